@@ -1,0 +1,33 @@
+"""Locate the curated data in ``geodata/`` whether geoplan runs from a checkout or a wheel."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from geoplan.errors import DataError
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+@cache
+def geodata_dir() -> Path:
+    """Return the folder holding the curated data.
+
+    A wheel carries it as ``geoplan/geodata``; an editable install or a checkout reads the
+    repository's top-level ``geodata/``.
+    """
+    for candidate in (_PACKAGE_DIR / "geodata", _PACKAGE_DIR.parent / "geodata"):
+        if candidate.is_dir():
+            return candidate
+    msg = f"geoplan's curated data folder was not found next to {_PACKAGE_DIR}"
+    raise DataError(msg)
+
+
+def geodata_path(name: str) -> Path:
+    """Return the path of a curated file, raising ``DataError`` if it is missing."""
+    path = geodata_dir() / name
+    if not path.exists():
+        msg = f"curated data file {name!r} is missing from {geodata_dir()}"
+        raise DataError(msg)
+    return path
