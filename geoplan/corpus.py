@@ -1,0 +1,310 @@
+"""Read plan texts: decoding, normalisation with an offset map, sections and sentences.
+
+A :class:`Plan` keeps the text exactly as decoded (``original``) and a normalised copy
+(``text``): traditional characters mapped to simplified one character at a time, compatibility
+and radical forms folded, full-width ASCII folded to half-width, and the stray spaces that PDF
+extraction leaves inside CJK runs (``"洣 水"``) removed. Normalisation only replaces characters
+one for one or deletes them, so every position of ``text`` maps back to ``original``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+from numpy.typing import NDArray
+
+from geoplan.errors import PlanReadError
+
+__all__ = ["Plan", "Section", "normalise", "read_plan", "read_text"]
+
+Span = tuple[int, int]
+
+# A plan larger than this is refused: the largest seed is 0.2 MB, a provincial plan rarely
+# passes 2 MB; 64 MB leaves room for concatenated corpora while bounding memory.
+MAX_BYTES = 64 * 1024 * 1024
+# Share of control characters above which decoded text is taken for binary data.
+_MAX_CONTROL_SHARE = 0.01
+# Share of CJK characters that change under traditional -> simplified mapping above which a
+# text is called traditional (simplified plans score ~0.000, traditional ones ~0.2).
+_TRADITIONAL_SHARE = 0.03
+
+# CJK radicals (Kangxi radicals fold through NFKC; the supplement block does not) that PDF
+# extraction emits in place of ordinary characters.
+_RADICAL_SUPPLEMENT = {
+    "⻓": "长", "⻔": "门", "⻢": "马", "⻜": "飞", "⻋": "车", "⻛": "风", "⻘": "青",
+    "⻝": "食", "⻅": "见", "⻆": "角", "⻉": "贝", "⻮": "齿", "⻥": "鱼", "⻦": "鸟",
+    "⻩": "黄", "⻨": "麦", "⻬": "齐", "⻰": "龙", "⻳": "龟", "⻤": "鬼",
+}  # fmt: skip
+# Variant forms folded to the form the gazetteer and patterns use.
+_VARIANTS = {"濛": "蒙", "綫": "线", "麪": "面", "裏": "里", "衆": "众", "峯": "峰", "羣": "群"}
+
+_CJK = r"\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
+# Horizontal whitespace between two CJK characters, or between a CJK character and a digit.
+_STRAY_SPACE = re.compile(
+    rf"(?<=[{_CJK}])[ \t\u00a0\u3000]+(?=[{_CJK}0-9])|(?<=[0-9])[ \t\u00a0\u3000]+(?=[{_CJK}])"
+)
+_DELETE = re.compile(r"[\u200b-\u200f\ufeff\u00ad]|\r(?=\n)")
+
+_SECTION_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (1, re.compile(r"^第[一二三四五六七八九十百零〇]+篇\s*\S.*$", re.M)),
+    (2, re.compile(r"^第[一二三四五六七八九十百零〇]+章\s*\S.*$", re.M)),
+    (3, re.compile(r"^第[一二三四五六七八九十百零〇]+节\s*\S.*$", re.M)),
+    (4, re.compile(r"^[一二三四五六七八九十]+、\s*\S.{0,40}$", re.M)),
+    (5, re.compile(r"^\([一二三四五六七八九十]+\)\s*\S.{0,40}$", re.M)),
+    (6, re.compile(r"^专栏\s*[0-9一二三四五六七八九十]+.{0,40}$", re.M)),
+)
+_SENTENCE_END = re.compile(r"[^。!?;\n]*(?:[。!?;]|\n|$)")
+_TITLE_WORDS = ("规划", "计划", "纲要", "方案", "意见")
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading of a plan and the span of ``Plan.text`` it governs."""
+
+    level: int
+    title: str
+    span: Span
+
+
+@dataclass(frozen=True, eq=False)
+class Plan:
+    """A decoded plan: original text, normalised text and the map between them.
+
+    Examples
+    --------
+    >>> plan = read_text("加快建設常益長高鐵,洣 水")
+    >>> plan.text
+    '加快建设常益长高铁,洣水'
+    >>> plan.script
+    'traditional'
+    >>> start = plan.text.index("洣水")
+    >>> plan.to_original((start, start + 2))
+    (10, 13)
+    """
+
+    name: str
+    original: str
+    text: str
+    encoding: str
+    script: str
+    _index: NDArray[np.int64] = field(repr=False)
+    path: Path | None = None
+
+    def to_original(self, span: Span) -> Span:
+        """Map a span ``(start, end)`` of :attr:`text` to the span of :attr:`original`."""
+        start, end = int(span[0]), int(span[1])
+        n = len(self.text)
+        if not 0 <= start <= end <= n:
+            msg = f"span {span} lies outside the text of {self.name} (length {n})"
+            raise IndexError(msg)
+        if start == end:
+            pos = int(self._index[start])
+            return pos, pos
+        return int(self._index[start]), int(self._index[end - 1]) + 1
+
+    def quote(self, span: Span) -> str:
+        """Return the original text under a span of :attr:`text`."""
+        start, end = self.to_original(span)
+        return self.original[start:end]
+
+    @property
+    def title(self) -> str:
+        """The plan's title: the first short line naming a plan, else the first line."""
+        return _title(self.text)
+
+    @property
+    def sections(self) -> list[Section]:
+        """Headings (篇 1, 章 2, 节 3, 一、 4, (一) 5, 专栏 6) with the span each governs."""
+        return _sections(self.text)
+
+    @property
+    def sentences(self) -> list[Span]:
+        """Spans of :attr:`text` of each sentence (split at 。!?; and line ends)."""
+        return [
+            (m.start(), m.end())
+            for m in _SENTENCE_END.finditer(self.text)
+            if m.end() > m.start() and not m.group().isspace()
+        ]
+
+
+@cache
+def _t2s() -> object:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def _char_map(chars: Iterable[str]) -> dict[int, str]:
+    """Return a ``str.translate`` table folding each character to one character."""
+    converter = _t2s()
+    table: dict[int, str] = {}
+    for ch in chars:
+        code = ord(ch)
+        if code < 0x80:
+            continue
+        out = _RADICAL_SUPPLEMENT.get(ch) or _VARIANTS.get(ch)
+        if out is None:
+            nfkc = unicodedata.normalize("NFKC", ch)
+            out = nfkc if len(nfkc) == 1 else ch
+        if 0x3400 <= ord(out) <= 0x9FFF or 0xF900 <= code <= 0xFAFF:
+            simp = converter.convert(out)  # type: ignore[attr-defined]
+            if len(simp) == 1:
+                out = simp
+        if out != ch:
+            table[code] = out
+    return table
+
+
+def normalise(text: str) -> tuple[str, NDArray[np.int64], float]:
+    """Normalise ``text``; return it, the original index of each character, the t2s share.
+
+    Examples
+    --------
+    >>> normalise("二 〇 三五年 長株潭")[0]
+    '二〇三五年长株潭'
+    """
+    table = _char_map(set(text))
+    mapped = text.translate(table)
+    cjk = sum(1 for ch in set(text) if 0x4E00 <= ord(ch) <= 0x9FFF)
+    changed = sum(1 for code, ch in table.items() if 0x4E00 <= code <= 0x9FFF and ch != chr(code))
+    share = changed / cjk if cjk else 0.0
+    keep = np.ones(len(mapped), dtype=bool)
+    for pattern in (_DELETE, _STRAY_SPACE):
+        for m in pattern.finditer(mapped):
+            keep[m.start() : m.end()] = False
+    index = np.flatnonzero(keep).astype(np.int64)
+    if keep.all():
+        out = mapped
+    else:
+        chars = np.array(list(mapped), dtype=object) if mapped else np.array([], dtype=object)
+        out = "".join(chars[keep])
+    index = np.append(index, len(text))  # sentinel: end of text maps to end of original
+    return out, index, share
+
+
+def read_text(text: str, *, name: str = "<text>", encoding: str = "str") -> Plan:
+    """Make a :class:`Plan` from a string.
+
+    Examples
+    --------
+    >>> read_text("構築“一核一圈一廊”").text
+    '构筑“一核一圈一廊”'
+    """
+    norm, index, share = normalise(text)
+    script = "traditional" if share > _TRADITIONAL_SHARE else "simplified"
+    return Plan(name=name, original=text, text=norm, encoding=encoding, script=script, _index=index)
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str]:
+    if not data.strip():
+        msg = f"{name}: the file is empty"
+        raise PlanReadError(msg)
+    boms = (
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    )
+    candidates: list[str] = [enc for bom, enc in boms if data.startswith(bom)]
+    if not candidates:
+        even_nuls = data[0::2].count(0)
+        odd_nuls = data[1::2].count(0)
+        if even_nuls + odd_nuls > len(data) // 8:
+            candidates = ["utf-16-be" if even_nuls > odd_nuls else "utf-16-le"]
+        else:
+            candidates = ["utf-8", "gb18030"]
+    for enc in candidates:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _looks_binary(text):
+            msg = f"{name}: the content is binary, not text (decoded as {enc})"
+            raise PlanReadError(msg)
+        return text, enc
+    tried = ", ".join(candidates)
+    msg = f"{name}: cannot decode the text (tried {tried}); save it as UTF-8 or GB18030"
+    raise PlanReadError(msg)
+
+
+def _looks_binary(text: str) -> bool:
+    if "\x00" in text:
+        return True
+    sample = text[:200_000]
+    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f")
+    if controls > _MAX_CONTROL_SHARE * len(sample):
+        return True
+    # Bytes that decode as GB18030 but are not text land mostly in rare or private-use ranges.
+    private = sum(1 for ch in sample if 0xE000 <= ord(ch) <= 0xF8FF or 0x80 <= ord(ch) < 0xA0)
+    return private > 0.05 * len(sample)
+
+
+def read_plan(path: str | Path) -> Plan:
+    """Read a plan file in UTF-8 (with or without BOM), GB18030 or UTF-16.
+
+    Raises
+    ------
+    PlanReadError
+        If the file is missing, a folder, too large, empty, binary or undecodable.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> plan = read_plan(next(Path("seeds").glob("000_*.txt")))
+    >>> plan.script, plan.text[:7]
+    ('simplified', '(湖南省)株洲')
+    """
+    p = Path(path)
+    if not p.exists():
+        msg = f"{p}: no such file"
+        raise PlanReadError(msg)
+    if not p.is_file():
+        msg = f"{p}: not a regular file"
+        raise PlanReadError(msg)
+    size = p.stat().st_size
+    if size > MAX_BYTES:
+        msg = f"{p}: {size / 1e6:.0f} MB is larger than the {MAX_BYTES / 1e6:.0f} MB limit"
+        raise PlanReadError(msg)
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        msg = f"{p}: cannot be read ({exc.strerror})"
+        raise PlanReadError(msg) from exc
+    text, enc = _decode(data, str(p))
+    plan = read_text(text, name=p.name, encoding=enc)
+    object.__setattr__(plan, "path", p)
+    return plan
+
+
+def _title(text: str) -> str:
+    lines = [ln.strip() for ln in text.splitlines()[:80] if ln.strip()]
+    for ln in lines:
+        if any(w in ln for w in _TITLE_WORDS) and len(ln) <= 60 and not ln.endswith("。"):
+            return ln
+    return next(
+        (ln for ln in lines if re.search(r"[\u4e00-\u9fff]", ln)), lines[0] if lines else ""
+    )
+
+
+def _sections(text: str) -> list[Section]:
+    heads: list[tuple[int, int, int, str]] = []  # start, end of line, level, title
+    for level, pattern in _SECTION_PATTERNS:
+        for m in pattern.finditer(text):
+            if "......" in m.group() or re.search(r"\.{3,}\s*\d+\s*$", m.group()):
+                continue  # a table-of-contents line
+            heads.append((m.start(), m.end(), level, m.group().strip()))
+    heads.sort()
+    sections = []
+    for i, (start, _end, level, title) in enumerate(heads):
+        stop = len(text)
+        for later in heads[i + 1 :]:
+            if later[2] <= level:
+                stop = later[0]
+                break
+        sections.append(Section(level=level, title=title, span=(start, stop)))
+    return sections
