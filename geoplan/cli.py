@@ -20,6 +20,7 @@ _COMMAND_MODULES = (
     "geoplan._cli_layers",
     "geoplan._cli_catchment",
     "geoplan._cli_maps",
+    "geoplan._cli_atlas",
 )
 
 

