@@ -1,0 +1,364 @@
+"""Layers: a plan's spatial structures as a GeoDataFrame with provenance, and writing it out.
+
+One row per structure component. Geometry by role (see DESIGN.md, "Spatial structures"):
+core -> union of its units; circle -> union of member units, or a ring around the core;
+corridor, belt, axis -> a line through its ordered places (or along a named river), buffered;
+zone -> curated polygon or union of units; node, town, park -> point. Geometries are clipped to
+the structure's scope (the plan's jurisdiction) and stored in EPSG:4326.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from geoplan import _features
+from geoplan._io import atomic_path
+from geoplan.crs import HUNAN_CRS, WGS84
+from geoplan.errors import GeometryError, GeoplanError
+
+__all__ = ["COLUMNS", "ROLE_KIND", "structure_layers", "write_layers"]
+
+COLUMNS = [
+    "source",
+    "pattern",
+    "role",
+    "kind",
+    "name",
+    "adcodes",
+    "quote",
+    "span",
+    "confidence",
+    "method",
+    "precision",
+    "centreline",
+    "geometry",
+]
+"""Columns of a structure layer. ``adcodes`` is ``;``-joined, ``span`` is ``"start,end"`` in
+the original text, ``centreline`` is the WKT of a corridor's line (its geometry is the buffer)."""
+
+ROLE_KIND = {
+    "核": "core",
+    "心": "core",
+    "极": "core",
+    "副": "core",
+    "圈": "circle",
+    "环": "circle",
+    "群": "circle",
+    "廊": "corridor",
+    "带": "corridor",
+    "轴": "corridor",
+    "线": "corridor",
+    "翼": "corridor",
+    "岸": "corridor",
+    "河": "corridor",
+    "区": "zone",
+    "片": "zone",
+    "组团": "zone",
+    "湖": "zone",
+    "点": "node",
+    "镇": "node",
+    "园": "node",
+}
+"""Plan role (the character after the numeral) -> geometry kind."""
+
+CORRIDOR_BUFFER_M = 5_000.0
+# Half-width of a corridor's band: 5 km either side of the centre line, the order of the
+# "along the line" zones plans describe (an industrial corridor hugs its rail line or road).
+
+CLIP_NOTE_SHARE = 0.001
+# Clipping that removes less than 0.1 % of a geometry's area is boundary noise between county
+# and prefecture polygons, not worth a note in ``method``.
+
+RING_WIDTH_M = 20_000.0
+# Width of a circle drawn as a ring around its core when the text names no member units:
+# 20 km, about half an hour by road, the scale of the "半小时通勤圈" that such circles describe.
+
+
+def _as_dict(extract: Any) -> Mapping[str, Any]:
+    if isinstance(extract, Mapping):
+        return extract
+    to_dict = getattr(extract, "to_dict", None)
+    if to_dict is None:
+        msg = f"expected a PlanExtract or its dict, got {type(extract).__name__}"
+        raise GeoplanError(msg)
+    return to_dict()
+
+
+def _default_units() -> gpd.GeoDataFrame:
+    from geoplan import gazetteer  # the integrator's module; imported late on purpose
+
+    return gazetteer.admin_units()
+
+
+def _unit_geoms(units: gpd.GeoDataFrame) -> dict[str, BaseGeometry]:
+    return dict(zip(units["adcode"].astype(str), units.geometry, strict=True))
+
+
+def _kind(role: str) -> str:
+    return ROLE_KIND.get(role, ROLE_KIND.get(role[-1:], "zone")) if role else "zone"
+
+
+def _seat_point(adcode: str, geoms: Mapping[str, BaseGeometry]) -> tuple[BaseGeometry | None, str]:
+    seats = _features.county_seats()
+    if seats is not None and adcode in seats.index:
+        row = seats.loc[adcode]
+        return shapely.Point(float(row["lon"]), float(row["lat"])), "county seat"
+    if adcode in geoms:
+        return geoms[adcode].representative_point(), "unit representative point"
+    return None, ""
+
+
+def _metric(geom: BaseGeometry) -> BaseGeometry:
+    return gpd.GeoSeries([geom], crs=WGS84).to_crs(HUNAN_CRS).iloc[0]
+
+
+def _wgs84(geom: BaseGeometry) -> BaseGeometry:
+    return gpd.GeoSeries([geom], crs=HUNAN_CRS).to_crs(WGS84).iloc[0]
+
+
+def _buffer(line: BaseGeometry, metres: float) -> BaseGeometry:
+    return _wgs84(_metric(line).buffer(metres))
+
+
+def _union(adcodes: Iterable[str], geoms: Mapping[str, BaseGeometry]) -> BaseGeometry | None:
+    parts = [geoms[a] for a in adcodes if a in geoms]
+    if not parts:
+        return None
+    return shapely.make_valid(shapely.union_all(parts))
+
+
+def _mentioned_river(text: str) -> str | None:
+    for label in _features.river_names():
+        if label in text:
+            return label
+    return None
+
+
+def _component_geometry(
+    comp: Mapping[str, Any],
+    kind: str,
+    geoms: Mapping[str, BaseGeometry],
+    core: BaseGeometry | None,
+) -> tuple[BaseGeometry | None, str, str, str | None]:
+    """Return (geometry, method, precision, centreline WKT) of one component."""
+    adcodes = [p["adcode"] for p in comp.get("places", []) if p.get("adcode")]
+    text = f"{comp.get('name', '')} {comp.get('quote', '')}"
+    curated = _features.match_feature(comp.get("name", "")) or (
+        _features.match_feature(text) if not adcodes else None
+    )
+    if kind in ("core", "zone", "circle") and curated is not None:
+        if curated.kind == "green_heart":
+            return (
+                _features.green_heart(),
+                "curated polygon 长株潭生态绿心 (schematic hull of its units' reference points)",
+                "schematic",
+                None,
+            )
+        if curated.lon is not None and curated.lat is not None:
+            point = shapely.Point(curated.lon, curated.lat)
+            return point, f"curated point {curated.name}", "point", None
+    if kind in ("core", "zone", "circle"):
+        union = _union(adcodes, geoms)
+        if union is not None:
+            return union, f"union of {len(adcodes)} unit(s)", "unit", None
+        if kind == "circle" and core is not None:
+            ring = _metric(core).buffer(RING_WIDTH_M).difference(_metric(core))
+            return (
+                _wgs84(ring),
+                f"ring of {RING_WIDTH_M / 1000:.0f} km around the core (no member units named)",
+                "schematic",
+                None,
+            )
+        if curated is not None and curated.adcodes:
+            union = _union(curated.adcodes, geoms)
+            if union is not None:
+                return union, f"units holding curated feature {curated.name}", "county", None
+        return None, "no geometry: the component names no unit or curated feature", "none", None
+    if kind == "corridor":
+        points, how = [], set()
+        for adcode in dict.fromkeys(adcodes):
+            point, basis = _seat_point(adcode, geoms)
+            if point is not None:
+                points.append(point)
+                how.add(basis)
+        river = _mentioned_river(text)
+        if len(points) < 2 and river is not None:
+            line, method = _features.river_line(river)
+            if line is not None:
+                return (
+                    _buffer(line, CORRIDOR_BUFFER_M),
+                    f"{method}; buffered {CORRIDOR_BUFFER_M / 1000:.0f} km",
+                    "schematic",
+                    line.wkt,
+                )
+        if len(points) >= 2:
+            line = shapely.LineString([(p.x, p.y) for p in points])
+            method = (
+                f"straight segments through {len(points)} ordered places ({', '.join(sorted(how))})"
+                f"; network routing not available; buffered {CORRIDOR_BUFFER_M / 1000:.0f} km"
+            )
+            return _buffer(line, CORRIDOR_BUFFER_M), method, "schematic", line.wkt
+        union = _union(adcodes, geoms)
+        if union is not None:
+            return union, "union of its only unit (a line needs two places)", "unit", None
+        return None, "no geometry: fewer than two places to draw a line through", "none", None
+    # node, town, park
+    if curated is not None and curated.lon is not None and curated.lat is not None:
+        return (
+            shapely.Point(curated.lon, curated.lat),
+            f"curated point {curated.name}",
+            "point",
+            None,
+        )
+    if len(adcodes) == 1:
+        point, basis = _seat_point(adcodes[0], geoms)
+        if point is not None:
+            return point, f"{basis} of {adcodes[0]} (no point of its own)", "county", None
+    if adcodes:
+        union = _union(adcodes, geoms)
+        if union is not None:
+            return union, "union of its units (no point sourced)", "unit", None
+    return None, "no geometry: no sourced point or unit", "none", None
+
+
+def _scope_geometry(
+    data: Mapping[str, Any], geoms: Mapping[str, BaseGeometry]
+) -> BaseGeometry | None:
+    juris = data.get("jurisdiction") or {}
+    adcode = juris.get("adcode")
+    return geoms.get(adcode) if adcode else None
+
+
+def _clip(geom: BaseGeometry | None, scope: BaseGeometry | None) -> BaseGeometry | None:
+    if geom is None or scope is None:
+        return geom
+    clipped = shapely.make_valid(geom.intersection(scope))
+    return None if clipped.is_empty else clipped
+
+
+def structure_layers(
+    extract: Any, *, clip: bool = True, units: gpd.GeoDataFrame | None = None
+) -> gpd.GeoDataFrame:
+    """Return one row per structure component of a plan extract, with geometry and provenance.
+
+    Parameters
+    ----------
+    extract
+        A ``geoplan.extract.PlanExtract`` or its ``to_dict()`` (issue 3's JSON contract).
+    clip
+        Clip each geometry to the structure's scope (the plan's jurisdiction).
+    units
+        Admin polygons (``adcode``, ``geometry`` in EPSG:4326); defaults to
+        ``geoplan.gazetteer.admin_units()``.
+
+    Returns
+    -------
+    GeoDataFrame
+        Columns :data:`COLUMNS`, CRS EPSG:4326; ``geometry`` is None where none could be made
+        and ``method`` then says why.
+
+    Examples
+    --------
+    >>> d = {"source": "x.txt", "structures": [{"pattern": "一心", "components": [
+    ...     {"role": "心", "name": "长株潭生态绿心", "span": [0, 7], "quote": "长株潭生态绿心",
+    ...      "places": []}]}]}
+    >>> structure_layers(d, clip=False, units=__import__("geopandas").GeoDataFrame(
+    ...     {"adcode": []}, geometry=[], crs=4326)).loc[0, "precision"]
+    'schematic'
+    """
+    data = _as_dict(extract)
+    if units is None:
+        units = _default_units()
+    geoms = _unit_geoms(units.to_crs(WGS84) if units.crs is not None else units)
+    scope = _scope_geometry(data, geoms)
+    rows = []
+    for structure in data.get("structures", []):
+        comps = structure.get("components", [])
+        core = None
+        for comp in comps:
+            if _kind(comp.get("role", "")) == "core":
+                core = _union(
+                    [p["adcode"] for p in comp.get("places", []) if p.get("adcode")], geoms
+                )
+                if core is not None:
+                    break
+        for comp in comps:
+            kind = _kind(comp.get("role", ""))
+            geom, method, precision, centreline = _component_geometry(comp, kind, geoms, core)
+            if clip and geom is not None and scope is not None:
+                clipped = _clip(geom, scope)
+                if clipped is None:
+                    method += "; nothing left after clipping to the scope"
+                elif geom.area > 0 and 1 - clipped.area / geom.area > CLIP_NOTE_SHARE:
+                    method += "; clipped to the scope"
+                geom = clipped
+            if geom is not None and not geom.is_valid:
+                msg = f"invalid geometry for component {comp.get('name')!r}"
+                raise GeometryError(msg)
+            span = comp.get("span") or structure.get("span") or [None, None]
+            rows.append(
+                {
+                    "source": data.get("source", ""),
+                    "pattern": structure.get("pattern", ""),
+                    "role": comp.get("role", ""),
+                    "kind": kind,
+                    "name": comp.get("name", ""),
+                    "adcodes": ";".join(
+                        p["adcode"] for p in comp.get("places", []) if p.get("adcode")
+                    ),
+                    "quote": comp.get("quote", ""),
+                    "span": ",".join("" if s is None else str(int(s)) for s in span),
+                    "confidence": float(
+                        comp.get("confidence", structure.get("confidence", float("nan")))
+                    ),
+                    "method": method,
+                    "precision": precision,
+                    "centreline": centreline,
+                    "geometry": geom,
+                }
+            )
+    return gpd.GeoDataFrame(rows, columns=COLUMNS, geometry="geometry", crs=WGS84)
+
+
+_DRIVERS = {".gpkg": "GPKG", ".geojson": "GeoJSON", ".json": "GeoJSON"}
+
+
+def write_layers(
+    gdf: gpd.GeoDataFrame, path: str | os.PathLike[str], *, overwrite: bool = False
+) -> Path:
+    """Write a layer to ``.gpkg``, ``.parquet`` or ``.geojson`` (by extension), atomically.
+
+    Raises
+    ------
+    OutputExistsError
+        If ``path`` exists and ``overwrite`` is False.
+    GeoplanError
+        If the extension is not one of the three.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, geopandas as gpd, shapely
+    >>> g = gpd.GeoDataFrame({"name": ["a"]}, geometry=[shapely.Point(113, 28)], crs=4326)
+    >>> out = write_layers(g, pathlib.Path(tempfile.mkdtemp()) / "l.gpkg")
+    >>> len(gpd.read_file(out))
+    1
+    """
+    out = Path(path)
+    suffix = out.suffix.lower()
+    if suffix not in (*_DRIVERS, ".parquet"):
+        msg = f"unsupported layer format {out.suffix!r}: use .gpkg, .parquet or .geojson"
+        raise GeoplanError(msg)
+    with atomic_path(out, overwrite=overwrite) as tmp:
+        if suffix == ".parquet":
+            gdf.to_parquet(tmp)
+        else:
+            layer = {"layer": out.stem} if suffix == ".gpkg" else {}
+            gdf.to_file(tmp, driver=_DRIVERS[suffix], engine="pyogrio", **layer)
+    return out
