@@ -1,0 +1,58 @@
+"""CLI commands of the transport graph: ``geoplan network`` and ``geoplan traveltime``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from geoplan._io import atomic_path
+from geoplan.network import build_graph, graph_to_gdfs, travel_time
+
+
+def _network(args: argparse.Namespace) -> int:
+    graph = build_graph(year=args.year, scenario=args.scenario)
+    nodes, edges = graph_to_gdfs(graph)
+    with atomic_path(args.out, overwrite=args.overwrite) as tmp:
+        nodes.to_file(tmp, layer="nodes", driver="GPKG")
+        edges.to_file(tmp, layer="edges", driver="GPKG", mode="a")
+    print(f"{args.out}: {len(nodes)} nodes, {len(edges)} edges ({args.scenario} {args.year})")
+    return 0
+
+
+def _traveltime(args: argparse.Namespace) -> int:
+    graph = build_graph(year=args.year, scenario=args.scenario)
+    journey = travel_time(graph, args.origin, args.destination)
+    if args.json:
+        print(json.dumps(journey.to_dict(), ensure_ascii=False))
+        return 0
+    print(
+        f"{journey.origin} -> {journey.destination}: {journey.minutes:.0f} min "
+        f"({journey.in_vehicle_minutes:.0f} moving + {journey.penalty_minutes:.0f} boarding)"
+    )
+    for leg in journey.legs:
+        line = f" {leg.line}" if leg.line else ""
+        print(f"  {leg.mode}{line}: {leg.start} -> {leg.end}, {leg.minutes:.0f} min")
+    return 0
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--year", type=int, default=2025, help="network year (default 2025)")
+    parser.add_argument(
+        "--scenario", choices=("built", "plan"), default="built", help="built (default) or plan"
+    )
+
+
+def add_commands(subparsers: argparse._SubParsersAction) -> None:
+    """Register ``network`` and ``traveltime``."""
+    net = subparsers.add_parser("network", help="write the transport graph as a GeoPackage")
+    _common(net)
+    net.add_argument("--out", required=True, help="output .gpkg (layers nodes, edges)")
+    net.add_argument("--overwrite", action="store_true", help="replace an existing output")
+    net.set_defaults(func=_network)
+
+    tt = subparsers.add_parser("traveltime", help="quickest journey between two places")
+    tt.add_argument("origin", help="station, county, adcode or node id")
+    tt.add_argument("destination", help="station, county, adcode or node id")
+    _common(tt)
+    tt.add_argument("--json", action="store_true", help="print the journey as JSON")
+    tt.set_defaults(func=_traveltime)

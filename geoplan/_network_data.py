@@ -1,0 +1,116 @@
+"""Raw loading of the curated transport tables in ``geodata/`` for :mod:`geoplan.network`.
+
+Rail tables are owned by the network module; expressways, airports and county seats are curated
+alongside and read here when present (a missing optional table loads as an empty frame, so the
+graph still builds while those files are being curated).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pandas as pd
+
+from geoplan._data import geodata_path
+from geoplan.errors import DataError
+
+STATION_COLUMNS = [
+    *("name", "lon", "lat", "adcode", "prefecture_adcode", "kind", "opened"),
+    *("source", "source2", "confidence", "note"),
+]
+LINE_COLUMNS = [
+    *("line", "kind", "design_speed_kmh", "opened", "planned_year", "status", "seq"),
+    *("station", "section_opened", "source", "note"),
+]
+EXPRESSWAY_COLUMNS = [
+    *("code", "name", "seq", "node_name", "lon", "lat", "adcode", "kind", "opened"),
+    *("status", "source", "confidence", "note"),
+]
+AIRPORT_COLUMNS = ["iata", "name", "lon", "lat", "adcode", "opened", "source", "confidence"]
+SEAT_COLUMNS = [
+    *("adcode", "name", "seat", "lon", "lat", "source", "source2", "confidence", "note"),
+]
+
+_STR = {"adcode": str, "prefecture_adcode": str, "name": str, "station": str, "line": str}
+
+
+def _read(name: str, columns: list[str], *, required: bool) -> pd.DataFrame:
+    try:
+        path = geodata_path(name)
+    except DataError:
+        if required:
+            raise
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+    frame = pd.read_csv(path, dtype=_STR, keep_default_na=False, na_values={"lon": [""]})
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        msg = f"{name} lacks column(s) {', '.join(missing)}"
+        raise DataError(msg)
+    for col in ("lon", "lat"):
+        if col in frame.columns:
+            frame[col] = pd.to_numeric(frame[col].replace("", None), errors="coerce")
+    return frame
+
+
+def _year(value: object) -> int | None:
+    text = str(value).strip()
+    if not text or text.lower() == "nan":
+        return None
+    try:
+        return int(float(text))
+    except ValueError:
+        msg = f"not a year: {value!r}"
+        raise DataError(msg) from None
+
+
+@cache
+def rail_stations() -> pd.DataFrame:
+    """Return ``rail_stations.csv``; ``lon``/``lat`` are NaN where not yet sourced."""
+    frame = _read("rail_stations.csv", STATION_COLUMNS, required=True)
+    if frame["name"].duplicated().any():
+        dups = sorted(frame.loc[frame["name"].duplicated(), "name"])
+        msg = f"rail_stations.csv repeats station name(s): {', '.join(dups)}"
+        raise DataError(msg)
+    frame["confidence"] = pd.to_numeric(frame["confidence"])
+    return frame
+
+
+@cache
+def rail_lines() -> pd.DataFrame:
+    """Return ``rail_lines.csv`` with integer ``seq`` and nullable integer years, sorted."""
+    frame = _read("rail_lines.csv", LINE_COLUMNS, required=True)
+    frame["seq"] = frame["seq"].astype(int)
+    frame["design_speed_kmh"] = pd.to_numeric(frame["design_speed_kmh"]).astype(float)
+    for col in ("opened", "planned_year", "section_opened"):
+        frame[col] = pd.array([_year(v) for v in frame[col]], dtype="Int64")
+    unknown = set(frame["station"]) - set(rail_stations()["name"])
+    if unknown:
+        msg = f"rail_lines.csv names stations missing from rail_stations.csv: {sorted(unknown)}"
+        raise DataError(msg)
+    return frame.sort_values(["line", "seq"], kind="stable").reset_index(drop=True)
+
+
+@cache
+def expressways() -> pd.DataFrame:
+    """Return ``expressways.csv`` (empty if not curated yet)."""
+    frame = _read("expressways.csv", EXPRESSWAY_COLUMNS, required=False)
+    if len(frame):
+        frame["seq"] = frame["seq"].astype(int)
+        frame["opened"] = pd.array([_year(v) for v in frame["opened"]], dtype="Int64")
+        frame = frame.sort_values(["code", "seq"], kind="stable").reset_index(drop=True)
+    return frame
+
+
+@cache
+def airports() -> pd.DataFrame:
+    """Return ``airports.csv`` (empty if not curated yet)."""
+    frame = _read("airports.csv", AIRPORT_COLUMNS, required=False)
+    if len(frame):
+        frame["opened"] = pd.array([_year(v) for v in frame["opened"]], dtype="Int64")
+    return frame
+
+
+@cache
+def county_seats() -> pd.DataFrame:
+    """Return ``county_seats.csv`` (empty if not curated yet)."""
+    return _read("county_seats.csv", SEAT_COLUMNS, required=False)

@@ -1,0 +1,617 @@
+"""Hunan's transport graph: curated rail and expressways plus county seats, by year and scenario.
+
+Graph contract (catchment and maps rely on it)
+----------------------------------------------
+- ``networkx.MultiGraph``; node ids are stable strings: ``station:<name>``
+  (e.g. ``station:长沙南``), ``seat:<adcode>``, ``ix:<code>:<node name>`` (expressway
+  interchanges and city access points),
+  ``airport:<IATA>``. Every node has ``name``, ``lon``, ``lat`` (WGS-84), ``kind`` (``station``,
+  ``interchange``, ``seat``, ``airport``) and ``adcode`` (county level, may be ``""``).
+- Every edge has ``mode`` (``hsr``, ``intercity``, ``conventional``, ``maglev``, ``expressway``,
+  ``road``, ``access``), ``line``, ``length_km`` (geodesic, WGS-84 ellipsoid) and ``minutes``.
+- Edge ``minutes`` are in-vehicle (rail, expressway) or driving (road, access) times only.
+  Boarding and transfer penalties are NOT in the edges; they are the named constants
+  :data:`BOARDING_MIN` and :data:`TRANSFER_MIN`, added once per rail boarding by
+  :func:`travel_time` and to be added the same way by bulk (csgraph) users. We chose constants over
+  platform edges so that the graph stays a plain weighted graph for ``scipy.sparse.csgraph``.
+
+Speed model (in-vehicle)
+------------------------
+A rail segment between consecutive served stations takes
+``length_km * RAIL_ROUTE_FACTOR / (design_speed_kmh * CRUISE_FRACTION[mode]) * 60 +
+STOP_OVERHEAD_MIN[mode]``: the straight line is lengthened to track length, run at a fraction of
+the design speed, plus a per-stop allowance for braking, dwell and acceleration (all-stop service).
+Roads use ``straight line * detour factor / speed``. Constants carry their reasoning below; the
+model is compared with real scheduled times in ``tests/data/scheduled_times.csv``.
+
+Stations whose coordinates are not yet sourced (blank ``lon``/``lat`` in ``rail_stations.csv``)
+are left out; the line then joins its neighbours directly and the edge records them in ``via``.
+
+Examples
+--------
+>>> g = build_graph(year=2020)
+>>> all(isinstance(n, str) for n in g.nodes)
+True
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass, field
+from typing import Literal
+
+import geopandas as gpd
+import networkx as nx
+import numpy as np
+import pandas as pd
+import pyproj
+from shapely.geometry import LineString, Point
+
+from geoplan import _network_data as data
+from geoplan.errors import DataError, GeoplanError, UnknownPlaceError
+
+__all__ = [
+    "ACCESS_K",
+    "ACCESS_MAX_KM",
+    "ACCESS_SPEED_KMH",
+    "BOARDING_MIN",
+    "CRUISE_FRACTION",
+    "EXPRESSWAY_DETOUR",
+    "EXPRESSWAY_SPEED_KMH",
+    "PLAN_HORIZON_YEAR",
+    "RAIL_MODES",
+    "RAIL_ROUTE_FACTOR",
+    "ROAD_DETOUR",
+    "ROAD_K",
+    "ROAD_SPEED_KMH",
+    "STOP_OVERHEAD_MIN",
+    "TRANSFER_MIN",
+    "Journey",
+    "Leg",
+    "build_graph",
+    "geodesic_km",
+    "graph_to_gdfs",
+    "rail_minutes",
+    "travel_time",
+]
+
+Scenario = Literal["built", "plan"]
+
+RAIL_MODES = frozenset({"hsr", "intercity", "conventional", "maglev"})
+
+# --- rail ----------------------------------------------------------------------------------
+RAIL_ROUTE_FACTOR = 1.12
+"""Track length over straight-line length between stations: new lines are nearly straight
+(武广 is 1068.6 km Wuhan-Guangzhou against about 840 km great-circle, but that includes the
+detour via Changsha; station-to-station ratios are about 1.05-1.2)."""
+
+CRUISE_FRACTION = {"hsr": 0.88, "intercity": 0.75, "conventional": 0.55, "maglev": 0.55}
+"""Average running speed between stops as a fraction of design speed. HSR trains run near line
+speed (300-310 km/h on 350 km/h lines); intercity stops are close together; conventional lines
+carry speed restrictions and freight paths; the 长沙磁浮 runs well below 100 km/h on curves."""
+
+STOP_OVERHEAD_MIN = {"hsr": 4.0, "intercity": 2.5, "conventional": 6.0, "maglev": 2.0}
+"""Minutes per served stop for braking, dwell (about 2 min on HSR) and accelerating."""
+
+BOARDING_MIN = 15.0
+"""Minutes added once per rail boarding: security and ticket check plus half a typical headway.
+Not part of any edge (see the module docstring)."""
+
+TRANSFER_MIN = 10.0
+"""Extra minutes when changing between rail lines, on top of :data:`BOARDING_MIN`."""
+
+# --- roads ---------------------------------------------------------------------------------
+ROAD_DETOUR = 1.3
+"""Road distance over straight-line distance on ordinary national/provincial roads in hilly
+Hunan (the usual 1.2-1.4 range of circuity studies)."""
+
+ROAD_SPEED_KMH = 50.0
+"""Average speed on ordinary national/provincial roads between county seats."""
+
+ROAD_K = 4
+"""Each county seat gets a road link to its ``ROAD_K`` nearest seats, plus the links of a
+minimum spanning tree over all seats, so the ordinary road network is connected."""
+
+ACCESS_SPEED_KMH = 35.0
+"""Average speed from a county seat to a station, interchange or airport (urban streets)."""
+
+ACCESS_MAX_KM = 60.0
+"""Access links reach stations and interchanges up to this straight-line distance."""
+
+ACCESS_K = 3
+"""Each seat links to at most this many nearest stations and this many nearest interchanges."""
+
+EXPRESSWAY_DETOUR = 1.1
+"""Expressway length over straight line between consecutive interchanges."""
+
+EXPRESSWAY_SPEED_KMH = 95.0
+"""Average car speed on expressways (limit 100-120 km/h, less on mountain sections)."""
+
+PLAN_HORIZON_YEAR = 2035
+"""Planned items without a planned year join the ``plan`` scenario from this year (the seeds'
+2035 远景 horizon)."""
+
+_GEOD = pyproj.Geod(ellps="WGS84")
+
+
+def geodesic_km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
+    """Return the geodesic distance in km between two WGS-84 points.
+
+    Examples
+    --------
+    >>> round(geodesic_km(113.0, 28.0, 113.0, 29.0), 1)
+    110.8
+    """
+    _, _, metres = _GEOD.inv(lon1, lat1, lon2, lat2)
+    return float(metres) / 1000.0
+
+
+def rail_minutes(length_km: float, *, mode: str, design_speed_kmh: float) -> float:
+    """Return modelled in-vehicle minutes for one rail segment ending in a stop.
+
+    Examples
+    --------
+    >>> round(rail_minutes(40.0, mode="hsr", design_speed_kmh=350), 1)
+    12.7
+    """
+    if mode not in CRUISE_FRACTION:
+        msg = f"unknown rail mode {mode!r}"
+        raise DataError(msg)
+    speed = design_speed_kmh * CRUISE_FRACTION[mode]
+    return length_km * RAIL_ROUTE_FACTOR / speed * 60.0 + STOP_OVERHEAD_MIN[mode]
+
+
+def _road_minutes(length_km: float, *, detour: float, speed_kmh: float) -> float:
+    return length_km * detour / speed_kmh * 60.0
+
+
+def _in_scenario(
+    status: str, opened: object, planned: object, *, year: int, scenario: Scenario
+) -> bool:
+    if status == "existing":
+        return opened is not pd.NA and opened is not None and int(opened) <= year
+    if scenario != "plan":
+        return False
+    when = planned if planned is not pd.NA and planned is not None else opened
+    if when is pd.NA or when is None:
+        return year >= PLAN_HORIZON_YEAR
+    return int(when) <= year
+
+
+def _add_rail(graph: nx.MultiGraph, *, year: int, scenario: Scenario) -> None:
+    stations = data.rail_stations().set_index("name")
+    for line, rows in data.rail_lines().groupby("line", sort=True):
+        first = rows.iloc[0]
+        mode = str(first["kind"])
+        if not _in_scenario(
+            str(first["status"]),
+            first["opened"],
+            first["planned_year"],
+            year=year,
+            scenario=scenario,
+        ):
+            continue
+        prev: str | None = None
+        via: list[str] = []
+        for _, row in rows.iterrows():
+            name = row["station"]
+            st = stations.loc[name]
+            section = row["section_opened"]
+            this_year = None if section is pd.NA else int(section)
+            if this_year is not None and this_year > year and str(first["status"]) == "existing":
+                if prev is None and not via:
+                    continue  # an extension at the start of the line, not open yet
+                break  # an extension at the end of the line, not open yet
+            if math.isnan(st["lon"]) or math.isnan(st["lat"]):
+                via.append(name)
+                continue
+            node = f"station:{name}"
+            if node not in graph:
+                graph.add_node(
+                    node,
+                    name=name,
+                    lon=float(st["lon"]),
+                    lat=float(st["lat"]),
+                    kind="station",
+                    adcode=str(st["adcode"]),
+                    station_kind=str(st["kind"]),
+                )
+            if prev is not None:
+                a, b = graph.nodes[prev], graph.nodes[node]
+                length = geodesic_km(a["lon"], a["lat"], b["lon"], b["lat"])
+                stops = len(via) + 1
+                minutes = rail_minutes(
+                    length, mode=mode, design_speed_kmh=float(first["design_speed_kmh"])
+                ) + STOP_OVERHEAD_MIN[mode] * (stops - 1)
+                graph.add_edge(
+                    prev,
+                    node,
+                    key=f"{line}",
+                    mode=mode,
+                    line=str(line),
+                    length_km=length,
+                    minutes=minutes,
+                    via=",".join(via),
+                )
+            prev, via = node, []
+
+
+def _add_seats(graph: nx.MultiGraph) -> list[str]:
+    seats = data.county_seats()
+    ids = []
+    for _, row in seats.iterrows():
+        if pd.isna(row["lon"]) or pd.isna(row["lat"]) or str(row["adcode"]).endswith("00"):
+            continue  # prefecture rows repeat the seat of one of their districts
+        node = f"seat:{row['adcode']}"
+        graph.add_node(
+            node,
+            name=str(row["name"]),
+            seat=str(row["seat"]),
+            lon=float(row["lon"]),
+            lat=float(row["lat"]),
+            kind="seat",
+            adcode=str(row["adcode"]),
+        )
+        ids.append(node)
+    return ids
+
+
+def _add_expressways(graph: nx.MultiGraph, *, year: int, scenario: Scenario) -> None:
+    ways = data.expressways()
+    if not len(ways):
+        return
+    for code, rows in ways.groupby("code", sort=True):
+        prev = None
+        for _, row in rows.iterrows():
+            opened = row["opened"]
+            status = str(row["status"]) or "existing"
+            if not _in_scenario(status, opened, opened, year=year, scenario=scenario):
+                prev = None  # a gap: the next open node starts a new run
+                continue
+            if pd.isna(row["lon"]) or pd.isna(row["lat"]):
+                continue
+            node = f"ix:{code}:{row['node_name']}"
+            if node not in graph:
+                graph.add_node(
+                    node,
+                    name=str(row["node_name"]),
+                    lon=float(row["lon"]),
+                    lat=float(row["lat"]),
+                    kind="interchange",
+                    adcode=str(row["adcode"]),
+                    code=str(code),
+                )
+            if prev is not None:
+                a, b = graph.nodes[prev], graph.nodes[node]
+                length = geodesic_km(a["lon"], a["lat"], b["lon"], b["lat"])
+                graph.add_edge(
+                    prev,
+                    node,
+                    key=str(code),
+                    mode="expressway",
+                    line=str(code),
+                    length_km=length,
+                    minutes=_road_minutes(
+                        length, detour=EXPRESSWAY_DETOUR, speed_kmh=EXPRESSWAY_SPEED_KMH
+                    ),
+                )
+            prev = node
+
+
+def _add_airports(graph: nx.MultiGraph, *, year: int) -> None:
+    for _, row in data.airports().iterrows():
+        opened = row["opened"]
+        if opened is not pd.NA and int(opened) > year:
+            continue
+        graph.add_node(
+            f"airport:{row['iata']}",
+            name=str(row["name"]),
+            lon=float(row["lon"]),
+            lat=float(row["lat"]),
+            kind="airport",
+            adcode=str(row["adcode"]),
+        )
+
+
+def _coords(graph: nx.MultiGraph, nodes: list[str]) -> np.ndarray:
+    return np.array([[graph.nodes[n]["lon"], graph.nodes[n]["lat"]] for n in nodes], dtype=float)
+
+
+def _pairwise_km(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    lon1 = np.repeat(a[:, 0], len(b))
+    lat1 = np.repeat(a[:, 1], len(b))
+    lon2 = np.tile(b[:, 0], len(a))
+    lat2 = np.tile(b[:, 1], len(a))
+    _, _, metres = _GEOD.inv(lon1, lat1, lon2, lat2)
+    # floor at 50 m so that coincident points still get a positive length and time
+    return np.maximum(np.asarray(metres).reshape(len(a), len(b)) / 1000.0, 0.05)
+
+
+def _link_access(graph: nx.MultiGraph, seats: list[str], targets: list[str], k: int) -> None:
+    if not seats or not targets:
+        return
+    dist = _pairwise_km(_coords(graph, seats), _coords(graph, targets))
+    for i, seat in enumerate(seats):
+        order = np.argsort(dist[i], kind="stable")[:k]
+        for j in order:
+            if dist[i, j] > ACCESS_MAX_KM:
+                break
+            graph.add_edge(
+                seat,
+                targets[j],
+                key="access",
+                mode="access",
+                line="",
+                length_km=float(dist[i, j]),
+                minutes=_road_minutes(
+                    float(dist[i, j]), detour=ROAD_DETOUR, speed_kmh=ACCESS_SPEED_KMH
+                ),
+            )
+
+
+def _link_roads(graph: nx.MultiGraph, seats: list[str]) -> None:
+    if len(seats) < 2:
+        return
+    dist = _pairwise_km(_coords(graph, seats), _coords(graph, seats))
+    pairs: set[tuple[int, int]] = set()
+    for i in range(len(seats)):
+        for j in np.argsort(dist[i], kind="stable")[1 : ROAD_K + 1]:
+            pairs.add((min(i, int(j)), max(i, int(j))))
+    complete = nx.Graph()
+    for i in range(len(seats)):
+        for j in range(i + 1, len(seats)):
+            complete.add_edge(i, j, weight=float(dist[i, j]))
+    for i, j in nx.minimum_spanning_edges(complete, data=False):
+        pairs.add((min(i, j), max(i, j)))
+    for i, j in sorted(pairs):
+        if i == j:
+            continue
+        graph.add_edge(
+            seats[i],
+            seats[j],
+            key="road",
+            mode="road",
+            line="",
+            length_km=float(dist[i, j]),
+            minutes=_road_minutes(float(dist[i, j]), detour=ROAD_DETOUR, speed_kmh=ROAD_SPEED_KMH),
+        )
+
+
+def build_graph(year: int = 2025, scenario: Scenario = "built") -> nx.MultiGraph:
+    """Build the transport graph open in ``year`` (``built``) or planned by then (``plan``).
+
+    Parameters
+    ----------
+    year
+        Items opened in or before this year are included.
+    scenario
+        ``"built"`` keeps what is open; ``"plan"`` adds under-construction and planned items
+        whose planned year is at most ``year`` (no planned year: from
+        :data:`PLAN_HORIZON_YEAR`).
+
+    Returns
+    -------
+    networkx.MultiGraph
+        See the module docstring for the node and edge contract.
+
+    Examples
+    --------
+    >>> g = build_graph(year=2025)
+    >>> g.nodes["station:株洲西"]["kind"]
+    'station'
+    """
+    if scenario not in ("built", "plan"):
+        msg = f"scenario must be 'built' or 'plan', not {scenario!r}"
+        raise GeoplanError(msg)
+    graph = nx.MultiGraph(year=int(year), scenario=scenario)
+    _add_rail(graph, year=year, scenario=scenario)
+    _add_expressways(graph, year=year, scenario=scenario)
+    _add_airports(graph, year=year)
+    seats = _add_seats(graph)
+    stations = [n for n, d in graph.nodes(data=True) if d["kind"] == "station"]
+    interchanges = [n for n, d in graph.nodes(data=True) if d["kind"] == "interchange"]
+    airports_ = [n for n, d in graph.nodes(data=True) if d["kind"] == "airport"]
+    _link_access(graph, seats, stations, ACCESS_K)
+    _link_access(graph, seats, interchanges, ACCESS_K)
+    _link_access(graph, seats, airports_, 1)
+    _link_roads(graph, seats)
+    return graph
+
+
+@dataclass(frozen=True)
+class Leg:
+    """One stretch of a journey on a single mode and line."""
+
+    mode: str
+    line: str
+    minutes: float
+    length_km: float
+    start: str
+    end: str
+
+
+@dataclass(frozen=True)
+class Journey:
+    """A door-to-door journey: ``minutes`` = in-vehicle and driving time plus penalties."""
+
+    origin: str
+    destination: str
+    minutes: float
+    in_vehicle_minutes: float
+    penalty_minutes: float
+    legs: list[Leg] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        """Return a JSON-ready dictionary."""
+        return {
+            "origin": self.origin,
+            "destination": self.destination,
+            "minutes": round(self.minutes, 1),
+            "in_vehicle_minutes": round(self.in_vehicle_minutes, 1),
+            "penalty_minutes": round(self.penalty_minutes, 1),
+            "legs": [
+                {
+                    "mode": leg.mode,
+                    "line": leg.line,
+                    "minutes": round(leg.minutes, 1),
+                    "length_km": round(leg.length_km, 1),
+                    "from": leg.start,
+                    "to": leg.end,
+                }
+                for leg in self.legs
+            ],
+        }
+
+
+def _strip_suffix(name: str) -> str:
+    for suffix in ("火车站", "站"):
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def _resolve(graph: nx.MultiGraph, place: str) -> str:
+    place = str(place).strip()
+    if place in graph:
+        return place
+    if place.isdigit() and len(place) == 6:
+        if f"seat:{place}" in graph:
+            return f"seat:{place}"
+        # a prefecture: its lowest-numbered county unit in the graph (the first urban district)
+        if place.endswith("00"):
+            seats = sorted(
+                n for n in graph if n.startswith(f"seat:{place[:4]}") and n != f"seat:{place}"
+            )
+            if seats:
+                return seats[0]
+    station = f"station:{_strip_suffix(place)}"
+    if station in graph:
+        return station
+    for node, attrs in graph.nodes(data=True):
+        if attrs["kind"] == "seat" and place in (attrs["name"], attrs.get("seat")):
+            return node
+    try:
+        from geoplan import gazetteer  # optional: built by another module
+    except ImportError:
+        gazetteer = None
+    if gazetteer is not None:
+        try:
+            units = gazetteer.lookup(place)
+        except UnknownPlaceError:
+            units = []
+        for unit in units:
+            try:
+                return _resolve(graph, unit.adcode)
+            except UnknownPlaceError:
+                continue
+    msg = f"{place!r} is not a node, station, county seat or adcode of this network"
+    raise UnknownPlaceError(msg)
+
+
+def _best_edge(graph: nx.MultiGraph, u: str, v: str) -> dict:
+    return min(graph.get_edge_data(u, v).values(), key=lambda d: d["minutes"])
+
+
+def travel_time(graph: nx.MultiGraph, origin: str, destination: str) -> Journey:
+    """Return the quickest journey between two places of ``graph``.
+
+    The path minimises edge minutes; :data:`BOARDING_MIN` is then added per rail boarding and
+    :data:`TRANSFER_MIN` per change between rail lines.
+
+    Parameters
+    ----------
+    graph
+        A graph from :func:`build_graph`.
+    origin, destination
+        Node ids, station names (``长沙南`` or ``长沙南站``), county adcodes, county names or
+        seat names; any name :func:`geoplan.gazetteer.lookup` knows once that module exists.
+
+    Examples
+    --------
+    >>> g = build_graph(year=2025)
+    >>> j = travel_time(g, "株洲", "湘潭站")
+    >>> j.legs[0].mode in {"conventional", "intercity", "road", "access"}
+    True
+    """
+    src, dst = _resolve(graph, origin), _resolve(graph, destination)
+    if src == dst:
+        return Journey(src, dst, 0.0, 0.0, 0.0, [])
+    try:
+        path = nx.dijkstra_path(graph, src, dst, weight="minutes")
+    except nx.NetworkXNoPath:
+        msg = f"no route from {src} to {dst} in this network"
+        raise DataError(msg) from None
+    legs: list[Leg] = []
+    for u, v in itertools.pairwise(path):
+        edge = _best_edge(graph, u, v)
+        if legs and legs[-1].mode == edge["mode"] and legs[-1].line == edge["line"]:
+            last = legs[-1]
+            legs[-1] = Leg(
+                last.mode,
+                last.line,
+                last.minutes + edge["minutes"],
+                last.length_km + edge["length_km"],
+                last.start,
+                v,
+            )
+        else:
+            legs.append(Leg(edge["mode"], edge["line"], edge["minutes"], edge["length_km"], u, v))
+    in_vehicle = sum(leg.minutes for leg in legs)
+    penalty = 0.0
+    previous_rail = False
+    for leg in legs:
+        is_rail = leg.mode in RAIL_MODES
+        if is_rail:
+            penalty += TRANSFER_MIN if previous_rail else BOARDING_MIN
+        previous_rail = is_rail
+    return Journey(src, dst, in_vehicle + penalty, in_vehicle, penalty, legs)
+
+
+def graph_to_gdfs(graph: nx.MultiGraph) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+    """Return ``(nodes, edges)`` GeoDataFrames in EPSG:4326.
+
+    Examples
+    --------
+    >>> nodes, edges = graph_to_gdfs(build_graph(year=2025))
+    >>> str(nodes.crs), "minutes" in edges.columns
+    ('EPSG:4326', True)
+    """
+    node_rows = [
+        {
+            "id": n,
+            "name": d["name"],
+            "kind": d["kind"],
+            "adcode": d["adcode"],
+            "lon": d["lon"],
+            "lat": d["lat"],
+        }
+        for n, d in graph.nodes(data=True)
+    ]
+    nodes = gpd.GeoDataFrame(
+        pd.DataFrame(node_rows, columns=["id", "name", "kind", "adcode", "lon", "lat"]),
+        geometry=[Point(r["lon"], r["lat"]) for r in node_rows],
+        crs="EPSG:4326",
+    )
+    edge_rows = []
+    geoms = []
+    for u, v, k, d in graph.edges(keys=True, data=True):
+        edge_rows.append(
+            {
+                "u": u,
+                "v": v,
+                "key": str(k),
+                "mode": d["mode"],
+                "line": d["line"],
+                "length_km": d["length_km"],
+                "minutes": d["minutes"],
+            }
+        )
+        a, b = graph.nodes[u], graph.nodes[v]
+        geoms.append(LineString([(a["lon"], a["lat"]), (b["lon"], b["lat"])]))
+    edges = gpd.GeoDataFrame(
+        pd.DataFrame(edge_rows, columns=["u", "v", "key", "mode", "line", "length_km", "minutes"]),
+        geometry=geoms,
+        crs="EPSG:4326",
+    )
+    return nodes, edges

@@ -1,0 +1,198 @@
+"""Door-to-door catchments: exact path costs, contours not hulls, nesting, the real network."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import replace
+
+import networkx as nx
+import numpy as np
+import pytest
+import shapely
+
+from geoplan import catchment
+from geoplan.catchment import DEFAULT, isochrones, od_matrix, travel_time_surface
+from geoplan.crs import HUNAN_CRS, WGS84
+from geoplan.errors import GeometryError, UnknownPlaceError
+
+CHANGSHA = (112.94, 28.23)
+YONGZHOU = (111.61, 26.42)
+
+
+def _node(g: nx.MultiGraph, name: str, lon: float, lat: float, kind: str, adcode: str = ""):
+    g.add_node(name, name=name, lon=lon, lat=lat, kind=kind, adcode=adcode)
+
+
+def _edge(g, u, v, minutes, mode, line=""):
+    g.add_edge(u, v, minutes=minutes, mode=mode, line=line, length_km=0.0)
+
+
+def _offset(lon: float, lat: float, east_km: float) -> tuple[float, float]:
+    return lon + east_km / (111.32 * np.cos(np.radians(lat))), lat
+
+
+@pytest.fixture(scope="module")
+def island_graph() -> nx.MultiGraph:
+    """Two seats 240 km apart joined only by a 40-minute HSR line between their stations."""
+    g = nx.MultiGraph()
+    _node(g, "seat:A", *CHANGSHA, "seat", "430102")
+    _node(g, "station:A", *_offset(*CHANGSHA, 2.0), "station")
+    _node(g, "seat:B", *YONGZHOU, "seat", "431102")
+    _node(g, "station:B", *_offset(*YONGZHOU, 2.0), "station")
+    _edge(g, "seat:A", "station:A", 4.0, "access")
+    _edge(g, "seat:B", "station:B", 4.0, "access")
+    _edge(g, "station:A", "station:B", 40.0, "hsr", "test HSR")
+    return g
+
+
+@pytest.fixture(scope="module")
+def island_surface(island_graph):
+    return travel_time_surface(island_graph, "seat:A", cell_km=2.0)
+
+
+def test_boarding_transfer_and_egress_are_added_exactly():
+    g = nx.MultiGraph()
+    s = (112.0, 28.0)
+    x = _offset(*s, 5.0)
+    m = _offset(*s, 100.0)
+    y = _offset(*s, 195.0)
+    d = _offset(*s, 200.0)
+    _node(g, "seat:S", *s, "seat", "430102")
+    _node(g, "station:X", *x, "station")
+    _node(g, "station:M", *m, "station")
+    _node(g, "station:Y", *y, "station")
+    _node(g, "seat:D", *d, "seat", "430103")
+    _edge(g, "seat:S", "station:X", 10.0, "access")
+    _edge(g, "seat:D", "station:Y", 10.0, "access")
+    _edge(g, "station:X", "station:M", 20.0, "hsr", "L1")
+    _edge(g, "station:M", "station:Y", 20.0, "hsr", "L1")
+    one_line = od_matrix(g, adcodes=["430102", "430103"])
+    # access 10 + board (security 15 + half of 30) + 20 + 20 + egress 5 + road 10
+    assert one_line.loc["430102", "430103"] == pytest.approx(95.0, abs=1e-3)
+    assert one_line.loc["430103", "430102"] == pytest.approx(95.0, abs=1e-3)
+    g2 = g.copy()
+    g2.remove_edge("station:M", "station:Y")
+    _edge(g2, "station:M", "station:Y", 20.0, "hsr", "L2")
+    changed = od_matrix(g2, adcodes=["430102", "430103"])
+    # + transfer walk 10 + half of the next line's 30-minute headway
+    assert changed.loc["430102", "430103"] == pytest.approx(120.0, abs=1e-3)
+    slower = od_matrix(g2, adcodes=["430102", "430103"], params=replace(DEFAULT, transfer_min=40))
+    # a 40-minute change loses to leaving the station (5) and boarding again (30)
+    assert slower.loc["430102", "430103"] == pytest.approx(130.0, abs=1e-3)
+
+
+def test_isochrone_keeps_the_station_island(island_graph, island_surface):
+    iso = isochrones(island_surface, [120])
+    geom = iso.geometry.iloc[0]
+    assert iso.crs == WGS84
+    a = shapely.Point(CHANGSHA)
+    b = shapely.Point(YONGZHOU)
+    middle = shapely.Point((CHANGSHA[0] + YONGZHOU[0]) / 2, (CHANGSHA[1] + YONGZHOU[1]) / 2)
+    assert geom.contains(a)
+    assert geom.contains(b)
+    assert not geom.contains(middle)
+    # a hull of the reached area would take in the unreached land between the two parts
+    assert geom.convex_hull.contains(middle)
+    parts = list(geom.geoms)
+    assert len(parts) == 2
+    assert not any(p.contains(a) and p.contains(b) for p in parts)
+    assert iso.parts.iloc[0] == 2
+
+
+def test_isochrones_nest_and_grow(island_surface):
+    iso = isochrones(island_surface, [180, 60, 120], crs=HUNAN_CRS)
+    assert iso.minutes.tolist() == [60.0, 120.0, 180.0]
+    assert iso.band.tolist() == ["0-60", "60-120", "120-180"]
+    geoms = iso.geometry.tolist()
+    for inner, outer in itertools.pairwise(geoms):
+        assert inner.difference(outer).area < 1e-6 * inner.area
+        assert outer.area > inner.area
+    # 60 min by road from A: radius 60 / 60 * 30 km/h / 1.3 = 23.1 km, about 1676 km2
+    assert iso.area_km2.iloc[0] == pytest.approx(np.pi * (30 / 1.3) ** 2, rel=0.08)
+    with pytest.raises(GeometryError):
+        isochrones(island_surface, [0])
+
+
+def test_surface_is_monotonic_away_from_the_network(island_surface):
+    s = island_surface
+    assert s.at(*CHANGSHA) < 5.0
+    # due north-west of A, away from every node: time grows with distance, at road speed
+    lons = CHANGSHA[0] - np.linspace(0.05, 1.0, 12)
+    lats = CHANGSHA[1] + np.linspace(0.05, 1.0, 12)
+    times = [s.at(lo, la) for lo, la in zip(lons, lats, strict=True)]
+    assert all(np.isfinite(times))
+    assert all(t2 > t1 for t1, t2 in itertools.pairwise(times))
+    assert np.isnan(s.at(100.0, 20.0))  # outside the grid
+    # B is reached through the line: 4 + 30 + 40 + 5 + 4 = 83 min (road would take ~12 h)
+    assert s.at(*YONGZHOU) == pytest.approx(83.0, abs=6.0)
+    inside = np.isfinite(s.minutes)
+    assert inside.sum() > 50_000 / 4  # ~212,000 km2 of Hunan at 2 km cells
+    assert np.nanmin(s.minutes) >= 0.0
+
+
+def test_unknown_origin(island_graph):
+    with pytest.raises(UnknownPlaceError):
+        travel_time_surface(island_graph, "不存在的地方")
+
+
+def test_population_loader_keeps_gaps_as_na():
+    pop = catchment.population_2020()
+    counties = pop[pop.level == "county"]
+    assert len(counties) == 122
+    assert counties.population.isna().sum() == (counties.population.isna()).sum() > 0
+    assert int(pop.loc[pop.adcode == "430104", "population"].iloc[0]) == 1526641
+
+
+@pytest.fixture(scope="module")
+def plan_2025():
+    from geoplan.network import build_graph
+
+    g = build_graph(year=2025, scenario="plan")
+    seats = {d.get("adcode") for _, d in g.nodes(data=True) if d.get("kind") == "seat"}
+    modes = {d.get("mode") for *_, d in g.edges(data=True)}
+    if len(seats) < 122 or not modes & {"hsr", "expressway"}:
+        pytest.skip("geoplan.network lacks seats, HSR or expressways (geodata being curated)")
+    return g
+
+
+def test_changsha_one_hour_2025(plan_2025):
+    surface = travel_time_surface(plan_2025, "长沙市")
+    hour = isochrones(surface, [60]).geometry.iloc[0]
+
+    def seat(name):
+        _, lon, lat, _ = catchment._resolve_origin(plan_2025, name)
+        return shapely.Point(lon, lat)
+
+    assert hour.contains(seat("株洲市"))
+    assert hour.contains(seat("湘潭市"))
+    assert not hour.contains(seat("永州市"))
+
+
+@pytest.fixture(scope="module")
+def built_2020():
+    from geoplan.network import build_graph
+
+    g = build_graph(year=2020, scenario="built")
+    seats = {d.get("adcode") for _, d in g.nodes(data=True) if d.get("kind") == "seat"}
+    if len(seats - {""}) < 122:
+        pytest.skip("geoplan.network has not all 122 county seats yet")
+    return g
+
+
+def test_accessibility_and_circles(built_2020):
+    acc = catchment.accessibility(built_2020, year=2020, scenario="built")
+    assert len(acc) == 122
+    yuelu = acc.set_index("adcode").loc["430104"]
+    # a seat reaches itself: its own census population always counts
+    assert yuelu.pop_within_60 >= 1_526_641
+    assert yuelu.counties_within_60 >= 1
+    assert (acc.pop_within_60 <= acc.pop_within_120).all()
+    assert (acc.pop_within_120 <= acc.pop_within_180).all()
+    assert (acc.potential > 0).all()
+    same = catchment.compare_accessibility(acc, acc)
+    assert (same.potential_change == 0).all()
+    circles = catchment.evaluate_circles({"2020": built_2020})
+    assert len(circles) == len(catchment.PLAN_CIRCLES)
+    assert circles.claim_met.dtype == bool
+    ltz = circles.set_index("circle").loc["长株潭一小时经济圈"]
+    assert "430104" in ltz.holds.split(",")
