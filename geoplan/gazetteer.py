@@ -95,8 +95,9 @@ def _cnmaps_root() -> Path:
 
 
 def _short(name: str) -> str:
+    """Strip the unit suffix; names that would keep one character stay whole (攸县, 南县)."""
     short = _SUFFIX.sub("", name)
-    return short if short else name
+    return short if len(short) >= 2 else name
 
 
 @cache

@@ -1,0 +1,275 @@
+"""Leaflet-side pieces of geoplan's web maps: self-contained assets, the classed legend control
+and a small fullscreen control, all rendered without any network access.
+
+Leaflet 1.9.4 comes from the PyPI package ``django-js-lib-leaflet`` (BSD; js, css and images as
+package data), read at run time and inlined; nothing of it is copied into the repository.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import html
+import importlib.util
+import re
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+
+import folium
+from branca.element import Element, MacroElement
+from jinja2 import Template
+
+from geoplan.errors import DataError, GeoplanError
+
+# Assets folium's Map and plugins link from CDNs that geoplan's maps do not use (no markers,
+# no bootstrap popups, no icon fonts): offline HTML drops them instead of inlining them.
+_UNNEEDED_ASSETS = (
+    "jquery",
+    "bootstrap",
+    "glyphicons",
+    "fontawesome",
+    "font-awesome",
+    "awesome-markers",
+    "awesome.rotate",
+)
+_SCRIPT_SRC = re.compile(r"<script\b[^>]*\bsrc\s*=\s*[\"']([^\"']+)[\"'][^>]*>\s*</script>", re.I)
+_LINK_HREF = re.compile(r"<link\b[^>]*\bhref\s*=\s*[\"']([^\"']+)[\"'][^>]*/?>", re.I)
+
+
+@cache
+def _leaflet_dir() -> Path:
+    spec = importlib.util.find_spec("js_lib_leaflet")
+    if spec is None or spec.origin is None:
+        msg = "Leaflet assets are missing: install the PyPI package django-js-lib-leaflet"
+        raise DataError(msg)
+    folder = Path(spec.origin).parent / "static" / "js_lib_leaflet"
+    if not (folder / "leaflet.js").is_file():
+        msg = f"Leaflet assets are missing from {folder}"
+        raise DataError(msg)
+    return folder
+
+
+@cache
+def leaflet_js() -> str:
+    """Return Leaflet's minified JavaScript, safe to place inside a ``<script>`` element."""
+    code = (_leaflet_dir() / "leaflet.js").read_text(encoding="utf-8")
+    code = re.sub(r"//# sourceMappingURL=\S+", "", code)
+    return code.replace("</script", "<\\/script")
+
+
+@cache
+def leaflet_css() -> str:
+    """Return Leaflet's stylesheet with its images inlined as ``data:`` URIs."""
+    folder = _leaflet_dir()
+    css = (folder / "leaflet.css").read_text(encoding="utf-8")
+
+    def data_uri(match: re.Match[str]) -> str:
+        name = match.group(1)
+        raw = (folder / "images" / name).read_bytes()
+        return f"url(data:image/png;base64,{base64.b64encode(raw).decode('ascii')})"
+
+    return re.sub(r"url\(images/([\w.-]+\.png)\)", data_uri, css)
+
+
+def _asset_content(url: str, kind: str) -> str | None:
+    """Return the inline text for a linked asset, ``None`` to drop it; raise if unknown."""
+    name = url.rsplit("/", 1)[-1].split("?", 1)[0].lower()
+    low = url.lower()
+    if "leaflet" in low and name in {"leaflet.js", "leaflet-src.js"} and kind == "js":
+        return leaflet_js()
+    if "leaflet" in low and name == "leaflet.css" and kind == "css":
+        return leaflet_css()
+    if any(token in low for token in _UNNEEDED_ASSETS):
+        return None
+    msg = f"offline map: no local copy of {url}; the element that links it cannot go offline"
+    raise GeoplanError(msg)
+
+
+def inline_assets(page: str) -> str:
+    """Replace every ``<script src>`` and stylesheet ``<link href>`` of ``page`` with inline text.
+
+    Leaflet's script and stylesheet are inlined from the installed package; folium defaults that
+    geoplan's maps do not need (jQuery, Bootstrap, icon fonts, awesome-markers) are dropped; any
+    other linked asset is an error, so an offline page never depends on the network.
+    """
+
+    def script(match: re.Match[str]) -> str:
+        code = _asset_content(match.group(1), "js")
+        return "" if code is None else f"<script>{code}</script>"
+
+    def link(match: re.Match[str]) -> str:
+        tag = match.group(0)
+        if not re.search(r"rel\s*=\s*[\"']?stylesheet", tag, re.I):
+            url = match.group(1)
+            if url.startswith(("data:", "#")):
+                return tag
+            msg = f"offline map: a <link> to {url} would leave the machine"
+            raise GeoplanError(msg)
+        css = _asset_content(match.group(1), "css")
+        return "" if css is None else f"<style>{css}</style>"
+
+    page = _SCRIPT_SRC.sub(script, page)
+    return _LINK_HREF.sub(link, page)
+
+
+def external_assets(page: str) -> list[str]:
+    """Return the URLs of every linked script or stylesheet left in ``page``."""
+    return _SCRIPT_SRC.findall(page) + _LINK_HREF.findall(page)
+
+
+@contextlib.contextmanager
+def compact_json() -> Iterator[None]:
+    """Render folium templates with compact JSON (no spaces after ``,`` and ``:``) in this block.
+
+    folium embeds GeoJSON through jinja's ``tojson`` filter, whose ``json.dumps`` keywords are a
+    policy of folium's template environment; the policy is restored on exit. Saves about 10 % of
+    a boundary-heavy page.
+    """
+    policies = folium.Map._template.environment.policies
+    key = "json.dumps_kwargs"
+    before = policies[key]
+    policies[key] = {**before, "separators": (",", ":")}
+    try:
+        yield
+    finally:
+        policies[key] = before
+
+
+def use_leaflet_only(m: folium.Map) -> None:
+    """Make ``m`` link Leaflet's own script and stylesheet and none of folium's other defaults."""
+    m.default_js = [item for item in m.default_js if item[0] == "leaflet"]
+    m.default_css = [item for item in m.default_css if item[0] == "leaflet_css"]
+
+
+def add_page_style(m: folium.Map, *, background: str = "#f3f5f7") -> None:
+    """Give the map a plain background (there are no tiles) and readable tooltips."""
+    css = (
+        "<style>"
+        f".folium-map.leaflet-container{{background:{background};}}"
+        ".foliumtooltip{max-width:22em;white-space:normal;font-size:13px;}"
+        ".foliumtooltip td{word-break:break-word;}"
+        "</style>"
+    )
+    m.get_root().header.add_child(Element(css), name="geoplan_page_style")
+
+
+class Legend(MacroElement):
+    """A classed legend: a Leaflet control holding our own small HTML table of swatches.
+
+    Each row carries ``data-upper`` (the class's upper bin, as mapclassify gives it) so tests
+    and readers can check the legend against the classification.
+    """
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}
+        <style>
+        .geoplan-legend{background:rgba(255,255,255,.92);padding:6px 9px;border-radius:4px;
+          box-shadow:0 1px 4px rgba(0,0,0,.3);font:12px/1.35 sans-serif;color:#222;}
+        .geoplan-legend .title{font-weight:bold;margin-bottom:4px;max-width:16em;}
+        .geoplan-legend .row{display:flex;align-items:center;margin:2px 0;}
+        .geoplan-legend .sw{display:inline-block;width:18px;height:12px;margin-right:6px;
+          border:1px solid #777;flex:none;}
+        .geoplan-legend .note{margin-top:4px;color:#555;max-width:16em;}
+        </style>
+        {% endmacro %}
+        {% macro html(this, kwargs) %}
+        {{ this.body }}
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+        (function(){
+          var ctl = L.control({position: {{ this.position|tojson }}});
+          ctl.onAdd = function(){
+            var el = document.getElementById({{ this.get_name()|tojson }});
+            el.style.display = "block";
+            L.DomEvent.disableClickPropagation(el);
+            return el;
+          };
+          ctl.addTo({{ this._parent.get_name() }});
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(
+        self,
+        title: str,
+        rows: list[tuple[str, str, dict[str, str]]],
+        *,
+        note: str | None = None,
+        position: str = "bottomright",
+    ) -> None:
+        """``rows`` are ``(colour or CSS style, label, data attributes)``; text is escaped here."""
+        super().__init__()
+        self._name = "GeoplanLegend"
+        self.position = position
+        parts = [
+            f'<div id="{self.get_name()}" class="geoplan-legend" style="display:none">',
+            f'<div class="title">{html.escape(title)}</div>',
+        ]
+        for style, label, attrs in rows:
+            data = "".join(
+                f' data-{html.escape(k)}="{html.escape(str(v), quote=True)}"'
+                for k, v in attrs.items()
+            )
+            swatch = style if ":" in style else f"background:{style}"
+            parts.append(
+                f'<div class="row"{data}><span class="sw" style="{html.escape(swatch)}"></span>'
+                f'<span class="label">{html.escape(label)}</span></div>'
+            )
+        if note:
+            parts.append(f'<div class="note">{html.escape(note)}</div>')
+        parts.append("</div>")
+        self.body = "".join(parts)
+
+
+class FullscreenControl(MacroElement):
+    """A fullscreen toggle written for geoplan with the browser's Fullscreen API.
+
+    folium's ``plugins.Fullscreen`` needs the leaflet.fullscreen script from a CDN, which no PyPI
+    package ships; offline maps use this small control instead (online maps use folium's).
+    """
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}
+        <style>
+        .geoplan-fullscreen a{font-size:18px;line-height:30px;text-align:center;cursor:pointer;}
+        .leaflet-container:fullscreen{width:100%!important;height:100%!important;}
+        </style>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+        (function(){
+          var map = {{ this._parent.get_name() }};
+          var Ctl = L.Control.extend({
+            options: {position: {{ this.position|tojson }}},
+            onAdd: function(){
+              var box = L.DomUtil.create("div", "leaflet-bar leaflet-control geoplan-fullscreen");
+              var a = L.DomUtil.create("a", "", box);
+              a.href = "#"; a.title = {{ this.title|tojson }}; a.setAttribute("role", "button");
+              a.innerHTML = '<svg width="14" height="14" viewBox="0 0 14 14" fill="none" ' +
+                'stroke="#333" stroke-width="2" style="margin-top:8px"><path d="M1 5V1h4M9 ' +
+                '1h4v4M13 9v4H9M5 13H1V9"/></svg>';
+              L.DomEvent.on(a, "click", function(e){
+                L.DomEvent.preventDefault(e);
+                var el = map.getContainer();
+                if (document.fullscreenElement) { document.exitFullscreen(); }
+                else if (el.requestFullscreen) { el.requestFullscreen(); }
+              });
+              L.DomEvent.disableClickPropagation(box);
+              return box;
+            }
+          });
+          new Ctl().addTo(map);
+          document.addEventListener("fullscreenchange", function(){ map.invalidateSize(); });
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, *, position: str = "topleft", title: str = "全屏 / Full screen") -> None:
+        super().__init__()
+        self._name = "GeoplanFullscreen"
+        self.position = position
+        self.title = title

@@ -1,0 +1,236 @@
+"""Static map drawing with matplotlib: the CJK font, the scale bar, the north arrow, the legend.
+
+The font is Noto Sans SC from the PyPI package ``zhplot`` (SIL OFL), registered with matplotlib at
+run time; zhplot is located without importing it, because importing it changes matplotlib's
+global settings.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import math
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+
+import geopandas as gpd
+import matplotlib as mpl
+import numpy as np
+import pandas as pd
+import pyproj
+from matplotlib import font_manager
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch, Polygon, Rectangle
+
+from geoplan import _maps_geom
+from geoplan.crs import HUNAN_CRS, WGS84
+from geoplan.errors import DataError
+
+CJK_FONT_FAMILY = "Noto Sans SC"
+_FONT_FILE = "NotoSansSC-Regular.ttf"
+
+
+@cache
+def cjk_font_path() -> Path:
+    """Return the path of the Noto Sans SC font shipped by the ``zhplot`` package."""
+    spec = importlib.util.find_spec("zhplot")
+    if spec is None or spec.origin is None:
+        msg = "the CJK font is missing: install the PyPI package zhplot (it ships Noto Sans SC)"
+        raise DataError(msg)
+    path = Path(spec.origin).parent / "fonts" / _FONT_FILE
+    if not path.is_file():
+        msg = f"the CJK font {_FONT_FILE} is missing from {path.parent}"
+        raise DataError(msg)
+    return path
+
+
+@cache
+def register_cjk_font() -> str:
+    """Register Noto Sans SC with matplotlib (once) and return its family name."""
+    path = cjk_font_path()
+    font_manager.fontManager.addfont(str(path))
+    return font_manager.FontProperties(fname=str(path)).get_name()
+
+
+@contextlib.contextmanager
+def font_context() -> Iterator[None]:
+    """Set text in Noto Sans SC (DejaVu Sans as fallback) with an ASCII minus, for one block.
+
+    Noto Sans SC has no U+2212 MINUS SIGN, so matplotlib's Unicode minus is turned off.
+    """
+    family = register_cjk_font()
+    with mpl.rc_context(
+        {
+            "font.family": [family, "DejaVu Sans"],
+            "axes.unicode_minus": False,
+            "svg.hashsalt": "geoplan",
+        }
+    ):
+        yield
+
+
+def _nice_length(span_m: float) -> float:
+    """Return a round length (1, 2 or 5 times a power of ten, metres) near a fifth of ``span_m``."""
+    target = span_m / 5.0
+    power = 10 ** math.floor(math.log10(target))
+    for step in (5, 2, 1):
+        if step * power <= target:
+            return step * power
+    return power
+
+
+def scale_bar(ax: Axes, *, location: tuple[float, float] = (0.05, 0.05)) -> float:
+    """Draw a two-segment scale bar in an axes whose units are metres; return its length (m)."""
+    x0, x1 = ax.get_xlim()
+    y0, y1 = ax.get_ylim()
+    length = _nice_length(x1 - x0)
+    height = (y1 - y0) * 0.008
+    bx = x0 + (x1 - x0) * location[0]
+    by = y0 + (y1 - y0) * location[1]
+    half = length / 2
+    for i, face in enumerate(("#222222", "#ffffff")):
+        ax.add_patch(
+            Rectangle(
+                (bx + i * half, by),
+                half,
+                height,
+                facecolor=face,
+                edgecolor="#222222",
+                lw=0.8,
+                zorder=10,
+            )
+        )
+    km = length / 1000
+    for x, text in ((bx, "0"), (bx + half, f"{km / 2:g}"), (bx + length, f"{km:g} km")):
+        ax.text(x, by + height * 1.8, text, ha="center", va="bottom", fontsize=8, zorder=10)
+    return length
+
+
+def north_arrow(
+    ax: Axes, *, crs: pyproj.CRS, location: tuple[float, float] = (0.93, 0.88)
+) -> float:
+    """Draw a north arrow pointing to true north at its place; return its angle from the y axis.
+
+    In a conic projection meridians converge, so true north tilts away from the map's y axis
+    east and west of the central meridian; the arrow is turned by that convergence.
+    """
+    x0, x1 = ax.get_xlim()
+    y0, y1 = ax.get_ylim()
+    ax_x = x0 + (x1 - x0) * location[0]
+    ax_y = y0 + (y1 - y0) * location[1]
+    to_geo = pyproj.Transformer.from_crs(crs, WGS84, always_xy=True)
+    to_map = pyproj.Transformer.from_crs(WGS84, crs, always_xy=True)
+    lon, lat = to_geo.transform(ax_x, ax_y)
+    nx, ny = to_map.transform(lon, lat + 0.1)
+    angle = math.atan2(nx - ax_x, ny - ax_y)
+    size = (y1 - y0) * 0.06
+    # A slim arrowhead: tip, right base, notch, left base (in arrow coordinates, y along north).
+    shape = np.array([[0, 1.0], [0.35, -0.2], [0, 0.05], [-0.35, -0.2]]) * size
+    rot = np.array([[math.cos(angle), math.sin(angle)], [-math.sin(angle), math.cos(angle)]])
+    pts = shape @ rot + [ax_x, ax_y]
+    ax.add_patch(Polygon(pts, closed=True, facecolor="#222222", edgecolor="#222222", zorder=10))
+    tip = np.array([0, 1.0 + 0.45]) * size @ rot + [ax_x, ax_y]
+    ax.text(tip[0], tip[1], "北 N", ha="center", va="center", fontsize=9, zorder=10)
+    return math.degrees(angle)
+
+
+def draw(
+    gdf: gpd.GeoDataFrame,
+    *,
+    colors: list[str] | None,
+    legend: list[tuple[str, str]] | None,
+    ax: Axes | None,
+    title: str | None,
+    legend_title: str | None,
+    label_column: str | None,
+    boundaries: gpd.GeoDataFrame | None,
+    figsize: tuple[float, float],
+    tolerance_m: float,
+) -> tuple[Figure, Axes]:
+    """Draw ``gdf`` with scale bar, north arrow and legend.
+
+    ``colors`` gives each feature's colour (fill of polygons, colour of lines and points);
+    ``legend`` the ``(colour, label)`` rows of the legend; without them features are drawn plainly.
+    """
+    with font_context():
+        if ax is None:
+            fig = Figure(figsize=figsize, layout="constrained")
+            FigureCanvasAgg(fig)  # fig.canvas.draw() renders, without pyplot's global state
+            ax = fig.add_subplot()
+        else:
+            fig = ax.get_figure()
+        shapes = _maps_geom.simplify(gdf, tolerance_m=tolerance_m, crs=HUNAN_CRS)
+        base = None
+        if boundaries is not None:
+            _maps_geom.require_crs(boundaries)
+            base = _maps_geom.simplify(boundaries, tolerance_m=tolerance_m, crs=HUNAN_CRS)
+            base.boundary.plot(ax=ax, color="#9aa3ad", linewidth=0.4, zorder=1)
+        kinds = shapes.geometry.geom_type.fillna("")
+        polys = kinds.isin(["Polygon", "MultiPolygon"]).to_numpy()
+        lines = kinds.isin(["LineString", "MultiLineString"]).to_numpy()
+        points = kinds.isin(["Point", "MultiPoint"]).to_numpy()
+        styles = (
+            (polys, {"edgecolor": "#555555", "linewidth": 0.3, "zorder": 2}, "#eef0e6"),
+            (lines, {"linewidth": 1.8, "zorder": 3}, "#b2182b"),
+            (points, {"markersize": 14, "zorder": 4, "edgecolor": "#222222"}, "#222222"),
+        )
+        for mask, style, plain in styles:
+            if not mask.any():
+                continue
+            rows = np.flatnonzero(mask)
+            if mask is polys:
+                # largest first, so nested areas (isochrones, a core in its circle) stay visible
+                rows = rows[np.argsort(-shapes.geometry.iloc[rows].area.to_numpy(), kind="stable")]
+            part = shapes.iloc[rows]
+            color = [colors[i] for i in rows] if colors is not None else plain
+            if mask is polys:
+                part.plot(ax=ax, facecolor=color, **style)
+            else:
+                part.plot(ax=ax, color=color, **style)
+        if label_column is not None:
+            anchors = shapes.geometry.representative_point()
+            for pt, text in zip(anchors, gdf[label_column], strict=True):
+                if pt is None or pt.is_empty or _maps_geom.is_missing(text):
+                    continue
+                ax.annotate(
+                    str(text),
+                    (pt.x, pt.y),
+                    ha="center",
+                    va="center",
+                    fontsize=7,
+                    zorder=6,
+                    color="#111111",
+                )
+        ax.set_aspect("equal")
+        ax.set_axis_off()
+        # the frame holds the layer and, when given, the whole of the boundaries around it
+        extent = shapes if base is None else pd.concat([shapes.geometry, base.geometry])
+        minx, miny, maxx, maxy = extent.total_bounds
+        padx, pady = (maxx - minx) * 0.04, (maxy - miny) * 0.04
+        ax.set_xlim(minx - padx, maxx + padx)
+        ax.set_ylim(miny - pady * 3, maxy + pady)
+        scale_bar(ax)
+        north_arrow(ax, crs=HUNAN_CRS)
+        if legend:
+            kind = "line" if lines.any() and not polys.any() else "patch"
+            handles = [
+                Line2D([], [], color=c, linewidth=2.5, label=lab)
+                if kind == "line"
+                else Patch(facecolor=c, edgecolor="#555555", label=lab)
+                for c, lab in legend
+            ]
+            ax.legend(
+                handles=handles,
+                title=legend_title,
+                loc="lower right",
+                fontsize=8,
+                title_fontsize=9,
+                frameon=True,
+            )
+        if title:
+            ax.set_title(title, fontsize=13)
+    return fig, ax

@@ -1,0 +1,492 @@
+"""Tests of geoplan.maps: offline HTML, escaping, legends, size, static maps, CLI, a browser."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import warnings
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import geopandas as gpd
+import mapclassify
+import matplotlib as mpl
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from shapely import LineString
+
+from geoplan import maps
+from geoplan._maps_classes import NO_DATA_COLOR, classify
+from geoplan._maps_leaflet import external_assets, inline_assets
+from geoplan._maps_static import _nice_length, cjk_font_path, north_arrow, register_cjk_font
+from geoplan.cli import main
+from geoplan.crs import HUNAN_CRS, to_metric
+from geoplan.errors import DataError, GeoplanError, OutputExistsError
+from geoplan.gazetteer import admin_units
+
+CHROMIUM = Path("/usr/bin/chromium")
+QUOTE = "<script>alert('x')</script>加快建设长株潭都市圈 & “一核”"
+_GEOJSON = re.compile(r"_add\((\{.*?\})\);", re.S)
+
+
+@pytest.fixture(scope="module")
+def units() -> gpd.GeoDataFrame:
+    return admin_units()
+
+
+@pytest.fixture(scope="module")
+def counties(units: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """The 122 counties with their area (km², from the boundaries) as the value to map."""
+    c = units[units["level"] == "county"].copy()
+    c["area_km2"] = to_metric(c).area.to_numpy() / 1e6
+    return c.reset_index(drop=True)
+
+
+@pytest.fixture(scope="module")
+def prefectures(units: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    p = units[units["level"] == "prefecture"].copy()
+    p["area_km2"] = to_metric(p).area.to_numpy() / 1e6
+    p["quote"] = None
+    p.loc[p["adcode"] == "430100", "quote"] = QUOTE
+    return p.reset_index(drop=True)
+
+
+@pytest.fixture(scope="module")
+def county_html(counties: gpd.GeoDataFrame, units: gpd.GeoDataFrame) -> str:
+    m = maps.choropleth(counties, "area_km2", scheme="quantiles", k=5, boundaries=units)
+    return maps.to_html(m)
+
+
+def _geojson_layers(page: str) -> list[dict]:
+    return [json.loads(m.group(1)) for m in _GEOJSON.finditer(page)]
+
+
+def _legend_rows(page: str) -> list[dict[str, str]]:
+    rows = re.findall(r'<div class="row"([^>]*)>.*?<span class="label">([^<]*)</span>', page)
+    out = []
+    for attrs, label in rows:
+        d = dict(re.findall(r'data-([\w-]+)="([^"]*)"', attrs))
+        d["label"] = html.unescape(label)
+        out.append(d)
+    return out
+
+
+def _seat(units: gpd.GeoDataFrame, name: str) -> tuple[float, float]:
+    """A point inside a unit's boundary (representative point, not a curated seat)."""
+    p = units[units["name"] == name].geometry.iloc[0].representative_point()
+    return (p.x, p.y)
+
+
+# ------------------------------------------------------------------------------ offline HTML
+
+
+def test_offline_html_links_no_script_or_stylesheet(county_html: str) -> None:
+    assert re.search(r"<script[^>]*\bsrc\s*=", county_html, re.I) is None
+    assert re.search(r"<link\b", county_html, re.I) is None
+    assert external_assets(county_html) == []
+    # Leaflet 1.9.4 from django-js-lib-leaflet is inlined, its images as data: URIs.
+    assert "Leaflet 1.9.4, a JS library for interactive maps" in county_html
+    assert "url(data:image/png;base64," in county_html
+    assert re.findall(r"url\((?!data:|#default#VML)", county_html) == []
+    # no tiles in offline mode
+    assert "L.tileLayer" not in county_html
+
+
+def test_online_html_links_cdn_assets(prefectures: gpd.GeoDataFrame, units) -> None:
+    page = maps.to_html(maps.choropleth(prefectures, "area_km2", boundaries=units, offline=False))
+    assert any("leaflet" in url for url in external_assets(page))
+    assert "L.tileLayer" in page
+
+
+def test_inline_assets_replaces_folium_defaults_and_refuses_unknown() -> None:
+    page = (
+        '<script src="https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"></script>'
+        '<script src="https://code.jquery.com/jquery-3.7.1.min.js"></script>'
+        '<link rel="stylesheet" href="https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css"/>'
+    )
+    out = inline_assets(page)
+    assert external_assets(out) == []
+    assert out.count("<script>") == 1 and out.count("<style>") == 1
+    with pytest.raises(GeoplanError, match="no local copy"):
+        inline_assets('<script src="https://example.org/plugin.js"></script>')
+
+
+def test_plan_quote_is_escaped(prefectures: gpd.GeoDataFrame, units) -> None:
+    page = maps.to_html(maps.choropleth(prefectures, "area_km2", boundaries=units))
+    assert "<script>alert" not in page
+    features = [f for layer in _geojson_layers(page) for f in layer["features"]]
+    changsha = [f for f in features if f["properties"].get("t0") == "长沙市"]
+    assert len(changsha) == 1
+    # name, value, quote: the quote enters the page escaped for innerHTML
+    assert changsha[0]["properties"]["t2"] == html.escape(QUOTE, quote=True)
+    assert changsha[0]["properties"]["t2"].startswith("&lt;script&gt;alert(&#x27;x&#x27;)")
+
+
+def test_legend_classes_match_mapclassify(counties: gpd.GeoDataFrame, county_html: str) -> None:
+    expected = mapclassify.Quantiles(counties["area_km2"].to_numpy(), k=5)
+    rows = _legend_rows(county_html)
+    assert len(rows) == 5
+    assert [float(r["upper"]) for r in rows] == pytest.approx(list(expected.bins), rel=1e-12)
+    assert [int(r["count"]) for r in rows] == list(expected.counts)
+    classes = classify(counties["area_km2"], scheme="quantiles", k=5)
+    assert classes.decimals == 0  # areas span thousands of km²
+    assert rows[0]["label"] == f"{counties['area_km2'].min():,.0f} – {expected.bins[0]:,.0f}"
+    # every county is drawn in the colour of its class
+    layer = max(_geojson_layers(county_html), key=lambda d: len(d["features"]))
+    assert len(layer["features"]) == 122
+    fills = [f["properties"]["fill"] for f in layer["features"]]
+    assert fills == [classes.colors[j] for j in expected.yb]
+
+
+def test_missing_values_get_no_data_class(prefectures: gpd.GeoDataFrame, units) -> None:
+    gdf = prefectures.copy()
+    gdf.loc[0, "area_km2"] = np.nan
+    page = maps.to_html(maps.choropleth(gdf, "area_km2", k=4, boundaries=units))
+    rows = _legend_rows(page)
+    assert [r["class"] for r in rows] == ["0", "1", "2", "3", "-1"]
+    assert sum(int(r["count"]) for r in rows[:-1]) == 13
+    assert NO_DATA_COLOR in page
+
+
+def test_county_choropleth_is_at_most_1_5_mb(county_html: str, tmp_path: Path) -> None:
+    path = tmp_path / "county.html"
+    path.write_text(county_html, encoding="utf-8")
+    size = path.stat().st_size
+    assert size <= 1_500_000, size
+
+
+def test_choropleth_rejects_text_values(prefectures: gpd.GeoDataFrame, units) -> None:
+    gdf = prefectures.assign(v=["x"] + [1.0] * (len(prefectures) - 1))
+    with pytest.raises(DataError, match="not numbers"):
+        maps.choropleth(gdf, "v", boundaries=units)
+    with pytest.raises(GeoplanError, match="unknown classification scheme"):
+        maps.choropleth(prefectures, "area_km2", scheme="rainbow", boundaries=units)
+
+
+def test_save_html_atomic_and_refuses_overwrite(tmp_path: Path, units) -> None:
+    m = maps.boundaries_map(boundaries=units)
+    path = maps.save_html(m, tmp_path / "b.html")
+    assert path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    with pytest.raises(OutputExistsError):
+        maps.save_html(m, path)
+    maps.save_html(m, path, overwrite=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.html"]
+
+
+def test_boundaries_map_names_every_county(units) -> None:
+    page = maps.to_html(maps.boundaries_map(boundaries=units))
+    layer = max(_geojson_layers(page), key=lambda d: len(d["features"]))
+    names = {f["properties"]["name"] for f in layer["features"]}
+    assert len(names) == 122 and "渌口区" in names
+    assert "L.control.layers" in page
+
+
+def _structures(units: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    cs = units[units["name"] == "长沙市"].geometry.iloc[0]
+    line = LineString([_seat(units, n) for n in ("长沙市", "湘潭市", "株洲市")])
+    return gpd.GeoDataFrame(
+        {
+            "pattern": ["一核一圈一廊", "一核一圈一廊"],
+            "role": ["核", "廊"],
+            "kind": ["core", "corridor"],
+            "name": ["长沙", "长株潭走廊"],
+            "quote": [QUOTE, "一廊:湘江发展走廊"],
+            "confidence": [0.9, 0.6],
+        },
+        geometry=[cs, line],
+        crs=4326,
+    )
+
+
+def test_structure_map_groups_and_colours(units) -> None:
+    page = maps.to_html(maps.structure_map(_structures(units), boundaries=units))
+    assert "<script>alert" not in page
+    rows = _legend_rows(page)
+    assert [r["category"] for r in rows] == ["core", "corridor"]
+    assert '"一核一圈一廊"' in page or "\\u4e00\\u6838" in page
+
+
+def test_lines_map_built_against_planned(units) -> None:
+    a, b, c = (_seat(units, n) for n in ("长沙市", "湘潭市", "娄底市"))
+    lines = gpd.GeoDataFrame(
+        {"name": ["built line", "planned line"], "status": ["existing", "planned"]},
+        geometry=[LineString([a, b]), LineString([b, c])],
+        crs=4326,
+    )
+    page = maps.to_html(maps.lines_map(lines, boundaries=units))
+    assert len(re.findall(r'"dashArray": ?"8 6"', page)) == 1
+    assert [r["status"] for r in _legend_rows(page)] == ["built", "planned"]
+    with pytest.raises(DataError, match="status"):
+        maps.lines_map(lines.drop(columns="status"), boundaries=units)
+
+
+def test_catchment_map_bands_and_scenarios(units) -> None:
+    origin = gpd.GeoSeries(gpd.points_from_xy(*zip(_seat(units, "长沙市"), strict=True)), crs=4326)
+    rings = []
+    for scenario, speed in (("2020", 60_000), ("2025 plan", 80_000)):
+        for minutes in (60, 120, 180):
+            rings.append(
+                (scenario, minutes, to_metric(origin).buffer(speed * minutes / 60).iloc[0])
+            )
+    iso = gpd.GeoDataFrame(
+        {"scenario": [r[0] for r in rings], "minutes": [r[1] for r in rings]},
+        geometry=[r[2] for r in rings],
+        crs=HUNAN_CRS,
+    )
+    page = maps.to_html(maps.catchment_map(iso, origin=_seat(units, "长沙市"), boundaries=units))
+    rows = _legend_rows(page)
+    assert [r.get("band") for r in rows[:3]] == ["60.0", "120.0", "180.0"]
+    assert [r["label"] for r in rows[:3]] == ["≤ 60 分钟 min", "≤ 120 分钟 min", "≤ 180 分钟 min"]
+    assert [r.get("scenario") for r in rows[3:]] == ["2020", "2025 plan"]
+
+
+# ------------------------------------------------------------------------------ static maps
+
+
+def test_cjk_font_comes_from_zhplot() -> None:
+    assert cjk_font_path().name == "NotoSansSC-Regular.ttf"
+    assert "zhplot" in cjk_font_path().parts
+    assert register_cjk_font() == "Noto Sans SC"
+
+
+def test_missing_glyphs_would_warn() -> None:
+    """Guard for the next test: without a CJK font, Chinese text does raise a warning here."""
+    fig = Figure()
+    FigureCanvasAgg(fig)
+    fig.text(0.5, 0.5, "长株潭", family="DejaVu Sans")
+    with pytest.raises(UserWarning, match="missing from font"):
+        fig.canvas.draw()
+
+
+def test_static_map_renders_chinese_without_missing_glyphs(prefectures, tmp_path: Path) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig, ax = maps.static_map(
+            prefectures,
+            "area_km2",
+            scheme="natural_breaks",
+            k=4,
+            title="湖南省各市州面积(平方公里)",
+            legend_title="面积 km²",
+            label_column="short_name",
+        )
+        fig.canvas.draw()
+        png = maps.save_figure(fig, tmp_path / "m.png")
+        svg = maps.save_figure(fig, tmp_path / "m.svg")
+    assert ax.title.get_text() == "湖南省各市州面积(平方公里)"
+    assert ax.title.get_fontname() == "Noto Sans SC"
+    legend = ax.get_legend()
+    assert [t.get_text() for t in legend.get_texts()] == list(
+        classify(prefectures["area_km2"], scheme="natural_breaks", k=4).labels
+    )
+    labels = {t.get_text() for t in ax.texts}
+    assert {"长沙", "株洲", "湘西", "北 N", "0"} <= labels
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    root = ET.parse(svg).getroot()
+    assert root.tag.endswith("svg")
+    assert "<dc:date>" not in svg.read_text(encoding="utf-8")
+    # the map is drawn in the projected CRS, in metres
+    x0, x1 = ax.get_xlim()
+    assert 500_000 < x1 - x0 < 700_000
+
+
+def test_static_map_without_column_and_on_given_axes(units) -> None:
+    fig = Figure()
+    ax = fig.add_subplot()
+    fig2, ax2 = maps.static_map(_structures(units), ax=ax, boundaries=units)
+    assert fig2 is fig and ax2 is ax
+    assert ax.get_legend() is None
+
+
+def test_static_map_colours_text_categories(units, tmp_path: Path) -> None:
+    a, b, c = (_seat(units, n) for n in ("长沙市", "湘潭市", "娄底市"))
+    lines = gpd.GeoDataFrame(
+        {"name": ["甲", "乙", "丙"], "status": ["existing", "planned", "existing"]},
+        geometry=[LineString([a, b]), LineString([b, c]), LineString([a, c])],
+        crs=4326,
+    )
+    fig, ax = maps.static_map(lines, "status", boundaries=units, title="线路 状态")
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["existing", "planned"]
+    (drawn,) = [col for col in ax.collections if len(col.get_paths()) == 3]
+    colours = [tuple(c) for c in drawn.get_colors()]
+    assert colours[0] == colours[2] != colours[1]  # the two existing lines share one colour
+    assert maps.save_figure(fig, tmp_path / "lines.png").stat().st_size > 10_000
+
+
+def test_scale_bar_and_north_arrow() -> None:
+    assert _nice_length(600_000) == 100_000
+    assert _nice_length(240_000) == 20_000
+    assert _nice_length(80_000) == 10_000
+    fig = Figure()
+    ax = fig.add_subplot()
+    # Hunan's extent in HUNAN_CRS: north is straight up on the central meridian (x = 0) and
+    # turns toward the central meridian away from it, by the meridian convergence.
+    ax.set_xlim(-300_000, 300_000)
+    ax.set_ylim(-300_000, 300_000)
+    assert north_arrow(ax, crs=HUNAN_CRS, location=(0.5, 0.5)) == pytest.approx(0, abs=1e-6)
+    east = north_arrow(ax, crs=HUNAN_CRS, location=(0.95, 0.5))
+    west = north_arrow(ax, crs=HUNAN_CRS, location=(0.05, 0.5))
+    assert -2.0 < east < -0.5 and 0.5 < west < 2.0
+
+
+def test_save_figure_rejects_other_formats(tmp_path: Path) -> None:
+    with pytest.raises(GeoplanError, match=r"\.png or \.svg"):
+        maps.save_figure(Figure(), tmp_path / "m.jpg")
+
+
+def test_static_map_leaves_global_font_settings_alone(prefectures) -> None:
+    before = list(mpl.rcParams["font.family"])
+    maps.static_map(prefectures, "area_km2")
+    assert list(mpl.rcParams["font.family"]) == before
+
+
+# ------------------------------------------------------------------------------ CLI
+
+
+def _prefecture_csv(prefectures: gpd.GeoDataFrame, path: Path) -> Path:
+    table = pd.DataFrame(
+        {
+            "name": prefectures["short_name"],
+            "area_km2": prefectures["area_km2"].round(1),
+            "quote": prefectures["quote"],
+        }
+    )
+    table.to_csv(path, index=False, encoding="utf-8")
+    return path
+
+
+def test_cli_choropleth_html_png_svg(prefectures, tmp_path: Path, capsys) -> None:
+    csv = _prefecture_csv(prefectures, tmp_path / "v.csv")
+    for suffix in ("html", "png", "svg"):
+        out = tmp_path / f"m.{suffix}"
+        args = ["map", "choropleth", "--values", str(csv), "--column", "area_km2"]
+        assert main([*args, "--out", str(out), "--scheme", "equal_interval", "--k", "3"]) == 0
+        assert out.stat().st_size > 10_000
+    page = (tmp_path / "m.html").read_text(encoding="utf-8")
+    assert len(_legend_rows(page)) == 3
+    assert external_assets(page) == []
+    # an existing output is refused without --overwrite, in one line, with status 2
+    capsys.readouterr()
+    assert main([*args, "--out", str(tmp_path / "m.html")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "exists" in err
+    assert main([*args, "--out", str(tmp_path / "m.html"), "--overwrite"]) == 0
+
+
+def test_cli_choropleth_by_adcode_and_errors(counties, tmp_path: Path, capsys) -> None:
+    csv = tmp_path / "c.csv"
+    counties[["adcode", "area_km2"]].to_csv(csv, index=False)
+    out = tmp_path / "c.html"
+    assert main(["map", "choropleth", "--values", str(csv), "--column", "area_km2",
+                 "--out", str(out)]) == 0  # fmt: skip
+    assert out.stat().st_size <= 1_500_000
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,v\n长沙,1\n不存在县,2\n", encoding="utf-8")
+    capsys.readouterr()
+    code = main(["map", "choropleth", "--values", str(bad), "--column", "v",
+                 "--out", str(tmp_path / "x.html")])  # fmt: skip
+    assert code == 2
+    assert "不存在县" in capsys.readouterr().err
+    assert main(["map", "choropleth", "--values", str(csv), "--column", "area_km2",
+                 "--out", str(tmp_path / "x.jpg")]) == 2  # fmt: skip
+
+
+def test_cli_boundaries(tmp_path: Path) -> None:
+    assert main(["map", "boundaries", "--out", str(tmp_path / "b.html")]) == 0
+    assert main(["map", "boundaries", "--out", str(tmp_path / "b.png")]) == 0
+    assert (tmp_path / "b.png").read_bytes()[:4] == b"\x89PNG"
+    assert external_assets((tmp_path / "b.html").read_text(encoding="utf-8")) == []
+
+
+# ------------------------------------------------------------------------------ browser
+
+_CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.mark.browser
+def test_pages_paint_offline_in_chromium(county_html, prefectures, units, tmp_path: Path) -> None:
+    if not CHROMIUM.exists():
+        pytest.skip(
+            "Debian chromium is not installed at /usr/bin/chromium (apt-get install chromium)"
+        )
+    from PIL import Image
+    from playwright import sync_api
+
+    pages = {
+        "county.html": county_html,
+        "prefectures.html": maps.to_html(
+            maps.choropleth(prefectures, "area_km2", boundaries=units)
+        ),
+        "boundaries.html": maps.to_html(maps.boundaries_map(boundaries=units)),
+    }
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=_CHROMIUM_ARGS)
+        try:
+            for name in pages:
+                page = browser.new_page(viewport={"width": 900, "height": 700})
+                errors: list[str] = []
+                leaving: list[str] = []
+                page.on(
+                    "console",
+                    lambda msg, e=errors: e.append(msg.text) if msg.type == "error" else None,
+                )
+                page.on("pageerror", lambda exc, e=errors: e.append(str(exc)))
+
+                def route(r, out=leaving) -> None:
+                    url = r.request.url
+                    if url.startswith(("file:", "data:")):
+                        r.continue_()
+                    else:
+                        out.append(url)
+                        r.abort()
+
+                page.route("**/*", route)
+                page.goto((tmp_path / name).as_uri())
+                page.wait_for_selector("path.leaflet-interactive")
+                shot = tmp_path / f"{name}.png"
+                page.screenshot(path=str(shot))
+                n_paths = page.evaluate("document.querySelectorAll('path').length")
+                legend_rows = page.evaluate(
+                    "document.querySelectorAll('.leaflet-control.geoplan-legend .row').length"
+                )
+                if name == "prefectures.html":
+                    # hover 长沙: the tooltip shows the quote as text, its <script> not run
+                    box = page.evaluate(
+                        """() => {
+                          const id = document.querySelector('.folium-map').id;
+                          let pt = null;
+                          window[id].eachLayer(l => {
+                            if (l.feature && l.feature.properties.t0 === '长沙市') {
+                              pt = window[id].latLngToContainerPoint(l.getCenter());
+                            }
+                          });
+                          const r = document.querySelector('.folium-map').getBoundingClientRect();
+                          return [r.left + pt.x, r.top + pt.y];
+                        }"""
+                    )
+                    page.mouse.move(*box)
+                    page.wait_for_selector(".leaflet-tooltip")
+                    tip = page.inner_text(".leaflet-tooltip")
+                    assert "<script>alert('x')</script>" in tip
+                page.close()
+                assert errors == [], (name, errors)
+                assert leaving == [], (name, leaving)
+                assert n_paths >= 14
+                assert legend_rows == (0 if name == "boundaries.html" else 5)
+                colours = Image.open(shot).convert("RGB").getcolors(maxcolors=1 << 20)
+                assert colours is not None and len(colours) > 10, name
+        finally:
+            browser.close()
