@@ -241,8 +241,8 @@ def _add_seats(graph: nx.MultiGraph) -> list[str]:
     seats = data.county_seats()
     ids = []
     for _, row in seats.iterrows():
-        if pd.isna(row["lon"]) or pd.isna(row["lat"]) or str(row["adcode"]).endswith("00"):
-            continue  # prefecture rows repeat the seat of one of their districts
+        if pd.isna(row["lon"]) or pd.isna(row["lat"]):
+            continue
         node = f"seat:{row['adcode']}"
         graph.add_node(
             node,
@@ -513,7 +513,13 @@ def _best_edge(graph: nx.MultiGraph, u: str, v: str) -> dict:
     return min(graph.get_edge_data(u, v).values(), key=lambda d: d["minutes"])
 
 
-def travel_time(graph: nx.MultiGraph, origin: str, destination: str) -> Journey:
+def travel_time(
+    graph: nx.MultiGraph,
+    origin: str,
+    destination: str,
+    *,
+    modes: frozenset[str] | set[str] | None = None,
+) -> Journey:
     """Return the quickest journey between two places of ``graph``.
 
     The path minimises edge minutes; :data:`BOARDING_MIN` is then added per rail boarding and
@@ -526,10 +532,16 @@ def travel_time(graph: nx.MultiGraph, origin: str, destination: str) -> Journey:
     origin, destination
         Node ids, station names (``长沙南`` or ``长沙南站``), county adcodes, county names or
         seat names; any name :func:`geoplan.gazetteer.lookup` knows once that module exists.
+    modes
+        Edge modes the journey may use (default: all). ``modes=RAIL_MODES`` gives the
+        station-to-station rail journey that scheduled timetables describe.
 
     Examples
     --------
     >>> g = build_graph(year=2025)
+    >>> j = travel_time(g, "株洲", "湘潭站", modes=RAIL_MODES)
+    >>> [leg.line for leg in j.legs]
+    ['沪昆铁路']
     >>> j = travel_time(g, "株洲", "湘潭站")
     >>> j.legs[0].mode in {"conventional", "intercity", "road", "access"}
     True
@@ -537,6 +549,16 @@ def travel_time(graph: nx.MultiGraph, origin: str, destination: str) -> Journey:
     src, dst = _resolve(graph, origin), _resolve(graph, destination)
     if src == dst:
         return Journey(src, dst, 0.0, 0.0, 0.0, [])
+    if modes is not None:
+        allowed = frozenset(modes)
+        unknown = allowed - RAIL_MODES - {"expressway", "road", "access"}
+        if unknown:
+            msg = f"unknown mode(s) {sorted(unknown)}"
+            raise GeoplanError(msg)
+        full = graph
+        graph = nx.subgraph_view(
+            full, filter_edge=lambda u, v, k: full.edges[u, v, k]["mode"] in allowed
+        )
     try:
         path = nx.dijkstra_path(graph, src, dst, weight="minutes")
     except nx.NetworkXNoPath:

@@ -33,7 +33,7 @@ def test_stations_are_unique_sourced_and_in_hunan():
     st = data.rail_stations()
     assert st["name"].is_unique
     located = st.dropna(subset=["lon", "lat"])
-    assert len(located) == 10
+    assert len(located) == 13
     assert located["lon"].between(108.7, 114.3).all()
     assert located["lat"].between(24.6, 30.2).all()
     assert (located["source"].str.len() > 0).all()
@@ -106,12 +106,29 @@ def test_graph_contract(g2025):
 
 
 def test_rail_edges_join_across_unlocated_stations(g2025):
-    edge = g2025.get_edge_data("station:岳阳", "station:株洲")["京广铁路"]
-    assert edge["via"] == "汨罗,长沙"
+    edge = g2025.get_edge_data("station:岳阳", "station:长沙")["京广铁路"]
+    assert edge["via"] == "汨罗"
     assert edge["mode"] == "conventional"
     assert edge["length_km"] == pytest.approx(
-        network.geodesic_km(113.114079, 29.379221, 113.151731, 27.838139)
+        network.geodesic_km(113.114079, 29.379221, 113.009081, 28.196311)
     )
+    # two stops (汨罗 skipped, 长沙 served): the per-stop allowance is counted twice
+    assert edge["minutes"] == pytest.approx(
+        network.rail_minutes(edge["length_km"], mode="conventional", design_speed_kmh=160)
+        + network.STOP_OVERHEAD_MIN["conventional"]
+    )
+
+
+def test_stations_lie_in_their_stated_county():
+    from shapely.geometry import Point
+
+    from geoplan.gazetteer import admin_units
+
+    counties = admin_units("county")
+    located = data.rail_stations().dropna(subset=["lon", "lat"])
+    for row in located.itertuples():
+        inside = counties[counties.contains(Point(row.lon, row.lat))]
+        assert list(inside["adcode"]) == [row.adcode], row.name
 
 
 def test_geodesic_length_is_exact():
@@ -141,26 +158,42 @@ def test_years_filter_lines():
 # --- model against scheduled times -----------------------------------------------------------
 
 
-def _checkable(graph):
+def _checkable():
+    """Rows marked ``check=yes`` whose two stations are located, with the graph of their year."""
+    graphs: dict[int, nx.MultiGraph] = {}
     rows = []
     for row in SCHEDULED.itertuples():
+        # a row without a date (株洲西-长沙南, a station description) is compared with 2025
+        year = int(row.date[:4]) if isinstance(row.date, str) else 2025
+        if year not in graphs:
+            graphs[year] = network.build_graph(year=year)
+        graph = graphs[year]
         a, b = f"station:{row._1}", f"station:{row.to}"
         if row.check == "yes" and a in graph and b in graph:
-            rows.append(row)
+            rows.append((row, graph))
     return rows
 
 
 def test_scheduled_table_is_sourced():
+    assert len(SCHEDULED) == 9
     assert SCHEDULED["source"].str.len().gt(10).all()
     assert SCHEDULED["minutes"].astype(int).gt(0).all()
+    dated = SCHEDULED["date"].dropna()
+    assert len(dated) == 8
+    assert dated.str.fullmatch(r"\d{4}(-\d{2}){0,2}").all()
 
 
-def test_model_within_20_percent_of_scheduled(g2025):
-    rows = _checkable(g2025)
-    assert len(rows) >= 1
-    for row in rows:
-        journey = network.travel_time(g2025, row._1, row.to)
+def test_model_within_20_percent_of_scheduled():
+    rows = _checkable()
+    assert [(row._1, row.to) for row, _ in rows] == [("株洲", "湘潭"), ("株洲西", "长沙南")]
+    for row, graph in rows:
+        journey = network.travel_time(graph, row._1, row.to, modes=network.RAIL_MODES)
         assert journey.in_vehicle_minutes == pytest.approx(int(row.minutes), rel=0.20), row
+
+
+def test_travel_time_modes_are_validated(g2025):
+    with pytest.raises(GeoplanError):
+        network.travel_time(g2025, "株洲", "湘潭", modes={"teleport"})
 
 
 # --- journeys ---------------------------------------------------------------------------------
@@ -176,7 +209,7 @@ def test_travel_time_zhuzhou_xiangtan(g2025):
 
 
 def test_travel_time_transfer_penalty(g2025):
-    j = network.travel_time(g2025, "岳阳", "湘潭")
+    j = network.travel_time(g2025, "岳阳", "湘潭", modes=network.RAIL_MODES)
     assert [leg.line for leg in j.legs] == ["京广铁路", "沪昆铁路"]
     assert j.penalty_minutes == network.BOARDING_MIN + network.TRANSFER_MIN
 
@@ -194,7 +227,7 @@ def test_graph_to_gdfs(g2025):
     assert nodes["id"].is_unique
 
 
-@pytest.mark.xfail(strict=True, reason="常德/益阳南/长沙西 coordinates not yet sourced")
+@pytest.mark.xfail(strict=True, reason="常德 and 益阳南 coordinates not yet sourced")
 def test_changsha_changde_faster_after_changyichang():
     before = network.build_graph(year=2021)
     after = network.build_graph(year=2022)
@@ -214,7 +247,7 @@ needs_seats = pytest.mark.skipif(
 def test_every_seat_reaches_every_other_in_2020():
     g = network.build_graph(year=2020)
     seats = [n for n, d in g.nodes(data=True) if d["kind"] == "seat"]
-    assert len(seats) == 122
+    assert len(seats) == 122 + 14  # county seats and the 14 prefecture seats
     assert nx.is_connected(g.subgraph(nx.node_connected_component(g, seats[0])))
     assert set(seats) <= nx.node_connected_component(g, seats[0])
 
@@ -279,5 +312,5 @@ def test_seat_links_connect_all_seats(monkeypatch):
     assert set(seat_nodes) <= nx.node_connected_component(g, seat_nodes[0])
     modes = {d["mode"] for _, _, d in g.edges(data=True)}
     assert {"road", "access", "conventional"} <= modes
-    j = network.travel_time(g, "seat:430203", "seat:430302")  # 株洲 -> 湘潭 stand-ins
+    j = network.travel_time(g, "seat:430202", "seat:430302")  # 株洲 -> 湘潭 stand-ins
     assert j.minutes > 0
