@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import sqlite3
 from collections import defaultdict
 from importlib.resources import files
@@ -82,3 +83,27 @@ def test_every_value_sourced_or_explained(rows):
         else:
             assert r["level"] == "county"
             assert "not found" in r["note"], r["adcode"]
+
+
+def test_every_value_cites_a_url(rows):
+    for r in rows:
+        if r["population"]:
+            assert "http" in r["source"], r["adcode"]
+
+
+def test_residuals_quoted_in_notes_match_the_file(rows):
+    """A blank row's note may state what its prefecture's blank counties hold together."""
+    total = {r["adcode"]: int(r["population"]) for r in rows if r["level"] == "prefecture"}
+    known: dict[str, int] = defaultdict(int)
+    for r in rows:
+        if r["level"] == "county" and r["population"]:
+            known[r["parent_adcode"]] += int(r["population"])
+    quoted = 0
+    for r in rows:
+        found = re.search(r"together = (\d+)|equals (\d+) by subtraction", r["note"])
+        if r["population"] or not found:
+            continue
+        residual = int(found.group(1) or found.group(2))
+        assert residual == total[r["parent_adcode"]] - known[r["parent_adcode"]], r["adcode"]
+        quoted += 1
+    assert quoted == 6
