@@ -1,0 +1,272 @@
+"""Shared helpers of the extractor: place resolution, abbreviation decoding, text windows."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from geoplan import gazetteer
+from geoplan._data import geodata_path
+from geoplan.errors import DataError, GeoplanError
+
+CJK = "\u4e00-\u9fff"
+# Clause and sentence stops used to bound windows.
+SENTENCE_STOPS = "。!?;！？；\n"
+CLAUSE_STOPS = SENTENCE_STOPS + ",，:：、"
+_PAREN = re.compile(r"[(（][^()（）]{0,60}[)）]")
+
+
+@dataclass(frozen=True)
+class PlaceRef:
+    """A place a record is tied to: an admin unit, or a named feature linked to its counties."""
+
+    name: str
+    adcode: str | None
+    precision: str  # county | prefecture | province | point | polygon | feature
+    via: str = "admin"  # admin | group | feature | scope
+    within: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict:
+        out: dict = {"name": self.name, "adcode": self.adcode, "precision": self.precision}
+        if self.via != "admin":
+            out["via"] = self.via
+        if self.within:
+            out["within"] = list(self.within)
+        return out
+
+
+@cache
+def _unit_names() -> dict[str, tuple[str, str]]:
+    return {u.adcode: (u.name, u.level) for u in gazetteer.units()}
+
+
+def unit_ref(adcode: str, *, via: str = "admin") -> PlaceRef:
+    """Return the ``PlaceRef`` of a Hunan unit."""
+    name, level = _unit_names().get(adcode, (adcode, "county"))
+    return PlaceRef(name, adcode, level, via)
+
+
+def admin_refs(text: str) -> list[tuple[int, int, str, str, tuple[str, ...]]]:
+    """Gazetteer mentions as ``(start, end, surface, how, adcodes)``; empty on any data error."""
+    try:
+        return [(m.start, m.end, m.surface, m.how, m.adcodes) for m in gazetteer.match(text)]
+    except (GeoplanError, DataError):
+        return []
+
+
+@cache
+def _features() -> tuple[tuple[str, str, tuple[str, ...], str], ...]:
+    """(alias, feature name, adcodes, precision), longest alias first; empty if unavailable."""
+    try:
+        from geoplan import _features as feats
+
+        rows = []
+        for f in feats.features():
+            for alias in (f.name, *f.aliases):
+                if len(alias) >= 2:
+                    rows.append((alias, f.name, tuple(f.adcodes), f.precision))
+    except (ImportError, GeoplanError, AttributeError):
+        return ()
+    rows.sort(key=lambda r: -len(r[0]))
+    return tuple(rows)
+
+
+@cache
+def _feature_automaton():
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for alias, name, adcodes, precision in _features():
+        if alias not in auto:
+            auto.add_word(alias, (alias, name, adcodes, precision))
+    if len(auto):
+        auto.make_automaton()
+    return auto
+
+
+def feature_refs(text: str) -> list[tuple[int, int, PlaceRef]]:
+    """Curated named features (green heart, parks, new areas, rivers) in ``text``."""
+    auto = _feature_automaton()
+    if not len(auto):
+        return []
+    out = []
+    for end, (alias, name, adcodes, precision) in auto.iter_long(text):
+        start = end - len(alias) + 1
+        county = adcodes[0] if len(adcodes) == 1 else None
+        ref = PlaceRef(name, county, precision or "feature", "feature", tuple(adcodes))
+        out.append((start, end + 1, ref))
+    return out
+
+
+_TWO_CHAR_FULL = re.compile(
+    r"(?<=[以在对从向将把由经])([\u4e00-\u9fff][县区市])(?=[、,，和及与等的])"
+)
+
+
+# A stop-listed county short name (荷塘, 雨花) is still a place when a zone word follows it.
+_ZONE_WORDS = "城镇组团|经开区|经济开发区|高新区|工业集中区|工业园|产业园|示范园|高科园|新城|组团"
+
+
+@cache
+def _zone_re() -> re.Pattern | None:
+    prefs = {u.short_name for u in gazetteer.units(level="prefecture")}
+    shorts = sorted(
+        {
+            u.short_name
+            for u in gazetteer.units(level="county")
+            if len(u.short_name) >= 2 and u.short_name not in prefs
+        },
+        key=len,
+        reverse=True,
+    )
+    if not shorts:
+        return None
+    return re.compile(rf"({'|'.join(map(re.escape, shorts))})(?:{_ZONE_WORDS})")
+
+
+@cache
+def _short_to_code() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for u in gazetteer.units(level="county"):
+        out.setdefault(u.short_name, u.adcode)
+    return out
+
+
+@cache
+def _two_char_names() -> dict[str, str]:
+    return {u.name: u.adcode for u in gazetteer.units() if len(u.name) == 2}
+
+
+def places_in(
+    text: str,
+    *,
+    urban_within: str | None = None,
+    exclude: frozenset[str] = frozenset(),
+    context: str = "",
+) -> tuple[list[PlaceRef], list[PlaceRef]]:
+    """Return ``(units, features)`` named in ``text``.
+
+    ``units`` holds county-level units if any are named, else prefecture-level ones (groups
+    expanded); urban groups (主城区) are expanded within ``urban_within``.
+    """
+    counties: dict[str, PlaceRef] = {}
+    prefectures: dict[str, PlaceRef] = {}
+    offset = len(context) + 1 if context else 0
+    for _s, _e, surface, how, adcodes in admin_refs(f"{context}\n{text}" if context else text):
+        if _s < offset:
+            continue
+        via = "group" if how == "group" else "admin"
+        for code in adcodes:
+            if code in exclude:
+                continue
+            ref = unit_ref(code, via=via)
+            if ref.precision == "county":
+                counties.setdefault(code, ref)
+            elif ref.precision == "prefecture":
+                prefectures.setdefault(code, ref)
+        del surface
+    zre = _zone_re()
+    for m in zre.finditer(text) if zre is not None else ():
+        code = _short_to_code().get(m.group(1))
+        if code and code not in exclude:
+            counties.setdefault(code, unit_ref(code))
+    for m in _TWO_CHAR_FULL.finditer(text):
+        code = _two_char_names().get(m.group(1))
+        if code and code not in exclude:
+            counties.setdefault(code, unit_ref(code))
+    if urban_within:
+        for word in gazetteer.URBAN_GROUPS:
+            if text.startswith(word) or text == word:
+                for code in gazetteer.expand_group(word, within=urban_within):
+                    counties.setdefault(code, unit_ref(code, via="group"))
+                break
+    feats = {}
+    for _s, _e, ref in feature_refs(text):
+        feats.setdefault(ref.name, ref)
+    units = list(counties.values()) or list(prefectures.values())
+    return units, list(feats.values())
+
+
+# ---------------------------------------------------------------- abbreviations
+
+
+@dataclass(frozen=True)
+class Abbreviation:
+    char: str
+    name: str
+    adcode: str | None
+    in_hunan: bool
+    ambiguous: bool
+
+
+@cache
+def abbreviations() -> dict[str, Abbreviation]:
+    """One-character abbreviations used in line names (常益长, 醴娄), from the curated table."""
+    path = geodata_path("abbreviations.csv")
+    out: dict[str, Abbreviation] = {}
+    with open(path, encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            char = row["abbr"].strip()
+            amb = row.get("ambiguous", "").strip().lower() in ("1", "true", "yes")
+            out[char] = Abbreviation(
+                char,
+                row["name"].strip(),
+                row["adcode"].strip() or None,
+                row["in_hunan"].strip().lower() in ("1", "true", "yes"),
+                amb,
+            )
+    return out
+
+
+def decode_code(code: str) -> tuple[list[str], list[str], list[str]]:
+    """Decode a code of one-character abbreviations: ``(names, adcodes, undecoded chars)``.
+
+    Full place names inside the code (冷水江, 涟源) are matched first; every other character
+    is looked up in the abbreviation table; ambiguous or unknown characters stay undecoded.
+    """
+    names: list[str] = []
+    adcodes: list[str] = []
+    undecoded: list[str] = []
+    table = abbreviations()
+    covered = [False] * len(code)
+    for s, e, _surface, _how, codes in admin_refs(code):
+        for c in codes:
+            ref = unit_ref(c)
+            if ref.name not in names:
+                names.append(ref.name)
+                adcodes.append(c)
+        for i in range(s, e):
+            covered[i] = True
+    if any(covered):
+        return names, adcodes, undecoded
+    for ch in code:
+        ab = table.get(ch)
+        if ab is None or ab.ambiguous:
+            if "\u4e00" <= ch <= "\u9fff":
+                undecoded.append(ch)
+            continue
+        if ab.name not in names:
+            names.append(ab.name)
+            if ab.adcode:
+                adcodes.append(ab.adcode)
+    return names, adcodes, undecoded
+
+
+def is_code(code: str) -> bool:
+    """Whether ``code`` reads as a chain of abbreviations (most characters decodable)."""
+    if not code or len(code) > 6:
+        return False
+    table = abbreviations()
+    known = sum(1 for ch in code if ch in table)
+    return known >= max(1, (len(code) + 1) // 2)
+
+
+def strip_parens(text: str) -> str:
+    """Remove bracketed asides (up to 60 characters)."""
+    prev = None
+    while prev != text:
+        prev = text
+        text = _PAREN.sub("", text)
+    return text

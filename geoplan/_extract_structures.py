@@ -1,0 +1,355 @@
+"""Spatial structures (一核一圈一廊 ...) and travel-time circles found in plan text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+NUMERALS = "一二三四五六七八九十两多双"
+# Spatial roles, longest first. 体 is spatial only in 一体两翼 (see _SPECIAL).
+ROLES = (
+    "组团",
+    "中心",
+    "核",
+    "心",
+    "主",
+    "圈",
+    "廊",
+    "带",
+    "轴",
+    "翼",
+    "副",
+    "极",
+    "区",
+    "片",
+    "环",
+    "线",
+    "岸",
+    "湖",
+    "江",
+    "河",
+    "群",
+    "点",
+    "镇",
+    "脉",
+    "块",
+)
+_ROLE_ALT = "|".join(ROLES)
+_TOKEN = rf"[{NUMERALS}](?:{_ROLE_ALT})"
+STRUCTURE_RE = re.compile(rf"(?<![第{NUMERALS}]){_TOKEN}(?:[、,，]?{_TOKEN})+|一体两翼")
+# A numeral + any word right after a match: the match is part of a longer, non-spatial name.
+_CONTINUES = re.compile(rf"[、,，]?[{NUMERALS}][\u4e00-\u9fff]")
+_TOKEN_RE = re.compile(rf"([{NUMERALS}])({_ROLE_ALT}|体)")
+# Patterns whose shape is spatial but whose meaning is a slogan or a control regime.
+SLOGANS = frozenset({"三区三线", "一区一策", "两区一线", "一线一单", "一带一部"})
+# Words around a quoted 一体两翼 that make it a spatial pattern rather than a strategy.
+_SPATIAL_CONTEXT = re.compile(r"格局|布局|空间|结构|建设|片区|组团")
+
+TRAVEL_RE = re.compile(
+    r"(至[\u4e00-\u9fff]{2,6}?)?([半一二两三四五六七八九十0-9.]{1,3})(个)?小时([\u4e00-\u9fff]{0,6}?)圈"
+)
+_TRAVEL_PREFIX = re.compile(r"(市域|城市|市内|市外|全域|县域|区域)$")
+_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+# Name suffixes each role's components end with, longest first.
+ROLE_SUFFIX = {
+    "核": ("主城区", "中心城区", "核心区", "城区", "核心", "中心"),
+    "心": ("绿心", "中心", "公园", "心"),
+    "中心": ("中心城区", "中心", "城区"),
+    "主": ("主城区", "中心城区", "城区"),
+    "圈": ("圈",),
+    "廊": ("走廊", "廊"),
+    "带": ("带",),
+    "轴": ("轴",),
+    "翼": ("翼",),
+    "副": ("副中心", "副城", "城区"),
+    "极": ("增长极", "极"),
+    "区": ("组团", "片区", "区"),
+    "片": ("片区", "片"),
+    "环": ("环线", "林带", "环"),
+    "线": ("线",),
+    "岸": ("岸",),
+    "湖": ("湖",),
+    "江": ("江",),
+    "河": ("江", "河", "水"),
+    "群": ("城市群", "群"),
+    "点": ("点",),
+    "镇": ("镇",),
+    "脉": ("脉",),
+    "块": ("块",),
+    "组团": ("组团",),
+}
+_LEAD_WORDS = re.compile(
+    r"^(?:即|是|为|主要包括|包括|重点打造|着力打造|打造|做大做强|做强做优|做强|做优|做大|大做强|"
+    r"建设|构建|形成|尽快形成|加快建设|推进|共同建设|共建|依托|重点建设|培育|提升)+"
+)
+
+
+@dataclass
+class RawComponent:
+    role: str
+    name: str
+    span: tuple[int, int]  # of the defining text (label + definition)
+    label_lost: bool = False
+
+
+@dataclass
+class RawStructure:
+    pattern: str
+    span: tuple[int, int]
+    tokens: list[tuple[str, str]]  # (numeral, role)
+    kind: str = "layout"
+    components: list[RawComponent] = field(default_factory=list)
+    origin: str | None = None
+    destination: str | None = None
+    minutes: int | None = None
+    occurrences: int = 1
+
+
+def tokens_of(pattern: str) -> list[tuple[str, str]]:
+    """Split a pattern into ``(numeral, role)`` tokens."""
+    return _TOKEN_RE.findall(pattern)
+
+
+def count_of(numeral: str) -> int | None:
+    """Return the count a numeral stands for (None for 多 / 若干)."""
+    if numeral == "十":
+        return 10
+    if numeral == "双":
+        return 2
+    return _NUM.get(numeral)
+
+
+def find_patterns(text: str) -> list[tuple[str, int, int]]:
+    """Return ``(pattern, start, end)`` of every spatial-structure name in ``text``."""
+    out = []
+    for m in STRUCTURE_RE.finditer(text):
+        pattern = m.group()
+        if _CONTINUES.match(text, m.end()):
+            continue
+        compact = re.sub(r"[,，]", "、", pattern)
+        if compact in SLOGANS:
+            continue
+        if pattern == "一体两翼":
+            window = text[max(0, m.start() - 30) : m.end() + 12]
+            after = re.sub(r"[\s”\"]", "", text[m.end() : m.end() + 8])
+            if not _SPATIAL_CONTEXT.search(window) or after.startswith("战略"):
+                continue
+        out.append((compact, m.start(), m.end()))
+    return out
+
+
+def find_travel_circles(text: str) -> list[tuple[str, int, int, int, str | None, str | None]]:
+    """Return ``(name, start, end, minutes, prefix_place, destination)`` of travel-time circles."""
+    out = []
+    for m in TRAVEL_RE.finditer(text):
+        to, num, _ge, _kind = m.groups()
+        if num == "半":
+            minutes = 30
+        elif re.fullmatch(r"[0-9.]+", num):
+            try:
+                minutes = int(float(num) * 60)
+            except ValueError:
+                continue
+        elif len(num) == 1 and num in _NUM:
+            minutes = _NUM[num] * 60
+        else:
+            continue
+        start = m.start()
+        prefix = None
+        before = text[max(0, start - 6) : start]
+        pm = _TRAVEL_PREFIX.search(before)
+        if pm and not to:
+            start -= len(pm.group())
+        elif not to:
+            # a place name glued to the circle (长沙四小时航空经济圈)
+            from geoplan._extract_common import admin_refs
+
+            refs = admin_refs(before)
+            if refs and refs[-1][1] == len(before):
+                prefix = refs[-1][2]
+                start -= len(prefix)
+        name = text[start : m.end()]
+        destination = to[1:] if to else None
+        out.append((name, start, m.end(), minutes, prefix, destination))
+    return out
+
+
+def _split_items(head: str, role: str, expected: int | None) -> list[str]:
+    """Split a definition head into component names."""
+    head = head.strip()
+    clauses = [c for c in re.split(r"[,，;；]", head) if c.strip()]
+    suffixes = ROLE_SUFFIX.get(role, ())
+
+    def parts(clause: str) -> list[str]:
+        items = re.split(r"、|以及|和|及|与", clause)
+        return [i for i in (clean_name(i) for i in items) if i]
+
+    def good(items: list[str]) -> bool:
+        return bool(items) and all(len(i) <= 30 for i in items)
+
+    # 1. the clauses themselves are the items (三片:甲片区,乙片区,丙片区)
+    if expected and len(clauses) >= expected:
+        items = [clean_name(strip_long_parens(c)) for c in clauses[:expected]]
+        if all(items) and all(i.endswith(suffixes) for i in items) and good(items):
+            return items
+    # 2. one clause holding exactly the expected number of items
+    for clause in clauses:
+        items = parts(strip_long_parens(clause))
+        if expected and len(items) == expected and good(items):
+            return items
+        if expected is None and len(items) >= 2 and all(i.endswith(suffixes) for i in items):
+            return items
+    # 3. a single name
+    if clauses:
+        first = clean_name(strip_long_parens(clauses[0]))
+        m = re.search(r"以(.{2,20}?)为(?:主体|核心|中心|重点)", clauses[0])
+        if m:
+            first = clean_name(m.group(1))
+        if first and len(first) <= 30:
+            return [first]
+    return []
+
+
+def strip_long_parens(text: str) -> str:
+    """Drop bracketed asides longer than six characters or holding digits (keep (京广))."""
+    return re.sub(r"[(（]([^()（）]{0,60})[)）]", _keep_short, text)
+
+
+def _keep_short(m: re.Match) -> str:
+    inner = m.group(1)
+    if len(inner) <= 6 and not re.search(r"[0-9和、]", inner):
+        return m.group()
+    return ""
+
+
+def clean_name(item: str) -> str:
+    """Trim verbs, quotes, sizes and descriptions from a component name."""
+    item = re.sub(r"\s+", "", item).strip("“”\"'。")
+    m = re.match(r"^以(.{2,20}?)为(?:主体|核心|中心|重点|依托|主)", item)
+    if m:
+        item = m.group(1)
+    item = _LEAD_WORDS.sub("", item)
+    item = re.split(r"[0-9０-９.]+(?:平方公里|万|个|亩|公里|%|年)", item, maxsplit=1)[0]
+    item = item.replace("“", "").replace("”", "")
+    if "的" in item and not item.endswith("的"):
+        tail = item.rsplit("的", 1)[1]
+        if len(tail) >= 2 and len(item) > 12:
+            item = tail
+    return item.strip().strip("“”\"'")
+
+
+def _label_anywhere_re(tokens: list[tuple[str, str]]) -> re.Pattern:
+    alts = "|".join(re.escape(n + r) for n, r in tokens)
+    return re.compile(
+        rf"[“\"]?\s*({alts})\s*[”\"]?\s*(?:引领|带动|牵引|支撑)?\s*(?:[:：]\s*|[,，]\s*即|即)"
+    )
+
+
+def components_after(
+    text: str, start: int, limit: int, tokens: list[tuple[str, str]]
+) -> list[RawComponent]:
+    """Components defined in ``text[start:limit]`` for the pattern's ``tokens``."""
+    window = text[start:limit]
+    labels = list(_label_anywhere_re(tokens).finditer(window))
+    found: list[RawComponent] = []
+    seen_tokens: set[str] = set()
+    for i, m in enumerate(labels):
+        token = m.group(1)
+        if token in seen_tokens:
+            continue
+        seen_tokens.add(token)
+        numeral, role = token[0], token[1:]
+        body_end = labels[i + 1].start() if i + 1 < len(labels) else len(window)
+        para_end = window.find("\n", m.end())
+        if para_end != -1 and para_end < body_end and i + 1 >= len(labels):
+            body_end = para_end
+        body = strip_long_parens(window[m.end() : body_end])
+        head = body[: _head_end(body)]
+        head = re.sub(r"^[“”\"]", "", head.strip())
+        names = _split_items(head, role, count_of(numeral))
+        for name in names:
+            found.append(RawComponent(role, name, (start + m.start(), start + body_end)))
+    # Tokens without a label: recover by order (text before the first label) or by content.
+    for numeral, role in tokens if labels else ():
+        if numeral + role in seen_tokens:
+            continue
+        first_label = labels[0].start() if labels else len(window)
+        lost = _recover_lost(window, first_label, numeral, role, found)
+        for name, (s, e) in lost:
+            found.append(RawComponent(role, name, (start + s, start + e), label_lost=True))
+    lost_starts = sorted(c.span[0] for c in found if c.label_lost)
+    for c in found:
+        if c.label_lost:
+            continue
+        cut = next((p for p in lost_starts if p > c.span[0]), None)
+        if cut is not None and cut < c.span[1]:
+            c.span = (c.span[0], cut)
+    order = {numeral + role: i for i, (numeral, role) in enumerate(tokens)}
+    found.sort(key=lambda c: (order.get(_token_for(c.role, tokens), 99), c.span[0]))
+    return found
+
+
+def _head_end(body: str) -> int:
+    """End of a definition's head: the first sentence stop or unmatched closing bracket."""
+    depth = 0
+    for i, ch in enumerate(body):
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            if depth == 0:
+                return i
+            depth -= 1
+        elif ch in "。;；\n":
+            return i
+    return len(body)
+
+
+def _token_for(role: str, tokens: list[tuple[str, str]]) -> str:
+    for n, r in tokens:
+        if r == role:
+            return n + r
+    return role
+
+
+def _recover_lost(
+    window: str, first_label: int, numeral: str, role: str, found: list[RawComponent]
+) -> list[tuple[str, tuple[int, int]]]:
+    """Find components of a token whose label was lost: names ending with the role's suffix."""
+    suffixes = ROLE_SUFFIX.get(role, ())
+    if not suffixes:
+        return []
+    expected = count_of(numeral)
+    taken = {c.name for c in found}
+    suffix_alt = "|".join(re.escape(s) for s in suffixes)
+    region_end = first_label if first_label > 0 else len(window)
+    results: list[tuple[str, tuple[int, int]]] = []
+    verb = r"(?:共同建设|重点打造|建设|打造|共建|构建|形成|做强|做大|以)"
+    one = rf"(?:[\u4e00-\u9fff—\-]){{0,18}}?(?:{suffix_alt})"
+    name_re = re.compile(rf"{verb}({one}(?:(?:和|、|及){one})*)(?=[,，。、;；和为]|$)")
+    for m in name_re.finditer(window):
+        chunk = m.group(1)
+        for item in re.split(r"和|、", chunk):
+            name = clean_name(item)
+            if not name or name in taken or len(name) < 2:
+                continue
+            if any(name != t and name.endswith(t) and len(name) - len(t) < 2 for t in taken):
+                continue
+            sent_start = max(window.rfind(ch, 0, m.start()) for ch in "。\n") + 1
+            sent_end = min(
+                (p for p in (window.find(ch, m.end()) for ch in "。\n") if p != -1),
+                default=len(window),
+            )
+            results.append((name, (sent_start, sent_end)))
+            taken.add(name)
+            if expected and len(results) >= expected:
+                return results
+    if results:
+        return results
+    # a bare core name at the head of the lost paragraph (大做强主城区)
+    if role in ("核", "心", "主", "中心"):
+        m = re.search(rf"({suffix_alt})", window[:region_end][:80])
+        if m:
+            end = window.find("\n", m.end())
+            return [(m.group(1), (0, end if end != -1 else region_end))]
+    return []

@@ -1,0 +1,239 @@
+"""Transport projects named in plan text: rail lines, expressways, roads, airports, ports."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geoplan._extract_common import decode_code, is_code
+
+# (suffix regex, mode), tried in this order at each position.
+_SUFFIXES = (
+    (r"高速铁路|高铁|客运专线|客专", "hsr"),
+    (r"城际铁路|城际", "intercity_rail"),
+    (r"磁浮(?:线|快线)?", "maglev"),
+    (r"铁路", "conventional_rail"),
+    (r"高速公路|高速", "expressway"),
+    (r"机场", "airport"),
+    (r"港区|港", "port"),
+    (r"航道", "waterway"),
+)
+_SUFFIX_RE = re.compile("|".join(f"(?:{s})" for s, _ in _SUFFIXES))
+_MODE_OF = [(re.compile(f"^(?:{s})$"), mode) for s, mode in _SUFFIXES]
+# What may not follow a line name (高铁站, 高速发展, 港澳, 机场联络线 is a road).
+_BAD_NEXT = re.compile(
+    r"^(?:站|新城|经济|沿线|网|路网|发展|增长|公路网|时代|枢纽|联络线|口|澳|城|群|集团|片区|运输|物流|直达|线路)"
+)
+_STOP_CHARS = set('，,。;；:：、（()）“”"《》|·/ \n\t和及与或至经等的')
+_VERBS = (
+    "规划新建",
+    "规划建设",
+    "加快建设",
+    "加快推进",
+    "推进建设",
+    "电气化改造",
+    "扩能提速改造",
+    "提质改造",
+    "扩能改造",
+    "改扩建",
+    "建设完善",
+    "谋划",
+    "研究",
+    "争取",
+    "启动",
+    "推进",
+    "建设",
+    "新建",
+    "改造",
+    "加快",
+    "推动",
+    "建成",
+    "开工",
+    "完成",
+    "实施",
+    "连通",
+    "引入",
+    "依托",
+    "打造",
+    "融入",
+    "对接",
+    "利用",
+    "开通",
+    "运营",
+    "续建",
+    "扩容",
+    "沿",
+    "以",
+    "把",
+    "将",
+    "在",
+    "对",
+    "为",
+)
+_DIRECTIONS = re.compile(r"^(?:南延|北延|东延|西延|南延伸|东移线?)")
+_ROAD_RE = re.compile(
+    r"(?<![A-Za-z0-9])([GS])(\d{1,4})([\u4e00-\u9fff()（）一二期\-—]{0,24}?(?:公路|线|高速|大道))?"
+)
+_NATIONAL_RE = re.compile(r"(\d{3})\s*国道")
+
+_STATUS = (
+    ("studied", re.compile(r"前期|研究|谋划|预留|争取纳入|纳入.{0,8}规划")),
+    ("upgrade", re.compile(r"提质改造|扩能|电气化改造|改造|扩容|提质|改扩建|升级|复线")),
+    ("planned", re.compile(r"规划新建|规划建设|新建|启动建设|开工|引入|规划|布局")),
+    (
+        "under_construction",
+        re.compile(r"加快建设|加快推进|续建|在建|推进建设|加快实施|建设|推进|加快"),
+    ),
+    ("existing", re.compile(r"建成|通车|开通|运营|投入使用|依托|已")),
+)
+
+
+@dataclass
+class RawProject:
+    name: str
+    mode: str
+    span: tuple[int, int]
+    cities: list[str]
+    adcodes: list[str]
+    undecoded: list[str]
+    status: str | None
+
+
+def _left_boundary(text: str, end: int, *, max_len: int = 10) -> int:
+    """Walk left from ``end`` over the code part of a name; stop at punctuation or a verb."""
+    i = end
+    lo = max(0, end - max_len)
+    while i > lo:
+        ch = text[i - 1]
+        if ch in _STOP_CHARS or not ("\u4e00" <= ch <= "\u9fff" or ch.isalnum()):
+            break
+        hit = False
+        for v in _VERBS:
+            if text.startswith(v, i - len(v)) and i - len(v) >= lo - 4:
+                hit = True
+                break
+        if hit:
+            break
+        i -= 1
+    return i
+
+
+_LEAD_VERB = re.compile(
+    r"^(?:加强|整合|积极|承接|发展壮大|发展|壮大|内陆|一步|疏浚|提升|依托|建设|推进|加快|打造|支持|完善)+"
+)
+_BAD_PORT_END = ("临", "空", "粤", "地", "般", "运", "型", "的", "等", "各", "新建")
+
+
+# Characters that do not occur in line-name codes but do in running text (迈进了高速, 加强铁路).
+_FUNCTION_CHARS = re.compile(r"[了的由进善强用域好抓完加专个我其在全各新二要]|[0-9]")
+
+
+def _trim_code(code: str) -> str | None:
+    """The longest tail of ``code`` made only of abbreviations and place names."""
+    from geoplan._extract_common import abbreviations, admin_refs
+
+    table = abbreviations()
+    covered = [ch in table for ch in code]
+    for s, e, _surface, _how, _codes in admin_refs(code):
+        for i in range(s, e):
+            covered[i] = True
+    i = len(code)
+    while i > 0 and covered[i - 1]:
+        i -= 1
+    tail = code[i:]
+    return tail if len(tail) >= 2 else None
+
+
+def _status(text: str, start: int, end: int) -> str | None:
+    sent_start = max(
+        max(0, start - 300),
+        *(text.rfind(ch, 0 if start < 300 else start - 300, start) + 1 for ch in "。;；\n|"),
+    )
+    clause_start = max(
+        sent_start, max(text.rfind(ch, max(0, start - 300), start) for ch in ",，") + 1
+    )
+    after = text[end : end + 12]
+    after = re.split(r"[,，。;；、]", after, maxsplit=1)[0]
+    if re.search(r"前期|研究", after):
+        return "studied"
+    for window in (text[clause_start:start], text[sent_start:start]):
+        best: tuple[int, str] | None = None
+        for status, rx in _STATUS:
+            for m in rx.finditer(window):
+                if best is None or m.end() > best[0]:
+                    best = (m.end(), status)
+        if best:
+            return best[1]
+    return None
+
+
+def find_projects(text: str) -> list[RawProject]:
+    """Return transport projects named in ``text`` (normalised), in text order."""
+    out: list[RawProject] = []
+    seen: set[tuple[int, int]] = set()
+    for m in _SUFFIX_RE.finditer(text):
+        suffix = m.group()
+        if _BAD_NEXT.match(text, m.end()) and not text.startswith("港区", m.start()):
+            continue
+        if suffix == "高速" and text.startswith("铁路", m.end()):
+            continue
+        start = _left_boundary(text, m.start())
+        code = text[start : m.start()]
+        dm = _DIRECTIONS.match(code)
+        if dm:
+            start += len(dm.group())
+            code = code[len(dm.group()) :]
+        short = len(code) < 2 and suffix not in ("港", "港区")
+        if (not code or short) and not (code and is_code(code)):
+            continue
+        mode = next(md for rx, md in _MODE_OF if rx.match(suffix))
+        if mode not in ("port", "airport", "waterway") and len(code) > 3:
+            trimmed = _trim_code(code)
+            if trimmed is None:
+                continue
+            start += len(code) - len(trimmed)
+            code = trimmed
+        elif mode in ("port", "airport", "waterway"):
+            code2 = _LEAD_VERB.sub("", code)
+            start += len(code) - len(code2)
+            code = code2
+            if len(code) > 5 or len(code) < 2 or code.endswith(_BAD_PORT_END):
+                continue
+        names, adcodes, undecoded = decode_code(code)
+        if mode in ("port", "airport", "waterway"):
+            # need a place or a proper name (黄花机场, 铜塘湾港区): at least two characters
+            if len(code) < 2 or code.endswith(("国际", "通用", "支线", "干线", "民用")):
+                continue
+            undecoded = []
+        elif not names and (len(code) > 3 or (not is_code(code) and _FUNCTION_CHARS.search(code))):
+            continue
+        span = (start, m.end())
+        if span in seen:
+            continue
+        seen.add(span)
+        out.append(
+            RawProject(
+                text[start : m.end()],
+                mode,
+                span,
+                names,
+                adcodes,
+                undecoded,
+                _status(text, start, m.end()),
+            )
+        )
+    for m in _ROAD_RE.finditer(text):
+        letter, digits, rest = m.group(1), m.group(2), m.group(3) or ""
+        n = len(digits)
+        if letter == "G":
+            mode = "national_road" if n == 3 else "expressway"
+        else:
+            mode = "provincial_road" if n == 3 else "expressway"
+        names, adcodes, _u = decode_code(rest) if rest else ([], [], [])
+        span = (m.start(), m.end())
+        out.append(RawProject(m.group(), mode, span, names, adcodes, [], _status(text, *span)))
+    for m in _NATIONAL_RE.finditer(text):
+        span = (m.start(), m.end())
+        out.append(RawProject(m.group(), "national_road", span, [], [], [], _status(text, *span)))
+    out.sort(key=lambda p: p.span)
+    return out

@@ -1,0 +1,650 @@
+"""Extraction of spatial structures, transport projects, figures, tables and places from a plan.
+
+Every record carries a span of the ORIGINAL text of the plan (``Plan.original``), the quote
+under that span and, for structures, a confidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from geoplan import gazetteer
+from geoplan._extract_common import (
+    PlaceRef,
+    admin_refs,
+    feature_refs,
+    places_in,
+    unit_ref,
+)
+from geoplan._extract_figures import find_figures, find_tables
+from geoplan._extract_structures import (
+    ROLE_SUFFIX,
+    RawComponent,
+    clean_name,
+    components_after,
+    count_of,
+    find_patterns,
+    find_travel_circles,
+    strip_long_parens,
+    tokens_of,
+)
+from geoplan._extract_transport import find_projects
+from geoplan.corpus import Plan
+
+__all__ = [
+    "Component",
+    "Figure",
+    "PlaceCount",
+    "PlanExtract",
+    "Structure",
+    "Table",
+    "TransportProject",
+    "extract_plan",
+]
+
+# Characters of a component's defining text searched after a structure name (a section
+# rarely defines its components further away than this).
+WINDOW_CHARS = 3500
+# How far after a chapter intro naming a structure its component headings are looked for.
+HEADING_WINDOW_CHARS = 30000
+# Occurrences of one structure name searched for its components (bounds time on hostile input).
+MAX_OCCURRENCES = 20
+# Longest quote kept in a record (characters of the original text).
+QUOTE_CHARS = 300
+_URBAN = gazetteer.URBAN_GROUPS
+
+
+@dataclass
+class Component:
+    """One component of a spatial structure (一圈 = 株醴都市圈)."""
+
+    role: str
+    name: str
+    span: tuple[int, int]
+    quote: str
+    places: list[PlaceRef]
+    features: list[PlaceRef] = field(default_factory=list)
+    label_lost: bool = False
+    confidence: float = 0.9
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {
+            "role": self.role,
+            "name": self.name,
+            "span": list(self.span),
+            "quote": self.quote,
+            "places": [p.to_dict() for p in self.places],
+            "features": [p.to_dict() for p in self.features],
+            "confidence": self.confidence,
+        }
+        if self.label_lost:
+            out["label_lost"] = True
+        return out
+
+
+@dataclass
+class Structure:
+    """A named spatial structure (一核一圈一廊) or travel-time circle (半小时通勤圈)."""
+
+    pattern: str
+    scope: str
+    span: tuple[int, int]
+    quote: str
+    confidence: float
+    kind: str  # layout | cited | travel_time
+    components: list[Component] = field(default_factory=list)
+    scope_places: list[PlaceRef] = field(default_factory=list)
+    mentions: int = 1
+    origin: str | None = None
+    destination: str | None = None
+    minutes: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "pattern": self.pattern,
+            "scope": self.scope,
+            "span": list(self.span),
+            "quote": self.quote,
+            "confidence": self.confidence,
+            "kind": self.kind,
+            "mentions": self.mentions,
+            "scope_places": [p.to_dict() for p in self.scope_places],
+            "components": [c.to_dict() for c in self.components],
+        }
+        if self.kind == "travel_time":
+            out.update(origin=self.origin, destination=self.destination, minutes=self.minutes)
+        return out
+
+
+@dataclass
+class TransportProject:
+    """A named transport project with its mode, decoded cities and status."""
+
+    name: str
+    mode: str
+    cities: list[str]
+    adcodes: list[str]
+    undecoded: list[str]
+    status: str | None
+    span: tuple[int, int]
+    quote: str
+    mentions: int = 1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "mode": self.mode,
+            "cities": self.cities,
+            "adcodes": self.adcodes,
+            "undecoded": self.undecoded,
+            "status": self.status,
+            "span": list(self.span),
+            "quote": self.quote,
+            "mentions": self.mentions,
+        }
+
+
+@dataclass
+class Figure:
+    """A value with unit, year and kind, tied to a place."""
+
+    place: str | None
+    adcode: str | None
+    indicator: str
+    value: float
+    unit: str
+    year: int | None
+    kind: str  # actual | target | growth_rate
+    span: tuple[int, int]
+    quote: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "place": self.place,
+            "adcode": self.adcode,
+            "indicator": self.indicator,
+            "value": self.value,
+            "unit": self.unit,
+            "year": self.year,
+            "kind": self.kind,
+            "span": list(self.span),
+            "quote": self.quote,
+        }
+
+
+@dataclass
+class Table:
+    """A 专栏 box; ``rows`` are its rows keyed by the header where the text holds rows."""
+
+    title: str
+    span: tuple[int, int]
+    rows: list[dict[str, str]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"title": self.title, "span": list(self.span), "rows": self.rows}
+
+
+@dataclass
+class PlaceCount:
+    """How often a place is named in the plan."""
+
+    name: str
+    adcode: str | None
+    count: int
+    precision: str
+    within: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "name": self.name,
+            "adcode": self.adcode,
+            "count": self.count,
+            "precision": self.precision,
+        }
+        if self.within:
+            out["within"] = list(self.within)
+        return out
+
+
+@dataclass
+class PlanExtract:
+    """Everything extracted from one plan; ``to_dict()`` gives the JSON of ``geoplan extract``."""
+
+    source: str
+    title: str
+    jurisdiction: PlaceRef | None
+    structures: list[Structure]
+    transport: list[TransportProject]
+    figures: list[Figure]
+    tables: list[Table]
+    places: list[PlaceCount]
+
+    def to_dict(self) -> dict[str, Any]:
+        j = self.jurisdiction
+        return {
+            "source": self.source,
+            "title": self.title,
+            "jurisdiction": {"name": j.name, "adcode": j.adcode} if j else None,
+            "structures": [s.to_dict() for s in self.structures],
+            "transport": [t.to_dict() for t in self.transport],
+            "figures": [f.to_dict() for f in self.figures],
+            "tables": [t.to_dict() for t in self.tables],
+            "places": [p.to_dict() for p in self.places],
+        }
+
+
+# ------------------------------------------------------------------------------------ helpers
+
+
+class _Ctx:
+    """Per-plan context: text, headings, jurisdiction."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.text = plan.text
+        self.sections = sorted(plan.sections, key=lambda s: s.span[0])
+        self.heading_starts = [s.span[0] for s in self.sections]
+        self.jurisdiction = _jurisdiction(plan)
+
+    def orig(self, span: tuple[int, int]) -> tuple[int, int]:
+        return self.plan.to_original(span)
+
+    def quote(self, span: tuple[int, int], *, limit: int = QUOTE_CHARS) -> tuple[list[int], str]:
+        s, e = self.orig(span)
+        return [s, e], self.plan.original[s : min(e, s + limit)]
+
+    def innermost_level(self, pos: int) -> int:
+        level = 1
+        best = -1
+        for s in self.sections:
+            if s.span[0] <= pos < s.span[1] and s.span[0] > best and s.level <= 5:
+                best, level = s.span[0], s.level
+        return level
+
+    def next_heading(self, pos: int, max_level: int) -> int:
+        for s in self.sections:
+            if s.span[0] > pos and s.level <= max_level:
+                return s.span[0]
+        return len(self.text)
+
+    def urban_prefecture(self) -> str | None:
+        j = self.jurisdiction
+        if j is None or j.adcode is None or j.adcode == gazetteer.HUNAN_ADCODE:
+            return None
+        return j.adcode[:4] + "00"
+
+
+def _jurisdiction(plan: Plan) -> PlaceRef | None:
+    """The finest unit named in the title (or the first lines): the plan's own jurisdiction."""
+    head = plan.title + "\n" + plan.text[:200]
+    refs = admin_refs(head)
+    if not refs:
+        return None
+    rank = {"county": 0, "prefecture": 1, "province": 2}
+    best = None
+    for s, _e, surface, how, adcodes in refs:
+        if how == "group":
+            cand = PlaceRef(surface, None, "group", "group", tuple(adcodes))
+            key = (3, s)
+        else:
+            cand = unit_ref(adcodes[0])
+            key = (rank.get(cand.precision, 3), s)
+        if best is None or key < best[0]:
+            best = (key, cand)
+        if s > len(plan.title):
+            break
+    return best[1] if best else None
+
+
+def _sentence(text: str, start: int, end: int, width: int = 300) -> tuple[int, int]:
+    lo = max(0, start - width)
+    s = max(lo, *(text.rfind(ch, lo, start) + 1 for ch in "。;；\n"))
+    hi = min(len(text), end + width)
+    ends = [p for p in (text.find(ch, end, hi) for ch in "。;；\n") if p != -1]
+    return s, (min(ends) + 1 if ends else hi)
+
+
+def _scope(ctx: _Ctx, start: int) -> tuple[str, list[PlaceRef]]:
+    """Where a structure applies: the last place named before it in its sentence, else the
+    section title's place, else the plan's jurisdiction."""
+    text = ctx.text
+    s, e = _sentence(text, start, start)
+    before = text[s:start]
+    after = text[start : min(e, start + 40)]
+    para = max(0, text.rfind("\n", max(0, start - 80), start) + 1, start - 80)
+    j = ctx.jurisdiction
+    if j and ("市域" in before[-12:] or "市域" in after[:16]) and j.name.endswith("市"):
+        return f"{j.name}域", [unit_ref(j.adcode)] if j.adcode else []
+    for chunk, reach in ((before, 25), (text[para:start], 80)):
+        refs = [r for r in admin_refs(chunk) if r[1] > len(chunk) - reach]
+        province = chunk.rfind("湖南", max(0, len(chunk) - reach))
+        if province != -1 and (not refs or refs[-1][0] < province):
+            return "湖南省", [unit_ref(gazetteer.HUNAN_ADCODE)]
+        if refs:
+            r = refs[-1]
+            places = [unit_ref(a, via="group" if r[3] == "group" else "admin") for a in r[4]]
+            return r[2], places
+    j = ctx.jurisdiction
+    jplaces = [unit_ref(a) for a in (j.within if j and j.adcode is None else ())]
+    if j and j.adcode:
+        jplaces = [unit_ref(j.adcode)]
+    jname = j.name if j else ""
+    for sec in reversed(ctx.sections):
+        if sec.span[0] <= start < sec.span[1] and sec.level <= 5:
+            refs = admin_refs(sec.title)
+            if refs:
+                r = refs[-1]
+                places = [unit_ref(a) for a in r[4]]
+                return r[2], places
+    if "中心城区" in before[-12:] or "中心城区" in after[:16]:
+        return "中心城区", jplaces
+    if "市域" in before[-12:] or "市域" in after[:16]:
+        return f"{jname}域" if jname.endswith("市") else "市域", jplaces
+    return jname, jplaces
+
+
+def _component_places(
+    ctx: _Ctx, name: str, text: str, scope_places: list[PlaceRef]
+) -> tuple[list[PlaceRef], list[PlaceRef]]:
+    """Places of a component: an urban group name is its districts; else units named."""
+    bare = name.replace("“", "").replace("”", "")
+    for word in _URBAN:
+        if bare.endswith(word):
+            prefix = bare[: -len(word)]
+            within = None
+            if prefix:
+                refs = admin_refs(prefix)
+                if refs and refs[-1][1] == len(prefix):
+                    cand = refs[-1][4][0]
+                    if unit_ref(cand).precision == "prefecture":
+                        within = cand
+            elif len(bare) == len(word):
+                within = ctx.urban_prefecture()
+            if within:
+                codes = gazetteer.expand_group(word, within=within)
+                return [unit_ref(c, via="group") for c in codes], []
+            break
+    context = " ".join(p.name for p in scope_places)
+    units, feats = places_in(name + "\n" + text, context=context)
+    if not units:
+        units = list(scope_places)
+    return units, feats
+
+
+def _item_text(name: str, body: str, siblings: list[str]) -> str:
+    """The sentences of a shared definition body that speak of one item (its name alone
+    when the sentences name its siblings too)."""
+    if not siblings:
+        return body
+    key = strip_long_parens(name)
+    key = re.sub(r"[(（][^()（）]*[)）]", "", key)
+    keys = {key, key[-6:]} if len(key) > 6 else {key}
+    picked = []
+    for sent in re.split(r"(?<=[。;；])", body):
+        if any(k and k in sent for k in keys) and not any(o in sent for o in siblings):
+            picked.append(sent)
+    return "".join(picked)
+
+
+def _heading_components(ctx: _Ctx, pos: int, tokens: list[tuple[str, str]]) -> list[tuple]:
+    """Components recovered from headings following a chapter intro that names the structure."""
+    limit = pos + HEADING_WINDOW_CHARS
+    heads = [s for s in ctx.sections if pos < s.span[0] < limit and 3 <= s.level <= 5]
+    out = []
+    used: set[int] = set()
+    for numeral, role in tokens:
+        need = count_of(numeral) or 0
+        if not need:
+            continue
+        suffixes = ROLE_SUFFIX.get(role, ())
+        if not suffixes:
+            continue
+        got = 0
+        for i, h in enumerate(heads):
+            if i in used:
+                continue
+            title = re.sub(r"^(?:第.{1,3}节|[(（][一二三四五六七八九十]+[)）])", "", h.title)
+            title = title.rstrip("。. |")
+            m = re.search(rf"([^\s,，。]{{2,20}}?(?:{'|'.join(map(re.escape, suffixes))}))", title)
+            if not m:
+                continue
+            name = clean_name(
+                re.sub(
+                    r"^(?:做大做强|做强做优|打造|培育|建设|推动|增强|构筑|加快)+", "", m.group(1)
+                )
+            )
+            if not name:
+                continue
+            used.add(i)
+            first_nl = ctx.text.find("\n", h.span[0])
+            second_nl = ctx.text.find("\n", first_nl + 1, h.span[0] + 1500)
+            end = min(h.span[1], second_nl if second_nl != -1 else h.span[0] + 1500)
+            out.append((role, name, (h.span[0], end)))
+            got += 1
+            if need and got >= need:
+                break
+    if len({role for role, _n, _s in out}) < min(2, len(tokens)):
+        return []
+    return out
+
+
+def _structures(ctx: _Ctx) -> list[Structure]:
+    text = ctx.text
+    by_pattern: dict[str, list[tuple[int, int]]] = {}
+    found = find_patterns(text)
+    for pattern, s, e in found:
+        by_pattern.setdefault(pattern, []).append((s, e))
+    starts = sorted((s, p) for p, s, _e in found)
+
+    def next_other(pos: int, pattern: str) -> int:
+        """Start of the next other structure sharing a token (its labels would be taken)."""
+        mine = {n + r for n, r in tokens_of(pattern)}
+        for s, p in starts:
+            if s >= pos and p != pattern and mine & {n + r for n, r in tokens_of(p)}:
+                return s
+        return len(text)
+
+    out: list[Structure] = []
+    for pattern, occs in by_pattern.items():
+        tokens = tokens_of(pattern)
+        best: tuple[int, int, list[RawComponent]] | None = None
+        for s, e in occs[:MAX_OCCURRENCES]:
+            level = ctx.innermost_level(s)
+            limit = min(
+                len(text), e + WINDOW_CHARS, ctx.next_heading(e, level), next_other(e, pattern)
+            )
+            comps = components_after(text, e, limit, tokens)
+            if best is None or len(comps) > len(best[2]):
+                best = (s, e, comps)
+        assert best is not None
+        s, e, comps = best
+        recovered = []
+        if not comps:
+            for s2, e2 in occs:
+                nxt = ctx.next_heading(e2, 5)
+                if nxt - e2 < 200:
+                    recovered = _heading_components(ctx, e2, tokens)
+                    if recovered:
+                        s, e = s2, e2
+                        break
+        scope, scope_places = _scope(ctx, s)
+        components: list[Component] = []
+        for c in comps:
+            cs, ce = c.span
+            while cs < ce and text[cs].isspace():
+                cs += 1
+            c.span = (cs, ce)
+        by_span: dict[tuple[int, int], list[str]] = {}
+        for c in comps:
+            by_span.setdefault(c.span, []).append(c.name)
+        for c in comps:
+            body = text[c.span[0] : c.span[1]]
+            siblings = [n for n in by_span[c.span] if n != c.name]
+            item = _item_text(c.name, body, siblings)
+            places, feats = _component_places(ctx, c.name, item, scope_places)
+            span, quote = ctx.quote(c.span)
+            components.append(
+                Component(
+                    c.role,
+                    c.name,
+                    tuple(span),
+                    quote,
+                    places,
+                    feats,
+                    c.label_lost,
+                    0.6 if c.label_lost else 0.9,
+                )
+            )
+        for role, name, cspan in recovered:
+            places, feats = _component_places(ctx, name, text[cspan[0] : cspan[1]], scope_places)
+            span, quote = ctx.quote(cspan)
+            components.append(Component(role, name, tuple(span), quote, places, feats, True, 0.6))
+        sent = _sentence(text, s, e)
+        span, _q = ctx.quote((s, e))
+        _s, quote = ctx.quote(sent)
+        kind = "layout" if components else "cited"
+        out.append(
+            Structure(
+                pattern,
+                scope,
+                tuple(span),
+                quote,
+                0.9 if components else 0.7,
+                kind,
+                components,
+                scope_places,
+                len(occs),
+            )
+        )
+    for name, s, e, minutes, prefix, destination in find_travel_circles(text):
+        existing = next((x for x in out if x.kind == "travel_time" and x.pattern == name), None)
+        if existing:
+            existing.mentions += 1
+            continue
+        scope, scope_places = _scope(ctx, s)
+        j = ctx.jurisdiction
+        origin = prefix or (j.name if destination and j else scope)
+        span, _q = ctx.quote((s, e))
+        _s, quote = ctx.quote(_sentence(text, s, e))
+        out.append(
+            Structure(
+                name,
+                scope,
+                tuple(span),
+                quote,
+                0.8,
+                "travel_time",
+                [],
+                scope_places,
+                1,
+                origin=origin,
+                destination=destination,
+                minutes=minutes,
+            )
+        )
+    out.sort(key=lambda x: x.span[0])
+    return out
+
+
+def _transport(ctx: _Ctx) -> list[TransportProject]:
+    out: dict[tuple[str, str], TransportProject] = {}
+    for p in find_projects(ctx.text):
+        key = (p.name, p.mode)
+        if key in out:
+            rec = out[key]
+            rec.mentions += 1
+            if rec.status is None and p.status:
+                rec.status = p.status
+            continue
+        _span, quote = ctx.quote(_sentence(ctx.text, *p.span))
+        ospan, _ = ctx.quote(p.span)
+        out[key] = TransportProject(
+            p.name, p.mode, p.cities, p.adcodes, p.undecoded, p.status, tuple(ospan), quote
+        )
+    return list(out.values())
+
+
+def _figures(ctx: _Ctx) -> list[Figure]:
+    text = ctx.text
+    review = [
+        s.span
+        for s in ctx.sections
+        if s.level <= 4 and re.search(r"十三五|发展成就|发展基础|回顾|成就", s.title)
+    ]
+    j = ctx.jurisdiction
+    out = []
+    for f in find_figures(text, review_spans=review):
+        clause = text[f.sentence[0] : f.span[0]]
+        refs = [r for r in admin_refs(clause) if r[3] != "group"]
+        if refs:
+            ref = unit_ref(refs[-1][4][0])
+            place, adcode = ref.name, ref.adcode
+        elif j is not None:
+            place, adcode = j.name, j.adcode
+        else:
+            place, adcode = None, None
+        _span, quote = ctx.quote(f.sentence)
+        ospan, _ = ctx.quote(f.span)
+        out.append(
+            Figure(place, adcode, f.indicator, f.value, f.unit, f.year, f.kind, tuple(ospan), quote)
+        )
+    return out
+
+
+def _places(ctx: _Ctx) -> list[PlaceCount]:
+    counts: Counter[str] = Counter()
+    for _s, _e, _surface, how, adcodes in admin_refs(ctx.text):
+        if how == "group":
+            continue
+        for a in adcodes:
+            counts[a] += 1
+    out = [
+        PlaceCount(unit_ref(a).name, a, n, unit_ref(a).precision) for a, n in counts.most_common()
+    ]
+    fcounts: Counter[str] = Counter()
+    frefs: dict[str, PlaceRef] = {}
+    for _s, _e, ref in feature_refs(ctx.text):
+        fcounts[ref.name] += 1
+        frefs.setdefault(ref.name, ref)
+    for name, n in fcounts.most_common():
+        ref = frefs[name]
+        out.append(PlaceCount(name, ref.adcode, n, ref.precision, ref.within))
+    return out
+
+
+def extract_plan(plan: Plan) -> PlanExtract:
+    """Extract structures, transport projects, figures, tables and places from a plan.
+
+    Parameters
+    ----------
+    plan
+        A plan read by :func:`geoplan.corpus.read_plan` or :func:`geoplan.corpus.read_text`.
+
+    Returns
+    -------
+    PlanExtract
+        Records whose spans index ``plan.original``; ``to_dict()`` gives the JSON of
+        ``geoplan extract``.
+
+    Examples
+    --------
+    >>> from geoplan.corpus import read_text
+    >>> x = extract_plan(read_text("构建“一核两翼”格局。一核:主城区。两翼:东翼、西翼。"))
+    >>> [(s.pattern, [c.name for c in s.components]) for s in x.structures]
+    [('一核两翼', ['主城区', '东翼', '西翼'])]
+    """
+    ctx = _Ctx(plan)
+    tables = [Table(t.title, tuple(ctx.orig(t.span)), t.rows) for t in find_tables(ctx.text)]
+    return PlanExtract(
+        source=plan.name,
+        title=plan.title,
+        jurisdiction=ctx.jurisdiction,
+        structures=_structures(ctx),
+        transport=_transport(ctx),
+        figures=_figures(ctx),
+        tables=tables,
+        places=_places(ctx),
+    )

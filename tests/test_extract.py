@@ -1,0 +1,256 @@
+"""Tests of geoplan.extract on the real seeds, on small texts and on hostile input."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from geoplan.cli import main
+from geoplan.corpus import read_plan, read_text
+from geoplan.extract import extract_plan
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+ZHUZHOU = SEEDS / "000_d6a808445c4787d7.txt"
+LENGSHUIJIANG = SEEDS / "001_5c360532ec53c3a9.txt"
+YANFENG = SEEDS / "003_7639c02c9fdb3ff9.txt"
+PROVINCE = SEEDS / "004_093a410173c78b39.txt"
+
+
+@pytest.fixture(scope="module")
+def zhuzhou():
+    plan = read_plan(ZHUZHOU)
+    return plan, extract_plan(plan)
+
+
+@pytest.fixture(scope="module")
+def lengshuijiang():
+    plan = read_plan(LENGSHUIJIANG)
+    return plan, extract_plan(plan)
+
+
+@pytest.fixture(scope="module")
+def province():
+    plan = read_plan(PROVINCE)
+    return plan, extract_plan(plan)
+
+
+def _structure(extract, pattern):
+    return next(s for s in extract.structures if s.pattern == pattern)
+
+
+def _codes(component):
+    return sorted(p.adcode for p in component.places)
+
+
+def test_zhuzhou_core_circle_corridor(zhuzhou):
+    plan, x = zhuzhou
+    s = _structure(x, "一核一圈一廊")
+    assert s.scope == "株洲市域"
+    assert plan.original[s.span[0] : s.span[1]] == "一核一圈一廊"
+    assert [(c.role, c.name) for c in s.components] == [
+        ("核", "主城区"),
+        ("圈", "株醴都市圈"),
+        ("廊", "醴炎县域经济发展走廊"),
+    ]
+    core, circle, corridor = s.components
+    assert _codes(core) == ["430202", "430203", "430204", "430211", "430212"]
+    assert core.label_lost  # the paragraph starts "大做强主城区": its head was lost
+    assert plan.original[core.span[0] :].startswith("大做强主城区")
+    assert _codes(circle) == ["430212", "430281"]
+    assert _codes(corridor) == ["430223", "430224", "430225"]
+    assert plan.original[corridor.span[0] :].startswith("一廊:醴炎县域经济发展走廊")
+
+
+def test_zhuzhou_chang_zhu_tan_structure(zhuzhou):
+    _plan, x = zhuzhou
+    s = _structure(x, "一轴一心、三带多组团")
+    assert s.scope == "长株潭"
+    names = [(c.role, c.name) for c in s.components]
+    assert names == [
+        ("轴", "湘江现代服务业发展轴"),
+        ("心", "长株潭生态绿心"),
+        ("带", "长株潭西部科技创新发展带"),
+        ("带", "长株潭东部先进制造业发展带"),
+        ("带", "长株潭南部新兴产业发展带"),
+        ("组团", "醴陵—攸县组团"),
+        ("组团", "茶陵—炎陵组团"),
+    ]
+    assert _codes(s.components[5]) == ["430223", "430281"]
+    assert _codes(s.components[6]) == ["430224", "430225"]
+
+
+def test_slogans_are_not_structures(zhuzhou, lengshuijiang):
+    for _plan, x in (zhuzhou, lengshuijiang):
+        patterns = {s.pattern for s in x.structures}
+        for slogan in ("三高四新", "四个全面", "一件事一次办", "三线一单", "一带一路", "一带一部"):
+            assert slogan not in patterns
+    assert {s.pattern for s in zhuzhou[1].structures} == {
+        "一核一圈一廊",
+        "一轴一心、三带多组团",
+        "一主三极",
+        "一江两岸",
+        "两岸一线",
+        "半小时通勤圈",
+        "一小时经济圈",
+    }
+
+
+def test_cited_structure_has_empty_components(lengshuijiang):
+    _plan, x = lengshuijiang
+    s = _structure(x, "一核两副三带四区")
+    assert s.kind == "cited"
+    assert s.components == []
+    assert s.scope == "湖南省"
+
+
+def test_lengshuijiang_structures(lengshuijiang):
+    _plan, x = lengshuijiang
+    s = _structure(x, "一核三区四镇")
+    assert [c.name for c in s.components] == [
+        "群丰中心城区",
+        "冷水江组团",
+        "经开区组团",
+        "禾青组团",
+        "锡矿山",
+        "铎山",
+        "渣渡",
+        "三尖镇",
+    ]
+    assert all(_codes(c) == ["431381"] for c in s.components)
+    river = _structure(x, "一河三片")
+    assert [c.role for c in river.components] == ["河", "片", "片", "片"]
+    assert river.components[0].name == "资江"
+
+
+def test_travel_time_circles(lengshuijiang, zhuzhou):
+    _plan, x = lengshuijiang
+    s = _structure(x, "至长株潭两小时经济圈")
+    assert (s.kind, s.minutes, s.origin, s.destination) == (
+        "travel_time",
+        120,
+        "冷水江市",
+        "长株潭",
+    )
+    commute = _structure(zhuzhou[1], "半小时通勤圈")
+    assert (commute.minutes, commute.origin) == (30, "长株潭")
+
+
+def test_yanfeng_structure():
+    x = extract_plan(read_plan(YANFENG))
+    s = _structure(x, "一核两副三线四组团")
+    assert [c.role for c in s.components] == ["核"] + ["副"] * 2 + ["线"] * 3 + ["组团"] * 4
+    assert s.components[-1].name == "大数据组团"
+
+
+def test_province_structures_and_tables(province):
+    plan, x = province
+    s = _structure(x, "一轴一心、三带多组团")
+    bands = [c for c in s.components if c.role == "带"]
+    assert [c.name for c in bands] == [
+        "长株潭中部(京广)发展带",
+        "北部(渝长厦)发展带",
+        "南部(沪昆)发展带",
+    ]
+    assert _codes(bands[1]) == ["430112", "430181", "430182"]
+    pattern = _structure(x, "一圈一群三带多点")
+    assert [c.name for c in pattern.components if c.role == "带"] == [
+        "京广城镇发展带",
+        "沪昆城镇发展带",
+        "渝长厦城镇发展带",
+    ]
+    box1 = next(t for t in x.tables if t.title == "专栏1新型城镇化主要指标")
+    assert box1.rows[0] == {
+        "序号": "1",
+        "指标名称": "常住人口城镇化率(%)",
+        "2020年": "58.76",
+        "2025年": "63",
+        "属性": "预期性",
+    }
+    assert len(box1.rows) == 11
+    box8 = next(t for t in x.tables if t.title.startswith("专栏8"))
+    assert [r["市州"] for r in box8.rows][:3] == ["长沙市", "株洲市", "湘潭市"]
+    assert len(box8.rows) == 14
+    s0, e0 = box8.span
+    assert plan.original[s0:e0].startswith("專欄8")  # spans index the traditional original
+
+
+def test_transport_decoding_and_status():
+    x = extract_plan(
+        read_text("加快建设常益长高铁,规划新建炎韶铁路,启动长株潭城际铁路南延至渌口区前期研究。")
+    )
+    got = [(t.name, t.mode, t.cities, t.undecoded, t.status) for t in x.transport]
+    assert got == [
+        ("常益长高铁", "hsr", ["常德市", "益阳市", "长沙市"], [], "under_construction"),
+        ("炎韶铁路", "conventional_rail", ["炎陵县"], ["韶"], "planned"),
+        ("长株潭城际铁路", "intercity_rail", ["长沙市", "株洲市", "湘潭市"], [], "studied"),
+    ]
+
+
+def test_figures(zhuzhou):
+    _plan, x = zhuzhou
+    gdp = next(f for f in x.figures if f.value == 3105.8)
+    assert (gdp.unit, gdp.year, gdp.kind, gdp.adcode) == ("亿元", 2020, "actual", "430200")
+    target = next(f for f in x.figures if f.indicator == "中心城区常住人口")
+    assert (target.value, target.unit, target.year, target.kind) == (180.0, "万人", 2025, "target")
+
+
+def test_to_dict_contract(zhuzhou):
+    plan, x = zhuzhou
+    d = x.to_dict()
+    assert d["source"] == ZHUZHOU.name
+    assert d["jurisdiction"] == {"name": "株洲市", "adcode": "430200"}
+    assert set(d) == {
+        "source",
+        "title",
+        "jurisdiction",
+        "structures",
+        "transport",
+        "figures",
+        "tables",
+        "places",
+    }
+    s = next(s for s in d["structures"] if s["pattern"] == "一核一圈一廊")
+    assert s["components"][0]["places"][0] == {
+        "name": "荷塘区",
+        "adcode": "430202",
+        "precision": "county",
+        "via": "group",
+    }
+    for t in d["transport"]:
+        start, end = t["span"]
+        assert plan.original[start:end].replace(" ", "") == t["name"]
+    json.dumps(d, ensure_ascii=False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "这是一段没有任何地名的文字。" * 50,
+        "".join(chr(random.Random(7).randrange(0x20, 0x2FFFF)) for _ in range(20000)),
+        "构建“一核一圈一廊”格局,一核:主城区,加快建设常益长高铁,2020年达到100亿元" * 20000,
+    ],
+    ids=["empty", "no-places", "random-unicode", "one-long-line"],
+)
+def test_hostile_input_gives_valid_result(text):
+    x = extract_plan(read_text(text or " "))
+    d = x.to_dict()
+    json.dumps(d, ensure_ascii=False)
+    if "一核一圈一廊" in text:
+        assert d["structures"][0]["pattern"] == "一核一圈一廊"
+        assert d["structures"][0]["mentions"] == 20000
+    else:
+        assert d["structures"] == []
+
+
+def test_cli_writes_json_and_refuses_to_overwrite(tmp_path, capsys):
+    out = tmp_path / "x.json"
+    assert main(["extract", str(LENGSHUIJIANG), "--json", str(out)]) == 0
+    d = json.loads(out.read_text(encoding="utf-8"))
+    assert d["jurisdiction"] == {"name": "冷水江市", "adcode": "431381"}
+    assert main(["extract", str(LENGSHUIJIANG), "--json", str(out)]) == 2
+    assert "exists" in capsys.readouterr().err
+    assert main(["extract", str(LENGSHUIJIANG), "--json", str(out), "--overwrite"]) == 0
