@@ -1,4 +1,11 @@
-"""The atlas: every stage of geoplan run over a folder of plans into one output folder."""
+"""The atlas: every stage of geoplan run over a folder of plans into one output folder.
+
+Per plan: the places it names, its extract (structures, transport, figures, tables), its
+structure layers (GeoPackage) and maps of them. For the province: choropleths of the figures the
+plans tabulate by prefecture, the rail corridor map (built against planned), 长沙's catchments
+(2020 built against 2025 plan) and the change of accessibility by county. An ``index.html``
+links everything with a short report of what each plan holds.
+"""
 
 from __future__ import annotations
 
@@ -13,19 +20,30 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import geopandas as gpd
+import pandas as pd
+
 from geoplan._io import check_output
 from geoplan.corpus import Plan, read_plan
-from geoplan.errors import PlanReadError
+from geoplan.errors import GeoplanError, PlanReadError
 
-__all__ = ["AtlasReport", "build_atlas"]
+__all__ = ["CATCHMENT_MINUTES", "CATCHMENT_ORIGIN", "AtlasReport", "build_atlas"]
+
+CATCHMENT_ORIGIN = "长沙市"
+"""Origin of the atlas's catchment maps: the provincial capital the plans centre on."""
+CATCHMENT_MINUTES = (60, 120, 180)
+"""Budgets of the catchment maps: the 1, 2 and 3 hour circles the plans speak of."""
+SCENARIOS = ((2020, "built"), (2025, "plan"))
+"""Today (the plans' base year, network as built) against the plans' 2025 network."""
 
 
 @dataclass
 class AtlasReport:
-    """What the atlas made: per seed a summary, and the files written (relative to ``out``)."""
+    """What the atlas made: per plan a summary, the maps and files written, what went wrong."""
 
     out: Path
     seeds: list[dict[str, Any]] = field(default_factory=list)
+    maps: list[tuple[str, str]] = field(default_factory=list)  # (title, relative path)
     files: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
@@ -44,23 +62,35 @@ def build_atlas(
     *,
     overwrite: bool = False,
     progress: bool = False,
+    province_maps: bool = True,
 ) -> AtlasReport:
-    """Read every plan in ``seeds`` and write what geoplan makes of them into ``out``.
+    """Run geoplan over every plan in ``seeds`` and write the results into the folder ``out``.
 
-    The folder is built beside ``out`` and moved into place at the end, so a failed run
-    leaves no half-written atlas and an existing one untouched.
+    The folder is built beside ``out`` and moved into place at the end, so a failed run leaves
+    no half-written atlas and an existing one untouched. A stage that fails on one plan with a
+    ``GeoplanError`` is reported in ``AtlasReport.problems`` and the others go on.
+
+    Parameters
+    ----------
+    seeds
+        Folder of plan texts (``*.txt``).
+    out
+        Output folder; it must not exist unless ``overwrite``.
+    progress
+        Print a line per step to standard error.
+    province_maps
+        Also make the province-wide maps (figures, corridors, catchments, accessibility).
 
     Examples
     --------
     >>> import tempfile, pathlib
-    >>> report = build_atlas("seeds", pathlib.Path(tempfile.mkdtemp()) / "atlas")
-    >>> len(report.seeds), "index.html" in report.files
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "atlas"
+    >>> report = build_atlas("seeds", out, province_maps=False)  # doctest: +SKIP
+    >>> len(report.seeds), (out / "index.html").exists()  # doctest: +SKIP
     (5, True)
     """
-    from geoplan._cli_places import place_counts
-
     src = Path(seeds)
-    paths = sorted(p for p in src.glob("*.txt")) if src.is_dir() else []
+    paths = sorted(src.glob("*.txt")) if src.is_dir() else []
     if not paths:
         msg = f"{src}: no plan texts (*.txt) found"
         raise PlanReadError(msg)
@@ -70,27 +100,74 @@ def build_atlas(
     report = AtlasReport(out=target)
     say = _progress(progress)
     try:
+        extracts = []
         for i, path in enumerate(paths, 1):
-            say(f"[{i}/{len(paths)}] {path.name}: reading")
-            plan = read_plan(path)
-            places = place_counts(plan)
-            stem = path.stem
-            (work / f"{stem}.places.json").write_text(
-                json.dumps(places, ensure_ascii=False, indent=2), encoding="utf-8"
-            )
-            report.files.append(f"{stem}.places.json")
-            report.seeds.append(_summary(plan, places))
+            say(f"[{i}/{len(paths)}] {path.name}")
+            extracts.append(_plan_stage(path, work, report, say))
+        if province_maps:
+            _province_stage([e for e in extracts if e is not None], work, report, say)
         (work / "index.html").write_text(_index_html(report), encoding="utf-8")
         report.files.append("index.html")
         _replace_dir(work, target)
     finally:
         if work.exists():
             shutil.rmtree(work)
-    say(f"atlas written to {target} ({len(report.files)} files)")
+    say(f"atlas written to {target} ({len(report.files)} files, {len(report.maps)} maps)")
     return report
 
 
-def _summary(plan: Plan, places: dict[str, Any]) -> dict[str, Any]:
+def _write_json(path: Path, obj: Any) -> None:
+    path.write_text(json.dumps(obj, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def _plan_stage(path: Path, work: Path, report: AtlasReport, say: Callable[[str], None]):
+    from geoplan import layers, maps
+    from geoplan._cli_places import place_counts
+    from geoplan.extract import extract_plan
+
+    stem = path.stem
+    folder = work / stem
+    folder.mkdir()
+    try:
+        plan = read_plan(path)
+    except PlanReadError as exc:
+        report.problems.append(str(exc))
+        return None
+    places = place_counts(plan)
+    _write_json(folder / "places.json", places)
+    report.files.append(f"{stem}/places.json")
+    say("  extracting structures, transport projects and figures")
+    extract = extract_plan(plan)
+    data = extract.to_dict()
+    _write_json(folder / "extract.json", data)
+    report.files.append(f"{stem}/extract.json")
+    summary = _summary(plan, places, data)
+    report.seeds.append(summary)
+    if not data["structures"]:
+        return extract
+    say("  building structure layers and maps")
+    try:
+        gdf = layers.structure_layers(extract)
+    except GeoplanError as exc:
+        report.problems.append(f"{path.name}: layers: {exc}")
+        return extract
+    summary["layers"] = len(gdf)
+    summary["with_geometry"] = int((~gdf.geometry.is_empty & gdf.geometry.notna()).sum())
+    layers.write_layers(gdf, folder / "layers.gpkg")
+    report.files.append(f"{stem}/layers.gpkg")
+    drawn = gdf[gdf.geometry.notna() & ~gdf.geometry.is_empty]
+    if drawn.empty:
+        return extract
+    title = f"{plan.title}: spatial structures"
+    maps.save_html(maps.structure_map(drawn, title=title), folder / "structures.html")
+    report.maps.append((title, f"{stem}/structures.html"))
+    fig, _ax = maps.static_map(drawn, "kind", title=title, legend_title="role")
+    maps.save_figure(fig, folder / "structures.png")
+    report.files.extend([f"{stem}/structures.html", f"{stem}/structures.png"])
+    return extract
+
+
+def _summary(plan: Plan, places: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
     levels: dict[str, int] = {}
     for u in places["units"]:
         levels[u["level"]] = levels.get(u["level"], 0) + 1
@@ -101,7 +178,184 @@ def _summary(plan: Plan, places: dict[str, Any]) -> dict[str, Any]:
         "characters": len(plan.original),
         "prefectures": levels.get("prefecture", 0),
         "counties": levels.get("county", 0),
+        "structures": " ".join(s["pattern"] for s in data["structures"]) or "none",
+        "transport": len(data["transport"]),
+        "figures": len(data["figures"]),
+        "tables": len(data["tables"]),
     }
+
+
+def _province_stage(extracts: list, work: Path, report: AtlasReport, say) -> None:
+    folder = work / "hunan"
+    folder.mkdir()
+    say("[province] choropleths of the plans' tabulated figures")
+    _figure_maps(extracts, folder, report)
+    say("[province] rail corridor map, built against planned")
+    _corridor_map(folder, report)
+    say(f"[province] catchments of {CATCHMENT_ORIGIN} and accessibility by county")
+    _catchment_maps(folder, report)
+
+
+def prefecture_table_values(extracts: list) -> pd.DataFrame:
+    """Numeric columns of the plans' tables whose rows are prefectures, in long form.
+
+    Columns: ``source``, ``table``, ``indicator``, ``adcode``, ``name``, ``value``.
+    """
+    from geoplan import gazetteer
+
+    records = []
+    for ex in extracts:
+        data = ex.to_dict()
+        for table in data["tables"]:
+            for row in table["rows"]:
+                place = None
+                for value in row.values():
+                    units = gazetteer.lookup(str(value)) if isinstance(value, str) else []
+                    if len(units) == 1 and units[0].level == "prefecture":
+                        place = units[0]
+                        break
+                if place is None:
+                    continue
+                for key, value in row.items():
+                    number = pd.to_numeric(str(value).strip(), errors="coerce")
+                    if pd.notna(number):
+                        records.append(
+                            (data["source"], table["title"], key, place.adcode, place.name, number)
+                        )
+    columns = ["source", "table", "indicator", "adcode", "name", "value"]
+    return pd.DataFrame.from_records(records, columns=columns)
+
+
+def _figure_maps(extracts: list, folder: Path, report: AtlasReport) -> None:
+    from geoplan import gazetteer, maps
+
+    values = prefecture_table_values(extracts)
+    if values.empty:
+        report.problems.append("no table of the plans lists figures by prefecture")
+        return
+    prefectures = gazetteer.admin_units("prefecture")
+    for i, ((source, table, indicator), rows) in enumerate(
+        values.groupby(["source", "table", "indicator"], sort=True)
+    ):
+        if rows["adcode"].nunique() < 10:
+            continue  # a choropleth of a handful of prefectures says little
+        gdf = prefectures.merge(rows[["adcode", "value"]], on="adcode", how="left")
+        gdf["quote"] = f"{table}: {indicator}"
+        title = f"{indicator} ({table})"
+        name = f"figure_{i}"
+        m = maps.choropleth(
+            gdf,
+            "value",
+            scheme="natural_breaks",
+            k=5,
+            title=title,
+            legend_title=indicator,
+            tooltip={"name": "市州", "value": indicator},
+        )
+        maps.save_html(m, folder / f"{name}.html")
+        fig, _ax = maps.static_map(
+            gdf,
+            "value",
+            scheme="natural_breaks",
+            k=5,
+            title=title,
+            legend_title=indicator,
+            label_column="short_name",
+        )
+        maps.save_figure(fig, folder / f"{name}.png")
+        report.maps.append((title, f"hunan/{name}.html"))
+        report.files.extend([f"hunan/{name}.html", f"hunan/{name}.png"])
+        values_path = folder / f"{name}.csv"
+        rows.assign(source=source).to_csv(values_path, index=False)
+        report.files.append(f"hunan/{name}.csv")
+
+
+def rail_corridors(*, year: int = 2025, horizon: int = 2035) -> gpd.GeoDataFrame:
+    """High-speed and intercity rail edges of the ``horizon`` plan, marked built in ``year``."""
+    from geoplan import network
+
+    _, planned = network.graph_to_gdfs(network.build_graph(horizon, "plan"))
+    _, built = network.graph_to_gdfs(network.build_graph(year, "built"))
+    rail = planned[planned["mode"].isin(["hsr", "intercity", "maglev"])].copy()
+    built_keys = set(zip(built["u"], built["v"], built["line"], strict=True))
+    rail["status"] = [
+        "existing" if (u, v, ln) in built_keys or (v, u, ln) in built_keys else "planned"
+        for u, v, ln in zip(rail["u"], rail["v"], rail["line"], strict=True)
+    ]
+    rail["name"] = rail["line"]
+    return rail.reset_index(drop=True)
+
+
+def _corridor_map(folder: Path, report: AtlasReport) -> None:
+    from geoplan import maps
+
+    rail = rail_corridors()
+    if rail.empty:
+        report.problems.append("the network has no high-speed or intercity rail with coordinates")
+        return
+    title = "高铁与城际铁路: 2025 建成 vs 规划 (HSR and intercity rail, built vs planned)"
+    maps.save_html(maps.lines_map(rail, title=title), folder / "rail_corridors.html")
+    fig, _ax = maps.static_map(rail, "status", title=title, legend_title="status")
+    maps.save_figure(fig, folder / "rail_corridors.png")
+    rail.to_file(folder / "rail_corridors.gpkg", engine="pyogrio")
+    report.maps.append((title, "hunan/rail_corridors.html"))
+    report.files.extend(
+        ["hunan/rail_corridors.html", "hunan/rail_corridors.png", "hunan/rail_corridors.gpkg"]
+    )
+
+
+def _catchment_maps(folder: Path, report: AtlasReport) -> None:
+    from geoplan import catchment, gazetteer, maps, network
+
+    bands = []
+    tables = []
+    for year, scenario in SCENARIOS:
+        graph = network.build_graph(year, scenario)
+        surface = catchment.travel_time_surface(graph, CATCHMENT_ORIGIN)
+        iso = catchment.isochrones(surface, CATCHMENT_MINUTES)
+        iso["scenario"] = f"{year} {scenario}"
+        bands.append(iso)
+        tables.append(catchment.accessibility(graph, year=year, scenario=scenario))
+    iso = pd.concat(bands, ignore_index=True)
+    iso = gpd.GeoDataFrame(iso, geometry="geometry", crs=bands[0].crs)
+    title = f"{CATCHMENT_ORIGIN} door-to-door catchments: 2020 built vs 2025 plan"
+    maps.save_html(maps.catchment_map(iso, title=title), folder / "catchments.html")
+    import matplotlib.pyplot as plt
+
+    fig, axes = plt.subplots(1, len(bands), figsize=(8.0 * len(bands), 8.5))
+    for ax, band in zip(axes, bands, strict=True):
+        band = band.assign(band=[f"{int(m)} min" for m in band["minutes"]])
+        maps.static_map(band, "band", ax=ax, title=band["scenario"].iloc[0], legend_title="≤")
+    maps.save_figure(fig, folder / "catchments.png")
+    iso.to_file(folder / "catchments.gpkg", engine="pyogrio")
+    change = catchment.compare_accessibility(*tables)
+    change.to_csv(folder / "accessibility.csv", index=False)
+    counties = gazetteer.admin_units("county").merge(
+        change, on="adcode", how="left", suffixes=("", "_access")
+    )
+    column = "to_prefecture_seats_min_change"
+    ctitle = "Change of mean door-to-door minutes to the 14 prefecture seats, 2020 → 2025 plan"
+    m = maps.choropleth(
+        counties,
+        column,
+        scheme="quantiles",
+        k=5,
+        title=ctitle,
+        legend_title="minutes",
+        cmap="RdYlGn_r",
+    )
+    maps.save_html(m, folder / "accessibility_change.html")
+    report.maps.append((title, "hunan/catchments.html"))
+    report.maps.append((ctitle, "hunan/accessibility_change.html"))
+    report.files.extend(
+        [
+            "hunan/catchments.html",
+            "hunan/catchments.png",
+            "hunan/catchments.gpkg",
+            "hunan/accessibility.csv",
+            "hunan/accessibility_change.html",
+        ]
+    )
 
 
 def _replace_dir(work: Path, target: Path) -> None:
@@ -116,35 +370,57 @@ def _replace_dir(work: Path, target: Path) -> None:
         os.replace(work, target)
 
 
+_COLUMNS = (
+    ("source", "file"),
+    ("title", "title"),
+    ("script", "script"),
+    ("characters", "characters"),
+    ("prefectures", "prefectures named"),
+    ("counties", "counties named"),
+    ("structures", "spatial structures"),
+    ("transport", "transport projects"),
+    ("figures", "figures"),
+    ("tables", "tables"),
+)
+
+
 def _index_html(report: AtlasReport) -> str:
+    head = "".join(f"<th>{html.escape(label)}</th>" for _, label in _COLUMNS)
     rows = "\n".join(
         "<tr>"
-        + "".join(
-            f"<td>{html.escape(str(s[k]))}</td>"
-            for k in ("source", "title", "script", "characters", "prefectures", "counties")
-        )
+        + "".join(f"<td>{html.escape(str(s.get(k, '')))}</td>" for k, _ in _COLUMNS)
         + "</tr>"
         for s in report.seeds
     )
-    links = "\n".join(
-        f'<li><a href="{html.escape(f)}">{html.escape(f)}</a></li>'
-        for f in report.files
-        if f != "index.html"
+    maps_list = "\n".join(
+        f'<li><a href="{html.escape(path)}">{html.escape(title)}</a></li>'
+        for title, path in report.maps
     )
+    files = "\n".join(
+        f'<li><a href="{html.escape(f)}">{html.escape(f)}</a></li>' for f in report.files
+    )
+    problems = "\n".join(f"<li>{html.escape(p)}</li>" for p in report.problems) or "<li>none</li>"
     return f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>geoplan atlas</title>
-<style>body{{font-family:sans-serif;margin:2em}}
-td,th{{padding:2px 8px;border-bottom:1px solid #ddd}}</style>
+<style>body{{font-family:sans-serif;margin:2em;max-width:80em}}
+td,th{{padding:2px 8px;border-bottom:1px solid #ddd;text-align:left}}</style>
 </head><body>
 <h1>geoplan atlas</h1>
 <h2>Plans</h2>
-<table><tr><th>file</th><th>title</th><th>script</th><th>characters</th>
-<th>prefectures named</th><th>counties named</th></tr>
+<table><tr>{head}</tr>
 {rows}
 </table>
-<h2>Files</h2>
+<h2>Maps</h2>
 <ul>
-{links}
+{maps_list}
+</ul>
+<h2>Problems</h2>
+<ul>
+{problems}
+</ul>
+<h2>All files</h2>
+<ul>
+{files}
 </ul>
 </body></html>
 """
