@@ -25,7 +25,14 @@ Roads use ``straight line * detour factor / speed``. Constants carry their reaso
 model is compared with real scheduled times in ``tests/data/scheduled_times.csv``.
 
 Stations whose coordinates are not yet sourced (blank ``lon``/``lat`` in ``rail_stations.csv``)
-are left out; the line then joins its neighbours directly and the edge records them in ``via``.
+are placed, by default, at the seat of the county or prefecture they are named after (湘潭北 at
+湘潭市's seat, 汨罗东 at 汨罗市's): node attribute ``position="seat_proxy"`` and ``precision``
+``"county"`` or ``"prefecture"`` instead of ``"sourced"``/``"point"``. A proxy is no station
+coordinate: it lets the line run through the right town so that journeys and catchments can be
+computed, at the cost of access times that are too short where the real station lies outside
+town (often 5-15 km for high-speed stations). ``build_graph(..., proxies=False)`` leaves such
+stations out instead; the line then joins its neighbours directly and the edge records the
+skipped stations in ``via``. Stations no unit's name explains (暮云, 安江) are always left out.
 
 Examples
 --------
@@ -179,8 +186,61 @@ def _in_scenario(
     return int(when) <= year
 
 
-def _add_rail(graph: nx.MultiGraph, *, year: int, scenario: Scenario) -> None:
-    stations = data.rail_stations().set_index("name")
+_DIRECTIONS = ("东", "西", "南", "北")
+
+
+def _proxy_unit(name: str, adcode: object) -> str | None:
+    """The adcode of the unit a station is named after (or lies in), for a seat proxy."""
+    from geoplan import gazetteer
+
+    if isinstance(adcode, str) and adcode.isdigit():
+        return adcode
+    stem = name.removesuffix("站")
+    candidates = [stem]
+    if stem.endswith(_DIRECTIONS):
+        candidates.append(stem[:-1])
+    for base in list(candidates):
+        candidates.extend([base + "县", base + "市"])
+    for candidate in candidates:
+        units = [u for u in gazetteer.lookup(candidate) if u.in_hunan and u.level != "province"]
+        if len(units) == 1:
+            return units[0].adcode
+    return None
+
+
+def _station_positions(*, proxies: bool) -> pd.DataFrame:
+    """Rail stations with ``lon``, ``lat``, ``position`` and ``precision`` (see module doc)."""
+    stations = data.rail_stations().copy()
+    stations["position"] = "sourced"
+    stations["precision"] = "point"
+    if not proxies:
+        return stations.set_index("name")
+    seats = data.county_seats().set_index("adcode")
+    taken = {
+        (round(r.lon, 6), round(r.lat, 6))
+        for r in stations.itertuples()
+        if not (math.isnan(r.lon) or math.isnan(r.lat))
+    }
+    for i, row in stations.iterrows():
+        if not (math.isnan(row["lon"]) or math.isnan(row["lat"])):
+            continue
+        code = _proxy_unit(str(row["name"]), row["adcode"])
+        if code is None or code not in seats.index or pd.isna(seats.loc[code, "lon"]):
+            continue
+        point = (round(float(seats.loc[code, "lon"]), 6), round(float(seats.loc[code, "lat"]), 6))
+        if point in taken:
+            continue  # another station already stands for this town: one node per place
+        taken.add(point)
+        stations.loc[i, ["lon", "lat"]] = seats.loc[code, ["lon", "lat"]].astype(float).to_numpy()
+        stations.loc[i, "position"] = "seat_proxy"
+        stations.loc[i, "precision"] = "prefecture" if code.endswith("00") else "county"
+        if not (isinstance(row["adcode"], str) and row["adcode"]):
+            stations.loc[i, "adcode"] = code
+    return stations.set_index("name")
+
+
+def _add_rail(graph: nx.MultiGraph, *, year: int, scenario: Scenario, proxies: bool) -> None:
+    stations = _station_positions(proxies=proxies)
     for line, rows in data.rail_lines().groupby("line", sort=True):
         first = rows.iloc[0]
         mode = str(first["kind"])
@@ -216,6 +276,8 @@ def _add_rail(graph: nx.MultiGraph, *, year: int, scenario: Scenario) -> None:
                     kind="station",
                     adcode=str(st["adcode"]),
                     station_kind=str(st["kind"]),
+                    position=str(st["position"]),
+                    precision=str(st["precision"]),
                 )
             if prev is not None:
                 a, b = graph.nodes[prev], graph.nodes[node]
@@ -378,7 +440,9 @@ def _link_roads(graph: nx.MultiGraph, seats: list[str]) -> None:
         )
 
 
-def build_graph(year: int = 2025, scenario: Scenario = "built") -> nx.MultiGraph:
+def build_graph(
+    year: int = 2025, scenario: Scenario = "built", *, proxies: bool = True
+) -> nx.MultiGraph:
     """Build the transport graph open in ``year`` (``built``) or planned by then (``plan``).
 
     Parameters
@@ -389,6 +453,9 @@ def build_graph(year: int = 2025, scenario: Scenario = "built") -> nx.MultiGraph
         ``"built"`` keeps what is open; ``"plan"`` adds under-construction and planned items
         whose planned year is at most ``year`` (no planned year: from
         :data:`PLAN_HORIZON_YEAR`).
+    proxies
+        Place stations without sourced coordinates at the seat of the unit they are named
+        after (``position="seat_proxy"``); ``False`` leaves them out.
 
     Returns
     -------
@@ -405,7 +472,7 @@ def build_graph(year: int = 2025, scenario: Scenario = "built") -> nx.MultiGraph
         msg = f"scenario must be 'built' or 'plan', not {scenario!r}"
         raise GeoplanError(msg)
     graph = nx.MultiGraph(year=int(year), scenario=scenario)
-    _add_rail(graph, year=year, scenario=scenario)
+    _add_rail(graph, year=year, scenario=scenario, proxies=proxies)
     _add_expressways(graph, year=year, scenario=scenario)
     _add_airports(graph, year=year)
     seats = _add_seats(graph)

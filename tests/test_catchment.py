@@ -157,8 +157,8 @@ def plan_2025():
 
 @pytest.mark.xfail(
     strict=True,
-    reason="长株潭城际's 株洲 and 湘潭 stations have no sourced coordinates yet; by G4 and "
-    "京广高铁 with access and egress the model gives 65 min from 长沙 to 株洲's seat",
+    reason="the model gives 64 min from 长沙's seat to 株洲's in 2025 (长株潭城际 with boarding "
+    "= security + half headway, its 株洲 station a seat proxy); the issue expects under 60",
 )
 def test_changsha_one_hour_2025(plan_2025):
     surface = travel_time_surface(plan_2025, "长沙市")

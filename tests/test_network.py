@@ -23,6 +23,12 @@ EDGE_MODES = {"hsr", "intercity", "conventional", "maglev", "expressway", "road"
 
 @pytest.fixture(scope="module")
 def g2025() -> nx.MultiGraph:
+    """The 2025 network with sourced station coordinates only (no seat proxies)."""
+    return network.build_graph(year=2025, proxies=False)
+
+
+@pytest.fixture(scope="module")
+def g2025_proxies() -> nx.MultiGraph:
     return network.build_graph(year=2025)
 
 
@@ -150,7 +156,7 @@ def test_scenario_is_validated():
 
 
 def test_years_filter_lines():
-    old = network.build_graph(year=1950)
+    old = network.build_graph(year=1950, proxies=False)
     assert old.has_edge("station:株洲", "station:衡阳")  # 京广 (粤汉) 1936
     assert not old.has_edge("station:株洲", "station:湘潭")  # 沪昆铁路 through line later
 
@@ -166,7 +172,7 @@ def _checkable():
         # a row without a date (株洲西-长沙南, a station description) is compared with 2025
         year = int(row.date[:4]) if isinstance(row.date, str) else 2025
         if year not in graphs:
-            graphs[year] = network.build_graph(year=year)
+            graphs[year] = network.build_graph(year=year, proxies=False)
         graph = graphs[year]
         a, b = f"station:{row._1}", f"station:{row.to}"
         if row.check == "yes" and a in graph and b in graph:
@@ -227,8 +233,8 @@ def test_graph_to_gdfs(g2025):
     assert nodes["id"].is_unique
 
 
-@pytest.mark.xfail(strict=True, reason="常德 and 益阳南 coordinates not yet sourced")
 def test_changsha_changde_faster_after_changyichang():
+    # 常德 and 益阳南 stand at their cities' seats (proxies) until their coordinates are sourced
     before = network.build_graph(year=2021)
     after = network.build_graph(year=2022)
     t0 = network.travel_time(before, "长沙", "常德").minutes
@@ -281,11 +287,32 @@ def test_cli_network_writes_layers_and_refuses_overwrite(tmp_path):
     assert main(["network", "--year", "2020", "--out", str(out), "--overwrite"]) == 0
 
 
+def test_seat_proxies_are_marked_and_distinct(g2025_proxies):
+    stations = {n: d for n, d in g2025_proxies.nodes(data=True) if d["kind"] == "station"}
+    proxied = {n: d for n, d in stations.items() if d["position"] == "seat_proxy"}
+    sourced = {n: d for n, d in stations.items() if d["position"] == "sourced"}
+    assert len(sourced) == 12
+    assert len(proxied) >= 35
+    seats = {d["adcode"]: d for _, d in g2025_proxies.nodes(data=True) if d["kind"] == "seat"}
+    hengshan = proxied["station:衡山西"]  # named after 衡山县
+    assert (hengshan["lon"], hengshan["lat"], hengshan["precision"]) == (
+        seats["430423"]["lon"], seats["430423"]["lat"], "county",
+    )  # fmt: skip
+    assert proxied["station:湘潭北"]["precision"] == "prefecture"
+    points = [(d["lon"], d["lat"]) for d in stations.values()]
+    assert len(points) == len(set(points))  # one station node per place
+    for _, _, attrs in g2025_proxies.edges(data=True):
+        assert attrs["length_km"] > 0
+    without = network.build_graph(year=2025, proxies=False)
+    assert "station:衡山西" not in without
+
+
 def test_cli_traveltime_json(capsys):
     assert main(["traveltime", "株洲", "衡阳", "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["origin"] == "station:株洲"
-    assert result["legs"][0]["line"] == "京广铁路"
+    # station to station: to 株洲西, 京广高铁 to 衡阳东 (a seat proxy), on to 衡阳
+    assert [leg["line"] for leg in result["legs"] if leg["mode"] == "hsr"] == ["京广高铁"]
     assert main(["traveltime", "株洲", "火星"]) == 2
 
 
