@@ -27,8 +27,8 @@ from geoplan.cli import main
 from geoplan.crs import HUNAN_CRS, to_metric
 from geoplan.errors import DataError, GeoplanError, OutputExistsError
 from geoplan.gazetteer import admin_units
+from tests._browser import chromium
 
-CHROMIUM = Path("/usr/bin/chromium")
 QUOTE = "<script>alert('x')</script>加快建设长株潭都市圈 & “一核”"
 _GEOJSON = re.compile(r"_add\((\{.*?\})\);", re.S)
 
@@ -404,25 +404,21 @@ def test_cli_boundaries(tmp_path: Path) -> None:
 
 # ------------------------------------------------------------------------------ browser
 
-_CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+_HOVER_CHANGSHA = """() => {
+  const id = document.querySelector('.folium-map').id;
+  let pt = null;
+  window[id].eachLayer(l => {
+    if (l.feature && l.feature.properties.t0 === '长沙市') {
+      pt = window[id].latLngToContainerPoint(l.getCenter());
+    }
+  });
+  const r = document.querySelector('.folium-map').getBoundingClientRect();
+  return [r.left + pt.x, r.top + pt.y];
+}"""
 
 
 @pytest.mark.browser
 def test_pages_paint_offline_in_chromium(county_html, prefectures, units, tmp_path: Path) -> None:
-    if not CHROMIUM.exists():
-        pytest.skip(
-            "Debian chromium is not installed at /usr/bin/chromium (apt-get install chromium)"
-        )
-    from PIL import Image
-    from playwright import sync_api
-
     pages = {
         "county.html": county_html,
         "prefectures.html": maps.to_html(
@@ -432,61 +428,29 @@ def test_pages_paint_offline_in_chromium(county_html, prefectures, units, tmp_pa
     }
     for name, text in pages.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=_CHROMIUM_ARGS)
-        try:
-            for name in pages:
-                page = browser.new_page(viewport={"width": 900, "height": 700})
-                errors: list[str] = []
-                leaving: list[str] = []
-                page.on(
-                    "console",
-                    lambda msg, e=errors: e.append(msg.text) if msg.type == "error" else None,
-                )
-                page.on("pageerror", lambda exc, e=errors: e.append(str(exc)))
+    found: dict[str, object] = {}
 
-                def route(r, out=leaving) -> None:
-                    url = r.request.url
-                    if url.startswith(("file:", "data:")):
-                        r.continue_()
-                    else:
-                        out.append(url)
-                        r.abort()
+    def inspect(page, name: str) -> None:
+        found[f"{name}:paths"] = page.evaluate("document.querySelectorAll('path').length")
+        found[f"{name}:legend"] = page.evaluate(
+            "document.querySelectorAll('.leaflet-control.geoplan-legend .row').length"
+        )
+        if name == "prefectures.html":
+            # hover 长沙: the tooltip shows the quote as text, its <script> not run
+            page.mouse.move(*page.evaluate(_HOVER_CHANGSHA))
+            page.wait_for_selector(".leaflet-tooltip")
+            found["tooltip"] = page.inner_text(".leaflet-tooltip")
 
-                page.route("**/*", route)
-                page.goto((tmp_path / name).as_uri())
-                page.wait_for_selector("path.leaflet-interactive")
-                shot = tmp_path / f"{name}.png"
-                page.screenshot(path=str(shot))
-                n_paths = page.evaluate("document.querySelectorAll('path').length")
-                legend_rows = page.evaluate(
-                    "document.querySelectorAll('.leaflet-control.geoplan-legend .row').length"
-                )
-                if name == "prefectures.html":
-                    # hover 长沙: the tooltip shows the quote as text, its <script> not run
-                    box = page.evaluate(
-                        """() => {
-                          const id = document.querySelector('.folium-map').id;
-                          let pt = null;
-                          window[id].eachLayer(l => {
-                            if (l.feature && l.feature.properties.t0 === '长沙市') {
-                              pt = window[id].latLngToContainerPoint(l.getCenter());
-                            }
-                          });
-                          const r = document.querySelector('.folium-map').getBoundingClientRect();
-                          return [r.left + pt.x, r.top + pt.y];
-                        }"""
-                    )
-                    page.mouse.move(*box)
-                    page.wait_for_selector(".leaflet-tooltip")
-                    tip = page.inner_text(".leaflet-tooltip")
-                    assert "<script>alert('x')</script>" in tip
-                page.close()
-                assert errors == [], (name, errors)
-                assert leaving == [], (name, leaving)
-                assert n_paths >= 14
-                assert legend_rows == (0 if name == "boundaries.html" else 5)
-                colours = Image.open(shot).convert("RGB").getcolors(maxcolors=1 << 20)
-                assert colours is not None and len(colours) > 10, name
-        finally:
-            browser.close()
+    with chromium() as visit:
+        for name in pages:
+            seen = visit(
+                tmp_path / name,
+                wait_for="path.leaflet-interactive",
+                then=lambda page, n=name: inspect(page, n),
+            )
+            assert seen.errors == [], (name, seen.errors)
+            assert seen.leaving == [], (name, seen.leaving)
+            assert found[f"{name}:paths"] >= 14
+            assert found[f"{name}:legend"] == (0 if name == "boundaries.html" else 5)
+            assert seen.colours() > 10, name
+    assert "<script>alert('x')</script>" in found["tooltip"]
