@@ -9,12 +9,16 @@ the structure's scope (the plan's jurisdiction) and stored in EPSG:4326.
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Iterable, Mapping
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
+import networkx as nx
+import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
@@ -134,6 +138,87 @@ def _union(adcodes: Iterable[str], geoms: Mapping[str, BaseGeometry]) -> BaseGeo
     return shapely.make_valid(shapely.union_all(parts))
 
 
+# Network year and scenario corridors are routed on: the plans' horizon.
+ROUTING_YEAR = 2025
+# Weight factor for edges on a line the text names (醴茶铁路, 武深高速): small enough that the
+# route follows the named line wherever it serves the corridor's places.
+NAMED_LINE_FACTOR = 0.25
+
+
+@cache
+def _routing_graph() -> nx.MultiGraph:
+    from geoplan import network
+
+    return network.build_graph(ROUTING_YEAR, "plan")
+
+
+@cache
+def _line_aliases() -> dict[str, str]:
+    """Names a text may use for a line of the graph -> the graph's ``line`` value."""
+    from geoplan import _network_data
+
+    aliases = {}
+    ways = _network_data.expressways()
+    for code, name in zip(ways["code"], ways["name"], strict=True):
+        aliases[str(name).split("(")[0]] = str(code)
+        if not str(code).startswith("S-"):
+            aliases[str(code)] = str(code)
+    for line in _network_data.rail_lines()["line"].unique():
+        aliases[str(line)] = str(line)
+    return aliases
+
+
+def _order_along_axis(points: list[BaseGeometry]) -> list[int]:
+    """Indices of ``points`` ordered along their principal axis, starting at the first given."""
+    xy = np.array([(p.x, p.y) for p in _metric_points(points)])
+    centred = xy - xy.mean(axis=0)
+    axis = np.linalg.svd(centred, full_matrices=False)[2][0]
+    order = list(np.argsort(centred @ axis))
+    if order.index(0) > len(order) / 2 - 0.5:
+        order.reverse()
+    return [int(i) for i in order]
+
+
+def _metric_points(points: list[BaseGeometry]) -> list[BaseGeometry]:
+    return list(gpd.GeoSeries(points, crs=WGS84).to_crs(HUNAN_CRS))
+
+
+def _routed_line(adcodes: list[str], text: str) -> tuple[BaseGeometry | None, list[str]]:
+    """A line through the seats of ``adcodes`` (in order) along the transport graph.
+
+    Returns the line and the named lines it follows, or ``(None, [])`` if a seat is not in the
+    graph or two seats are not connected.
+    """
+    graph = _routing_graph()
+    named = {line for alias, line in _line_aliases().items() if alias and alias in text}
+
+    def weight(_u: str, _v: str, edges: Mapping[Any, Mapping[str, Any]]) -> float:
+        return min(
+            e["minutes"] * (NAMED_LINE_FACTOR if e["line"] in named else 1.0)
+            for e in edges.values()
+        )
+
+    nodes = [f"seat:{a}" for a in adcodes]
+    if any(n not in graph for n in nodes):
+        return None, []
+    path: list[str] = [nodes[0]]
+    for a, b in itertools.pairwise(nodes):
+        try:
+            path.extend(nx.shortest_path(graph, a, b, weight=weight)[1:])
+        except nx.NetworkXNoPath:
+            return None, []
+    followed = []
+    for u, v in itertools.pairwise(path):
+        best = min(graph[u][v].values(), key=lambda e: weight(u, v, {0: e}))
+        if best["line"] in named and best["line"] not in followed:
+            followed.append(best["line"])
+    coords = [(graph.nodes[n]["lon"], graph.nodes[n]["lat"]) for n in path]
+    coords = [c for i, c in enumerate(coords) if i == 0 or c != coords[i - 1]]
+    if len(coords) < 2:
+        return None, []
+    return shapely.LineString(coords), followed
+
+
 def _mentioned_river(text: str) -> str | None:
     for label in _features.river_names():
         if label in text:
@@ -199,10 +284,21 @@ def _component_geometry(
                     line.wkt,
                 )
         if len(points) >= 2:
-            line = shapely.LineString([(p.x, p.y) for p in points])
+            order = _order_along_axis(points) if len(points) > 2 else [0, 1]
+            ordered = [list(dict.fromkeys(adcodes))[i] for i in order]
+            line, followed = _routed_line(ordered, text)
+            buffer_km = CORRIDOR_BUFFER_M / 1000
+            if line is not None:
+                along = f" following {', '.join(followed)}" if followed else ""
+                method = (
+                    f"routed on the {ROUTING_YEAR} plan network{along} through {len(points)} "
+                    f"places ordered along the corridor (county seats); buffered {buffer_km:.0f} km"
+                )
+                return _buffer(line, CORRIDOR_BUFFER_M), method, "schematic", line.wkt
+            line = shapely.LineString([(points[i].x, points[i].y) for i in order])
             method = (
                 f"straight segments through {len(points)} ordered places ({', '.join(sorted(how))})"
-                f"; network routing not available; buffered {CORRIDOR_BUFFER_M / 1000:.0f} km"
+                f"; no network route between them; buffered {buffer_km:.0f} km"
             )
             return _buffer(line, CORRIDOR_BUFFER_M), method, "schematic", line.wkt
         union = _union(adcodes, geoms)

@@ -119,7 +119,8 @@ def test_corridor_runs_liling_youxian_chaling_yanling(zhuzhou, units):
     lats = [y for _, y in line.coords]
     assert lats[0] == max(lats) and lats[-1] == min(lats)
     assert corridor["precision"] == "schematic"
-    assert "network routing not available" in corridor["method"]
+    # routed on the transport graph, along the 武深高速 (G0422) the text names
+    assert corridor["method"].startswith("routed on the 2025 plan network following G0422")
     # the buffer lies inside 株洲市 once clipped
     assert _metric_area_km2(corridor.geometry.difference(by_code["430200"])) < 0.01
 
@@ -211,6 +212,15 @@ def test_node_curated_point_and_missing(units):
     assert gdf.geometry.iloc[0].equals(shapely.Point(113.017052, 27.973871))
     assert gdf.geometry.iloc[1] is None
     assert gdf["method"].iloc[1] == "no geometry: no sourced point or unit"
+
+
+def test_corridor_places_are_ordered_along_the_corridor(units):
+    data = _zhuzhou_extract()
+    corridor = data["structures"][0]["components"][2]
+    corridor["places"] = _places("430224", "430225", "430223", "430281")  # as the text lists
+    line = shapely.from_wkt(structure_layers(data).iloc[2]["centreline"])
+    lats = [y for _, y in line.coords]
+    assert lats == sorted(lats) or lats == sorted(lats, reverse=True)
 
 
 def test_corridor_with_one_place_is_its_unit(units):
