@@ -247,6 +247,7 @@ class _Ctx:
         self.text = plan.text
         self.sections = sorted(plan.sections, key=lambda s: s.span[0])
         self.heading_starts = [s.span[0] for s in self.sections]
+        self.title = plan.title  # computed once: Plan.title scans the whole text
         self.jurisdiction = _jurisdiction(plan)
 
     def orig(self, span: tuple[int, int]) -> tuple[int, int]:
@@ -279,7 +280,8 @@ class _Ctx:
 
 def _jurisdiction(plan: Plan) -> PlaceRef | None:
     """The finest unit named in the title (or the first lines): the plan's own jurisdiction."""
-    head = plan.title + "\n" + plan.text[:200]
+    title = plan.title
+    head = title + "\n" + plan.text[:200]
     refs = admin_refs(head)
     if not refs:
         return None
@@ -294,7 +296,7 @@ def _jurisdiction(plan: Plan) -> PlaceRef | None:
             key = (rank.get(cand.precision, 3), s)
         if best is None or key < best[0]:
             best = (key, cand)
-        if s > len(plan.title):
+        if s > len(title):
             break
     return best[1] if best else None
 
@@ -463,7 +465,7 @@ def _structures(ctx: _Ctx) -> list[Structure]:
         s, e, comps = best
         recovered = []
         if not comps:
-            for s2, e2 in occs:
+            for s2, e2 in occs[:MAX_OCCURRENCES]:
                 nxt = ctx.next_heading(e2, 5)
                 if nxt - e2 < 200:
                     recovered = _heading_components(ctx, e2, tokens)
@@ -640,7 +642,7 @@ def extract_plan(plan: Plan) -> PlanExtract:
     tables = [Table(t.title, tuple(ctx.orig(t.span)), t.rows) for t in find_tables(ctx.text)]
     return PlanExtract(
         source=plan.name,
-        title=plan.title,
+        title=ctx.title,
         jurisdiction=ctx.jurisdiction,
         structures=_structures(ctx),
         transport=_transport(ctx),
