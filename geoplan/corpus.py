@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import numpy as np
@@ -115,17 +115,17 @@ class Plan:
         start, end = self.to_original(span)
         return self.original[start:end]
 
-    @property
+    @cached_property
     def title(self) -> str:
         """The plan's title: the first short line naming a plan, else the first line."""
         return _title(self.text)
 
-    @property
+    @cached_property
     def sections(self) -> list[Section]:
         """Headings (篇 1, 章 2, 节 3, 一、 4, (一) 5, 专栏 6) with the span each governs."""
         return _sections(self.text)
 
-    @property
+    @cached_property
     def sentences(self) -> list[Span]:
         """Spans of :attr:`text` of each sentence (split at 。!?; and line ends)."""
         return [

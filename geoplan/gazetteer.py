@@ -45,10 +45,11 @@ _SUFFIX = re.compile(rf"(?:(?:{_ETHNIC})族)+自治(?:州|县|旗)$|(?:市|县|�
 # Groups defined by each prefecture's urban districts rather than by a list.
 URBAN_GROUPS = ("主城区", "中心城区", "市区", "城区")
 # Separators after which a two-character full name (攸县, 南县, 道县) may start.
-_LIST_SEPARATORS = set("、,，;；:：和与及至到在(（“\"'《 \n\t")
+_LIST_SEPARATORS = set("、,，;；:：和与及至到在以对从向将把由经(（“\"'《 \n\t")
 # Words after a county short name that show it is the place (醴陵经开区, 茶陵方向).
 _PLACE_FOLLOWERS = re.compile(
-    r"(?:经开区|经济开发区|高新区|工业园|园区|新城|城区|片区|组团|方向|境内|县城|市区|段|站|南站|北站|东站|西站)"
+    r"(?:经开区|经济开发区|高新区|工业园|工业集中区|园区|新城|城区|片区|组团|方向|境内|县城|市区"
+    r"|段|站|南站|北站|东站|西站)"
 )
 
 
@@ -77,7 +78,7 @@ class Mention:
     surface: str
     name: str
     adcodes: tuple[str, ...]
-    how: str  # full | short | former | group | feature | nickname
+    how: str  # full | short | former | group | nickname
 
     @property
     def span(self) -> tuple[int, int]:
@@ -334,10 +335,11 @@ def _names() -> dict[str, list[tuple[tuple[str, ...], str]]]:
         add(u.name, [u.adcode], "full")
     for u in hunan:
         s = u.short_name
-        if len(s) >= 2 and s != u.name and s not in stop:
+        if len(s) >= 2 and s != u.name:
             if u.level == "county" and s in prefecture_shorts:
                 continue  # 长沙县 -> 长沙 would collide with the prefecture
-            add(s, [u.adcode], "short")
+            # a stop-listed short name (雨花, 荷塘) counts only before a place word (雨花经开区)
+            add(s, [u.adcode], "guarded" if s in stop else "short")
     for r in _former_names().itertuples(index=False):
         add(r.former_name, [r.adcode], "former")
     for r in _aliases().itertuples(index=False):
@@ -427,6 +429,10 @@ def match(text: str, *, scope: str = "hunan") -> list[Mention]:
             prev = text[start - 1]
             if "\u4e00" <= prev <= "\u9fff" and prev not in _LIST_SEPARATORS:
                 continue
+        if how == "guarded":
+            if not _PLACE_FOLLOWERS.match(text, end):
+                continue
+            how = "short"
         if how == "short" and len(adcodes) == 1:
             u = _unit_index()[adcodes[0]]
             if u.level == "county" and not _short_supported(text, start, end, u.adcode, context):

@@ -102,6 +102,14 @@ def test_match_longest_and_stop_list():
     ]  # fmt: skip
 
 
+def test_stop_listed_short_names_match_only_before_a_place_word():
+    assert [(m.surface, m.adcodes) for m in gazetteer.match("长沙市雨花经开区")][1] == (
+        "雨花", ("430111",),
+    )  # fmt: skip
+    assert [m.surface for m in gazetteer.match("长沙市雨花石")] == ["长沙市"]
+    assert [m.surface for m in gazetteer.match("以攸县为重点,示范县")] == ["攸县"]
+
+
 def test_short_names_need_context():
     assert gazetteer.match("醴陵瓷器") == []
     assert [m.adcodes for m in gazetteer.match("株洲市醴陵瓷器")][1] == ("430281",)
