@@ -12,9 +12,16 @@ def _run(args: argparse.Namespace) -> int:
     for s in report.seeds:
         print(
             f"{s['source']}: {s['title']} ({s['script']}, {s['characters']} characters): "
-            f"{s['prefectures']} prefectures, {s['counties']} counties named"
+            f"{s['prefectures']} prefectures, {s['counties']} counties named; "
+            f"structures {s.get('structures', 'none')}; {s.get('transport', 0)} transport "
+            f"projects, {s.get('figures', 0)} figures, {s.get('tables', 0)} tables"
         )
-    print(f"{len(report.files)} files in {report.out}; open {report.out / 'index.html'}")
+    for problem in report.problems:
+        print(f"problem: {problem}")
+    print(
+        f"{len(report.maps)} maps and {len(report.files)} files in {report.out}; "
+        f"open {report.out / 'index.html'}"
+    )
     return 0
 
 
