@@ -141,12 +141,10 @@ def rivers() -> pd.DataFrame:
 @cache
 def county_seats() -> pd.DataFrame | None:
     """Return ``county_seats.csv`` indexed by adcode, or ``None`` while it is not curated."""
-    try:
-        path = geodata_path("county_seats.csv")
-    except DataError:
-        return None
-    table = pd.read_csv(path, dtype={"adcode": str})
-    return table.set_index("adcode")
+    from geoplan import _network_data
+
+    table = _network_data.county_seats()
+    return table.set_index("adcode") if len(table) else None
 
 
 def river_names() -> tuple[str, ...]:
