@@ -100,43 +100,20 @@ def feature_refs(text: str) -> list[tuple[int, int, PlaceRef]]:
     return out
 
 
-_TWO_CHAR_FULL = re.compile(
-    r"(?<=[以在对从向将把由经])([\u4e00-\u9fff][县区市])(?=[、,，和及与等的])"
-)
+# Verbs whose object is a place outside the component, which it links to or serves
+# (融入长株潭城市群, 全面对接长株潭, 连接长株潭都市圈); within the clause before a mention.
+_OUTWARD = re.compile(r"(?:融入|对接|连接|接轨|联通|通往|面向)[\u4e00-\u9fff“”\"]{0,4}$")
+# ... and, for regional group names only, verbs of driving (带动湘中和大湘西地区).
+_OUTWARD_GROUP = re.compile(r"(?:带动|辐射)[\u4e00-\u9fff“”\"]{0,6}$")
 
 
-# A stop-listed county short name (荷塘, 雨花) is still a place when a zone word follows it.
-_ZONE_WORDS = "城镇组团|经开区|经济开发区|高新区|工业集中区|工业园|产业园|示范园|高科园|新城|组团"
-
-
-@cache
-def _zone_re() -> re.Pattern | None:
-    prefs = {u.short_name for u in gazetteer.units(level="prefecture")}
-    shorts = sorted(
-        {
-            u.short_name
-            for u in gazetteer.units(level="county")
-            if len(u.short_name) >= 2 and u.short_name not in prefs
-        },
-        key=len,
-        reverse=True,
-    )
-    if not shorts:
-        return None
-    return re.compile(rf"({'|'.join(map(re.escape, shorts))})(?:{_ZONE_WORDS})")
-
-
-@cache
-def _short_to_code() -> dict[str, str]:
-    out: dict[str, str] = {}
-    for u in gazetteer.units(level="county"):
-        out.setdefault(u.short_name, u.adcode)
-    return out
-
-
-@cache
-def _two_char_names() -> dict[str, str]:
-    return {u.name: u.adcode for u in gazetteer.units() if len(u.name) == 2}
+def _outward(text: str, start: int, *, group: bool) -> bool:
+    """Whether the mention at ``start`` is the object of a linking (or, for a group, driving)
+    verb in its clause: a place the component reaches out to, not one it holds."""
+    lo = max(0, start - 12)
+    cut = max(text.rfind(ch, lo, start) for ch in CLAUSE_STOPS)
+    before = text[max(lo, cut + 1) : start]
+    return bool(_OUTWARD.search(before) or (group and _OUTWARD_GROUP.search(before)))
 
 
 def places_in(
@@ -154,28 +131,20 @@ def places_in(
     counties: dict[str, PlaceRef] = {}
     prefectures: dict[str, PlaceRef] = {}
     offset = len(context) + 1 if context else 0
-    for _s, _e, surface, how, adcodes in admin_refs(f"{context}\n{text}" if context else text):
-        if _s < offset:
+    full = f"{context}\n{text}" if context else text
+    for _s, _e, _surface, how, adcodes in admin_refs(full):
+        if _s < offset or _outward(full, _s, group=how == "group"):
             continue
-        via = "group" if how == "group" else "admin"
-        for code in adcodes:
-            if code in exclude:
-                continue
-            ref = unit_ref(code, via=via)
-            if ref.precision == "county":
-                counties.setdefault(code, ref)
-            elif ref.precision == "prefecture":
-                prefectures.setdefault(code, ref)
-        del surface
-    zre = _zone_re()
-    for m in zre.finditer(text) if zre is not None else ():
-        code = _short_to_code().get(m.group(1))
-        if code and code not in exclude:
-            counties.setdefault(code, unit_ref(code))
-    for m in _TWO_CHAR_FULL.finditer(text):
-        code = _two_char_names().get(m.group(1))
-        if code and code not in exclude:
-            counties.setdefault(code, unit_ref(code))
+        refs = [unit_ref(c, via="group" if how == "group" else "admin") for c in adcodes]
+        refs = [r for r in refs if r.adcode not in exclude]
+        # A group of counties (南四县市) names counties; a group holding prefectures
+        # (长株潭, 大湘西) is a regional name and ranks with the prefectures.
+        regional = how == "group" and any(r.precision != "county" for r in refs)
+        for ref in refs:
+            if ref.precision == "county" and not regional:
+                counties.setdefault(ref.adcode, ref)
+            elif ref.precision in ("prefecture", "county"):
+                prefectures.setdefault(ref.adcode, ref)
     if urban_within:
         for word in gazetteer.URBAN_GROUPS:
             if text.startswith(word) or text == word:

@@ -313,9 +313,20 @@ def _token_for(role: str, tokens: list[tuple[str, str]]) -> str:
 
 
 def _recover_lost(
-    window: str, first_label: int, numeral: str, role: str, found: list[RawComponent]
+    window: str,
+    first_label: int,
+    numeral: str,
+    role: str,
+    found: list[RawComponent],
+    *,
+    paragraph: bool = False,
 ) -> list[tuple[str, tuple[int, int]]]:
-    """Find components of a token whose label was lost: names ending with the role's suffix."""
+    """Find components of a token whose label was lost: names ending with the role's suffix.
+
+    With ``paragraph`` the window is the rest of the paragraph naming the structure, which
+    defines its components inline ("以衡阳市中心城区为主...打造“大衡阳都市经济圈”"): clauses
+    end at semicolons too, and no bare core name is guessed.
+    """
     suffixes = ROLE_SUFFIX.get(role, ())
     if not suffixes:
         return []
@@ -325,8 +336,9 @@ def _recover_lost(
     region_end = first_label if first_label > 0 else len(window)
     results: list[tuple[str, tuple[int, int]]] = []
     verb = r"(?:共同建设|重点打造|建设|打造|共建|构建|形成|做强|做大|以)"
-    one = rf"(?:[\u4e00-\u9fff—\-]){{0,18}}?(?:{suffix_alt})"
+    one = rf"[“\"]?(?:[\u4e00-\u9fff—\-]){{0,18}}?(?:{suffix_alt})[”\"]?"
     name_re = re.compile(rf"{verb}({one}(?:(?:和|、|及){one})*)(?=[,，。、;；和为]|$)")
+    stops = "。;；\n" if paragraph else "。\n"
     for m in name_re.finditer(window):
         chunk = m.group(1)
         for item in re.split(r"和|、", chunk):
@@ -335,16 +347,16 @@ def _recover_lost(
                 continue
             if any(name != t and name.endswith(t) and len(name) - len(t) < 2 for t in taken):
                 continue
-            sent_start = max(window.rfind(ch, 0, m.start()) for ch in "。\n") + 1
+            sent_start = max(window.rfind(ch, 0, m.start()) for ch in stops) + 1
             sent_end = min(
-                (p for p in (window.find(ch, m.end()) for ch in "。\n") if p != -1),
+                (p for p in (window.find(ch, m.end()) for ch in stops) if p != -1),
                 default=len(window),
             )
             results.append((name, (sent_start, sent_end)))
             taken.add(name)
             if expected and len(results) >= expected:
                 return results
-    if results:
+    if results or paragraph:
         return results
     # a bare core name at the head of the lost paragraph (大做强主城区)
     if role in ("核", "心", "主", "中心"):
@@ -353,3 +365,26 @@ def _recover_lost(
             end = window.find("\n", m.end())
             return [(m.group(1), (0, end if end != -1 else region_end))]
     return []
+
+
+def components_inline(text: str, end: int, tokens: list[tuple[str, str]]) -> list[RawComponent]:
+    """Components defined without labels in the rest of the paragraph naming a structure.
+
+    Each token is matched, in order, to names ending with its role's suffix after a verb of
+    building (构建 ... 打造“大衡阳都市经济圈”). All tokens with a definite count must be
+    filled, each by the expected number of names, or nothing is returned.
+    """
+    para_end = text.find("\n", end)
+    window = text[end : para_end if para_end != -1 else min(len(text), end + 600)][:600]
+    found: list[RawComponent] = []
+    pos = 0
+    for numeral, role in tokens:
+        expected = count_of(numeral)
+        lost = _recover_lost(window[pos:], 0, numeral, role, found, paragraph=True)
+        if expected is not None and len(lost) != expected:
+            return []
+        for name, (s, e) in lost:
+            found.append(RawComponent(role, name, (end + pos + s, end + pos + e), label_lost=True))
+        if lost:
+            pos += lost[-1][1][0]
+    return found

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geoplan._extract_common import decode_code, is_code
+from geoplan._extract_common import abbreviations, decode_code, is_code
 
 # (suffix regex, mode), tried in this order at each position.
 _SUFFIXES = (
@@ -20,10 +20,17 @@ _SUFFIXES = (
 )
 _SUFFIX_RE = re.compile("|".join(f"(?:{s})" for s, _ in _SUFFIXES))
 _MODE_OF = [(re.compile(f"^(?:{s})$"), mode) for s, mode in _SUFFIXES]
-# What may not follow a line name (高铁站, 高速发展, 港澳, 机场联络线 is a road).
+# What may not follow a line name (高铁站, 高速发展, 港澳, 机场联络线 is a road, 铁路北站,
+# 铁路货站, 铁路职业技术学校, 空铁港联运, 高铁组合枢纽). Used with ``match(text, pos)``, so
+# no "^" anchor: "^" only matches at the real start of the string, never at ``pos``.
 _BAD_NEXT = re.compile(
-    r"^(?:站|新城|经济|沿线|网|路网|发展|增长|公路网|时代|枢纽|联络线|口|澳|城|群|集团|片区|运输|物流|直达|线路)"
+    r"(?:[东南西北]?站|货站|新城|经济|沿线|网|路网|发展|增长|公路网|时代|枢纽|联络线|口|澳|城|群"
+    r"|集团|片区|运输|物流|直达|线路|线网|职业|学校|联运|组合)"
 )
+# Codes that are kinds of line, not names (普速铁路, 干线铁路, 国家高铁, "米"字型高铁).
+_GENERIC_CODES = re.compile(r"^(?:普速|干线|支线|国家|区域|区域性|重载|货运|客运)$|型$")
+# Line names sharing one suffix (浏醴和炎韶铁路 = 浏醴铁路 + 炎韶铁路).
+_COORD = "和、及与"
 _STOP_CHARS = set('，,。;；:：、（()）“”"《》|·/ \n\t和及与或至经等的')
 _VERBS = (
     "规划新建",
@@ -62,6 +69,13 @@ _VERBS = (
     "运营",
     "续建",
     "扩容",
+    "畅通",
+    "构建",
+    "统筹",
+    "优化",
+    "发展",
+    "拓展",
+    "设立",
     "沿",
     "以",
     "把",
@@ -119,9 +133,12 @@ def _left_boundary(text: str, end: int, *, max_len: int = 10) -> int:
 
 
 _LEAD_VERB = re.compile(
-    r"^(?:加强|整合|积极|承接|发展壮大|发展|壮大|内陆|一步|疏浚|提升|依托|建设|推进|加快|打造|支持|完善)+"
+    r"^(?:加强|整合|积极|承接|发展壮大|发展|壮大|内陆|一步|疏浚|提升|依托|建设|推进|加快|打造|支持|完善"
+    r"|增强|培育|优化|认真|做好)+"
 )
-_BAD_PORT_END = ("临", "空", "粤", "地", "般", "运", "型", "的", "等", "各", "新建")
+_BAD_PORT_END = ("临", "空", "粤", "地", "般", "运", "型", "的", "等", "各", "新建", "直升")
+# A count before a port or airport word (建设3-5个直升机场) is not a name.
+_COUNT = re.compile(r"[0-9０-９个座处]")
 
 
 # Characters that do not occur in line-name codes but do in running text (迈进了高速, 加强铁路).
@@ -130,7 +147,7 @@ _FUNCTION_CHARS = re.compile(r"[了的由进善强用域好抓完加专个我其
 
 def _trim_code(code: str) -> str | None:
     """The longest tail of ``code`` made only of abbreviations and place names."""
-    from geoplan._extract_common import abbreviations, admin_refs
+    from geoplan._extract_common import admin_refs
 
     table = abbreviations()
     covered = [ch in table for ch in code]
@@ -167,6 +184,20 @@ def _status(text: str, start: int, end: int) -> str | None:
     return None
 
 
+def _coordinated(text: str, start: int) -> tuple[int, int] | None:
+    """Span of a code joined to the line name at ``start`` by 和/、/及/与 that shares its
+    suffix (the 浏醴 of 规划新建浏醴和炎韶铁路); only a code made wholly of abbreviations."""
+    if start < 3 or text[start - 1] not in _COORD:
+        return None
+    end = start - 1
+    s0 = _left_boundary(text, end, max_len=4)
+    code = text[s0:end]
+    table = abbreviations()
+    if 2 <= len(code) <= 4 and all(ch in table for ch in code) and is_code(code):
+        return s0, end
+    return None
+
+
 def find_projects(text: str) -> list[RawProject]:
     """Return transport projects named in ``text`` (normalised), in text order."""
     out: list[RawProject] = []
@@ -197,8 +228,15 @@ def find_projects(text: str) -> list[RawProject]:
             code2 = _LEAD_VERB.sub("", code)
             start += len(code) - len(code2)
             code = code2
-            if len(code) > 5 or len(code) < 2 or code.endswith(_BAD_PORT_END):
+            if (
+                len(code) > 5
+                or len(code) < 2
+                or code.endswith(_BAD_PORT_END)
+                or _COUNT.search(code)
+            ):
                 continue
+        if _GENERIC_CODES.search(code):
+            continue
         names, adcodes, undecoded = decode_code(code)
         if mode in ("port", "airport", "waterway"):
             # need a place or a proper name (黄花机场, 铜塘湾港区): at least two characters
@@ -211,17 +249,15 @@ def find_projects(text: str) -> list[RawProject]:
         if span in seen:
             continue
         seen.add(span)
-        out.append(
-            RawProject(
-                text[start : m.end()],
-                mode,
-                span,
-                names,
-                adcodes,
-                undecoded,
-                _status(text, start, m.end()),
-            )
-        )
+        status = _status(text, start, m.end())
+        out.append(RawProject(text[start : m.end()], mode, span, names, adcodes, undecoded, status))
+        if mode not in ("port", "airport", "waterway"):
+            first = _coordinated(text, start)
+            if first is not None:
+                s0, e0 = first
+                n0, a0, u0 = decode_code(text[s0:e0])
+                name0 = text[s0:e0] + suffix
+                out.append(RawProject(name0, mode, (s0, m.end()), n0, a0, u0, status))
     for m in _ROAD_RE.finditer(text):
         letter, digits, rest = m.group(1), m.group(2), m.group(3) or ""
         n = len(digits)
@@ -229,9 +265,13 @@ def find_projects(text: str) -> list[RawProject]:
             mode = "national_road" if n == 3 else "expressway"
         else:
             mode = "provincial_road" if n == 3 else "expressway"
+        end = m.end()
+        if re.search(r"和|及|与|、|经济|产业", rest):  # a list or a theme, not the road's name
+            rest, end = "", m.end(2)
         names, adcodes, _u = decode_code(rest) if rest else ([], [], [])
-        span = (m.start(), m.end())
-        out.append(RawProject(m.group(), mode, span, names, adcodes, [], _status(text, *span)))
+        span = (m.start(), end)
+        name = text[m.start() : end]
+        out.append(RawProject(name, mode, span, names, adcodes, [], _status(text, *span)))
     for m in _NATIONAL_RE.finditer(text):
         span = (m.start(), m.end())
         out.append(RawProject(m.group(), "national_road", span, [], [], [], _status(text, *span)))

@@ -9,12 +9,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from geoplan import gazetteer
 from geoplan._extract_common import (
     PlaceRef,
+    abbreviations,
     admin_refs,
+    decode_code,
     feature_refs,
     places_in,
     unit_ref,
@@ -25,6 +28,7 @@ from geoplan._extract_structures import (
     RawComponent,
     clean_name,
     components_after,
+    components_inline,
     count_of,
     find_patterns,
     find_travel_circles,
@@ -33,6 +37,7 @@ from geoplan._extract_structures import (
 )
 from geoplan._extract_transport import find_projects
 from geoplan.corpus import Plan
+from geoplan.errors import GeoplanError
 
 __all__ = [
     "Component",
@@ -366,14 +371,53 @@ def _component_places(
             elif len(bare) == len(word):
                 within = ctx.urban_prefecture()
             if within:
-                codes = gazetteer.expand_group(word, within=within)
+                codes = _contiguous(tuple(gazetteer.expand_group(word, within=within)))
                 return [unit_ref(c, via="group") for c in codes], []
             break
     context = " ".join(p.name for p in scope_places)
     units, feats = places_in(name + "\n" + text, context=context)
+    # a line code heading the name (渝长厦城镇发展带) names its Hunan cities; it ranks with
+    # prefectures (醴炎 of a county corridor is its two ends, the text names its counties)
+    if not units or units[0].precision == "prefecture":
+        for ref in map(unit_ref, _name_code_units(bare)):
+            if ref.precision == "prefecture" and ref not in units:
+                units.append(ref)
     if not units:
         units = list(scope_places)
     return units, feats
+
+
+def _name_code_units(name: str) -> list[str]:
+    """Hunan adcodes of a code of one-character abbreviations heading a name (渝长厦, 醴炎),
+    when no place name is matched inside it."""
+    table = abbreviations()
+    n = 0
+    while n < min(len(name), 5) and name[n] in table:
+        n += 1
+    if n < 2 or admin_refs(name[:n]):
+        return []
+    _names, adcodes, _undecoded = decode_code(name[:n])
+    return adcodes
+
+
+# Members of an urban group that touch no other member are detached (衡阳's 南岳区 lies
+# 40 km from the four central districts) and are not part of the central city. Tolerance in
+# degrees for shared boundaries (about 100 m).
+_TOUCH_DEGREES = 0.001
+
+
+@cache
+def _contiguous(codes: tuple[str, ...]) -> tuple[str, ...]:
+    """``codes`` without units detached from all the others (kept whole if fewer than 3)."""
+    if len(codes) < 3:
+        return codes
+    try:
+        df = gazetteer.admin_units("county").set_index("adcode")
+        geoms = {c: df.loc[c, "geometry"].buffer(_TOUCH_DEGREES) for c in codes}
+    except (KeyError, GeoplanError):
+        return codes
+    kept = tuple(c for c in codes if any(geoms[c].intersects(geoms[o]) for o in codes if o != c))
+    return kept or codes
 
 
 def _item_text(name: str, body: str, siblings: list[str]) -> str:
@@ -381,14 +425,37 @@ def _item_text(name: str, body: str, siblings: list[str]) -> str:
     when the sentences name its siblings too)."""
     if not siblings:
         return body
-    key = strip_long_parens(name)
-    key = re.sub(r"[(（][^()（）]*[)）]", "", key)
-    keys = {key, key[-6:]} if len(key) > 6 else {key}
+    keys = _item_keys(name)
+    others = {k for o in siblings for k in _item_keys(o)} - keys
     picked = []
     for sent in re.split(r"(?<=[。;；])", body):
-        if any(k and k in sent for k in keys) and not any(o in sent for o in siblings):
+        if any(k in sent for k in keys) and not any(o in sent for o in others):
             picked.append(sent)
     return "".join(picked)
+
+
+def _item_keys(name: str) -> set[str]:
+    """Ways the text refers back to an item: its name without asides, its last six
+    characters, and its name without the leading place (长株潭中部发展带 -> 中部发展带)."""
+    key = re.sub(r"[(（][^()（）]*[)）]", "", strip_long_parens(name))
+    keys = {key, key[-6:]} if len(key) > 6 else {key}
+    refs = admin_refs(key)
+    if refs and refs[0][0] == 0 and len(key) - refs[0][1] >= 3:
+        keys.add(key[refs[0][1] :])
+    return {k for k in keys if k}
+
+
+def _full_name(section: str, name: str) -> str:
+    """The proper name behind a name headed by a quoted code: in a section titled
+    "增强“3+5”城市群的..." the body says "“3+5”环长株潭城市群", so the name is 环长株潭城市群."""
+    m = re.match(r"([0-9A-Za-z+＋]+)([\u4e00-\u9fff]{1,6})$", name)
+    if not m:
+        return name
+    code, rest = m.groups()
+    full = re.search(
+        rf"{re.escape(code)}[”\"]?([\u4e00-\u9fff]{{1,10}}?{re.escape(rest)})", section
+    )
+    return full.group(1) if full else name
 
 
 def _heading_components(ctx: _Ctx, pos: int, tokens: list[tuple[str, str]]) -> list[tuple]:
@@ -420,6 +487,7 @@ def _heading_components(ctx: _Ctx, pos: int, tokens: list[tuple[str, str]]) -> l
             )
             if not name:
                 continue
+            name = _full_name(ctx.text[h.span[0] : h.span[1]], name)
             used.add(i)
             first_nl = ctx.text.find("\n", h.span[0])
             second_nl = ctx.text.find("\n", first_nl + 1, h.span[0] + 1500)
@@ -472,6 +540,12 @@ def _structures(ctx: _Ctx) -> list[Structure]:
                     if recovered:
                         s, e = s2, e2
                         break
+        if not comps and not recovered:
+            for s2, e2 in occs[:MAX_OCCURRENCES]:
+                comps = components_inline(text, e2, tokens)
+                if comps:
+                    s, e = s2, e2
+                    break
         scope, scope_places = _scope(ctx, s)
         components: list[Component] = []
         for c in comps:

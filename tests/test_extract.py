@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -221,7 +222,11 @@ def test_to_dict_contract(zhuzhou):
     }
     for t in d["transport"]:
         start, end = t["span"]
-        assert plan.original[start:end].replace(" ", "") == t["name"]
+        quote = plan.original[start:end].replace(" ", "")
+        # a name sharing its suffix with the next one spans both: 浏醴和炎韶铁路 -> 浏醴铁路
+        assert (
+            quote == t["name"] or re.sub(r"[和、及与][^和、及与]+?(?=铁路)", "", quote) == t["name"]
+        )
     json.dumps(d, ensure_ascii=False)
 
 
@@ -254,3 +259,67 @@ def test_cli_writes_json_and_refuses_to_overwrite(tmp_path, capsys):
     assert main(["extract", str(LENGSHUIJIANG), "--json", str(out)]) == 2
     assert "exists" in capsys.readouterr().err
     assert main(["extract", str(LENGSHUIJIANG), "--json", str(out), "--overwrite"]) == 0
+
+
+def test_province_inline_and_heading_components(province):
+    _plan, x = province
+    s = _structure(x, "一核一圈一带")  # defined inline, without labels
+    assert [(c.role, c.name) for c in s.components] == [
+        ("核", "衡阳市中心城区"),
+        ("圈", "大衡阳都市经济圈"),
+        ("带", "对接粤港澳大湾区前沿经济带"),
+    ]
+    core, circle, belt = s.components
+    assert all(c.label_lost for c in s.components)
+    # 南岳区 is detached from the four central districts
+    assert _codes(core) == ["430405", "430406", "430407", "430408"]
+    assert _codes(circle) == ["430400"]
+    assert _codes(belt) == ["430426", "430481", "430482"]
+    s = _structure(x, "一圈一群三带多点")
+    group = next(c for c in s.components if c.role == "群")
+    assert group.name == "环长株潭城市群"  # the heading says “3+5”城市群
+    belts = {c.name: _codes(c) for c in s.components if c.role == "带"}
+    # 融入长株潭城市群, 带动...大湘西地区, 连接长株潭都市圈: places reached, not held
+    assert belts["沪昆城镇发展带"] == ["430500", "431200", "431300"]
+    assert belts["渝长厦城镇发展带"] == ["430100", "430700", "430800", "430900", "433100"]
+
+
+def test_shared_definition_item_text(province):
+    _plan, x = province
+    s = _structure(x, "一轴一心、三带多组团")
+    belts = {c.name: _codes(c) for c in s.components if c.role == "带"}
+    # "中部发展带依托...雨花经开区...渌口经开区": the item is named without 长株潭
+    assert belts["长株潭中部(京广)发展带"] == ["430111", "430212"]
+
+
+def test_inline_components_need_every_token():
+    text = "构建“一核一圈一带”格局,以岳阳市中心城区为主建设核心区;打造“环洞庭湖经济圈”。"
+    x = extract_plan(read_text(text))
+    assert x.structures[0].components == []  # no 带 named: nothing guessed
+    x = extract_plan(read_text(text[:-1] + ";构建“沿江经济带”。"))
+    assert [c.name for c in x.structures[0].components] == [
+        "岳阳市中心城区",
+        "环洞庭湖经济圈",
+        "沿江经济带",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("“十四五”期间建设3-5个直升机场。", []),
+        ("认真做好港澳台及海外统战工作。", []),
+        ("推动港航资源整合,优化港口布局。", []),
+        ("构建长株潭高速公路网。", []),
+        ("打造长沙“米”字型高铁枢纽。", []),
+        ("充分利用京广、沪昆、石长等普速铁路开行城际列车。", []),
+        ("做强衡阳铁路职业技术学校。", []),
+        ("规划新建浏醴和炎韶铁路,电气化改造醴茶铁路。", ["浏醴铁路", "炎韶铁路", "醴茶铁路"]),
+        ("加快建设常益长、长赣高铁。", ["常益长高铁", "长赣高铁"]),
+        ("G106特色生态旅游经济带和武深高速自驾车旅游", ["G106", "武深高速"]),
+    ],
+)
+def test_transport_noise_rules(text, names):
+    from geoplan._extract_transport import find_projects
+
+    assert [p.name for p in find_projects(text)] == names
