@@ -339,6 +339,31 @@ def _clip(geom: BaseGeometry | None, scope: BaseGeometry | None) -> BaseGeometry
     return None if clipped.is_empty else clipped
 
 
+def _whole_structure(structure: Mapping[str, Any]) -> dict[str, Any]:
+    """A stand-in component for a structure the plan names without defining its parts.
+
+    Its places are the county-level units its sentence names (else the prefectures), so that
+    e.g. 一江一心两岸 still appears on a map where the plan puts it.
+    """
+    from geoplan import gazetteer
+    from geoplan.corpus import normalise
+
+    quote = str(structure.get("quote", ""))
+    found = [m for m in gazetteer.match(normalise(quote)[0]) if m.how != "group"]
+    units = {a: m.name for m in found for a in m.adcodes}
+    counties = {a: n for a, n in units.items() if gazetteer.unit(a).level == "county"}
+    prefectures = {a: n for a, n in units.items() if gazetteer.unit(a).level == "prefecture"}
+    chosen = counties or prefectures
+    return {
+        "role": "",
+        "name": structure.get("pattern", ""),
+        "span": structure.get("span"),
+        "quote": quote,
+        "places": [{"name": n, "adcode": a} for a, n in chosen.items()],
+        "whole": True,
+    }
+
+
 def structure_layers(
     extract: Any, *, clip: bool = True, units: gpd.GeoDataFrame | None = None
 ) -> gpd.GeoDataFrame:
@@ -376,7 +401,7 @@ def structure_layers(
     scope = _scope_geometry(data, geoms)
     rows = []
     for structure in data.get("structures", []):
-        comps = structure.get("components", [])
+        comps = structure.get("components", []) or [_whole_structure(structure)]
         core = None
         for comp in comps:
             if _kind(comp.get("role", "")) == "core":
@@ -388,6 +413,8 @@ def structure_layers(
         for comp in comps:
             kind = _kind(comp.get("role", ""))
             geom, method, precision, centreline = _component_geometry(comp, kind, geoms, core)
+            if comp.get("whole"):
+                method = f"structure named without components, drawn whole: {method}"
             if clip and geom is not None and scope is not None:
                 clipped = _clip(geom, scope)
                 if clipped is None:

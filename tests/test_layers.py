@@ -320,3 +320,38 @@ def test_cli_from_extract_json(tmp_path, monkeypatch, units):
     assert len(gpd.read_file(out)) == 3
     assert main(["layers", str(src), "--out", str(out)]) == 2
     assert main(["layers", str(src), "--out", str(out), "--overwrite"]) == 0
+
+
+def test_structure_without_components_is_drawn_whole(units):
+    data = {
+        "source": "x.txt",
+        "jurisdiction": {"name": "湖南省", "adcode": "430000"},
+        "structures": [
+            {
+                "pattern": "一江两岸",
+                "span": [0, 4],
+                "quote": "推进株洲市渌口区一江两岸建设",
+                "confidence": 0.7,
+                "components": [],
+            }
+        ],
+    }
+    row = structure_layers(data, units=units).iloc[0]
+    assert (row["role"], row["name"], row["adcodes"]) == ("", "一江两岸", "430212")
+    assert row["method"] == "structure named without components, drawn whole: union of 1 unit(s)"
+    lukou = units.set_index("adcode").geometry["430212"]
+    assert row.geometry.symmetric_difference(lukou).area < 1e-9
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_every_seed_produces_valid_layers(prefix):
+    from geoplan.corpus import read_plan
+    from geoplan.extract import extract_plan
+    from tests.conftest import seed_path
+
+    gdf = structure_layers(extract_plan(read_plan(seed_path(prefix))))
+    drawn = gdf[gdf.geometry.notna()]
+    assert len(drawn) >= 1
+    assert drawn.is_valid.all()
+    assert gdf.crs.to_epsg() == 4326
+    assert gdf.loc[gdf.geometry.isna(), "method"].str.contains("no geometry|nothing left").all()
