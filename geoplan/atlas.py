@@ -243,25 +243,10 @@ def _figure_maps(extracts: list, folder: Path, report: AtlasReport) -> None:
         gdf["quote"] = f"{table}: {indicator}"
         title = f"{indicator} ({table})"
         name = f"figure_{i}"
-        m = maps.choropleth(
-            gdf,
-            "value",
-            scheme="natural_breaks",
-            k=5,
-            title=title,
-            legend_title=indicator,
-            tooltip={"name": "市州", "value": indicator},
-        )
+        classed = {"scheme": "natural_breaks", "k": 5, "title": title, "legend_title": indicator}
+        m = maps.choropleth(gdf, "value", tooltip={"name": "市州", "value": indicator}, **classed)
         maps.save_html(m, folder / f"{name}.html")
-        fig, _ax = maps.static_map(
-            gdf,
-            "value",
-            scheme="natural_breaks",
-            k=5,
-            title=title,
-            legend_title=indicator,
-            label_column="short_name",
-        )
+        fig, _ax = maps.static_map(gdf, "value", label_column="short_name", **classed)
         maps.save_figure(fig, folder / f"{name}.png")
         report.maps.append((title, f"hunan/{name}.html"))
         report.files.extend([f"hunan/{name}.html", f"hunan/{name}.png"])
