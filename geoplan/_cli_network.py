@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 
 from geoplan._io import atomic_path
+from geoplan.errors import GeoplanError
 from geoplan.network import build_graph, graph_to_gdfs, travel_time
 
 
 def _network(args: argparse.Namespace) -> int:
+    if Path(args.out).suffix.lower() != ".gpkg":
+        msg = f"{args.out}: the network is written as a GeoPackage; name the file *.gpkg"
+        raise GeoplanError(msg)
     graph = build_graph(year=args.year, scenario=args.scenario)
     nodes, edges = graph_to_gdfs(graph)
     with atomic_path(args.out, overwrite=args.overwrite) as tmp:

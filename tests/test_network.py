@@ -307,6 +307,12 @@ def test_seat_proxies_are_marked_and_distinct(g2025_proxies):
     assert "station:衡山西" not in without
 
 
+def test_cli_network_wants_a_gpkg(tmp_path, capsys):
+    assert main(["network", "--year", "2020", "--out", str(tmp_path / "n.txt")]) == 2
+    assert "name the file *.gpkg" in capsys.readouterr().err
+    assert not (tmp_path / "n.txt").exists()
+
+
 def test_cli_traveltime_json(capsys):
     assert main(["traveltime", "株洲", "衡阳", "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
