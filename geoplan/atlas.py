@@ -178,7 +178,7 @@ def _summary(plan: Plan, places: dict[str, Any], data: dict[str, Any]) -> dict[s
         "characters": len(plan.original),
         "prefectures": levels.get("prefecture", 0),
         "counties": levels.get("county", 0),
-        "structures": " ".join(s["pattern"] for s in data["structures"]) or "none",
+        "structures": "、".join(s["pattern"] for s in data["structures"]) or "none",
         "transport": len(data["transport"]),
         "figures": len(data["figures"]),
         "tables": len(data["tables"]),
@@ -388,7 +388,8 @@ def _index_html(report: AtlasReport) -> str:
     return f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>geoplan atlas</title>
 <style>body{{font-family:sans-serif;margin:2em;max-width:80em}}
-td,th{{padding:2px 8px;border-bottom:1px solid #ddd;text-align:left}}</style>
+td,th{{padding:2px 8px;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}}
+td:nth-child(2){{min-width:16em}} td:nth-child(7){{min-width:14em}}</style>
 </head><body>
 <h1>geoplan atlas</h1>
 <h2>Plans</h2>
