@@ -39,7 +39,7 @@ def test_stations_are_unique_sourced_and_in_hunan():
     st = data.rail_stations()
     assert st["name"].is_unique
     located = st.dropna(subset=["lon", "lat"])
-    assert len(located) == 13
+    assert len(located) == 14
     assert located["lon"].between(108.7, 114.3).all()
     assert located["lat"].between(24.6, 30.2).all()
     assert (located["source"].str.len() > 0).all()
@@ -181,11 +181,16 @@ def _checkable():
 
 
 def test_scheduled_table_is_sourced():
-    assert len(SCHEDULED) == 9
+    assert len(SCHEDULED) == 20
     assert SCHEDULED["source"].str.len().gt(10).all()
     assert SCHEDULED["minutes"].astype(int).gt(0).all()
+    assert set(SCHEDULED["check"]) == {"yes", "no"}
+    assert (SCHEDULED["check"] == "yes").sum() == 13
+    # every row left out of the model check says why in its note
+    unchecked = SCHEDULED[SCHEDULED["check"] == "no"]
+    assert unchecked["note"].str.contains("not checked|not a direct path").all()
     dated = SCHEDULED["date"].dropna()
-    assert len(dated) == 8
+    assert len(dated) == 19
     assert dated.str.fullmatch(r"\d{4}(-\d{2}){0,2}").all()
 
 
@@ -291,7 +296,7 @@ def test_seat_proxies_are_marked_and_distinct(g2025_proxies):
     stations = {n: d for n, d in g2025_proxies.nodes(data=True) if d["kind"] == "station"}
     proxied = {n: d for n, d in stations.items() if d["position"] == "seat_proxy"}
     sourced = {n: d for n, d in stations.items() if d["position"] == "sourced"}
-    assert len(sourced) == 12
+    assert len(sourced) == 13
     assert len(proxied) >= 35
     seats = {d["adcode"]: d for _, d in g2025_proxies.nodes(data=True) if d["kind"] == "seat"}
     hengshan = proxied["station:衡山西"]  # named after 衡山县
