@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from functools import cache
 from pathlib import Path
 
@@ -29,5 +30,21 @@ def geodata_path(name: str) -> Path:
     path = geodata_dir() / name
     if not path.exists():
         msg = f"curated data file {name!r} is missing from {geodata_dir()}"
+        raise DataError(msg)
+    return path
+
+
+def package_file(package: str, *parts: str, what: str) -> Path:
+    """Return a file shipped inside an installed pip package, without importing the package.
+
+    Raises ``DataError`` naming ``what`` and the package to install if it is missing.
+    """
+    spec = importlib.util.find_spec(package)
+    if spec is None or spec.origin is None:
+        msg = f"{what} is missing: install the PyPI package that provides {package!r}"
+        raise DataError(msg)
+    path = Path(spec.origin).parent.joinpath(*parts)
+    if not path.exists():
+        msg = f"{what} is missing from {path.parent}"
         raise DataError(msg)
     return path

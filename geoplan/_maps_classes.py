@@ -17,26 +17,15 @@ from geoplan.errors import DataError, GeoplanError
 
 # The mapclassify schemes a map may ask for. Schemes taking ``k`` honour it; the others
 # (headtail_breaks, std_mean, box_plot, percentiles) decide their own number of classes.
-SCHEMES = (
+_TAKES_K = (
     "quantiles",
     "equal_interval",
     "natural_breaks",
     "fisher_jenks",
     "jenks_caspall",
     "maximum_breaks",
-    "headtail_breaks",
-    "std_mean",
-    "box_plot",
-    "percentiles",
 )
-_TAKES_K = {
-    "quantiles",
-    "equal_interval",
-    "natural_breaks",
-    "fisher_jenks",
-    "jenks_caspall",
-    "maximum_breaks",
-}
+SCHEMES = (*_TAKES_K, "headtail_breaks", "std_mean", "box_plot", "percentiles")
 
 NO_DATA_COLOR = "#d9d9d9"
 """Fill of units without a value (light grey, outside every sequential ramp we use)."""

@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import contextlib
 import html
-import importlib.util
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -20,7 +19,8 @@ import folium
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
-from geoplan.errors import DataError, GeoplanError
+from geoplan._data import package_file
+from geoplan.errors import GeoplanError
 
 # Assets folium's Map and plugins link from CDNs that geoplan's maps do not use (no markers,
 # no bootstrap popups, no icon fonts): offline HTML drops them instead of inlining them.
@@ -39,15 +39,11 @@ _LINK_HREF = re.compile(r"<link\b[^>]*\bhref\s*=\s*[\"']([^\"']+)[\"'][^>]*/?>",
 
 @cache
 def _leaflet_dir() -> Path:
-    spec = importlib.util.find_spec("js_lib_leaflet")
-    if spec is None or spec.origin is None:
-        msg = "Leaflet assets are missing: install the PyPI package django-js-lib-leaflet"
-        raise DataError(msg)
-    folder = Path(spec.origin).parent / "static" / "js_lib_leaflet"
-    if not (folder / "leaflet.js").is_file():
-        msg = f"Leaflet assets are missing from {folder}"
-        raise DataError(msg)
-    return folder
+    js = package_file(
+        "js_lib_leaflet", "static", "js_lib_leaflet", "leaflet.js",
+        what="Leaflet 1.9.4 (PyPI django-js-lib-leaflet)",
+    )  # fmt: skip
+    return js.parent
 
 
 @cache

@@ -8,7 +8,6 @@ global settings.
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import math
 from collections.abc import Iterator
 from functools import cache
@@ -27,8 +26,8 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Polygon, Rectangle
 
 from geoplan import _maps_geom
+from geoplan._data import package_file
 from geoplan.crs import HUNAN_CRS, WGS84
-from geoplan.errors import DataError
 
 CJK_FONT_FAMILY = "Noto Sans SC"
 _FONT_FILE = "NotoSansSC-Regular.ttf"
@@ -37,15 +36,9 @@ _FONT_FILE = "NotoSansSC-Regular.ttf"
 @cache
 def cjk_font_path() -> Path:
     """Return the path of the Noto Sans SC font shipped by the ``zhplot`` package."""
-    spec = importlib.util.find_spec("zhplot")
-    if spec is None or spec.origin is None:
-        msg = "the CJK font is missing: install the PyPI package zhplot (it ships Noto Sans SC)"
-        raise DataError(msg)
-    path = Path(spec.origin).parent / "fonts" / _FONT_FILE
-    if not path.is_file():
-        msg = f"the CJK font {_FONT_FILE} is missing from {path.parent}"
-        raise DataError(msg)
-    return path
+    return package_file(
+        "zhplot", "fonts", _FONT_FILE, what="the CJK font Noto Sans SC (PyPI zhplot)"
+    )
 
 
 @cache
