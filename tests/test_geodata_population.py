@@ -14,7 +14,7 @@ from geoplan._data import geodata_path
 
 HUNAN_TOTAL = 66_444_864
 # Prefectures whose every county value is sourced; grows as the gaps are filled.
-COMPLETE = {"430100", "430300", "433100"}
+COMPLETE = {"430100", "430300", "431100", "433100"}
 
 
 @pytest.fixture(scope="module")
@@ -106,4 +106,24 @@ def test_residuals_quoted_in_notes_match_the_file(rows):
         residual = int(found.group(1) or found.group(2))
         assert residual == total[r["parent_adcode"]] - known[r["parent_adcode"]], r["adcode"]
         quoted += 1
-    assert quoted == 4
+    assert quoted == 3
+
+
+def test_derived_rows_are_flagged_and_last_of_their_prefecture(rows):
+    """A value taken as prefecture total minus the other counties says so, once per prefecture."""
+    derived: dict[str, int] = defaultdict(int)
+    for r in rows:
+        if r["level"] == "county" and r["source"].startswith("derived"):
+            assert r["note"].startswith("derived"), r["adcode"]
+            derived[r["parent_adcode"]] += 1
+    assert all(n == 1 for n in derived.values())
+    assert set(derived) <= COMPLETE
+
+
+def test_counties_sum_to_hunan_when_complete(rows):
+    counties = [r["population"] for r in rows if r["level"] == "county"]
+    known = sum(int(v) for v in counties if v)
+    if all(counties):
+        assert known == HUNAN_TOTAL
+    else:
+        assert known < HUNAN_TOTAL
