@@ -10,14 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+import geopandas as gpd
 import pandas as pd
 import shapely
 from shapely.geometry.base import BaseGeometry
 
 from geoplan._data import geodata_path
+from geoplan.crs import HUNAN_CRS
 from geoplan.errors import DataError
 
 __all__ = [
+    "GREEN_HEART_KM2",
     "Feature",
     "county_seats",
     "feature",
@@ -107,21 +110,40 @@ def match_feature(text: str) -> Feature | None:
     return best[1] if best else None
 
 
+GREEN_HEART_KM2 = 528.32
+"""Regulated area of 长株潭生态绿心 (revised 2010-2030 plan, 2019): the calibration target."""
+
+
 @cache
 def _green_heart_points() -> pd.DataFrame:
+    """Return ``green_heart.csv``: one sourced WGS-84 reference point per management unit."""
     table = pd.read_csv(geodata_path("green_heart.csv"), dtype={"seq": int})
     if table.empty:
         msg = "green_heart.csv holds no points"
         raise DataError(msg)
-    return table.sort_values("seq")
+    return table.sort_values("seq").reset_index(drop=True)
 
 
-def green_heart() -> BaseGeometry:
-    """Return the schematic outline of 长株潭生态绿心 (EPSG:4326).
+@cache
+def green_heart(*, calibrate: bool = True) -> BaseGeometry:
+    """Return the approximate outline of 长株潭生态绿心 (EPSG:4326).
 
-    The outline is the convex hull of one sourced reference point per management unit of the
-    green heart (``green_heart.csv``). It is an approximation (confidence low): the official
-    boundary follows roads, rivers and township limits that no offline source gives.
+    Construction (no boundary data of the green heart is available offline, see
+    ``geodata/README.features.md``):
+
+    1. the convex hull of the sourced reference points of its management units
+       (``green_heart.csv``, WGS-84); uncalibrated it measures about 781.5 km2 in
+       :data:`geoplan.crs.HUNAN_CRS` (+48 % against the regulated 528.32 km2);
+    2. with ``calibrate=True`` (default) the hull is buffered uniformly in the equal-area
+       :data:`~geoplan.crs.HUNAN_CRS` by the one distance (found by bisection, about
+       -2.4 km, i.e. inward) that makes its area equal :data:`GREEN_HEART_KM2`. The area
+       therefore matches **by construction**; only the shape and position carry
+       information, and they are approximate (confidence low).
+
+    Parameters
+    ----------
+    calibrate
+        ``False`` returns the uncalibrated hull of step 1.
 
     Examples
     --------
@@ -129,13 +151,37 @@ def green_heart() -> BaseGeometry:
     'Polygon'
     """
     table = _green_heart_points()
-    return shapely.MultiPoint(list(zip(table["lon"], table["lat"], strict=True))).convex_hull
+    hull = shapely.MultiPoint(list(zip(table["lon"], table["lat"], strict=True))).convex_hull
+    if not calibrate:
+        return hull
+    metric = gpd.GeoSeries([hull], crs=4326).to_crs(HUNAN_CRS).iloc[0]
+    target = GREEN_HEART_KM2 * 1e6
+
+    def buffered(distance: float) -> BaseGeometry:
+        return metric.buffer(distance, quad_segs=16)
+
+    # the buffered area grows monotonically with the distance: bisect to 1 mm
+    low, high = -20_000.0, 20_000.0
+    while high - low > 1e-3:
+        mid = (low + high) / 2
+        low, high = (mid, high) if buffered(mid).area < target else (low, mid)
+    calibrated = gpd.GeoSeries([buffered((low + high) / 2)], crs=HUNAN_CRS).to_crs(4326)
+    return calibrated.iloc[0]
 
 
 @cache
 def rivers() -> pd.DataFrame:
-    """Return ``rivers.csv``: each river's ordered places (upstream first) with adcodes."""
-    return pd.read_csv(geodata_path("rivers.csv"), dtype={"adcode": str, "seq": int})
+    """Return ``rivers.csv``: each river's ordered places (upstream first).
+
+    A row is either a county the river flows through (``kind == "county"``, no coordinates:
+    its county seat stands in) or a sourced point on the river (``kind`` ``"source"``,
+    ``"confluence"`` or ``"mouth"``, with WGS-84 ``lon``/``lat``).
+    """
+    table = pd.read_csv(
+        geodata_path("rivers.csv"),
+        dtype={"adcode": str, "seq": int, "lon": float, "lat": float},
+    )
+    return table.sort_values(["river", "seq"]).reset_index(drop=True)
 
 
 @cache
@@ -157,8 +203,10 @@ def river_names() -> tuple[str, ...]:
 def river_line(name: str, *, points=None) -> tuple[BaseGeometry | None, str]:
     """Return a schematic line of river ``name`` and how it was made.
 
-    The line joins, in order, the positions of the counties the river flows through (county
-    seats from ``county_seats.csv``; ``points`` may map adcode -> (lon, lat) instead).
+    The line joins, upstream first, the river's places of ``rivers.csv``: sourced points
+    (source, confluence, mouth) at their own WGS-84 coordinates, and the counties it flows
+    through at their county seats (``county_seats.csv``; ``points`` may map
+    adcode -> (lon, lat) instead). It is not the channel.
 
     Returns
     -------
@@ -170,18 +218,28 @@ def river_line(name: str, *, points=None) -> tuple[BaseGeometry | None, str]:
         msg = f"no curated river is called {name!r}"
         raise DataError(msg)
     river = rows["river"].iloc[0]
+    n_counties = int(rows["lon"].isna().sum())
     if points is None:
-        seats = county_seats()
-        if seats is None:
+        seats = county_seats() if n_counties else None
+        if seats is None and n_counties and len(rows) - n_counties < 2:
             return None, f"river {river}: county_seats.csv not available yet"
-        points = {a: (float(r.lon), float(r.lat)) for a, r in seats.iterrows()}
-    coords = [points[a] for a in rows["adcode"] if a in points]
+        points = {} if seats is None else {a: (r.lon, r.lat) for a, r in seats.iterrows()}
+    coords, missing, n_sourced, n_seats = [], [], 0, 0
+    for row in rows.itertuples(index=False):
+        if not pd.isna(row.lon):
+            coords.append((float(row.lon), float(row.lat)))
+            n_sourced += 1
+        elif row.adcode in points:
+            lon, lat = points[row.adcode]
+            coords.append((float(lon), float(lat)))
+            n_seats += 1
+        else:
+            missing.append(row.adcode)
     if len(coords) < 2:
-        return None, f"river {river}: fewer than two of its counties have a position"
-    missing = [a for a in rows["adcode"] if a not in points]
+        return None, f"river {river}: fewer than two of its places have a position"
     method = (
-        f"river {river}: schematic line through the {len(coords)} counties it flows "
-        "through, upstream first (not the channel)"
+        f"river {river}: schematic line through {len(coords)} places, upstream first "
+        f"({n_seats} county seats, {n_sourced} sourced river points; not the channel)"
     )
     if missing:
         method += f"; counties without a position skipped: {','.join(missing)}"
