@@ -33,6 +33,7 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import dijkstra
 from scipy.spatial import cKDTree
 
+from geoplan import network
 from geoplan._data import geodata_path
 from geoplan.crs import HUNAN_CRS, WGS84
 from geoplan.errors import DataError, GeometryError, UnknownPlaceError
@@ -223,6 +224,11 @@ _EPS = 1e-6  # scipy drops explicit zeros from sparse graphs; zero-cost links ge
 _CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
+def _alighting(mode: str) -> float:
+    """The final stop of a leg, as :func:`geoplan.network.alighting_minutes` (0 off rail)."""
+    return network.alighting_minutes(mode) if mode in network.RAIL_MODES else 0.0
+
+
 def _compile(graph: nx.Graph, params: DoorToDoor) -> _Compiled:
     key = (repr(params), graph.number_of_nodes(), graph.number_of_edges())
     per_graph = _CACHE.setdefault(graph, {})
@@ -276,7 +282,7 @@ def _compile(graph: nx.Graph, params: DoorToDoor) -> _Compiled:
                 cols.append(b)
                 weights.append(minutes)
         else:
-            line = str(data.get("line") or mode)
+            line = network.service(str(data.get("line") or mode))
             for a, b in pairs:
                 rows.append(state(a, line, mode))
                 cols.append(state(b, line, mode))
@@ -288,14 +294,19 @@ def _compile(graph: nx.Graph, params: DoorToDoor) -> _Compiled:
         by_node.setdefault(node, []).append((line, s, mode))
         rows += [node, s]
         cols += [s, node]
-        weights += [params.boarding_minutes(mode), _per_mode(params.egress_min, mode)]
+        weights += [
+            params.boarding_minutes(mode),
+            _alighting(mode) + _per_mode(params.egress_min, mode),
+        ]
     for calls in by_node.values():
-        for _, s1, _m1 in calls:
+        for _, s1, m1 in calls:
             for _, s2, m2 in calls:
                 if s1 != s2:
                     rows.append(s1)
                     cols.append(s2)
-                    weights.append(params.transfer_min + _per_mode(params.headway_min, m2) / 2)
+                    weights.append(
+                        _alighting(m1) + params.transfer_min + _per_mode(params.headway_min, m2) / 2
+                    )
 
     r = np.asarray(rows, dtype=np.int64)
     c = np.asarray(cols, dtype=np.int64)

@@ -17,12 +17,17 @@ Graph contract (catchment and maps rely on it)
 
 Speed model (in-vehicle)
 ------------------------
-A rail segment between consecutive served stations takes
-``length_km * RAIL_ROUTE_FACTOR / (design_speed_kmh * CRUISE_FRACTION[mode]) * 60 +
-STOP_OVERHEAD_MIN[mode]``: the straight line is lengthened to track length, run at a fraction of
-the design speed, plus a per-stop allowance for braking, dwell and acceleration (all-stop service).
-Roads use ``straight line * detour factor / speed``. Constants carry their reasoning below; the
-model is compared with real scheduled times in ``tests/data/scheduled_times.csv``.
+A rail segment between consecutive listed stations runs
+``length_km * RAIL_ROUTE_FACTOR / (design_speed_kmh * CRUISE_FRACTION[mode]) * 60`` minutes: the
+straight line is lengthened to track length and run at a fraction of the design speed. Stops
+follow the *fastest scheduled service*, which is what timetables quote and what a traveller
+picks: the train stops where the journey starts and ends (:data:`STOP_OVERHEAD_MIN`, braking,
+dwell and accelerating) and at a share :data:`STOP_SHARE` of the stations in between. An edge
+therefore carries ``STOP_OVERHEAD_MIN * STOP_SHARE`` for each station it passes or ends at, and
+the rest of the final stop, :func:`alighting_minutes`, is added once per rail leg (by
+:func:`travel_time`, and by ``geoplan.catchment`` on leaving a line). Roads use ``straight line
+* detour factor / speed``. Constants carry their reasoning below; the model is compared with real
+scheduled times in ``tests/data/scheduled_times.csv``.
 
 Stations whose coordinates are not yet sourced (blank ``lon``/``lat`` in ``rail_stations.csv``)
 are placed, by default, at the seat of the county or prefecture they are named after (湘潭北 at
@@ -32,7 +37,8 @@ coordinate: it lets the line run through the right town so that journeys and cat
 computed, at the cost of access times that are too short where the real station lies outside
 town (often 5-15 km for high-speed stations). ``build_graph(..., proxies=False)`` leaves such
 stations out instead; the line then joins its neighbours directly and the edge records the
-skipped stations in ``via``. Stations no unit's name explains (暮云, 安江) are always left out.
+skipped stations in ``via``. Stations no unit's name explains, and the 长株潭城际 halts (named
+after streets: 洞井, 芙蓉南 ...), are always left out.
 
 Examples
 --------
@@ -73,13 +79,16 @@ __all__ = [
     "ROAD_K",
     "ROAD_SPEED_KMH",
     "STOP_OVERHEAD_MIN",
+    "STOP_SHARE",
     "TRANSFER_MIN",
     "Journey",
     "Leg",
+    "alighting_minutes",
     "build_graph",
     "geodesic_km",
     "graph_to_gdfs",
     "rail_minutes",
+    "service",
     "travel_time",
 ]
 
@@ -93,13 +102,26 @@ RAIL_ROUTE_FACTOR = 1.12
 (武广 is 1068.6 km Wuhan-Guangzhou against about 840 km great-circle, but that includes the
 detour via Changsha; station-to-station ratios are about 1.05-1.2)."""
 
-CRUISE_FRACTION = {"hsr": 0.88, "intercity": 0.75, "conventional": 0.55, "maglev": 0.55}
+CRUISE_FRACTION = {"hsr": 0.88, "intercity": 0.75, "conventional": 0.65, "maglev": 0.55}
 """Average running speed between stops as a fraction of design speed. HSR trains run near line
 speed (300-310 km/h on 350 km/h lines); intercity stops are close together; conventional lines
 carry speed restrictions and freight paths; the 长沙磁浮 runs well below 100 km/h on curves."""
 
-STOP_OVERHEAD_MIN = {"hsr": 4.0, "intercity": 2.5, "conventional": 6.0, "maglev": 2.0}
-"""Minutes per served stop for braking, dwell (about 2 min on HSR) and accelerating."""
+STOP_OVERHEAD_MIN = {"hsr": 5.0, "intercity": 2.0, "conventional": 8.0, "maglev": 2.0}
+"""Minutes per served stop for braking, dwell and accelerating: about 2.5 min lost braking
+from and accelerating back to 300 km/h plus a 2 min dwell on HSR; conventional trains dwell
+longer at the larger stations the data lists (5-10 min)."""
+
+STOP_SHARE = {"hsr": 0.3, "intercity": 1.0, "conventional": 0.5, "maglev": 1.0}
+"""Share of the listed intermediate stations at which the fastest scheduled train stops. The
+fastest G trains 长沙南-怀化南 run non-stop in 82 min while 张家界西-怀化南 trains call at most
+stations; intercity and maglev trains stop everywhere; the listed stations of conventional
+lines are the larger ones, where about half of the fastest trains call.
+
+The HSR and conventional values of :data:`CRUISE_FRACTION`, :data:`STOP_OVERHEAD_MIN` and
+this table were chosen on a small grid against the 29 compared rows of
+``tests/data/scheduled_times.csv`` (in-sample: there is no held-out set); see
+``geodata/README.network.md`` for the errors."""
 
 BOARDING_MIN = 15.0
 """Minutes added once per rail boarding: security and ticket check plus half a typical headway.
@@ -160,13 +182,47 @@ def rail_minutes(length_km: float, *, mode: str, design_speed_kmh: float) -> flo
     Examples
     --------
     >>> round(rail_minutes(40.0, mode="hsr", design_speed_kmh=350), 1)
-    12.7
+    13.7
     """
     if mode not in CRUISE_FRACTION:
         msg = f"unknown rail mode {mode!r}"
         raise DataError(msg)
     speed = design_speed_kmh * CRUISE_FRACTION[mode]
     return length_km * RAIL_ROUTE_FACTOR / speed * 60.0 + STOP_OVERHEAD_MIN[mode]
+
+
+def alighting_minutes(mode: str) -> float:
+    """Return the part of the final stop of a rail leg that edges do not carry.
+
+    Edges count :data:`STOP_SHARE` of a stop at each station they reach; the station where the
+    traveller leaves the train is always a stop, so a leg adds
+    ``STOP_OVERHEAD_MIN * (1 - STOP_SHARE)`` once.
+
+    Examples
+    --------
+    >>> alighting_minutes("hsr")
+    3.5
+    >>> alighting_minutes("intercity")
+    0.0
+    """
+    if mode not in STOP_OVERHEAD_MIN:
+        msg = f"unknown rail mode {mode!r}"
+        raise DataError(msg)
+    return STOP_OVERHEAD_MIN[mode] * (1.0 - STOP_SHARE[mode])
+
+
+def service(line: str) -> str:
+    """Return the service a line belongs to: its name without a parenthesised branch suffix.
+
+    Trains run through from a line onto its branches (长沙 to 湘潭 on 长株潭城际 and its
+    暮云-湘潭 branch), so moving between them is no change of train.
+
+    Examples
+    --------
+    >>> service("长株潭城际(暮云-湘潭)")
+    '长株潭城际'
+    """
+    return line.split("(", 1)[0]
 
 
 def _road_minutes(length_km: float, *, detour: float, speed_kmh: float) -> float:
@@ -189,12 +245,17 @@ def _in_scenario(
 _DIRECTIONS = ("东", "西", "南", "北")
 
 
-def _proxy_unit(name: str, adcode: object) -> str | None:
-    """The adcode of the unit a station is named after (or lies in), for a seat proxy."""
+def _proxy_unit(name: str, adcode: object, prefecture: object = None) -> str | None:
+    """The adcode of the unit a station is named after (or lies in), for a seat proxy.
+
+    A unit outside the station's ``prefecture`` (when known) is no explanation: the
+    长株潭城际 halt 荷塘 in 湘潭 is not 株洲's 荷塘区.
+    """
     from geoplan import gazetteer
 
     if isinstance(adcode, str) and adcode.isdigit():
         return adcode
+    pref = str(prefecture)[:4] if isinstance(prefecture, str) and prefecture.isdigit() else None
     stem = name.removesuffix("站")
     candidates = [stem]
     if stem.endswith(_DIRECTIONS):
@@ -202,7 +263,11 @@ def _proxy_unit(name: str, adcode: object) -> str | None:
     for base in list(candidates):
         candidates.extend([base + "县", base + "市"])
     for candidate in candidates:
-        units = [u for u in gazetteer.lookup(candidate) if u.in_hunan and u.level != "province"]
+        units = [
+            u
+            for u in gazetteer.lookup(candidate)
+            if u.in_hunan and u.level != "province" and (pref is None or u.adcode[:4] == pref)
+        ]
         if len(units) == 1:
             return units[0].adcode
     return None
@@ -224,7 +289,9 @@ def _station_positions(*, proxies: bool) -> pd.DataFrame:
     for i, row in stations.iterrows():
         if not (math.isnan(row["lon"]) or math.isnan(row["lat"])):
             continue
-        code = _proxy_unit(str(row["name"]), row["adcode"])
+        if row["kind"] == "intercity":
+            continue  # intercity halts are named after streets and villages, not units
+        code = _proxy_unit(str(row["name"]), row["adcode"], row["prefecture_adcode"])
         if code is None or code not in seats.index or pd.isna(seats.loc[code, "lon"]):
             continue
         point = (round(float(seats.loc[code, "lon"]), 6), round(float(seats.loc[code, "lat"]), 6))
@@ -283,9 +350,13 @@ def _add_rail(graph: nx.MultiGraph, *, year: int, scenario: Scenario, proxies: b
                 a, b = graph.nodes[prev], graph.nodes[node]
                 length = geodesic_km(a["lon"], a["lat"], b["lon"], b["lat"])
                 stops = len(via) + 1
-                minutes = rail_minutes(
-                    length, mode=mode, design_speed_kmh=float(first["design_speed_kmh"])
-                ) + STOP_OVERHEAD_MIN[mode] * (stops - 1)
+                minutes = (
+                    rail_minutes(
+                        length, mode=mode, design_speed_kmh=float(first["design_speed_kmh"])
+                    )
+                    - STOP_OVERHEAD_MIN[mode]
+                    + STOP_OVERHEAD_MIN[mode] * STOP_SHARE[mode] * stops
+                )
                 graph.add_edge(
                     prev,
                     node,
@@ -589,8 +660,9 @@ def travel_time(
 ) -> Journey:
     """Return the quickest journey between two places of ``graph``.
 
-    The path minimises edge minutes; :data:`BOARDING_MIN` is then added per rail boarding and
-    :data:`TRANSFER_MIN` per change between rail lines.
+    The path minimises edge minutes; each rail leg then gets its :func:`alighting_minutes`
+    (in-vehicle), and :data:`BOARDING_MIN` is added per rail boarding and :data:`TRANSFER_MIN`
+    per change between rail lines.
 
     Parameters
     ----------
@@ -634,7 +706,8 @@ def travel_time(
     legs: list[Leg] = []
     for u, v in itertools.pairwise(path):
         edge = _best_edge(graph, u, v)
-        if legs and legs[-1].mode == edge["mode"] and legs[-1].line == edge["line"]:
+        same = legs and service(legs[-1].line) == service(edge["line"])
+        if same and legs[-1].mode == edge["mode"]:
             last = legs[-1]
             legs[-1] = Leg(
                 last.mode,
@@ -646,6 +719,19 @@ def travel_time(
             )
         else:
             legs.append(Leg(edge["mode"], edge["line"], edge["minutes"], edge["length_km"], u, v))
+    legs = [
+        Leg(
+            leg.mode,
+            leg.line,
+            leg.minutes + alighting_minutes(leg.mode),
+            leg.length_km,
+            leg.start,
+            leg.end,
+        )
+        if leg.mode in RAIL_MODES
+        else leg
+        for leg in legs
+    ]
     in_vehicle = sum(leg.minutes for leg in legs)
     penalty = 0.0
     previous_rail = False

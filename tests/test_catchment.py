@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 import shapely
 
-from geoplan import catchment
+from geoplan import catchment, network
 from geoplan.catchment import DEFAULT, isochrones, od_matrix, travel_time_surface
 from geoplan.crs import HUNAN_CRS, WGS84
 from geoplan.errors import GeometryError, UnknownPlaceError
@@ -67,18 +67,20 @@ def test_boarding_transfer_and_egress_are_added_exactly():
     _edge(g, "station:X", "station:M", 20.0, "hsr", "L1")
     _edge(g, "station:M", "station:Y", 20.0, "hsr", "L1")
     one_line = od_matrix(g, adcodes=["430102", "430103"])
-    # access 10 + board (security 15 + half of 30) + 20 + 20 + egress 5 + road 10
-    assert one_line.loc["430102", "430103"] == pytest.approx(95.0, abs=1e-3)
-    assert one_line.loc["430103", "430102"] == pytest.approx(95.0, abs=1e-3)
+    stop = network.alighting_minutes("hsr")  # the rest of the final stop: 5 * (1 - 0.3)
+    assert stop == pytest.approx(3.5)
+    # access 10 + board (security 15 + half of 30) + 20 + 20 + stop + egress 5 + road 10
+    assert one_line.loc["430102", "430103"] == pytest.approx(95.0 + stop, abs=1e-3)
+    assert one_line.loc["430103", "430102"] == pytest.approx(95.0 + stop, abs=1e-3)
     g2 = g.copy()
     g2.remove_edge("station:M", "station:Y")
     _edge(g2, "station:M", "station:Y", 20.0, "hsr", "L2")
     changed = od_matrix(g2, adcodes=["430102", "430103"])
-    # + transfer walk 10 + half of the next line's 30-minute headway
-    assert changed.loc["430102", "430103"] == pytest.approx(120.0, abs=1e-3)
+    # + a stop leaving L1, transfer walk 10 + half of the next line's 30-minute headway
+    assert changed.loc["430102", "430103"] == pytest.approx(120.0 + 2 * stop, abs=1e-3)
     slower = od_matrix(g2, adcodes=["430102", "430103"], params=replace(DEFAULT, transfer_min=40))
     # a 40-minute change loses to leaving the station (5) and boarding again (30)
-    assert slower.loc["430102", "430103"] == pytest.approx(130.0, abs=1e-3)
+    assert slower.loc["430102", "430103"] == pytest.approx(130.0 + 2 * stop, abs=1e-3)
 
 
 def test_isochrone_keeps_the_station_island(island_graph, island_surface):

@@ -39,7 +39,12 @@ def test_stations_are_unique_sourced_and_in_hunan():
     st = data.rail_stations()
     assert st["name"].is_unique
     located = st.dropna(subset=["lon", "lat"])
-    assert len(located) == 14
+    assert len(located) == 61
+    # two independent sources recorded, or a note that says there is one
+    second = located["source2"].fillna("").str.len() > 0
+    assert second.sum() == 27
+    assert located.loc[~second, "note"].str.contains("single source").all()
+    assert (located.loc[~second, "confidence"] <= 0.7).all()
     assert located["lon"].between(108.7, 114.3).all()
     assert located["lat"].between(24.6, 30.2).all()
     assert (located["source"].str.len() > 0).all()
@@ -112,16 +117,30 @@ def test_graph_contract(g2025):
 
 
 def test_rail_edges_join_across_unlocated_stations(g2025):
-    edge = g2025.get_edge_data("station:岳阳", "station:长沙")["京广铁路"]
-    assert edge["via"] == "汨罗"
+    edge = g2025.get_edge_data("station:长沙", "station:常德")["石长铁路"]
+    assert edge["via"] == "益阳"  # 益阳 station: its two sources disagree, so it is unlocated
     assert edge["mode"] == "conventional"
+    a, b = g2025.nodes["station:长沙"], g2025.nodes["station:常德"]
     assert edge["length_km"] == pytest.approx(
-        network.geodesic_km(113.114079, 29.379221, 113.009081, 28.196311)
+        network.geodesic_km(a["lon"], a["lat"], b["lon"], b["lat"])
     )
-    # two stops (汨罗 skipped, 长沙 served): the per-stop allowance is counted twice
-    assert edge["minutes"] == pytest.approx(
-        network.rail_minutes(edge["length_km"], mode="conventional", design_speed_kmh=160)
-        + network.STOP_OVERHEAD_MIN["conventional"]
+    # the edge passes 益阳 and reaches 常德: a share of a stop at each of the two
+    stop = network.STOP_OVERHEAD_MIN["conventional"]
+    run = network.rail_minutes(edge["length_km"], mode="conventional", design_speed_kmh=160)
+    share = network.STOP_SHARE["conventional"]
+    assert edge["minutes"] == pytest.approx(run - stop + 2 * share * stop)
+    # minor intercity halts are counted as stops passed
+    halts = g2025.get_edge_data("station:树木岭", "station:暮云")["长株潭城际"]
+    assert halts["via"].split(",") == ["香樟路", "湘府路", "洞井", "先锋", "芙蓉南"]
+
+
+def test_a_rail_leg_ends_with_a_full_stop(g2025):
+    j = network.travel_time(g2025, "株洲西", "长沙南", modes=network.RAIL_MODES)
+    edge = g2025.get_edge_data("station:株洲西", "station:长沙南")["京广高铁"]
+    assert j.in_vehicle_minutes == pytest.approx(edge["minutes"] + network.alighting_minutes("hsr"))
+    # a whole stop on top of the run: what rail_minutes gives for one segment
+    assert j.in_vehicle_minutes == pytest.approx(
+        network.rail_minutes(edge["length_km"], mode="hsr", design_speed_kmh=350)
     )
 
 
@@ -142,9 +161,9 @@ def test_geodesic_length_is_exact():
 
 
 def test_rail_minutes_model():
-    # 40 km HSR hop: 40*1.12/(350*0.88)*60 + 4
+    # 40 km HSR hop: 40*1.12/(350*0.88)*60 + 5
     assert network.rail_minutes(40, mode="hsr", design_speed_kmh=350) == pytest.approx(
-        40 * 1.12 / 308 * 60 + 4
+        40 * 1.12 / 308 * 60 + 5
     )
     with pytest.raises(GeoplanError):
         network.rail_minutes(40, mode="bus", design_speed_kmh=80)
@@ -157,7 +176,9 @@ def test_scenario_is_validated():
 
 def test_years_filter_lines():
     old = network.build_graph(year=1950, proxies=False)
-    assert old.has_edge("station:株洲", "station:衡阳")  # 京广 (粤汉) 1936
+    assert old.has_edge("station:株洲", "station:衡山")  # 京广 (粤汉) 1936
+    assert old.has_edge("station:衡山", "station:衡阳")
+    assert not any(d["mode"] == "hsr" for _, _, d in old.edges(data=True))
     assert not old.has_edge("station:株洲", "station:湘潭")  # 沪昆铁路 through line later
 
 
@@ -181,25 +202,31 @@ def _checkable():
 
 
 def test_scheduled_table_is_sourced():
-    assert len(SCHEDULED) == 20
+    assert len(SCHEDULED) == 59
     assert SCHEDULED["source"].str.len().gt(10).all()
     assert SCHEDULED["minutes"].astype(int).gt(0).all()
     assert set(SCHEDULED["check"]) == {"yes", "no"}
-    assert (SCHEDULED["check"] == "yes").sum() == 13
+    assert (SCHEDULED["check"] == "yes").sum() == 31
     # every row left out of the model check says why in its note
     unchecked = SCHEDULED[SCHEDULED["check"] == "no"]
-    assert unchecked["note"].str.contains("not checked|not a direct path").all()
+    reasons = "not checked|not a direct path|not compared|not shown to be the fastest"
+    assert unchecked["note"].str.contains(reasons).all()
     dated = SCHEDULED["date"].dropna()
-    assert len(dated) == 19
+    assert len(dated) == 58
     assert dated.str.fullmatch(r"\d{4}(-\d{2}){0,2}").all()
 
 
 def test_model_within_20_percent_of_scheduled():
     rows = _checkable()
-    assert [(row._1, row.to) for row, _ in rows] == [("株洲", "湘潭"), ("株洲西", "长沙南")]
+    # 31 rows are marked; 长沙-益阳 and 长沙-宁乡 wait for their stations' coordinates
+    assert len(rows) == 29
+    lines = set()
     for row, graph in rows:
         journey = network.travel_time(graph, row._1, row.to, modes=network.RAIL_MODES)
         assert journey.in_vehicle_minutes == pytest.approx(int(row.minutes), rel=0.20), row
+        lines |= {leg.line for leg in journey.legs}
+    # the comparison spans the kinds of line, not one corridor
+    assert {"京广高铁", "沪昆高铁", "长株潭城际", "石长铁路", "长沙磁浮快线"} <= lines
 
 
 def test_travel_time_modes_are_validated(g2025):
@@ -220,9 +247,15 @@ def test_travel_time_zhuzhou_xiangtan(g2025):
 
 
 def test_travel_time_transfer_penalty(g2025):
-    j = network.travel_time(g2025, "岳阳", "湘潭", modes=network.RAIL_MODES)
+    j = network.travel_time(g2025, "衡阳", "怀化", modes=network.RAIL_MODES)
     assert [leg.line for leg in j.legs] == ["京广铁路", "沪昆铁路"]
     assert j.penalty_minutes == network.BOARDING_MIN + network.TRANSFER_MIN
+
+
+def test_trains_run_through_onto_a_branch(g2025):
+    j = network.travel_time(g2025, "长沙", "湘潭", modes=network.RAIL_MODES)
+    assert [leg.line for leg in j.legs] == ["长株潭城际"]
+    assert j.penalty_minutes == network.BOARDING_MIN
 
 
 def test_unknown_place_raises(g2025):
@@ -296,20 +329,22 @@ def test_seat_proxies_are_marked_and_distinct(g2025_proxies):
     stations = {n: d for n, d in g2025_proxies.nodes(data=True) if d["kind"] == "station"}
     proxied = {n: d for n, d in stations.items() if d["position"] == "seat_proxy"}
     sourced = {n: d for n, d in stations.items() if d["position"] == "sourced"}
-    assert len(sourced) == 13
-    assert len(proxied) >= 35
+    assert len(sourced) == 60
+    assert len(proxied) >= 5
     seats = {d["adcode"]: d for _, d in g2025_proxies.nodes(data=True) if d["kind"] == "seat"}
-    hengshan = proxied["station:衡山西"]  # named after 衡山县
-    assert (hengshan["lon"], hengshan["lat"], hengshan["precision"]) == (
-        seats["430423"]["lon"], seats["430423"]["lat"], "county",
+    ningxiang = proxied["station:宁乡西"]  # named after 宁乡市
+    assert (ningxiang["lon"], ningxiang["lat"], ningxiang["precision"]) == (
+        seats["430182"]["lon"], seats["430182"]["lat"], "county",
     )  # fmt: skip
-    assert proxied["station:湘潭北"]["precision"] == "prefecture"
+    assert proxied["station:永州"]["precision"] == "prefecture"
+    # intercity halts are never proxied: 芙蓉南 is a street, not 芙蓉区
+    assert "station:芙蓉南" not in stations
     points = [(d["lon"], d["lat"]) for d in stations.values()]
     assert len(points) == len(set(points))  # one station node per place
     for _, _, attrs in g2025_proxies.edges(data=True):
         assert attrs["length_km"] > 0
     without = network.build_graph(year=2025, proxies=False)
-    assert "station:衡山西" not in without
+    assert "station:宁乡西" not in without
 
 
 def test_cli_network_wants_a_gpkg(tmp_path, capsys):
