@@ -20,7 +20,7 @@ STATION_COLUMNS = [
 ]
 LINE_COLUMNS = [
     *("line", "kind", "design_speed_kmh", "opened", "planned_year", "status", "seq"),
-    *("station", "section_opened", "source", "note"),
+    *("station", "section_opened", "source", "note", "passenger"),
 ]
 EXPRESSWAY_COLUMNS = [
     *("code", "name", "seq", "node_name", "lon", "lat", "adcode", "kind", "opened"),
@@ -80,6 +80,9 @@ def rail_lines() -> pd.DataFrame:
     """Return ``rail_lines.csv`` with integer ``seq`` and nullable integer years, sorted."""
     frame = _read("rail_lines.csv", LINE_COLUMNS, required=True)
     frame["seq"] = frame["seq"].astype(int)
+    if not frame["passenger"].isin(["yes", "no"]).all():
+        msg = "rail_lines.csv: passenger must be yes or no"
+        raise DataError(msg)
     frame["design_speed_kmh"] = pd.to_numeric(frame["design_speed_kmh"]).astype(float)
     for col in ("opened", "planned_year", "section_opened"):
         frame[col] = pd.array([_year(v) for v in frame[col]], dtype="Int64")

@@ -310,6 +310,8 @@ def _add_rail(graph: nx.MultiGraph, *, year: int, scenario: Scenario, proxies: b
     stations = _station_positions(proxies=proxies)
     for line, rows in data.rail_lines().groupby("line", sort=True):
         first = rows.iloc[0]
+        if first["passenger"] == "no":
+            continue  # freight only (浩吉铁路 in Hunan): no journeys on it
         mode = str(first["kind"])
         if not _in_scenario(
             str(first["status"]),

@@ -89,8 +89,33 @@ def test_lines_are_ordered_and_valid():
         "洛湛铁路",
         "长沙磁浮快线",
         "长赣高铁",
+        "吉衡铁路",
+        "娄邵铁路",
+        "浩吉铁路",
+        "长九高铁",
+        "益娄高铁",
+        "邵永高铁",
+        "兴永郴赣铁路",
+        "长岳城际",
+        "长衡城际",
     ):
         assert required in set(lines["line"]), required
+
+
+def test_freight_lines_carry_no_journeys():
+    lines = data.rail_lines()
+    assert set(lines.loc[lines["passenger"] == "no", "line"]) == {"浩吉铁路"}
+    graph = network.build_graph(year=2025)
+    assert not any(d["line"] == "浩吉铁路" for _, _, d in graph.edges(data=True))
+
+
+def test_planned_lines_join_the_plan_scenario_only():
+    built = network.build_graph(year=2035)
+    plan = network.build_graph(year=2035, scenario="plan")
+    built_lines = {d["line"] for _, _, d in built.edges(data=True)}
+    plan_lines = {d["line"] for _, _, d in plan.edges(data=True)}
+    assert "长赣高铁" not in built_lines
+    assert {"长赣高铁", "邵永高铁", "益娄高铁"} <= plan_lines
 
 
 # --- graph contract -------------------------------------------------------------------------
