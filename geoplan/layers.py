@@ -242,7 +242,8 @@ def _component_geometry(
         if curated.kind == "green_heart":
             return (
                 _features.green_heart(),
-                "curated polygon 长株潭生态绿心 (schematic hull of its units' reference points)",
+                "curated polygon 长株潭生态绿心 (schematic: hull of its units' reference points, "
+                "area calibrated to the regulated 528.32 km2)",
                 "schematic",
                 None,
             )
