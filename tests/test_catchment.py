@@ -157,11 +157,6 @@ def plan_2025():
     return g
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the model gives 64 min from 长沙's seat to 株洲's in 2025 (长株潭城际 with boarding "
-    "= security + half headway, its 株洲 station a seat proxy); the issue expects under 60",
-)
 def test_changsha_one_hour_2025(plan_2025):
     surface = travel_time_surface(plan_2025, "长沙市")
     hour = isochrones(surface, [60]).geometry.iloc[0]
