@@ -297,12 +297,20 @@ def test_graph_to_gdfs(g2025):
 
 
 def test_changsha_changde_faster_after_changyichang():
-    # 常德 and 益阳南 stand at their cities' seats (proxies) until their coordinates are sourced
-    before = network.build_graph(year=2021)
-    after = network.build_graph(year=2022)
-    t0 = network.travel_time(before, "长沙", "常德").minutes
-    t1 = network.travel_time(after, "长沙西", "常德").minutes
-    assert t1 < t0 - 30
+    # sourced stations only; 常益长 opened in full on 2022-12-26
+    before = network.build_graph(year=2021, proxies=False)
+    after = network.build_graph(year=2023, proxies=False)
+    t0 = network.travel_time(before, "长沙", "常德", modes=network.RAIL_MODES)
+    t1 = network.travel_time(after, "长沙", "常德", modes=network.RAIL_MODES)
+    assert [leg.line for leg in t0.legs] == ["石长铁路"]
+    assert "常益长高铁" in [leg.line for leg in t1.legs]
+    # scheduled: 113 min by the fastest 石长 EMU (2017), 59 min by 常益长 (2022)
+    assert t0.in_vehicle_minutes == pytest.approx(113, rel=0.2)
+    assert t1.in_vehicle_minutes == pytest.approx(59, rel=0.2)
+    # door to door from seat to seat the gain survives access and boarding
+    d0 = network.travel_time(before, "长沙市", "常德市").minutes
+    d1 = network.travel_time(after, "长沙市", "常德市").minutes
+    assert d1 < d0 - 30
 
 
 # --- county seats (curated by the expressway engineer) ----------------------------------------
