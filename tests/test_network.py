@@ -27,11 +27,6 @@ def g2025() -> nx.MultiGraph:
     return network.build_graph(year=2025, proxies=False)
 
 
-@pytest.fixture(scope="module")
-def g2025_proxies() -> nx.MultiGraph:
-    return network.build_graph(year=2025)
-
-
 # --- curated data ---------------------------------------------------------------------------
 
 
@@ -39,10 +34,10 @@ def test_stations_are_unique_sourced_and_in_hunan():
     st = data.rail_stations()
     assert st["name"].is_unique
     located = st.dropna(subset=["lon", "lat"])
-    assert len(located) == 61
+    assert len(located) == 73
     # two independent sources recorded, or a note that says there is one
     second = located["source2"].fillna("").str.len() > 0
-    assert second.sum() == 27
+    assert second.sum() == 31
     assert located.loc[~second, "note"].str.contains("single source").all()
     assert (located.loc[~second, "confidence"] <= 0.7).all()
     assert located["lon"].between(108.7, 114.3).all()
@@ -142,17 +137,17 @@ def test_graph_contract(g2025):
 
 
 def test_rail_edges_join_across_unlocated_stations(g2025):
-    edge = g2025.get_edge_data("station:长沙", "station:常德")["石长铁路"]
-    assert edge["via"] == "益阳"  # 益阳 station: its two sources disagree, so it is unlocated
-    assert edge["mode"] == "conventional"
-    a, b = g2025.nodes["station:长沙"], g2025.nodes["station:常德"]
+    edge = g2025.get_edge_data("station:长沙南", "station:黄花机场")["长沙磁浮快线"]
+    assert edge["via"] == "榔梨"  # the maglev's middle station has no sourced coordinate
+    assert edge["mode"] == "maglev"
+    a, b = g2025.nodes["station:长沙南"], g2025.nodes["station:黄花机场"]
     assert edge["length_km"] == pytest.approx(
         network.geodesic_km(a["lon"], a["lat"], b["lon"], b["lat"])
     )
-    # the edge passes 益阳 and reaches 常德: a share of a stop at each of the two
-    stop = network.STOP_OVERHEAD_MIN["conventional"]
-    run = network.rail_minutes(edge["length_km"], mode="conventional", design_speed_kmh=160)
-    share = network.STOP_SHARE["conventional"]
+    # the edge passes 榔梨 and reaches the airport: a share of a stop at each of the two
+    stop = network.STOP_OVERHEAD_MIN["maglev"]
+    run = network.rail_minutes(edge["length_km"], mode="maglev", design_speed_kmh=100)
+    share = network.STOP_SHARE["maglev"]
     assert edge["minutes"] == pytest.approx(run - stop + 2 * share * stop)
     # minor intercity halts are counted as stops passed
     halts = g2025.get_edge_data("station:树木岭", "station:暮云")["长株潭城际"]
@@ -243,8 +238,7 @@ def test_scheduled_table_is_sourced():
 
 def test_model_within_20_percent_of_scheduled():
     rows = _checkable()
-    # 31 rows are marked; 长沙-益阳 and 长沙-宁乡 wait for their stations' coordinates
-    assert len(rows) == 29
+    assert len(rows) == 31
     lines = set()
     for row, graph in rows:
         journey = network.travel_time(graph, row._1, row.to, modes=network.RAIL_MODES)
@@ -358,26 +352,27 @@ def test_cli_network_writes_layers_and_refuses_overwrite(tmp_path):
     assert main(["network", "--year", "2020", "--out", str(out), "--overwrite"]) == 0
 
 
-def test_seat_proxies_are_marked_and_distinct(g2025_proxies):
-    stations = {n: d for n, d in g2025_proxies.nodes(data=True) if d["kind"] == "station"}
+def test_seat_proxies_are_marked_and_distinct():
+    plan = network.build_graph(year=2035, scenario="plan")
+    stations = {n: d for n, d in plan.nodes(data=True) if d["kind"] == "station"}
     proxied = {n: d for n, d in stations.items() if d["position"] == "seat_proxy"}
     sourced = {n: d for n, d in stations.items() if d["position"] == "sourced"}
-    assert len(sourced) == 60
+    assert len(sourced) == 72  # 73 located; 茶陵西 has no passenger line
     assert len(proxied) >= 5
-    seats = {d["adcode"]: d for _, d in g2025_proxies.nodes(data=True) if d["kind"] == "seat"}
-    ningxiang = proxied["station:宁乡西"]  # named after 宁乡市
-    assert (ningxiang["lon"], ningxiang["lat"], ningxiang["precision"]) == (
-        seats["430182"]["lon"], seats["430182"]["lat"], "county",
+    seats = {d["adcode"]: d for _, d in plan.nodes(data=True) if d["kind"] == "seat"}
+    liuyang = proxied["station:浏阳"]  # 长赣高铁, named after 浏阳市
+    assert (liuyang["lon"], liuyang["lat"], liuyang["precision"]) == (
+        seats["430181"]["lon"], seats["430181"]["lat"], "county",
     )  # fmt: skip
-    assert proxied["station:永州"]["precision"] == "prefecture"
+    assert proxied["station:邵阳西"]["precision"] == "prefecture"
     # intercity halts are never proxied: 芙蓉南 is a street, not 芙蓉区
     assert "station:芙蓉南" not in stations
     points = [(d["lon"], d["lat"]) for d in stations.values()]
     assert len(points) == len(set(points))  # one station node per place
-    for _, _, attrs in g2025_proxies.edges(data=True):
+    for _, _, attrs in plan.edges(data=True):
         assert attrs["length_km"] > 0
-    without = network.build_graph(year=2025, proxies=False)
-    assert "station:宁乡西" not in without
+    without = network.build_graph(year=2035, scenario="plan", proxies=False)
+    assert "station:浏阳" not in without
 
 
 def test_cli_network_wants_a_gpkg(tmp_path, capsys):
