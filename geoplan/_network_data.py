@@ -26,6 +26,7 @@ EXPRESSWAY_COLUMNS = [
     *("code", "name", "seq", "node_name", "lon", "lat", "adcode", "kind", "opened"),
     *("status", "source", "confidence", "note"),
 ]
+CORRIDOR_COLUMNS = ["corridor", "aliases", "seq", "line", "section", "source", "note"]
 AIRPORT_COLUMNS = ["iata", "name", "lon", "lat", "adcode", "opened", "source", "confidence"]
 SEAT_COLUMNS = [
     *("adcode", "name", "seat", "lon", "lat", "source", "source2", "confidence", "note"),
@@ -91,6 +92,22 @@ def rail_lines() -> pd.DataFrame:
         msg = f"rail_lines.csv names stations missing from rail_stations.csv: {sorted(unknown)}"
         raise DataError(msg)
     return frame.sort_values(["line", "seq"], kind="stable").reset_index(drop=True)
+
+
+@cache
+def rail_corridors() -> pd.DataFrame:
+    """Return ``rail_corridors.csv``: named corridors and the lines that make them up in Hunan.
+
+    ``line`` is empty for a section the data does not hold; a non-empty ``line`` must be a line
+    of ``rail_lines.csv``.
+    """
+    frame = _read("rail_corridors.csv", CORRIDOR_COLUMNS, required=True)
+    frame["seq"] = frame["seq"].astype(int)
+    unknown = set(frame["line"]) - set(rail_lines()["line"]) - {""}
+    if unknown:
+        msg = f"rail_corridors.csv names lines missing from rail_lines.csv: {sorted(unknown)}"
+        raise DataError(msg)
+    return frame.sort_values(["corridor", "seq"], kind="stable").reset_index(drop=True)
 
 
 @cache

@@ -153,18 +153,25 @@ def _routing_graph() -> nx.MultiGraph:
 
 
 @cache
-def _line_aliases() -> dict[str, str]:
-    """Names a text may use for a line of the graph -> the graph's ``line`` value."""
+def _line_aliases() -> dict[str, tuple[str, ...]]:
+    """Names a text may use for lines of the graph -> the graph's ``line`` values.
+
+    A corridor name (呼南高铁, 渝长厦高铁 and their aliases) stands for all its lines.
+    """
     from geoplan import _network_data
 
-    aliases = {}
+    aliases: dict[str, tuple[str, ...]] = {}
     ways = _network_data.expressways()
     for code, name in zip(ways["code"], ways["name"], strict=True):
-        aliases[str(name).split("(")[0]] = str(code)
+        aliases[str(name).split("(")[0]] = (str(code),)
         if not str(code).startswith("S-"):
-            aliases[str(code)] = str(code)
+            aliases[str(code)] = (str(code),)
     for line in _network_data.rail_lines()["line"].unique():
-        aliases[str(line)] = str(line)
+        aliases[str(line)] = (str(line),)
+    for corridor, rows in _network_data.rail_corridors().groupby("corridor", sort=False):
+        lines = tuple(line for line in rows["line"] if line)
+        for name in (str(corridor), *str(rows["aliases"].iloc[0]).split(";")):
+            aliases[name] = lines
     return aliases
 
 
@@ -190,7 +197,8 @@ def _routed_line(adcodes: list[str], text: str) -> tuple[BaseGeometry | None, li
     graph or two seats are not connected.
     """
     graph = _routing_graph()
-    named = {line for alias, line in _line_aliases().items() if alias and alias in text}
+    aliases = _line_aliases().items()
+    named = {line for alias, lines in aliases if alias and alias in text for line in lines}
 
     def weight(_u: str, _v: str, edges: Mapping[Any, Mapping[str, Any]]) -> float:
         return min(

@@ -85,6 +85,7 @@ __all__ = [
     "Leg",
     "alighting_minutes",
     "build_graph",
+    "corridor_lines",
     "geodesic_km",
     "graph_to_gdfs",
     "rail_minutes",
@@ -223,6 +224,52 @@ def service(line: str) -> str:
     '长株潭城际'
     """
     return line.split("(", 1)[0]
+
+
+def corridor_lines(name: str) -> list[str]:
+    """Return the lines of the data that make up a named rail corridor in Hunan, in order.
+
+    National corridors such as 呼南 (Hohhot-Nanning) and 渝长厦 (Chongqing-Changsha-Xiamen) are
+    not single lines: in Hunan they are chains of lines built at different times
+    (``geodata/rail_corridors.csv``, with sources). A line name of ``rail_lines.csv`` returns
+    itself, so callers can pass any rail name a plan uses.
+
+    Parameters
+    ----------
+    name : str
+        Corridor name or alias (渝长厦高铁, 厦渝通道, 呼南通道 ...) or a line name, in simplified
+        or traditional script.
+
+    Returns
+    -------
+    list of str
+        ``line`` values of ``rail_lines.csv``. Sections the data does not hold (the 襄阳-常德
+        section of 呼南) are left out; :func:`geoplan._network_data.rail_corridors` lists them.
+
+    Raises
+    ------
+    UnknownPlaceError
+        If ``name`` is neither a corridor, an alias nor a line.
+
+    Examples
+    --------
+    >>> corridor_lines("渝長廈高鐵")
+    ['黔张常铁路', '常益长高铁', '长赣高铁']
+    >>> corridor_lines("呼南通道")[:2]
+    ['常益长高铁', '益娄高铁']
+    """
+    from geoplan.corpus import normalise
+
+    key = normalise(name.strip())[0]
+    corridors = data.rail_corridors()
+    if key in set(data.rail_lines()["line"]):
+        return [key]
+    for corridor, rows in corridors.groupby("corridor", sort=False):
+        names = {str(corridor), *str(rows["aliases"].iloc[0]).split(";")}
+        if key in names:
+            return [line for line in rows["line"] if line]
+    msg = f"{name!r} is not a rail corridor or line of the data"
+    raise UnknownPlaceError(msg)
 
 
 def _road_minutes(length_km: float, *, detour: float, speed_kmh: float) -> float:

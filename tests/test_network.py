@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -34,10 +35,10 @@ def test_stations_are_unique_sourced_and_in_hunan():
     st = data.rail_stations()
     assert st["name"].is_unique
     located = st.dropna(subset=["lon", "lat"])
-    assert len(located) == 73
+    assert len(located) == 85
     # two independent sources recorded, or a note that says there is one
     second = located["source2"].fillna("").str.len() > 0
-    assert second.sum() == 31
+    assert second.sum() == 45
     assert located.loc[~second, "note"].str.contains("single source").all()
     assert (located.loc[~second, "confidence"] <= 0.7).all()
     assert located["lon"].between(108.7, 114.3).all()
@@ -97,6 +98,45 @@ def test_lines_are_ordered_and_valid():
         assert required in set(lines["line"]), required
 
 
+def test_corridors_resolve_to_their_hunan_lines():
+    assert network.corridor_lines("渝長廈高鐵") == ["黔张常铁路", "常益长高铁", "长赣高铁"]
+    assert network.corridor_lines("厦渝通道") == ["黔张常铁路", "常益长高铁", "长赣高铁"]
+    assert network.corridor_lines("呼南高铁") == [
+        *("常益长高铁", "益娄高铁", "娄邵铁路", "邵永高铁", "衡柳铁路"),
+    ]
+    assert network.corridor_lines("长赣高铁") == ["长赣高铁"]
+    with pytest.raises(UnknownPlaceError, match="京沪高铁"):
+        network.corridor_lines("京沪高铁")
+
+
+def test_corridor_lines_chain_where_the_data_says_so():
+    corridors = data.rail_corridors()
+    assert (corridors["source"].str.len() > 0).all()
+    # the one section the data lacks says so
+    missing = corridors[corridors["line"] == ""]
+    assert list(missing["section"]) == ["襄阳–常德"]
+    assert missing["note"].str.contains("not in rail_lines.csv").all()
+    stations = data.rail_lines().groupby("line")["station"].apply(set)
+    breaks = []
+    for corridor, rows in corridors.groupby("corridor"):
+        lines = [line for line in rows["line"] if line]
+        for a, b in itertools.pairwise(lines):
+            if not stations[a] & stations[b]:
+                breaks.append((corridor, a, b))
+    # 益娄 ends at 娄底南 and 娄邵 starts at 娄底: recorded as a chain break in the row
+    assert breaks == [("呼南高铁", "益娄高铁", "娄邵铁路")]
+    row = corridors[corridors["line"] == "娄邵铁路"]
+    assert row["note"].str.contains("chain break").all()
+
+
+def test_a_corridor_named_in_a_plan_routes_along_its_lines():
+    from geoplan.layers import _routed_line
+
+    # 常德 -> 长沙 (芙蓉区 seat): a text naming 渝长厦 follows 常益长
+    _line, followed = _routed_line(["430702", "430102"], "全面贯通渝长厦高铁")
+    assert followed == ["常益长高铁"]
+
+
 def test_freight_lines_carry_no_journeys():
     lines = data.rail_lines()
     assert set(lines.loc[lines["passenger"] == "no", "line"]) == {"浩吉铁路"}
@@ -150,8 +190,8 @@ def test_rail_edges_join_across_unlocated_stations(g2025):
     share = network.STOP_SHARE["maglev"]
     assert edge["minutes"] == pytest.approx(run - stop + 2 * share * stop)
     # minor intercity halts are counted as stops passed
-    halts = g2025.get_edge_data("station:树木岭", "station:暮云")["长株潭城际"]
-    assert halts["via"].split(",") == ["香樟路", "湘府路", "洞井", "先锋", "芙蓉南"]
+    halts = g2025.get_edge_data("station:洞井", "station:暮云")["长株潭城际"]
+    assert halts["via"].split(",") == ["先锋", "芙蓉南"]
 
 
 def test_a_rail_leg_ends_with_a_full_stop(g2025):
@@ -357,7 +397,7 @@ def test_seat_proxies_are_marked_and_distinct():
     stations = {n: d for n, d in plan.nodes(data=True) if d["kind"] == "station"}
     proxied = {n: d for n, d in stations.items() if d["position"] == "seat_proxy"}
     sourced = {n: d for n, d in stations.items() if d["position"] == "sourced"}
-    assert len(sourced) == 72  # 73 located; 茶陵西 has no passenger line
+    assert len(sourced) == 84  # 85 located; 茶陵西 has no passenger line
     assert len(proxied) >= 5
     seats = {d["adcode"]: d for _, d in plan.nodes(data=True) if d["kind"] == "seat"}
     liuyang = proxied["station:浏阳"]  # 长赣高铁, named after 浏阳市
