@@ -38,7 +38,7 @@ def test_stations_are_unique_sourced_and_in_hunan():
     assert len(located) == 85
     # two independent sources recorded, or a note that says there is one
     second = located["source2"].fillna("").str.len() > 0
-    assert second.sum() == 45
+    assert second.sum() == 56
     assert located.loc[~second, "note"].str.contains("single source").all()
     assert (located.loc[~second, "confidence"] <= 0.7).all()
     assert located["lon"].between(108.7, 114.3).all()
