@@ -35,7 +35,7 @@ def test_stations_are_unique_sourced_and_in_hunan():
     st = data.rail_stations()
     assert st["name"].is_unique
     located = st.dropna(subset=["lon", "lat"])
-    assert len(located) == 85
+    assert len(located) == 88
     # two independent sources recorded, or a note that says there is one
     second = located["source2"].fillna("").str.len() > 0
     assert second.sum() == 56
@@ -397,7 +397,7 @@ def test_seat_proxies_are_marked_and_distinct():
     stations = {n: d for n, d in plan.nodes(data=True) if d["kind"] == "station"}
     proxied = {n: d for n, d in stations.items() if d["position"] == "seat_proxy"}
     sourced = {n: d for n, d in stations.items() if d["position"] == "sourced"}
-    assert len(sourced) == 84  # 85 located; 茶陵西 has no passenger line
+    assert len(sourced) == 87  # 88 located; 茶陵西 has no passenger line
     assert len(proxied) >= 5
     seats = {d["adcode"]: d for _, d in plan.nodes(data=True) if d["kind"] == "seat"}
     liuyang = proxied["station:浏阳"]  # 长赣高铁, named after 浏阳市
