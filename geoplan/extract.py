@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 from geoplan import gazetteer
@@ -37,7 +36,6 @@ from geoplan._extract_structures import (
 )
 from geoplan._extract_transport import find_projects
 from geoplan.corpus import Plan
-from geoplan.errors import GeoplanError
 
 __all__ = [
     "Component",
@@ -371,7 +369,7 @@ def _component_places(
             elif len(bare) == len(word):
                 within = ctx.urban_prefecture()
             if within:
-                codes = _contiguous(tuple(gazetteer.expand_group(word, within=within)))
+                codes = gazetteer.expand_group(word, within=within)
                 return [unit_ref(c, via="group") for c in codes], []
             break
     context = " ".join(p.name for p in scope_places)
@@ -398,26 +396,6 @@ def _name_code_units(name: str) -> list[str]:
         return []
     _names, adcodes, _undecoded = decode_code(name[:n])
     return adcodes
-
-
-# Members of an urban group that touch no other member are detached (衡阳's 南岳区 lies
-# 40 km from the four central districts) and are not part of the central city. Tolerance in
-# degrees for shared boundaries (about 100 m).
-_TOUCH_DEGREES = 0.001
-
-
-@cache
-def _contiguous(codes: tuple[str, ...]) -> tuple[str, ...]:
-    """``codes`` without units detached from all the others (kept whole if fewer than 3)."""
-    if len(codes) < 3:
-        return codes
-    try:
-        df = gazetteer.admin_units("county").set_index("adcode")
-        geoms = {c: df.loc[c, "geometry"].buffer(_TOUCH_DEGREES) for c in codes}
-    except (KeyError, GeoplanError):
-        return codes
-    kept = tuple(c for c in codes if any(geoms[c].intersects(geoms[o]) for o in codes if o != c))
-    return kept or codes
 
 
 def _item_text(name: str, body: str, siblings: list[str]) -> str:

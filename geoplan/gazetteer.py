@@ -291,7 +291,9 @@ def expand_group(name: str, *, within: str | None = None) -> list[str]:
         A curated group (长株潭, 南四县市 ...) or an urban group (主城区, 中心城区, 市区, 城区),
         which needs ``within``.
     within
-        The prefecture adcode whose urban districts an urban group means.
+        The prefecture adcode whose urban districts an urban group means. A district that
+        touches none of the others is detached from the city and left out (衡阳's 南岳区 lies
+        40 km from the four central districts).
 
     Examples
     --------
@@ -299,23 +301,41 @@ def expand_group(name: str, *, within: str | None = None) -> list[str]:
     ['430223', '430224', '430225', '430281']
     >>> expand_group("主城区", within="430200")
     ['430202', '430203', '430204', '430211', '430212']
+    >>> "430412" in expand_group("中心城区", within="430400")  # 南岳区
+    False
     """
     if name in URBAN_GROUPS:
         if within is None:
             msg = f"{name!r} means a prefecture's urban districts; pass within=<prefecture adcode>"
             raise UnknownPlaceError(msg)
         pref = str(within)[:4] + "00"
-        return [
+        districts = tuple(
             u.adcode
             for u in units(level="county")
             if u.parent_adcode == pref and u.name.endswith("区")
-        ]
+        )
+        return list(_contiguous(districts))
     df = _groups()
     members = df.loc[df["group"] == name, "member_adcode"].tolist()
     if not members:
         msg = f"{name!r} is not a known group; known: {', '.join(group_names())}"
         raise UnknownPlaceError(msg)
     return sorted(members)
+
+
+# Tolerance in degrees for shared boundaries between districts (about 100 m).
+_TOUCH_DEGREES = 0.001
+
+
+@cache
+def _contiguous(codes: tuple[str, ...]) -> tuple[str, ...]:
+    """``codes`` without units detached from all the others (kept whole if fewer than 3)."""
+    if len(codes) < 3:
+        return codes
+    frame = admin_units("county").set_index("adcode")
+    geoms = {c: frame.loc[c, "geometry"].buffer(_TOUCH_DEGREES) for c in codes}
+    kept = tuple(c for c in codes if any(geoms[c].intersects(geoms[o]) for o in codes if o != c))
+    return kept or codes
 
 
 @cache

@@ -84,6 +84,13 @@ def test_lookup_names_formers_groups_and_unknown():
 
 def test_expand_urban_districts():
     assert gazetteer.expand_group("中心城区", within="430300") == ["430302", "430304"]
+    # 衡阳's 南岳区 (430412) is a district but lies 40 km from the four central ones
+    assert gazetteer.expand_group("中心城区", within="430400") == [
+        *("430405", "430406", "430407", "430408"),
+    ]
+    assert gazetteer.expand_group("市区", within="430100") == [
+        *("430102", "430103", "430104", "430105", "430111", "430112"),
+    ]
     with pytest.raises(UnknownPlaceError):
         gazetteer.expand_group("主城区")
     with pytest.raises(UnknownPlaceError):
