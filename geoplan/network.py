@@ -40,6 +40,12 @@ stations out instead; the line then joins its neighbours directly and the edge r
 skipped stations in ``via``. Stations no unit's name explains, and the 长株潭城际 halts (named
 after streets: 洞井, 芙蓉南 ...), are always left out.
 
+Years: a rail line or road section is in the ``built`` graph from its ``opened`` year. An
+existing expressway section whose opening year is not sourced (blank ``opened``) is taken as open
+in every year asked: for the trunk roads concerned (all of G60, G0401 and G5513, parts of others)
+leaving them out would cut the network, while keeping them overstates early years, whose
+results should be read with that in mind.
+
 Examples
 --------
 >>> g = build_graph(year=2020)
@@ -448,7 +454,9 @@ def _add_expressways(graph: nx.MultiGraph, *, year: int, scenario: Scenario) -> 
         for _, row in rows.iterrows():
             opened = row["opened"]
             status = str(row["status"]) or "existing"
-            if not _in_scenario(status, opened, opened, year=year, scenario=scenario):
+            if status == "existing" and pd.isna(opened):
+                pass  # open, opening year not sourced: open in every year asked
+            elif not _in_scenario(status, opened, opened, year=year, scenario=scenario):
                 prev = None  # a gap: the next open node starts a new run
                 continue
             if pd.isna(row["lon"]) or pd.isna(row["lat"]):
