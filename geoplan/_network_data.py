@@ -64,6 +64,14 @@ def _year(value: object) -> int | None:
         raise DataError(msg) from None
 
 
+def _require_known(names: pd.Series, known: pd.Series, table: str, other: str) -> None:
+    """Raise DataError if ``table`` names an entry (station, line) that ``other`` lacks."""
+    unknown = set(names) - set(known)
+    if unknown:
+        msg = f"{table} names entries missing from {other}: {sorted(unknown)}"
+        raise DataError(msg)
+
+
 @cache
 def rail_stations() -> pd.DataFrame:
     """Return ``rail_stations.csv``; ``lon``/``lat`` are NaN where not yet sourced."""
@@ -87,10 +95,7 @@ def rail_lines() -> pd.DataFrame:
     frame["design_speed_kmh"] = pd.to_numeric(frame["design_speed_kmh"]).astype(float)
     for col in ("opened", "planned_year", "section_opened"):
         frame[col] = pd.array([_year(v) for v in frame[col]], dtype="Int64")
-    unknown = set(frame["station"]) - set(rail_stations()["name"])
-    if unknown:
-        msg = f"rail_lines.csv names stations missing from rail_stations.csv: {sorted(unknown)}"
-        raise DataError(msg)
+    _require_known(frame["station"], rail_stations()["name"], "rail_lines.csv", "rail_stations.csv")
     return frame.sort_values(["line", "seq"], kind="stable").reset_index(drop=True)
 
 
@@ -103,10 +108,8 @@ def rail_corridors() -> pd.DataFrame:
     """
     frame = _read("rail_corridors.csv", CORRIDOR_COLUMNS, required=True)
     frame["seq"] = frame["seq"].astype(int)
-    unknown = set(frame["line"]) - set(rail_lines()["line"]) - {""}
-    if unknown:
-        msg = f"rail_corridors.csv names lines missing from rail_lines.csv: {sorted(unknown)}"
-        raise DataError(msg)
+    lines = frame.loc[frame["line"] != "", "line"]
+    _require_known(lines, rail_lines()["line"], "rail_corridors.csv", "rail_lines.csv")
     return frame.sort_values(["corridor", "seq"], kind="stable").reset_index(drop=True)
 
 

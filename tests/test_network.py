@@ -137,6 +137,24 @@ def test_a_corridor_named_in_a_plan_routes_along_its_lines():
     assert followed == ["常益长高铁"]
 
 
+def test_tables_must_name_known_entries(monkeypatch):
+    real = data._read
+
+    def fake(name, columns, *, required):
+        frame = real(name, columns, required=required)
+        if name == "rail_corridors.csv":
+            frame.loc[0, "line"] = "不存在铁路"
+        return frame
+
+    data.rail_corridors.cache_clear()
+    monkeypatch.setattr(data, "_read", fake)
+    try:
+        with pytest.raises(GeoplanError, match=r"rail_corridors\.csv names .*不存在铁路"):
+            data.rail_corridors()
+    finally:
+        data.rail_corridors.cache_clear()
+
+
 def test_freight_lines_carry_no_journeys():
     lines = data.rail_lines()
     assert set(lines.loc[lines["passenger"] == "no", "line"]) == {"浩吉铁路"}
