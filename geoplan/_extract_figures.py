@@ -30,6 +30,7 @@ class RawFigure:
     kind: str
     span: tuple[int, int]
     sentence: tuple[int, int]
+    confidence: float = 0.9
 
 
 def find_figures(text: str, *, review_spans: list[tuple[int, int]] = ()) -> list[RawFigure]:
@@ -58,8 +59,10 @@ def find_figures(text: str, *, review_spans: list[tuple[int, int]] = ()) -> list
         years = [int(y) for y in _YEAR_RE.findall(indicator)]
         indicator = _YEAR_RE.sub("", indicator)
         indicator = _INDICATOR_HEAD.sub("", indicator).strip(' “”"')
+        conf = 0.9
         if not indicator and last[0] == sent_start:
             indicator = last[1]
+            conf -= 0.1  # the indicator of the figure before it (增长8%、10%)
         if not indicator or len(indicator) > 30 or not re.search(r"[\u4e00-\u9fff]", indicator):
             continue
         last = (sent_start, indicator)
@@ -68,6 +71,8 @@ def find_figures(text: str, *, review_spans: list[tuple[int, int]] = ()) -> list
         sentence_head = text[sent_start:start]
         if not years:
             years = [int(y) for y in _YEAR_RE.findall(sentence_head)]
+            if years:
+                conf -= 0.1  # the year is in the sentence, not in the figure's clause
         year = years[-1] if years else None
         growth = unit == "%" and bool(_GROWTH.search(before))
         in_review = any(s <= start < e for s, e in review_spans)
@@ -81,10 +86,21 @@ def find_figures(text: str, *, review_spans: list[tuple[int, int]] = ()) -> list
             kind = "target"
         else:
             kind = "actual"
+            conf -= 0.2  # nothing says whether it is a fact or a target
         if year is None and kind == "actual" and in_review:
             year = 2020
+            conf -= 0.15  # a review section without a year: taken as the base year 2020
         out.append(
-            RawFigure(indicator, value, unit, year, kind, (start, end), (sent_start, sent_end))
+            RawFigure(
+                indicator,
+                value,
+                unit,
+                year,
+                kind,
+                (start, end),
+                (sent_start, sent_end),
+                round(conf, 2),
+            )
         )
     return out
 

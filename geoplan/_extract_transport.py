@@ -25,7 +25,7 @@ _MODE_OF = [(re.compile(f"^(?:{s})$"), mode) for s, mode in _SUFFIXES]
 # no "^" anchor: "^" only matches at the real start of the string, never at ``pos``.
 _BAD_NEXT = re.compile(
     r"(?:[东南西北]?站|货站|新城|经济|沿线|网|路网|发展|增长|公路网|时代|枢纽|联络线|口|澳|城|群"
-    r"|集团|片区|运输|物流|直达|线路|线网|职业|学校|联运|组合)"
+    r"|集团|片区|运输|物流|直达|线路|线网|职业|学校|联运|组合|综合)"
 )
 # Codes that are kinds of line, not names (普速铁路, 干线铁路, 国家高铁, "米"字型高铁).
 _GENERIC_CODES = re.compile(r"^(?:普速|干线|支线|国家|区域|区域性|重载|货运|客运)$|型$")
@@ -111,6 +111,7 @@ class RawProject:
     adcodes: list[str]
     undecoded: list[str]
     status: str | None
+    confidence: float = 0.9
 
 
 def _left_boundary(text: str, end: int, *, max_len: int = 10) -> int:
@@ -139,6 +140,10 @@ _LEAD_VERB = re.compile(
 _BAD_PORT_END = ("临", "空", "粤", "地", "般", "运", "型", "的", "等", "各", "新建", "直升")
 # A count before a port or airport word (建设3-5个直升机场) is not a name.
 _COUNT = re.compile(r"[0-9０-９个座处]")
+# Two numerals in a code make a slogan, not a port: 株洲"一江八港" is the river and eight creeks.
+_SLOGAN = re.compile(r"[一二两三四五六七八九十百].*[一二两三四五六七八九十百]")
+# Joins the two ends of a line named by its termini (上栗至醴陵高速, 茶陵—常宁高速).
+_LINK = "至—–－~"
 
 
 # Characters that do not occur in line-name codes but do in running text (迈进了高速, 加强铁路).
@@ -159,6 +164,71 @@ def _trim_code(code: str) -> str | None:
         i -= 1
     tail = code[i:]
     return tail if len(tail) >= 2 else None
+
+
+def _place(token: str) -> tuple[str, str] | None:
+    """``(name, adcode)`` of a Hunan unit a terminus names (醴陵, 醴陵东 站 -> 醴陵市), or None."""
+    from geoplan import gazetteer
+
+    for key in (token, token[:-1] if token[-1:] in "东南西北" else ""):
+        units = gazetteer.lookup(key) if len(key) >= 2 else []
+        if len(units) == 1:
+            return units[0].name, units[0].adcode
+    return None
+
+
+def _termini(text: str, start: int, code: str) -> tuple[int, list[str]] | None:
+    """Start and terminus names of a line named "A至B", "A—B" or "A经C至B" ending at ``code``.
+
+    ``code`` (B) must name a Hunan unit; A and C may lie outside Hunan (上栗) but must be
+    two to six characters of a name, not a direction (南延至).
+    """
+    if start < 3 or text[start - 1] not in _LINK or _place(code) is None:
+        return None
+    parts = [code]
+    end = start - 1
+    while True:
+        s0 = _left_boundary(text, end, max_len=6)
+        token = text[s0:end]
+        if not 2 <= len(token) <= 6 or _DIRECTIONS.match(token) or _FUNCTION_CHARS.search(token):
+            return None
+        parts.insert(0, token)
+        if s0 > 0 and text[s0 - 1] == "经":
+            end = s0 - 1
+            continue
+        return s0, parts
+
+
+def _decode_termini(parts: list[str]) -> tuple[list[str], list[str], list[str]]:
+    names: list[str] = []
+    adcodes: list[str] = []
+    undecoded: list[str] = []
+    for token in parts:
+        hit = _place(token)
+        if hit is None:
+            undecoded.append(token)
+        elif hit[0] not in names:
+            names.append(hit[0])
+            adcodes.append(hit[1])
+    return names, adcodes, undecoded
+
+
+def _airport(code: str) -> tuple[list[str], list[str]] | None:
+    """The county of the one curated airport whose name holds ``code`` (南岳 -> 衡阳南岳机场)."""
+    from geoplan import gazetteer
+    from geoplan._network_data import airports
+    from geoplan.errors import GeoplanError
+
+    try:
+        table = airports()
+    except GeoplanError:
+        return None
+    hits = table[table["name"].str.contains(code, regex=False)]
+    if len(hits) != 1:
+        return None
+    adcode = str(hits.iloc[0]["adcode"])
+    units = [u for u in gazetteer.lookup(adcode) if u.adcode == adcode]
+    return ([units[0].name], [adcode]) if units else None
 
 
 def _status(text: str, start: int, end: int) -> str | None:
@@ -198,6 +268,14 @@ def _coordinated(text: str, start: int) -> tuple[int, int] | None:
     return None
 
 
+def _confidence(names: list[str], undecoded: list[str]) -> float:
+    """0.9 when the whole name decodes to places (or a road code), 0.75 when part of it
+    does (呼南: 南 left open), 0.6 when none does (a proper name: 城陵矶港, 铜塘湾港区)."""
+    if not undecoded:
+        return 0.9 if names else 0.6
+    return 0.75 if names else 0.6
+
+
 def find_projects(text: str) -> list[RawProject]:
     """Return transport projects named in ``text`` (normalised), in text order."""
     out: list[RawProject] = []
@@ -233,16 +311,24 @@ def find_projects(text: str) -> list[RawProject]:
                 or len(code) < 2
                 or code.endswith(_BAD_PORT_END)
                 or _COUNT.search(code)
+                or _SLOGAN.search(code)
             ):
                 continue
         if _GENERIC_CODES.search(code):
             continue
         names, adcodes, undecoded = decode_code(code)
+        termini = None if mode in ("port", "airport", "waterway") else _termini(text, start, code)
+        if termini is not None:
+            start = termini[0]
+            names, adcodes, undecoded = _decode_termini(termini[1])
         if mode in ("port", "airport", "waterway"):
             # need a place or a proper name (黄花机场, 铜塘湾港区): at least two characters
             if len(code) < 2 or code.endswith(("国际", "通用", "支线", "干线", "民用")):
                 continue
             undecoded = []
+            hit = _airport(code) if mode == "airport" else None
+            if hit is not None:
+                names, adcodes = hit
         elif not names and (len(code) > 3 or (not is_code(code) and _FUNCTION_CHARS.search(code))):
             continue
         span = (start, m.end())
@@ -250,14 +336,18 @@ def find_projects(text: str) -> list[RawProject]:
             continue
         seen.add(span)
         status = _status(text, start, m.end())
-        out.append(RawProject(text[start : m.end()], mode, span, names, adcodes, undecoded, status))
+        conf = _confidence(names, undecoded)
+        out.append(
+            RawProject(text[start : m.end()], mode, span, names, adcodes, undecoded, status, conf)
+        )
         if mode not in ("port", "airport", "waterway"):
             first = _coordinated(text, start)
             if first is not None:
                 s0, e0 = first
                 n0, a0, u0 = decode_code(text[s0:e0])
                 name0 = text[s0:e0] + suffix
-                out.append(RawProject(name0, mode, (s0, m.end()), n0, a0, u0, status))
+                conf0 = _confidence(n0, u0)
+                out.append(RawProject(name0, mode, (s0, m.end()), n0, a0, u0, status, conf0))
     for m in _ROAD_RE.finditer(text):
         letter, digits, rest = m.group(1), m.group(2), m.group(3) or ""
         n = len(digits)
