@@ -143,6 +143,14 @@ def _plan_stage(path: Path, work: Path, report: AtlasReport, say: Callable[[str]
     report.files.append(f"{stem}/extract.json")
     summary = _summary(plan, places, data)
     report.seeds.append(summary)
+    if data["transport"]:
+        try:
+            transport = layers.transport_layers(extract)
+        except GeoplanError as exc:
+            report.problems.append(f"{path.name}: transport layer: {exc}")
+        else:
+            layers.write_layers(transport, folder / "transport.gpkg")
+            report.files.append(f"{stem}/transport.gpkg")
     if not data["structures"]:
         return extract
     say("  building structure layers and maps")
@@ -192,6 +200,8 @@ def _province_stage(extracts: list, work: Path, report: AtlasReport, say) -> Non
     _figure_maps(extracts, folder, report)
     say("[province] rail corridor map, built against planned")
     _corridor_map(folder, report)
+    say("[province] the transport projects the plans name")
+    _transport_map(extracts, folder, report)
     say(f"[province] catchments of {CATCHMENT_ORIGIN} and accessibility by county")
     _catchment_maps(folder, report)
 
@@ -287,6 +297,57 @@ def _corridor_map(folder: Path, report: AtlasReport) -> None:
     report.files.extend(
         ["hunan/rail_corridors.html", "hunan/rail_corridors.png", "hunan/rail_corridors.gpkg"]
     )
+
+
+def transport_projects(extracts: list) -> gpd.GeoDataFrame:
+    """The transport layers of several plan extracts in one frame, with a ``map_status``:
+    ``existing`` where the curated data says the project is open, else the plan's status."""
+    from geoplan import layers
+
+    frames = [layers.transport_layers(x) for x in extracts]
+    frames = [f for f in frames if not f.empty]
+    if not frames:
+        return gpd.GeoDataFrame(columns=layers.TRANSPORT_COLUMNS, geometry="geometry", crs=4326)
+    out = gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), crs=frames[0].crs)
+    out["map_status"] = [
+        "existing" if d == "existing" else (s or "named")
+        for d, s in zip(out["data_status"], out["status"], strict=True)
+    ]
+    return out
+
+
+def _transport_map(extracts: list, folder: Path, report: AtlasReport) -> None:
+    from geoplan import maps
+
+    projects = transport_projects(extracts)
+    drawn = projects[projects.geometry.notna()]
+    lines = drawn[drawn.geom_type.isin(["LineString", "MultiLineString"])]
+    if lines.empty:
+        report.problems.append("no transport project of the plans could be drawn")
+        return
+    points = drawn[drawn.geom_type == "Point"]
+    title = "规划交通项目 (transport projects the plans name)"
+    tooltip = {
+        "name": "名称",
+        "source": "规划",
+        "status": "规划状态",
+        "data_status": "数据状态",
+        "matched": "对应线路",
+        "precision": "精度",
+    }
+    html = maps.lines_map(
+        lines,
+        status_column="map_status",
+        stations=points,
+        stations_label="机场 airports",
+        tooltip=tooltip,
+        title=title,
+    )
+    maps.save_html(html, folder / "transport_projects.html")
+    layers_out = projects.drop(columns=["map_status"])
+    layers_out.to_file(folder / "transport_projects.gpkg", engine="pyogrio")
+    report.maps.append((title, "hunan/transport_projects.html"))
+    report.files.extend(["hunan/transport_projects.html", "hunan/transport_projects.gpkg"])
 
 
 def _catchment_maps(folder: Path, report: AtlasReport) -> None:

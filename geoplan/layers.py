@@ -19,6 +19,7 @@ from typing import Any
 import geopandas as gpd
 import networkx as nx
 import numpy as np
+import pandas as pd
 import shapely
 from shapely.geometry.base import BaseGeometry
 
@@ -27,7 +28,14 @@ from geoplan._io import atomic_path
 from geoplan.crs import HUNAN_CRS, WGS84
 from geoplan.errors import GeometryError, GeoplanError
 
-__all__ = ["COLUMNS", "ROLE_KIND", "structure_layers", "write_layers"]
+__all__ = [
+    "COLUMNS",
+    "ROLE_KIND",
+    "TRANSPORT_COLUMNS",
+    "structure_layers",
+    "transport_layers",
+    "write_layers",
+]
 
 COLUMNS = [
     "source",
@@ -457,6 +465,118 @@ def structure_layers(
                 }
             )
     return gpd.GeoDataFrame(rows, columns=COLUMNS, geometry="geometry", crs=WGS84)
+
+
+TRANSPORT_COLUMNS = [
+    "source",
+    "name",
+    "mode",
+    "status",
+    "cities",
+    "adcodes",
+    "matched",
+    "data_status",
+    "opened",
+    "quote",
+    "span",
+    "mentions",
+    "confidence",
+    "method",
+    "precision",
+    "geometry",
+]
+"""Columns of a transport layer. ``status`` is the plan's word (planned, under_construction ...),
+``data_status`` and ``opened`` what the curated network data says; ``matched`` names the curated
+lines, expressway codes or airport the project stands for (``;``-joined)."""
+
+
+def transport_layers(extract: Any, *, units: gpd.GeoDataFrame | None = None) -> gpd.GeoDataFrame:
+    """Return one row per transport project of a plan extract, drawn where the data allows.
+
+    A project the curated data holds (常益长高铁, 沪昆高速公路 = G60, 呼南高铁 = its chain of
+    lines, 南岳机场) is drawn from that data: rail through its stations, expressways through
+    their nodes, airports as points. A line the data lacks but whose name decodes to two or
+    more places (浏醴铁路) is drawn as a straight schematic line through their seats, in the
+    order named. Anything else (ports, waterways, ordinary roads) has no geometry and
+    ``method`` says so.
+
+    Parameters
+    ----------
+    extract
+        A ``geoplan.extract.PlanExtract`` or its ``to_dict()``.
+    units
+        Admin polygons (``adcode``, ``geometry``), for seats missing from the seat table;
+        defaults to ``geoplan.gazetteer.admin_units()``.
+
+    Returns
+    -------
+    GeoDataFrame
+        Columns :data:`TRANSPORT_COLUMNS`, CRS EPSG:4326.
+
+    Examples
+    --------
+    >>> d = {"source": "x.txt", "transport": [{"name": "常益长高铁", "mode": "hsr",
+    ...      "status": "under_construction", "cities": [], "adcodes": [], "span": [4, 9],
+    ...      "quote": "加快建设常益长高铁", "mentions": 1, "confidence": 0.9}]}
+    >>> row = transport_layers(d).iloc[0]
+    >>> row["matched"], row["data_status"], int(row["opened"]), row["geometry"].geom_type
+    ('常益长高铁', 'existing', 2022, 'LineString')
+    """
+    from geoplan._layers_transport import match_project
+
+    data = _as_dict(extract)
+    if units is None:
+        units = _default_units()
+    geoms = _unit_geoms(units.to_crs(WGS84) if units.crs is not None else units)
+    rows = []
+    for project in data.get("transport", []):
+        name, mode = str(project.get("name", "")), str(project.get("mode", ""))
+        found = match_project(name, mode)
+        geom, matched, data_status, opened = None, "", "", None
+        if found is not None:
+            geom, matched = found.geometry, ";".join(found.names)
+            data_status, opened, precision = found.status, found.opened, found.precision
+            what = {"rail": "curated rail lines", "expressway": "curated expressway"}
+            method = f"{what.get(found.family, 'curated airport')} {matched}"
+            if geom is None:
+                method += ": fewer than two located points, not drawn"
+                precision = "none"
+        else:
+            adcodes = [str(a) for a in project.get("adcodes", [])]
+            seats = [p for p in (_seat_point(a, geoms)[0] for a in adcodes) if p is not None]
+            if mode in ("port", "waterway", "airport", "national_road", "provincial_road"):
+                method, precision = f"no curated {mode.replace('_', ' ')} of this name", "none"
+            elif len(seats) >= 2 and len(seats) == len(adcodes):
+                geom = shapely.LineString([(p.x, p.y) for p in seats])
+                method = "not in the curated data: straight line through the seats it names"
+                precision = "schematic"
+            else:
+                method = "not in the curated data, and fewer than two places decoded"
+                precision = "none"
+        span = project.get("span") or [None, None]
+        rows.append(
+            {
+                "source": data.get("source", ""),
+                "name": name,
+                "mode": mode,
+                "status": project.get("status") or "",
+                "cities": ";".join(project.get("cities", [])),
+                "adcodes": ";".join(str(a) for a in project.get("adcodes", [])),
+                "matched": matched,
+                "data_status": data_status,
+                "opened": opened,
+                "quote": project.get("quote", ""),
+                "span": ",".join("" if s is None else str(int(s)) for s in span),
+                "mentions": int(project.get("mentions", 1)),
+                "confidence": float(project.get("confidence", float("nan"))),
+                "method": method,
+                "precision": precision,
+                "geometry": geom,
+            }
+        )
+    out = gpd.GeoDataFrame(rows, columns=TRANSPORT_COLUMNS, geometry="geometry", crs=WGS84)
+    out["opened"] = pd.array(out["opened"], dtype="Int64")
+    return out
 
 
 _DRIVERS = {".gpkg": "GPKG", ".geojson": "GeoJSON", ".json": "GeoJSON"}

@@ -442,6 +442,7 @@ def lines_map(
     status_column: str = "status",
     built_values: frozenset[str] | set[str] = BUILT_STATUSES,
     stations: gpd.GeoDataFrame | None = None,
+    stations_label: str = "站点 stations",
     tooltip: Sequence[str] | Mapping[str, str] | None = None,
     quote_column: str = "quote",
     title: str | None = None,
@@ -456,6 +457,8 @@ def lines_map(
         Line geometries with a ``status_column``; values in ``built_values`` count as built.
     stations
         Optional points (stations, hubs) drawn on top with their names on hover.
+    stations_label
+        The layer control's name for ``stations`` (e.g. ``"机场 airports"``).
 
     Examples
     --------
@@ -500,7 +503,7 @@ def lines_map(
     if stations is not None and not stations.empty:
         _maps_geom.require_crs(stations)
         st_pairs = _tooltip_columns(stations, None, [("name", "站点"), ("kind", "类型")])
-        fg = folium.FeatureGroup(name="站点 stations")
+        fg = folium.FeatureGroup(name=stations_label)
         shapes = _maps_geom.web_ready(stations, tolerance_m=0.0)
         props = _tooltip_properties(stations, st_pairs, quote_column=None)
         _add_geojson(
@@ -514,7 +517,7 @@ def lines_map(
                 "weight": 2,
             },
             pairs=st_pairs,
-            name="站点 stations",
+            name=stations_label,
             radius=4.0,
         )
         fg.add_to(m)

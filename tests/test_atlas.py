@@ -98,3 +98,18 @@ def test_index_and_two_maps_paint_offline_in_chromium(atlas):
             assert seen.errors == [], (path, seen.errors)
             assert seen.leaving == [], (path, seen.leaving)
             assert seen.colours() > 2, path
+
+
+def test_transport_layers_per_plan_and_for_the_province(atlas):
+    from geoplan.corpus import read_plan
+    from geoplan.extract import extract_plan
+
+    seed = next(SEEDS.glob("002_*.txt"))
+    projects = extract_plan(read_plan(seed)).transport
+    layer = pyogrio.read_dataframe(atlas.out / seed.stem / "transport.gpkg")
+    assert list(layer["name"]) == [t.name for t in projects]
+    assert layer.crs.to_epsg() == 4326
+    assert layer.set_index("name").loc["常益长高铁", "data_status"] == "existing"
+    assert "hunan/transport_projects.html" in [p for _, p in atlas.maps]
+    every = pyogrio.read_dataframe(atlas.out / "hunan" / "transport_projects.gpkg")
+    assert set(every["source"]) == {p.name for p in SEEDS.glob("*.txt")}

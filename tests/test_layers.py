@@ -381,3 +381,76 @@ def test_every_seed_produces_valid_layers(prefix):
     assert drawn.is_valid.all()
     assert gdf.crs.to_epsg() == 4326
     assert gdf.loc[gdf.geometry.isna(), "method"].str.contains("no geometry|nothing left").all()
+
+
+def test_transport_layers_draw_from_the_curated_data():
+    from geoplan import _network_data
+    from geoplan.corpus import read_text
+    from geoplan.extract import extract_plan
+    from geoplan.layers import TRANSPORT_COLUMNS, transport_layers
+
+    text = (
+        "加快建设常益长高铁,推动茶陵—常宁高速尽快竣工通车,规划新建浏醴铁路,"
+        "支持南岳机场改扩建,建设城陵矶港。"
+    )
+    layer = transport_layers(extract_plan(read_text(text)))
+    assert list(layer.columns) == TRANSPORT_COLUMNS
+    assert layer.crs.to_epsg() == 4326
+    gdf = layer.set_index("name")
+
+    stations = _network_data.rail_stations().set_index("name")
+    cyc = gdf.loc["常益长高铁"]
+    assert (cyc["matched"], cyc["data_status"], int(cyc["opened"])) == (
+        "常益长高铁",
+        "existing",
+        2022,
+    )
+    assert cyc["status"] == "under_construction"  # the plan's word, kept beside the data's
+    first, last = cyc.geometry.coords[0], cyc.geometry.coords[-1]
+    assert first == (stations.loc["常德", "lon"], stations.loc["常德", "lat"])
+    assert last == (stations.loc["长沙西", "lon"], stations.loc["长沙西", "lat"])
+
+    road = gdf.loc["茶陵—常宁高速"]
+    assert road["matched"] == "S-茶常" and road.geometry.geom_type == "LineString"
+
+    seats = _network_data.county_seats().set_index("adcode")
+    liuli = gdf.loc["浏醴铁路"]
+    assert liuli["precision"] == "schematic" and "straight line" in liuli["method"]
+    assert list(liuli.geometry.coords) == [
+        (seats.loc[a, "lon"], seats.loc[a, "lat"]) for a in ("430181", "430281")
+    ]
+
+    airports = _network_data.airports().set_index("name")
+    nanyue = gdf.loc["南岳机场"]
+    assert nanyue["matched"] == "衡阳南岳机场"
+    assert (nanyue.geometry.x, nanyue.geometry.y) == tuple(
+        airports.loc["衡阳南岳机场", ["lon", "lat"]]
+    )
+    port = gdf.loc["城陵矶港"]
+    assert port.geometry is None and port["precision"] == "none"
+
+
+@pytest.mark.parametrize(
+    ("name", "mode", "lines"),
+    [
+        ("京广铁路", "conventional_rail", ("京广铁路",)),
+        ("京广高铁", "hsr", ("京广高铁",)),
+        ("沪昆客运专线", "hsr", ("沪昆高铁",)),
+        ("怀邵衡铁路", "conventional_rail", ("怀邵衡铁路",)),  # built as hsr, named 铁路
+        ("长株潭城际", "intercity_rail", ("长株潭城际", "长株潭城际(暮云-湘潭)")),
+        ("渝长厦高铁", "hsr", ("黔张常铁路", "常益长高铁", "长赣高铁")),
+        ("沪昆高速公路", "expressway", ("G60",)),
+        ("长芷高速", "expressway", ("S-长芷",)),
+    ],
+)
+def test_transport_names_meet_the_curated_lines(name, mode, lines):
+    from geoplan._layers_transport import match_project
+
+    assert match_project(name, mode).names == lines
+
+
+def test_unknown_transport_name_is_not_matched():
+    from geoplan._layers_transport import match_project
+
+    assert match_project("浙赣铁路", "conventional_rail") is None
+    assert match_project("新化春田机场", "airport") is None
