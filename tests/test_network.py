@@ -35,10 +35,10 @@ def test_stations_are_unique_sourced_and_in_hunan():
     st = data.rail_stations()
     assert st["name"].is_unique
     located = st.dropna(subset=["lon", "lat"])
-    assert len(located) == 88
+    assert len(located) == 96
     # two independent sources recorded, or a note that says there is one
     second = located["source2"].fillna("").str.len() > 0
-    assert second.sum() == 56
+    assert second.sum() == 67
     assert located.loc[~second, "note"].str.contains("single source").all()
     assert (located.loc[~second, "confidence"] <= 0.7).all()
     assert located["lon"].between(108.7, 114.3).all()
@@ -194,22 +194,28 @@ def test_graph_contract(g2025):
         assert isinstance(attrs["line"], str)
 
 
-def test_rail_edges_join_across_unlocated_stations(g2025):
-    edge = g2025.get_edge_data("station:长沙南", "station:黄花机场")["长沙磁浮快线"]
-    assert edge["via"] == "榔梨"  # the maglev's middle station has no sourced coordinate
-    assert edge["mode"] == "maglev"
-    a, b = g2025.nodes["station:长沙南"], g2025.nodes["station:黄花机场"]
+def test_rail_edges_join_across_unlocated_stations():
+    plan = network.build_graph(year=2035, scenario="plan", proxies=False)
+    edge = plan.get_edge_data("station:长沙西", "station:汨罗")["长岳城际"]
+    assert edge["via"] == "湘阴"  # the planned 长岳城际 station has no coordinate
+    assert edge["mode"] == "intercity"
+    a, b = plan.nodes["station:长沙西"], plan.nodes["station:汨罗"]
     assert edge["length_km"] == pytest.approx(
         network.geodesic_km(a["lon"], a["lat"], b["lon"], b["lat"])
     )
-    # the edge passes 榔梨 and reaches the airport: a share of a stop at each of the two
-    stop = network.STOP_OVERHEAD_MIN["maglev"]
-    run = network.rail_minutes(edge["length_km"], mode="maglev", design_speed_kmh=100)
-    share = network.STOP_SHARE["maglev"]
+    # the edge passes 湘阴 and reaches 汨罗: a share of a stop at each of the two
+    stop = network.STOP_OVERHEAD_MIN["intercity"]
+    run = network.rail_minutes(edge["length_km"], mode="intercity", design_speed_kmh=350)
+    share = network.STOP_SHARE["intercity"]
     assert edge["minutes"] == pytest.approx(run - stop + 2 * share * stop)
-    # minor intercity halts are counted as stops passed
-    halts = g2025.get_edge_data("station:洞井", "station:暮云")["长株潭城际"]
-    assert halts["via"].split(",") == ["先锋", "芙蓉南"]
+
+
+def test_located_stations_are_nodes_in_line_order(g2025):
+    # the maglev's middle station and the last 长株潭城际 halts have points now
+    assert g2025.get_edge_data("station:长沙南", "station:榔梨")["长沙磁浮快线"]["via"] == ""
+    assert g2025.get_edge_data("station:榔梨", "station:黄花机场")["长沙磁浮快线"]["via"] == ""
+    for a, b in (("洞井", "先锋"), ("先锋", "芙蓉南"), ("芙蓉南", "暮云")):
+        assert g2025.get_edge_data(f"station:{a}", f"station:{b}")["长株潭城际"]["via"] == ""
 
 
 def test_a_rail_leg_ends_with_a_full_stop(g2025):
@@ -431,16 +437,18 @@ def test_seat_proxies_are_marked_and_distinct():
     stations = {n: d for n, d in plan.nodes(data=True) if d["kind"] == "station"}
     proxied = {n: d for n, d in stations.items() if d["position"] == "seat_proxy"}
     sourced = {n: d for n, d in stations.items() if d["position"] == "sourced"}
-    assert len(sourced) == 87  # 88 located; 茶陵西 has no passenger line
+    # 96 located; 茶陵西 has no passenger line, 坪田, 三荷 and 西塘 are on the freight-only 浩吉
+    assert len(sourced) == 92
     assert len(proxied) >= 5
     seats = {d["adcode"]: d for _, d in plan.nodes(data=True) if d["kind"] == "seat"}
     liuyang = proxied["station:浏阳"]  # 长赣高铁, named after 浏阳市
     assert (liuyang["lon"], liuyang["lat"], liuyang["precision"]) == (
         seats["430181"]["lon"], seats["430181"]["lat"], "county",
     )  # fmt: skip
-    assert proxied["station:邵阳西"]["precision"] == "prefecture"
-    # intercity halts are never proxied: 芙蓉南 is a street, not 芙蓉区
-    assert "station:芙蓉南" not in stations
+    assert network._proxy_unit("邵阳西", None, "430500") == "430500"  # the prefecture's seat
+    assert stations["station:邵阳西"]["position"] == "sourced"
+    # intercity stations are never proxied: 湘阴 (长岳城际) is not placed at 湘阴县's seat
+    assert "station:湘阴" not in stations
     points = [(d["lon"], d["lat"]) for d in stations.values()]
     assert len(points) == len(set(points))  # one station node per place
     for _, _, attrs in plan.edges(data=True):
