@@ -1,4 +1,7 @@
-"""``geoplan layers PATH... --out layers.gpkg``: structure layers of plans or extract JSON files."""
+"""``geoplan layers PATH... --out layers.gpkg [--transport]``: layers of plans or extract JSON.
+
+Structure components by default; with ``--transport`` the transport projects the plans name.
+"""
 
 from __future__ import annotations
 
@@ -27,13 +30,18 @@ def _extract(path: Path):
 def _run(args: argparse.Namespace) -> int:
     import geopandas as gpd
 
-    from geoplan.layers import structure_layers, write_layers
+    from geoplan.layers import structure_layers, transport_layers, write_layers
 
-    frames = [structure_layers(_extract(Path(p)), clip=not args.no_clip) for p in args.paths]
+    if args.transport:
+        frames = [transport_layers(_extract(Path(p))) for p in args.paths]
+        what = "transport projects"
+    else:
+        frames = [structure_layers(_extract(Path(p)), clip=not args.no_clip) for p in args.paths]
+        what = "components"
     gdf = gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), crs=frames[0].crs)
     out = write_layers(gdf, args.out, overwrite=args.overwrite)
     made = int(gdf.geometry.notna().sum())
-    print(f"{out}: {len(gdf)} components, {made} with geometry")
+    print(f"{out}: {len(gdf)} {what}, {made} with geometry")
     return 0
 
 
@@ -47,4 +55,9 @@ def add_commands(subparsers) -> None:
     parser.add_argument("--out", required=True, help="output .gpkg, .parquet or .geojson")
     parser.add_argument("--overwrite", action="store_true", help="replace an existing output")
     parser.add_argument("--no-clip", action="store_true", help="do not clip to the plan's scope")
+    parser.add_argument(
+        "--transport",
+        action="store_true",
+        help="write the transport projects the plans name instead of structure components",
+    )
     parser.set_defaults(func=_run)

@@ -454,3 +454,14 @@ def test_unknown_transport_name_is_not_matched():
 
     assert match_project("浙赣铁路", "conventional_rail") is None
     assert match_project("新化春田机场", "airport") is None
+
+
+def test_cli_transport_layer(tmp_path, capsys):
+    src = tmp_path / "plan.txt"
+    src.write_text("加快建设常益长、长赣高铁,规划新建浏醴铁路。", encoding="utf-8")
+    out = tmp_path / "t.geojson"
+    assert main(["layers", str(src), "--transport", "--out", str(out)]) == 0
+    assert "3 transport projects, 3 with geometry" in capsys.readouterr().out
+    got = gpd.read_file(out)
+    assert list(got["name"]) == ["常益长高铁", "长赣高铁", "浏醴铁路"]
+    assert list(got["precision"]) == ["stations", "stations and seat proxies", "schematic"]
