@@ -439,6 +439,7 @@ def test_transport_layers_draw_from_the_curated_data():
         ("怀邵衡铁路", "conventional_rail", ("怀邵衡铁路",)),  # built as hsr, named 铁路
         ("长株潭城际", "intercity_rail", ("长株潭城际", "长株潭城际(暮云-湘潭)")),
         ("渝长厦高铁", "hsr", ("黔张常铁路", "常益长高铁", "长赣高铁")),
+        ("岳长衡城际", "intercity_rail", ("长岳城际", "长衡城际")),
         ("沪昆高速公路", "expressway", ("G60",)),
         ("长芷高速", "expressway", ("S-长芷",)),
     ],

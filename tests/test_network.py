@@ -105,6 +105,7 @@ def test_corridors_resolve_to_their_hunan_lines():
         *("常益长高铁", "益娄高铁", "娄邵铁路", "邵永高铁", "衡柳铁路"),
     ]
     assert network.corridor_lines("长赣高铁") == ["长赣高铁"]
+    assert network.corridor_lines("岳长衡城际") == ["长岳城际", "长衡城际"]  # 株洲's name for both
     with pytest.raises(UnknownPlaceError, match="京沪高铁"):
         network.corridor_lines("京沪高铁")
 
