@@ -18,7 +18,7 @@ _SUFFIXES = (
     (r"港区|港", "port"),
     (r"航道", "waterway"),
 )
-_SUFFIX_RE = re.compile("|".join(f"(?:{s})" for s, _ in _SUFFIXES))
+SUFFIX_RE = re.compile("|".join(f"(?:{s})" for s, _ in _SUFFIXES))
 _MODE_OF = [(re.compile(f"^(?:{s})$"), mode) for s, mode in _SUFFIXES]
 # What may not follow a line name (高铁站, 高速发展, 港澳, 机场联络线 is a road, 铁路北站,
 # 铁路货站, 铁路职业技术学校, 空铁港联运, 高铁组合枢纽). Used with ``match(text, pos)``, so
@@ -216,17 +216,16 @@ def _decode_termini(parts: list[str]) -> tuple[list[str], list[str], list[str]]:
 def _airport(code: str) -> tuple[list[str], list[str]] | None:
     """The county of the one curated airport whose name holds ``code`` (南岳 -> 衡阳南岳机场)."""
     from geoplan import gazetteer
-    from geoplan._network_data import airports
+    from geoplan._network_data import airport_named
     from geoplan.errors import GeoplanError
 
     try:
-        table = airports()
+        row = airport_named(code)
     except GeoplanError:
         return None
-    hits = table[table["name"].str.contains(code, regex=False)]
-    if len(hits) != 1:
+    if row is None:
         return None
-    adcode = str(hits.iloc[0]["adcode"])
+    adcode = str(row["adcode"])
     units = [u for u in gazetteer.lookup(adcode) if u.adcode == adcode]
     return ([units[0].name], [adcode]) if units else None
 
@@ -280,7 +279,7 @@ def find_projects(text: str) -> list[RawProject]:
     """Return transport projects named in ``text`` (normalised), in text order."""
     out: list[RawProject] = []
     seen: set[tuple[int, int]] = set()
-    for m in _SUFFIX_RE.finditer(text):
+    for m in SUFFIX_RE.finditer(text):
         suffix = m.group()
         if _BAD_NEXT.match(text, m.end()) and not text.startswith("港区", m.start()):
             continue

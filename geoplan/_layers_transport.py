@@ -50,40 +50,39 @@ def code_of(name: str, suffix: re.Pattern[str]) -> str:
 
 
 @cache
-def _rail_index() -> tuple[dict[str, tuple[str, ...]], dict[str, list[tuple[str, str]]]]:
-    """(exact names and corridor names -> lines, code -> [(line, kind)])."""
+def _rail_codes() -> dict[str, list[tuple[str, str]]]:
+    """Code of each line of ``rail_lines.csv`` -> [(line, kind)] (京广 -> 京广高铁, 京广铁路)."""
     from geoplan import _network_data as data
 
-    lines = data.rail_lines()
-    exact: dict[str, tuple[str, ...]] = {}
     by_code: dict[str, list[tuple[str, str]]] = {}
-    for line, kind in lines.groupby("line", sort=False)["kind"].first().items():
-        exact[str(line)] = (str(line),)
+    for line, kind in data.rail_lines().groupby("line", sort=False)["kind"].first().items():
         by_code.setdefault(code_of(str(line), _RAIL_SUFFIX), []).append((str(line), str(kind)))
-    for corridor, rows in data.rail_corridors().groupby("corridor", sort=False):
-        members = tuple(str(x) for x in rows["line"] if x)
-        for alias in (str(corridor), *str(rows["aliases"].iloc[0]).split(";")):
-            if alias:
-                exact[alias] = members
-                by_code.setdefault(code_of(alias, _RAIL_SUFFIX), [])
-                exact.setdefault("code:" + code_of(alias, _RAIL_SUFFIX), members)
-    return exact, by_code
+    return by_code
 
 
 def _match_rail(name: str, mode: str) -> tuple[str, ...]:
-    exact, by_code = _rail_index()
-    if name in exact:
-        found = exact[name]
-        branches = [ln for ln in exact if any(ln.startswith(f + "(") for f in found)]
-        return (*found, *(b for b in branches if b not in found))
-    code = code_of(name, _RAIL_SUFFIX)
-    candidates = by_code.get(code, [])
+    """Lines a rail name stands for: a line or corridor the data names
+    (:func:`geoplan.network.corridor_lines`) with the line's branches, else the lines sharing
+    its code, settled by kind."""
+    from geoplan import network
+    from geoplan.errors import UnknownPlaceError
+
+    by_code = _rail_codes()
+    try:
+        found = network.corridor_lines(name)
+    except UnknownPlaceError:
+        found = []
+    if found:
+        lines = [line for group in by_code.values() for line, _kind in group]
+        branches = [ln for ln in lines if ln not in found and ln.split("(")[0] in found]
+        return (*found, *branches)
+    candidates = by_code.get(code_of(name, _RAIL_SUFFIX), [])
     same_kind = [line for line, kind in candidates if kind == RAIL_MODES[mode]]
     if same_kind:
         return tuple(same_kind)  # a line and its branches: 长株潭城际 and (暮云-湘潭)
     if len({kind for _line, kind in candidates}) == 1:
         return tuple(line for line, _kind in candidates)  # 怀邵衡铁路 is built as hsr
-    return exact.get("code:" + code, ())
+    return ()
 
 
 @cache
@@ -176,11 +175,9 @@ def _road_match(code: str) -> Match:
 def _airport_match(code: str) -> Match | None:
     from geoplan import _network_data as data
 
-    table = data.airports()
-    hits = table[table["name"].str.contains(code, regex=False)]
-    if len(hits) != 1:
+    row = data.airport_named(code)
+    if row is None:
         return None
-    row = hits.iloc[0]
     opened = None if pd.isna(row["opened"]) else int(row["opened"])
     point = shapely.Point(float(row["lon"]), float(row["lat"]))
     return Match("airport", (str(row["name"]),), "existing", opened, point, "airport point")

@@ -133,6 +133,15 @@ def airports() -> pd.DataFrame:
     return frame
 
 
+def airport_named(fragment: str) -> pd.Series | None:
+    """The one curated airport whose name holds ``fragment`` (南岳 -> 衡阳南岳机场), or None."""
+    table = airports()
+    if not len(table) or len(fragment) < 2:
+        return None
+    hits = table[table["name"].str.contains(fragment, regex=False)]
+    return hits.iloc[0] if len(hits) == 1 else None
+
+
 @cache
 def county_seats() -> pd.DataFrame:
     """Return ``county_seats.csv`` (empty if not curated yet)."""

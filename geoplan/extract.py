@@ -44,7 +44,7 @@ from geoplan._extract_structures import (
     strip_long_parens,
     tokens_of,
 )
-from geoplan._extract_transport import find_projects
+from geoplan._extract_transport import SUFFIX_RE, find_projects
 from geoplan.corpus import Plan
 
 __all__ = [
@@ -632,8 +632,10 @@ def _lost_heads(projects: list, text: str) -> dict[int, Any]:
     out: dict[int, Any] = {}
     for i, p in enumerate(projects):
         start = p.span[0]
-        code_len = len(p.name) - len(_MODE_SUFFIX.search(p.name).group())
-        if code_len != 1 or (start > 0 and text[start - 1] not in "\n "):
+        suffix = _MODE_SUFFIX.search(p.name)  # None for road codes (G106)
+        if suffix is None or len(p.name) - len(suffix.group()) != 1:
+            continue
+        if start > 0 and text[start - 1] not in "\n ":
             continue
         longer = {q.name for q in projects if q.mode == p.mode and q.name.endswith(p.name)}
         longer.discard(p.name)
@@ -643,9 +645,7 @@ def _lost_heads(projects: list, text: str) -> dict[int, Any]:
     return out
 
 
-_MODE_SUFFIX = re.compile(
-    r"(?:高速铁路|高铁|客运专线|客专|城际铁路|城际|磁浮(?:线|快线)?|铁路|高速公路|高速|机场|港区|港|航道)$|$"
-)
+_MODE_SUFFIX = re.compile(f"(?:{SUFFIX_RE.pattern})$")
 
 
 def _transport(ctx: _Ctx) -> list[TransportProject]:
