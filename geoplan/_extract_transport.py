@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geoplan._extract_common import abbreviations, decode_code, is_code
+from geoplan._extract_common import abbreviations, decode_code, is_code, unit_ref
 
 # (suffix regex, mode), tried in this order at each position.
 _SUFFIXES = (
@@ -215,7 +215,6 @@ def _decode_termini(parts: list[str]) -> tuple[list[str], list[str], list[str]]:
 
 def _airport(code: str) -> tuple[list[str], list[str]] | None:
     """The county of the one curated airport whose name holds ``code`` (南岳 -> 衡阳南岳机场)."""
-    from geoplan import gazetteer
     from geoplan._network_data import airport_named
     from geoplan.errors import GeoplanError
 
@@ -226,8 +225,7 @@ def _airport(code: str) -> tuple[list[str], list[str]] | None:
     if row is None:
         return None
     adcode = str(row["adcode"])
-    units = [u for u in gazetteer.lookup(adcode) if u.adcode == adcode]
-    return ([units[0].name], [adcode]) if units else None
+    return [unit_ref(adcode).name], [adcode]
 
 
 def _status(text: str, start: int, end: int) -> str | None:
