@@ -25,7 +25,7 @@ _MODE_OF = [(re.compile(f"^(?:{s})$"), mode) for s, mode in _SUFFIXES]
 # no "^" anchor: "^" only matches at the real start of the string, never at ``pos``.
 _BAD_NEXT = re.compile(
     r"(?:[东南西北]?站|货站|新城|经济|沿线|网|路网|发展|增长|公路网|时代|枢纽|联络线|口|澳|城|群"
-    r"|集团|片区|运输|物流|直达|线路|线网|职业|学校|联运|组合|综合)"
+    r"|集团|片区|运输|物流|直达|线路|线网|职业|学校|联运|组合|综合|列车|班列)"
 )
 # Codes that are kinds of line, not names (普速铁路, 干线铁路, 国家高铁, "米"字型高铁).
 _GENERIC_CODES = re.compile(r"^(?:普速|干线|支线|国家|区域|区域性|重载|货运|客运)$|型$")
@@ -112,6 +112,7 @@ class RawProject:
     undecoded: list[str]
     status: str | None
     confidence: float = 0.9
+    note: str = ""
 
 
 def _left_boundary(text: str, end: int, *, max_len: int = 10) -> int:
@@ -205,11 +206,19 @@ def _decode_termini(parts: list[str]) -> tuple[list[str], list[str], list[str]]:
     undecoded: list[str] = []
     for token in parts:
         hit = _place(token)
-        if hit is None:
-            undecoded.append(token)
-        elif hit[0] not in names:
-            names.append(hit[0])
-            adcodes.append(hit[1])
+        if hit is not None:
+            found = [hit]
+        else:  # a unit and a town (浏阳沙市): the unit, when it heads the token
+            from geoplan._extract_common import admin_refs
+
+            refs = [r for r in admin_refs(token) if r[0] == 0 and len(r[4]) == 1]
+            found = [(unit_ref(r[4][0]).name, r[4][0]) for r in refs[:1]]
+            if not found or refs[0][1] < len(token):
+                undecoded.append(token[refs[0][1] :] if found else token)
+        for name, adcode in found:
+            if name not in names:
+                names.append(name)
+                adcodes.append(adcode)
     return names, adcodes, undecoded
 
 
@@ -241,11 +250,15 @@ def _status(text: str, start: int, end: int) -> str | None:
     if re.search(r"前期|研究", after):
         return "studied"
     for window in (text[clause_start:start], text[sent_start:start]):
+        # in a list (A扩容、B、C) the verbs heading it speak for every item: take the first
+        first = "、" in window
+        window = window.split("、", 1)[0] if first else window
         best: tuple[int, str] | None = None
         for status, rx in _STATUS:
             for m in rx.finditer(window):
-                if best is None or m.end() > best[0]:
-                    best = (m.end(), status)
+                key = -m.start() if first else m.end()
+                if best is None or key > best[0]:
+                    best = (key, status)
         if best:
             return best[1]
     return None
@@ -273,6 +286,77 @@ def _confidence(names: list[str], undecoded: list[str]) -> float:
     return 0.75 if names else 0.6
 
 
+# "A、B、C等高速公路": names sharing a suffix across a list closed by 等, with a kind word
+# between them allowed (京广、沪昆、石长等普速铁路). Items may carry a qualifier of the work.
+_LIST_KIND = re.compile(r"等(?:普速|干线)?$")
+_QUALIFIER = re.compile(r"(扩容|扩能|改扩建|提质|[东南西北]延线?|延伸线)$")
+_UPGRADE_WORDS = ("扩容", "扩能", "改扩建", "提质")
+# A ring road of a place: 长沙北外环, 长沙绕城, 株潭南环线.
+_RING = re.compile(r"[东南西北]?(?:外环|内环|绕城|环线|环)$")
+_CLAUSE_END = '，,。;；:：\n|（(）)“”"《》'
+
+
+def _after_verbs(clause: str) -> int:
+    """Where a list begins in its clause: after the first run of verbs of two or more
+    characters (充分利用 | 京广, 规划建设 | 沪昆高速金鱼石至醴陵扩容), or after a one-character
+    one at the head (以 | 京广)."""
+    long_verbs = [v for v in _VERBS if len(v) > 1]
+    hits = [(clause.find(v), v) for v in long_verbs if v in clause]
+    if not hits:
+        return 1 if clause[:1] in _VERBS else 0
+    cut = min(hits)[0]
+    moved = True
+    while moved:
+        moved = False
+        for v in long_verbs:
+            if clause.startswith(v, cut):
+                cut, moved = cut + len(v), True
+                break
+    return cut
+
+
+def _listed(text: str, end: int, suffix: str, mode: str) -> list[RawProject]:
+    """Projects of a list "A、B、C等" ending at ``end`` (where 等 and any kind word begin),
+    each named by its code and the shared ``suffix`` (宁韶、江干、醴娄扩容等高速公路 ->
+    宁韶高速公路, 江干高速公路, 醴娄高速公路 (扩容: an upgrade))."""
+    start = max(text.rfind(ch, max(0, end - 120), end) for ch in _CLAUSE_END) + 1
+    items = text[start:end].split("、")
+    head = _after_verbs(items[0])
+    start += head
+    items[0] = items[0][head:]
+    # one status for the list, from the verbs that open it (加快建设 | 规划建设)
+    listed = _status(text, start, start + len(items[0]))
+    out: list[RawProject] = []
+    pos = start
+    for item in items:
+        s0, pos = pos, pos + len(item) + 1
+        raw = item.strip()
+        if not 2 <= len(raw) <= 12 or SUFFIX_RE.search(raw) or _FUNCTION_CHARS.search(raw):
+            continue  # named with a suffix of its own (长沙北外环高速) or not a name
+        qual = _QUALIFIER.search(raw)
+        code = raw[: qual.start()] if qual else raw
+        if len(code) < 2 or _GENERIC_CODES.search(code):
+            continue
+        parts = [p for p in re.split(f"[{_LINK}经]", code) if p]
+        if len(parts) > 1:
+            names, adcodes, undecoded = _decode_termini(parts)
+        else:
+            names, adcodes, undecoded = decode_code(code)
+        if len(items) == 1 and not names and not is_code(code):
+            continue  # a list of one must name places (长潭西等高速公路)
+        name, status = code + suffix, listed
+        note = f"named in a list sharing the suffix {suffix}"
+        if qual and qual.group() in _UPGRADE_WORDS:
+            status = "upgrade"
+            note += f"; the work named is {qual.group()} (written {raw})"
+        elif qual:  # an extension is a project of its own: 宁韶南延线高速公路
+            name = raw + suffix
+        conf = min(_confidence(names, undecoded), 0.75)
+        span = (s0, s0 + len(item))
+        out.append(RawProject(name, mode, span, names, adcodes, undecoded, status, conf, note))
+    return out
+
+
 def find_projects(text: str) -> list[RawProject]:
     """Return transport projects named in ``text`` (normalised), in text order."""
     out: list[RawProject] = []
@@ -282,6 +366,12 @@ def find_projects(text: str) -> list[RawProject]:
         if _BAD_NEXT.match(text, m.end()) and not text.startswith("港区", m.start()):
             continue
         if suffix == "高速" and text.startswith("铁路", m.end()):
+            continue
+        kind = _LIST_KIND.search(text, max(0, m.start() - 3), m.start())
+        if kind is not None:
+            mode = next(md for rx, md in _MODE_OF if rx.match(suffix))
+            if mode not in ("port", "airport", "waterway"):
+                out.extend(_listed(text, kind.start(), suffix, mode))
             continue
         start = _left_boundary(text, m.start())
         code = text[start : m.start()]
@@ -295,6 +385,10 @@ def find_projects(text: str) -> list[RawProject]:
         mode = next(md for rx, md in _MODE_OF if rx.match(suffix))
         if mode not in ("port", "airport", "waterway") and len(code) > 3:
             trimmed = _trim_code(code)
+            ring = _RING.search(code) if trimmed is None else None
+            head = _trim_code(code[: ring.start()]) if ring else None
+            if head is not None and ring is not None:
+                trimmed = head + ring.group()  # 长沙北外环高速: a place and its ring
             if trimmed is None:
                 continue
             start += len(code) - len(trimmed)

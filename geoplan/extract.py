@@ -8,6 +8,8 @@ under that span and a confidence:
   names a curated airport, 0.75 when part of it does (呼南: 南 stays open), 0.6 for a proper
   name with no place in it (城陵矶港), 0.5 for a name whose first character was lost at a
   paragraph head and restored from another mention (茶铁路 -> 醴茶铁路, said in ``note``);
+  at most 0.75 for a name read from a list that shares one suffix ("宁韶、江干、醴娄扩容等高速
+  公路" -> 宁韶高速公路 ...: the span is the item, ``note`` says so and names the work, 扩容);
 - figures: 0.9, less 0.1 when the place is the plan's own jurisdiction rather than named in
   the clause, 0.1 when the year or indicator comes from elsewhere in the sentence, 0.2 when
   nothing says whether it is a fact or a target, 0.15 when a review section's base year
@@ -673,6 +675,7 @@ def _transport(ctx: _Ctx) -> list[TransportProject]:
             tuple(ospan),
             quote,
             confidence=p.confidence,
+            note=p.note,
         )
         if full is not None:
             rec.name, rec.cities, rec.adcodes, rec.undecoded = (
