@@ -27,6 +27,7 @@ EXPRESSWAY_COLUMNS = [
     *("status", "source", "confidence", "note"),
 ]
 CORRIDOR_COLUMNS = ["corridor", "aliases", "seq", "line", "section", "source", "note"]
+ROAD_ALIAS_COLUMNS = ["code", "alias", "source", "confidence", "note"]
 AIRPORT_COLUMNS = ["iata", "name", "lon", "lat", "adcode", "opened", "source", "confidence"]
 SEAT_COLUMNS = [
     *("adcode", "name", "seat", "lon", "lat", "source", "source2", "confidence", "note"),
@@ -121,6 +122,20 @@ def expressways() -> pd.DataFrame:
         frame["seq"] = frame["seq"].astype(int)
         frame["opened"] = pd.array([_year(v) for v in frame["opened"]], dtype="Int64")
         frame = frame.sort_values(["code", "seq"], kind="stable").reset_index(drop=True)
+    return frame
+
+
+@cache
+def expressway_aliases() -> pd.DataFrame:
+    """Return ``expressway_aliases.csv``: other names and numbers of curated expressways
+    (岳临高速 and S61 for G0421, 平汝高速 for G0422, 杭长高速 and G6021 for S-长浏).
+
+    ``code`` must be a code of ``expressways.csv``.
+    """
+    frame = _read("expressway_aliases.csv", ROAD_ALIAS_COLUMNS, required=False)
+    ways = expressways()
+    if len(frame) and len(ways):
+        _require_known(frame["code"], ways["code"], "expressway_aliases.csv", "expressways.csv")
     return frame
 
 

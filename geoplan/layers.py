@@ -174,6 +174,10 @@ def _line_aliases() -> dict[str, tuple[str, ...]]:
         aliases[str(name).split("(")[0]] = (str(code),)
         if not str(code).startswith("S-"):
             aliases[str(code)] = (str(code),)
+    for code, alias in _network_data.expressway_aliases()[["code", "alias"]].itertuples(
+        index=False
+    ):
+        aliases[str(alias)] = (str(code),)
     for line in _network_data.rail_lines()["line"].unique():
         aliases[str(line)] = (str(line),)
     for corridor, rows in _network_data.rail_corridors().groupby("corridor", sort=False):
