@@ -95,6 +95,8 @@ def _road_index() -> dict[str, str]:
         out[code_of(str(name), _ROAD_SUFFIX)] = str(code)
         if not str(code).startswith("S-"):
             out[str(code)] = str(code)
+    for code, alias in data.expressway_aliases()[["code", "alias"]].itertuples(index=False):
+        out[code_of(str(alias), _ROAD_SUFFIX)] = str(code)  # 岳临高速 -> G0421
     return out
 
 
@@ -122,15 +124,46 @@ def _positions(proxies: bool) -> pd.DataFrame:
     return network._station_positions(proxies=proxies)
 
 
-def _rail_match(lines: tuple[str, ...]) -> Match:
-    """Lines drawn through their located stations; a line with fewer than two located stations
-    is drawn through the seats standing in for the rest, as the graph does (``seat_proxy``)."""
+def _sections(name: str) -> dict[str, tuple[str, str]]:
+    """Line -> its first and last station in the corridor ``name``, where the corridor's
+    ``section`` names two stations of the line (呼南's 常德–益阳 on 常益长高铁 -> 常德, 益阳南;
+    浙赣铁路's 株洲–醴陵 on 沪昆铁路). A section ending outside the data (黔江) keeps the line
+    whole.
+    """
+    from geoplan import _network_data as data
+
+    table = data.rail_lines()
+    out: dict[str, tuple[str, str]] = {}
+    for corridor, rows in data.rail_corridors().groupby("corridor", sort=False):
+        if name not in {str(corridor), *str(rows["aliases"].iloc[0]).split(";")}:
+            continue
+        for line, section in zip(rows["line"], rows["section"], strict=True):
+            stations = list(table.loc[table["line"] == line].sort_values("seq")["station"])
+            ends = [e.strip() for e in re.split("[–—]", str(section))]
+            hits = [
+                next((s for s in stations if s == e), None)
+                or next((s for s in stations if s.startswith(e)), None)
+                for e in ends
+            ]
+            if line and len(ends) == 2 and hits[0] and hits[1]:
+                out[str(line)] = (hits[0], hits[1])
+    return out
+
+
+def _rail_match(lines: tuple[str, ...], sections: dict[str, tuple[str, str]]) -> Match:
+    """Lines drawn through their located stations, each cut to its ``sections`` part; where a
+    station has no point, the seat standing in for it is used, as the graph does
+    (``seat_proxy``), and the precision says so."""
     from geoplan import _network_data as data
 
     table = data.rail_lines()
     parts, statuses, opened, proxied = [], [], [], False
     for line in lines:
         rows = table[table["line"] == line].sort_values("seq")
+        if line in sections:
+            where = [list(rows["station"]).index(s) for s in sections[line]]
+            rows = rows.iloc[min(where) : max(where) + 1]
+        geom = None
         for proxies in (False, True):
             positions = _positions(proxies)
             coords = [
@@ -138,8 +171,9 @@ def _rail_match(lines: tuple[str, ...]) -> Match:
                 for s in rows["station"]
                 if s in positions.index and pd.notna(positions.loc[s, "lon"])
             ]
-            geom = _line_geometry(coords)
-            if geom is not None:
+            found = _line_geometry(coords)
+            geom = found or geom
+            if found is not None and (proxies or len(coords) == len(rows)):
                 proxied = proxied or proxies
                 break
         parts.append(geom)
@@ -193,11 +227,14 @@ def match_project(name: str, mode: str) -> Match | None:
     >>> match_project("京广铁路", "conventional_rail").names
     ('京广铁路',)
     >>> match_project("呼南高铁", "hsr").names[:2]
-    ('常益长高铁', '益娄高铁')
+    ('宜常高铁', '常益长高铁')
     """
+    from geoplan.corpus import normalise
+
+    name = normalise(name.strip())[0]  # 岳臨高速 -> 岳临高速
     if mode in RAIL_MODES:
         lines = _match_rail(name, mode)
-        return _rail_match(lines) if lines else None
+        return _rail_match(lines, _sections(name)) if lines else None
     if mode == "expressway":
         code = _road_index().get(name) or _road_index().get(code_of(name, _ROAD_SUFFIX))
         return _road_match(code) if code else None

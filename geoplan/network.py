@@ -252,8 +252,9 @@ def corridor_lines(name: str) -> list[str]:
     Returns
     -------
     list of str
-        ``line`` values of ``rail_lines.csv``. Sections the data does not hold (the 襄阳-常德
-        section of 呼南) are left out; :func:`geoplan._network_data.rail_corridors` lists them.
+        ``line`` values of ``rail_lines.csv``. A section the data does not hold (a row with an
+        empty ``line``) is left out; :func:`geoplan._network_data.rail_corridors` lists them.
+        Former names are corridors of one line: 蒙华铁路 is 浩吉铁路.
 
     Raises
     ------
@@ -265,7 +266,7 @@ def corridor_lines(name: str) -> list[str]:
     >>> corridor_lines("渝長廈高鐵")
     ['黔张常铁路', '常益长高铁', '长赣高铁']
     >>> corridor_lines("呼南通道")[:2]
-    ['常益长高铁', '益娄高铁']
+    ['宜常高铁', '常益长高铁']
     """
     from geoplan.corpus import normalise
 

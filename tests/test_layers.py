@@ -453,8 +453,36 @@ def test_transport_names_meet_the_curated_lines(name, mode, lines):
 def test_unknown_transport_name_is_not_matched():
     from geoplan._layers_transport import match_project
 
-    assert match_project("浙赣铁路", "conventional_rail") is None
-    assert match_project("新化春田机场", "airport") is None
+    assert match_project("炎韶铁路", "conventional_rail") is None  # no sourced route
+    assert match_project("新化春田机场", "airport") is None  # planned, no published point
+
+
+def test_former_names_and_corridor_sections():
+    from geoplan import _network_data
+    from geoplan._layers_transport import match_project
+
+    stations = _network_data.rail_stations().set_index("name")
+
+    def point(name):
+        return (stations.loc[name, "lon"], stations.loc[name, "lat"])
+
+    # 浙赣铁路 has been part of 沪昆铁路 since 2006: only its 株洲–醴陵 part lies in Hunan
+    zhegan = match_project("浙赣铁路", "conventional_rail")
+    assert zhegan.names == ("沪昆铁路",)
+    assert list(zhegan.geometry.coords) == [point("醴陵"), point("株洲")]
+    # 呼南 uses 常益长 from 常德 to 益阳 only, not on to 长沙西
+    hunan = match_project("呼南高铁", "hsr")
+    cyc = hunan.geometry.geoms[hunan.names.index("常益长高铁")]
+    assert list(cyc.coords) == [point("常德"), point("汉寿"), point("益阳南")]
+    assert match_project("蒙华铁路", "conventional_rail").names == ("浩吉铁路",)
+    # expressways under other names and numbers (expressway_aliases.csv)
+    for name, code in [
+        ("岳臨高速", "G0421"),
+        ("平汝高速", "G0422"),
+        ("杭长高速", "S-长浏"),
+        ("G6021", "S-长浏"),
+    ]:
+        assert match_project(name, "expressway").names == (code,)
 
 
 def test_cli_transport_layer(tmp_path, capsys):
@@ -466,3 +494,40 @@ def test_cli_transport_layer(tmp_path, capsys):
     got = gpd.read_file(out)
     assert list(got["name"]) == ["常益长高铁", "长赣高铁", "浏醴铁路"]
     assert list(got["precision"]) == ["stations", "stations and seat proxies", "schematic"]
+
+
+# Projects the seeds name that the curated data cannot hold: no route is published in the
+# sources read (geodata/README.network.md, "Named in the seeds, not in the data").
+_SEED_NAMES_NOT_IN_THE_DATA = {
+    ("上栗至醴陵高速", "expressway"),
+    ("咸韶铁路", "conventional_rail"),
+    ("城陵矶高速", "expressway"),
+    ("新化春田机场", "airport"),
+    ("株洲至醴陵城际", "intercity_rail"),
+    ("株洲至韶山高速公路", "expressway"),
+    ("株洲西经渌口区至醴陵东铁路", "conventional_rail"),
+    ("株衡城际", "intercity_rail"),
+    ("江干东延线高速公路", "expressway"),
+    ("浏醴铁路", "conventional_rail"),
+    ("炎韶铁路", "conventional_rail"),
+    ("长沙北外环高速", "expressway"),
+    ("长沙南外环高速", "expressway"),
+}
+
+
+def test_every_line_the_seeds_name_is_in_the_data_or_listed():
+    from geoplan._layers_transport import match_project
+    from geoplan.corpus import read_plan
+    from geoplan.extract import extract_plan
+    from tests.conftest import SEEDS
+
+    named, missing = set(), set()
+    for seed in sorted(SEEDS.glob("0*.txt")):
+        for t in extract_plan(read_plan(seed)).transport:
+            if t.mode in ("hsr", "intercity_rail", "conventional_rail", "expressway", "airport"):
+                named.add(t.name)
+                if match_project(t.name, t.mode) is None:
+                    missing.add((t.name, t.mode))
+    assert missing == _SEED_NAMES_NOT_IN_THE_DATA
+    # names the data knows only under another name or number
+    assert {"蒙华铁路", "衡茶吉铁路", "浙赣铁路", "岳临高速", "平汝高速", "杭长高速"} <= named

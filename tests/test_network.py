@@ -102,8 +102,12 @@ def test_corridors_resolve_to_their_hunan_lines():
     assert network.corridor_lines("渝長廈高鐵") == ["黔张常铁路", "常益长高铁", "长赣高铁"]
     assert network.corridor_lines("厦渝通道") == ["黔张常铁路", "常益长高铁", "长赣高铁"]
     assert network.corridor_lines("呼南高铁") == [
-        *("常益长高铁", "益娄高铁", "娄邵铁路", "邵永高铁", "衡柳铁路"),
+        *("宜常高铁", "常益长高铁", "益娄高铁", "娄邵铁路", "邵永高铁", "衡柳铁路"),
     ]
+    # former names are one-line corridors: the seeds still write them
+    assert network.corridor_lines("蒙华铁路") == ["浩吉铁路"]
+    assert network.corridor_lines("衡茶吉鐵路") == ["吉衡铁路"]
+    assert network.corridor_lines("浙赣铁路") == ["沪昆铁路"]
     assert network.corridor_lines("长赣高铁") == ["长赣高铁"]
     assert network.corridor_lines("岳长衡城际") == ["长岳城际", "长衡城际"]  # 株洲's name for both
     with pytest.raises(UnknownPlaceError, match="京沪高铁"):
@@ -113,10 +117,10 @@ def test_corridors_resolve_to_their_hunan_lines():
 def test_corridor_lines_chain_where_the_data_says_so():
     corridors = data.rail_corridors()
     assert (corridors["source"].str.len() > 0).all()
-    # the one section the data lacks says so
-    missing = corridors[corridors["line"] == ""]
-    assert list(missing["section"]) == ["襄阳–常德"]
-    assert missing["note"].str.contains("not in rail_lines.csv").all()
+    # 呼南's 襄阳–常德 section, missing until 2026-11, is now the 宜常高铁 in Hunan
+    assert (corridors["line"] != "").all()
+    hunan_part = corridors[(corridors["corridor"] == "呼南高铁") & (corridors["seq"] == 1)]
+    assert list(hunan_part["line"]) == ["宜常高铁"]
     stations = data.rail_lines().groupby("line")["station"].apply(set)
     breaks = []
     for corridor, rows in corridors.groupby("corridor"):
