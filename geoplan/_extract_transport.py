@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geoplan._extract_common import abbreviations, decode_code, is_code, unit_ref
+from geoplan._extract_common import abbreviations, admin_refs, decode_code, is_code, unit_ref
 
 # (suffix regex, mode), tried in this order at each position.
 _SUFFIXES = (
@@ -153,8 +153,6 @@ _FUNCTION_CHARS = re.compile(r"[了的由进善强用域好抓完加专个我其
 
 def _trim_code(code: str) -> str | None:
     """The longest tail of ``code`` made only of abbreviations and place names."""
-    from geoplan._extract_common import admin_refs
-
     table = abbreviations()
     covered = [ch in table for ch in code]
     for s, e, _surface, _how, _codes in admin_refs(code):
@@ -209,8 +207,6 @@ def _decode_termini(parts: list[str]) -> tuple[list[str], list[str], list[str]]:
         if hit is not None:
             found = [hit]
         else:  # a unit and a town (浏阳沙市): the unit, when it heads the token
-            from geoplan._extract_common import admin_refs
-
             refs = [r for r in admin_refs(token) if r[0] == 0 and len(r[4]) == 1]
             found = [(unit_ref(r[4][0]).name, r[4][0]) for r in refs[:1]]
             if not found or refs[0][1] < len(token):

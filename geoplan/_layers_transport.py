@@ -89,15 +89,7 @@ def _match_rail(name: str, mode: str) -> tuple[str, ...]:
 def _road_index() -> dict[str, str]:
     from geoplan import _network_data as data
 
-    ways = data.expressways()
-    out: dict[str, str] = {}
-    for code, name in zip(ways["code"], ways["name"], strict=True):
-        out[code_of(str(name), _ROAD_SUFFIX)] = str(code)
-        if not str(code).startswith("S-"):
-            out[str(code)] = str(code)
-    for code, alias in data.expressway_aliases()[["code", "alias"]].itertuples(index=False):
-        out[code_of(str(alias), _ROAD_SUFFIX)] = str(code)  # 岳临高速 -> G0421
-    return out
+    return {code_of(name, _ROAD_SUFFIX): code for name, code in data.expressway_names()}
 
 
 def _line_geometry(coords: list[tuple[float, float]]) -> BaseGeometry | None:
@@ -133,20 +125,18 @@ def _sections(name: str) -> dict[str, tuple[str, str]]:
     from geoplan import _network_data as data
 
     table = data.rail_lines()
+    rows = data.corridor_rows(name)
     out: dict[str, tuple[str, str]] = {}
-    for corridor, rows in data.rail_corridors().groupby("corridor", sort=False):
-        if name not in {str(corridor), *str(rows["aliases"].iloc[0]).split(";")}:
-            continue
-        for line, section in zip(rows["line"], rows["section"], strict=True):
-            stations = list(table.loc[table["line"] == line].sort_values("seq")["station"])
-            ends = [e.strip() for e in re.split("[–—]", str(section))]
-            hits = [
-                next((s for s in stations if s == e), None)
-                or next((s for s in stations if s.startswith(e)), None)
-                for e in ends
-            ]
-            if line and len(ends) == 2 and hits[0] and hits[1]:
-                out[str(line)] = (hits[0], hits[1])
+    for line, section in [] if rows is None else zip(rows["line"], rows["section"], strict=True):
+        stations = list(table.loc[table["line"] == line].sort_values("seq")["station"])
+        ends = [e.strip() for e in re.split("[–—]", str(section))]
+        hits = [
+            next((s for s in stations if s == e), None)
+            or next((s for s in stations if s.startswith(e)), None)
+            for e in ends
+        ]
+        if len(ends) == 2 and hits[0] and hits[1]:
+            out[str(line)] = (hits[0], hits[1])
     return out
 
 

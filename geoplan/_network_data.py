@@ -114,6 +114,15 @@ def rail_corridors() -> pd.DataFrame:
     return frame.sort_values(["corridor", "seq"], kind="stable").reset_index(drop=True)
 
 
+def corridor_rows(name: str) -> pd.DataFrame | None:
+    """Rows of ``rail_corridors.csv`` for the corridor called ``name`` or one of its aliases
+    (simplified script), in order, or None."""
+    for corridor, rows in rail_corridors().groupby("corridor", sort=False):
+        if name in {str(corridor), *str(rows["aliases"].iloc[0]).split(";")}:
+            return rows
+    return None
+
+
 @cache
 def expressways() -> pd.DataFrame:
     """Return ``expressways.csv`` (empty if not curated yet)."""
@@ -137,6 +146,17 @@ def expressway_aliases() -> pd.DataFrame:
     if len(frame) and len(ways):
         _require_known(frame["code"], ways["code"], "expressway_aliases.csv", "expressways.csv")
     return frame
+
+
+def expressway_names() -> list[tuple[str, str]]:
+    """``(name, code)`` for every name a text may give a curated expressway: its name, its
+    national code (G60; the ``S-`` codes are ours, not names) and its aliases."""
+    ways = expressways()
+    pairs = [(str(n), str(c)) for c, n in zip(ways["code"], ways["name"], strict=True)]
+    pairs += [(str(c), str(c)) for c in ways["code"].unique() if not str(c).startswith("S-")]
+    aliases = expressway_aliases()
+    pairs += [(str(a), str(c)) for c, a in zip(aliases["code"], aliases["alias"], strict=True)]
+    return pairs
 
 
 @cache

@@ -168,16 +168,9 @@ def _line_aliases() -> dict[str, tuple[str, ...]]:
     """
     from geoplan import _network_data
 
-    aliases: dict[str, tuple[str, ...]] = {}
-    ways = _network_data.expressways()
-    for code, name in zip(ways["code"], ways["name"], strict=True):
-        aliases[str(name).split("(")[0]] = (str(code),)
-        if not str(code).startswith("S-"):
-            aliases[str(code)] = (str(code),)
-    for code, alias in _network_data.expressway_aliases()[["code", "alias"]].itertuples(
-        index=False
-    ):
-        aliases[str(alias)] = (str(code),)
+    aliases: dict[str, tuple[str, ...]] = {
+        name.split("(")[0]: (code,) for name, code in _network_data.expressway_names()
+    }
     for line in _network_data.rail_lines()["line"].unique():
         aliases[str(line)] = (str(line),)
     for corridor, rows in _network_data.rail_corridors().groupby("corridor", sort=False):

@@ -271,13 +271,11 @@ def corridor_lines(name: str) -> list[str]:
     from geoplan.corpus import normalise
 
     key = normalise(name.strip())[0]
-    corridors = data.rail_corridors()
     if key in set(data.rail_lines()["line"]):
         return [key]
-    for corridor, rows in corridors.groupby("corridor", sort=False):
-        names = {str(corridor), *str(rows["aliases"].iloc[0]).split(";")}
-        if key in names:
-            return [line for line in rows["line"] if line]
+    rows = data.corridor_rows(key)
+    if rows is not None:
+        return [line for line in rows["line"] if line]
     msg = f"{name!r} is not a rail corridor or line of the data"
     raise UnknownPlaceError(msg)
 
