@@ -63,6 +63,8 @@ _SECTION_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
 )
 _SENTENCE_END = re.compile(r"[^。!?;\n]*(?:[。!?;]|\n|$)")
 _TITLE_WORDS = ("规划", "计划", "纲要", "方案", "意见")
+# Lines at the head of a plan searched for its title (a cover page rarely holds more).
+TITLE_LINES = 12
 
 
 @dataclass(frozen=True)
@@ -322,13 +324,21 @@ def read_plan(path: str | Path) -> Plan:
 
 
 def _title(text: str) -> str:
-    lines = [ln.strip() for ln in text.splitlines()[:80] if ln.strip()]
-    for ln in lines:
-        if any(w in ln for w in _TITLE_WORDS) and len(ln) <= 60 and not ln.endswith("。"):
+    """The plan's title: among its first lines (table rows, page numbers and sentences left out),
+    the first that holds a title word (规划, 纲要 ...), else the first such line."""
+    lines = [ln.strip() for ln in text.splitlines()[:TITLE_LINES] if ln.strip()]
+    heads = [
+        ln
+        for ln in lines
+        if re.search(r"[\u4e00-\u9fff]", ln)
+        and "|" not in ln
+        and len(ln) <= 60
+        and not ln.endswith(("。", ":", "：", ";", "；"))
+    ]
+    for ln in heads:
+        if any(w in ln for w in _TITLE_WORDS):
             return ln
-    return next(
-        (ln for ln in lines if re.search(r"[\u4e00-\u9fff]", ln)), lines[0] if lines else ""
-    )
+    return heads[0] if heads else (lines[0] if lines else "")
 
 
 def _sections(text: str) -> list[Section]:
