@@ -86,8 +86,12 @@ _ENUM = re.compile(
 _LIST_SPLIT = re.compile(r"以及|、|和|及|与|\+|＋")
 # A counted noun closing a list of places (两个县级市, 等内六区, 两市).
 _COUNTED_TAIL = re.compile(
-    rf"(?:等)?(?:[{NUMERALS}0-9]+(?:个|座)?)?(?:县级市|县市区|县市|城市|市|县|区|城区)?"
-    r"(?:共同组成|组成|构成)?$"
+    rf"(?:等)?(?:[{NUMERALS}0-9]+(?:个|座|条|大|处)?[\u4e00-\u9fff]{{0,5}}?"
+    r"|县级市|县市区|县市|城市|市|县|区)?(?:共同组成|组成|构成)?$"
+)
+# A count and a noun closing a list, shared by its items (甲、乙两条经济带 -> 甲经济带, 乙经济带).
+_SHARED_NOUN = re.compile(
+    rf"(?:等)?[{NUMERALS}0-9]+(?:个|座|条|大|处)(?P<noun>[\u4e00-\u9fff]{{1,5}})$"
 )
 # Words that end the name of a kind of space (a part's definition that ends with one is its
 # name; one that does not only describes, and the label stays the name).
@@ -184,13 +188,28 @@ def _enumerated(body: str) -> list[str]:
     return [m.group("item") for m in _ENUM.finditer(body)]
 
 
+def _shared_noun(parts: list[str]) -> list[str]:
+    """Give every item of a list the noun its last item carries after a count (甲、乙、丙
+    三条经济带 -> 甲经济带, 乙经济带, 丙经济带); items of places keep their names."""
+    m = _SHARED_NOUN.search(parts[-1]) if parts else None
+    if not m:
+        return parts
+    if len(parts) == 1:
+        return [parts[0][: m.start()]] if m.start() else parts  # 甲城区一个主中心 -> 甲城区
+    items = [*parts[:-1], parts[-1][: m.start()]]
+    if all(_is_place_item(p) for p in items):
+        return items
+    noun = m.group("noun")
+    return [p if p.endswith(noun) else p + noun for p in items]
+
+
 def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bool]:
     """Names defined for one token, and whether they came from an enumeration."""
     k = count_of(numeral)
     clauses = _top_split(head, re.compile(r"[,，]"))
     if not clauses:
         return [], False
-    parts = _top_split(clauses[0], _LIST_SPLIT)
+    parts = _shared_noun(_top_split(clauses[0], _LIST_SPLIT))
     if parts and all(_is_place_item(p) for p in parts):
         return [clauses[0]], False  # a place list: one part, named by its label
     suffixes = (*ROLE_SUFFIX.get(role, ()), role)
@@ -226,7 +245,9 @@ def _label_re(runs: set[tuple[str, ...]]) -> re.Pattern:
     return re.compile("|".join(alts))
 
 
-def _find_labels(text: str, patterns: dict[str, list[tuple[int, int]]]) -> list[_Label]:
+def _find_labels(
+    text: str, patterns: dict[str, list[tuple[int, int]]], heading_starts: list[int] = ()
+) -> list[_Label]:
     runs: set[tuple[str, ...]] = set()
     for pattern in patterns:
         runs.update(_runs(tokens_of(pattern)))
@@ -235,6 +256,10 @@ def _find_labels(text: str, patterns: dict[str, list[tuple[int, int]]]) -> list[
     label_re = _label_re(runs)
     mark_re = re.compile(rf"\s*[{_CLOSE}]?\s*(?:{_MARK})")
     mentions = sorted(span for spans in patterns.values() for span in spans)
+    headings = []
+    for h in heading_starts:
+        end = text.find("\n", h)
+        headings.append((h, end + 1 if end != -1 else len(text)))
     out: list[_Label] = []
     for m in label_re.finditer(text):
         s, e = m.span()
@@ -253,6 +278,11 @@ def _find_labels(text: str, patterns: dict[str, list[tuple[int, int]]]) -> list[
             )
             continue
         mk = mark_re.match(text, e)
+        head_line = next((h for h in headings if h[0] <= s < h[1]), None)
+        if not mk and head_line is not None:
+            # a label in a numbered sub-heading ((一)做强一核): the section below defines it
+            out.append(_Label(s, head_line[1], tokens, m.group(), "heading"))
+            continue
         if not mk:
             continue
         if not quoted:
@@ -358,10 +388,12 @@ def _counted(text: str, patterns: dict[str, list[tuple[int, int]]]) -> dict[str,
                                 [(numeral, role)],
                                 numeral + role,
                                 "chain",
-                                [m.group("items")],
+                                [clause],
                             )
                         )
                         break
+            if not found:
+                found = _flattened(body.lstrip(":： "), base, tokens)
             if found:
                 out[pattern] = found
                 break
@@ -371,12 +403,35 @@ def _counted(text: str, patterns: dict[str, list[tuple[int, int]]]) -> dict[str,
 def _listed(label: _Label, role: str) -> list[RawComponent]:
     """Components of a list given for one token (以甲、乙为“两区”): a list of administrative
     units is one part named by its label."""
-    items = [i for i in _top_split(label.items[0], _LIST_SPLIT) if clean_name(i)]
+    items = [i for i in _shared_noun(_top_split(label.items[0], _LIST_SPLIT)) if clean_name(i)]
     span = (label.start, label.end)
     if items and all(_is_place_item(i) for i in items):
         text = "、".join(items)
         return [RawComponent(role, label.text, span, confidence=0.8, places_text=text)]
     return [RawComponent(role, clean_name(i), span, confidence=0.8) for i in items]
+
+
+def _flattened(body: str, base: int, tokens: list[tuple[str, str]]) -> list[_Label]:
+    """Items listed in token order after a name (“两轴两带”, 即: 甲发展轴、乙发展轴; 丙生态带、
+    丁生态带): taken when every token's count is filled by names of its role's kind."""
+    counts = [count_of(n) for n, _r in tokens]
+    if None in counts:
+        return []
+    sent = re.split(r"[。\n]", body, maxsplit=1)[0]
+    items = [i for i in _top_split(sent, re.compile(r"以及|[,，;；、和及与]")) if i]
+    if len(items) != sum(counts):
+        return []
+    out, i = [], 0
+    for (numeral, role), k in zip(tokens, counts, strict=True):
+        group = items[i : i + k]
+        i += k
+        if not all(clean_name(g).endswith((*ROLE_SUFFIX.get(role, ()), role)) for g in group):
+            return []
+        text = "、".join(group)
+        out.append(
+            _Label(base, base + len(sent), [(numeral, role)], numeral + role, "chain", [text])
+        )
+    return out
 
 
 def _owner(label: _Label, patterns: dict[str, list[tuple[int, int]]]) -> str | None:
@@ -437,8 +492,10 @@ def define_components(
     >>> [(c.role, c.name) for c in define_components(t, {"一核两翼": [(3, 7)]}, [])["一核两翼"]]
     [('核', '甲市主城区'), ('翼', '东翼新城'), ('翼', '西翼新城')]
     """
-    labels = _find_labels(text, patterns)
-    starts = sorted({lb.start for lb in labels} | set(heading_starts))
+    labels = _find_labels(text, patterns, heading_starts)
+    # a heading's label defines a token only where no marked definition does
+    labels.sort(key=lambda lb: lb.form == "heading")
+    starts = sorted({lb.start for lb in labels if lb.form != "heading"} | set(heading_starts))
     per: dict[str, dict[tuple[str, ...], list[RawComponent]]] = {}
 
     def put(pattern: str, key: tuple[str, ...], comps: list[RawComponent]) -> None:
@@ -454,10 +511,10 @@ def define_components(
             if len(label.tokens) == 1:
                 put(pattern, _token_key(label.tokens), _listed(label, label.tokens[0][1]))
             continue
-        nxt = next((p for p in starts if p > label.start + 1), len(text))
+        nxt = next((p for p in starts if p > max(label.start + 1, label.end - 1)), len(text))
         body_end = min(nxt, label.start + BODY_CHARS, len(text))
         body = text[label.end : body_end]
-        bracket = text[label.end - 1] in "(（"
+        bracket = label.form == "def" and text[label.end - 1] in "(（"
         head = _head(body, bracket=bracket)
         span = (label.start, body_end)
         if len(label.tokens) > 1:

@@ -112,7 +112,9 @@ class Structure:
     span: tuple[int, int]
     quote: str
     confidence: float
-    kind: str  # layout | cited | travel_time
+    # class: layout | network | feature | travel_time | cited (a layout named, not defined here);
+    # written as both "class" and "kind" by to_dict()
+    kind: str
     components: list[Component] = field(default_factory=list)
     scope_places: list[PlaceRef] = field(default_factory=list)
     mentions: int = 1
@@ -127,6 +129,7 @@ class Structure:
             "span": list(self.span),
             "quote": self.quote,
             "confidence": self.confidence,
+            "class": self.kind,
             "kind": self.kind,
             "mentions": self.mentions,
             "scope_places": [p.to_dict() for p in self.scope_places],
@@ -366,7 +369,13 @@ def _scope(ctx: _Ctx, start: int) -> tuple[str, list[PlaceRef]]:
                     return r[2], [unit_ref(a) for a in r[4]]
         return None
 
-    # the sentence's last place, then the section's title, then the paragraph's last place
+    # the units named as its body (以甲、乙为主体, 构建“一圈三区”), the sentence's last place,
+    # then the section's title, then the paragraph's last place
+    body = re.search(r"以([^以。;；\n]{2,60}?)为主体", before)
+    if body:
+        units, _f = places_in(body.group(1))
+        if units:
+            return body.group(1), units
     for found in (in_chunk(before, 25), in_section(), in_chunk(text[para:start], 80)):
         if found is not None:
             return found

@@ -1,0 +1,206 @@
+"""The grammar of structure definitions (geoplan._extract_grammar) on texts no rule came from.
+
+Two sets:
+- made-up texts, one per form the grammar states (the examples of its docstring, in other words
+  and about other places), with exact expectations;
+- the development texts copied from ``shared/devtexts`` with their answer keys, scored as the
+  project's scorer scores them, pinned at what the extractor reaches (all structures and
+  components, places exact, no slogan taken).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from opencc import OpenCC
+
+from geoplan.corpus import read_plan, read_text
+from geoplan.extract import extract_plan
+
+DEVTEXTS = Path(__file__).resolve().parent / "data" / "devtexts"
+_T2S = OpenCC("t2s").convert
+
+
+def _parts(text: str) -> list[tuple[str, str, str, list[str]]]:
+    x = extract_plan(read_text(text))
+    return [
+        (s.pattern, c.role, c.name, sorted(p.adcode for p in c.places))
+        for s in x.structures
+        for c in s.components
+    ]
+
+
+FORMS = {
+    "label and 为/是指, a counted place list, a shared noun": (
+        "岳阳市国民经济和社会发展第十四个五年规划纲要\n构建“一核三极四带”空间格局。其中,“一核”为"
+        "岳阳中心城区;“三极”为汨罗市、临湘市、华容县三个增长极;“四带”是指沿江、沿湖、京广、"
+        "杭瑞四条经济带。",
+        [
+            ("一核三极四带", "核", "岳阳中心城区", ["430602", "430603"]),
+            ("一核三极四带", "极", "三极", ["430623", "430681", "430682"]),
+            ("一核三极四带", "带", "沿江经济带", []),
+            ("一核三极四带", "带", "沿湖经济带", []),
+            ("一核三极四带", "带", "京广经济带", []),
+            ("一核三极四带", "带", "杭瑞经济带", []),
+        ],
+    ),
+    "a numbered sub-heading without a marker, 以…为核心": (
+        "常德市十四五规划纲要\n第三章 优化空间布局\n构建“一核两带”空间格局。\n(一)做强一核\n"
+        "以常德市主城区为核心,推动武陵区、鼎城区融合发展。\n(二)打造两带\n沅水经济带和澧水经济带。",
+        [
+            ("一核两带", "核", "常德市主城区", ["430702", "430703"]),
+            ("一核两带", "带", "沅水经济带", []),
+            ("一核两带", "带", "澧水经济带", []),
+        ],
+    ),
+    "items in token order after 即:": (
+        "郴州市十四五规划\n形成“两轴两带”,即:京广发展轴、厦蓉发展轴;东江生态带、耒水生态带。",
+        [
+            ("两轴两带", "轴", "京广发展轴", []),
+            ("两轴两带", "轴", "厦蓉发展轴", []),
+            ("两轴两带", "带", "东江生态带", []),
+            ("两轴两带", "带", "耒水生态带", []),
+        ],
+    ),
+    "full-width colons, a bracketed list of units": (
+        "张家界市十四五规划\n构建“一心两翼”格局。“一心”:张家界中心城区(永定区、武陵源区)。"
+        "“两翼”:慈利县、桑植县。",
+        [
+            ("一心两翼", "心", "张家界中心城区", ["430802", "430811"]),
+            ("一心两翼", "翼", "两翼", ["430821", "430822"]),
+        ],
+    ),
+    "『』 quotes and 即": (
+        "湘西州十四五规划\n构建『一廊两区』发展格局。『一廊』即张吉怀精品生态文化旅游走廊;"
+        "『两区』即吉首经开区和泸溪高新区。",
+        [
+            ("一廊两区", "廊", "张吉怀精品生态文化旅游走廊", []),
+            ("一廊两区", "区", "吉首经开区", ["433101"]),
+            ("一廊两区", "区", "泸溪高新区", ["433122"]),
+        ],
+    ),
+    "counted nouns after the name": (
+        "长沙市城镇体系规划\n构建“一主两副三轴”的城镇空间结构,即长沙主城区一个主中心,浏阳城区、"
+        "宁乡城区两个副中心,京广、沪昆、长张三条发展轴。",
+        [
+            (
+                "一主两副三轴",
+                "主",
+                "长沙主城区",
+                ["430102", "430103", "430104", "430105", "430111", "430112"],
+            ),
+            ("一主两副三轴", "副", "浏阳城区副中心", ["430181"]),
+            ("一主两副三轴", "副", "宁乡城区副中心", ["430182"]),
+            ("一主两副三轴", "轴", "京广发展轴", []),
+            ("一主两副三轴", "轴", "沪昆发展轴", []),
+            ("一主两副三轴", "轴", "长张发展轴", []),
+        ],
+    ),
+    "a bracket after the name": (
+        "长沙市空间发展纲要\n坚持“一体两翼”(芙蓉区、天心区为一体,浏阳、宁乡为两翼)的市域空间格局。",
+        [
+            ("一体两翼", "体", "一体", ["430102", "430103"]),
+            ("一体两翼", "翼", "两翼", ["430181", "430182"]),
+        ],
+    ),
+    "主要是, no quotes": (
+        "湘潭市十四五规划\n形成一心两翼空间格局。一心主要是湘潭主城区;两翼主要是湘乡市和韶山市。",
+        [
+            ("一心两翼", "心", "湘潭主城区", ["430302", "430304"]),
+            ("一心两翼", "翼", "两翼", ["430381", "430382"]),
+        ],
+    ),
+    "nested definitions": (
+        "岳阳市国土空间规划\n构建“一湖两岸”格局。“两岸”即东岸和西岸。东岸:范围包括岳阳楼区、"
+        "云溪区。西岸:范围包括君山区。",
+        [
+            ("一湖两岸", "岸", "东岸", ["430602", "430603"]),
+            ("一湖两岸", "岸", "西岸", ["430611"]),
+        ],
+    ),
+    "defined chapters after the name": (
+        "衡阳市十四五规划纲要\n第一章 总体要求\n构建“一核两翼”空间格局,具体见第三章。\n"
+        "第二章 产业\n"
+        "发展产业。\n第三章 空间布局\n第一节 一核\n“一核”即衡阳市中心城区。\n第二节 两翼\n"
+        "“两翼”指耒阳市和常宁市。",
+        [
+            ("一核两翼", "核", "衡阳市中心城区", ["430405", "430406", "430407", "430408"]),
+            ("一核两翼", "翼", "两翼", ["430481", "430482"]),
+        ],
+    ),
+    "一是…即": (
+        "永州市十四五规划\n构建一核两轴格局。一是做强一核,即永州中心城区。二是打造两轴,即二广发展轴"
+        "和厦蓉发展轴。",
+        [
+            ("一核两轴", "核", "永州中心城区", ["431102", "431103"]),
+            ("一核两轴", "轴", "二广发展轴", []),
+            ("一核两轴", "轴", "厦蓉发展轴", []),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("form", list(FORMS))
+def test_definition_forms(form):
+    text, expected = FORMS[form]
+    assert _parts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "怀化市十四五规划\n深入实施“一极三宜”战略,落实“三区三线”管控要求,构建“一体两翼”产业发展战略。",
+        "娄底市十四五规划\n大力实施“三高四新”战略,推进“一圈一带”建设目标,落实“六个娄底”要求。",
+        "益阳市规划\n坚持“一镇一特色、一镇一主业”的理念,建设“四中心三城市”。",
+        "合作市规划\n集生产、生活、生态为一体,统筹推进。",
+    ],
+)
+def test_slogans_are_judged_by_what_they_govern(text):
+    assert extract_plan(read_text(text)).structures == []
+
+
+def test_body_of_a_structure_is_its_scope():
+    x = extract_plan(
+        read_text("娄底市规划\n以娄星区、涟源市、双峰县为主体,构建“一圈三区”空间格局。")
+    )
+    [s] = x.structures
+    assert s.kind == "cited"
+    assert [p.adcode for p in s.scope_places] == ["431302", "431382", "431321"]
+
+
+def test_structure_classes():
+    text = "构建“三纵三横二连”铁路网,保护“一江两水”,形成“一核两翼”空间格局。一核:甲城区。"
+    got = {s.pattern: s.to_dict()["class"] for s in extract_plan(read_text(text)).structures}
+    assert got == {"三纵三横二连": "network", "一江两水": "feature", "一核两翼": "layout"}
+
+
+# ------------------------------------------------------------------ devtexts and their keys
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"[\s“”\"'「」『』、,，·:：()（）—\-]", "", _T2S(str(s)))
+
+
+def _same(a: str, b: str) -> bool:
+    a, b = _norm(a), _norm(b)
+    return bool(a) and bool(b) and (a == b or a in b or b in a)
+
+
+def _unit(name: str) -> str:
+    return re.sub(r"(市|县|区|自治县|自治州)$", "", _norm(name))
+
+
+@pytest.mark.parametrize("key_path", sorted(DEVTEXTS.glob("*.json")), ids=lambda p: p.stem)
+def test_devtext_structures_components_and_places(key_path):
+    key = json.loads(key_path.read_text(encoding="utf-8"))
+    x = extract_plan(read_plan(key_path.with_suffix(".txt"))).to_dict()
+    for want in key["spatial_structures"]:
+        got = next(s for s in x["structures"] if _same(s["pattern"], want["pattern"]))
+        for wc in want["components"]:
+            gc = next(c for c in got["components"] if _same(c["name"], wc["name"]))
+            assert {_unit(p["name"]) for p in gc["places"]} == {_unit(p) for p in wc["places"]}
+    patterns = {_norm(s["pattern"]) for s in x["structures"]}
+    assert not patterns & {_norm(s) for s in key["slogans"]}
