@@ -511,6 +511,8 @@ _TOWN_LIST_SEPARATORS = set("、和及与")
 _TOWN_LIST_CLOSER = re.compile(
     r"(?:等[\u4e00-\u9fff]{0,4}?|[一二三四五六七八九十两几\d]+个)(?:乡镇|集镇|古镇|镇|乡|街道)"
 )
+# The longest item of a list of short township names (堡面前, 白箬铺: three or four characters).
+_TOWN_ITEM_CHARS = 6
 # Characters that end the clause a list of townships lies in.
 _TOWN_CLAUSE_STOPS = set("。!?;！？；,，:：()（）\n")
 # A clause that may name a township: every full name ends in 镇, 乡 or 街道 and a short name
@@ -618,10 +620,23 @@ def _short_town_supported(
         hi += 1
     if any(lo <= f.start and f.end <= hi and codes & set(f.adcodes) for f in fulls):
         return True
-    # a closer after the list: skip the remaining items to it
-    return bool(closer) or any(
-        _TOWN_LIST_CLOSER.match(text, i) for i in range(end, hi) if text[i - 1] != "、"
-    )
+    if closer:
+        return True
+    # an earlier item: walk the list's items to the closer after its last one
+    i = end
+    while i < hi and text[i] in _TOWN_LIST_SEPARATORS:
+        k = i + 1
+        while (
+            k < hi
+            and k - i <= _TOWN_ITEM_CHARS
+            and text[k] not in _TOWN_LIST_SEPARATORS
+            and not _TOWN_LIST_CLOSER.match(text, k)
+        ):
+            k += 1
+        if k < hi and _TOWN_LIST_CLOSER.match(text, k):
+            return True
+        i = k
+    return False
 
 
 def _match_townships(text: str, units: list[Mention], within: tuple[str, ...]) -> list[Mention]:
@@ -629,7 +644,7 @@ def _match_townships(text: str, units: list[Mention], within: tuple[str, ...]) -
     if not text or len(auto) == 0:
         return []
     index = _township_index()
-    starts = {m.end: m for m in units}
+    ends = {m.end: m for m in units}
     unit_ends = [m.end for m in units]  # sorted, non-overlapping
     raw: list[tuple[int, int, str]] = []
     hits = (
@@ -657,7 +672,7 @@ def _match_townships(text: str, units: list[Mention], within: tuple[str, ...]) -
             continue
         if text[end : end + 1] in _TOWN_GLUE_AFTER or (key[-1] == "乡" and _RURAL.match(text, end)):
             continue
-        fulls.append(_town_mention(text, start, end, key, entries, starts, within))
+        fulls.append(_town_mention(text, start, end, key, entries, ends, within))
     out = list(fulls)
     for start, end, key in shorts:
         entries = index[key]
@@ -666,7 +681,7 @@ def _match_townships(text: str, units: list[Mention], within: tuple[str, ...]) -
             # a full township of the same list fixes the county (仙槎桥镇、黑田铺 -> 邵东市)
             near = [c for f in fulls for c in f.adcodes if c in codes]
             pick = tuple(e for e in entries if e[1] in near) or entries
-            out.append(_town_mention(text, start, end, key, pick, starts, within))
+            out.append(_town_mention(text, start, end, key, pick, ends, within))
     return sorted(out, key=lambda m: m.start)
 
 

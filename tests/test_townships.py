@@ -167,6 +167,8 @@ def test_short_names_are_conservative():
     assert gazetteer.match_townships("发挥党员先锋作用，乌山风景秀丽，推进金山桥改造") == []
     # a list, but with no township of the same county nor a township word
     assert gazetteer.match_townships("先锋、天马山") == []
+    # a township word later in the clause, but not closing the list
+    assert gazetteer.match_townships("发挥先锋、天马山建设带动周边三个乡镇") == []
     assert _found(gazetteer.match_townships("推进先锋、天马山、雁峰街道等重点区域")) == [
         ("先锋", "先锋街道", ("430406",)),
         ("天马山", "天马山街道", ("430406",)),
