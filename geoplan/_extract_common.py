@@ -25,7 +25,7 @@ class PlaceRef:
     name: str
     adcode: str | None
     precision: str  # county | prefecture | province | point | polygon | feature
-    via: str = "admin"  # admin | group | feature | scope
+    via: str = "admin"  # admin | group | feature | scope | township
     within: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
@@ -48,12 +48,32 @@ def unit_ref(adcode: str, *, via: str = "admin") -> PlaceRef:
     return PlaceRef(name, adcode, level, via)
 
 
-def admin_refs(text: str) -> list[tuple[int, int, str, str, tuple[str, ...]]]:
-    """Gazetteer mentions as ``(start, end, surface, how, adcodes)``; empty on any data error."""
+def admin_refs(
+    text: str, *, townships: bool = False, within: tuple[str, ...] = ()
+) -> list[tuple[int, int, str, str, tuple[str, ...]]]:
+    """Gazetteer mentions as ``(start, end, surface, how, adcodes)``; empty on any data error.
+
+    With ``townships=True`` townships come too (``how="township"``, ``surface`` their full
+    name, ``adcodes`` their county, or several counties when ``within`` does not decide).
+    """
     try:
-        return [(m.start, m.end, m.surface, m.how, m.adcodes) for m in gazetteer.match(text)]
+        found = gazetteer.match(text, townships=townships, within=within)
     except (GeoplanError, DataError):
         return []
+    return [
+        (m.start, m.end, m.name if m.how == "township" else m.surface, m.how, m.adcodes)
+        for m in found
+    ]
+
+
+def township_ref(name: str, adcodes: tuple[str, ...]) -> PlaceRef:
+    """The ``PlaceRef`` of a township: its county (precision ``county``, ``via="township"``);
+    an ambiguous name has no adcode and its candidate counties in ``within``; a town of a
+    statistical zone (屈原管理区) has its prefecture."""
+    if len(adcodes) != 1:
+        return PlaceRef(name, None, "county", "township", tuple(adcodes))
+    code = adcodes[0]
+    return PlaceRef(name, code, unit_ref(code).precision, "township", (code,))
 
 
 @cache
@@ -116,24 +136,61 @@ def _outward(text: str, start: int, *, group: bool) -> bool:
     return bool(_OUTWARD.search(before) or (group and _OUTWARD_GROUP.search(before)))
 
 
+@cache
+def _context_codes(context: str) -> tuple[str, ...]:
+    """Adcodes of the units a context string names (a component's scope places)."""
+    return tuple(c for r in admin_refs(context) for c in r[4]) if context else ()
+
+
 def places_in(
     text: str,
     *,
     urban_within: str | None = None,
     exclude: frozenset[str] = frozenset(),
     context: str = "",
+    within: str | tuple[str, ...] | None = None,
 ) -> tuple[list[PlaceRef], list[PlaceRef]]:
     """Return ``(units, features)`` named in ``text``.
 
     ``units`` holds county-level units if any are named, else prefecture-level ones (groups
-    expanded); urban groups (主城区) are expanded within ``urban_within``.
+    expanded); urban groups (主城区) are expanded within ``urban_within``. ``features`` holds
+    curated features and townships (乡、镇、街道: :func:`township_ref`); a township resolved to
+    its county adds that county to ``units`` (``via="township"``). ``within`` (adcodes of the
+    plan's jurisdiction; by default the units ``context`` names) decides a township name found
+    in several counties.
+
+    Examples
+    --------
+    >>> units, feats = places_in("包括丁字湾街道、铜官街道")
+    >>> [(u.name, u.via) for u in units]
+    [('望城区', 'township')]
+    >>> [(f.name, f.adcode, f.precision, f.via) for f in feats]
+    [('丁字湾街道', '430112', 'county', 'township'), ('铜官街道', '430112', 'county', 'township')]
+    >>> [(f.adcode, f.within) for f in places_in("新市镇")[1]]
+    [(None, ('430223', '430481', '430681'))]
+    >>> places_in("新市镇", context="汨罗市")[1][0].adcode
+    '430681'
     """
     counties: dict[str, PlaceRef] = {}
     prefectures: dict[str, PlaceRef] = {}
+    towns: dict[str, PlaceRef] = {}
     offset = len(context) + 1 if context else 0
     full = f"{context}\n{text}" if context else text
-    for _s, _e, _surface, how, adcodes in admin_refs(full):
-        if _s < offset or _outward(full, _s, group=how == "group"):
+    if within is None:
+        within = _context_codes(context)
+    elif isinstance(within, str):
+        within = (within,)
+    for _s, _e, _surface, how, adcodes in admin_refs(full, townships=True, within=within):
+        if _s < offset:
+            continue
+        if how == "township":
+            ref = township_ref(_surface, adcodes)
+            towns.setdefault(ref.name, ref)
+            if ref.adcode and ref.adcode not in exclude:
+                target = counties if ref.precision == "county" else prefectures
+                target.setdefault(ref.adcode, unit_ref(ref.adcode, via="township"))
+            continue
+        if _outward(full, _s, group=how == "group"):
             continue
         refs = [unit_ref(c, via="group" if how == "group" else "admin") for c in adcodes]
         refs = [r for r in refs if r.adcode not in exclude]
@@ -153,6 +210,8 @@ def places_in(
                 break
     feats = {}
     for _s, _e, ref in feature_refs(text):
+        feats.setdefault(ref.name, ref)
+    for ref in towns.values():
         feats.setdefault(ref.name, ref)
     units = list(counties.values()) or list(prefectures.values())
     return units, list(feats.values())

@@ -31,6 +31,7 @@ from geoplan._extract_common import (
     decode_code,
     feature_refs,
     places_in,
+    township_ref,
     unit_ref,
 )
 from geoplan._extract_figures import find_figures, find_tables
@@ -218,13 +219,19 @@ class Table:
 
 @dataclass
 class PlaceCount:
-    """How often a place is named in the plan."""
+    """How often a place is named in the plan.
+
+    A township (``via="township"``) carries its county's adcode with precision ``county``;
+    one whose name exists in several counties that the plan's jurisdiction does not decide
+    has no adcode and its candidate counties in ``within``.
+    """
 
     name: str
     adcode: str | None
     count: int
     precision: str
     within: tuple[str, ...] = ()
+    via: str = "admin"
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -235,6 +242,8 @@ class PlaceCount:
         }
         if self.within:
             out["within"] = list(self.within)
+        if self.via != "admin":
+            out["via"] = self.via
         return out
 
 
@@ -782,8 +791,19 @@ def _figures(ctx: _Ctx) -> list[Figure]:
 
 
 def _places(ctx: _Ctx) -> list[PlaceCount]:
+    """Units, curated features and townships the plan names, with counts; townships are
+    resolved within the plan's jurisdiction."""
     counts: Counter[str] = Counter()
-    for _s, _e, _surface, how, adcodes in admin_refs(ctx.text):
+    town_counts: Counter[str] = Counter()
+    town_refs: dict[str, PlaceRef] = {}
+    j = ctx.jurisdiction
+    within = (j.adcode,) if j is not None and j.adcode else (j.within if j is not None else ())
+    for _s, _e, surface, how, adcodes in admin_refs(ctx.text, townships=True, within=within):
+        if how == "township":
+            ref = township_ref(surface, adcodes)
+            town_counts[ref.name] += 1
+            town_refs.setdefault(ref.name, ref)
+            continue
         if how == "group":
             continue
         for a in adcodes:
@@ -799,6 +819,9 @@ def _places(ctx: _Ctx) -> list[PlaceCount]:
     for name, n in fcounts.most_common():
         ref = frefs[name]
         out.append(PlaceCount(name, ref.adcode, n, ref.precision, ref.within))
+    for name, n in town_counts.most_common():
+        ref = town_refs[name]
+        out.append(PlaceCount(name, ref.adcode, n, ref.precision, ref.within, "township"))
     return out
 
 

@@ -7,6 +7,7 @@ a stop-list of names that are also common words are curated in ``geodata/`` with
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 import sqlite3
@@ -33,6 +34,8 @@ __all__ = [
     "group_names",
     "lookup",
     "match",
+    "match_townships",
+    "townships",
     "unit",
     "units",
 ]
@@ -71,14 +74,20 @@ class Unit:
 
 @dataclass(frozen=True)
 class Mention:
-    """A place name found in text: its span, surface form, the units it means, how matched."""
+    """A place name found in text: its span, surface form, the units it means, how matched.
+
+    A group's ``adcodes`` are all its members; a township's (``how="township"``, ``name`` its
+    full name) are the units it may lie in: one county when resolved, several when the name
+    exists in several counties and nothing said which (ambiguous), or a prefecture for a town
+    of a statistical zone that is no county (屈原管理区).
+    """
 
     start: int
     end: int
     surface: str
     name: str
     adcodes: tuple[str, ...]
-    how: str  # full | short | former | group | nickname
+    how: str  # full | short | former | group | nickname | township
 
     @property
     def span(self) -> tuple[int, int]:
@@ -311,8 +320,8 @@ def expand_group(name: str, *, within: str | None = None) -> list[str]:
         pref = str(within)[:4] + "00"
         districts = tuple(
             u.adcode
-            for u in units(level="county")
-            if u.parent_adcode == pref and u.name.endswith("区")
+            for u in _unit_index().values()
+            if u.level == "county" and u.parent_adcode == pref and u.name.endswith("区")
         )
         return list(_contiguous(districts))
     df = _groups()
@@ -400,7 +409,13 @@ def _short_supported(text: str, start: int, end: int, adcode: str, context: set[
     return parent in context
 
 
-def match(text: str, *, scope: str = "hunan") -> list[Mention]:
+def match(
+    text: str,
+    *,
+    scope: str = "hunan",
+    townships: bool = False,
+    within: str | Iterable[str] | None = None,
+) -> list[Mention]:
     """Find the administrative units, former names and groups named in ``text``.
 
     Leftmost-longest matching (渌口区 before 渌口, 环长株潭城市群 before 长株潭), Hunan first.
@@ -416,6 +431,12 @@ def match(text: str, *, scope: str = "hunan") -> list[Mention]:
     scope
         ``"hunan"`` (default) matches Hunan's units only; ``"china"`` adds every county- and
         prefecture-level unit of China by full name.
+    townships
+        Also find Hunan's townships (乡、镇、街道), as :func:`match_townships` does; a unit
+        name inside a township's name (浏阳 in 浏阳河街道) then gives way to the township.
+    within
+        The plan's jurisdiction (adcodes of a county, prefecture or several), used to choose
+        among the counties of a township name that exists in several.
 
     Examples
     --------
@@ -423,10 +444,23 @@ def match(text: str, *, scope: str = "hunan") -> list[Mention]:
     [('株洲县', '430212', 'former'), ('醴陵', '430281', 'short'), ('攸县', '430223', 'full')]
     >>> match("建设国家示范县,通道畅通")
     []
+    >>> [(m.surface, m.adcodes) for m in match("望城区靖港镇", townships=True)]
+    [('望城区', ('430112',)), ('靖港镇', ('430112',))]
     """
     if scope not in ("hunan", "china"):
         msg = f"unknown scope {scope!r}; use 'hunan' or 'china'"
         raise ValueError(msg)
+    mentions = _match_units(text, scope)
+    if not townships:
+        return mentions
+    towns = _match_townships(text, mentions, _within_codes(within))
+    ends = [t.end for t in towns]
+    kept = [m for m in mentions if not _overlapping(towns, ends, m.start, m.end)]
+    return sorted([*kept, *towns], key=lambda m: (m.start, m.end))
+
+
+def _match_units(text: str, scope: str) -> list[Mention]:
+    """The administrative-unit part of :func:`match`."""
     auto = _automaton(scope)
     if len(auto) == 0 or not text:
         return []
@@ -461,6 +495,267 @@ def match(text: str, *, scope: str = "hunan") -> list[Mention]:
                 continue  # 湘西北, 湘西南 are directions, not the prefecture
         mentions.append(Mention(start, end, text[start:end], name, adcodes, how))
     return mentions
+
+
+# --------------------------------------------------------------------------- townships
+
+# A township name followed by one of these is part of a longer word: 城镇化, 城镇群 and 城镇体系
+# (湘赣边城镇群 is no 边城镇), 乡镇级.
+_TOWN_GLUE_AFTER = set("化群体级")
+# After a name ending in 乡, a word that takes the 乡 (韶山乡村振兴 is no 韶山乡; 乡镇, 乡土).
+_RURAL = re.compile(r"[村镇土愁贤情音亲]")
+# Separators that bound an item of a list of township short names (仙槎桥镇、黑田铺、廉桥).
+_TOWN_LIST_SEPARATORS = set("、和及与")
+# What closes a list of short names as townships: 等 (+ up to four characters) or a count,
+# then a township word (乔口等沿江古镇, 白箬铺等镇, 金山桥、乌山、高塘岭七个街道).
+_TOWN_LIST_CLOSER = re.compile(
+    r"(?:等[\u4e00-\u9fff]{0,4}?|[一二三四五六七八九十两几\d]+个)(?:乡镇|集镇|古镇|镇|乡|街道)"
+)
+# The longest item of a list of short township names (堡面前, 白箬铺: three or four characters).
+_TOWN_ITEM_CHARS = 6
+# Characters that end the clause a list of townships lies in.
+_TOWN_CLAUSE_STOPS = set("。!?;！？；,，:：()（）\n")
+_TOWN_CLAUSE_STOP = re.compile(r"[。!?;！？；,，:：()（）\n]")
+# How far back the start of a clause is looked for (a clause longer than this is cut).
+_TOWN_CLAUSE_CHARS = 300
+
+
+def townships() -> pd.DataFrame:
+    """Return Hunan's township-level units (乡、镇、街道) with the county each belongs to.
+
+    Read from the location data of the PyPI package ``jionlp`` (national statistical division
+    table; provenance and checks in ``geodata/README.townships.md``).
+
+    Returns
+    -------
+    DataFrame
+        One row per township: ``name`` (桥驿镇), ``short_name`` (桥驿; missing for units that are
+        no 乡、镇 or 街道, such as 林场), ``kind`` (镇, 乡, 街道 or other), ``county_adcode``
+        (missing for a town of a statistical zone that is no county), ``prefecture_adcode``,
+        ``zone`` (the zone's name, or missing) and ``source_code`` (the county code in the data).
+
+    Examples
+    --------
+    >>> t = townships()
+    >>> len(t), int(t["kind"].isin(["镇", "乡", "街道"]).sum())
+    (2008, 1937)
+    >>> t.loc[t["name"] == "魏家桥镇", ["county_adcode", "prefecture_adcode"]].values.tolist()
+    [['430582', '430500']]
+    """
+    from geoplan._townships import township_table
+
+    return township_table().copy()
+
+
+@cache
+def _township_index() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Township full and short names -> ((full name, unit adcode), ...); the adcode is the
+    county's, or the prefecture's for a town of a statistical zone."""
+    from geoplan._townships import township_table
+
+    admin = _names()
+    stop = _stop_names()
+    index: dict[str, list[tuple[str, str]]] = {}
+    df = township_table()
+    df = df[df["kind"] != "other"]
+    for r in df.itertuples(index=False):
+        code = r.county_adcode if isinstance(r.county_adcode, str) else r.prefecture_adcode
+        for key in (r.name, r.short_name):
+            if not key or key in admin or key in stop:
+                continue
+            if key == r.short_name and key in index and any(n == key for n, _ in index[key]):
+                continue
+            entry = (r.name, code)
+            if entry not in index.setdefault(key, []):
+                index[key].append(entry)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+@cache
+def _township_automata() -> tuple[ahocorasick.Automaton, ahocorasick.Automaton]:
+    """Full names, reversed, to search the reversed text: every one ends in 镇, 乡 or 街道,
+    so the search leaves the root only there (some fifty times faster than the names read
+    forward, whose first characters are any of a thousand); short names, read forward, only
+    in the few clauses that may support them."""
+    index = _township_index()
+    full = ahocorasick.Automaton()
+    short = ahocorasick.Automaton()
+    for key, entries in index.items():
+        if any(n == key for n, _ in entries):
+            full.add_word(key[::-1], key)
+        else:
+            short.add_word(key, key)
+    full.make_automaton()
+    short.make_automaton()
+    return full, short
+
+
+def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
+    """``(start, end)`` of the clause (between 。，；： ... ) holding ``pos``."""
+    lo = max(0, pos - _TOWN_CLAUSE_CHARS)
+    start = max(text.rfind(ch, lo, pos) for ch in _TOWN_CLAUSE_STOPS) + 1
+    stop = _TOWN_CLAUSE_STOP.search(text, pos)
+    return max(start, lo), stop.start() if stop else len(text)
+
+
+def _overlapping(spans: list[Mention], ends: list[int], start: int, end: int) -> list[Mention]:
+    """The mentions of ``spans`` (sorted, non-overlapping; ``ends`` their ends) that overlap
+    ``[start, end)``."""
+    i = bisect.bisect_right(ends, start)
+    out = []
+    while i < len(spans) and spans[i].start < end:
+        out.append(spans[i])
+        i += 1
+    return out
+
+
+def _within_codes(within: str | Iterable[str] | None) -> tuple[str, ...]:
+    if within is None:
+        return ()
+    codes = (within,) if isinstance(within, str) else tuple(within)
+    return tuple(str(c) for c in codes if c and str(c) != HUNAN_ADCODE)
+
+
+def _narrow(codes: tuple[str, ...], within: tuple[str, ...]) -> tuple[str, ...]:
+    """The candidates in a jurisdiction: its own county first, else its prefecture; all
+    candidates when none lies in it."""
+    if not within or len(codes) < 2:
+        return codes
+    exact = tuple(c for c in codes if c in within)
+    if exact:
+        return exact
+    prefs = {w[:4] + "00" for w in within}
+    same = tuple(c for c in codes if c[:4] + "00" in prefs)
+    return same or codes
+
+
+def _short_town_supported(
+    text: str, start: int, end: int, codes: set[str], fulls: list[Mention]
+) -> bool:
+    """A short township name counts as an item of a list (bounded by 、和及与 or the clause)
+    that names a full township of the same county or ends in a township word."""
+    nxt = text[end : end + 1]
+    closer = _TOWN_LIST_CLOSER.match(text, end)
+    if not (closer or nxt == "" or nxt in _TOWN_LIST_SEPARATORS or nxt in _TOWN_CLAUSE_STOPS):
+        return False
+    lo, hi = _clause_bounds(text, start)
+    if any(lo <= f.start and f.end <= hi and codes & set(f.adcodes) for f in fulls):
+        return True
+    if closer:
+        return True
+    # an earlier item: walk the list's items to the closer after its last one
+    i = end
+    while i < hi and text[i] in _TOWN_LIST_SEPARATORS:
+        k = i + 1
+        while (
+            k < hi
+            and k - i <= _TOWN_ITEM_CHARS
+            and text[k] not in _TOWN_LIST_SEPARATORS
+            and not _TOWN_LIST_CLOSER.match(text, k)
+        ):
+            k += 1
+        if k < hi and _TOWN_LIST_CLOSER.match(text, k):
+            return True
+        i = k
+    return False
+
+
+def _match_townships(text: str, units: list[Mention], within: tuple[str, ...]) -> list[Mention]:
+    full_auto, short_auto = _township_automata()
+    if not text or len(full_auto) == 0:
+        return []
+    index = _township_index()
+    before = {m.end: m for m in units}
+    unit_ends = [m.end for m in units]
+    n = len(text)
+    fulls: list[Mention] = []
+    for rend, key in full_auto.iter_long(text[::-1]):
+        start = n - 1 - rend
+        end = start + len(key)
+        # a unit's name overlapping part of this one wins (it started earlier or is longer)
+        if any(m.start < start or m.end > end for m in _overlapping(units, unit_ends, start, end)):
+            continue
+        if text[end : end + 1] in _TOWN_GLUE_AFTER or (key[-1] == "乡" and _RURAL.match(text, end)):
+            continue
+        fulls.append(_town_mention(text, start, end, key, index[key], before, within))
+    fulls.reverse()
+    # short names: only in clauses holding a full township or a word closing a list
+    clauses = {_clause_bounds(text, f.start) for f in fulls}
+    clauses.update(_clause_bounds(text, m.start()) for m in _TOWN_LIST_CLOSER.finditer(text))
+    full_ends = [f.end for f in fulls]
+    out = list(fulls)
+    for lo, hi in sorted(clauses):
+        for end_idx, key in short_auto.iter_long(text, lo, hi):
+            start = end_idx - len(key) + 1
+            end = end_idx + 1
+            inside = _overlapping(units, unit_ends, start, end)
+            if _overlapping(fulls, full_ends, start, end) or any(
+                m.start < start or m.end > end for m in inside
+            ):
+                continue
+            entries = index[key]
+            codes = {c for _n, c in entries}
+            if _short_town_supported(text, start, end, codes, fulls):
+                # a full township of the same list fixes the county (仙槎桥镇、黑田铺 -> 邵东市)
+                near = [c for f in fulls for c in f.adcodes if c in codes]
+                pick = tuple(e for e in entries if e[1] in near) or entries
+                out.append(_town_mention(text, start, end, key, pick, before, within))
+    return sorted(set(out), key=lambda m: (m.start, m.end))
+
+
+def _town_mention(
+    text: str,
+    start: int,
+    end: int,
+    key: str,
+    entries: tuple[tuple[str, str], ...],
+    before: dict[int, Mention],
+    within: tuple[str, ...],
+) -> Mention:
+    codes = tuple(sorted({c for _n, c in entries}))
+    prev = before.get(start)  # a unit named right before it (攸县新市镇) is its county
+    if prev is not None and len(codes) > 1:
+        codes = _narrow(codes, tuple(prev.adcodes))
+    codes = _narrow(codes, within)
+    names = {n for n, c in entries if c in codes}
+    name = names.pop() if len(names) == 1 else key
+    return Mention(start, end, text[start:end], name, codes, "township")
+
+
+def match_townships(text: str, *, within: str | Iterable[str] | None = None) -> list[Mention]:
+    """Find Hunan's townships (乡、镇、街道) named in ``text``, each with its county.
+
+    Full names always match (丁字湾街道, 魏家桥镇), unless glued to a following 化, 群, 体
+    or 级 (城镇化, 湘赣边城镇群) or, for a 乡, read with what follows (韶山乡村). A short name
+    without its 镇/乡/街道 counts only as an item of a list that also names a full township of
+    the same county (仙槎桥镇、黑田铺、廉桥) or that ends in a township word (乔口等沿江古镇,
+    乌山、高塘岭七个街道): short names are often common words. A name found in several
+    counties is narrowed by a county named right before it (攸县新市镇), else by ``within``;
+    otherwise it stays ambiguous (all its counties in ``adcodes``).
+
+    Parameters
+    ----------
+    text
+        Normalised (simplified) text.
+    within
+        The plan's jurisdiction: adcodes of a county, a prefecture, or several.
+
+    Returns
+    -------
+    list of Mention
+        ``how="township"``; ``name`` is the full name; ``adcodes`` the county (or, for a
+        town of a statistical zone such as 屈原管理区, the prefecture).
+
+    Examples
+    --------
+    >>> [(m.name, m.adcodes) for m in match_townships("仙槎桥镇、黑田铺、廉桥")]
+    [('仙槎桥镇', ('430582',)), ('黑田铺镇', ('430582',)), ('廉桥镇', ('430582',))]
+    >>> [m.adcodes for m in match_townships("新市镇")]
+    [('430223', '430481', '430681')]
+    >>> [m.adcodes for m in match_townships("新市镇", within="430600")]
+    [('430681',)]
+    """
+    return [m for m in match(text, townships=True, within=within) if m.how == "township"]
 
 
 def lookup(name: str, *, strict: bool = False) -> list[Unit]:
