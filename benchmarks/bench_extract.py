@@ -1,108 +1,69 @@
-"""Benchmark geoplan.extract: accuracy against the hand-written answer keys, and speed.
+"""Benchmark geoplan.extract: accuracy against hand-written answer keys, and speed.
 
-Run: ``python benchmarks/bench_extract.py``. Prints precision and recall for structures,
-components and component places (tests/data/answers_*.json), then characters per second for
+Run: ``python benchmarks/bench_extract.py [-v]``. Prints, per text and in total, for the five
+seeds (``tests/data/answers_*.json``) and for the development texts no rule was written from
+(``tests/data/devtexts``), in one run: recall of structures and components, component places
+precision/recall/F1, transport names found, cities decoded and status right, and slogans taken
+for structures (``geoplan.evaluate``); ``-v`` lists every miss. Then characters per second for
 place matching and full extraction on all five seeds, beside cpca on the same text.
 """
 
 from __future__ import annotations
 
-import json
-import re
+import sys
 import time
 from pathlib import Path
 
 from geoplan import gazetteer
 from geoplan.corpus import read_plan
+from geoplan.evaluate import Score, load_key, score
 from geoplan.extract import extract_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
-KEYS = sorted((ROOT / "tests" / "data").glob("answers_*.json"))
+DATA = ROOT / "tests" / "data"
 
 
-def _norm(name: str) -> str:
-    return re.sub(r"[\s“”\"()（）—\-、]", "", name)
+def _keyed() -> dict[str, list[tuple[str, Path, dict]]]:
+    seeds = []
+    for path in sorted(DATA.glob("answers_*.json")):
+        key = load_key(path)
+        text = next((ROOT / "seeds").glob(f"{path.stem.split('_')[1]}_*.txt"))
+        seeds.append((text.stem[:3], text, key))
+    dev = [
+        (path.stem, path.with_suffix(".txt"), load_key(path))
+        for path in sorted((DATA / "devtexts").glob("*.json"))
+    ]
+    return {"seeds": seeds, "devtexts": dev}
 
 
-def _same(a: str, b: str) -> bool:
-    a, b = _norm(a), _norm(b)
-    return bool(a) and bool(b) and (a == b or a in b or b in a)
+def _row(label: str, s: Score) -> str:
+    r = s.ratios()
+    return (
+        f"{label:<16}{s.structures_found:>3}/{s.structures:<4}{s.components_found:>4}/"
+        f"{s.components:<4}{r['places_p']:>6.2f}{r['places_r']:>6.2f}{r['places_f1']:>6.2f}"
+        f"{s.transport_found:>5}/{s.transport:<4}{r['cities']:>7.2f}{r['status']:>7.2f}"
+        f"{s.slogans_taken:>5}/{s.slogans}"
+    )
 
 
-def _pr(tp: int, n_found: int, n_true: int) -> tuple[float, float]:
-    return (tp / n_found if n_found else 1.0), (tp / n_true if n_true else 1.0)
-
-
-def accuracy() -> None:
-    totals = {k: [0, 0, 0] for k in ("structures", "components", "places")}
-    for key_path in KEYS:
-        key = json.loads(key_path.read_text(encoding="utf-8"))
-        plan = read_plan(ROOT / "seeds" / key["source"])
-        got = extract_plan(plan).to_dict()["structures"]
-        only_structures = "structures and travel-time" in key.get("written_by", "")
-        del only_structures
-        true_s = key["structures"]
-        matched = []
-        for t in true_s:
-            g = next((g for g in got if _norm(g["pattern"]) == _norm(t["pattern"])), None)
-            if g is not None:
-                matched.append((t, g))
-        s = [len(matched), len(got), len(true_s)]
-        c = [0, 0, 0]
-        p = [0, 0, 0]
-        misses = []
-        for t, g in matched:
-            c[1] += len(g["components"])
-            c[2] += len(t["components"])
-            used: set[int] = set()
-            for tc in t["components"]:
-                gi = next(
-                    (
-                        i
-                        for i, gc in enumerate(g["components"])
-                        if i not in used
-                        and gc["role"] == tc["role"]
-                        and _same(gc["name"], tc["name"])
-                    ),
-                    None,
-                )
-                true_codes = {x["adcode"] for x in tc["places"]}
-                p[2] += len(true_codes)
-                if gi is None:
-                    misses.append(f"{t['pattern']}/{tc['role']}:{tc['name']}")
-                    continue
-                used.add(gi)
-                c[0] += 1
-                got_codes = {x["adcode"] for x in g["components"][gi]["places"]}
-                p[0] += len(got_codes & true_codes)
-                p[1] += len(got_codes)
-        # unmatched found components still count against component-place precision
-        for g in got:
-            if not any(_norm(g["pattern"]) == _norm(t["pattern"]) for t in true_s):
-                for gc in g["components"]:
-                    p[1] += len(gc["places"])
-        for k, v in zip(("structures", "components", "places"), (s, c, p), strict=True):
-            for i in range(3):
-                totals[k][i] += v[i]
-        extra = [
-            g["pattern"]
-            for g in got
-            if not any(_norm(g["pattern"]) == _norm(t["pattern"]) for t in true_s)
-        ]
-        lost = [t["pattern"] for t in true_s if not any(t is m[0] for m in matched)]
-        print(f"{key['source']}: structures {s[0]}/{len(got)} found, {s[0]}/{len(true_s)} true")
-        if lost:
-            print(f"  missed structures: {', '.join(lost)}")
-        if extra:
-            print(f"  extra structures: {', '.join(extra)}")
-        if misses:
-            print(f"  missed components: {', '.join(misses)}")
-    print()
-    print(f"{'level':<12}{'precision':>10}{'recall':>10}")
-    for k, (tp, nf, nt) in totals.items():
-        pr, rc = _pr(tp, nf, nt)
-        print(f"{k:<12}{pr:>10.3f}{rc:>10.3f}")
+def accuracy(*, verbose: bool = False) -> None:
+    head = (
+        f"{'text':<16}{'struct':>8}{'comps':>9}{'P':>6}{'R':>6}{'F1':>6}{'transp':>10}"
+        f"{'cities':>7}{'status':>7}{'slogans':>8}"
+    )
+    for group, items in _keyed().items():
+        print(f"\n{group} (places: component places precision, recall, F1)")
+        print(head)
+        total = Score()
+        for label, text, key in items:
+            s = score(extract_plan(read_plan(text)), key)
+            total = total + s
+            print(_row(label, s))
+            if verbose:
+                for miss in s.misses:
+                    print(f"    {miss}")
+        print(_row("TOTAL", total))
 
 
 def speed(repeat: int = 3) -> None:
@@ -140,5 +101,5 @@ def speed(repeat: int = 3) -> None:
 
 
 if __name__ == "__main__":
-    accuracy()
+    accuracy(verbose="-v" in sys.argv)
     speed()

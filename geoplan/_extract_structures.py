@@ -14,7 +14,7 @@ LAYOUT_ROLES = (
     "环", "线", "岸", "群", "点", "镇", "脉", "屏", "楔", "城", "体",
 )  # fmt: skip
 FEATURE_ROLES = ("江", "河", "湖", "水", "山", "谷", "港", "湾", "洲", "岛", "园")
-NETWORK_ROLES = ("纵横", "纵", "横", "连", "射", "联")
+NETWORK_ROLES = ("纵横", "纵", "横", "连", "射", "联", "支")
 # Words that begin like a role but are not one: a name holding one of them is a slogan or a
 # count of things (四中心三城市, 一镇一主业, 一镇一区域, 三高四新, 一带一部, 二中心一枢纽,
 # 一化三基, 六个湘潭). Listed so that the longest word wins over its first character.

@@ -449,8 +449,8 @@ def _held(ctx: _Ctx, unit: PlaceRef, scope_codes: list[str], *, named: bool) -> 
     """Whether a unit found for a component is one of its places (see _component_places)."""
     j = ctx.jurisdiction
     code = unit.adcode or ""
-    if j is not None and code == j.adcode:
-        return False
+    if j is not None and code == j.adcode and all(s == code for s in scope_codes):
+        return False  # the plan's own unit, where the structure lies within it
     if not scope_codes or gazetteer.HUNAN_ADCODE in scope_codes:
         return True
     if code in scope_codes:

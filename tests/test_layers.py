@@ -531,3 +531,31 @@ def test_every_line_the_seeds_name_is_in_the_data_or_listed():
     assert missing == _SEED_NAMES_NOT_IN_THE_DATA
     # names the data knows only under another name or number
     assert {"蒙华铁路", "衡茶吉铁路", "浙赣铁路", "岳临高速", "平汝高速", "杭长高速"} <= named
+
+
+def test_layers_and_map_of_a_devtext_show_its_components(units):
+    """A plan no rule was written from (devtexts/01_changsha): its 一体两翼 becomes two
+    geometries, the six inner districts with 长沙县 and the two wing cities, and the map shows
+    both with their names."""
+    from pathlib import Path
+
+    from geoplan import maps
+    from geoplan.corpus import read_plan
+    from geoplan.extract import extract_plan
+
+    text = Path(__file__).resolve().parent / "data" / "devtexts" / "01_changsha.txt"
+    gdf = structure_layers(extract_plan(read_plan(text)), units=units)
+    parts = gdf[gdf["pattern"] == "一体两翼"].set_index("name")
+    assert list(parts.index) == ["一体", "两翼"]
+    body_codes = ["430102", "430103", "430104", "430105", "430111", "430112", "430121"]
+    body = units[units["adcode"].isin(body_codes)]
+    assert sorted(parts.loc["一体", "adcodes"].split(";")) == body_codes
+    got = _metric_area_km2(parts.loc["一体", "geometry"])
+    want = _metric_area_km2(body.geometry.union_all())
+    assert abs(got - want) / want < 0.001
+    wings = _metric_area_km2(parts.loc["两翼", "geometry"])
+    both = units[units["adcode"].isin(["430181", "430182"])].geometry.union_all()
+    assert abs(wings - _metric_area_km2(both)) / wings < 0.001
+    html = maps.to_html(maps.structure_map(gdf[gdf.geometry.notna()]))
+    for word in ("一体", "两翼", "市域核心板块"):  # names and quote, raw or JSON-escaped
+        assert word in html or json.dumps(word)[1:-1] in html
