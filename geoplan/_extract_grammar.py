@@ -56,6 +56,7 @@ from geoplan._extract_common import admin_refs
 from geoplan._extract_structures import (
     NUMERALS,
     ROLE_SUFFIX,
+    TOKEN,
     RawComponent,
     clean_name,
     count_of,
@@ -236,13 +237,23 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     return (parts, False) if len(parts) > 1 else ([], False)
 
 
-def _label_re(runs: set[tuple[str, ...]]) -> re.Pattern:
-    alts = sorted(
-        ("[、,，]?".join(re.escape(t).replace("两", "[两二]") for t in run) for run in runs),
-        key=len,
-        reverse=True,
-    )
-    return re.compile("|".join(alts))
+# A run of numeral + role tokens, the shape of every label; which runs are labels of the plan's
+# structures is checked against their tokens.
+_TOKEN_SPAN = re.compile(TOKEN)
+_RUN = re.compile(rf"{TOKEN}(?:[、,，]?{TOKEN})*")
+_MARK_RE = re.compile(rf"\s*[{_CLOSE}]?\s*(?:{_MARK})")
+_BEFORE_RE = re.compile(rf"以([^以。;；\n,，]{{1,{BEFORE_CHARS}}}?)为[{_OPEN}]?$")
+
+
+def _known_run(text: str, m: re.Match, runs: set[tuple[str, ...]]) -> tuple[int, int] | None:
+    """The longest start of a token run that is a run of some structure's tokens."""
+    s = m.start()
+    tokens = list(_TOKEN_SPAN.finditer(text, s, m.end()))
+    for n in range(len(tokens), 0, -1):
+        e = tokens[n - 1].end()
+        if _token_key(tokens_of(text[s:e])) in runs:
+            return s, e
+    return None
 
 
 def _find_labels(
@@ -253,35 +264,37 @@ def _find_labels(
         runs.update(_runs(tokens_of(pattern)))
     if not runs:
         return []
-    label_re = _label_re(runs)
-    mark_re = re.compile(rf"\s*[{_CLOSE}]?\s*(?:{_MARK})")
     mentions = sorted(span for spans in patterns.values() for span in spans)
     headings = []
     for h in heading_starts:
         end = text.find("\n", h)
         headings.append((h, end + 1 if end != -1 else len(text)))
     out: list[_Label] = []
-    for m in label_re.finditer(text):
-        s, e = m.span()
+    for m in _RUN.finditer(text):
+        known = _known_run(text, m, runs)
+        if known is None:
+            continue
+        s, e = known
+        label_text = text[s:e]
         inside = next((sp for sp in mentions if sp[0] <= s and e <= sp[1]), None)
         if inside is not None and inside != (s, e):
             continue  # a token of a longer name, not a label
         quoted = s > 0 and text[s - 1] in _OPEN
-        tokens = tokens_of(m.group())
+        tokens = tokens_of(label_text)
         # the list before the label: 以甲、乙为“两区”
         lo = max(0, s - BEFORE_CHARS - 3)
-        before = re.search(rf"以([^以。;；\n,，]{{1,{BEFORE_CHARS}}}?)为[{_OPEN}]?$", text[lo:s])
+        before = _BEFORE_RE.search(text[lo:s])
         closed = text[e : e + 1] in _CLOSE or text[e : e + 1] in ",，。;；、"
         if before and (quoted or closed):
             out.append(
-                _Label(lo + before.start(), e, tokens, m.group(), "before", [before.group(1)])
+                _Label(lo + before.start(), e, tokens, label_text, "before", [before.group(1)])
             )
             continue
-        mk = mark_re.match(text, e)
+        mk = _MARK_RE.match(text, e)
         head_line = next((h for h in headings if h[0] <= s < h[1]), None)
         if not mk and head_line is not None:
             # a label in a numbered sub-heading ((一)做强一核): the section below defines it
-            out.append(_Label(s, head_line[1], tokens, m.group(), "heading"))
+            out.append(_Label(s, head_line[1], tokens, label_text, "heading"))
             continue
         if not mk:
             continue
@@ -289,7 +302,7 @@ def _find_labels(
             cut = max(text.rfind(ch, max(0, s - 8), s) for ch in _BOUNDARY)
             if s > 0 and (cut == -1 or s - cut - 1 > 6) and s > 8:
                 continue
-        out.append(_Label(s - (1 if quoted else 0), mk.end(), tokens, m.group(), "def"))
+        out.append(_Label(s - (1 if quoted else 0), mk.end(), tokens, label_text, "def"))
     return out
 
 
@@ -352,7 +365,7 @@ def _counted(text: str, patterns: dict[str, list[tuple[int, int]]]) -> dict[str,
             elif intro:
                 body, base = rest[intro.end() :], e + intro.end()
             else:
-                continue
+                body, base = "", e
             found: list[_Label] = []
             pos = 0
             for clause in re.split(r"[,，;；]", body):
@@ -394,6 +407,10 @@ def _counted(text: str, patterns: dict[str, list[tuple[int, int]]]) -> dict[str,
                         break
             if not found:
                 found = _flattened(body.lstrip(":： "), base, tokens)
+            if not found:
+                # a list right before the name: 以甲干线、乙支线“一干一支”为依托
+                lo = max(0, *(text.rfind(ch, 0, _s) + 1 for ch in "。;；\n,，以"))
+                found = _flattened(text[lo:_s].rstrip(_OPEN + " "), lo, tokens)
             if found:
                 out[pattern] = found
                 break

@@ -13,8 +13,8 @@ LAYOUT_ROLES = (
     "核", "心", "主", "副", "圈", "廊", "带", "轴", "翼", "极", "区", "片", "块",
     "环", "线", "岸", "群", "点", "镇", "脉", "屏", "楔", "城", "体",
 )  # fmt: skip
-FEATURE_ROLES = ("江", "河", "湖", "水", "山", "谷", "港", "湾", "洲", "岛", "园")
-NETWORK_ROLES = ("纵横", "纵", "横", "连", "射", "联", "支")
+FEATURE_ROLES = ("江", "河", "湖", "水", "山", "谷", "港", "湾", "洲", "岛", "园", "库", "渠")
+NETWORK_ROLES = ("纵横", "纵", "横", "连", "射", "联", "支", "干", "轨")
 # Words that begin like a role but are not one: a name holding one of them is a slogan or a
 # count of things (四中心三城市, 一镇一主业, 一镇一区域, 三高四新, 一带一部, 二中心一枢纽,
 # 一化三基, 六个湘潭). Listed so that the longest word wins over its first character.
@@ -25,8 +25,9 @@ NOT_ROLES = (
 ROLES = tuple(sorted(set(LAYOUT_ROLES + FEATURE_ROLES + NETWORK_ROLES), key=lambda r: (-len(r), r)))
 _WORDS = tuple(sorted(set(ROLES + NOT_ROLES), key=lambda r: (-len(r), r)))
 _WORD_ALT = "|".join(_WORDS)
-_TOKEN = rf"[{NUMERALS}](?:{_WORD_ALT})"
-STRUCTURE_RE = re.compile(rf"(?<![第{NUMERALS}]){_TOKEN}(?:[、,，]?{_TOKEN})+")
+# One numeral + role word (or a word that only looks like a role).
+TOKEN = rf"[{NUMERALS}](?:{_WORD_ALT})"
+STRUCTURE_RE = re.compile(rf"(?<![第{NUMERALS}]){TOKEN}(?:[、,，]?{TOKEN})+")
 # A numeral + any word right after a match: the match is part of a longer, non-spatial name.
 _CONTINUES = re.compile(rf"[、,，]?[{NUMERALS}][\u4e00-\u9fff]")
 _TOKEN_RE = re.compile(rf"([{NUMERALS}])({_WORD_ALT})")
@@ -58,7 +59,8 @@ def structure_class(pattern: str) -> str:
 
 
 TRAVEL_RE = re.compile(
-    r"(至[\u4e00-\u9fff]{2,6}?)?([半一二两三四五六七八九十0-9.]{1,3})(个)?小时([\u4e00-\u9fff]{0,6}?)圈"
+    r"(至[\u4e00-\u9fff]{2,6}?)?([半一二两三四五六七八九十0-9.]{1,3})(个)?(小时|刻钟|分钟)"
+    r"([\u4e00-\u9fff]{0,6}?)圈"
 )
 _TRAVEL_PREFIX = re.compile(r"(市域|城市|市内|市外|全域|县域|区域)$")
 _NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -89,6 +91,13 @@ ROLE_SUFFIX = {
     "镇": ("镇",),
     "脉": ("脉",),
     "块": ("块",),
+    "干": ("干线", "干"),
+    "支": ("支线", "支"),
+    "纵": ("纵线", "纵"),
+    "横": ("横线", "横"),
+    "连": ("连线", "联络线", "连"),
+    "射": ("射线", "射"),
+    "轨": ("轨道", "线", "轨"),
     "组团": ("组团",),
 }
 _LEAD_WORDS = re.compile(
@@ -176,17 +185,22 @@ def find_travel_circles(text: str) -> list[tuple[str, int, int, int, str | None,
     """Return ``(name, start, end, minutes, prefix_place, destination)`` of travel-time circles."""
     out = []
     for m in TRAVEL_RE.finditer(text):
-        to, num, _ge, _kind = m.groups()
-        if num == "半":
+        to, num, _ge, unit, _kind = m.groups()
+        per = {"小时": 60, "刻钟": 15, "分钟": 1}[unit]
+        if num == "半" and unit == "小时":
             minutes = 30
         elif re.fullmatch(r"[0-9.]+", num):
             try:
-                minutes = int(float(num) * 60)
+                minutes = int(float(num) * per)
             except ValueError:
                 continue
         elif len(num) == 1 and num in _NUM:
-            minutes = _NUM[num] * 60
+            minutes = _NUM[num] * per
+        elif num == "十" or (len(num) == 2 and num[0] == "十" and num[1] in _NUM):
+            minutes = (10 + _NUM.get(num[1:], 0)) * per  # 十五分钟
         else:
+            continue
+        if minutes <= 0:
             continue
         start = m.start()
         prefix = None

@@ -339,6 +339,10 @@ def _jurisdiction(plan: Plan) -> PlaceRef | None:
     return best[1] if best else None
 
 
+# Words for the plan's own territory around a structure's name.
+_OWN_TERRITORY = re.compile(r"全区|全县|全市|全州|本区|本县|本市|县域|区域内|全域")
+
+
 def _sentence(text: str, start: int, end: int, width: int = 300) -> tuple[int, int]:
     lo = max(0, start - width)
     s = max(lo, *(text.rfind(ch, lo, start) + 1 for ch in "。;；\n"))
@@ -358,6 +362,9 @@ def _scope(ctx: _Ctx, start: int) -> tuple[str, list[PlaceRef]]:
     j = ctx.jurisdiction
     if j and ("市域" in before[-12:] or "市域" in after[:16]) and j.name.endswith("市"):
         return f"{j.name}域", [unit_ref(j.adcode)] if j.adcode else []
+    # the plan's own territory said in words (组织全区开发建设, 本县, 县域)
+    if j and j.adcode and _OWN_TERRITORY.search(before[-12:] + "|" + after[:20]):
+        return j.name, [unit_ref(j.adcode)]
 
     def in_chunk(chunk: str, reach: int) -> tuple[str, list[PlaceRef]] | None:
         refs = [r for r in admin_refs(chunk) if r[1] > len(chunk) - reach]

@@ -101,6 +101,8 @@ def test_slogans_are_not_structures(zhuzhou, lengshuijiang):
         "五纵六横": "network",
         "一纵四横": "network",
         "四横六纵": "network",
+        "两主一环三支": "network",  # a bus rapid transit network (中运量快速公交线网)
+        "一射四纵八横八支": "network",
         "一江两水": "feature",
         "十园十湖": "feature",
         "一江八港": "feature",
