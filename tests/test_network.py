@@ -323,7 +323,8 @@ def test_model_within_20_percent_of_scheduled():
     assert len(rows) == 31
     lines = set()
     for row, graph in rows:
-        journey = network.travel_time(graph, row._1, row.to, modes=network.RAIL_MODES)
+        a, b = f"station:{row._1}", f"station:{row.to}"
+        journey = network.travel_time(graph, a, b, modes=network.RAIL_MODES)
         assert journey.in_vehicle_minutes == pytest.approx(int(row.minutes), rel=0.20), row
         lines |= {leg.line for leg in journey.legs}
     # the comparison spans the kinds of line, not one corridor
@@ -339,24 +340,71 @@ def test_travel_time_modes_are_validated(g2025):
 
 
 def test_travel_time_zhuzhou_xiangtan(g2025):
-    j = network.travel_time(g2025, "株洲站", "湘潭")
+    j = network.travel_time(g2025, "株洲站", "湘潭站", modes=network.RAIL_MODES)
     assert j.origin == "station:株洲"
     assert j.destination == "station:湘潭"
     assert [(leg.mode, leg.line) for leg in j.legs] == [("conventional", "沪昆铁路")]
-    assert j.penalty_minutes == network.BOARDING_MIN
-    assert j.minutes == pytest.approx(j.in_vehicle_minutes + network.BOARDING_MIN)
+    # security 15 + half of the 120-minute headway before, leaving the station (5) after
+    assert j.penalty_minutes == pytest.approx(15 + 60 + 5, abs=1e-4)
+    assert j.minutes == pytest.approx(j.in_vehicle_minutes + j.penalty_minutes)
 
 
 def test_travel_time_transfer_penalty(g2025):
-    j = network.travel_time(g2025, "衡阳", "怀化", modes=network.RAIL_MODES)
+    j = network.travel_time(g2025, "衡阳站", "怀化站", modes=network.RAIL_MODES)
     assert [leg.line for leg in j.legs] == ["京广铁路", "沪昆铁路"]
-    assert j.penalty_minutes == network.BOARDING_MIN + network.TRANSFER_MIN
+    assert [leg.through for leg in j.legs] == [False, False]
+    # boarding 15 + 60, change: walk 10 + half the next 120-minute headway, leaving 5
+    assert j.penalty_minutes == pytest.approx(75 + 70 + 5, abs=1e-4)
+    # the rest of the final stop is charged on leaving each train
+    stop = network.alighting_minutes("conventional")
+    assert j.in_vehicle_minutes == pytest.approx(
+        sum(d["minutes"] for *_, d in _path_edges(g2025, j)) + 2 * stop, abs=1e-3
+    )
+
+
+def _path_edges(graph, journey):
+    """The rail edges of a journey's legs, along the lines named (test helper)."""
+    for leg in journey.legs:
+        sub = nx.Graph((u, v, d) for u, v, d in graph.edges(data=True) if d["line"] == leg.line)
+        path = nx.shortest_path(sub, leg.start, leg.end, weight="minutes")
+        yield from ((u, v, sub.edges[u, v]) for u, v in itertools.pairwise(path))
 
 
 def test_trains_run_through_onto_a_branch(g2025):
-    j = network.travel_time(g2025, "长沙", "湘潭", modes=network.RAIL_MODES)
+    j = network.travel_time(g2025, "长沙站", "湘潭站", modes=network.RAIL_MODES)
     assert [leg.line for leg in j.legs] == ["长株潭城际"]
-    assert j.penalty_minutes == network.BOARDING_MIN
+
+
+def test_trains_run_through_onto_other_lines(monkeypatch):
+    g = network.build_graph(year=2025)
+    # 常益长 trains run on to 长沙站 (rail_services.csv): no change at 长沙西
+    j = network.travel_time(g, "常德站", "长沙站", modes=network.RAIL_MODES)
+    assert [(leg.line, leg.through) for leg in j.legs] == [
+        ("常益长高铁", False), ("长株潭城际", True),
+    ]  # fmt: skip
+    assert j.legs[1].penalty_minutes == pytest.approx(3.0, abs=1e-4)  # leaving 长沙站 only
+    # 沪昆高铁 onto 张吉怀 at 怀化南: 长沙南 to 吉首东 without a change
+    j = network.travel_time(g, "长沙南站", "吉首东站", modes=network.RAIL_MODES)
+    assert [(leg.line, leg.through) for leg in j.legs] == [
+        ("沪昆高铁", False), ("张吉怀高铁", True),
+    ]  # fmt: skip
+    # without the services table the same trip pays a change at 怀化南: alighting, the
+    # transfer walk and half the next headway
+    from geoplan import catchment
+
+    monkeypatch.setattr(catchment, "_through_running", frozenset)
+    fresh = network.build_graph(year=2025)  # a new graph: compiled again, without services
+    change = network.travel_time(fresh, "长沙南站", "吉首东站", modes=network.RAIL_MODES)
+    assert [leg.through for leg in change.legs] == [False, False]
+    extra = network.alighting_minutes("hsr") + catchment.DEFAULT.transfer_min + 30 / 2
+    assert change.minutes == pytest.approx(j.minutes + extra, abs=1e-3)
+
+
+def test_parallel_lines_invent_no_transfer():
+    g = network.build_graph(year=2025)
+    # 怀邵衡 and 娄邵 both reach 邵东: the journey stays on one train
+    j = network.travel_time(g, "衡阳东站", "邵阳站", modes=network.RAIL_MODES)
+    assert [leg.line for leg in j.legs] == ["怀邵衡铁路"]
 
 
 def test_unknown_place_raises(g2025):
@@ -376,10 +424,12 @@ def test_changsha_changde_faster_after_changyichang():
     # sourced stations only; 常益长 opened in full on 2022-12-26
     before = network.build_graph(year=2021, proxies=False)
     after = network.build_graph(year=2023, proxies=False)
-    t0 = network.travel_time(before, "长沙", "常德", modes=network.RAIL_MODES)
-    t1 = network.travel_time(after, "长沙", "常德", modes=network.RAIL_MODES)
+    t0 = network.travel_time(before, "长沙站", "常德站", modes=network.RAIL_MODES)
+    t1 = network.travel_time(after, "长沙站", "常德站", modes=network.RAIL_MODES)
     assert [leg.line for leg in t0.legs] == ["石长铁路"]
-    assert "常益长高铁" in [leg.line for leg in t1.legs]
+    # one train from 长沙站: 长株潭城际 to 长沙西, then through onto 常益长
+    assert [leg.line for leg in t1.legs] == ["长株潭城际", "常益长高铁"]
+    assert t1.legs[1].through
     # scheduled: 113 min by the fastest 石长 EMU (2017), 59 min by 常益长 (2022)
     assert t0.in_vehicle_minutes == pytest.approx(113, rel=0.2)
     assert t1.in_vehicle_minutes == pytest.approx(59, rel=0.2)
@@ -471,9 +521,12 @@ def test_cli_network_wants_a_gpkg(tmp_path, capsys):
 def test_cli_traveltime_json(capsys):
     assert main(["traveltime", "株洲", "衡阳", "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
+    # a prefecture's name means its seat, by network.PLACE_RULE, and the output says so
+    assert result["origin"] == "seat:430200"
+    assert result["origin_meaning"].startswith("the seat of 株洲市")
+    assert main(["traveltime", "株洲站", "衡阳站", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
     assert result["origin"] == "station:株洲"
-    # station to station: to 株洲西, 京广高铁 to 衡阳东 (a seat proxy), on to 衡阳
-    assert [leg["line"] for leg in result["legs"] if leg["mode"] == "hsr"] == ["京广高铁"]
     assert main(["traveltime", "株洲", "火星"]) == 2
 
 
