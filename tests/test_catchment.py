@@ -243,3 +243,52 @@ def test_circles_of_several_centres_can_fail(built_2020, seed_circles):
     assert "430104" in hour.holds.split(",")
     untestable = result.loc["半小时交通圈"]
     assert untestable.claim_met is pd.NA and untestable.note
+
+
+def test_journey_matrix_and_surface_agree_for_every_county_pair(plan_2025):
+    codes = catchment._county_codes()
+    matrix = od_matrix(plan_2025)
+    trips = catchment.journeys(plan_2025, [(a, b) for a in codes for b in codes])
+    minutes = np.array([j.minutes for j in trips]).reshape(len(codes), len(codes))
+    # the same search: the journey's minutes are the matrix's, exactly
+    np.testing.assert_allclose(minutes, matrix.to_numpy(), rtol=0, atol=1e-9)
+    for j in trips:
+        # the legs are that search's path: moving time and penalties add up to the minutes
+        assert sum(leg.minutes + leg.penalty_minutes for leg in j.legs) == pytest.approx(
+            j.minutes, abs=1e-4
+        )
+        assert all(leg.minutes >= 0.5 for leg in j.legs), j  # no zero-minute legs
+    # the surface holds the same minutes at each seat's cell, up to the cell's own extent: its
+    # centre lies at most half a diagonal (0.71 km) from the seat, 1.84 min by road
+    bound = 0.5 * np.sqrt(2) * DEFAULT.detour_factor / DEFAULT.egress_kmh * 60.0
+    seats = [network.resolve_place(plan_2025, a) for a in codes]
+    for i, a in enumerate(codes):
+        surface = travel_time_surface(plan_2025, a)
+        at = np.array([surface.at(p.lon, p.lat) for p in seats])
+        assert np.abs(at - matrix.iloc[i].to_numpy()).max() <= bound + 1e-9, a
+
+
+def test_stand_in_stations_are_flagged():
+    # 浏阳 (长赣高铁, under construction) has no published site: a stand-in at its seat
+    plan_2035 = network.build_graph(year=2035, scenario="plan")
+    node = plan_2035.nodes["station:浏阳"]
+    assert node["position"] == "seat_proxy"
+    assert node["offset_km"] == pytest.approx(network.stand_in_offset_km())
+    j = network.travel_time(plan_2035, "浏阳", "长沙西站")
+    assert [leg.line for leg in j.legs] == ["", "长赣高铁"]
+    assert j.stand_ins == ("station:浏阳",)
+    # the road leg to the stand-in is at least the offset: 7.9 km x 1.3 at the graph's 35 km/h
+    offset = network.stand_in_offset_km()
+    assert j.legs[0].minutes >= offset * network.ROAD_DETOUR / network.ACCESS_SPEED_KMH * 60
+    surface = travel_time_surface(plan_2035, "浏阳")
+    assert surface.stand_in is not None and surface.stand_in.shape == surface.minutes.shape
+
+    def flag(place):
+        p = network.resolve_place(plan_2035, place)
+        px, py = catchment._TO_METRIC.transform(p.lon, p.lat)
+        col = int(np.floor((px - surface.x[0]) / 1000 + 0.5))
+        row = int(np.floor((py - surface.y[0]) / 1000 + 0.5))
+        return bool(surface.stand_in[row, col])
+
+    assert flag("长沙西站")  # reached by 长赣高铁 from the stand-in
+    assert not flag("浏阳")  # the seat itself, by road

@@ -14,7 +14,7 @@ from geoplan import _network_data as data
 from geoplan import network
 from geoplan._data import geodata_dir
 from geoplan.cli import main
-from geoplan.errors import GeoplanError, UnknownPlaceError
+from geoplan.errors import DataError, GeoplanError, UnknownPlaceError
 
 SCHEDULED = pd.read_csv(Path(__file__).parent / "data" / "scheduled_times.csv", dtype=str)
 NODE_KINDS = {"station", "interchange", "seat", "airport"}
@@ -555,3 +555,62 @@ def test_seat_links_connect_all_seats(monkeypatch):
     assert {"road", "access", "conventional"} <= modes
     j = network.travel_time(g, "seat:430202", "seat:430302")  # 株洲 -> 湘潭 stand-ins
     assert j.minutes > 0
+
+
+# --- places, years, links ------------------------------------------------------------------
+
+
+def test_one_rule_for_place_names(g2025):
+    rule = network.resolve_place
+    assert rule(g2025, "长沙").node == "seat:430100"  # a prefecture's short name: its seat
+    assert rule(g2025, "长沙市").node == "seat:430100"
+    assert rule(g2025, "430100").node == "seat:430100"
+    assert rule(g2025, "长沙站").node == "station:长沙"  # 站: the station
+    assert rule(g2025, "长沙南").node == "station:长沙南"  # no unit's name: the station
+    assert rule(g2025, "岳麓区").node == "seat:430104"  # a district: its own seat
+    assert rule(g2025, "天元区").node == "seat:430211"
+    assert rule(g2025, "醴陵").node == "seat:430281"  # a county-level city
+    assert "岳麓区" in rule(g2025, "长沙").meaning
+    with pytest.raises(UnknownPlaceError, match="not one place"):
+        rule(g2025, "长株潭")
+    with pytest.raises(UnknownPlaceError):
+        rule(g2025, "火星站")
+    # the surface, the matrix and the journey read names the same way
+    from geoplan import catchment
+
+    assert catchment.travel_time_surface(g2025, "长沙", cell_km=5).origin == "长沙"
+    assert network.travel_time(g2025, "长沙", "岳阳").origin == "seat:430100"
+
+
+def test_a_year_outside_the_data_is_an_error(capsys):
+    assert network.network_years() == (1936, 2035)
+    with pytest.raises(DataError, match="outside the network data"):
+        network.build_graph(year=1800)
+    assert main(["traveltime", "长沙", "岳阳", "--year", "1800"]) == 2
+    err = capsys.readouterr().err
+    assert "1800" in err and len(err.strip().splitlines()) == 1
+
+
+def test_every_station_is_joined_to_the_seats_it_serves():
+    g = network.build_graph(year=2025)
+    st = data.rail_stations().set_index("name")
+    for node, attrs in g.nodes(data=True):
+        if attrs["kind"] != "station":
+            continue
+        for code in (attrs["adcode"], st.loc[attrs["name"], "prefecture_adcode"]):
+            assert g.has_edge(f"seat:{code}", node), (node, code)
+    assert g.has_edge("seat:431300", "station:娄底南")  # 娄底南 serves 娄底
+
+
+def test_every_interchange_is_reachable_and_costs_entry():
+    g = network.build_graph(year=2025)
+    for node, attrs in g.nodes(data=True):
+        if attrs["kind"] == "interchange":
+            assert any(g.nodes[n]["kind"] == "seat" for n in g.neighbors(node)), node
+    j = network.travel_time(g, "长沙", "岳阳")
+    roads = [leg for leg in j.legs if leg.mode == "expressway"]
+    from geoplan.catchment import DEFAULT
+
+    entry_exit = DEFAULT.security_min["expressway"] + DEFAULT.egress_min["expressway"]
+    assert roads and sum(leg.penalty_minutes for leg in roads) == pytest.approx(entry_exit, 1e-4)
+    assert all(leg.minutes >= 0.5 for leg in j.legs)
