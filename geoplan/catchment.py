@@ -255,6 +255,18 @@ class _Compiled:
     """Whether places reach nodes by road (off: journeys start and end at their nodes)."""
     grid_links: dict = field(default_factory=dict)
     _arc_index: dict | None = None
+    _lists: tuple | None = None
+
+    def lists(self) -> tuple[list, list, list, list]:
+        """Arc kind, weight and km and the state's node as Python lists (fast to index)."""
+        if self._lists is None:
+            self._lists = (
+                self.arc_kind.tolist(),
+                self.weights.tolist(),
+                self.arc_km.tolist(),
+                self.state_node.tolist(),
+            )
+        return self._lists
 
     def arc(self, a: int, b: int) -> int:
         """Index of the arc from state ``a`` to state ``b``."""
@@ -526,36 +538,37 @@ def _road_leg(legs: list[dict], minutes: float, km: float, start: str, end: str)
 
 def _read_path(
     compiled: _Compiled,
-    pred: NDArray[np.int32],
-    dist: NDArray[np.float64],
+    pred: list[int],
+    dist: list[float],
     target: int,
     origin_label: str,
     params: DoorToDoor,
 ) -> list[dict]:
     """Legs of the search's path to state ``target`` (a street state)."""
     virtual = compiled.n_states
+    kinds, weights, kms, state_node = compiled.lists()
     path = [target]
     while path[-1] != virtual:
-        p = int(pred[path[-1]])
+        p = pred[path[-1]]
         if p < 0:
             msg = "internal: broken predecessor chain"
             raise DataError(msg)
         path.append(p)
     path.reverse()
-    name = [compiled.nodes[int(compiled.state_node[s])] if s < virtual else "" for s in path]
+    name = [compiled.nodes[state_node[s]] if s < virtual else "" for s in path]
     legs: list[dict] = []
     pending, through = 0.0, False
     for i in range(1, len(path)):
         a, b = path[i - 1], path[i]
         if a == virtual:
-            minutes = float(dist[b])
+            minutes = dist[b]
             if minutes > 2 * _EPS:
                 km = minutes / (params.detour_factor / params.access_kmh * 60.0)
                 _road_leg(legs, minutes, km, origin_label, name[i])
             continue
         arc = compiled.arc(a, b)
-        kind, w = int(compiled.arc_kind[arc]), float(compiled.weights[arc])
-        mode, line, km = compiled.arc_mode[arc], compiled.arc_line[arc], float(compiled.arc_km[arc])
+        kind, w, km = kinds[arc], weights[arc], kms[arc]
+        mode, line = compiled.arc_mode[arc], compiled.arc_line[arc]
         if kind == _STREET:
             _road_leg(legs, w, km, name[i - 1], name[i])
         elif kind == _BOARD:
@@ -655,23 +668,34 @@ def journeys(
             [_origin_sources(compiled, op.node, oxy, params)], predecessors=True
         )
         dist, pred = dist2[0], pred2[0]
+        lists = (dist.tolist(), pred.tolist())
         for i in members:
             dp = place(pairs[i][1])
-            out[i] = _journey_to(compiled, op, dp, oxy, dist, pred, factor, params)
+            out[i] = _journey_to(compiled, op, dp, oxy, dist, lists, factor, params)
     return out  # type: ignore[return-value]
 
 
-def _journey_to(compiled, op, dp, oxy, dist, pred, factor, params) -> network.Journey:
+def _place_links(compiled: _Compiled, place: network.Place, params: DoorToDoor):
+    """A place's metric position and its egress links, cached on the compiled graph."""
+    key = ("place", place.lon, place.lat, params.link_candidates, params.max_link_km)
+    if key not in compiled.grid_links:
+        xy = np.array(_TO_METRIC.transform(place.lon, place.lat))
+        km, idx = _links(compiled, xy.reshape(1, 2), params)
+        compiled.grid_links[key] = (xy, km, idx)
+    return compiled.grid_links[key]
+
+
+def _journey_to(compiled, op, dp, oxy, dist, lists, factor, params) -> network.Journey:
+    dist_l, pred = lists
     o_label = op.node or op.name
     d_label = dp.node or dp.name
     if op.node is not None and op.node == dp.node:
         return network.Journey(o_label, d_label, 0.0, 0.0, 0.0, [])
-    dxy = np.array(_TO_METRIC.transform(dp.lon, dp.lat))
+    dxy, km, idx = _place_links(compiled, dp, params)
     best, target, egress_km = np.inf, None, 0.0
     if compiled.off_network:
         direct_km = float(np.hypot(*(dxy - oxy))) / 1000.0
         best = direct_km * params.detour_factor / params.access_kmh * 60.0
-        km, idx = _links(compiled, dxy.reshape(1, 2), params)
         via = dist[idx[0]] + km[0] * factor
         j = int(np.argmin(via))
         if via[j] < best:
@@ -686,26 +710,24 @@ def _journey_to(compiled, op, dp, oxy, dist, pred, factor, params) -> network.Jo
     if target is None:  # straight by road, no network node on the way is quicker
         legs = [_new_leg("road", "", best, direct_km * params.detour_factor, o_label, d_label)]
     else:
-        legs = _read_path(compiled, pred, dist, target, o_label, params)
+        legs = _read_path(compiled, pred, dist_l, target, o_label, params)
         if egress_km > 0 and best - float(dist[target]) > 2 * _EPS:
             _road_leg(legs, best - float(dist[target]), egress_km, compiled.nodes[target], d_label)
     on_path = _path_states(compiled, pred, target) if target is not None else []
-    stand_ins = tuple(
-        dict.fromkeys(
-            compiled.nodes[int(compiled.state_node[s])] for s in on_path if compiled.stand_in[s]
-        )
-    )
+    stand_in = compiled.stand_in
+    state_node = compiled.lists()[3]
+    stand_ins = tuple(dict.fromkeys(compiled.nodes[state_node[s]] for s in on_path if stand_in[s]))
     legs_ = [network.Leg(**leg) for leg in legs]
     moving = sum(leg.minutes for leg in legs_)
     penalty = sum(leg.penalty_minutes for leg in legs_)
     return network.Journey(o_label, d_label, best, moving, penalty, legs_, stand_ins)
 
 
-def _path_states(compiled: _Compiled, pred: NDArray[np.int32], target: int) -> list[int]:
+def _path_states(compiled: _Compiled, pred: list[int], target: int) -> list[int]:
     out, s = [], target
     while 0 <= s < compiled.n_states:
         out.append(s)
-        s = int(pred[s])
+        s = pred[s]
     return out
 
 
@@ -843,12 +865,15 @@ def travel_time_surface(
     x, y, inside = _grid(cell_km)
     pts, km, idx = _grid_links(compiled, cell_km, params)
     direct = np.hypot(pts[:, 0] - oxy[0], pts[:, 1] - oxy[1]) / 1000.0
-    values = _evaluate(node_minutes, km, idx, direct, params)
+    direct *= params.detour_factor / params.access_kmh * 60.0
+    # as _evaluate, in one pass that also keeps the node each cell is reached through
+    via = node_minutes[idx]
+    via += km * (params.detour_factor / params.egress_kmh * 60.0)
+    best = via.argmin(axis=1)
+    rows = np.arange(len(idx))
+    values = np.minimum(via[rows, best], direct)
     flags = _stand_in_states(compiled, pred[0])
-    factor = params.detour_factor / params.egress_kmh * 60.0
-    best = np.argmin(node_minutes[idx] + km * factor, axis=1)
-    via_node = idx[np.arange(len(idx)), best]
-    cell_flag = flags[via_node] & (values < direct * params.detour_factor / params.access_kmh * 60)
+    cell_flag = flags[idx[rows, best]] & (via[rows, best] < direct)
     minutes = np.full(inside.shape, np.nan)
     minutes[inside] = values
     stand_in = np.zeros(inside.shape, dtype=bool)
@@ -918,8 +943,7 @@ def isochrones(
     if not budgets or budgets[0] <= 0:
         msg = f"isochrone budgets must be positive minutes, not {list(minutes)}"
         raise GeometryError(msg)
-    z = np.where(np.isinf(surface.minutes), 1e9, surface.minutes)
-    z = np.ma.masked_invalid(z)
+    z = np.ma.array(np.minimum(surface.minutes, 1e9), mask=np.isnan(surface.minutes))
     gen = contourpy.contour_generator(
         surface.x, surface.y, z, fill_type=contourpy.FillType.OuterOffset, name="serial"
     )
@@ -927,14 +951,8 @@ def isochrones(
     previous = 0.0
     for m in budgets:
         points, offsets = gen.filled(-1.0, m)
-        polys = _polygons_from_filled(points, offsets)
-        geom = shapely.union_all(polys) if polys else shapely.MultiPolygon()
-        if isinstance(geom, shapely.Polygon):
-            geom = shapely.MultiPolygon([geom])
-        elif not isinstance(geom, shapely.MultiPolygon):
-            geom = shapely.MultiPolygon(
-                [g for g in shapely.get_parts(geom) if isinstance(g, shapely.Polygon)]
-            )
+        # the filled contours of one band are disjoint polygons (holes kept): no union needed
+        geom = shapely.MultiPolygon(_polygons_from_filled(points, offsets))
         rows.append(
             {
                 "origin": surface.origin,
