@@ -292,3 +292,17 @@ def test_stand_in_stations_are_flagged():
 
     assert flag("长沙西站")  # reached by 长赣高铁 from the stand-in
     assert not flag("浏阳")  # the seat itself, by road
+
+
+def test_the_quickest_journey_is_never_slower_than_driving(plan_2025):
+    codes = catchment._county_codes()
+    pairs = [(a, b) for a in codes for b in codes if a != b][::11]
+    best = catchment.journeys(plan_2025, pairs)
+    driving = catchment.journeys(plan_2025, pairs, modes={"road", "access", "expressway"})
+    for j, d in zip(best, driving, strict=True):
+        assert j.minutes <= d.minutes + 1e-9, (j.origin, j.destination)
+        assert {leg.mode for leg in d.legs} <= {"road", "expressway"}
+    # 隆回县 -> 汉寿县 (issue 16: four rail legs, 265 min, where driving took 213)
+    j = network.travel_time(plan_2025, "隆回县", "汉寿县")
+    d = network.travel_time(plan_2025, "隆回县", "汉寿县", modes={"road", "access", "expressway"})
+    assert j.minutes <= d.minutes
