@@ -90,18 +90,15 @@ class DoorToDoor:
     39.0
     """
 
-    access_kmh: float = 30.0
-    """Average door-to-node road speed. Local and county roads mixed with town streets, parking
-    and waiting for a lift: 30 km/h is a cautious door-to-door figure (urban car trips in
-    Chinese cities average 20-30 km/h at peak, county roads 40-60 km/h)."""
+    access_kmh: float = network.ACCESS_SPEED_KMH
+    """Average door-to-node road speed, for the road legs off the network and the graph's
+    access edges (charged on their ``length_km``): :data:`geoplan.network.ACCESS_SPEED_KMH`."""
 
-    egress_kmh: float = 30.0
+    egress_kmh: float = network.ACCESS_SPEED_KMH
     """Road speed from the last node to the destination, as ``access_kmh``."""
 
-    detour_factor: float = 1.3
-    """Road distance over straight-line distance. Regional road networks measure 1.2-1.4
-    (Ballou, Rahardja & Sakai 2002, Transportation Research A 36: 843-848); hilly Hunan sits
-    in the upper half, so 1.3."""
+    detour_factor: float = network.ROAD_DETOUR
+    """Road distance over straight-line distance: :data:`geoplan.network.ROAD_DETOUR`."""
 
     max_link_km: float = 60.0
     """Straight-line reach of access and egress legs; beyond it a node is not reached by road
@@ -375,6 +372,8 @@ def _compile(graph: nx.Graph, params: DoorToDoor, modes: frozenset[str] | None =
         iu, iv = index[str(u)], index[str(v)]
         pairs = [(iu, iv)] if directed else [(iu, iv), (iv, iu)]
         if mode in params.street_modes:
+            if mode == "access" and km > 0:  # door-to-node roads: the parameters' speed
+                minutes = params.off_network_minutes(km)
             arcs += [(a, b, minutes, _STREET, mode, "", km) for a, b in pairs]
         else:
             line = str(data.get("line") or mode)

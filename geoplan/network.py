@@ -152,8 +152,10 @@ was set on its three rows once every halt had a point (2026-11-21: 1.0 gave
 
 # --- roads ---------------------------------------------------------------------------------
 ROAD_DETOUR = 1.3
-"""Road distance over straight-line distance on ordinary national/provincial roads in hilly
-Hunan (the usual 1.2-1.4 range of circuity studies)."""
+"""Road distance over straight-line distance on ordinary roads in hilly Hunan. Regional road
+networks measure 1.2-1.4 (Ballou, Rahardja & Sakai 2002, Transportation Research A 36:
+843-848); hilly Hunan sits in the upper half. The default of
+:attr:`geoplan.catchment.DoorToDoor.detour_factor`: stated here once."""
 
 ROAD_SPEED_KMH = 50.0
 """Average speed on ordinary national/provincial roads between county seats."""
@@ -162,8 +164,13 @@ ROAD_K = 4
 """Each county seat gets a road link to its ``ROAD_K`` nearest seats, plus the links of a
 minimum spanning tree over all seats, so the ordinary road network is connected."""
 
-ACCESS_SPEED_KMH = 35.0
-"""Average speed from a county seat to a station, interchange or airport (urban streets)."""
+ACCESS_SPEED_KMH = 30.0
+"""Average door-to-node road speed (seat to station, interchange or airport, and any door to a
+node): local and county roads mixed with town streets, parking and waiting for a lift; 30 km/h
+is a cautious door-to-door figure (urban car trips in Chinese cities average 20-30 km/h at
+peak, county roads 40-60 km/h). The default of
+:attr:`geoplan.catchment.DoorToDoor.access_kmh`, which the travel-time search charges on access
+edges (their ``minutes`` here are that default): stated here once."""
 
 ACCESS_MAX_KM = 60.0
 """Access links reach stations and interchanges up to this straight-line distance."""
