@@ -865,14 +865,24 @@ def travel_time_surface(
     pts, km, idx = _grid_links(compiled, cell_km, params)
     direct = np.hypot(pts[:, 0] - oxy[0], pts[:, 1] - oxy[1]) / 1000.0
     direct *= params.detour_factor / params.access_kmh * 60.0
-    # as _evaluate, in one pass that also keeps the node each cell is reached through
-    via = node_minutes[idx]
-    via += km * (params.detour_factor / params.egress_kmh * 60.0)
+    # as _evaluate, in one pass that also keeps the node each cell is reached through (float32:
+    # the gather over 12 links of 200,000 cells is bound by memory, and 0.001 min is plenty)
+    factor = params.detour_factor / params.egress_kmh * 60.0
+    key = ("egress32", cell_km, params.link_candidates, params.max_link_km, factor)
+    if key not in compiled.grid_links:
+        compiled.grid_links[key] = (
+            (km * factor).astype(np.float32),
+            idx.astype(np.int32),
+        )
+    egress, idx32 = compiled.grid_links[key]
+    via = node_minutes.astype(np.float32)[idx32]
+    via += egress
     best = via.argmin(axis=1)
-    rows = np.arange(len(idx))
-    values = np.minimum(via[rows, best], direct)
+    rows = np.arange(len(idx32))
+    reached = via[rows, best].astype(float)
+    values = np.minimum(reached, direct)
     flags = _stand_in_states(compiled, pred[0])
-    cell_flag = flags[idx[rows, best]] & (via[rows, best] < direct)
+    cell_flag = flags[idx32[rows, best]] & (reached < direct)
     minutes = np.full(inside.shape, np.nan)
     minutes[inside] = values
     stand_in = np.zeros(inside.shape, dtype=bool)
