@@ -712,6 +712,8 @@ def _journey_to(compiled, op, dp, oxy, dist, lists, factor, params) -> network.J
         legs = _read_path(compiled, pred, dist_l, target, o_label, params)
         if egress_km > 0 and best - float(dist[target]) > 2 * _EPS:
             _road_leg(legs, best - float(dist[target]), egress_km, compiled.nodes[target], d_label)
+        elif legs and legs[-1]["mode"] == "road":
+            legs[-1]["end"] = d_label  # the last node stands where the destination is
     on_path = _path_states(compiled, pred, target) if target is not None else []
     stand_in = compiled.stand_in
     state_node = compiled.lists()[3]
