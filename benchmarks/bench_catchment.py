@@ -2,8 +2,10 @@
 
 Same graph, same door-to-door model, same grid: only the shortest-path engine differs.
 Run: ``python benchmarks/bench_catchment.py [--year 2025] [--scenario plan]``.
-Goals (issue 6): 1 km surface <= 0.5 s; 122 x 122 matrix <= 0.5 s; 1/2/3 h isochrones of all
-122 seats <= 60 s on 2 cores.
+Goals (issue 16): 122 x 122 door-to-door matrix <= 0.1 s; one-origin 1 km surface <= 0.1 s;
+1/2/3 h isochrones of all 122 seats <= 10 s; 10,000 journeys with their legs <= 5 s; each beside
+networkx running the same state graph, and the model against the sourced real times of
+``tests/data/scheduled_times.csv`` (median and worst error, rows used for calibration apart).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import networkx as nx
 import numpy as np
 
 from geoplan import catchment as c
+from geoplan import network
 from geoplan.network import build_graph
 
 
@@ -32,9 +35,9 @@ def _nx_node_minutes(g: nx.DiGraph, compiled, sources) -> np.ndarray:
     for node, minutes in sources:
         h.add_edge(src, node, weight=max(minutes, c._EPS))
     dist = nx.single_source_dijkstra_path_length(h, src, weight="weight")
-    out = np.full(len(compiled.nodes), np.inf)
+    out = np.full(compiled.n_states, np.inf)
     for k, v in dist.items():
-        if isinstance(k, int | np.integer) and k < len(compiled.nodes):
+        if isinstance(k, int | np.integer) and k < compiled.n_states:
             out[k] = v
     return out
 
@@ -67,8 +70,9 @@ def main() -> None:
 
     # 1. one-origin 1 km surface
     t_geo, surf = _timed(lambda: c.travel_time_surface(graph, "长沙市", cell_km=1.0))
-    node, lon, lat, _ = c._resolve_origin(graph, "长沙市")
-    oxy = np.array(c._TO_METRIC.transform(lon, lat))
+    place = network.resolve_place(graph, "长沙市")
+    node = place.node
+    oxy = np.array(c._TO_METRIC.transform(place.lon, place.lat))
     pts, km, idx = c._grid_links(compiled, 1.0, params)
 
     def nx_surface():
@@ -77,7 +81,7 @@ def main() -> None:
         return c._evaluate(nm, km, idx, direct, params)
 
     t_nx, values = _timed(nx_surface)
-    same = np.allclose(values, surf.minutes[np.isfinite(surf.minutes)], equal_nan=True)
+    same = np.allclose(values, surf.minutes[np.isfinite(surf.minutes)])
     cells = int(np.isfinite(surf.minutes).sum())
     print(
         f"surface 1 km ({cells} cells): geoplan {t_geo:.3f} s, networkx {t_nx:.3f} s, "
@@ -117,6 +121,103 @@ def main() -> None:
 
     t_geo, parts = _timed(all_isochrones, repeat=1)
     print(f"isochrones 1/2/3 h x 122 seats (1 process): geoplan {t_geo:.1f} s, {parts} parts")
+
+    # 4. 10,000 journeys with legs (every 3rd county pair, then the first pairs again)
+    pairs = [(a, b) for a in codes for b in codes]
+    pairs = (pairs[::3] + pairs)[:10_000]
+    t_geo, trips = _timed(lambda: c.journeys(graph, pairs, params=params), repeat=1)
+
+    def nx_journeys():
+        out = []
+        factor = params.detour_factor / params.egress_kmh * 60.0
+        for origin in dict.fromkeys(a for a, _ in pairs):
+            o = compiled.index[f"seat:{origin}"]
+            h = nxg.copy()
+            for node_, minutes in c._origin_sources(
+                compiled, f"seat:{origin}", compiled.xy[o], params
+            ):
+                h.add_edge("origin", node_, weight=max(minutes, c._EPS))
+            dist, paths = nx.single_source_dijkstra(h, "origin", weight="weight")
+            for a, b in pairs:
+                if a != origin:
+                    continue
+                d = compiled.index[f"seat:{b}"]
+                if a == b:
+                    out.append(0.0)
+                    continue
+                km, idx = c._links(compiled, compiled.xy[d].reshape(1, 2), params)
+                direct = np.hypot(*(compiled.xy[d] - compiled.xy[o])) / 1000.0
+                best = direct * params.detour_factor / params.access_kmh * 60.0
+                for k_, i_ in zip(km[0], idx[0], strict=True):
+                    best = min(best, dist.get(int(i_), np.inf) + k_ * factor)
+                best = min(best, dist.get(d, np.inf))
+                out.append(best)
+                _ = paths.get(d)  # the path is there to read legs from, as in geoplan
+        return out
+
+    t_nx, nx_minutes = _timed(nx_journeys, repeat=1)
+    by_pair = {p: j.minutes for p, j in zip(pairs, trips, strict=True)}
+    nx_by_pair = dict(
+        zip(
+            [p for o in dict.fromkeys(a for a, _ in pairs) for p in pairs if p[0] == o],
+            nx_minutes,
+            strict=True,
+        )
+    )
+    same = all(abs(by_pair[p] - nx_by_pair[p]) < 1e-4 for p in by_pair)  # EPS-sized links
+    legs = sum(len(j.legs) for j in trips)
+    print(
+        f"journeys x{len(pairs)} with {legs} legs: geoplan {t_geo:.2f} s, networkx {t_nx:.2f} s, "
+        f"ratio {t_nx / t_geo:.1f}x, identical={same}"
+    )
+
+    # 5. the model against sourced real times
+    scheduled(args.scenario)
+
+
+def scheduled(scenario: str = "built") -> None:
+    """Print the model against each row of tests/data/scheduled_times.csv, with the median and
+    worst error of the rows used for calibration and of those not used."""
+    from pathlib import Path
+
+    import pandas as pd
+
+    table = pd.read_csv(
+        Path(__file__).parents[1] / "tests" / "data" / "scheduled_times.csv", dtype=str
+    )
+    graphs: dict[int, object] = {}
+    rows = []
+    for r in table.itertuples():
+        if r.check != "yes":
+            continue
+        year = int(r.date[:4]) if isinstance(r.date, str) else 2025
+        if year not in graphs:
+            graphs[year] = build_graph(year=year, proxies=False)
+        g = graphs[year]
+        if r.kind == "rail":
+            a, b = f"station:{r._1}", f"station:{r.to}"
+            if a not in g or b not in g:
+                continue
+            model = network.travel_time(g, a, b, modes=network.RAIL_MODES).in_vehicle_minutes
+        else:  # driving between city centres: the seats, by road and expressway only
+            trip = network.travel_time(g, r._1, r.to, modes={"road", "access", "expressway"})
+            model = trip.minutes
+        error = 100.0 * (model / float(r.minutes) - 1.0)
+        rows.append((r.calibration, r.kind, r._1, r.to, int(r.minutes), model, error))
+        print(
+            f"  {r.calibration:8} {r.kind:5} {r._1}-{r.to} ({r.date}): real {r.minutes} min, "
+            f"model {model:.1f} ({error:+.1f} %)"
+        )
+    frame = pd.DataFrame(
+        rows, columns=["calibration", "kind", "from", "to", "real", "model", "error"]
+    )
+    for used, part in frame.groupby("calibration"):
+        err = part["error"].abs()
+        within = (err <= 15).mean() * 100
+        print(
+            f"{used}: {len(part)} rows, median |error| {err.median():.1f} %, "
+            f"worst {err.max():.1f} %, within 15 %: {within:.0f} %"
+        )
 
 
 if __name__ == "__main__":

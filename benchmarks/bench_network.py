@@ -17,7 +17,7 @@ def main() -> None:
     graph = network.build_graph(year=2025)
     t2 = time.perf_counter()
     for _ in range(200):
-        network.travel_time(graph, "岳阳", "芷江西", modes=network.RAIL_MODES)
+        network.travel_time(graph, "岳阳站", "芷江西站", modes=network.RAIL_MODES)
     t3 = time.perf_counter()
     nodes, edges = network.graph_to_gdfs(graph)
     t4 = time.perf_counter()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from geoplan._io import atomic_path
 from geoplan.errors import GeoplanError
-from geoplan.network import build_graph, graph_to_gdfs, travel_time
+from geoplan.network import PLACE_RULE, build_graph, graph_to_gdfs, resolve_place, travel_time
 
 
 def _network(args: argparse.Namespace) -> int:
@@ -26,17 +26,31 @@ def _network(args: argparse.Namespace) -> int:
 
 def _traveltime(args: argparse.Namespace) -> int:
     graph = build_graph(year=args.year, scenario=args.scenario)
+    ends = [resolve_place(graph, args.origin), resolve_place(graph, args.destination)]
     journey = travel_time(graph, args.origin, args.destination)
     if args.json:
-        print(json.dumps(journey.to_dict(), ensure_ascii=False))
+        out = journey.to_dict()
+        out["origin_meaning"], out["destination_meaning"] = (p.meaning for p in ends)
+        out["place_rule"] = PLACE_RULE
+        print(json.dumps(out, ensure_ascii=False))
         return 0
+    for place in ends:
+        print(f"{place.name}: {place.meaning}")
     print(
         f"{journey.origin} -> {journey.destination}: {journey.minutes:.0f} min "
-        f"({journey.in_vehicle_minutes:.0f} moving + {journey.penalty_minutes:.0f} boarding)"
+        f"({journey.in_vehicle_minutes:.0f} moving + {journey.penalty_minutes:.0f} boarding, "
+        "waiting, changing and leaving)"
     )
     for leg in journey.legs:
         line = f" {leg.line}" if leg.line else ""
-        print(f"  {leg.mode}{line}: {leg.start} -> {leg.end}, {leg.minutes:.0f} min")
+        extra = f" + {leg.penalty_minutes:.1f} min penalties" if leg.penalty_minutes else ""
+        through = " (same train)" if leg.through else ""
+        print(
+            f"  {leg.mode}{line}: {leg.start} -> {leg.end}, {leg.minutes:.1f} min{extra}{through}"
+        )
+    if journey.stand_ins:
+        print(f"  rests on stand-in stations: {', '.join(journey.stand_ins)}")
+    print(f"(names: {PLACE_RULE})")
     return 0
 
 
@@ -56,8 +70,8 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     net.set_defaults(func=_network)
 
     tt = subparsers.add_parser("traveltime", help="quickest journey between two places")
-    tt.add_argument("origin", help="station, county, adcode or node id")
-    tt.add_argument("destination", help="station, county, adcode or node id")
+    tt.add_argument("origin", help="county or prefecture (its seat), station (长沙站), adcode")
+    tt.add_argument("destination", help="as origin")
     _common(tt)
     tt.add_argument("--json", action="store_true", help="print the journey as JSON")
     tt.set_defaults(func=_traveltime)

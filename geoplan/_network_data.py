@@ -26,6 +26,7 @@ EXPRESSWAY_COLUMNS = [
     *("code", "name", "seq", "node_name", "lon", "lat", "adcode", "kind", "opened"),
     *("status", "source", "confidence", "note"),
 ]
+SERVICE_COLUMNS = ["service", "line", "next_line", "at", "source", "note"]
 CORRIDOR_COLUMNS = ["corridor", "aliases", "seq", "line", "section", "source", "note"]
 ROAD_ALIAS_COLUMNS = ["code", "alias", "source", "confidence", "note"]
 AIRPORT_COLUMNS = ["iata", "name", "lon", "lat", "adcode", "opened", "source", "confidence"]
@@ -112,6 +113,37 @@ def rail_corridors() -> pd.DataFrame:
     lines = frame.loc[frame["line"] != "", "line"]
     _require_known(lines, rail_lines()["line"], "rail_corridors.csv", "rail_lines.csv")
     return frame.sort_values(["corridor", "seq"], kind="stable").reset_index(drop=True)
+
+
+@cache
+def rail_services() -> pd.DataFrame:
+    """Return ``rail_services.csv``: trains that run from one line onto another without a change.
+
+    Each row says that trains of ``line`` run on over ``next_line`` at station ``at`` (both
+    directions), with its source. Both lines must be lines of ``rail_lines.csv`` calling at
+    ``at``.
+    """
+    frame = _read("rail_services.csv", SERVICE_COLUMNS, required=True)
+    lines = rail_lines()
+    _require_known(
+        pd.concat([frame["line"], frame["next_line"]]),
+        lines["line"],
+        "rail_services.csv",
+        "rail_lines.csv",
+    )
+    calls = set(zip(lines["line"], lines["station"], strict=True))
+    wrong = [
+        f"{r.line}/{r.next_line} at {r.at}"
+        for r in frame.itertuples()
+        if (r.line, r.at) not in calls or (r.next_line, r.at) not in calls
+    ]
+    if wrong:
+        msg = f"rail_services.csv: both lines must call at the station: {', '.join(wrong)}"
+        raise DataError(msg)
+    if (frame["source"].str.len() == 0).any():
+        msg = "rail_services.csv: every row needs a source"
+        raise DataError(msg)
+    return frame
 
 
 def corridor_rows(name: str) -> pd.DataFrame | None:

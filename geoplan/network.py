@@ -10,10 +10,18 @@ Graph contract (catchment and maps rely on it)
 - Every edge has ``mode`` (``hsr``, ``intercity``, ``conventional``, ``maglev``, ``expressway``,
   ``road``, ``access``), ``line``, ``length_km`` (geodesic, WGS-84 ellipsoid) and ``minutes``.
 - Edge ``minutes`` are in-vehicle (rail, expressway) or driving (road, access) times only.
-  Boarding and transfer penalties are NOT in the edges; they are the named constants
-  :data:`BOARDING_MIN` and :data:`TRANSFER_MIN`, added once per rail boarding by
-  :func:`travel_time` and to be added the same way by bulk (csgraph) users. We chose constants over
-  platform edges so that the graph stays a plain weighted graph for ``scipy.sparse.csgraph``.
+  Every penalty of a door-to-door journey (security, waiting half a headway, alighting,
+  transfers, expressway entry and exit, egress) lives in one place, the parameters
+  :class:`geoplan.catchment.DoorToDoor`, and is charged inside the one shortest-path search of
+  :mod:`geoplan.catchment`; :func:`travel_time` is that search read back as legs.
+- A station standing in for an unlocated one (``position="seat_proxy"``) carries
+  ``offset_km``: it is reached as if it lay :func:`stand_in_offset_km` from the seat it stands
+  on (see below); every other node has ``offset_km`` 0.
+
+Places
+------
+:data:`PLACE_RULE` says what a name means, and :func:`resolve_place` applies it for every
+function of :mod:`geoplan.network` and :mod:`geoplan.catchment`.
 
 Speed model (in-vehicle)
 ------------------------
@@ -34,8 +42,11 @@ are placed, by default, at the seat of the county or prefecture they are named a
 湘潭市's seat, 汨罗东 at 汨罗市's): node attribute ``position="seat_proxy"`` and ``precision``
 ``"county"`` or ``"prefecture"`` instead of ``"sourced"``/``"point"``. A proxy is no station
 coordinate: it lets the line run through the right town so that journeys and catchments can be
-computed, at the cost of access times that are too short where the real station lies outside
-town (often 5-15 km for high-speed stations). ``build_graph(..., proxies=False)`` leaves such
+computed. High-speed stations lie outside town (the median distance of the sourced HSR stations
+from their county seat is :func:`stand_in_offset_km`, 7.9 km), so a proxy is reached as if it
+lay that far from its seat: every road leg to or from it is lengthened by ``offset_km``, and
+the journeys and cells that use it say so (``Journey.stand_ins``, ``Surface.stand_in``).
+``build_graph(..., proxies=False)`` leaves such
 stations out instead; the line then joins its neighbours directly and the edge records the
 skipped stations in ``via``. Stations no unit's name explains, and the 长株潭城际 halts (named
 after streets: 洞井, 芙蓉南 ...), are always left out.
@@ -55,7 +66,7 @@ True
 
 from __future__ import annotations
 
-import itertools
+import functools
 import math
 from dataclasses import dataclass, field
 from typing import Literal
@@ -74,10 +85,12 @@ __all__ = [
     "ACCESS_K",
     "ACCESS_MAX_KM",
     "ACCESS_SPEED_KMH",
-    "BOARDING_MIN",
     "CRUISE_FRACTION",
     "EXPRESSWAY_DETOUR",
     "EXPRESSWAY_SPEED_KMH",
+    "JUNCTION_KM",
+    "JUNCTION_MIN",
+    "PLACE_RULE",
     "PLAN_HORIZON_YEAR",
     "RAIL_MODES",
     "RAIL_ROUTE_FACTOR",
@@ -86,16 +99,20 @@ __all__ = [
     "ROAD_SPEED_KMH",
     "STOP_OVERHEAD_MIN",
     "STOP_SHARE",
-    "TRANSFER_MIN",
     "Journey",
     "Leg",
+    "Place",
     "alighting_minutes",
     "build_graph",
     "corridor_lines",
     "geodesic_km",
     "graph_to_gdfs",
+    "network_years",
     "rail_minutes",
+    "resolve_place",
+    "seat_node",
     "service",
+    "stand_in_offset_km",
     "travel_time",
 ]
 
@@ -133,17 +150,12 @@ was set on its three rows once every halt had a point (2026-11-21: 1.0 gave
 +20.7 % 长沙-株洲南, 0.8 gives +10.5 % there and -9.2 % 长沙西-株洲南); see
 ``geodata/README.network.md`` for the errors."""
 
-BOARDING_MIN = 15.0
-"""Minutes added once per rail boarding: security and ticket check plus half a typical headway.
-Not part of any edge (see the module docstring)."""
-
-TRANSFER_MIN = 10.0
-"""Extra minutes when changing between rail lines, on top of :data:`BOARDING_MIN`."""
-
 # --- roads ---------------------------------------------------------------------------------
 ROAD_DETOUR = 1.3
-"""Road distance over straight-line distance on ordinary national/provincial roads in hilly
-Hunan (the usual 1.2-1.4 range of circuity studies)."""
+"""Road distance over straight-line distance on ordinary roads in hilly Hunan. Regional road
+networks measure 1.2-1.4 (Ballou, Rahardja & Sakai 2002, Transportation Research A 36:
+843-848); hilly Hunan sits in the upper half. The default of
+:attr:`geoplan.catchment.DoorToDoor.detour_factor`: stated here once."""
 
 ROAD_SPEED_KMH = 50.0
 """Average speed on ordinary national/provincial roads between county seats."""
@@ -152,8 +164,13 @@ ROAD_K = 4
 """Each county seat gets a road link to its ``ROAD_K`` nearest seats, plus the links of a
 minimum spanning tree over all seats, so the ordinary road network is connected."""
 
-ACCESS_SPEED_KMH = 35.0
-"""Average speed from a county seat to a station, interchange or airport (urban streets)."""
+ACCESS_SPEED_KMH = 30.0
+"""Average door-to-node road speed (seat to station, interchange or airport, and any door to a
+node): local and county roads mixed with town streets, parking and waiting for a lift; 30 km/h
+is a cautious door-to-door figure (urban car trips in Chinese cities average 20-30 km/h at
+peak, county roads 40-60 km/h). The default of
+:attr:`geoplan.catchment.DoorToDoor.access_kmh`, which the travel-time search charges on access
+edges (their ``minutes`` here are that default): stated here once."""
 
 ACCESS_MAX_KM = 60.0
 """Access links reach stations and interchanges up to this straight-line distance."""
@@ -166,6 +183,14 @@ EXPRESSWAY_DETOUR = 1.1
 
 EXPRESSWAY_SPEED_KMH = 95.0
 """Average car speed on expressways (limit 100-120 km/h, less on mountain sections)."""
+
+JUNCTION_KM = 1.0
+"""Interchanges of different expressways closer than this are one junction (the data places
+the city access points of every expressway serving a town at its seat)."""
+
+JUNCTION_MIN = 1.0
+"""Minutes to change expressway at a junction: a hub interchange's ramp of 1-2 km at
+60-80 km/h, with no toll gate (China's expressways are one closed toll system)."""
 
 PLAN_HORIZON_YEAR = 2035
 """Planned items without a planned year join the ``plan`` scenario from this year (the seeds'
@@ -328,6 +353,36 @@ def _proxy_unit(name: str, adcode: object, prefecture: object = None) -> str | N
     return None
 
 
+@functools.cache
+def stand_in_offset_km() -> float:
+    """Return the distance at which a stand-in station is taken to lie from its seat, in km.
+
+    The median geodesic distance between the sourced high-speed stations of
+    ``rail_stations.csv`` (kind ``hsr``, with a coordinate) and the seat of the county they lie
+    in (``county_seats.csv``): new stations are built outside town, so a station without a
+    published site is no closer to its seat than a typical one.
+
+    Examples
+    --------
+    >>> round(stand_in_offset_km(), 1)
+    7.9
+    """
+    stations = data.rail_stations()
+    seats = data.county_seats().set_index("adcode")
+    hsr = stations[(stations["kind"] == "hsr") & stations["lon"].notna()]
+    km = [
+        geodesic_km(
+            r.lon, r.lat, float(seats.loc[r.adcode, "lon"]), float(seats.loc[r.adcode, "lat"])
+        )
+        for r in hsr.itertuples()
+        if r.adcode in seats.index and not pd.isna(seats.loc[r.adcode, "lon"])
+    ]
+    if not km:
+        msg = "no sourced high-speed station with a county seat to measure stand-ins from"
+        raise DataError(msg)
+    return float(np.median(km))
+
+
 def _station_positions(*, proxies: bool) -> pd.DataFrame:
     """Rail stations with ``lon``, ``lat``, ``position`` and ``precision`` (see module doc)."""
     stations = data.rail_stations().copy()
@@ -402,6 +457,7 @@ def _add_rail(graph: nx.MultiGraph, *, year: int, scenario: Scenario, proxies: b
                     station_kind=str(st["kind"]),
                     position=str(st["position"]),
                     precision=str(st["precision"]),
+                    offset_km=stand_in_offset_km() if st["position"] == "seat_proxy" else 0.0,
                 )
             if prev is not None:
                 a, b = graph.nodes[prev], graph.nodes[node]
@@ -442,6 +498,7 @@ def _add_seats(graph: nx.MultiGraph) -> list[str]:
             lat=float(row["lat"]),
             kind="seat",
             adcode=str(row["adcode"]),
+            offset_km=0.0,
         )
         ids.append(node)
     return ids
@@ -473,6 +530,7 @@ def _add_expressways(graph: nx.MultiGraph, *, year: int, scenario: Scenario) -> 
                     kind="interchange",
                     adcode=str(row["adcode"]),
                     code=str(code),
+                    offset_km=0.0,
                 )
             if prev is not None:
                 a, b = graph.nodes[prev], graph.nodes[node]
@@ -491,6 +549,28 @@ def _add_expressways(graph: nx.MultiGraph, *, year: int, scenario: Scenario) -> 
             prev = node
 
 
+def _add_junctions(graph: nx.MultiGraph) -> None:
+    """Join interchanges of different expressways that stand at one place (within
+    :data:`JUNCTION_KM`) by a ``junction`` edge of :data:`JUNCTION_MIN`: a driver changes road
+    there without leaving the expressway system."""
+    nodes = [n for n, d in graph.nodes(data=True) if d["kind"] == "interchange"]
+    if len(nodes) < 2:
+        return
+    dist = _pairwise_km(_coords(graph, nodes), _coords(graph, nodes))
+    for i, j in zip(*np.nonzero(dist <= JUNCTION_KM), strict=True):
+        a, b = nodes[int(i)], nodes[int(j)]
+        if i < j and graph.nodes[a]["code"] != graph.nodes[b]["code"]:
+            graph.add_edge(
+                a,
+                b,
+                key="junction",
+                mode="expressway",
+                line="junction",
+                length_km=float(dist[i, j]),
+                minutes=JUNCTION_MIN,
+            )
+
+
 def _add_airports(graph: nx.MultiGraph, *, year: int) -> None:
     for _, row in data.airports().iterrows():
         opened = row["opened"]
@@ -503,6 +583,7 @@ def _add_airports(graph: nx.MultiGraph, *, year: int) -> None:
             lat=float(row["lat"]),
             kind="airport",
             adcode=str(row["adcode"]),
+            offset_km=0.0,
         )
 
 
@@ -520,7 +601,23 @@ def _pairwise_km(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return np.maximum(np.asarray(metres).reshape(len(a), len(b)) / 1000.0, 0.05)
 
 
+def _access_edge(graph: nx.MultiGraph, seat: str, target: str, km: float) -> None:
+    km = km + float(graph.nodes[target].get("offset_km", 0.0))
+    graph.add_edge(
+        seat,
+        target,
+        key="access",
+        mode="access",
+        line="",
+        length_km=km,
+        minutes=_road_minutes(km, detour=ROAD_DETOUR, speed_kmh=ACCESS_SPEED_KMH),
+    )
+
+
 def _link_access(graph: nx.MultiGraph, seats: list[str], targets: list[str], k: int) -> None:
+    """Join each seat to its ``k`` nearest targets within :data:`ACCESS_MAX_KM`, and every
+    target to its nearest seat (an interchange or station far from all seats is still
+    reached)."""
     if not seats or not targets:
         return
     dist = _pairwise_km(_coords(graph, seats), _coords(graph, targets))
@@ -529,17 +626,29 @@ def _link_access(graph: nx.MultiGraph, seats: list[str], targets: list[str], k: 
         for j in order:
             if dist[i, j] > ACCESS_MAX_KM:
                 break
-            graph.add_edge(
-                seat,
-                targets[j],
-                key="access",
-                mode="access",
-                line="",
-                length_km=float(dist[i, j]),
-                minutes=_road_minutes(
-                    float(dist[i, j]), detour=ROAD_DETOUR, speed_kmh=ACCESS_SPEED_KMH
-                ),
-            )
+            _access_edge(graph, seat, targets[j], float(dist[i, j]))
+    for j, target in enumerate(targets):
+        i = int(np.argmin(dist[:, j]))
+        if not graph.has_edge(seats[i], target):
+            _access_edge(graph, seats[i], target, float(dist[i, j]))
+
+
+def _link_served_seats(graph: nx.MultiGraph) -> None:
+    """Join every station to the seats of the county and the city it serves (its ``adcode`` and
+    ``prefecture_adcode`` in ``rail_stations.csv``): 娄底南 serves 娄底 though other seats are
+    nearer to it."""
+    table = data.rail_stations().set_index("name")
+    for node, attrs in list(graph.nodes(data=True)):
+        if attrs["kind"] != "station" or attrs["name"] not in table.index:
+            continue
+        row = table.loc[attrs["name"]]
+        for code in (attrs.get("adcode"), row["prefecture_adcode"]):
+            seat = f"seat:{code}"
+            if not isinstance(code, str) or seat not in graph or graph.has_edge(seat, node):
+                continue
+            s = graph.nodes[seat]
+            km = max(geodesic_km(s["lon"], s["lat"], attrs["lon"], attrs["lat"]), 0.05)
+            _access_edge(graph, seat, node, km)
 
 
 def _link_roads(graph: nx.MultiGraph, seats: list[str]) -> None:
@@ -570,6 +679,21 @@ def _link_roads(graph: nx.MultiGraph, seats: list[str]) -> None:
         )
 
 
+def network_years() -> tuple[int, int]:
+    """Return the first and last year the network data describes.
+
+    From the opening of the oldest rail line of ``rail_lines.csv`` (京广铁路's Hunan section,
+    1936) to :data:`PLAN_HORIZON_YEAR`, the horizon of the plans whose projects the data holds.
+
+    Examples
+    --------
+    >>> network_years()
+    (1936, 2035)
+    """
+    opened = data.rail_lines()["opened"].dropna()
+    return int(opened.min()), PLAN_HORIZON_YEAR
+
+
 def build_graph(
     year: int = 2025, scenario: Scenario = "built", *, proxies: bool = True
 ) -> nx.MultiGraph:
@@ -592,6 +716,11 @@ def build_graph(
     networkx.MultiGraph
         See the module docstring for the node and edge contract.
 
+    Raises
+    ------
+    DataError
+        If ``year`` lies outside :func:`network_years`.
+
     Examples
     --------
     >>> g = build_graph(year=2025)
@@ -601,9 +730,14 @@ def build_graph(
     if scenario not in ("built", "plan"):
         msg = f"scenario must be 'built' or 'plan', not {scenario!r}"
         raise GeoplanError(msg)
+    first, last = network_years()
+    if not first <= int(year) <= last:
+        msg = f"year {year} is outside the network data ({first}-{last})"
+        raise DataError(msg)
     graph = nx.MultiGraph(year=int(year), scenario=scenario)
     _add_rail(graph, year=year, scenario=scenario, proxies=proxies)
     _add_expressways(graph, year=year, scenario=scenario)
+    _add_junctions(graph)
     _add_airports(graph, year=year)
     seats = _add_seats(graph)
     stations = [n for n, d in graph.nodes(data=True) if d["kind"] == "station"]
@@ -612,13 +746,21 @@ def build_graph(
     _link_access(graph, seats, stations, ACCESS_K)
     _link_access(graph, seats, interchanges, ACCESS_K)
     _link_access(graph, seats, airports_, 1)
+    _link_served_seats(graph)
     _link_roads(graph, seats)
     return graph
 
 
 @dataclass(frozen=True)
 class Leg:
-    """One stretch of a journey on a single mode and line."""
+    """One stretch of a journey on a single mode and line.
+
+    ``minutes`` is moving time (in-vehicle with the final stop, or driving);
+    ``penalty_minutes`` what the leg costs besides: for a rail leg security and half the
+    headway (or, after a change, the transfer walk and half the headway), plus leaving the
+    station; for an expressway leg its entry and exit. ``through`` marks a rail leg the
+    traveller reaches without changing train (a through-running service).
+    """
 
     mode: str
     line: str
@@ -626,11 +768,17 @@ class Leg:
     length_km: float
     start: str
     end: str
+    penalty_minutes: float = 0.0
+    through: bool = False
 
 
 @dataclass(frozen=True)
 class Journey:
-    """A door-to-door journey: ``minutes`` = in-vehicle and driving time plus penalties."""
+    """A door-to-door journey: ``minutes`` = moving minutes plus penalties, legs in order.
+
+    ``stand_ins`` names the stations on the way that stand in for an unlocated station (their
+    position rests on :func:`stand_in_offset_km`).
+    """
 
     origin: str
     destination: str
@@ -638,6 +786,7 @@ class Journey:
     in_vehicle_minutes: float
     penalty_minutes: float
     legs: list[Leg] = field(default_factory=list)
+    stand_ins: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         """Return a JSON-ready dictionary."""
@@ -647,18 +796,43 @@ class Journey:
             "minutes": round(self.minutes, 1),
             "in_vehicle_minutes": round(self.in_vehicle_minutes, 1),
             "penalty_minutes": round(self.penalty_minutes, 1),
+            "stand_ins": list(self.stand_ins),
             "legs": [
                 {
                     "mode": leg.mode,
                     "line": leg.line,
                     "minutes": round(leg.minutes, 1),
+                    "penalty_minutes": round(leg.penalty_minutes, 1),
                     "length_km": round(leg.length_km, 1),
                     "from": leg.start,
                     "to": leg.end,
+                    "through": leg.through,
                 }
                 for leg in self.legs
             ],
         }
+
+
+PLACE_RULE = (
+    "a county, district or prefecture name or adcode means the seat of that unit (长沙 and 长沙市: "
+    "the seat of 长沙市; 岳麓区: its own seat); a name ending in 站 means the station (长沙站); "
+    "a station name that is no unit's name means the station (长沙南); a node id means the node; "
+    "(lon, lat) the point"
+)
+"""What a place name means, for every function of :mod:`geoplan.network` and
+:mod:`geoplan.catchment` and for ``geoplan traveltime``, in this order of precedence."""
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place resolved by :data:`PLACE_RULE`: its node (``None`` for a bare point), WGS-84
+    position, the name asked and what the rule made of it."""
+
+    node: str | None
+    lon: float
+    lat: float
+    name: str
+    meaning: str
 
 
 def _strip_suffix(name: str) -> str:
@@ -668,138 +842,129 @@ def _strip_suffix(name: str) -> str:
     return name
 
 
-def _resolve(graph: nx.MultiGraph, place: str) -> str:
-    place = str(place).strip()
-    if place in graph:
-        return place
-    if place.isdigit() and len(place) == 6:
-        if f"seat:{place}" in graph:
-            return f"seat:{place}"
-        # a prefecture: its lowest-numbered county unit in the graph (the first urban district)
-        if place.endswith("00"):
-            seats = sorted(
-                n for n in graph if n.startswith(f"seat:{place[:4]}") and n != f"seat:{place}"
-            )
-            if seats:
-                return seats[0]
-    station = f"station:{_strip_suffix(place)}"
-    if station in graph:
-        return station
-    for node, attrs in graph.nodes(data=True):
-        if attrs["kind"] == "seat" and place in (attrs["name"], attrs.get("seat")):
-            return node
-    try:
-        from geoplan import gazetteer  # optional: built by another module
-    except ImportError:
-        gazetteer = None
-    if gazetteer is not None:
-        try:
-            units = gazetteer.lookup(place)
-        except UnknownPlaceError:
-            units = []
-        for unit in units:
-            try:
-                return _resolve(graph, unit.adcode)
-            except UnknownPlaceError:
-                continue
-    msg = f"{place!r} is not a node, station, county seat or adcode of this network"
+def _place_at(graph: nx.Graph, node: str, name: str, meaning: str) -> Place:
+    attrs = graph.nodes[node]
+    return Place(node, float(attrs["lon"]), float(attrs["lat"]), name, meaning)
+
+
+def seat_node(graph: nx.Graph, adcode: str) -> str | None:
+    """Return the seat node of a unit: ``seat:<adcode>``, or a seat node carrying that
+    ``adcode`` (graphs built by hand), or None.
+
+    Examples
+    --------
+    >>> seat_node(build_graph(year=2025), "430104")
+    'seat:430104'
+    """
+    if f"seat:{adcode}" in graph:
+        return f"seat:{adcode}"
+    cache = graph.graph.setdefault("_seat_nodes", {})
+    if not cache:
+        for n, a in graph.nodes(data=True):
+            if a.get("kind") == "seat":
+                cache.setdefault(str(a.get("adcode", "")), str(n))
+    return cache.get(adcode)
+
+
+def resolve_place(graph: nx.Graph, place: object) -> Place:
+    """Return what ``place`` means in ``graph``, by :data:`PLACE_RULE`.
+
+    Raises
+    ------
+    UnknownPlaceError
+        If the name is no node, unit or station of the graph, or names a group of units
+        (长株潭) rather than one place.
+
+    Examples
+    --------
+    >>> g = build_graph(year=2025)
+    >>> resolve_place(g, "长沙").node, resolve_place(g, "长沙站").node
+    ('seat:430100', 'station:长沙')
+    >>> resolve_place(g, "岳麓区").node
+    'seat:430104'
+    """
+    if isinstance(place, tuple | list) and len(place) == 2:
+        lon, lat = float(place[0]), float(place[1])
+        return Place(None, lon, lat, f"{lon:.4f},{lat:.4f}", "a point")
+    from geoplan import gazetteer
+    from geoplan.corpus import normalise
+
+    text = normalise(str(place).strip())[0]
+    if text in graph:
+        return _place_at(graph, text, text, "a node of the graph")
+    if text.isdigit() and len(text) == 6 and seat_node(graph, text) is not None:
+        return _place_at(graph, seat_node(graph, text), text, f"the seat of unit {text}")
+    stem = _strip_suffix(text)
+    if stem != text:
+        if f"station:{stem}" in graph:
+            return _place_at(graph, f"station:{stem}", text, f"the station {stem}")
+        msg = f"{place!r}: no station {stem} in this network"
+        raise UnknownPlaceError(msg)
+    units = [u for u in gazetteer.lookup(text) if u.in_hunan and u.level != "province"]
+    if len(units) > 1:
+        names = "、".join(u.name for u in units[:6])
+        msg = f"{place!r} names {len(units)} units ({names}), not one place; name one of them"
+        raise UnknownPlaceError(msg)
+    if units:
+        unit = units[0]
+        node = seat_node(graph, unit.adcode)
+        if node is None:
+            msg = f"{place!r}: the graph has no seat node for {unit.name} ({unit.adcode})"
+            raise UnknownPlaceError(msg)
+        seat = graph.nodes[node].get("seat") or graph.nodes[node].get("name", unit.name)
+        return _place_at(graph, node, text, f"the seat of {unit.name} ({seat})")
+    if f"station:{text}" in graph:
+        return _place_at(graph, f"station:{text}", text, f"the station {text}")
+    msg = f"{place!r} is not a node, station, county, prefecture or adcode of this network"
     raise UnknownPlaceError(msg)
-
-
-def _best_edge(graph: nx.MultiGraph, u: str, v: str) -> dict:
-    return min(graph.get_edge_data(u, v).values(), key=lambda d: d["minutes"])
 
 
 def travel_time(
     graph: nx.MultiGraph,
-    origin: str,
-    destination: str,
+    origin: object,
+    destination: object,
     *,
     modes: frozenset[str] | set[str] | None = None,
+    params: object = None,
 ) -> Journey:
-    """Return the quickest journey between two places of ``graph``.
+    """Return the quickest door-to-door journey between two places of ``graph``.
 
-    The path minimises edge minutes; each rail leg then gets its :func:`alighting_minutes`
-    (in-vehicle), and :data:`BOARDING_MIN` is added per rail boarding and :data:`TRANSFER_MIN`
-    per change between rail lines.
+    The journey is the path of the one search of :mod:`geoplan.catchment` (the same as
+    :func:`geoplan.catchment.od_matrix` and :func:`geoplan.catchment.travel_time_surface`),
+    read back as legs: its minutes are the matrix's and the surface's.
 
     Parameters
     ----------
     graph
         A graph from :func:`build_graph`.
     origin, destination
-        Node ids, station names (``长沙南`` or ``长沙南站``), county adcodes, county names or
-        seat names; any name :func:`geoplan.gazetteer.lookup` knows once that module exists.
+        Places by :data:`PLACE_RULE` (``长沙`` is the seat of 长沙市, ``长沙站`` the station).
     modes
-        Edge modes the journey may use (default: all). ``modes=RAIL_MODES`` gives the
-        station-to-station rail journey that scheduled timetables describe.
+        Edge modes the journey may use (default: all). Without ``access`` the journey starts
+        and ends at its nodes (no road legs off the network): ``modes=RAIL_MODES`` gives the
+        station-to-station rail journey that timetables describe.
+    params
+        A :class:`geoplan.catchment.DoorToDoor` (default :data:`geoplan.catchment.DEFAULT`).
 
     Examples
     --------
     >>> g = build_graph(year=2025)
-    >>> j = travel_time(g, "株洲", "湘潭站", modes=RAIL_MODES)
+    >>> j = travel_time(g, "株洲站", "湘潭站", modes=RAIL_MODES)
     >>> [leg.line for leg in j.legs]
     ['沪昆铁路']
-    >>> j = travel_time(g, "株洲", "湘潭站")
-    >>> j.legs[0].mode in {"conventional", "intercity", "road", "access"}
+    >>> j = travel_time(g, "长沙", "常德")
+    >>> j.minutes > j.in_vehicle_minutes > 0
     True
     """
-    src, dst = _resolve(graph, origin), _resolve(graph, destination)
-    if src == dst:
-        return Journey(src, dst, 0.0, 0.0, 0.0, [])
-    if modes is not None:
-        allowed = frozenset(modes)
-        unknown = allowed - RAIL_MODES - {"expressway", "road", "access"}
-        if unknown:
-            msg = f"unknown mode(s) {sorted(unknown)}"
-            raise GeoplanError(msg)
-        full = graph
-        graph = nx.subgraph_view(
-            full, filter_edge=lambda u, v, k: full.edges[u, v, k]["mode"] in allowed
-        )
-    try:
-        path = nx.dijkstra_path(graph, src, dst, weight="minutes")
-    except nx.NetworkXNoPath:
-        msg = f"no route from {src} to {dst} in this network"
-        raise DataError(msg) from None
-    legs: list[Leg] = []
-    for u, v in itertools.pairwise(path):
-        edge = _best_edge(graph, u, v)
-        same = legs and service(legs[-1].line) == service(edge["line"])
-        if same and legs[-1].mode == edge["mode"]:
-            last = legs[-1]
-            legs[-1] = Leg(
-                last.mode,
-                last.line,
-                last.minutes + edge["minutes"],
-                last.length_km + edge["length_km"],
-                last.start,
-                v,
-            )
-        else:
-            legs.append(Leg(edge["mode"], edge["line"], edge["minutes"], edge["length_km"], u, v))
-    legs = [
-        Leg(
-            leg.mode,
-            leg.line,
-            leg.minutes + alighting_minutes(leg.mode),
-            leg.length_km,
-            leg.start,
-            leg.end,
-        )
-        if leg.mode in RAIL_MODES
-        else leg
-        for leg in legs
-    ]
-    in_vehicle = sum(leg.minutes for leg in legs)
-    penalty = 0.0
-    previous_rail = False
-    for leg in legs:
-        is_rail = leg.mode in RAIL_MODES
-        if is_rail:
-            penalty += TRANSFER_MIN if previous_rail else BOARDING_MIN
-        previous_rail = is_rail
-    return Journey(src, dst, in_vehicle + penalty, in_vehicle, penalty, legs)
+    from geoplan import catchment
+
+    return catchment.journey(
+        graph,
+        origin,
+        destination,
+        modes=modes,
+        params=catchment.DEFAULT if params is None else params,
+    )
 
 
 def graph_to_gdfs(graph: nx.MultiGraph) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:

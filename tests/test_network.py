@@ -14,7 +14,7 @@ from geoplan import _network_data as data
 from geoplan import network
 from geoplan._data import geodata_dir
 from geoplan.cli import main
-from geoplan.errors import GeoplanError, UnknownPlaceError
+from geoplan.errors import DataError, GeoplanError, UnknownPlaceError
 
 SCHEDULED = pd.read_csv(Path(__file__).parent / "data" / "scheduled_times.csv", dtype=str)
 NODE_KINDS = {"station", "interchange", "seat", "airport"}
@@ -308,7 +308,15 @@ def test_scheduled_table_is_sourced():
     assert SCHEDULED["source"].str.len().gt(10).all()
     assert SCHEDULED["minutes"].astype(int).gt(0).all()
     assert set(SCHEDULED["check"]) == {"yes", "no"}
-    assert (SCHEDULED["check"] == "yes").sum() == 31
+    assert (SCHEDULED["check"] == "yes").sum() == 35
+    assert set(SCHEDULED["kind"]) == {"rail"}
+    # the 31 rows the speed constants were chosen on are marked used; four compared rows
+    # were not (they could not be routed then) and judge the model out of sample
+    used = SCHEDULED["calibration"] == "used"
+    assert set(SCHEDULED["calibration"]) == {"used", "not used"}
+    assert used.sum() == 31 and (SCHEDULED.loc[used, "check"] == "yes").all()
+    held_out = SCHEDULED[(SCHEDULED["check"] == "yes") & ~used]
+    assert held_out["note"].str.contains("after the constants were set").all()
     # every row left out of the model check says why in its note
     unchecked = SCHEDULED[SCHEDULED["check"] == "no"]
     reasons = "not checked|not a direct path|not compared|not shown to be the fastest"
@@ -320,11 +328,14 @@ def test_scheduled_table_is_sourced():
 
 def test_model_within_20_percent_of_scheduled():
     rows = _checkable()
-    assert len(rows) == 31
+    assert len(rows) == 35
     lines = set()
     for row, graph in rows:
-        journey = network.travel_time(graph, row._1, row.to, modes=network.RAIL_MODES)
+        a, b = f"station:{row._1}", f"station:{row.to}"
+        journey = network.travel_time(graph, a, b, modes=network.RAIL_MODES)
         assert journey.in_vehicle_minutes == pytest.approx(int(row.minutes), rel=0.20), row
+        if row.calibration == "not used":  # out of sample: the issue's goal of 15 %
+            assert journey.in_vehicle_minutes == pytest.approx(int(row.minutes), rel=0.15), row
         lines |= {leg.line for leg in journey.legs}
     # the comparison spans the kinds of line, not one corridor
     assert {"京广高铁", "沪昆高铁", "长株潭城际", "石长铁路", "长沙磁浮快线"} <= lines
@@ -339,24 +350,71 @@ def test_travel_time_modes_are_validated(g2025):
 
 
 def test_travel_time_zhuzhou_xiangtan(g2025):
-    j = network.travel_time(g2025, "株洲站", "湘潭")
+    j = network.travel_time(g2025, "株洲站", "湘潭站", modes=network.RAIL_MODES)
     assert j.origin == "station:株洲"
     assert j.destination == "station:湘潭"
     assert [(leg.mode, leg.line) for leg in j.legs] == [("conventional", "沪昆铁路")]
-    assert j.penalty_minutes == network.BOARDING_MIN
-    assert j.minutes == pytest.approx(j.in_vehicle_minutes + network.BOARDING_MIN)
+    # security 15 + half of the 120-minute headway before, leaving the station (5) after
+    assert j.penalty_minutes == pytest.approx(15 + 60 + 5, abs=1e-4)
+    assert j.minutes == pytest.approx(j.in_vehicle_minutes + j.penalty_minutes)
 
 
 def test_travel_time_transfer_penalty(g2025):
-    j = network.travel_time(g2025, "衡阳", "怀化", modes=network.RAIL_MODES)
+    j = network.travel_time(g2025, "衡阳站", "怀化站", modes=network.RAIL_MODES)
     assert [leg.line for leg in j.legs] == ["京广铁路", "沪昆铁路"]
-    assert j.penalty_minutes == network.BOARDING_MIN + network.TRANSFER_MIN
+    assert [leg.through for leg in j.legs] == [False, False]
+    # boarding 15 + 60, change: walk 10 + half the next 120-minute headway, leaving 5
+    assert j.penalty_minutes == pytest.approx(75 + 70 + 5, abs=1e-4)
+    # the rest of the final stop is charged on leaving each train
+    stop = network.alighting_minutes("conventional")
+    assert j.in_vehicle_minutes == pytest.approx(
+        sum(d["minutes"] for *_, d in _path_edges(g2025, j)) + 2 * stop, abs=1e-3
+    )
+
+
+def _path_edges(graph, journey):
+    """The rail edges of a journey's legs, along the lines named (test helper)."""
+    for leg in journey.legs:
+        sub = nx.Graph((u, v, d) for u, v, d in graph.edges(data=True) if d["line"] == leg.line)
+        path = nx.shortest_path(sub, leg.start, leg.end, weight="minutes")
+        yield from ((u, v, sub.edges[u, v]) for u, v in itertools.pairwise(path))
 
 
 def test_trains_run_through_onto_a_branch(g2025):
-    j = network.travel_time(g2025, "长沙", "湘潭", modes=network.RAIL_MODES)
+    j = network.travel_time(g2025, "长沙站", "湘潭站", modes=network.RAIL_MODES)
     assert [leg.line for leg in j.legs] == ["长株潭城际"]
-    assert j.penalty_minutes == network.BOARDING_MIN
+
+
+def test_trains_run_through_onto_other_lines(monkeypatch):
+    g = network.build_graph(year=2025)
+    # 常益长 trains run on to 长沙站 (rail_services.csv): no change at 长沙西
+    j = network.travel_time(g, "常德站", "长沙站", modes=network.RAIL_MODES)
+    assert [(leg.line, leg.through) for leg in j.legs] == [
+        ("常益长高铁", False), ("长株潭城际", True),
+    ]  # fmt: skip
+    assert j.legs[1].penalty_minutes == pytest.approx(3.0, abs=1e-4)  # leaving 长沙站 only
+    # 沪昆高铁 onto 张吉怀 at 怀化南: 长沙南 to 吉首东 without a change
+    j = network.travel_time(g, "长沙南站", "吉首东站", modes=network.RAIL_MODES)
+    assert [(leg.line, leg.through) for leg in j.legs] == [
+        ("沪昆高铁", False), ("张吉怀高铁", True),
+    ]  # fmt: skip
+    # without the services table the same trip pays a change at 怀化南: alighting, the
+    # transfer walk and half the next headway
+    from geoplan import catchment
+
+    monkeypatch.setattr(catchment, "_through_running", frozenset)
+    fresh = network.build_graph(year=2025)  # a new graph: compiled again, without services
+    change = network.travel_time(fresh, "长沙南站", "吉首东站", modes=network.RAIL_MODES)
+    assert [leg.through for leg in change.legs] == [False, False]
+    extra = network.alighting_minutes("hsr") + catchment.DEFAULT.transfer_min + 30 / 2
+    assert change.minutes == pytest.approx(j.minutes + extra, abs=1e-3)
+
+
+def test_parallel_lines_invent_no_transfer():
+    g = network.build_graph(year=2025)
+    # 怀邵衡 and 娄邵 both reach 邵东: the journey stays on one train
+    j = network.travel_time(g, "衡阳东站", "邵阳站", modes=network.RAIL_MODES)
+    assert [leg.line for leg in j.legs] == ["怀邵衡铁路"]
 
 
 def test_unknown_place_raises(g2025):
@@ -376,20 +434,23 @@ def test_changsha_changde_faster_after_changyichang():
     # sourced stations only; 常益长 opened in full on 2022-12-26
     before = network.build_graph(year=2021, proxies=False)
     after = network.build_graph(year=2023, proxies=False)
-    t0 = network.travel_time(before, "长沙", "常德", modes=network.RAIL_MODES)
-    t1 = network.travel_time(after, "长沙", "常德", modes=network.RAIL_MODES)
+    t0 = network.travel_time(before, "长沙站", "常德站", modes=network.RAIL_MODES)
+    t1 = network.travel_time(after, "长沙站", "常德站", modes=network.RAIL_MODES)
     assert [leg.line for leg in t0.legs] == ["石长铁路"]
-    assert "常益长高铁" in [leg.line for leg in t1.legs]
+    # one train from 长沙站: 长株潭城际 to 长沙西, then through onto 常益长
+    assert [leg.line for leg in t1.legs] == ["长株潭城际", "常益长高铁"]
+    assert t1.legs[1].through
     # scheduled: 113 min by the fastest 石长 EMU (2017), 59 min by 常益长 (2022)
     assert t0.in_vehicle_minutes == pytest.approx(113, rel=0.2)
     assert t1.in_vehicle_minutes == pytest.approx(59, rel=0.2)
     # door to door from seat to seat: before, driving on 长张高速 beat the 石长 train; after,
-    # 常益长 beats the car by over 20 min, access and boarding included
+    # 常益长 beats the car by over 15 min (18 at 30 km/h to the station), access and boarding
+    # included
     d0 = network.travel_time(before, "长沙市", "常德市")
     d1 = network.travel_time(after, "长沙市", "常德市")
     assert [leg.line for leg in d0.legs if leg.mode == "expressway"] == ["G5513"]
     assert "常益长高铁" in [leg.line for leg in d1.legs]
-    assert d1.minutes < d0.minutes - 20
+    assert d1.minutes < d0.minutes - 15
 
 
 # --- county seats (curated by the expressway engineer) ----------------------------------------
@@ -471,9 +532,12 @@ def test_cli_network_wants_a_gpkg(tmp_path, capsys):
 def test_cli_traveltime_json(capsys):
     assert main(["traveltime", "株洲", "衡阳", "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
+    # a prefecture's name means its seat, by network.PLACE_RULE, and the output says so
+    assert result["origin"] == "seat:430200"
+    assert result["origin_meaning"].startswith("the seat of 株洲市")
+    assert main(["traveltime", "株洲站", "衡阳站", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
     assert result["origin"] == "station:株洲"
-    # station to station: to 株洲西, 京广高铁 to 衡阳东 (a seat proxy), on to 衡阳
-    assert [leg["line"] for leg in result["legs"] if leg["mode"] == "hsr"] == ["京广高铁"]
     assert main(["traveltime", "株洲", "火星"]) == 2
 
 
@@ -502,3 +566,62 @@ def test_seat_links_connect_all_seats(monkeypatch):
     assert {"road", "access", "conventional"} <= modes
     j = network.travel_time(g, "seat:430202", "seat:430302")  # 株洲 -> 湘潭 stand-ins
     assert j.minutes > 0
+
+
+# --- places, years, links ------------------------------------------------------------------
+
+
+def test_one_rule_for_place_names(g2025):
+    rule = network.resolve_place
+    assert rule(g2025, "长沙").node == "seat:430100"  # a prefecture's short name: its seat
+    assert rule(g2025, "长沙市").node == "seat:430100"
+    assert rule(g2025, "430100").node == "seat:430100"
+    assert rule(g2025, "长沙站").node == "station:长沙"  # 站: the station
+    assert rule(g2025, "长沙南").node == "station:长沙南"  # no unit's name: the station
+    assert rule(g2025, "岳麓区").node == "seat:430104"  # a district: its own seat
+    assert rule(g2025, "天元区").node == "seat:430211"
+    assert rule(g2025, "醴陵").node == "seat:430281"  # a county-level city
+    assert "岳麓区" in rule(g2025, "长沙").meaning
+    with pytest.raises(UnknownPlaceError, match="not one place"):
+        rule(g2025, "长株潭")
+    with pytest.raises(UnknownPlaceError):
+        rule(g2025, "火星站")
+    # the surface, the matrix and the journey read names the same way
+    from geoplan import catchment
+
+    assert catchment.travel_time_surface(g2025, "长沙", cell_km=5).origin == "长沙"
+    assert network.travel_time(g2025, "长沙", "岳阳").origin == "seat:430100"
+
+
+def test_a_year_outside_the_data_is_an_error(capsys):
+    assert network.network_years() == (1936, 2035)
+    with pytest.raises(DataError, match="outside the network data"):
+        network.build_graph(year=1800)
+    assert main(["traveltime", "长沙", "岳阳", "--year", "1800"]) == 2
+    err = capsys.readouterr().err
+    assert "1800" in err and len(err.strip().splitlines()) == 1
+
+
+def test_every_station_is_joined_to_the_seats_it_serves():
+    g = network.build_graph(year=2025)
+    st = data.rail_stations().set_index("name")
+    for node, attrs in g.nodes(data=True):
+        if attrs["kind"] != "station":
+            continue
+        for code in (attrs["adcode"], st.loc[attrs["name"], "prefecture_adcode"]):
+            assert g.has_edge(f"seat:{code}", node), (node, code)
+    assert g.has_edge("seat:431300", "station:娄底南")  # 娄底南 serves 娄底
+
+
+def test_every_interchange_is_reachable_and_costs_entry():
+    g = network.build_graph(year=2025)
+    for node, attrs in g.nodes(data=True):
+        if attrs["kind"] == "interchange":
+            assert any(g.nodes[n]["kind"] == "seat" for n in g.neighbors(node)), node
+    j = network.travel_time(g, "长沙", "岳阳")
+    roads = [leg for leg in j.legs if leg.mode == "expressway"]
+    from geoplan.catchment import DEFAULT
+
+    entry_exit = DEFAULT.security_min["expressway"] + DEFAULT.egress_min["expressway"]
+    assert roads and sum(leg.penalty_minutes for leg in roads) == pytest.approx(entry_exit, 1e-4)
+    assert all(leg.minutes >= 0.5 for leg in j.legs)
