@@ -14,7 +14,7 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
         "extract",
         help="extract spatial structures, transport projects, figures and tables from a plan",
     )
-    p.add_argument("path", help="plan text file (UTF-8, GB18030 or UTF-16)")
+    p.add_argument("path", help="plan file: text (UTF-8, GB18030, UTF-16), PDF, DOCX or HTML")
     p.add_argument("--json", required=True, dest="json_out", help="output JSON file")
     p.add_argument("--overwrite", action="store_true", help="replace an existing output")
     p.set_defaults(func=_run)

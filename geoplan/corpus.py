@@ -5,10 +5,16 @@ A :class:`Plan` keeps the text exactly as decoded (``original``) and a normalise
 and radical forms folded, full-width ASCII folded to half-width, and the stray spaces that PDF
 extraction leaves inside CJK runs (``"洣 水"``) removed. Normalisation only replaces characters
 one for one or deletes them, so every position of ``text`` maps back to ``original``.
+
+:func:`read_plan` reads text files, PDF text layers, Word documents and web pages, chosen by
+content (``geoplan._readers``); ``original`` is then the extracted text, and
+:meth:`Plan.locate` says on which page or in which paragraph an offset of it lies.
 """
 
 from __future__ import annotations
 
+import bisect
+import os
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -19,9 +25,10 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
+from geoplan._readers import read_document
 from geoplan.errors import PlanReadError
 
-__all__ = ["Plan", "Section", "normalise", "read_plan", "read_text"]
+__all__ = ["PLAN_SUFFIXES", "Plan", "Section", "normalise", "plan_paths", "read_plan", "read_text"]
 
 Span = tuple[int, int]
 
@@ -63,6 +70,10 @@ _SECTION_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
 )
 _SENTENCE_END = re.compile(r"[^。!?;\n]*(?:[。!?;]|\n|$)")
 _TITLE_WORDS = ("规划", "计划", "纲要", "方案", "意见")
+PLAN_SUFFIXES = (".txt", ".text", ".pdf", ".docx", ".html", ".htm", ".xhtml")
+"""File name endings :func:`plan_paths` takes for plans in a folder (the reader still goes by
+content: a ``.txt`` holding a PDF is read as a PDF)."""
+_PART_LABEL = {"page": "p. {}", "paragraph": "para. {}"}
 
 
 @dataclass(frozen=True)
@@ -97,6 +108,29 @@ class Plan:
     script: str
     _index: NDArray[np.int64] = field(repr=False)
     path: Path | None = None
+    format: str = "text"
+    part_unit: str | None = None
+    part_starts: tuple[int, ...] = field(default=(), repr=False)
+    """Offsets of :attr:`original` where each page (PDF) or paragraph (DOCX, HTML) starts."""
+
+    def locate(self, offset: int) -> str | None:
+        r"""Say where an offset of :attr:`original` lies: ``"p. 3"``, ``"para. 12"`` or None.
+
+        Pages and paragraphs count from 1; plain text files have neither (None).
+
+        Examples
+        --------
+        >>> plan = read_text("第一页\n第二页\n", parts=("page", (0, 4)))
+        >>> plan.locate(0), plan.locate(5), read_text("长沙").locate(0)
+        ('p. 1', 'p. 2', None)
+        """
+        if self.part_unit is None or not self.part_starts:
+            return None
+        if not 0 <= offset <= len(self.original):
+            msg = f"offset {offset} lies outside the text of {self.name}"
+            raise IndexError(msg)
+        number = bisect.bisect_right(self.part_starts, offset)
+        return _PART_LABEL[self.part_unit].format(max(number, 1))
 
     def to_original(self, span: Span) -> Span:
         """Map a span ``(start, end)`` of :attr:`text` to the span of :attr:`original`."""
@@ -190,8 +224,18 @@ def normalise(text: str) -> tuple[str, NDArray[np.int64], float]:
     return out, index, share
 
 
-def read_text(text: str, *, name: str = "<text>", encoding: str = "str") -> Plan:
+def read_text(
+    text: str,
+    *,
+    name: str = "<text>",
+    encoding: str = "str",
+    format: str = "text",
+    parts: tuple[str, tuple[int, ...]] | None = None,
+) -> Plan:
     """Make a :class:`Plan` from a string.
+
+    ``parts`` is ``(unit, starts)``: ``"page"`` or ``"paragraph"`` and the offset of ``text``
+    where each starts (see :meth:`Plan.locate`).
 
     Examples
     --------
@@ -200,7 +244,18 @@ def read_text(text: str, *, name: str = "<text>", encoding: str = "str") -> Plan
     """
     norm, index, share = normalise(text)
     script = "traditional" if share > _TRADITIONAL_SHARE else "simplified"
-    return Plan(name=name, original=text, text=norm, encoding=encoding, script=script, _index=index)
+    unit, starts = parts if parts is not None else (None, ())
+    return Plan(
+        name=name,
+        original=text,
+        text=norm,
+        encoding=encoding,
+        script=script,
+        _index=index,
+        format=format,
+        part_unit=unit,
+        part_starts=tuple(starts),
+    )
 
 
 def _decode(data: bytes, name: str) -> tuple[str, str]:
@@ -284,13 +339,19 @@ def _looks_binary(text: str) -> bool:
     return private > 0.05 * len(sample)
 
 
-def read_plan(path: str | Path) -> Plan:
-    """Read a plan file in UTF-8 (with or without BOM), GB18030 or UTF-16.
+def read_plan(path: str | os.PathLike[str]) -> Plan:
+    """Read a plan: text (UTF-8 with or without BOM, GB18030, UTF-16), PDF, DOCX or HTML.
+
+    The format is chosen by content, not by the file's name: ``%PDF`` is a PDF (its text
+    layer, page by page), a ZIP with ``word/document.xml`` a Word document (paragraph by
+    paragraph, tables row by row), text starting with ``<html`` a web page (its article body,
+    without menus and footers), anything else text.
 
     Raises
     ------
     PlanReadError
-        If the file is missing, a folder, too large, empty, binary or undecodable.
+        If the file is missing, a folder, too large, empty, binary, undecodable, a PDF without
+        text layer (a scan), an encrypted PDF or an old ``.doc``.
 
     Examples
     --------
@@ -315,10 +376,47 @@ def read_plan(path: str | Path) -> Plan:
     except OSError as exc:
         msg = f"{p}: cannot be read ({exc.strerror})"
         raise PlanReadError(msg) from exc
-    text, enc = _decode(data, str(p))
-    plan = read_text(text, name=p.name, encoding=enc)
+    if not data.strip():
+        msg = f"{p}: the file is empty"
+        raise PlanReadError(msg)
+    doc = read_document(data, str(p), _decode)
+    parts = (doc.part_unit, doc.part_starts) if doc.part_unit else None
+    plan = read_text(doc.text, name=p.name, encoding=doc.encoding, format=doc.format, parts=parts)
     object.__setattr__(plan, "path", p)
     return plan
+
+
+def plan_paths(folder: str | os.PathLike[str]) -> list[Path]:
+    """Return the plan files under ``folder``, recursively, sorted; hidden ones are skipped.
+
+    Files are taken by name (:data:`PLAN_SUFFIXES`); :func:`read_plan` then reads each by its
+    content.
+
+    Raises
+    ------
+    PlanReadError
+        If ``folder`` is not a folder or holds no plan file.
+
+    Examples
+    --------
+    >>> [p.name for p in plan_paths("seeds")][:1]
+    ['000_d6a808445c4787d7.txt']
+    """
+    root = Path(folder)
+    if not root.is_dir():
+        msg = f"{root}: not a folder"
+        raise PlanReadError(msg)
+    found = sorted(
+        p
+        for p in root.rglob("*")
+        if p.is_file()
+        and p.suffix.lower() in PLAN_SUFFIXES
+        and not any(part.startswith(".") for part in p.relative_to(root).parts)
+    )
+    if not found:
+        msg = f"{root}: no plan files ({', '.join(PLAN_SUFFIXES)}) found"
+        raise PlanReadError(msg)
+    return found
 
 
 def _title(text: str) -> str:
