@@ -28,7 +28,29 @@ from numpy.typing import NDArray
 from geoplan._readers import read_document
 from geoplan.errors import PlanReadError
 
-__all__ = ["PLAN_SUFFIXES", "Plan", "Section", "normalise", "plan_paths", "read_plan", "read_text"]
+__all__ = [
+    "PLAN_SUFFIXES",
+    "Plan",
+    "Section",
+    "normalise",
+    "plan_paths",
+    "read_plan",
+    "read_text",
+]
+# A folder of plans at once lives in geoplan._corpus_run (it needs geoplan.extract, which
+# imports this module); its public functions (extract_folder, record_frames, corpus_layers ...)
+# are served from here too, imported when first used.
+_CORPUS_RUN = ("CorpusRun", "corpus_layers", "extract_folder", "extract_one", "record_frames")
+
+
+def __getattr__(name: str) -> object:
+    if name in _CORPUS_RUN:
+        from geoplan import _corpus_run
+
+        return getattr(_corpus_run, name)
+    msg = f"module 'geoplan.corpus' has no attribute {name!r}"
+    raise AttributeError(msg)
+
 
 Span = tuple[int, int]
 
