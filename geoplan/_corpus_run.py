@@ -196,6 +196,13 @@ def extract_folder(
         run.characters += int(data.get("characters", 0))
         say(f"[{n}/{len(paths)}] ok {name}")
     run.seconds = time.perf_counter() - t0
+    # results come as workers finish; keep the folder's (sorted) order for everything after
+    order = {
+        (str(p.relative_to(root)) if p.is_relative_to(root) else p.name): i
+        for i, p in enumerate(paths)
+    }
+    run.extracts = dict(sorted(run.extracts.items(), key=lambda kv: order[kv[0]]))
+    run.failed = dict(sorted(run.failed.items(), key=lambda kv: order[kv[0]]))
     if want_layers and run.extracts:
         from geoplan import layers as lay
 
