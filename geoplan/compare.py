@@ -238,10 +238,16 @@ def _esc(value: Any) -> str:
     return html.escape(str(value), quote=True)
 
 
-def _table(frame: pd.DataFrame, plans: Sequence[str], *, caption: str) -> str:
+def _table(frame: pd.DataFrame, plans: Mapping[str, str], *, caption: str) -> str:
+    """An HTML table; a plan's column is headed by its jurisdiction above its file name."""
     if frame.empty:
         return f"<h2>{_esc(caption)}</h2><p>No item is named by two or more plans.</p>"
-    head = "".join(f"<th>{_esc(c)}</th>" for c in frame.columns)
+    head = "".join(
+        f"<th>{_esc(plans[c])}<br><small>{_esc(c)}</small></th>"
+        if c in plans
+        else f"<th>{_esc(c)}</th>"
+        for c in frame.columns
+    )
     body = []
     for row in frame.itertuples(index=False):
         cells = []
@@ -271,7 +277,11 @@ def report_html(tables: Mapping[str, pd.DataFrame], *, title: str = "How the pla
     >>> "&lt;a&gt;.txt" in report_html(compare_plans([a, b]))
     True
     """
-    plans = list(tables["plans"]["plan"])
+    listed = tables["plans"]
+    plans = {
+        str(p): str(j) if isinstance(j, str) else ""
+        for p, j in zip(listed["plan"], listed["jurisdiction"], strict=True)
+    }
     counts = ", ".join(
         f"{len(tables[k])} {label}"
         for k, label in (
@@ -281,7 +291,7 @@ def report_html(tables: Mapping[str, pd.DataFrame], *, title: str = "How the pla
         )
     )
     sections = [
-        _table(tables["plans"], [], caption="Plans compared"),
+        _table(tables["plans"], {}, caption="Plans compared"),
         _table(tables["transport"], plans, caption="Transport projects named by several plans"),
         _table(
             tables["structures"], plans, caption="Places each plan assigns to a shared structure"

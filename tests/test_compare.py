@@ -127,8 +127,8 @@ def test_compare_report_on_the_seeds_opens_in_chromium(tmp_path, capsys):
         seen = visit(out, wait_for="table", then=inspect)
     assert seen.errors == []
     assert seen.leaving == []
-    assert PROVINCE in found["headers"]
-    assert "002<b>&amp;.txt" in found["headers"]
+    assert f"湖南省\n{PROVINCE}" in found["headers"]
+    assert "湖南省\n002<b>&amp;.txt" in found["headers"]
     assert found["rows"] >= 5
     assert found["summary"].endswith("named by two or more of 5 plans.")
     assert seen.colours() > 3
