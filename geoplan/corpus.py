@@ -436,7 +436,7 @@ def plan_paths(folder: str | os.PathLike[str]) -> list[Path]:
         and not any(part.startswith(".") for part in p.relative_to(root).parts)
     )
     if not found:
-        msg = f"{root}: no plan files ({', '.join(PLAN_SUFFIXES)}) found"
+        msg = f"{root}: no plan texts or documents ({', '.join(PLAN_SUFFIXES)}) found"
         raise PlanReadError(msg)
     return found
 
