@@ -287,6 +287,8 @@ def _block_text(el) -> str:
             walk(child)
         if block:
             parts.append("\n")
+        elif node.tag in ("td", "th"):
+            parts.append("\t")  # table cells of a row stay on one line, tab-separated
         if node.tail:
             parts.append(_SPACES.sub(" ", node.tail))
 

@@ -281,9 +281,7 @@ def read_text(
 
 
 def _decode(data: bytes, name: str) -> tuple[str, str]:
-    if not data.strip():
-        msg = f"{name}: the file is empty"
-        raise PlanReadError(msg)
+    """Decode non-empty text bytes (``read_plan`` refuses empty files before any reader)."""
     boms = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
     for bom, enc in boms:
         if data.startswith(bom):

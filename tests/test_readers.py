@@ -126,3 +126,15 @@ def test_zip_that_is_not_word(tmp_path):
         zf.writestr("a.txt", "长沙")
     with pytest.raises(PlanReadError, match="not a Word document"):
         read_plan(path)
+
+
+def test_html_table_rows_are_lines_with_tab_separated_cells(tmp_path):
+    path = tmp_path / "t.html"
+    path.write_text(
+        "<html><body><article><h1>专栏1 主要指标</h1><table>"
+        "<tr><td>常住人口城镇化率</td><td>60%</td></tr>"
+        "<tr><td>高铁里程</td><td>2500公里</td></tr></table></article></body></html>",
+        encoding="utf-8",
+    )
+    plan = read_plan(path)
+    assert plan.original == "专栏1 主要指标\n常住人口城镇化率\t60%\n高铁里程\t2500公里\n"
