@@ -27,7 +27,7 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument(
         "path",
-        help="a plan file (text in UTF-8, GB18030 or UTF-16; PDF; DOCX; HTML) or a folder of them",
+        help="a plan file (text in UTF-8, GB18030, Big5 or UTF-16; PDF; DOCX; HTML) or a folder",
     )
     p.add_argument("--json", dest="json_out", help="output JSON file (one plan)")
     p.add_argument("--out", help="output folder: a JSON per plan and one dataset per record kind")

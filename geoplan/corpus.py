@@ -294,23 +294,35 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         return _checked(data, "utf-8", name), "utf-8"
     except UnicodeDecodeError:
         pass
-    # Without a BOM, GB18030 and UTF-16 may all decode; keep the one that reads as text.
-    best: tuple[float, str, str] | None = None
-    for enc in ("gb18030", "utf-16-le", "utf-16-be"):
+    # Without a BOM, GB18030, Big5 and UTF-16 may all decode; keep the one that reads as text.
+    readable: dict[str, tuple[float, str]] = {}
+    for enc in ("gb18030", "big5", "utf-16-le", "utf-16-be"):
         try:
             text = data.decode(enc)
         except UnicodeDecodeError:
             continue
         score = _text_score(text)
-        if best is None or score > best[0]:
-            best = (score, text, enc)
-    if best is not None and best[0] >= _MIN_TEXT_SCORE:
-        return _checked(data, best[2], name, text=best[1]), best[2]
+        if score >= _MIN_TEXT_SCORE:
+            readable[enc] = (score, text)
+    if "gb18030" in readable and "big5" in readable:
+        # Both read as CJK text: character frequencies tell mainland from Taiwan/HK bytes.
+        del readable[_gb_or_big5(data)]
+    if readable:
+        enc = max(readable, key=lambda e: readable[e][0])
+        return _checked(data, enc, name, text=readable[enc][1]), enc
     if _binary_bytes(data):
         msg = f"{name}: the content is binary, not text"
         raise PlanReadError(msg)
     msg = f"{name}: cannot decode the text (tried utf-8, gb18030, utf-16); save it as UTF-8"
     raise PlanReadError(msg)
+
+
+def _gb_or_big5(data: bytes) -> str:
+    """Of GB18030 and Big5, the encoding ``data`` is NOT in (charset-normalizer's judgement)."""
+    import charset_normalizer
+
+    best = charset_normalizer.from_bytes(data[:200_000], cp_isolation=["gb18030", "big5"]).best()
+    return "gb18030" if best is not None and best.encoding == "big5" else "big5"
 
 
 def _checked(data: bytes, enc: str, name: str, *, text: str | None = None) -> str:
@@ -360,7 +372,7 @@ def _looks_binary(text: str) -> bool:
 
 
 def read_plan(path: str | os.PathLike[str]) -> Plan:
-    """Read a plan: text (UTF-8 with or without BOM, GB18030, UTF-16), PDF, DOCX or HTML.
+    """Read a plan: text (UTF-8 with or without BOM, GB18030, Big5, UTF-16), PDF, DOCX or HTML.
 
     The format is chosen by content, not by the file's name: ``%PDF`` is a PDF (its text
     layer, page by page), a ZIP with ``word/document.xml`` a Word document (paragraph by

@@ -96,6 +96,21 @@ def test_encodings(tmp_path, encoding, bom):
     assert "常益长高铁" in plan.text
 
 
+BIG5_SAMPLE = (
+    "湖南省新型城鎮化規劃\n構築「一核一圈一廊」。加快建設長株潭都市圈，常住人口城鎮化率達到62%。\n"
+)
+
+
+@pytest.mark.parametrize("encoding", ["big5", "gb18030"])
+def test_big5_and_gb18030_traditional_text_are_told_apart(tmp_path, encoding):
+    path = tmp_path / "plan.txt"
+    path.write_bytes(BIG5_SAMPLE.encode(encoding))
+    plan = read_plan(path)
+    assert plan.encoding == encoding
+    assert plan.original == BIG5_SAMPLE
+    assert "长株潭都市圈" in plan.text
+
+
 def test_utf16_without_bom(tmp_path):
     path = tmp_path / "plan.txt"
     path.write_bytes(SAMPLE.encode("utf-16-le"))
