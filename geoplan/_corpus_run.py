@@ -18,6 +18,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -223,17 +224,19 @@ def _results(
             _, data, reason = _work(str(p), layers)
             yield p, data, reason
         return
-    by_name = {str(p): p for p in paths}
     # fork where the system has it: workers start at once with the loaded tables, and a caller
     # needs no ``if __name__ == "__main__"`` guard (spawn re-imports the caller's script)
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     with ProcessPoolExecutor(max_workers=min(jobs, len(paths)), mp_context=ctx) as pool:
-        futures = [pool.submit(_work, str(p), layers) for p in paths]
+        futures = {pool.submit(_work, str(p), layers): p for p in paths}
         try:
             for fut in as_completed(futures):
-                name, data, reason = fut.result()
-                yield by_name[name], data, reason
+                try:
+                    _name, data, reason = fut.result()
+                except BrokenProcessPool:
+                    data, reason = None, "a worker process died (out of memory or killed)"
+                yield futures[fut], data, reason
         except BaseException:
             for fut in futures:
                 fut.cancel()
