@@ -49,6 +49,9 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.out is not None and args.json_out is not None:
+        msg = "give --json OUT for one plan or --out DIR for a folder, not both"
+        raise GeoplanError(msg)
     if args.out is not None:
         return _run_folder(args)
     if args.json_out is None:

@@ -103,3 +103,17 @@ def test_extract_one_pdf_says_where(tmp_path, capsys):
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["format"] == "pdf"
     assert [(t["name"], t["where"]) for t in data["transport"]] == [("长赣高铁", "p. 2")]
+
+
+def test_extract_needs_one_output_and_a_folder_needs_out(tmp_path, zhuzhou_path, capsys):
+    assert main(["extract", str(zhuzhou_path)]) == 2
+    assert main(["extract", str(zhuzhou_path), "--json", "a.json", "--out", "d"]) == 2
+    assert main(["extract", str(zhuzhou_path.parent), "--json", str(tmp_path / "a.json")]) == 2
+    errors = capsys.readouterr().err.strip().splitlines()
+    assert errors == [
+        "geoplan extract: error: give --json OUT for one plan or --out DIR for a folder of plans",
+        "geoplan extract: error: give --json OUT for one plan or --out DIR for a folder, not both",
+        f"geoplan extract: error: {zhuzhou_path.parent} is a folder: use --out DIR to extract "
+        "every plan in it",
+    ]
+    assert not (tmp_path / "a.json").exists()
