@@ -6,44 +6,56 @@ import re
 from dataclasses import dataclass, field
 
 NUMERALS = "一二三四五六七八九十两多双"
-# Spatial roles, longest first. 体 is spatial only in 一体两翼 (see _SPECIAL).
-ROLES = (
-    "组团",
-    "中心",
-    "核",
-    "心",
-    "主",
-    "圈",
-    "廊",
-    "带",
-    "轴",
-    "翼",
-    "副",
-    "极",
-    "区",
-    "片",
-    "环",
-    "线",
-    "岸",
-    "湖",
-    "江",
-    "河",
-    "群",
-    "点",
-    "镇",
-    "脉",
-    "块",
-)
-_ROLE_ALT = "|".join(ROLES)
-_TOKEN = rf"[{NUMERALS}](?:{_ROLE_ALT})"
-STRUCTURE_RE = re.compile(rf"(?<![第{NUMERALS}]){_TOKEN}(?:[、,，]?{_TOKEN})+|一体两翼")
+# The role words of a structure name, by class. A name is a sequence of numeral + role
+# ("一核一圈一廊", "三纵三横二连", "一江两水"); the class says what the name describes.
+LAYOUT_ROLES = (
+    "组团", "中心", "核心", "板块", "片区", "走廊", "廊道", "绿楔", "基地",
+    "核", "心", "主", "副", "圈", "廊", "带", "轴", "翼", "极", "区", "片", "块",
+    "环", "线", "岸", "群", "点", "镇", "脉", "屏", "楔", "城", "体",
+)  # fmt: skip
+FEATURE_ROLES = ("江", "河", "湖", "水", "山", "谷", "港", "湾", "洲", "岛", "园")
+NETWORK_ROLES = ("纵横", "纵", "横", "连", "射", "联")
+# Words that begin like a role but are not one: a name holding one of them is a slogan or a
+# count of things (四中心三城市, 一镇一主业, 一镇一区域, 三高四新, 一带一部, 二中心一枢纽,
+# 一化三基, 六个湘潭). Listed so that the longest word wins over its first character.
+NOT_ROLES = (
+    "城市", "主业", "主体", "主导", "区域", "特色", "枢纽", "中心城市", "部", "高", "新",
+    "化", "基", "型", "个", "全面", "品", "策", "线一单", "体化",
+)  # fmt: skip
+ROLES = tuple(sorted(set(LAYOUT_ROLES + FEATURE_ROLES + NETWORK_ROLES), key=lambda r: (-len(r), r)))
+_WORDS = tuple(sorted(set(ROLES + NOT_ROLES), key=lambda r: (-len(r), r)))
+_WORD_ALT = "|".join(_WORDS)
+_TOKEN = rf"[{NUMERALS}](?:{_WORD_ALT})"
+STRUCTURE_RE = re.compile(rf"(?<![第{NUMERALS}]){_TOKEN}(?:[、,，]?{_TOKEN})+")
 # A numeral + any word right after a match: the match is part of a longer, non-spatial name.
 _CONTINUES = re.compile(rf"[、,，]?[{NUMERALS}][\u4e00-\u9fff]")
-_TOKEN_RE = re.compile(rf"([{NUMERALS}])({_ROLE_ALT}|体)")
-# Patterns whose shape is spatial but whose meaning is a slogan or a control regime.
-SLOGANS = frozenset({"三区三线", "一区一策", "两区一线", "一线一单", "一带一部"})
-# Words around a quoted 一体两翼 that make it a spatial pattern rather than a strategy.
-_SPATIAL_CONTEXT = re.compile(r"格局|布局|空间|结构|建设|片区|组团")
+_TOKEN_RE = re.compile(rf"([{NUMERALS}])({_WORD_ALT})")
+# The nouns a name governs, read in the rest of its clause (quotes and 的 skipped): a strategy,
+# task, concept or regime makes a slogan; a layout, structure or network makes it spatial.
+_SLOGAN_NOUN = re.compile(
+    r"战略|理念|行动|目标|定位|要求|管控|区位|方针|政策|机制|模式|精神|思想|任务|改革"
+)
+_SPATIAL_NOUN = re.compile(r"格局|布局|结构|空间|体系|骨架|框架|形态|网络|路网|网|区域|地区|片区")
+# How far after a name its governing noun is looked for (a clause rarely holds it further).
+HEAD_CHARS = 14
+_CORE_ROLES = frozenset(
+    {"核", "核心", "心", "中心", "主", "副", "圈", "廊", "走廊", "带", "轴", "翼"}
+)
+
+
+def structure_class(pattern: str) -> str:
+    """Class of a structure name by its roles: ``network``, ``feature`` or ``layout``.
+
+    >>> structure_class("三纵三横二连"), structure_class("一江两水"), structure_class("一核两翼")
+    ('network', 'feature', 'layout')
+    """
+    roles = [r for _n, r in tokens_of(pattern)]
+    if any(r in NETWORK_ROLES for r in roles):
+        return "network"
+    if any(r in FEATURE_ROLES for r in roles) and not any(r in _CORE_ROLES for r in roles):
+        return "feature"
+    return "layout"
+
 
 TRAVEL_RE = re.compile(
     r"(至[\u4e00-\u9fff]{2,6}?)?([半一二两三四五六七八九十0-9.]{1,3})(个)?小时([\u4e00-\u9fff]{0,6}?)圈"
@@ -91,6 +103,8 @@ class RawComponent:
     name: str
     span: tuple[int, int]  # of the defining text (label + definition)
     label_lost: bool = False
+    confidence: float | None = None  # None: set by the caller from label_lost
+    places_text: str | None = None  # the part's own text, where a shared body holds several
 
 
 @dataclass
@@ -120,23 +134,42 @@ def count_of(numeral: str) -> int | None:
     return _NUM.get(numeral)
 
 
+def _head_vote(text: str, end: int) -> int:
+    """+1 when the noun a name governs is spatial, -1 when it is a strategy or regime, else 0."""
+    after = text[end : end + HEAD_CHARS]
+    after = after[
+        : min((i for i in (after.find("。"), after.find("\n")) if i != -1), default=len(after))
+    ]
+    slogan = _SLOGAN_NOUN.search(after)
+    spatial = _SPATIAL_NOUN.search(after)
+    if spatial and (slogan is None or spatial.start() < slogan.start()):
+        return 1
+    return -1 if slogan else 0
+
+
 def find_patterns(text: str) -> list[tuple[str, int, int]]:
-    """Return ``(pattern, start, end)`` of every spatial-structure name in ``text``."""
-    out = []
+    """Return ``(pattern, start, end)`` of every spatial-structure name in ``text``.
+
+    A name is two or more numeral + role tokens (一核一圈一廊, 一心、三带、四轴、六区). It is
+    left out when a token is not a spatial role (三高四新, 一镇一主业, 四中心三城市), or when the
+    nouns its mentions govern are more often a strategy, task or regime (“三区三线”管控要求,
+    “一谷三区”总任务) than a layout (格局, 结构, 布局, 网).
+
+    >>> [p for p, _s, _e in find_patterns("落实“三区三线”管控要求,构建“一核两翼”空间格局。")]
+    ['一核两翼']
+    """
+    found = []
+    votes: dict[str, int] = {}
     for m in STRUCTURE_RE.finditer(text):
         pattern = m.group()
         if _CONTINUES.match(text, m.end()):
             continue
-        compact = re.sub(r"[,，]", "、", pattern)
-        if compact in SLOGANS:
+        if any(role in NOT_ROLES for _n, role in tokens_of(pattern)):
             continue
-        if pattern == "一体两翼":
-            window = text[max(0, m.start() - 30) : m.end() + 12]
-            after = re.sub(r"[\s”\"]", "", text[m.end() : m.end() + 8])
-            if not _SPATIAL_CONTEXT.search(window) or after.startswith("战略"):
-                continue
-        out.append((compact, m.start(), m.end()))
-    return out
+        compact = re.sub(r"[,，]", "、", pattern)
+        votes[compact] = votes.get(compact, 0) + _head_vote(text, m.end())
+        found.append((compact, m.start(), m.end()))
+    return [f for f in found if votes[f[0]] >= 0]
 
 
 def find_travel_circles(text: str) -> list[tuple[str, int, int, int, str | None, str | None]]:
@@ -225,7 +258,7 @@ def _keep_short(m: re.Match) -> str:
 
 def clean_name(item: str) -> str:
     """Trim verbs, quotes, sizes and descriptions from a component name."""
-    item = re.sub(r"\s+", "", item).strip("“”\"'。")
+    item = re.sub(r"\s+", "", item).strip("“”\"'。:：")
     m = re.match(r"^以(.{2,20}?)为(?:主体|核心|中心|重点|依托|主)", item)
     if m:
         item = m.group(1)
@@ -388,3 +421,33 @@ def components_inline(text: str, end: int, tokens: list[tuple[str, str]]) -> lis
         if lost:
             pos += lost[-1][1][0]
     return found
+
+
+def _run_key(pattern: str) -> tuple[str, ...]:
+    return tuple(("两" if n == "二" else n) + r for n, r in tokens_of(pattern))
+
+
+def _token_runs(pattern: str) -> set[tuple[str, ...]]:
+    key = _run_key(pattern)
+    return {key[i:j] for i in range(len(key)) for j in range(i + 1, len(key) + 1)}
+
+
+def back_references(patterns: list[str]) -> set[str]:
+    """Names that only refer back to parts of other names: a run of another name's tokens
+    (一园三区 inside 一江两岸、一园三区) or a list of such runs (三片区、六组团 after 一城三片区
+    and 一心六组团). Their mentions are labels of the longer names, not structures.
+
+    >>> sorted(back_references(["一城三片区", "一心六组团", "三片区、六组团", "一核两翼"]))
+    ['三片区、六组团']
+    """
+    out = set()
+    for p in patterns:
+        listed = "、" in p
+        others = [
+            _token_runs(q)
+            for q in patterns
+            if q != p and (len(q) > len(p) or (listed and "、" not in q))
+        ]
+        if all(any(_run_key(g) in runs for runs in others) for g in p.split("、")):
+            out.add(p)
+    return out

@@ -96,6 +96,8 @@ PLAN_SUFFIXES = (".txt", ".text", ".pdf", ".docx", ".html", ".htm", ".xhtml")
 """File name endings :func:`plan_paths` takes for plans in a folder (the reader still goes by
 content: a ``.txt`` holding a PDF is read as a PDF)."""
 _PART_LABEL = {"page": "p. {}", "paragraph": "para. {}"}
+# Lines at the head of a plan searched for its title (a cover page rarely holds more).
+TITLE_LINES = 12
 
 
 @dataclass(frozen=True)
@@ -452,13 +454,21 @@ def plan_paths(folder: str | os.PathLike[str]) -> list[Path]:
 
 
 def _title(text: str) -> str:
-    lines = [ln.strip() for ln in text.splitlines()[:80] if ln.strip()]
-    for ln in lines:
-        if any(w in ln for w in _TITLE_WORDS) and len(ln) <= 60 and not ln.endswith("。"):
+    """The plan's title: among its first lines (table rows, page numbers and sentences left out),
+    the first that holds a title word (规划, 纲要 ...), else the first such line."""
+    lines = [ln.strip() for ln in text.splitlines()[:TITLE_LINES] if ln.strip()]
+    heads = [
+        ln
+        for ln in lines
+        if re.search(r"[\u4e00-\u9fff]", ln)
+        and "|" not in ln
+        and len(ln) <= 60
+        and not ln.endswith(("。", ":", "：", ";", "；"))
+    ]
+    for ln in heads:
+        if any(w in ln for w in _TITLE_WORDS):
             return ln
-    return next(
-        (ln for ln in lines if re.search(r"[\u4e00-\u9fff]", ln)), lines[0] if lines else ""
-    )
+    return heads[0] if heads else (lines[0] if lines else "")
 
 
 def _sections(text: str) -> list[Section]:

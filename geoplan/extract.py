@@ -34,9 +34,11 @@ from geoplan._extract_common import (
     unit_ref,
 )
 from geoplan._extract_figures import find_figures, find_tables
+from geoplan._extract_grammar import define_components
 from geoplan._extract_structures import (
     ROLE_SUFFIX,
     RawComponent,
+    back_references,
     clean_name,
     components_after,
     components_inline,
@@ -44,6 +46,7 @@ from geoplan._extract_structures import (
     find_patterns,
     find_travel_circles,
     strip_long_parens,
+    structure_class,
     tokens_of,
 )
 from geoplan._extract_transport import SUFFIX_RE, find_projects
@@ -343,27 +346,35 @@ def _scope(ctx: _Ctx, start: int) -> tuple[str, list[PlaceRef]]:
     j = ctx.jurisdiction
     if j and ("市域" in before[-12:] or "市域" in after[:16]) and j.name.endswith("市"):
         return f"{j.name}域", [unit_ref(j.adcode)] if j.adcode else []
-    for chunk, reach in ((before, 25), (text[para:start], 80)):
+
+    def in_chunk(chunk: str, reach: int) -> tuple[str, list[PlaceRef]] | None:
         refs = [r for r in admin_refs(chunk) if r[1] > len(chunk) - reach]
         province = chunk.rfind("湖南", max(0, len(chunk) - reach))
         if province != -1 and (not refs or refs[-1][0] < province):
             return "湖南省", [unit_ref(gazetteer.HUNAN_ADCODE)]
         if refs:
             r = refs[-1]
-            places = [unit_ref(a, via="group" if r[3] == "group" else "admin") for a in r[4]]
-            return r[2], places
+            return r[2], [unit_ref(a, via="group" if r[3] == "group" else "admin") for a in r[4]]
+        return None
+
+    def in_section() -> tuple[str, list[PlaceRef]] | None:
+        for sec in reversed(ctx.sections):
+            if sec.span[0] <= start < sec.span[1] and sec.level <= 5:
+                refs = admin_refs(sec.title)
+                if refs:
+                    r = refs[-1]
+                    return r[2], [unit_ref(a) for a in r[4]]
+        return None
+
+    # the sentence's last place, then the section's title, then the paragraph's last place
+    for found in (in_chunk(before, 25), in_section(), in_chunk(text[para:start], 80)):
+        if found is not None:
+            return found
     j = ctx.jurisdiction
     jplaces = [unit_ref(a) for a in (j.within if j and j.adcode is None else ())]
     if j and j.adcode:
         jplaces = [unit_ref(j.adcode)]
     jname = j.name if j else ""
-    for sec in reversed(ctx.sections):
-        if sec.span[0] <= start < sec.span[1] and sec.level <= 5:
-            refs = admin_refs(sec.title)
-            if refs:
-                r = refs[-1]
-                places = [unit_ref(a) for a in r[4]]
-                return r[2], places
     if "中心城区" in before[-12:] or "中心城区" in after[:16]:
         return "中心城区", jplaces
     if "市域" in before[-12:] or "市域" in after[:16]:
@@ -374,8 +385,15 @@ def _scope(ctx: _Ctx, start: int) -> tuple[str, list[PlaceRef]]:
 def _component_places(
     ctx: _Ctx, name: str, text: str, scope_places: list[PlaceRef]
 ) -> tuple[list[PlaceRef], list[PlaceRef]]:
-    """Places of a component: an urban group name is its districts; else units named."""
+    """Places of a component: the units its name and its text tie it to, within its scope.
+
+    An urban group name (主城区) is its districts (the scope's own county, when the scope is
+    one county). The plan's own jurisdiction is never a component's place, nor is the scope
+    when only the text around names it (the structure records its scope); units outside the
+    scope are places the component reaches out to, not places it holds.
+    """
     bare = name.replace("“", "").replace("”", "")
+    scope_codes = [p.adcode for p in scope_places if p.adcode]
     for word in _URBAN:
         if bare.endswith(word):
             prefix = bare[: -len(word)]
@@ -387,12 +405,16 @@ def _component_places(
                     if unit_ref(cand).precision == "prefecture":
                         within = cand
             elif len(bare) == len(word):
+                counties = [c for c in scope_codes if unit_ref(c).precision == "county"]
+                if len(scope_codes) == 1 and counties:
+                    return [unit_ref(counties[0], via="scope")], []
                 within = ctx.urban_prefecture()
             if within:
                 codes = gazetteer.expand_group(word, within=within)
                 return [unit_ref(c, via="group") for c in codes], []
             break
     context = " ".join(p.name for p in scope_places)
+    named, _f = places_in(name, context=context)
     units, feats = places_in(name + "\n" + text, context=context)
     # a line code heading the name (渝长厦城镇发展带) names its Hunan cities; it ranks with
     # prefectures (醴炎 of a county corridor is its two ends, the text names its counties)
@@ -400,9 +422,22 @@ def _component_places(
         for ref in map(unit_ref, _name_code_units(bare)):
             if ref.precision == "prefecture" and ref not in units:
                 units.append(ref)
-    if not units:
-        units = list(scope_places)
-    return units, feats
+                named.append(ref)
+    named_codes = {p.adcode for p in named}
+    return [u for u in units if _held(ctx, u, scope_codes, named=u.adcode in named_codes)], feats
+
+
+def _held(ctx: _Ctx, unit: PlaceRef, scope_codes: list[str], *, named: bool) -> bool:
+    """Whether a unit found for a component is one of its places (see _component_places)."""
+    j = ctx.jurisdiction
+    code = unit.adcode or ""
+    if j is not None and code == j.adcode:
+        return False
+    if not scope_codes or gazetteer.HUNAN_ADCODE in scope_codes:
+        return True
+    if code in scope_codes:
+        return named
+    return any(unit_ref(s).precision == "prefecture" and code[:4] == s[:4] for s in scope_codes)
 
 
 def _name_code_units(name: str) -> list[str]:
@@ -505,6 +540,10 @@ def _structures(ctx: _Ctx) -> list[Structure]:
     found = find_patterns(text)
     for pattern, s, e in found:
         by_pattern.setdefault(pattern, []).append((s, e))
+    refs = back_references(list(by_pattern))
+    found = [f for f in found if f[0] not in refs]
+    by_pattern = {p: spans for p, spans in by_pattern.items() if p not in refs}
+    defined = define_components(text, by_pattern, ctx.heading_starts)
     starts = sorted((s, p) for p, s, _e in found)
 
     def next_other(pos: int, pattern: str) -> int:
@@ -529,6 +568,9 @@ def _structures(ctx: _Ctx) -> list[Structure]:
                 best = (s, e, comps)
         assert best is not None
         s, e, comps = best
+        grammar = defined.get(pattern, [])
+        if len({c.role for c in grammar}) >= len({c.role for c in comps}) and grammar:
+            comps = grammar
         recovered = []
         if not comps:
             for s2, e2 in occs[:MAX_OCCURRENCES]:
@@ -557,19 +599,13 @@ def _structures(ctx: _Ctx) -> list[Structure]:
         for c in comps:
             body = text[c.span[0] : c.span[1]]
             siblings = [n for n in by_span[c.span] if n != c.name]
-            item = _item_text(c.name, body, siblings)
+            item = c.places_text or _item_text(c.name, body, siblings)
             places, feats = _component_places(ctx, c.name, item, scope_places)
             span, quote = ctx.quote(c.span)
+            confidence = c.confidence or (0.6 if c.label_lost else 0.9)
             components.append(
                 Component(
-                    c.role,
-                    c.name,
-                    tuple(span),
-                    quote,
-                    places,
-                    feats,
-                    c.label_lost,
-                    0.6 if c.label_lost else 0.9,
+                    c.role, c.name, tuple(span), quote, places, feats, c.label_lost, confidence
                 )
             )
         for role, name, cspan in recovered:
@@ -579,7 +615,9 @@ def _structures(ctx: _Ctx) -> list[Structure]:
         sent = _sentence(text, s, e)
         span, _q = ctx.quote((s, e))
         _s, quote = ctx.quote(sent)
-        kind = "layout" if components else "cited"
+        kind = structure_class(pattern)
+        if kind == "layout" and not components:
+            kind = "cited"
         out.append(
             Structure(
                 pattern,

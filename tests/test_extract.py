@@ -88,15 +88,25 @@ def test_slogans_are_not_structures(zhuzhou, lengshuijiang):
         patterns = {s.pattern for s in x.structures}
         for slogan in ("三高四新", "四个全面", "一件事一次办", "三线一单", "一带一路", "一带一部"):
             assert slogan not in patterns
-    assert {s.pattern for s in zhuzhou[1].structures} == {
-        "一核一圈一廊",
-        "一轴一心、三带多组团",
-        "一主三极",
-        "一江两岸",
-        "两岸一线",
-        "半小时通勤圈",
-        "一小时经济圈",
+    assert {s.pattern: s.kind for s in zhuzhou[1].structures} == {
+        "一核一圈一廊": "layout",
+        "一轴一心、三带多组团": "layout",
+        "一主三极": "cited",
+        "一江两岸": "feature",
+        "两岸一线": "cited",
+        "半小时通勤圈": "travel_time",
+        "一小时经济圈": "travel_time",
+        # road networks and river or lake systems have a class of their own
+        "六纵四横": "network",
+        "五纵六横": "network",
+        "一纵四横": "network",
+        "四横六纵": "network",
+        "一江两水": "feature",
+        "十园十湖": "feature",
+        "一江八港": "feature",
     }
+    # "一谷三区" is named as a task (“一谷三区”总任务) more often than as a layout
+    assert "一谷三区" not in {s.pattern for s in zhuzhou[1].structures}
 
 
 def test_cited_structure_has_empty_components(lengshuijiang):
@@ -120,7 +130,9 @@ def test_lengshuijiang_structures(lengshuijiang):
         "渣渡",
         "三尖镇",
     ]
-    assert all(_codes(c) == ["431381"] for c in s.components)
+    # the components name no unit: the plan's own city is the structure's scope, not their place
+    assert all(_codes(c) == [] for c in s.components)
+    assert [p.adcode for p in s.scope_places] == ["431381"]
     river = _structure(x, "一河三片")
     assert [c.role for c in river.components] == ["河", "片", "片", "片"]
     assert river.components[0].name == "资江"

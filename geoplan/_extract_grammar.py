@@ -1,0 +1,519 @@
+"""The grammar of structure definitions: the ways plans say what a structure's parts are.
+
+A structure name is a sequence of numeral + role tokens (一核两翼 = 一核 + 两翼). A plan defines
+its parts by *labels*: a token, or a run of tokens, written in any quotes or none. The grammar
+reads these forms (the examples are made up):
+
+1. **Label + marker**: the label followed by 指, 是指, 是, 为, 即, 即为, 主要是, 分别指, 包括, a
+   colon, a dash or ", 即"; labels in “”, "", 「」 or none::
+
+       “一核”指甲市中心城区。  “两翼”即乙县、丙县两县。  一核: 甲区。  “一心”——城市中心区
+       一是做强一核, 即甲经开区。
+
+2. **A run of tokens with 分别**: the parts are assigned in order::
+
+       “一城一区”分别指甲市主城区和东部新区。   ->  一城 = 甲市主城区, 一区 = 东部新区
+
+3. **The list before the label**::
+
+       以甲开发区为“一园”, 以乙片区、丙片区为“两区”。
+
+4. **A chain before the name**, whose own role words may differ from the name's::
+
+       以主城区为核心, 以甲路、乙路为两轴的“一点两线”格局   ->  一点 = 主城区, 两线 = 甲路, 乙路
+
+5. **Enumerations inside a definition**, when the head only describes::
+
+       “三带”指三条生态廊道: 其一为甲河景观带; 其二为乙山绿化带。   (also 一是…二是…, (1)…, 1、…)
+
+6. **Place lists**: a part defined as administrative units keeps its label as its name::
+
+       “两翼”即甲县、乙县两个县级市   ->  one part, 两翼, with both counties as places
+
+7. **A description** that names no place and no kind of space keeps the label as name::
+
+       “一体”指市域核心板块, 由甲区、乙区组成   ->  一体, with 甲区 and 乙区 as places
+
+8. **Nested definitions**: a part's own definition later in the body is its text::
+
+       “两岸”: 东岸、西岸。东岸: 范围包括甲镇、乙镇。
+
+9. **Anywhere in the plan**: a label belongs to the structure holding its tokens whose mention
+   comes nearest before it (a structure named in 第一章 and defined in 第三章), else the nearest
+   after. Parts a plan does not define are left out; the structure keeps what is there.
+
+Names are trimmed of the verbs and modifiers around them (做强, 串联…的) by
+:func:`geoplan._extract_structures.clean_name`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geoplan import gazetteer
+from geoplan._extract_common import admin_refs
+from geoplan._extract_structures import (
+    NUMERALS,
+    ROLE_SUFFIX,
+    RawComponent,
+    clean_name,
+    count_of,
+    strip_long_parens,
+    tokens_of,
+)
+
+__all__ = ["define_components"]
+
+# How far a definition's body reaches when no other label or heading ends it first.
+BODY_CHARS = 1500
+# Longest list held by one label before it (以…为“三区”).
+BEFORE_CHARS = 80
+
+_OPEN = "“\"「『‘'"
+_CLOSE = "”\"」』’'"
+_MARK = (
+    r"(?:[,，]\s*)?(?:分别(?:是|指|为)|主要(?:是|指|为|包括)|是指|即为|指的是|指|即|是|为|包括)"
+    r"|[:：]|——|—|--|[(（]"
+)
+_BOUNDARY = set("\n。;；:：,，、!！?？)）")
+_ENUM = re.compile(
+    r"(?:^|(?<=[\n。;；:：,，]))\s*"
+    r"(?:其[一二三四五六七八九十]+(?:为|是)?|[一二三四五六七八九十]是|第[一二三四五六七八九十]+[,，、]?"
+    r"|[(（][0-9一二三四五六七八九十]{1,2}[)）]|[0-9]{1,2}[、.](?![0-9])|[①②③④⑤⑥⑦⑧⑨⑩])\s*"
+    r"(?P<item>[^,，;；。\n:：]{2,40})"
+)
+_LIST_SPLIT = re.compile(r"以及|、|和|及|与|\+|＋")
+# A counted noun closing a list of places (两个县级市, 等内六区, 两市).
+_COUNTED_TAIL = re.compile(
+    rf"(?:等)?(?:[{NUMERALS}0-9]+(?:个|座)?)?(?:县级市|县市区|县市|城市|市|县|区|城区)?"
+    r"(?:共同组成|组成|构成)?$"
+)
+# Words that end the name of a kind of space (a part's definition that ends with one is its
+# name; one that does not only describes, and the label stays the name).
+_SPACE_WORD = re.compile(
+    r"(?:城区|城镇|新区|新城|园区|开发区|经开区|高新区|片区|组团|中心|走廊|廊道|公园|街道|大道"
+    r"|[江河湖山港镇区城带轴廊圈线路园谷岸])$"
+)
+
+
+@dataclass
+class _Label:
+    start: int
+    end: int  # end of the marker (or of the label, for a list before it)
+    tokens: list[tuple[str, str]]
+    text: str  # the label as written, without quotes
+    form: str  # def | before | chain
+    items: list[str] | None = None  # for "before" and "chain": the listed names
+
+
+def _norm_token(numeral: str, role: str) -> str:
+    return ("两" if numeral == "二" else numeral) + role
+
+
+def _token_key(tokens: list[tuple[str, str]]) -> tuple[str, ...]:
+    return tuple(_norm_token(n, r) for n, r in tokens)
+
+
+def _runs(tokens: list[tuple[str, str]]) -> list[tuple[str, ...]]:
+    key = _token_key(tokens)
+    return [key[i:j] for i in range(len(key)) for j in range(i + 1, len(key) + 1)]
+
+
+def _top_split(text: str, sep: re.Pattern) -> list[str]:
+    """Split at ``sep`` outside brackets."""
+    out, depth, last = [], 0, 0
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            m = sep.match(text, i)
+            if m and m.end() > i:
+                out.append(text[last:i])
+                last = i = m.end()
+                continue
+        i += 1
+    out.append(text[last:])
+    return [p.strip() for p in out if p.strip()]
+
+
+def _head(body: str, *, bracket: bool) -> str:
+    """A definition's head: up to the first sentence stop (or the closing bracket)."""
+    depth = 1 if bracket else 0
+    for i, ch in enumerate(body):
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth -= 1
+            if bracket and depth == 0:
+                return body[:i]
+        elif ch in "。;；\n" and depth == 0:
+            return body[:i]
+    return body
+
+
+def _is_place_item(item: str) -> bool:
+    """Whether an item names an administrative unit, with at most a counted noun after it
+    (乙县, 丙县两个县级市, 甲区等内六区)."""
+    item = strip_long_parens(item).strip()
+    for cut in range(len(item), 1, -1):
+        if _COUNTED_TAIL.fullmatch(item[cut:]) and gazetteer.lookup(item[:cut]):
+            return True
+    return False
+
+
+def _name_like(item: str, role: str) -> bool:
+    """Whether a one-part definition is the part's name (甲经开区, 城市中心区) rather than a
+    description (市域核心板块)."""
+    bare = strip_long_parens(item)
+    if role in bare or bare.endswith(ROLE_SUFFIX.get(role, ())):
+        return True
+    return bool(_SPACE_WORD.search(bare)) or bool(admin_refs(bare))
+
+
+def _aside_names_places(item: str) -> bool:
+    """Whether a bracketed aside in an item names units (甲市主城区(跨乙区、丙区两区))."""
+    return any(admin_refs(a) for a in re.findall(r"[(（]([^()（）]+)[)）]", item))
+
+
+def _enumerated(body: str) -> list[str]:
+    return [m.group("item") for m in _ENUM.finditer(body)]
+
+
+def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bool]:
+    """Names defined for one token, and whether they came from an enumeration."""
+    k = count_of(numeral)
+    clauses = _top_split(head, re.compile(r"[,，]"))
+    if not clauses:
+        return [], False
+    parts = _top_split(clauses[0], _LIST_SPLIT)
+    if parts and all(_is_place_item(p) for p in parts):
+        return [clauses[0]], False  # a place list: one part, named by its label
+    suffixes = (*ROLE_SUFFIX.get(role, ()), role)
+    if k != 1:
+        # a later clause listing names of the role's kind (…, 主要包括甲组团、乙组团)
+        for clause in clauses:
+            clause = re.sub(r"^(?:主要包括|包括|分别是|分别为|主要有|即)", "", clause)
+            cands = _top_split(clause, _LIST_SPLIT)
+            if (len(cands) == k or (k is None and len(cands) >= 2)) and all(
+                clean_name(c).endswith(suffixes) for c in cands
+            ):
+                return cands, False
+    if k and len(parts) == k:
+        return parts, False
+    if k is None and len(parts) >= 2:
+        return parts, False
+    if k and k > 1 and len(clauses) >= k and all(c.endswith(suffixes) for c in clauses[:k]):
+        return clauses[:k], False
+    enum = _enumerated(body[len(head) :])
+    if len(enum) >= 2 and (k is None or len(enum) <= k):
+        return enum, True
+    if k == 1 or k is None:
+        return [clauses[0]], False
+    return (parts, False) if len(parts) > 1 else ([], False)
+
+
+def _label_re(runs: set[tuple[str, ...]]) -> re.Pattern:
+    alts = sorted(
+        ("[、,，]?".join(re.escape(t).replace("两", "[两二]") for t in run) for run in runs),
+        key=len,
+        reverse=True,
+    )
+    return re.compile("|".join(alts))
+
+
+def _find_labels(text: str, patterns: dict[str, list[tuple[int, int]]]) -> list[_Label]:
+    runs: set[tuple[str, ...]] = set()
+    for pattern in patterns:
+        runs.update(_runs(tokens_of(pattern)))
+    if not runs:
+        return []
+    label_re = _label_re(runs)
+    mark_re = re.compile(rf"\s*[{_CLOSE}]?\s*(?:{_MARK})")
+    mentions = sorted(span for spans in patterns.values() for span in spans)
+    out: list[_Label] = []
+    for m in label_re.finditer(text):
+        s, e = m.span()
+        inside = next((sp for sp in mentions if sp[0] <= s and e <= sp[1]), None)
+        if inside is not None and inside != (s, e):
+            continue  # a token of a longer name, not a label
+        quoted = s > 0 and text[s - 1] in _OPEN
+        tokens = tokens_of(m.group())
+        # the list before the label: 以甲、乙为“两区”
+        lo = max(0, s - BEFORE_CHARS - 3)
+        before = re.search(rf"以([^以。;；\n,，]{{1,{BEFORE_CHARS}}}?)为[{_OPEN}]?$", text[lo:s])
+        closed = text[e : e + 1] in _CLOSE or text[e : e + 1] in ",，。;；、"
+        if before and (quoted or closed):
+            out.append(
+                _Label(lo + before.start(), e, tokens, m.group(), "before", [before.group(1)])
+            )
+            continue
+        mk = mark_re.match(text, e)
+        if not mk:
+            continue
+        if not quoted:
+            cut = max(text.rfind(ch, max(0, s - 8), s) for ch in _BOUNDARY)
+            if s > 0 and (cut == -1 or s - cut - 1 > 6) and s > 8:
+                continue
+        out.append(_Label(s - (1 if quoted else 0), mk.end(), tokens, m.group(), "def"))
+    return out
+
+
+def _chains(text: str, patterns: dict[str, list[tuple[int, int]]]) -> dict[str, list[_Label]]:
+    """Chains of 以X为Y before a mention: 以主城区为核心, 以甲路、乙路为两轴的“一点两线”."""
+    out: dict[str, list[_Label]] = {}
+    chain_re = re.compile(r"以([^以。;；\n]{1,60}?)为([\u4e00-\u9fff]{1,4}?)(?=[,，、的])")
+    for pattern, spans in patterns.items():
+        tokens = tokens_of(pattern)
+        for s, _e in spans:
+            lo = max(0, *(text.rfind(ch, 0, s) + 1 for ch in "。;；\n"))
+            clauses = list(chain_re.finditer(text, lo, s))
+            if re.search(r"[^\s的“”\"「」]", text[clauses[-1].end() : s] if clauses else "x"):
+                continue
+            # the run of clauses that ends at the name, each joined to the next by a comma
+            run = clauses[-1:]
+            for c in reversed(clauses[:-1]):
+                if text[c.end() : run[0].start()].strip(",，、 ") or len(run) == len(tokens):
+                    break
+                run.insert(0, c)
+            clauses = run
+            if len(clauses) != len(tokens):
+                continue
+            ok = True
+            for (numeral, _role), c in zip(tokens, clauses, strict=True):
+                k = count_of(numeral)
+                n = len(_top_split(c.group(1), _LIST_SPLIT))
+                if k is not None and n != k:
+                    ok = False
+            if not ok:
+                continue
+            out[pattern] = [
+                _Label(c.start(), c.end(), [tok], c.group(2), "chain", [c.group(1)])
+                for tok, c in zip(tokens, clauses, strict=True)
+            ]
+            break
+    return out
+
+
+_COUNTED = re.compile(
+    rf"^(?P<items>.+?)(?P<num>[{NUMERALS}])(?:个|条|大|座|片|处)?(?P<word>[\u4e00-\u9fff]{{1,5}})$"
+)
+
+
+def _counted(text: str, patterns: dict[str, list[tuple[int, int]]]) -> dict[str, list[_Label]]:
+    """Counted nouns after a name: “一主两副”, 即甲城区一个主中心, 乙城区、丙城区两个副中心;
+    and definitions in a bracket after it: “一体两翼”(甲区、乙区为一体, 丙市为两翼)."""
+    out: dict[str, list[_Label]] = {}
+    for pattern, spans in patterns.items():
+        tokens = tokens_of(pattern)
+        keys = _token_key(tokens)
+        for _s, e in spans:
+            rest = text[e : e + 400]
+            stop = min((p for p in (rest.find(ch) for ch in "。\n") if p != -1), default=len(rest))
+            rest = rest[:stop]
+            bracket = re.match(rf"[{_CLOSE}]?\s*[(（]([^()（）]{{4,200}})[)）]", rest)
+            intro = re.match(rf"[{_CLOSE}]?[^,，:：;；]{{0,16}}?(?:[,，]\s*即|即|[:：])", rest)
+            if bracket:
+                body, base = bracket.group(1), e + bracket.start(1)
+            elif intro:
+                body, base = rest[intro.end() :], e + intro.end()
+            else:
+                continue
+            found: list[_Label] = []
+            pos = 0
+            for clause in re.split(r"[,，;；]", body):
+                cs = base + pos
+                pos += len(clause) + 1
+                clause = clause.strip()
+                m = re.match(
+                    rf"^(?P<items>.+?)为[{_OPEN}]?(?P<label>[{NUMERALS}][^{_CLOSE}]{{1,4}})[{_CLOSE}]?$",
+                    clause,
+                )
+                if m and tuple(_token_key(tokens_of(m.group("label")))) in {(k,) for k in keys}:
+                    tok = tokens_of(m.group("label"))
+                    found.append(
+                        _Label(
+                            cs, cs + len(clause), tok, m.group("label"), "chain", [m.group("items")]
+                        )
+                    )
+                    continue
+                m = _COUNTED.match(clause)
+                if not m:
+                    continue
+                num = "两" if m.group("num") == "二" else m.group("num")
+                for numeral, role in tokens:
+                    if _norm_token(numeral, role)[0] != num:
+                        continue
+                    if role in m.group("word") or m.group("word").endswith(
+                        ROLE_SUFFIX.get(role, ())
+                    ):
+                        found.append(
+                            _Label(
+                                cs,
+                                cs + len(clause),
+                                [(numeral, role)],
+                                numeral + role,
+                                "chain",
+                                [m.group("items")],
+                            )
+                        )
+                        break
+            if found:
+                out[pattern] = found
+                break
+    return out
+
+
+def _listed(label: _Label, role: str) -> list[RawComponent]:
+    """Components of a list given for one token (以甲、乙为“两区”): a list of administrative
+    units is one part named by its label."""
+    items = [i for i in _top_split(label.items[0], _LIST_SPLIT) if clean_name(i)]
+    span = (label.start, label.end)
+    if items and all(_is_place_item(i) for i in items):
+        text = "、".join(items)
+        return [RawComponent(role, label.text, span, confidence=0.8, places_text=text)]
+    return [RawComponent(role, clean_name(i), span, confidence=0.8) for i in items]
+
+
+def _owner(label: _Label, patterns: dict[str, list[tuple[int, int]]]) -> str | None:
+    """The structure a label belongs to: the nearest mention before it of a name holding its
+    tokens, else the nearest after."""
+    key = _token_key(label.tokens)
+    best_before: tuple[int, str] | None = None
+    best_after: tuple[int, str] | None = None
+    for pattern, spans in patterns.items():
+        if key not in _runs(tokens_of(pattern)):
+            continue
+        for s, _e in spans:
+            if s <= label.start and (best_before is None or s > best_before[0]):
+                best_before = (s, pattern)
+            if s > label.start and (best_after is None or s < best_after[0]):
+                best_after = (s, pattern)
+    pick = best_before or best_after
+    return pick[1] if pick else None
+
+
+def _nested_text(text: str, name: str, lo: int, hi: int) -> str | None:
+    """A part's own definition inside its structure's body (东岸: 范围包括…)."""
+    key = strip_long_parens(name)
+    if len(key) < 2:
+        return None
+    m = re.search(rf"{re.escape(key)}\s*(?:[:：]|是|为|指|即|范围包括|包括)", text[lo:hi])
+    if not m:
+        return None
+    start = lo + m.start()
+    stops = [p for p in (text.find(ch, start, hi) for ch in "。;；\n") if p != -1]
+    return text[start : min(stops) if stops else hi]
+
+
+def define_components(
+    text: str,
+    patterns: dict[str, list[tuple[int, int]]],
+    heading_starts: list[int],
+) -> dict[str, list[RawComponent]]:
+    """Components of each structure, read by the grammar of definitions.
+
+    Parameters
+    ----------
+    text
+        The plan's normalised text.
+    patterns
+        Each structure name and the spans of its mentions.
+    heading_starts
+        Offsets where section headings begin (a definition's body ends at the next one).
+
+    Returns
+    -------
+    dict
+        Pattern -> components in token order; a pattern without definitions is absent.
+
+    Examples
+    --------
+    >>> t = "构建“一核两翼”格局。“一核”指甲市主城区。“两翼”即东翼新城和西翼新城。"
+    >>> [(c.role, c.name) for c in define_components(t, {"一核两翼": [(3, 7)]}, [])["一核两翼"]]
+    [('核', '甲市主城区'), ('翼', '东翼新城'), ('翼', '西翼新城')]
+    """
+    labels = _find_labels(text, patterns)
+    starts = sorted({lb.start for lb in labels} | set(heading_starts))
+    per: dict[str, dict[tuple[str, ...], list[RawComponent]]] = {}
+
+    def put(pattern: str, key: tuple[str, ...], comps: list[RawComponent]) -> None:
+        have = per.setdefault(pattern, {})
+        if comps and len(comps) > len(have.get(key, [])):
+            have[key] = comps
+
+    for label in labels:
+        pattern = _owner(label, patterns)
+        if pattern is None:
+            continue
+        if label.form == "before":
+            if len(label.tokens) == 1:
+                put(pattern, _token_key(label.tokens), _listed(label, label.tokens[0][1]))
+            continue
+        nxt = next((p for p in starts if p > label.start + 1), len(text))
+        body_end = min(nxt, label.start + BODY_CHARS, len(text))
+        body = text[label.end : body_end]
+        bracket = text[label.end - 1] in "(（"
+        head = _head(body, bracket=bracket)
+        span = (label.start, body_end)
+        if len(label.tokens) > 1:
+            if bracket or "为" in head:
+                continue  # clauses of their own: read by _counted
+            parts = _top_split(head, _LIST_SPLIT)
+            counts = [count_of(n) for n, _r in label.tokens]
+            if None in counts or sum(counts) != len(parts):
+                continue
+            i = 0
+            for (n, r), k in zip(label.tokens, counts, strict=True):
+                comps = [
+                    RawComponent(r, clean_name(strip_long_parens(p)), span, places_text=p)
+                    for p in parts[i : i + k]
+                ]
+                i += k
+                put(pattern, _token_key([(n, r)]), comps)
+            continue
+        numeral, role = label.tokens[0]
+        items, enumerated = _items(head, body, numeral, role)
+        comps = []
+        for item in items:
+            name = clean_name(strip_long_parens(item))
+            if not name:
+                continue
+            as_label = len(items) == 1 and (
+                _is_place_item(item)
+                or not _name_like(name, role)
+                or all(_is_place_item(p) for p in _top_split(item, _LIST_SPLIT))
+            )
+            if as_label:
+                comps.append(RawComponent(role, label.text, span, confidence=0.8))
+                continue
+            nested = _nested_text(text, name, label.end + len(head), body_end)
+            comps.append(
+                RawComponent(
+                    role,
+                    name,
+                    span,
+                    confidence=0.85 if enumerated else 0.9,
+                    places_text=nested or (item if _aside_names_places(item) else None),
+                )
+            )
+        put(pattern, _token_key(label.tokens), comps)
+    chains = _chains(text, patterns)
+    for pattern, labels_ in _counted(text, patterns).items():
+        chains.setdefault(pattern, labels_)
+    for pattern, chain in chains.items():
+        for label in chain:
+            comps = _listed(label, label.tokens[0][1])
+            per.setdefault(pattern, {}).setdefault(_token_key(label.tokens), comps)
+    out: dict[str, list[RawComponent]] = {}
+    for pattern, by_token in per.items():
+        ordered: list[RawComponent] = []
+        for key in _token_key(tokens_of(pattern)):
+            ordered.extend(by_token.pop((key,), []))
+        if ordered:
+            out[pattern] = ordered
+    return out
