@@ -1,7 +1,7 @@
 """Benchmark geoplan's corpus extraction: a folder of plans on 1 process against 2.
 
 Run: ``python benchmarks/bench_corpus.py [--plans 200] [--jobs 1,2] [--layers]``. Makes a folder
-of ``--plans`` plan files in a temporary directory (the seeds and ``../shared/devtexts`` repeated,
+of ``--plans`` plan files in a temporary directory (the seeds and ``tests/data/devtexts`` repeated,
 each copy a file of its own), extracts it with ``geoplan.corpus.extract_folder`` on each number
 of worker processes, and prints seconds, characters per second and the speed-up over one
 process. The goal is near-linear speed-up (2 processes close to 2x). ``--layers`` also draws the
@@ -22,7 +22,7 @@ from geoplan.corpus import extract_folder, extract_one
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = sorted((ROOT / "seeds").glob("*.txt")) + sorted(
-    (ROOT.parent / "shared" / "devtexts").glob("*.txt")
+    (ROOT / "tests" / "data" / "devtexts").glob("*.txt")
 )
 
 
