@@ -24,7 +24,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geoplan._io import check_output
-from geoplan.corpus import Plan, read_plan
+from geoplan.corpus import Plan, plan_paths, read_plan
 from geoplan.errors import GeoplanError, PlanReadError
 
 __all__ = ["CATCHMENT_MINUTES", "CATCHMENT_ORIGIN", "AtlasReport", "build_atlas"]
@@ -73,7 +73,7 @@ def build_atlas(
     Parameters
     ----------
     seeds
-        Folder of plan texts (``*.txt``).
+        Folder of plans (text, PDF, DOCX, HTML; ``geoplan.corpus.plan_paths``, recursive).
     out
         Output folder; it must not exist unless ``overwrite``.
     progress
@@ -90,7 +90,7 @@ def build_atlas(
     (5, True)
     """
     src = Path(seeds)
-    paths = sorted(src.glob("*.txt")) if src.is_dir() else []
+    paths = plan_paths(src) if src.is_dir() else []
     if not paths:
         msg = f"{src}: no plan texts (*.txt) found"
         raise PlanReadError(msg)

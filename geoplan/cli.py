@@ -21,6 +21,7 @@ _COMMAND_MODULES = (
     "geoplan._cli_catchment",
     "geoplan._cli_maps",
     "geoplan._cli_atlas",
+    "geoplan._cli_compare",
 )
 
 

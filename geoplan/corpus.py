@@ -5,10 +5,16 @@ A :class:`Plan` keeps the text exactly as decoded (``original``) and a normalise
 and radical forms folded, full-width ASCII folded to half-width, and the stray spaces that PDF
 extraction leaves inside CJK runs (``"洣 水"``) removed. Normalisation only replaces characters
 one for one or deletes them, so every position of ``text`` maps back to ``original``.
+
+:func:`read_plan` reads text files, PDF text layers, Word documents and web pages, chosen by
+content (``geoplan._readers``); ``original`` is then the extracted text, and
+:meth:`Plan.locate` says on which page or in which paragraph an offset of it lies.
 """
 
 from __future__ import annotations
 
+import bisect
+import os
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -19,9 +25,32 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
+from geoplan._readers import read_document
 from geoplan.errors import PlanReadError
 
-__all__ = ["Plan", "Section", "normalise", "read_plan", "read_text"]
+__all__ = [
+    "PLAN_SUFFIXES",
+    "Plan",
+    "Section",
+    "normalise",
+    "plan_paths",
+    "read_plan",
+    "read_text",
+]
+# A folder of plans at once lives in geoplan._corpus_run (it needs geoplan.extract, which
+# imports this module); its public functions (extract_folder, record_frames, corpus_layers ...)
+# are served from here too, imported when first used.
+_CORPUS_RUN = ("CorpusRun", "corpus_layers", "extract_folder", "extract_one", "record_frames")
+
+
+def __getattr__(name: str) -> object:
+    if name in _CORPUS_RUN:
+        from geoplan import _corpus_run
+
+        return getattr(_corpus_run, name)
+    msg = f"module 'geoplan.corpus' has no attribute {name!r}"
+    raise AttributeError(msg)
+
 
 Span = tuple[int, int]
 
@@ -63,6 +92,10 @@ _SECTION_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
 )
 _SENTENCE_END = re.compile(r"[^。!?;\n]*(?:[。!?;]|\n|$)")
 _TITLE_WORDS = ("规划", "计划", "纲要", "方案", "意见")
+PLAN_SUFFIXES = (".txt", ".text", ".pdf", ".docx", ".html", ".htm", ".xhtml")
+"""File name endings :func:`plan_paths` takes for plans in a folder (the reader still goes by
+content: a ``.txt`` holding a PDF is read as a PDF)."""
+_PART_LABEL = {"page": "p. {}", "paragraph": "para. {}"}
 # Lines at the head of a plan searched for its title (a cover page rarely holds more).
 TITLE_LINES = 12
 
@@ -99,6 +132,29 @@ class Plan:
     script: str
     _index: NDArray[np.int64] = field(repr=False)
     path: Path | None = None
+    format: str = "text"
+    part_unit: str | None = None
+    part_starts: tuple[int, ...] = field(default=(), repr=False)
+    """Offsets of :attr:`original` where each page (PDF) or paragraph (DOCX, HTML) starts."""
+
+    def locate(self, offset: int) -> str | None:
+        r"""Say where an offset of :attr:`original` lies: ``"p. 3"``, ``"para. 12"`` or None.
+
+        Pages and paragraphs count from 1; plain text files have neither (None).
+
+        Examples
+        --------
+        >>> plan = read_text("第一页\n第二页\n", parts=("page", (0, 4)))
+        >>> plan.locate(0), plan.locate(5), read_text("长沙").locate(0)
+        ('p. 1', 'p. 2', None)
+        """
+        if self.part_unit is None or not self.part_starts:
+            return None
+        if not 0 <= offset <= len(self.original):
+            msg = f"offset {offset} lies outside the text of {self.name}"
+            raise IndexError(msg)
+        number = bisect.bisect_right(self.part_starts, offset)
+        return _PART_LABEL[self.part_unit].format(max(number, 1))
 
     def to_original(self, span: Span) -> Span:
         """Map a span ``(start, end)`` of :attr:`text` to the span of :attr:`original`."""
@@ -192,8 +248,18 @@ def normalise(text: str) -> tuple[str, NDArray[np.int64], float]:
     return out, index, share
 
 
-def read_text(text: str, *, name: str = "<text>", encoding: str = "str") -> Plan:
+def read_text(
+    text: str,
+    *,
+    name: str = "<text>",
+    encoding: str = "str",
+    format: str = "text",
+    parts: tuple[str, tuple[int, ...]] | None = None,
+) -> Plan:
     """Make a :class:`Plan` from a string.
+
+    ``parts`` is ``(unit, starts)``: ``"page"`` or ``"paragraph"`` and the offset of ``text``
+    where each starts (see :meth:`Plan.locate`).
 
     Examples
     --------
@@ -202,13 +268,22 @@ def read_text(text: str, *, name: str = "<text>", encoding: str = "str") -> Plan
     """
     norm, index, share = normalise(text)
     script = "traditional" if share > _TRADITIONAL_SHARE else "simplified"
-    return Plan(name=name, original=text, text=norm, encoding=encoding, script=script, _index=index)
+    unit, starts = parts if parts is not None else (None, ())
+    return Plan(
+        name=name,
+        original=text,
+        text=norm,
+        encoding=encoding,
+        script=script,
+        _index=index,
+        format=format,
+        part_unit=unit,
+        part_starts=tuple(starts),
+    )
 
 
 def _decode(data: bytes, name: str) -> tuple[str, str]:
-    if not data.strip():
-        msg = f"{name}: the file is empty"
-        raise PlanReadError(msg)
+    """Decode non-empty text bytes (``read_plan`` refuses empty files before any reader)."""
     boms = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
     for bom, enc in boms:
         if data.startswith(bom):
@@ -221,23 +296,35 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         return _checked(data, "utf-8", name), "utf-8"
     except UnicodeDecodeError:
         pass
-    # Without a BOM, GB18030 and UTF-16 may all decode; keep the one that reads as text.
-    best: tuple[float, str, str] | None = None
-    for enc in ("gb18030", "utf-16-le", "utf-16-be"):
+    # Without a BOM, GB18030, Big5 and UTF-16 may all decode; keep the one that reads as text.
+    readable: dict[str, tuple[float, str]] = {}
+    for enc in ("gb18030", "big5", "utf-16-le", "utf-16-be"):
         try:
             text = data.decode(enc)
         except UnicodeDecodeError:
             continue
         score = _text_score(text)
-        if best is None or score > best[0]:
-            best = (score, text, enc)
-    if best is not None and best[0] >= _MIN_TEXT_SCORE:
-        return _checked(data, best[2], name, text=best[1]), best[2]
+        if score >= _MIN_TEXT_SCORE:
+            readable[enc] = (score, text)
+    if "gb18030" in readable and "big5" in readable:
+        # Both read as CJK text: character frequencies tell mainland from Taiwan/HK bytes.
+        del readable[_gb_or_big5(data)]
+    if readable:
+        enc = max(readable, key=lambda e: readable[e][0])
+        return _checked(data, enc, name, text=readable[enc][1]), enc
     if _binary_bytes(data):
         msg = f"{name}: the content is binary, not text"
         raise PlanReadError(msg)
     msg = f"{name}: cannot decode the text (tried utf-8, gb18030, utf-16); save it as UTF-8"
     raise PlanReadError(msg)
+
+
+def _gb_or_big5(data: bytes) -> str:
+    """Of GB18030 and Big5, the encoding ``data`` is NOT in (charset-normalizer's judgement)."""
+    import charset_normalizer
+
+    best = charset_normalizer.from_bytes(data[:200_000], cp_isolation=["gb18030", "big5"]).best()
+    return "gb18030" if best is not None and best.encoding == "big5" else "big5"
 
 
 def _checked(data: bytes, enc: str, name: str, *, text: str | None = None) -> str:
@@ -286,13 +373,19 @@ def _looks_binary(text: str) -> bool:
     return private > 0.05 * len(sample)
 
 
-def read_plan(path: str | Path) -> Plan:
-    """Read a plan file in UTF-8 (with or without BOM), GB18030 or UTF-16.
+def read_plan(path: str | os.PathLike[str]) -> Plan:
+    """Read a plan: text (UTF-8 with or without BOM, GB18030, Big5, UTF-16), PDF, DOCX or HTML.
+
+    The format is chosen by content, not by the file's name: ``%PDF`` is a PDF (its text
+    layer, page by page), a ZIP with ``word/document.xml`` a Word document (paragraph by
+    paragraph, tables row by row), text starting with ``<html`` a web page (its article body,
+    without menus and footers), anything else text.
 
     Raises
     ------
     PlanReadError
-        If the file is missing, a folder, too large, empty, binary or undecodable.
+        If the file is missing, a folder, too large, empty, binary, undecodable, a PDF without
+        text layer (a scan), an encrypted PDF or an old ``.doc``.
 
     Examples
     --------
@@ -317,10 +410,47 @@ def read_plan(path: str | Path) -> Plan:
     except OSError as exc:
         msg = f"{p}: cannot be read ({exc.strerror})"
         raise PlanReadError(msg) from exc
-    text, enc = _decode(data, str(p))
-    plan = read_text(text, name=p.name, encoding=enc)
+    if not data.strip():
+        msg = f"{p}: the file is empty"
+        raise PlanReadError(msg)
+    doc = read_document(data, str(p), _decode)
+    parts = (doc.part_unit, doc.part_starts) if doc.part_unit else None
+    plan = read_text(doc.text, name=p.name, encoding=doc.encoding, format=doc.format, parts=parts)
     object.__setattr__(plan, "path", p)
     return plan
+
+
+def plan_paths(folder: str | os.PathLike[str]) -> list[Path]:
+    """Return the plan files under ``folder``, recursively, sorted; hidden ones are skipped.
+
+    Files are taken by name (:data:`PLAN_SUFFIXES`); :func:`read_plan` then reads each by its
+    content.
+
+    Raises
+    ------
+    PlanReadError
+        If ``folder`` is not a folder or holds no plan file.
+
+    Examples
+    --------
+    >>> [p.name for p in plan_paths("seeds")][:1]
+    ['000_d6a808445c4787d7.txt']
+    """
+    root = Path(folder)
+    if not root.is_dir():
+        msg = f"{root}: not a folder"
+        raise PlanReadError(msg)
+    found = sorted(
+        p
+        for p in root.rglob("*")
+        if p.is_file()
+        and p.suffix.lower() in PLAN_SUFFIXES
+        and not any(part.startswith(".") for part in p.relative_to(root).parts)
+    )
+    if not found:
+        msg = f"{root}: no plan texts or documents ({', '.join(PLAN_SUFFIXES)}) found"
+        raise PlanReadError(msg)
+    return found
 
 
 def _title(text: str) -> str:

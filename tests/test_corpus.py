@@ -96,6 +96,21 @@ def test_encodings(tmp_path, encoding, bom):
     assert "常益长高铁" in plan.text
 
 
+BIG5_SAMPLE = (
+    "湖南省新型城鎮化規劃\n構築「一核一圈一廊」。加快建設長株潭都市圈，常住人口城鎮化率達到62%。\n"
+)
+
+
+@pytest.mark.parametrize("encoding", ["big5", "gb18030"])
+def test_big5_and_gb18030_traditional_text_are_told_apart(tmp_path, encoding):
+    path = tmp_path / "plan.txt"
+    path.write_bytes(BIG5_SAMPLE.encode(encoding))
+    plan = read_plan(path)
+    assert plan.encoding == encoding
+    assert plan.original == BIG5_SAMPLE
+    assert "长株潭都市圈" in plan.text
+
+
 def test_utf16_without_bom(tmp_path):
     path = tmp_path / "plan.txt"
     path.write_bytes(SAMPLE.encode("utf-16-le"))
@@ -126,3 +141,37 @@ def test_missing_file_and_folder(tmp_path):
         read_plan(tmp_path / "missing.txt")
     with pytest.raises(PlanReadError, match="not a regular file"):
         read_plan(tmp_path)
+
+
+def test_a_worker_that_dies_fails_its_plans_and_keeps_what_is_done(tmp_path, monkeypatch):
+    import os
+    import signal
+    import time
+
+    import geoplan._corpus_run as corpus_run
+    from tests.conftest import SEEDS
+
+    real = corpus_run.extract_one
+
+    done = tmp_path / "out" / f"{next(SEEDS.glob('001_*.txt')).name}.json"
+
+    def dying(path, *, layers=False):
+        if "002_" in str(path):
+            for _ in range(600):  # die once the other plan is written (at most a minute)
+                if done.exists():
+                    break
+                time.sleep(0.1)
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(path, layers=layers)
+
+    monkeypatch.setattr(corpus_run, "extract_one", dying)
+    src = tmp_path / "plans"
+    src.mkdir()
+    for name in ("001", "002"):
+        path = next(SEEDS.glob(f"{name}_*.txt"))
+        (src / path.name).write_bytes(path.read_bytes())
+    run = corpus_run.extract_folder(src, tmp_path / "out", jobs=2, layer_format=None)
+    assert list(run.failed.values()) == ["a worker process died (out of memory or killed)"]
+    assert next(iter(run.failed)).startswith("002_")
+    assert list(run.extracts) == [next(SEEDS.glob("001_*.txt")).name]
+    assert done.exists()

@@ -1,0 +1,140 @@
+"""PDF, Word and web-page plans made from a seed at test time read like the text file."""
+
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+
+from geoplan.corpus import read_plan
+from geoplan.errors import PlanReadError
+from geoplan.extract import extract_plan
+from tests._documents import make_docx, make_html, make_pdf, make_scanned_pdf
+
+MAKERS = {"pdf": make_pdf, "docx": make_docx, "html": make_html}
+
+
+def _records(plan):
+    """What an extract says, with the words under each span of the plan's own text."""
+    x = extract_plan(plan)
+
+    def at(span):
+        return plan.original[span[0] : span[1]]
+
+    return {
+        "structures": sorted(
+            (
+                (s.pattern, at(s.span), tuple((c.role, c.name, at(c.span)) for c in s.components))
+                for s in x.structures
+            ),
+            key=repr,
+        ),
+        "transport": sorted(((t.name, t.status, at(t.span)) for t in x.transport), key=repr),
+        "figures": sorted(
+            ((f.place, f.indicator, f.value, f.year, f.kind, at(f.span)) for f in x.figures),
+            key=repr,
+        ),
+    }
+
+
+@pytest.fixture(scope="module")
+def seed_records(zhuzhou_path):
+    plan = read_plan(zhuzhou_path)
+    return plan, _records(plan)
+
+
+# The file name says nothing: the reader goes by content (a PDF named .txt is a PDF).
+@pytest.mark.parametrize(
+    ("kind", "filename"),
+    [("pdf", "plan.pdf"), ("docx", "plan.docx"), ("html", "plan.htm"), ("pdf", "plan.txt")],
+)
+def test_document_extracts_as_the_text_file(tmp_path, seed_records, kind, filename):
+    seed_plan, expected = seed_records
+    path = MAKERS[kind](seed_plan.original, tmp_path / filename)
+    plan = read_plan(path)
+    assert plan.format == kind
+    got = _records(plan)
+    assert expected["structures"]  # the seed holds records of each kind to compare
+    assert expected["transport"]
+    assert expected["figures"]
+    assert got == expected
+
+
+def test_pdf_pages_and_docx_paragraphs_are_located(tmp_path, zhuzhou_path):
+    text = read_plan(zhuzhou_path).original
+    pdf = read_plan(make_pdf(text, tmp_path / "p.pdf", lines_per_page=45))
+    lines = text.splitlines(keepends=True)
+    # the 100th line (index 99) is on page 3 (45 lines a page)
+    offset = pdf.original.index(lines[99].strip())
+    assert pdf.locate(offset) == "p. 3"
+    assert pdf.locate(0) == "p. 1"
+    assert len(pdf.part_starts) == -(-len(text.splitlines()) // 45)
+    doc = read_plan(make_docx(text, tmp_path / "p.docx"))
+    assert doc.part_unit == "paragraph"
+    assert doc.locate(doc.original.index(lines[99].strip())) == "para. 100"
+    x = extract_plan(doc)
+    core = next(s for s in x.structures if s.pattern == "一核一圈一廊")
+    line_no = next(i for i, ln in enumerate(lines, 1) if "一核一圈一廊" in ln)
+    assert doc.locate(core.span[0]) == f"para. {line_no}"
+
+
+def test_html_keeps_the_article_and_drops_menus_and_footer(tmp_path):
+    text = "株洲市国土空间规划\n构建“一核两翼”格局。\n加快建设长赣高铁。\n"
+    for encoding in ("utf-8", "gb18030"):
+        plan = read_plan(make_html(text, tmp_path / f"{encoding}.html", encoding=encoding))
+        assert plan.original == text
+        assert plan.encoding == encoding
+        assert plan.title == "株洲市国土空间规划"
+        assert plan.locate(plan.original.index("长赣")) == "para. 3"
+
+
+def test_text_that_mentions_html_tags_stays_text(tmp_path):
+    path = tmp_path / "plan.html"
+    path.write_text("株洲市规划\n网页用 <html> 标签。\n", encoding="utf-8")
+    plan = read_plan(path)
+    assert plan.format == "text"
+    assert plan.locate(0) is None
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (lambda p: make_scanned_pdf(p), "has no text layer (2 pages of images, a scan?)"),
+        (lambda p: p.write_bytes(b"%PDF-1.4\n1 0 obj garbage"), "the PDF cannot be read"),
+        (lambda p: p.write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 600), ".doc"),
+        (lambda p: zipfile.ZipFile(p, "w").close(), "not a Word document"),
+        (
+            lambda p: p.write_bytes(b"<html><body><div class='footer'>x</div></body></html>"),
+            "no article text",
+        ),
+    ],
+)
+def test_unreadable_documents_say_why_in_one_line(tmp_path, make, reason):
+    path = tmp_path / "bad.pdf"
+    make(path)
+    with pytest.raises(PlanReadError) as err:
+        read_plan(path)
+    message = str(err.value)
+    assert message.startswith(f"{path}: ")
+    assert reason in message
+    assert "\n" not in message
+
+
+def test_zip_that_is_not_word(tmp_path):
+    path = tmp_path / "plan.docx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("a.txt", "长沙")
+    with pytest.raises(PlanReadError, match="not a Word document"):
+        read_plan(path)
+
+
+def test_html_table_rows_are_lines_with_tab_separated_cells(tmp_path):
+    path = tmp_path / "t.html"
+    path.write_text(
+        "<html><body><article><h1>专栏1 主要指标</h1><table>"
+        "<tr><td>常住人口城镇化率</td><td>60%</td></tr>"
+        "<tr><td>高铁里程</td><td>2500公里</td></tr></table></article></body></html>",
+        encoding="utf-8",
+    )
+    plan = read_plan(path)
+    assert plan.original == "专栏1 主要指标\n常住人口城镇化率\t60%\n高铁里程\t2500公里\n"
