@@ -233,10 +233,10 @@ def test_transport_airports_from_the_curated_table():
 
 
 def test_transport_confidence_follows_decoding():
-    x = extract_plan(read_text("加快建设常益长高铁,推动呼南高铁建设,建设城陵矶港。"))
+    x = extract_plan(read_text("加快建设常益长高铁,规划新建炎韶铁路,建设城陵矶港。"))
     assert [(t.name, t.confidence) for t in x.transport] == [
         ("常益长高铁", 0.9),
-        ("呼南高铁", 0.75),  # 南 (南宁) is not decoded
+        ("炎韶铁路", 0.75),  # 韶 (韶山 or 韶关, as near to 炎陵) is not decoded
         ("城陵矶港", 0.6),
     ]
 
