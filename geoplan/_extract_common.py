@@ -262,6 +262,7 @@ def _city_district(u: gazetteer.Unit) -> bool:
 
 
 _MUNICIPALITIES = ("11", "12", "31", "50")
+_DIRECTIONS = "东南西北中"
 
 
 @cache
@@ -302,9 +303,10 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     import math
 
     lon1, lat1, lon2, lat2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(
-        (lon2 - lon1) / 2
-    ) ** 2
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
     return 2 * _EARTH_KM * math.asin(math.sqrt(h))
 
 
@@ -346,14 +348,15 @@ def _point_of(name: str, adcode: str | None) -> tuple[float, float] | None:
     return _unit_point(u.adcode) if u is not None else None
 
 
-def decode_code(code: str) -> tuple[list[str], list[str], list[str]]:
+def decode_code(code: str, *, china: bool = True) -> tuple[list[str], list[str], list[str]]:
     """Decode a code of one-character abbreviations: ``(names, adcodes, undecoded chars)``.
 
     ``adcodes`` holds the Hunan units only. A national corridor's code (沪昆, 呼南) gives its
     curated ends; full place names inside the code (冷水江, 涟源) are matched next; every
     other character is looked up in the abbreviation table, then among the units of China
     whose name begins with it, judged by the code's other decoded ends (see above); what
-    stays unsettled is returned undecoded, never guessed.
+    stays unsettled is returned undecoded, never guessed. ``china=False`` skips that last
+    step, for names that are not codes (城陵矶港, a road's 涟源秀溪至冷水江).
 
     Examples
     --------
@@ -393,12 +396,17 @@ def decode_code(code: str) -> tuple[list[str], list[str], list[str]]:
         found.append(None if ab is None or ab.ambiguous else (ab.name, ab.adcode))
     anchors = [p for f in found if f for p in [_point_of(*f)] if p is not None]
     for i, ch in enumerate(code):
-        if found[i] is None and "\u4e00" <= ch <= "\u9fff":
-            u = _nearest_end(ch, anchors, hunan_first=ch not in table)
+        if found[i] is None and china and "\u4e00" <= ch <= "\u9fff":
+            # no Hunan prior for a character the table calls ambiguous, nor for a direction
+            # (南衡: 南宁 or 南县?), which begins too many names
+            prior = ch not in table and ch not in _DIRECTIONS
+            u = _nearest_end(ch, anchors, hunan_first=prior)
             if u is None:
                 undecoded.append(ch)
             else:
                 found[i] = (u.name, u.adcode if u.in_hunan else None)
+        elif found[i] is None and "\u4e00" <= ch <= "\u9fff":
+            undecoded.append(ch)
     for f in found:
         if f is not None and f[0] not in names:
             names.append(f[0])

@@ -414,8 +414,8 @@ def test_transport_lists_share_suffix_status_and_work():
         ("宁韶高速公路", "under_construction", "宁韶"),
         ("江干高速公路", "under_construction", "江干"),
         ("醴娄高速公路", "upgrade", "醴娄扩容"),  # 扩容 names the work: an upgrade
-        ("沪昆高速", "planned", "沪昆高速"),
-        ("京港澳高速", "planned", "京港澳高速"),
+        ("沪昆高速", "upgrade", "沪昆高速"),  # the work after the name governs it: 扩容
+        ("京港澳高速", "upgrade", "京港澳高速"),
         ("江干东延线高速公路", "planned", "江干东延线"),  # an extension is its own project
         ("长沙北外环高速", "planned", "长沙北外环高速"),  # a place and its ring
         ("宁韶南延线高速公路", "planned", "宁韶南延线"),
