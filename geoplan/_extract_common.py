@@ -365,6 +365,13 @@ def decode_code(code: str, *, china: bool = True) -> tuple[list[str], list[str],
     >>> decode_code("炎韶")[2]
     ['韶']
     """
+    names, adcodes, undecoded = _decode_code(code, china)
+    return list(names), list(adcodes), list(undecoded)
+
+
+@cache
+def _decode_code(code: str, china: bool) -> tuple[tuple[str, ...], ...]:
+    """The work of :func:`decode_code`, cached (a plan names a line many times)."""
     names: list[str] = []
     adcodes: list[str] = []
     undecoded: list[str] = []
@@ -376,7 +383,7 @@ def decode_code(code: str, *, china: bool = True) -> tuple[list[str], list[str],
             u = _china_by_name()[name]
             if u.in_hunan:
                 adcodes.append(u.adcode)
-        return names, adcodes, undecoded
+        return tuple(names), tuple(adcodes), tuple(undecoded)
     table = abbreviations()
     covered = [False] * len(code)
     for s, e, _surface, _how, codes in admin_refs(code):
@@ -388,7 +395,7 @@ def decode_code(code: str, *, china: bool = True) -> tuple[list[str], list[str],
         for i in range(s, e):
             covered[i] = True
     if any(covered):
-        return names, adcodes, undecoded
+        return tuple(names), tuple(adcodes), tuple(undecoded)
     # first pass: the curated table; second: the others, by where the first pass lies
     found: list[tuple[str, str | None] | None] = []
     for ch in code:
@@ -412,7 +419,7 @@ def decode_code(code: str, *, china: bool = True) -> tuple[list[str], list[str],
             names.append(f[0])
             if f[1]:
                 adcodes.append(f[1])
-    return names, adcodes, undecoded
+    return tuple(names), tuple(adcodes), tuple(undecoded)
 
 
 def is_code(code: str) -> bool:

@@ -1,9 +1,55 @@
-"""Transport projects named in plan text: rail lines, expressways, roads, airports, ports."""
+"""Transport projects named in plan text: rail lines, expressways, roads, airports, ports.
+
+The grammar read here, each form with a made-up example (``find_projects`` returns them in
+text order; ``geoplan.extract`` merges the mentions of one project):
+
+Names
+    - code + mode suffix: 甲乙高铁, 甲乙城际(铁路), 甲乙铁路, 甲乙高速(公路), 甲乙机场, 甲乙港.
+      The code is read leftwards up to punctuation or a verb (加快建设 | 常益长高铁); a word
+      glued to a three-character code is dropped (是 | 沪昆高铁).
+    - a list sharing one suffix: "常益长、长赣高铁" (the item before 、/和/与/及) and
+      "A、B、C等高速公路" (every item; a kind word may stand between: 等普速铁路); an item may
+      carry its work (醴娄扩容 -> 醴娄高速公路, upgrade) or an extension (江干东延线, its own
+      project), and may be described first (依托已建成的 | 沪昆、二广等高速公路).
+    - 一是…二是… lists: each item is a clause of its own (一是加快实施A高铁，二是研究B高铁);
+      an enumerator is never part of a name (一是铁路 is a heading, not a line).
+    - a terminus pair: "新化至武冈高速公路", "茶陵—常宁高速", "株洲西经渌口区至醴陵东铁路" (the
+      ends decode to their full names; a verb before the first end is not part of it).
+    - a ring or one of two parallel lines: 长沙北外环高速, 长常北线高速 (the code is the part
+      before the qualifier).
+    - a name split over a PDF line break: "常益长高\n铁" is read as 常益长高铁 (its note says so).
+    - airports: the unit the name names (邵东机场 -> 邵东市), or the curated airport that holds
+      the name (南岳机场 -> 衡阳南岳机场, 衡南县); a use is not a name (邵东军用机场 = 邵东机场).
+    - road numbers: G354, S217 and "106国道".
+
+Codes (``decode_code`` in ``_extract_common``)
+    A code's characters stand for its ends: a curated national corridor (沪昆, 呼南, 上瑞:
+    geodata/corridor_codes.csv), a full place name inside it (冷水江), the abbreviation table
+    (长 = 长沙), else the prefecture- or county-level unit of China whose name begins with the
+    character and that lies clearly nearest the code's other ends (莲株 -> 莲花县, 江西); a
+    reversed code decodes the same (长益常 = 常益长). What stays unclear is left undecoded.
+
+Status (``_status``), from the words that govern the name, surest first
+    - the 建设性质 cell of a 专栏 table row: "2 | 甲乙高速 | 续建 | …" -> under_construction.
+    - in its clause, the words after the name (甲乙高速扩容 -> upgrade; 甲乙高铁其他区段的规划
+      建设 -> planned) or before it (已建成的甲乙高铁 -> existing; 依托在建的甲乙高铁 ->
+      under_construction), a word naming the stage (已建成, 续建, 规划建设, 前期研究, 改扩建)
+      before a light verb (推进, 加快, 建设); per item in a list that mixes them (加快建设A、
+      规划建设B), else the words heading the list or following it (A、B等项目规划建设).
+    - a pronoun taking the name up in the next sentence: "甲机场现为军用机场。规划将其改扩建
+      为军民两用机场" -> upgrade.
+    - else any status word of the sentence, the weakest evidence.
+    A clause about a section or part of the line (甲乙高速丙至丁段扩容, 甲乙高速丙互通) says less
+    of the whole line and ranks lower; the surest mention gives the project's status. Words:
+    已建/建成/通车/开通/依托 -> existing; 在建/续建/加快建设/加快实施 -> under_construction;
+    规划建设/新建 -> planned; 研究/谋划/前期研究 -> studied; 扩容/改扩建/改弯取直/提质 -> upgrade.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from geoplan._extract_common import (
     abbreviations,
@@ -279,6 +325,7 @@ def _decode_termini(parts: list[str]) -> tuple[list[str], list[str], list[str]]:
     return names, adcodes, undecoded
 
 
+@cache
 def _airport(code: str) -> tuple[list[str], list[str]] | None:
     """The county of the one curated airport whose name holds ``code`` (南岳 -> 衡阳南岳机场)."""
     from geoplan._network_data import airport_named
@@ -393,16 +440,20 @@ def _status(text: str, start: int, end: int) -> tuple[str | None, float]:
 
 def _coordinated(text: str, start: int) -> tuple[int, int] | None:
     """Span of a code joined to the line name at ``start`` by 和/、/及/与 that shares its
-    suffix (the 浏醴 of 规划新建浏醴和炎韶铁路); only a code made wholly of abbreviations."""
+    suffix (the 浏醴 of 规划新建浏醴和炎韶铁路); only a code made wholly of abbreviations or
+    one that decodes wholly to two or more places (平益 of 平益、莲株高速)."""
     if start < 3 or text[start - 1] not in _COORD:
         return None
     end = start - 1
     s0 = _left_boundary(text, end, max_len=4)
     code = text[s0:end]
     table = abbreviations()
-    if 2 <= len(code) <= 4 and all(ch in table for ch in code) and is_code(code):
+    if not 2 <= len(code) <= 4 or _FUNCTION_CHARS.search(code):
+        return None
+    if all(ch in table for ch in code) and is_code(code):
         return s0, end
-    return None
+    names, _adcodes, undecoded = decode_code(code)
+    return (s0, end) if len(names) >= 2 and not undecoded else None  # 平益、莲株高速
 
 
 def _confidence(names: list[str], undecoded: list[str]) -> float:
@@ -589,7 +640,7 @@ def find_projects(text: str) -> list[RawProject]:
                     break
                 place = _place(code[:k])
             if hit is not None:
-                names, adcodes = hit
+                names, adcodes = list(hit[0]), list(hit[1])
             elif place is not None:  # 邵东机场: the unit its name refers to, not its prefecture
                 names, adcodes = [place[0]], [place[1]]
         elif not names and (len(code) > 3 or (not is_code(code) and _FUNCTION_CHARS.search(code))):
