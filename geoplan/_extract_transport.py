@@ -20,6 +20,7 @@ Names
     - a name split over a PDF line break: "常益长高\n铁" is read as 常益长高铁 (its note says so).
     - airports: the unit the name names (邵东机场 -> 邵东市), or the curated airport that holds
       the name (南岳机场 -> 衡阳南岳机场, 衡南县); a use is not a name (邵东军用机场 = 邵东机场).
+    - ports and waterways: the name after the last verb before it (做好 | 甲江航道).
     - road numbers: G354, S217 and "106国道".
 
 Codes (``decode_code`` in ``_extract_common``)
@@ -236,6 +237,7 @@ _LEAD_VERB = re.compile(
     r"^(?:加强|整合|积极|承接|发展壮大|发展|壮大|内陆|一步|疏浚|提升|依托|建设|推进|加快|打造|支持|完善"
     r"|增强|培育|优化|认真|做好)+"
 )
+_ANY_LEAD_VERB = re.compile(_LEAD_VERB.pattern[4:-2])
 _BAD_PORT_END = ("临", "空", "粤", "地", "般", "运", "型", "的", "等", "各", "新建", "直升")
 # A count before a port or airport word (建设3-5个直升机场) is not a name.
 _COUNT = re.compile(r"[0-9０-９个座处]")
@@ -604,6 +606,9 @@ def find_projects(text: str) -> list[RawProject]:
             code = trimmed
         elif mode in ("port", "airport", "waterway"):
             code2 = _LEAD_VERB.sub("", code)
+            verbs = list(_ANY_LEAD_VERB.finditer(code2))
+            if verbs and len(code2) > 5:  # 统一联动做好 | 资江航道: the name follows the last verb
+                code2 = code2[verbs[-1].end() :]
             start += len(code) - len(code2)
             code = code2
             use = _AIRPORT_USE.search(code) if mode == "airport" else None

@@ -87,6 +87,7 @@ def test_corridor_codes_are_sourced_and_resolve():
         ("规划建设平益、莲株高速。", ["平益高速", "莲株高速"]),  # codes that decode wholly
         ("同步开展衡阳至永州城际铁路前期研究。", ["衡阳至永州城际铁路"]),
         ("规划建设新化至武冈高速公路。", ["新化至武冈高速公路"]),
+        ("协调沿线乡镇共同做好沅水航道升级改造。", ["沅水航道"]),  # the name after the verbs
     ],
 )
 def test_names(text, names):
