@@ -248,15 +248,201 @@ def abbreviations() -> dict[str, Abbreviation]:
     return out
 
 
-def decode_code(code: str) -> tuple[list[str], list[str], list[str]]:
+# ---------------------------------------------------------------- decoding line codes
+#
+# A line's code is built from one character of each end (国家公路网 naming rule: "路线简称用
+# 起讫点地名的首位汉字或法定简称组合表示", geodata/README.abbreviations.md): 醴娄 = 醴陵–娄底,
+# 莲株 = 莲花县–株洲. A character is decoded, in this order, by (1) the curated name of a
+# national corridor (沪昆, 呼南, 上瑞: corridor_codes.csv), (2) a full place name inside the code,
+# (3) the curated abbreviation table (Hunan prior: 长 = 长沙), (4) the prefecture- and county-level
+# units of China whose name begins with it, chosen by where the code's other, already decoded ends
+# lie: a line joins places near each other. A character none of these settle stays undecoded.
+
+# Candidates farther than this from every decoded end of the code are not its ends (km; the
+# longest Hunan-scale line codes join places 400-500 km apart: 岳汝 = 岳阳–汝城 is 425 km).
+CODE_END_MAX_KM = 700.0
+# A candidate wins only when the next one is at least this many times farther from the decoded
+# ends (韶 of 炎韶: 韶关 190 km, 韶山 200 km from 炎陵: too close to call, left undecoded).
+CODE_END_RATIO = 1.5
+_EARTH_KM = 6371.0
+
+
+@dataclass(frozen=True)
+class Corridor:
+    """A national corridor's code and its ends (沪昆 = 上海市, 昆明市), from corridor_codes.csv."""
+
+    code: str
+    name: str
+    mode: str
+    number: str
+    ends: tuple[str, ...]
+
+
+@cache
+def _china_by_name() -> dict[str, gazetteer.Unit]:
+    """Units of China by full name; a prefecture before a province of the same name (上海市)."""
+    rank = {"prefecture": 0, "province": 1, "county": 2}
+    out: dict[str, gazetteer.Unit] = {}
+    for u in gazetteer.units(scope="china"):
+        old = out.get(u.name)
+        if old is None or rank.get(u.level, 3) < rank.get(old.level, 3):
+            out[u.name] = u
+    return out
+
+
+@cache
+def corridor_codes() -> dict[str, Corridor]:
+    """National corridor codes and their ends, from the curated ``corridor_codes.csv``.
+
+    Examples
+    --------
+    >>> corridor_codes()["呼南"].ends
+    ('呼和浩特市', '南宁市')
+    """
+    path = geodata_path("corridor_codes.csv")
+    units = _china_by_name()
+    out: dict[str, Corridor] = {}
+    with open(path, encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            ends = tuple(e.strip() for e in row["ends"].split(";") if e.strip())
+            unknown = [e for e in ends if e not in units]
+            if unknown:
+                msg = f"corridor_codes.csv: {row['code']} has ends that are no unit: {unknown}"
+                raise DataError(msg)
+            code = row["code"].strip()
+            out[code] = Corridor(code, row["name"], row["mode"], row["number"], ends)
+    return out
+
+
+def _city_district(u: gazetteer.Unit) -> bool:
+    """A district of a prefecture-level city (石峰区 of 株洲): part of its city, never a line's
+    end; the districts of the four municipalities (黔江区 of 重庆) are ends of their own."""
+    return u.name.endswith("区") and u.adcode[:2] not in _MUNICIPALITIES
+
+
+_MUNICIPALITIES = ("11", "12", "31", "50")
+_DIRECTIONS = "东南西北中"
+
+
+@cache
+def _initial_candidates() -> dict[str, tuple[gazetteer.Unit, ...]]:
+    """Prefecture- and county-level units of China by the first character of their name; a
+    county under a prefecture that is itself a candidate is dropped (吉安市 covers 吉安县)."""
+    by_char: dict[str, list[gazetteer.Unit]] = {}
+    for u in gazetteer.units(scope="china"):
+        if u.level in ("prefecture", "county") and not _city_district(u):
+            by_char.setdefault(u.name[0], []).append(u)
+    out = {}
+    for ch, us in by_char.items():
+        prefs = {u.adcode for u in us if u.level == "prefecture"}
+        out[ch] = tuple(u for u in us if u.parent_adcode not in prefs or u.level != "county")
+    return out
+
+
+@cache
+def _unit_point(adcode: str) -> tuple[float, float] | None:
+    """Centre of a unit's bounding box (lon, lat; GCJ-02, close enough at this scale)."""
+    table = gazetteer._china_table()
+    rows = table[table["adcode"] == adcode]
+    if not len(rows):
+        return None
+    try:
+        with open(rows["path"].iloc[0], encoding="utf-8") as f:
+            coords = re.findall(r"(-?\d+\.\d+),\s*(-?\d+\.\d+)", f.read())
+    except OSError:
+        return None
+    if not coords:
+        return None
+    lons = [float(x) for x, _ in coords]
+    lats = [float(y) for _, y in coords]
+    return (min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    import math
+
+    lon1, lat1, lon2, lat2 = map(math.radians, (*a, *b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * _EARTH_KM * math.asin(math.sqrt(h))
+
+
+def _nearest_end(
+    ch: str, anchors: list[tuple[float, float]], *, hunan_first: bool = True
+) -> gazetteer.Unit | None:
+    """The unit a code character stands for, judged by the code's decoded ends (``anchors``).
+
+    Hunan first: a single Hunan candidate wins unless another is CODE_END_RATIO times nearer
+    (not for a character the curated table calls ambiguous: 韶 = 韶山 or 韶关); otherwise the
+    nearest candidate wins when the next is CODE_END_RATIO times farther.
+    """
+    if not anchors:
+        return None
+    scored = []
+    for u in _initial_candidates().get(ch, ()):
+        pt = _unit_point(u.adcode)
+        if pt is not None:
+            scored.append((min(_km(pt, a) for a in anchors), u))
+    scored = [x for x in scored if x[0] <= CODE_END_MAX_KM]
+    if not scored:
+        return None
+    scored.sort(key=lambda x: x[0])
+    hunan = [x for x in scored if x[1].in_hunan]
+    if hunan_first and len(hunan) == 1:
+        d, u = hunan[0]
+        if all(o * CODE_END_RATIO >= d for o, v in scored if v is not u):
+            return u
+    d, u = scored[0]
+    if len(scored) == 1 or scored[1][0] >= d * CODE_END_RATIO:
+        return u
+    return None
+
+
+def _point_of(name: str, adcode: str | None) -> tuple[float, float] | None:
+    if adcode:
+        return _unit_point(adcode)
+    u = _china_by_name().get(name)
+    return _unit_point(u.adcode) if u is not None else None
+
+
+def decode_code(code: str, *, china: bool = True) -> tuple[list[str], list[str], list[str]]:
     """Decode a code of one-character abbreviations: ``(names, adcodes, undecoded chars)``.
 
-    Full place names inside the code (冷水江, 涟源) are matched first; every other character
-    is looked up in the abbreviation table; ambiguous or unknown characters stay undecoded.
+    ``adcodes`` holds the Hunan units only. A national corridor's code (沪昆, 呼南) gives its
+    curated ends; full place names inside the code (冷水江, 涟源) are matched next; every
+    other character is looked up in the abbreviation table, then among the units of China
+    whose name begins with it, judged by the code's other decoded ends (see above); what
+    stays unsettled is returned undecoded, never guessed. ``china=False`` skips that last
+    step, for names that are not codes (城陵矶港, a road's 涟源秀溪至冷水江).
+
+    Examples
+    --------
+    >>> decode_code("莲株")
+    (['莲花县', '株洲市'], ['430200'], [])
+    >>> decode_code("炎韶")[2]
+    ['韶']
     """
+    names, adcodes, undecoded = _decode_code(code, china)
+    return list(names), list(adcodes), list(undecoded)
+
+
+@cache
+def _decode_code(code: str, china: bool) -> tuple[tuple[str, ...], ...]:
+    """The work of :func:`decode_code`, cached (a plan names a line many times)."""
     names: list[str] = []
     adcodes: list[str] = []
     undecoded: list[str] = []
+    corridor = corridor_codes().get(code) or corridor_codes().get(code[::-1])
+    if corridor is not None:
+        ends = corridor.ends if corridor.code == code else corridor.ends[::-1]
+        for name in ends:
+            names.append(name)
+            u = _china_by_name()[name]
+            if u.in_hunan:
+                adcodes.append(u.adcode)
+        return tuple(names), tuple(adcodes), tuple(undecoded)
     table = abbreviations()
     covered = [False] * len(code)
     for s, e, _surface, _how, codes in admin_refs(code):
@@ -268,18 +454,31 @@ def decode_code(code: str) -> tuple[list[str], list[str], list[str]]:
         for i in range(s, e):
             covered[i] = True
     if any(covered):
-        return names, adcodes, undecoded
+        return tuple(names), tuple(adcodes), tuple(undecoded)
+    # first pass: the curated table; second: the others, by where the first pass lies
+    found: list[tuple[str, str | None] | None] = []
     for ch in code:
         ab = table.get(ch)
-        if ab is None or ab.ambiguous:
-            if "\u4e00" <= ch <= "\u9fff":
+        found.append(None if ab is None or ab.ambiguous else (ab.name, ab.adcode))
+    anchors = [p for f in found if f for p in [_point_of(*f)] if p is not None]
+    for i, ch in enumerate(code):
+        if found[i] is None and china and "\u4e00" <= ch <= "\u9fff":
+            # no Hunan prior for a character the table calls ambiguous, nor for a direction
+            # (南衡: 南宁 or 南县?), which begins too many names
+            prior = ch not in table and ch not in _DIRECTIONS
+            u = _nearest_end(ch, anchors, hunan_first=prior)
+            if u is None:
                 undecoded.append(ch)
-            continue
-        if ab.name not in names:
-            names.append(ab.name)
-            if ab.adcode:
-                adcodes.append(ab.adcode)
-    return names, adcodes, undecoded
+            else:
+                found[i] = (u.name, u.adcode if u.in_hunan else None)
+        elif found[i] is None and "\u4e00" <= ch <= "\u9fff":
+            undecoded.append(ch)
+    for f in found:
+        if f is not None and f[0] not in names:
+            names.append(f[0])
+            if f[1]:
+                adcodes.append(f[1])
+    return tuple(names), tuple(adcodes), tuple(undecoded)
 
 
 def is_code(code: str) -> bool:

@@ -1,11 +1,65 @@
-"""Transport projects named in plan text: rail lines, expressways, roads, airports, ports."""
+"""Transport projects named in plan text: rail lines, expressways, roads, airports, ports.
+
+The grammar read here, each form with a made-up example (``find_projects`` returns them in
+text order; ``geoplan.extract`` merges the mentions of one project):
+
+Names
+    - code + mode suffix: 甲乙高铁, 甲乙城际(铁路), 甲乙铁路, 甲乙高速(公路), 甲乙机场, 甲乙港.
+      The code is read leftwards up to punctuation or a verb (加快建设 | 常益长高铁); a word
+      glued to a three-character code is dropped (是 | 沪昆高铁).
+    - a list sharing one suffix: "常益长、长赣高铁" (the item before 、/和/与/及) and
+      "A、B、C等高速公路" (every item; a kind word may stand between: 等普速铁路); an item may
+      carry its work (醴娄扩容 -> 醴娄高速公路, upgrade) or an extension (江干东延线, its own
+      project), and may be described first (依托已建成的 | 沪昆、二广等高速公路).
+    - 一是…二是… lists: each item is a clause of its own (一是加快实施A高铁，二是研究B高铁);
+      an enumerator is never part of a name (一是铁路 is a heading, not a line).
+    - a terminus pair: "新化至武冈高速公路", "茶陵—常宁高速", "株洲西经渌口区至醴陵东铁路" (the
+      ends decode to their full names; a verb before the first end is not part of it).
+    - a ring or one of two parallel lines: 长沙北外环高速, 长常北线高速 (the code is the part
+      before the qualifier).
+    - a name split over a PDF line break: "常益长高\n铁" is read as 常益长高铁 (its note says so).
+    - airports: the unit the name names (邵东机场 -> 邵东市), or the curated airport that holds
+      the name (南岳机场 -> 衡阳南岳机场, 衡南县); a use is not a name (邵东军用机场 = 邵东机场).
+    - ports and waterways: the name after the last verb before it (做好 | 甲江航道).
+    - road numbers: G354, S217 and "106国道".
+
+Codes (``decode_code`` in ``_extract_common``)
+    A code's characters stand for its ends: a curated national corridor (沪昆, 呼南, 上瑞:
+    geodata/corridor_codes.csv), a full place name inside it (冷水江), the abbreviation table
+    (长 = 长沙), else the prefecture- or county-level unit of China whose name begins with the
+    character and that lies clearly nearest the code's other ends (莲株 -> 莲花县, 江西); a
+    reversed code decodes the same (长益常 = 常益长). What stays unclear is left undecoded.
+
+Status (``_status``), from the words that govern the name, surest first
+    - the 建设性质 cell of a 专栏 table row: "2 | 甲乙高速 | 续建 | …" -> under_construction.
+    - in its clause, the words after the name (甲乙高速扩容 -> upgrade; 甲乙高铁其他区段的规划
+      建设 -> planned) or before it (已建成的甲乙高铁 -> existing; 依托在建的甲乙高铁 ->
+      under_construction), a word naming the stage (已建成, 续建, 规划建设, 前期研究, 改扩建)
+      before a light verb (推进, 加快, 建设); per item in a list that mixes them (加快建设A、
+      规划建设B), else the words heading the list or following it (A、B等项目规划建设).
+    - a pronoun taking the name up in the next sentence: "甲机场现为军用机场。规划将其改扩建
+      为军民两用机场" -> upgrade.
+    - else any status word of the sentence, the weakest evidence.
+    A clause about a section or part of the line (甲乙高速丙至丁段扩容, 甲乙高速丙互通) says less
+    of the whole line and ranks lower; the surest mention gives the project's status. Words:
+    已建/建成/通车/开通/依托 -> existing; 在建/续建/加快建设/加快实施 -> under_construction;
+    规划建设/新建 -> planned; 研究/谋划/前期研究 -> studied; 扩容/改扩建/改弯取直/提质 -> upgrade.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from geoplan._extract_common import abbreviations, admin_refs, decode_code, is_code, unit_ref
+from geoplan._extract_common import (
+    abbreviations,
+    admin_refs,
+    corridor_codes,
+    decode_code,
+    is_code,
+    unit_ref,
+)
 
 # (suffix regex, mode), tried in this order at each position.
 _SUFFIXES = (
@@ -19,6 +73,19 @@ _SUFFIXES = (
     (r"航道", "waterway"),
 )
 SUFFIX_RE = re.compile("|".join(f"(?:{s})" for s, _ in _SUFFIXES))
+
+
+def _broken(pattern: str) -> str:
+    """``pattern`` with a line break allowed between the characters of each plain alternative:
+    PDF extraction splits a name over lines ("常益长高\n铁" in a table cell)."""
+    return "|".join(
+        "\n?".join(alt) if re.fullmatch(r"[\u4e00-\u9fff]+", alt) else alt
+        for alt in pattern.split("|")
+    )
+
+
+# The suffixes as they may arrive from a PDF; a match is read without its line breaks.
+_SUFFIX_BROKEN_RE = re.compile("|".join(f"(?:{_broken(s)})" for s, _ in _SUFFIXES))
 _MODE_OF = [(re.compile(f"^(?:{s})$"), mode) for s, mode in _SUFFIXES]
 # What may not follow a line name (高铁站, 高速发展, 港澳, 机场联络线 is a road, 铁路北站,
 # 铁路货站, 铁路职业技术学校, 空铁港联运, 高铁组合枢纽). Used with ``match(text, pos)``, so
@@ -90,16 +157,47 @@ _ROAD_RE = re.compile(
 )
 _NATIONAL_RE = re.compile(r"(\d{3})\s*国道")
 
-_STATUS = (
-    ("studied", re.compile(r"前期|研究|谋划|预留|争取纳入|纳入.{0,8}规划")),
-    ("upgrade", re.compile(r"提质改造|扩能|电气化改造|改造|扩容|提质|改扩建|升级|复线")),
-    ("planned", re.compile(r"规划新建|规划建设|新建|启动建设|开工|引入|规划|布局")),
+# Words that give a project's status, each with its strength: 2 for a word that names the stage
+# (已建成, 续建, 规划建设, 前期研究, 扩容), 1 for a light verb (推进, 加快, 建设, 依托) that only
+# says work goes on. Alternatives are tried longest first at each position.
+_STATUS_WORDS: tuple[tuple[str, str, int], ...] = (
+    (
+        "existing",
+        r"已建成(?:通车|通航)?|已经?开通|已通车|已建|建成通车|建成|通车|开通|运营|通航"
+        r"|投入使用|既有|现有|依托",
+        2,
+    ),
+    ("existing", r"利用", 1),
     (
         "under_construction",
-        re.compile(r"加快建设|加快推进|续建|在建|推进建设|加快实施|建设|推进|加快"),
+        r"(?:尽快|力争|争取|确保)[\u4e00-\u9fff]{0,3}?(?:竣工|建成|通车)(?:通车|投用|运营)?"
+        r"|在建|续建|加快建设|加快实施|加快推进|推进建设|竣工",
+        2,
     ),
-    ("existing", re.compile(r"建成|通车|开通|运营|投入使用|依托|已")),
+    ("under_construction", r"建设|推进|加快|实施|推动", 1),
+    ("planned", r"规划新建|规划建设|新建|启动建设|开工建设", 2),
+    ("planned", r"规划|引入|布局|开工", 1),
+    ("studied", r"前期研究|规划研究|研究|谋划|预留|争取纳入|纳入[\u4e00-\u9fff]{0,8}规划|论证", 2),
+    ("upgrade", r"改扩建|扩容|扩能|提质改造|提质|改造|升级|复线|改弯取直|电气化|转为|改为", 2),
 )
+_STATUS_RE = re.compile(
+    "|".join(f"(?P<s{i}>{rx})" for i, (_st, rx, _w) in enumerate(_STATUS_WORDS))
+)
+# A table cell that is wholly a status word: the 建设性质 column of a 专栏 row.
+_STATUS_CELL = re.compile(
+    r"^\s*(?:续建|在建|新建|已建|已建成|建成|规划建设|规划新建|前期研究|研究|谋划|预留|扩容"
+    r"|改扩建|提质改造|改造|扩能改造)\s*$"
+)
+# A section or part of the line named right after it (沪昆高速醴陵至娄底段, 洛湛铁路县城中心段,
+# 娄新高速金竹山互通, 湘桂铁路复线衡阳站): the clause speaks of that part's work, which says
+# less about the whole line, and the words after the part may govern something else.
+_SECTION_AFTER = re.compile(
+    r"^[\u4e00-\u9fff]{0,6}?(?:[至—–-][\u4e00-\u9fff]{1,6}?)?(?:段|互通|立交|枢纽|[东南西北]?站)"
+)
+# A pronoun taking up the subject of the previous sentence: 规划将其改扩建为军民两用机场.
+_ANAPHOR = re.compile(r"(?:将|对|把|使)其")
+_CLAUSE_STOPS = "，,。;；:：\n|（(）)"
+_SENTENCE_STOPS = "。;；\n!?！？"
 
 
 @dataclass
@@ -113,6 +211,7 @@ class RawProject:
     status: str | None
     confidence: float = 0.9
     note: str = ""
+    status_rank: float = 0.0  # how sure the status is (see _status); the best mention wins
 
 
 def _left_boundary(text: str, end: int, *, max_len: int = 10) -> int:
@@ -138,6 +237,7 @@ _LEAD_VERB = re.compile(
     r"^(?:加强|整合|积极|承接|发展壮大|发展|壮大|内陆|一步|疏浚|提升|依托|建设|推进|加快|打造|支持|完善"
     r"|增强|培育|优化|认真|做好)+"
 )
+_ANY_LEAD_VERB = re.compile(_LEAD_VERB.pattern[4:-2])
 _BAD_PORT_END = ("临", "空", "粤", "地", "般", "运", "型", "的", "等", "各", "新建", "直升")
 # A count before a port or airport word (建设3-5个直升机场) is not a name.
 _COUNT = re.compile(r"[0-9０-９个座处]")
@@ -148,7 +248,7 @@ _LINK = "至—–－~"
 
 
 # Characters that do not occur in line-name codes but do in running text (迈进了高速, 加强铁路).
-_FUNCTION_CHARS = re.compile(r"[了的由进善强用域好抓完加专个我其在全各新二要]|[0-9]")
+_FUNCTION_CHARS = re.compile(r"[了的由进善强用域好抓完加专个我其在全各新二要是第节升设接]|[0-9]")
 
 
 def _trim_code(code: str) -> str | None:
@@ -158,6 +258,9 @@ def _trim_code(code: str) -> str | None:
     for s, e, _surface, _how, _codes in admin_refs(code):
         for i in range(s, e):
             covered[i] = True
+    for corridor in corridor_codes():  # 是呼南: the corridor's code, whatever its characters
+        if code.endswith(corridor):
+            covered[len(code) - len(corridor) :] = [True] * len(corridor)
     i = len(code)
     while i > 0 and covered[i - 1]:
         i -= 1
@@ -188,8 +291,14 @@ def _termini(text: str, start: int, code: str) -> tuple[int, list[str]] | None:
     end = start - 1
     while True:
         s0 = _left_boundary(text, end, max_len=6)
+        # a place ending the token is the terminus (同步开展长沙 | 至衡阳)
+        tail = [r for r in admin_refs(text[s0:end]) if r[1] == end - s0 and r[0] > 0]
+        if tail:
+            s0 += tail[-1][0]
         token = text[s0:end]
-        if not 2 <= len(token) <= 6 or _DIRECTIONS.match(token) or _FUNCTION_CHARS.search(token):
+        if _place(token) is not None:
+            pass  # a unit is a terminus, whatever its characters (新化至武冈)
+        elif not 2 <= len(token) <= 6 or _DIRECTIONS.match(token) or _FUNCTION_CHARS.search(token):
             return None
         parts.insert(0, token)
         if s0 > 0 and text[s0 - 1] == "经":
@@ -218,6 +327,7 @@ def _decode_termini(parts: list[str]) -> tuple[list[str], list[str], list[str]]:
     return names, adcodes, undecoded
 
 
+@cache
 def _airport(code: str) -> tuple[list[str], list[str]] | None:
     """The county of the one curated airport whose name holds ``code`` (南岳 -> 衡阳南岳机场)."""
     from geoplan._network_data import airport_named
@@ -233,45 +343,119 @@ def _airport(code: str) -> tuple[list[str], list[str]] | None:
     return [unit_ref(adcode).name], [adcode]
 
 
-def _status(text: str, start: int, end: int) -> str | None:
-    sent_start = max(
-        max(0, start - 300),
-        *(text.rfind(ch, 0 if start < 300 else start - 300, start) + 1 for ch in "。;；\n|"),
-    )
-    clause_start = max(
-        sent_start, max(text.rfind(ch, max(0, start - 300), start) for ch in ",，") + 1
-    )
-    after = text[end : end + 12]
-    after = re.split(r"[,，。;；、]", after, maxsplit=1)[0]
-    if re.search(r"前期|研究", after):
-        return "studied"
-    for window in (text[clause_start:start], text[sent_start:start]):
-        # in a list (A扩容、B、C) the verbs heading it speak for every item: take the first
-        first = "、" in window
-        window = window.split("、", 1)[0] if first else window
-        best: tuple[int, str] | None = None
-        for status, rx in _STATUS:
-            for m in rx.finditer(window):
-                key = -m.start() if first else m.end()
-                if best is None or key > best[0]:
-                    best = (key, status)
-        if best:
-            return best[1]
+def _words(window: str, *, first: bool) -> tuple[str, int] | None:
+    """The strongest status word in ``window`` (the first or the last of equal strength:
+    the last after a name, 纳入规划并开工建设, as its clause's final word governs it)."""
+    best: tuple[int, int, str] | None = None
+    for m in _STATUS_RE.finditer(window):
+        i = int(m.lastgroup[1:])  # type: ignore[index]
+        status, _rx, weight = _STATUS_WORDS[i]
+        key = (weight, -m.start() if first else m.start())
+        if best is None or key > best[:2]:
+            best = (*key, status)
+    return None if best is None else (best[2], best[0])
+
+
+def _heading(window: str) -> tuple[str, int] | None:
+    """The status words heading a list: the first run of them (依托在建的 -> 在建; 规划建设 |
+    沪昆高速…扩容: 扩容 belongs to the first item, not to the list)."""
+    run: list[re.Match] = []
+    for m in _STATUS_RE.finditer(window):
+        if run and m.start() > run[-1].end() + 1:
+            break
+        run.append(m)
+    return _words(window[run[0].start() : run[-1].end()], first=False) if run else None
+
+
+def _table_cell(text: str, start: int, end: int) -> str | None:
+    """The status of a 专栏 table row naming the project: a later cell of the row that is
+    wholly a status word (its 建设性质 column: "2 | 平益高速 | 续建 | ...")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before, cells = text[line_start:start], text[end:line_end].split("|")
+    if len(cells) < 2 or not ("|" in before or not before.strip()):
+        return None
+    for cell in cells[1:]:
+        if _STATUS_CELL.match(cell):
+            found = _words(cell, first=True)
+            return found[0] if found else None
     return None
+
+
+def _status(text: str, start: int, end: int) -> tuple[str | None, float]:
+    """The status of the project named at ``text[start:end]`` and how sure: ``(status, rank)``.
+
+    Read from, in order: the 建设性质 cell of its table row (rank 4); the words that govern it
+    in its clause, after it (X扩容, X其他区段的规划建设, X已经开通) or before it (已建成的X,
+    加快实施X), a stage word (rank 3) before a light verb (rank 2), in a list (A、B、C) the
+    item's own words first, then those heading the list; a pronoun taking it up in the next
+    sentence (X现状为…。规划将其改扩建为…); else any word of its sentence (rank 1). A clause
+    about a section of the line (X醴陵至娄底段扩容) ranks one lower: it says less of the line.
+    """
+    cell = _table_cell(text, start, end)
+    if cell is not None:
+        return cell, 4.0
+    lo = max(0, start - 120)
+    clause_start = max(text.rfind(ch, lo, start) for ch in _CLAUSE_STOPS) + 1
+    if clause_start == start and start > 0 and text[start - 1] in "（(":
+        # a name in brackets restates the one before: the enclosing clause governs it
+        clause_start = max(text.rfind(ch, lo, start - 1) for ch in _CLAUSE_STOPS) + 1
+    hi = min(len(text), end + 24)
+    stops = [text.find(ch, end, hi) for ch in _CLAUSE_STOPS]
+    after = text[end : min([x for x in stops if x >= 0], default=hi)]
+    section = bool(_SECTION_AFTER.match(after))
+    listed_after = ""
+    if "、" in after:  # an item of a list: its own words, else those after the list
+        tail = after.split("、")[-1]  # (A、B等项目规划建设)
+        listed_after = tail[tail.index("等") + 1 :] if "等" in tail else ""
+        after = after.split("、", 1)[0]
+    before = text[clause_start:start]
+    own = before.rsplit("、", 1)[-1]
+    found_before = _words(own, first=False)
+    if found_before is None and "、" in before:
+        found_before = _heading(before.split("、", 1)[0])
+    found_after = _words(after, first=False) or _words(listed_after, first=False)
+    found = found_before
+    if found_after is not None and (
+        found is None or found_after[1] > found[1] or (found_after[1] == found[1] and not section)
+    ):
+        found = found_after
+    if found is not None:
+        return found[0], found[1] + (0.5 if section else 1.0)
+    sent_start = max(text.rfind(ch, max(0, start - 300), start) for ch in _SENTENCE_STOPS) + 1
+    if not text[sent_start:start].strip(" 　"):  # the subject: a pronoun may take it up
+        para_end = text.find("\n", end)
+        para = text[end : len(text) if para_end < 0 else para_end][:300]
+        for m in _ANAPHOR.finditer(para):
+            found = _words(para[m.end() : m.end() + 8], first=True)
+            if found is not None:
+                return found[0], found[1] + 0.5
+    sent_end = min(
+        [x for x in (text.find(ch, end) for ch in _SENTENCE_STOPS) if x >= 0], default=len(text)
+    )
+    found = _words(text[sent_start:start], first=False) or _words(
+        text[end:sent_end][:60], first=True
+    )
+    return (found[0], 1.0) if found else (None, 0.0)
 
 
 def _coordinated(text: str, start: int) -> tuple[int, int] | None:
     """Span of a code joined to the line name at ``start`` by 和/、/及/与 that shares its
-    suffix (the 浏醴 of 规划新建浏醴和炎韶铁路); only a code made wholly of abbreviations."""
+    suffix (the 浏醴 of 规划新建浏醴和炎韶铁路); only a code made wholly of abbreviations or
+    one that decodes wholly to two or more places (平益 of 平益、莲株高速)."""
     if start < 3 or text[start - 1] not in _COORD:
         return None
     end = start - 1
     s0 = _left_boundary(text, end, max_len=4)
     code = text[s0:end]
     table = abbreviations()
-    if 2 <= len(code) <= 4 and all(ch in table for ch in code) and is_code(code):
+    if not 2 <= len(code) <= 4 or _FUNCTION_CHARS.search(code):
+        return None
+    if all(ch in table for ch in code) and is_code(code):
         return s0, end
-    return None
+    names, _adcodes, undecoded = decode_code(code)
+    return (s0, end) if len(names) >= 2 and not undecoded else None  # 平益、莲株高速
 
 
 def _confidence(names: list[str], undecoded: list[str]) -> float:
@@ -288,14 +472,17 @@ _LIST_KIND = re.compile(r"等(?:普速|干线)?$")
 _QUALIFIER = re.compile(r"(扩容|扩能|改扩建|提质|[东南西北]延线?|延伸线)$")
 _UPGRADE_WORDS = ("扩容", "扩能", "改扩建", "提质")
 # A ring road of a place: 长沙北外环, 长沙绕城, 株潭南环线.
-_RING = re.compile(r"[东南西北]?(?:外环|内环|绕城|环线|环)$")
+# ... and one of two lines between the same ends (长常北线高速: "××高速北(中、南)线").
+_RING = re.compile(r"[东南西北]?(?:外环|内环|绕城|环线|环)$|[东南西北中]线$")
+# What an airport's name may say of its use, not its place (邵东军用机场 = 邵东机场).
+_AIRPORT_USE = re.compile(r"(?:军民合用|军民两用|军用|民用)$")
 _CLAUSE_END = '，,。;；:：\n|（(）)“”"《》'
 
 
 def _after_verbs(clause: str) -> int:
     """Where a list begins in its clause: after the first run of verbs of two or more
-    characters (充分利用 | 京广, 规划建设 | 沪昆高速金鱼石至醴陵扩容), or after a one-character
-    one at the head (以 | 京广)."""
+    characters (充分利用 | 京广, 规划建设 | 沪昆高速金鱼石至醴陵扩容) and any one-character one
+    after them (构建以 | 沪昆), or after a one-character one at the head (以 | 京广)."""
     long_verbs = [v for v in _VERBS if len(v) > 1]
     hits = [(clause.find(v), v) for v in long_verbs if v in clause]
     if not hits:
@@ -304,11 +491,25 @@ def _after_verbs(clause: str) -> int:
     moved = True
     while moved:
         moved = False
-        for v in long_verbs:
-            if clause.startswith(v, cut):
+        for v in _VERBS:
+            if clause.startswith(v, cut) and (len(v) > 1 or cut < len(clause) - 2):
                 cut, moved = cut + len(v), True
                 break
     return cut
+
+
+def _item_code(item: str) -> int:
+    """Where the code of a list item begins: after what describes it (已建成的 | 沪昆) and
+    the verbs heading it (规划建设 | 邵永)."""
+    cut = item.rfind("的") + 1
+    while True:
+        m = _STATUS_RE.match(item, cut)
+        step = len(m.group()) if m else 0
+        if not step:
+            step = next((len(v) for v in _VERBS if len(v) > 1 and item.startswith(v, cut)), 0)
+        if not step or cut + step > len(item) - 2:
+            return cut
+        cut += step
 
 
 def _listed(text: str, end: int, suffix: str, mode: str) -> list[RawProject]:
@@ -320,15 +521,22 @@ def _listed(text: str, end: int, suffix: str, mode: str) -> list[RawProject]:
     head = _after_verbs(items[0])
     start += head
     items[0] = items[0][head:]
-    # one status for the list, from the verbs that open it (加快建设 | 规划建设)
-    listed = _status(text, start, start + len(items[0]))
+    # one status for the list, from the words that open it (已建成的 | 加快建设 | 规划建设)
+    first = _item_code(items[0])
+    listed = _status(text, start + first, start + len(items[0]))
     out: list[RawProject] = []
     pos = start
     for item in items:
         s0, pos = pos, pos + len(item) + 1
-        raw = item.strip()
-        if not 2 <= len(raw) <= 12 or SUFFIX_RE.search(raw) or _FUNCTION_CHARS.search(raw):
+        cut = _item_code(item)
+        own = _words(item[:cut], first=False) if cut else None
+        raw = item[cut:].strip()
+        s0 += cut
+        corridor = raw in corridor_codes()
+        if not 2 <= len(raw) <= 12 or SUFFIX_RE.search(raw):
             continue  # named with a suffix of its own (长沙北外环高速) or not a name
+        if _FUNCTION_CHARS.search(raw) and not corridor:
+            continue
         qual = _QUALIFIER.search(raw)
         code = raw[: qual.start()] if qual else raw
         if len(code) < 2 or _GENERIC_CODES.search(code):
@@ -340,16 +548,18 @@ def _listed(text: str, end: int, suffix: str, mode: str) -> list[RawProject]:
             names, adcodes, undecoded = decode_code(code)
         if len(items) == 1 and not names and not is_code(code):
             continue  # a list of one must name places (长潭西等高速公路)
-        name, status = code + suffix, listed
+        name, (status, rank) = code + suffix, (own[0], own[1] + 1.0) if own else listed
         note = f"named in a list sharing the suffix {suffix}"
         if qual and qual.group() in _UPGRADE_WORDS:
-            status = "upgrade"
+            status, rank = "upgrade", 3.0
             note += f"; the work named is {qual.group()} (written {raw})"
         elif qual:  # an extension is a project of its own: 宁韶南延线高速公路
             name = raw + suffix
         conf = min(_confidence(names, undecoded), 0.75)
-        span = (s0, s0 + len(item))
-        out.append(RawProject(name, mode, span, names, adcodes, undecoded, status, conf, note))
+        span = (s0, s0 + len(raw))
+        out.append(
+            RawProject(name, mode, span, names, adcodes, undecoded, status, conf, note, rank)
+        )
     return out
 
 
@@ -357,8 +567,8 @@ def find_projects(text: str) -> list[RawProject]:
     """Return transport projects named in ``text`` (normalised), in text order."""
     out: list[RawProject] = []
     seen: set[tuple[int, int]] = set()
-    for m in SUFFIX_RE.finditer(text):
-        suffix = m.group()
+    for m in _SUFFIX_BROKEN_RE.finditer(text):
+        suffix = m.group().replace("\n", "")
         if _BAD_NEXT.match(text, m.end()) and not text.startswith("港区", m.start()):
             continue
         if suffix == "高速" and text.startswith("铁路", m.end()):
@@ -375,10 +585,15 @@ def find_projects(text: str) -> list[RawProject]:
         if dm:
             start += len(dm.group())
             code = code[len(dm.group()) :]
+        use = None
         short = len(code) < 2 and suffix not in ("港", "港区")
         if (not code or short) and not (code and is_code(code)):
             continue
         mode = next(md for rx, md in _MODE_OF if rx.match(suffix))
+        if mode not in ("port", "airport", "waterway") and len(code) == 3:
+            trimmed = _trim_code(code)  # 是沪昆高铁, 接沪昆高速: a word glued to the code
+            if trimmed is not None and trimmed != code and _FUNCTION_CHARS.match(code):
+                start, code = start + 1, trimmed
         if mode not in ("port", "airport", "waterway") and len(code) > 3:
             trimmed = _trim_code(code)
             ring = _RING.search(code) if trimmed is None else None
@@ -391,8 +606,14 @@ def find_projects(text: str) -> list[RawProject]:
             code = trimmed
         elif mode in ("port", "airport", "waterway"):
             code2 = _LEAD_VERB.sub("", code)
+            verbs = list(_ANY_LEAD_VERB.finditer(code2))
+            if verbs and len(code2) > 5:  # 统一联动做好 | 资江航道: the name follows the last verb
+                code2 = code2[verbs[-1].end() :]
             start += len(code) - len(code2)
             code = code2
+            use = _AIRPORT_USE.search(code) if mode == "airport" else None
+            if use is not None:
+                code = code[: use.start()]
             if (
                 len(code) > 5
                 or len(code) < 2
@@ -403,7 +624,11 @@ def find_projects(text: str) -> list[RawProject]:
                 continue
         if _GENERIC_CODES.search(code):
             continue
-        names, adcodes, undecoded = decode_code(code)
+        ring = _RING.search(code) if mode not in ("port", "airport", "waterway") else None
+        names, adcodes, undecoded = decode_code(
+            code[: ring.start()] if ring else code,
+            china=mode not in ("port", "airport", "waterway"),
+        )
         termini = None if mode in ("port", "airport", "waterway") else _termini(text, start, code)
         if termini is not None:
             start = termini[0]
@@ -414,18 +639,30 @@ def find_projects(text: str) -> list[RawProject]:
                 continue
             undecoded = []
             hit = _airport(code) if mode == "airport" else None
+            place = _place(code) if mode == "airport" and hit is None else None
+            for k in range(len(code) - 1, 1, -1):  # a place heading it: 新化 | 春田机场
+                if mode != "airport" or hit is not None or place is not None:
+                    break
+                place = _place(code[:k])
             if hit is not None:
-                names, adcodes = hit
+                names, adcodes = list(hit[0]), list(hit[1])
+            elif place is not None:  # 邵东机场: the unit its name refers to, not its prefecture
+                names, adcodes = [place[0]], [place[1]]
         elif not names and (len(code) > 3 or (not is_code(code) and _FUNCTION_CHARS.search(code))):
             continue
         span = (start, m.end())
         if span in seen:
             continue
         seen.add(span)
-        status = _status(text, start, m.end())
+        status, rank = _status(text, start, m.end())
         conf = _confidence(names, undecoded)
+        name = text[start : m.end()].replace("\n", "")
+        note = f"written {text[start : m.end()]!r}" if "\n" in text[start : m.end()] else ""
+        if use is not None and mode == "airport":
+            name = code + suffix
+            note = f"written {text[start : m.end()]} (its use, {use.group()}, is not its name)"
         out.append(
-            RawProject(text[start : m.end()], mode, span, names, adcodes, undecoded, status, conf)
+            RawProject(name, mode, span, names, adcodes, undecoded, status, conf, note, rank)
         )
         if mode not in ("port", "airport", "waterway"):
             first = _coordinated(text, start)
@@ -434,7 +671,9 @@ def find_projects(text: str) -> list[RawProject]:
                 n0, a0, u0 = decode_code(text[s0:e0])
                 name0 = text[s0:e0] + suffix
                 conf0 = _confidence(n0, u0)
-                out.append(RawProject(name0, mode, (s0, m.end()), n0, a0, u0, status, conf0))
+                out.append(
+                    RawProject(name0, mode, (s0, m.end()), n0, a0, u0, status, conf0, "", rank)
+                )
     for m in _ROAD_RE.finditer(text):
         letter, digits, rest = m.group(1), m.group(2), m.group(3) or ""
         n = len(digits)
@@ -445,12 +684,14 @@ def find_projects(text: str) -> list[RawProject]:
         end = m.end()
         if re.search(r"和|及|与|、|经济|产业", rest):  # a list or a theme, not the road's name
             rest, end = "", m.end(2)
-        names, adcodes, _u = decode_code(rest) if rest else ([], [], [])
+        names, adcodes, _u = decode_code(rest, china=False) if rest else ([], [], [])
         span = (m.start(), end)
         name = text[m.start() : end]
-        out.append(RawProject(name, mode, span, names, adcodes, [], _status(text, *span)))
+        status, rank = _status(text, *span)
+        out.append(RawProject(name, mode, span, names, adcodes, [], status, 0.9, "", rank))
     for m in _NATIONAL_RE.finditer(text):
         span = (m.start(), m.end())
-        out.append(RawProject(m.group(), "national_road", span, [], [], [], _status(text, *span)))
+        status, rank = _status(text, *span)
+        out.append(RawProject(m.group(), "national_road", span, [], [], [], status, 0.9, "", rank))
     out.sort(key=lambda p: p.span)
     return out

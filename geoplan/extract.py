@@ -713,19 +713,32 @@ def _lost_heads(projects: list, text: str) -> dict[int, Any]:
 _MODE_SUFFIX = re.compile(f"(?:{SUFFIX_RE.pattern})$")
 
 
+# Long and short forms of one suffix name one project (沪昆高速公路 = 沪昆高速).
+_SHORT_SUFFIX = ((re.compile(r"高速公路$"), "高速"), (re.compile(r"(?:城际铁路)$"), "城际"))
+
+
+def _project_key(name: str, mode: str) -> tuple[str, str]:
+    for rx, short in _SHORT_SUFFIX:
+        name = rx.sub(short, name)
+    return name, mode
+
+
 def _transport(ctx: _Ctx) -> list[TransportProject]:
     out: dict[tuple[str, str], TransportProject] = {}
+    ranks: dict[tuple[str, str], float] = {}
     projects = find_projects(ctx.text)
     heads = _lost_heads(projects, ctx.text)
     for i, p in enumerate(projects):
         full = heads.get(i)
-        key = (full.name if full else p.name, p.mode)
+        key = _project_key(full.name if full else p.name, p.mode)
         if key in out:
             rec = out[key]
             rec.mentions += 1
-            if rec.status is None and p.status:
-                rec.status = p.status
+            # the mention whose status is surest speaks for the project (see _status)
+            if p.status and p.status_rank > ranks[key]:
+                rec.status, ranks[key] = p.status, p.status_rank
             continue
+        ranks[key] = p.status_rank if p.status else -1.0
         _span, quote = ctx.quote(_sentence(ctx.text, *p.span))
         ospan, _ = ctx.quote(p.span)
         rec = TransportProject(

@@ -247,10 +247,10 @@ def test_transport_airports_from_the_curated_table():
 
 
 def test_transport_confidence_follows_decoding():
-    x = extract_plan(read_text("加快建设常益长高铁,推动呼南高铁建设,建设城陵矶港。"))
+    x = extract_plan(read_text("加快建设常益长高铁,规划新建炎韶铁路,建设城陵矶港。"))
     assert [(t.name, t.confidence) for t in x.transport] == [
         ("常益长高铁", 0.9),
-        ("呼南高铁", 0.75),  # 南 (南宁) is not decoded
+        ("炎韶铁路", 0.75),  # 韶 (韶山 or 韶关, as near to 炎陵) is not decoded
         ("城陵矶港", 0.6),
     ]
 
@@ -428,8 +428,8 @@ def test_transport_lists_share_suffix_status_and_work():
         ("宁韶高速公路", "under_construction", "宁韶"),
         ("江干高速公路", "under_construction", "江干"),
         ("醴娄高速公路", "upgrade", "醴娄扩容"),  # 扩容 names the work: an upgrade
-        ("沪昆高速", "planned", "沪昆高速"),
-        ("京港澳高速", "planned", "京港澳高速"),
+        ("沪昆高速", "upgrade", "沪昆高速"),  # the work after the name governs it: 扩容
+        ("京港澳高速", "upgrade", "京港澳高速"),
         ("江干东延线高速公路", "planned", "江干东延线"),  # an extension is its own project
         ("长沙北外环高速", "planned", "长沙北外环高速"),  # a place and its ring
         ("宁韶南延线高速公路", "planned", "宁韶南延线"),

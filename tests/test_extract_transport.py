@@ -1,0 +1,177 @@
+"""Tests of the transport grammar (geoplan._extract_transport) and of line-code decoding.
+
+The sentences are made up in the way plans write; the line codes and places are real, so the
+decoded ends can be checked against the corridors' published names.
+"""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from geoplan._data import geodata_path
+from geoplan._extract_common import corridor_codes, decode_code
+from geoplan._extract_transport import find_projects
+from geoplan.corpus import read_text
+from geoplan.extract import extract_plan
+
+
+def _got(text: str) -> list[tuple]:
+    return [(p.name, p.cities, p.undecoded, p.status) for p in find_projects(text)]
+
+
+# ---------------------------------------------------------------- decoding codes
+
+
+@pytest.mark.parametrize(
+    ("code", "names", "undecoded"),
+    [
+        # curated national corridors: ends no character rule could find
+        ("沪昆", ["上海市", "昆明市"], []),
+        ("呼南", ["呼和浩特市", "南宁市"], []),
+        ("上瑞", ["上海市", "瑞丽市"], []),
+        ("二广", ["二连浩特市", "广州市"], []),
+        ("武深", ["武汉市", "深圳市"], []),  # not 武冈, the Hunan unit beginning with 武
+        ("昆沪", ["昆明市", "上海市"], []),  # a reversed code
+        # the unit of China beginning with the character, nearest the other ends
+        ("莲株", ["莲花县", "株洲市"], []),  # Jiangxi, next to 株洲
+        ("平益", ["平江县", "益阳市"], []),  # the only Hunan unit beginning with 平
+        ("吉邵", ["吉首市", "邵阳市"], []),  # 吉首 is nearer 邵阳 than 吉安
+        ("衡茶吉", ["衡阳市", "茶陵县", "吉安市"], []),  # 吉安 is nearer 茶陵 than 吉首
+        ("长九", ["长沙市", "九江市"], []),
+        ("石长", ["石门县", "长沙市"], []),  # not 石峰区: a city's district ends no line
+        ("长益常", ["长沙市", "益阳市", "常德市"], []),  # 常益长 read backwards
+        # left open rather than guessed
+        ("炎韶", ["炎陵县"], ["韶"]),  # 韶山 and 韶关 lie as near to 炎陵
+        ("南衡", ["衡阳市"], ["南"]),  # a direction: no Hunan prior (南县 or 南宁?)
+        ("宁韶", [], ["宁", "韶"]),  # nothing decoded to judge nearness by
+    ],
+)
+def test_decode_code(code, names, undecoded):
+    got_names, adcodes, got_undecoded = decode_code(code)
+    assert (got_names, got_undecoded) == (names, undecoded)
+    assert all(a.startswith("43") for a in adcodes)  # adcodes hold Hunan units only
+
+
+def test_decode_code_names_that_are_not_codes():
+    # a waterway's or road's name is not a code: no unit of China is sought for its characters
+    assert decode_code("长江", china=False) == (["长沙市"], ["430100"], ["江"])
+    assert decode_code("长江")[0] != ["长沙市"]
+
+
+def test_corridor_codes_are_sourced_and_resolve():
+    with open(geodata_path("corridor_codes.csv"), encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert len({r["code"] for r in rows}) == len(rows)
+    assert all(r["source"].startswith(("http", "same as")) for r in rows)
+    table = corridor_codes()
+    assert len(table) == len(rows)
+    assert table["洛湛"].ends == ("洛阳市", "湛江市")
+    assert all(len(c.ends) >= 2 for c in table.values())
+
+
+# ---------------------------------------------------------------- names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("衡阳是沪昆高铁的重要节点。", ["沪昆高铁"]),  # a word glued to the code
+        ("一是铁路。二是公路。", []),  # an enumerator and a heading, no line
+        (
+            "依托二广、包茂等高速公路。",
+            ["二广高速公路", "包茂高速公路"],
+        ),  # 二 of 二广 is no numeral
+        ("建成长常北线高速。", ["长常北线高速"]),  # one of two lines between the same ends
+        ("规划建设平益、莲株高速。", ["平益高速", "莲株高速"]),  # codes that decode wholly
+        ("同步开展衡阳至永州城际铁路前期研究。", ["衡阳至永州城际铁路"]),
+        ("规划建设新化至武冈高速公路。", ["新化至武冈高速公路"]),
+        ("协调沿线乡镇共同做好沅水航道升级改造。", ["沅水航道"]),  # the name after the verbs
+    ],
+)
+def test_names(text, names):
+    assert [p.name for p in find_projects(text)] == names
+
+
+def test_name_split_by_a_line_break():
+    text = "1 | 渝长厦高\n铁 | 在建 | 经长沙\n"
+    [p] = find_projects(text)
+    assert (p.name, p.cities, p.status) == (
+        "渝长厦高铁",
+        ["重庆市", "长沙市", "厦门市"],
+        "under_construction",
+    )
+    assert text[p.span[0] : p.span[1]] == "渝长厦高\n铁"
+    assert "渝长厦高" in p.note
+
+
+def test_airports_keyed_to_the_unit_they_name():
+    x = extract_plan(read_text("新化军用机场规划转为军民合用。推进新化机场建设。"))
+    [rec] = x.transport
+    assert (rec.name, rec.cities, rec.mentions) == ("新化机场", ["新化县"], 2)
+    assert rec.status == "upgrade"  # 转为: a change of an existing airport
+    x = extract_plan(read_text("支持隆回机场前期研究。"))
+    assert [(t.name, t.cities, t.status) for t in x.transport] == [
+        ("隆回机场", ["隆回县"], "studied")
+    ]
+
+
+# ---------------------------------------------------------------- status
+
+
+def test_status_from_a_table_row():
+    text = (
+        "专栏3 重大交通项目\n序号 | 项目名称 | 建设性质 | 建设内容\n"
+        "1 | 娄衡高速 | 新建 | 加快建设\n2 | 张吉怀高铁 | 已建 | 提质\n"
+        "3 | 益娄铁路 | 前期研究 | 规划建设\n"
+    )
+    assert [(p.name, p.status) for p in find_projects(text)] == [
+        ("娄衡高速", "planned"),  # the 建设性质 cell, not the words of the next column
+        ("张吉怀高铁", "existing"),
+        ("益娄铁路", "studied"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses"),
+    [
+        # the stage word next to the name governs it, before a light verb
+        ("巩固提升已建成的衡柳铁路的运输能力。", {"衡柳铁路": "existing"}),
+        ("推进已建成的衡柳铁路电气化。", {"衡柳铁路": "upgrade"}),  # the work named after it
+        ("依托在建的张吉怀高铁。", {"张吉怀高铁": "under_construction"}),
+        # words after the name, in its clause
+        ("推动娄邵铁路扩能。", {"娄邵铁路": "upgrade"}),
+        ("推进呼南高铁其他区段的规划建设。", {"呼南高铁": "planned"}),
+        ("衡柳铁路已经开通运营。", {"衡柳铁路": "existing"}),
+        ("争取邵永高铁纳入规划并开工建设。", {"邵永高铁": "planned"}),
+        ("推动娄衡高速尽快竣工通车。", {"娄衡高速": "under_construction"}),
+        # a list that mixes them: per item; else the words heading or following the list
+        (
+            "加快建设张吉怀高铁、规划建设衡柳铁路二线。",
+            {"张吉怀高铁": "under_construction", "衡柳铁路": "planned"},
+        ),
+        ("积极推进益娄、宜常等铁路项目前期研究。", {"益娄铁路": "studied", "宜常铁路": "studied"}),
+        (
+            "一是加快建设怀邵衡铁路，二是研究谋划邵永高铁，三是推动娄邵铁路扩能。",
+            {"怀邵衡铁路": "under_construction", "邵永高铁": "studied", "娄邵铁路": "upgrade"},
+        ),
+    ],
+)
+def test_status_from_the_words_that_govern_the_name(text, statuses):
+    assert {p.name: p.status for p in find_projects(text)} == statuses
+
+
+def test_status_of_the_surest_mention():
+    # a clause about a section says less of the line than one about the whole line
+    text = "加快实施杭瑞高速吉首至茶洞段扩容工程。依托已建成的杭瑞高速，发展物流。"
+    [rec] = extract_plan(read_text(text)).transport
+    assert (rec.name, rec.status, rec.mentions) == ("杭瑞高速", "existing", 2)
+    # 高速 and 高速公路 name one project
+    x = extract_plan(read_text("规划建设娄衡高速。娄衡高速公路全长约100公里。"))
+    assert [(t.name, t.status, t.mentions) for t in x.transport] == [("娄衡高速", "planned", 2)]
+
+
+def test_status_through_a_pronoun():
+    text = "衡阳南岳机场现为4C级支线机场，位于衡南县。规划将其改扩建为4D级机场。"
+    assert [(p.name, p.status) for p in find_projects(text)] == [("衡阳南岳机场", "upgrade")]
