@@ -54,6 +54,7 @@ from dataclasses import dataclass
 from geoplan import gazetteer
 from geoplan._extract_common import admin_refs
 from geoplan._extract_structures import (
+    NOT_ROLES,
     NUMERALS,
     ROLE_SUFFIX,
     TOKEN,
@@ -64,7 +65,7 @@ from geoplan._extract_structures import (
     tokens_of,
 )
 
-__all__ = ["define_components"]
+__all__ = ["define_components", "defined_tokens"]
 
 # How far a definition's body reaches when no other label or heading ends it first.
 BODY_CHARS = 1500
@@ -480,6 +481,49 @@ def _nested_text(text: str, name: str, lo: int, hi: int) -> str | None:
     start = lo + m.start()
     stops = [p for p in (text.find(ch, start, hi) for ch in "。;；\n") if p != -1]
     return text[start : min(stops) if stops else hi]
+
+
+_QUOTED_TOKEN = re.compile(rf"[{_OPEN}]\s*({TOKEN})\s*[{_CLOSE}]")
+
+
+def defined_tokens(
+    text: str, patterns: dict[str, list[tuple[int, int]]]
+) -> list[tuple[str, int, int]]:
+    """Quoted single tokens defined as a list of their count, that belong to no structure
+    name: structures of their own (“三点”即甲公园、乙公园、丙公园).
+
+    >>> defined_tokens("围绕“三片”框架,“三片”即东片、西片和南片。", {})
+    [('三片', 3, 5)]
+    """
+    known = set()
+    for pattern in patterns:
+        known.update(_runs(tokens_of(pattern)))
+    out = []
+    for m in _QUOTED_TOKEN.finditer(text):
+        token = m.group(1)
+        [(numeral, role)] = tokens_of(token)
+        k = count_of(numeral)
+        if not k or k < 2 or role in NOT_ROLES or _token_key([(numeral, role)]) in known:
+            continue
+        mk = _MARK_RE.match(text, m.end())
+        if not mk:
+            continue
+        body = text[mk.end() : mk.end() + BODY_CHARS]
+        head = _head(body, bracket=False)
+        items, _enum = _items(head, body, numeral, role)
+        if len(items) == k and all(clean_name(i) for i in items):
+            out.append((token, m.start(1), m.end(1)))
+    tokens = {t for t, _s, _e in out}
+    # every quoted mention of such a token is a mention of the structure
+    return (
+        [
+            (m.group(1), m.start(1), m.end(1))
+            for m in _QUOTED_TOKEN.finditer(text)
+            if m.group(1) in tokens
+        ]
+        if out
+        else []
+    )
 
 
 def define_components(

@@ -35,7 +35,7 @@ from geoplan._extract_common import (
     unit_ref,
 )
 from geoplan._extract_figures import find_figures, find_tables
-from geoplan._extract_grammar import define_components
+from geoplan._extract_grammar import define_components, defined_tokens
 from geoplan._extract_structures import (
     ROLE_SUFFIX,
     RawComponent,
@@ -568,6 +568,9 @@ def _structures(ctx: _Ctx) -> list[Structure]:
     refs = back_references(list(by_pattern))
     found = [f for f in found if f[0] not in refs]
     by_pattern = {p: spans for p, spans in by_pattern.items() if p not in refs}
+    for token, s, e in defined_tokens(text, by_pattern):
+        found.append((token, s, e))
+        by_pattern.setdefault(token, []).append((s, e))
     defined = define_components(text, by_pattern, ctx.heading_starts)
     starts = sorted((s, p) for p, s, _e in found)
 
