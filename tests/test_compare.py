@@ -42,10 +42,10 @@ def test_seeds_green_heart_is_a_shared_structure_place(seed_tables):
     row = s.loc["长株潭生态绿心"]
     assert row["via"] == "component"
     assert row[PROVINCE] == "株洲市; 湘潭市; 长沙市"
-    # the extractor leaves a plan's own unit out of its components' places (it is their scope),
-    # so 株洲's plan lists the other two cities and the table shows the difference as found
-    assert row[ZHUZHOU] == "湘潭市; 长沙市"
-    assert row["disagree"]
+    # 株洲's plan places the green heart in the three cities too: its scope is 长株潭, wider than
+    # the plan's own city, so 株洲市 is one of its places and the plans agree
+    assert row[ZHUZHOU] == "株洲市; 湘潭市; 长沙市"
+    assert not row["disagree"]
     assert s.loc["醴陵—攸县组团", [ZHUZHOU, PROVINCE]].tolist() == ["攸县; 醴陵市"] * 2
 
 
