@@ -9,8 +9,9 @@ question, with one column per plan:
   and whether the statuses the plans give disagree;
 - ``structures``: components and named features that two or more plans put in a structure
   (株醴都市圈, 长株潭生态绿心 ...), with the places each plan assigns (for a feature: the places
-  of the component that holds it), and whether these differ; places are as extracted, and the
-  extractor leaves a plan's own unit out (it is the scope), so a city plan's row lacks its city;
+  of the component that holds it), and whether these differ; places are as extracted: a
+  component of a structure within the plan's own unit does not list that unit (it is the
+  structure's scope), one of a wider structure (长株潭) does;
 - ``figures``: values two or more plans give for the same place, indicator, year and kind
   (target or actual), and whether they differ;
 - ``plans``: the plans compared, with their title, level and jurisdiction.
