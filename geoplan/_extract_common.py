@@ -122,9 +122,13 @@ def feature_refs(text: str) -> list[tuple[int, int, PlaceRef]]:
 
 # Verbs whose object is a place outside the component, which it links to or serves
 # (融入长株潭城市群, 全面对接长株潭, 连接长株潭都市圈); within the clause before a mention.
-_OUTWARD = re.compile(r"(?:融入|对接|连接|接轨|联通|通往|面向)[\u4e00-\u9fff“”\"]{0,4}$")
-# ... and, for regional group names only, verbs of driving (带动湘中和大湘西地区).
-_OUTWARD_GROUP = re.compile(r"(?:带动|辐射)[\u4e00-\u9fff“”\"]{0,6}$")
+_OUTWARD = re.compile(r"(?:融入|对接|接轨|面向)[\u4e00-\u9fff“”\"]{0,4}$")
+# ... and, for regional group names only, verbs of linking and driving (连接长株潭都市圈,
+# 带动湘中和大湘西地区): a belt that links or drives a region reaches it; one that links
+# counties (联通辰溪、溆浦) runs through them.
+_OUTWARD_GROUP = re.compile(
+    r"(?:连接|联通|通往)[\u4e00-\u9fff“”\"]{0,4}$|(?:带动|辐射)[\u4e00-\u9fff“”\"]{0,6}$"
+)
 
 
 def _outward(text: str, start: int, *, group: bool) -> bool:

@@ -205,6 +205,19 @@ def _shared_noun(parts: list[str]) -> list[str]:
     return [p if p.endswith(noun) else p + noun for p in items]
 
 
+def _named_clauses(body: str, suffixes: tuple[str, ...]) -> list[str]:
+    """Names that head the clauses of a definition, each before a colon (甲发展轴: 沿…;
+    乙发展轴: 沿…)."""
+    sent = re.split(r"[。\n]", body, maxsplit=1)[0]
+    out = []
+    for clause in re.split(r"[;；]", sent):
+        m = re.match(r"\s*([^:：,，]{2,20})[:：]", clause)
+        if not m or not clean_name(m.group(1)).endswith(suffixes):
+            return []
+        out.append(m.group(1))
+    return out
+
+
 def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bool]:
     """Names defined for one token, and whether they came from an enumeration."""
     k = count_of(numeral)
@@ -215,6 +228,9 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     if parts and all(_is_place_item(p) for p in parts):
         return [clauses[0]], False  # a place list: one part, named by its label
     suffixes = (*ROLE_SUFFIX.get(role, ()), role)
+    named = _named_clauses(body, suffixes)
+    if len(named) >= 2 and (k is None or len(named) == k):
+        return named, False
     if k != 1:
         # a later clause listing names of the role's kind (…, 主要包括甲组团、乙组团)
         for clause in clauses:
@@ -295,7 +311,11 @@ def _find_labels(
         head_line = next((h for h in headings if h[0] <= s < h[1]), None)
         if not mk and head_line is not None:
             # a label in a numbered sub-heading ((一)做强一核): the section below defines it
-            out.append(_Label(s, head_line[1], tokens, label_text, "heading"))
+            # its body is the rest of the heading's line ((一)一核。以甲城区为核心…) or,
+            # when the line holds only the heading, the section below it
+            rest = text[e : head_line[1]].lstrip('”"」』。.、:： ')
+            body_start = head_line[1] if len(rest.strip()) < 4 else head_line[1] - len(rest)
+            out.append(_Label(s, body_start, tokens, label_text, "heading"))
             continue
         if not mk:
             continue

@@ -419,6 +419,14 @@ def _component_places(
     """
     bare = name.replace("“", "").replace("”", "")
     scope_codes = [p.adcode for p in scope_places if p.adcode]
+    context = " ".join(p.name for p in scope_places)
+    # units the definition lists (怀化中心城区, 包括鹤城区、中方县) before any group reading
+    listed = _LISTED.search(text)
+    if listed:
+        units, feats = places_in(listed.group(1), context=context)
+        units = [u for u in units if u.precision == "county"]
+        if units:
+            return [u for u in units if _held(ctx, u, scope_codes, named=True)], feats
     for word in _URBAN:
         if bare.endswith(word):
             prefix = bare[: -len(word)]
@@ -438,7 +446,6 @@ def _component_places(
                 codes = gazetteer.expand_group(word, within=within)
                 return [unit_ref(c, via="group") for c in codes], []
             break
-    context = " ".join(p.name for p in scope_places)
     named, _f = places_in(name, context=context)
     units, feats = places_in(name + "\n" + text, context=context)
     # a line code heading the name (渝长厦城镇发展带) names its Hunan cities; it ranks with
@@ -450,6 +457,10 @@ def _component_places(
                 named.append(ref)
     named_codes = {p.adcode for p in named}
     return [u for u in units if _held(ctx, u, scope_codes, named=u.adcode in named_codes)], feats
+
+
+# A definition listing the units a component is made of (包括甲区、乙县; 由甲区和乙区组成).
+_LISTED = re.compile(r"(?:包括|包含|涵盖|范围为|由)([^。;；]{2,80}?)(?:[。;；,，]|组成|构成|$)")
 
 
 def _held(ctx: _Ctx, unit: PlaceRef, scope_codes: list[str], *, named: bool) -> bool:

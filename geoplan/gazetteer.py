@@ -484,7 +484,17 @@ def _match_units(text: str, scope: str) -> list[Mention]:
             if "\u4e00" <= prev <= "\u9fff" and prev not in _LIST_SEPARATORS:
                 continue
         if how == "guarded":
-            if not _PLACE_FOLLOWERS.match(text, end):
+            # a stop-listed name (永兴, 通道) is a place before a place word (永兴县城) or as
+            # the next item of a list whose last item is a unit of the same prefecture
+            prev = mentions[-1] if mentions else None
+            listed = (
+                prev is not None
+                and start > 0
+                and text[start - 1] in "、和及与"
+                and prev.end == start - 1
+                and prev.adcodes[0][:4] == adcodes[0][:4]
+            )
+            if not (listed or _PLACE_FOLLOWERS.match(text, end)):
                 continue
             how = "short"
         if how == "short" and len(adcodes) == 1:

@@ -103,6 +103,11 @@ def test_slogans_are_not_structures(zhuzhou, lengshuijiang):
         "四横六纵": "network",
         "两主一环三支": "network",  # a bus rapid transit network (中运量快速公交线网)
         "一射四纵八横八支": "network",
+        # parts of a 国土空间保护格局 whose name a page break cut ("…园”的国土空间保护格局"),
+        # each defined in quotes by a list of its count: “四山”为甲山、乙山、丙山、丁山4处山体
+        "四山": "feature",
+        "四水": "feature",
+        "四区": "layout",
         "一江两水": "feature",
         "十园十湖": "feature",
         "一江八港": "feature",

@@ -146,3 +146,12 @@ def test_every_former_name_leads_to_a_unit_of_the_gazetteer():
     for name, adcode in zip(formers["former_name"], formers["adcode"], strict=True):
         assert [u.adcode for u in gazetteer.lookup(name)] == [adcode], name
     assert gazetteer.lookup("祁阳县")[0].name == "祁阳市"
+
+
+def test_stop_listed_name_as_the_next_item_of_a_list():
+    # 永兴 is also a common word: alone it is not a place, after a sibling in a list it is
+    assert [m.surface for m in gazetteer.match("郴州市要永兴不衰")] == ["郴州市"]
+    got = [(m.surface, m.adcodes[0]) for m in gazetteer.match("郴州市串联宜章、永兴")]
+    assert got == [("郴州市", "431000"), ("宜章", "431022"), ("永兴", "431023")]
+    # ... but not after a unit of another prefecture
+    assert "永兴" not in [m.surface for m in gazetteer.match("郴州市和长沙市、永兴")]
