@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import html
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -20,6 +19,7 @@ from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from geoplan._data import package_file
+from geoplan._html import attributes, escape
 from geoplan.errors import GeoplanError
 
 # Assets folium's Map and plugins link from CDNs that geoplan's maps do not use (no markers,
@@ -202,20 +202,17 @@ class Legend(MacroElement):
         self.position = position
         parts = [
             f'<div id="{self.get_name()}" class="geoplan-legend" style="display:none">',
-            f'<div class="title">{html.escape(title)}</div>',
+            f'<div class="title">{escape(title)}</div>',
         ]
         for style, label, attrs in rows:
-            data = "".join(
-                f' data-{html.escape(k)}="{html.escape(str(v), quote=True)}"'
-                for k, v in attrs.items()
-            )
+            data = attributes({f"data-{k}": v for k, v in attrs.items()})
             swatch = style if ":" in style else f"background:{style}"
             parts.append(
-                f'<div class="row"{data}><span class="sw" style="{html.escape(swatch)}"></span>'
-                f'<span class="label">{html.escape(label)}</span></div>'
+                f'<div class="row"{data}><span class="sw" style="{escape(swatch)}"></span>'
+                f'<span class="label">{escape(label)}</span></div>'
             )
         if note:
-            parts.append(f'<div class="note">{html.escape(note)}</div>')
+            parts.append(f'<div class="note">{escape(note)}</div>')
         parts.append("</div>")
         self.body = "".join(parts)
 

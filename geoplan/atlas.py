@@ -9,7 +9,6 @@ links everything with a short report of what each plan holds.
 
 from __future__ import annotations
 
-import html
 import json
 import os
 import shutil
@@ -23,6 +22,7 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
+from geoplan._html import escape, href
 from geoplan._io import check_output
 from geoplan.corpus import Plan, read_plan
 from geoplan.errors import GeoplanError, PlanReadError
@@ -431,21 +431,16 @@ _COLUMNS = (
 
 
 def _index_html(report: AtlasReport) -> str:
-    head = "".join(f"<th>{html.escape(label)}</th>" for _, label in _COLUMNS)
+    head = "".join(f"<th>{escape(label)}</th>" for _, label in _COLUMNS)
     rows = "\n".join(
-        "<tr>"
-        + "".join(f"<td>{html.escape(str(s.get(k, '')))}</td>" for k, _ in _COLUMNS)
-        + "</tr>"
+        "<tr>" + "".join(f"<td>{escape(str(s.get(k, '')))}</td>" for k, _ in _COLUMNS) + "</tr>"
         for s in report.seeds
     )
     maps_list = "\n".join(
-        f'<li><a href="{html.escape(path)}">{html.escape(title)}</a></li>'
-        for title, path in report.maps
+        f'<li><a href="{href(path)}">{escape(title)}</a></li>' for title, path in report.maps
     )
-    files = "\n".join(
-        f'<li><a href="{html.escape(f)}">{html.escape(f)}</a></li>' for f in report.files
-    )
-    problems = "\n".join(f"<li>{html.escape(p)}</li>" for p in report.problems) or "<li>none</li>"
+    files = "\n".join(f'<li><a href="{href(f)}">{escape(f)}</a></li>' for f in report.files)
+    problems = "\n".join(f"<li>{escape(p)}</li>" for p in report.problems) or "<li>none</li>"
     return f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>geoplan atlas</title>
 <style>body{{font-family:sans-serif;margin:2em;max-width:80em}}

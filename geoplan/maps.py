@@ -24,6 +24,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from geoplan import _maps_geom, _maps_leaflet, _maps_static
+from geoplan._html import escape
 from geoplan._io import atomic_path, write_text
 from geoplan._maps_classes import DEFAULT_CMAP, NO_DATA_COLOR, NO_DATA_LABEL, SCHEMES, classify
 from geoplan.errors import DataError, GeoplanError
@@ -98,7 +99,7 @@ def _new_map(*, offline: bool, title: str | None) -> folium.Map:
         control_scale=True,
     )
     if title:
-        m.get_root().title = title
+        m.get_root().title = escape(title)  # branca writes <title>{{ title }}</title> raw
     setattr(m, _OFFLINE_ATTR, offline)
     if offline:
         _maps_leaflet.use_leaflet_only(m)
@@ -125,7 +126,7 @@ def _add_base(m: folium.Map, boundaries: gpd.GeoDataFrame, *, level: str = "prov
     data = _maps_geom.feature_collection(units, {"name": names})
     folium.GeoJson(
         data,
-        name="行政区划 boundaries",
+        name=escape("行政区划 boundaries"),
         style_function=lambda _f: {
             "fillColor": "#ffffff",
             "fillOpacity": 1.0,
@@ -148,7 +149,7 @@ def _add_outlines(m: folium.Map, boundaries: gpd.GeoDataFrame) -> None:
             continue
         folium.GeoJson(
             _maps_geom.feature_collection(gpd.GeoDataFrame(geometry=lines), {}),
-            name=f"{label} {level} borders",
+            name=escape(f"{label} {level} borders"),
             style_function=lambda _f, w=weight: {"color": "#3b3b3b", "weight": w},
             interactive=False,
             control=False,
@@ -279,7 +280,7 @@ def choropleth(
     data = _maps_geom.feature_collection(shapes, props)
     folium.GeoJson(
         data,
-        name=label,
+        name=escape(label),
         style_function=lambda f: {
             "fillColor": f["properties"]["fill"],
             "fillOpacity": 0.85,
@@ -341,7 +342,7 @@ def _add_geojson(
         kwargs["marker"] = folium.CircleMarker(radius=radius)
     folium.GeoJson(
         _maps_geom.feature_collection(gdf, props),
-        name=name,
+        name=escape(name),
         style_function=style,
         tooltip=_tooltip(pairs),
         **kwargs,
@@ -406,7 +407,7 @@ def structure_map(
     else:
         groups = [("规划要素 plan features", layers_gdf)]
     for group_name, part in groups:
-        fg = folium.FeatureGroup(name=group_name)
+        fg = folium.FeatureGroup(name=escape(group_name))
         for piece in _by_geometry_kind(part):
             shapes = _maps_geom.web_ready(piece, tolerance_m=50.0)
             props = _tooltip_properties(piece, pairs, quote_column=quote_column)
@@ -495,7 +496,7 @@ def lines_map(
     ):
         if part.empty:
             continue
-        fg = folium.FeatureGroup(name=label)
+        fg = folium.FeatureGroup(name=escape(label))
         shapes = _maps_geom.web_ready(part, tolerance_m=50.0)
         props = _tooltip_properties(part, pairs, quote_column=quote_column)
         _add_geojson(fg, shapes, props, style=lambda _f, s=style: dict(s), pairs=pairs, name=label)
@@ -503,7 +504,7 @@ def lines_map(
     if stations is not None and not stations.empty:
         _maps_geom.require_crs(stations)
         st_pairs = _tooltip_columns(stations, None, [("name", "站点"), ("kind", "类型")])
-        fg = folium.FeatureGroup(name=stations_label)
+        fg = folium.FeatureGroup(name=escape(stations_label))
         shapes = _maps_geom.web_ready(stations, tolerance_m=0.0)
         props = _tooltip_properties(stations, st_pairs, quote_column=None)
         _add_geojson(
@@ -593,7 +594,7 @@ def catchment_map(
         part = part.assign(_band=pd.to_numeric(part[band_column])).sort_values(
             "_band", ascending=False
         )
-        fg = folium.FeatureGroup(name=f"{scenario}")
+        fg = folium.FeatureGroup(name=escape(scenario))
         # isochrones are contours of a 1 km grid: 300 m keeps their shape and a third of the size
         shapes = _maps_geom.web_ready(part, tolerance_m=300.0)
         props = _tooltip_properties(part, pairs, quote_column=None)

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 import pyogrio
 import pytest
@@ -113,3 +115,63 @@ def test_transport_layers_per_plan_and_for_the_province(atlas):
     assert "hunan/transport_projects.html" in [p for _, p in atlas.maps]
     every = pyogrio.read_dataframe(atlas.out / "hunan" / "transport_projects.gpkg")
     assert set(every["source"]) == {p.name for p in SEEDS.glob("*.txt")}
+
+
+HOSTILE_TITLE = '株洲规划</title><script>document.title="PWNED"</script>'
+HOSTILE_FILE = "000_<img src=x onerror=document.title='PWNED'>.txt"
+_INJECTED = """() => ({
+  title: document.title,
+  scripts: [...document.scripts].filter(s => s.textContent.includes('PWNED')).length,
+  images: document.querySelectorAll('img[onerror]').length,
+})"""
+
+
+@pytest.fixture(scope="module")
+def hostile_atlas(tmp_path_factory):
+    """The 株洲 plan whose first line closes the <title> and adds a script, in a hostile file."""
+    seeds = tmp_path_factory.mktemp("hostile_seeds")
+    text = next(SEEDS.glob("000_*.txt")).read_text(encoding="utf-8")
+    body = text.split("\n", 1)[1]
+    (seeds / HOSTILE_FILE).write_text(f"{HOSTILE_TITLE}\n{body}", encoding="utf-8")
+    return build_atlas(seeds, tmp_path_factory.mktemp("hostile") / "atlas", province_maps=False)
+
+
+def test_hostile_plan_text_enters_every_page_escaped(hostile_atlas):
+    assert hostile_atlas.seeds[0]["title"] == HOSTILE_TITLE
+    pages = sorted(hostile_atlas.out.rglob("*.html"))
+    assert len(pages) == 2  # the index and the structures map
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert "<script>document.title" not in text, page
+        assert "<img src=x" not in text, page
+    index = (hostile_atlas.out / "index.html").read_text(encoding="utf-8")
+    for link in re.findall(r'href="([^"]+)"', index):  # links percent-encoded, and they resolve
+        assert (hostile_atlas.out / unquote(html.unescape(link))).is_file(), link
+    structures = next(p for p in pages if p.name == "structures.html").read_text(encoding="utf-8")
+    assert re.search(r"<title>([^<]*)</title>", structures).group(1) == (
+        "株洲规划&lt;/title&gt;&lt;script&gt;document.title=&quot;PWNED&quot;&lt;/script&gt;"
+        ": spatial structures"
+    )
+
+
+@pytest.mark.browser
+def test_hostile_plan_runs_no_script_in_chromium(hostile_atlas):
+    stem = Path(HOSTILE_FILE).stem
+    pages = {
+        hostile_atlas.out / "index.html": ("h1", "geoplan atlas"),
+        hostile_atlas.out / stem / "structures.html": (
+            "path.leaflet-interactive",
+            f"{HOSTILE_TITLE}: spatial structures",
+        ),
+    }
+    found = {}
+    with chromium() as visit:
+        for path, (selector, title) in pages.items():
+            seen = visit(
+                path,
+                wait_for=selector,
+                then=lambda p, k=path: found.update({k: p.evaluate(_INJECTED)}),
+            )
+            assert seen.errors == [], (path, seen.errors)
+            assert seen.leaving == [], (path, seen.leaving)
+            assert found[path] == {"title": title, "scripts": 0, "images": 0}, path

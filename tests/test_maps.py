@@ -454,3 +454,58 @@ def test_pages_paint_offline_in_chromium(county_html, prefectures, units, tmp_pa
             assert found[f"{name}:legend"] == (0 if name == "boundaries.html" else 5)
             assert seen.colours() > 10, name
     assert "<script>alert('x')</script>" in found["tooltip"]
+
+
+# ------------------------------------------------------------------------------ escaping
+
+HOSTILE = '株洲</title><script>document.title="PWNED"</script><img src=x onerror=alert(1)>'
+
+
+def _layer_names(page: str) -> list[str]:
+    """Names in the layer control, as the strings Leaflet places with innerHTML."""
+    block = re.search(r"_layers = \{(.*?)\};", page, re.S).group(1)
+    return [json.loads(k) for k in re.findall(r'^\s*("(?:[^"\\]|\\.)*")\s*:', block, re.M)]
+
+
+def _assert_no_raw(page: str) -> None:
+    assert "<script>document.title" not in page
+    assert "<img src=x" not in page
+    assert "</title><script>" not in page
+    names = _layer_names(page)
+    assert names, "no layer control"
+    assert not [n for n in names if "<" in n or ">" in n], names
+
+
+def test_every_page_writer_escapes_plan_text(units, prefectures) -> None:
+    """Titles, layer names, legend labels, tooltips and categories from a plan are escaped."""
+    hostile = prefectures.assign(quote=HOSTILE, name=HOSTILE)
+    structures = _structures(units).assign(pattern=HOSTILE, kind=["core", HOSTILE], name=HOSTILE)
+    a, b = _seat(units, "长沙市"), _seat(units, "湘潭市")
+    lines = gpd.GeoDataFrame(
+        {"name": [HOSTILE], "status": ["planned"], "quote": [HOSTILE]},
+        geometry=[LineString([a, b])],
+        crs=4326,
+    )
+    stations = gpd.GeoDataFrame(
+        {"name": [HOSTILE]}, geometry=gpd.points_from_xy([a[0]], [a[1]]), crs=4326
+    )
+    ring = to_metric(stations).buffer(50_000)
+    iso = gpd.GeoDataFrame({"scenario": [HOSTILE], "minutes": [60]}, geometry=ring)
+    pages = {
+        "choropleth": maps.choropleth(
+            hostile, "area_km2", title=HOSTILE, legend_title=HOSTILE, boundaries=units
+        ),
+        "boundaries": maps.boundaries_map(title=HOSTILE, boundaries=units),
+        "structure": maps.structure_map(structures, title=HOSTILE, boundaries=units),
+        "lines": maps.lines_map(
+            lines, stations=stations, stations_label=HOSTILE, title=HOSTILE, boundaries=units
+        ),
+        "catchment": maps.catchment_map(iso, band_label=HOSTILE, title=HOSTILE, boundaries=units),
+    }
+    for name, m in pages.items():
+        page = maps.to_html(m)
+        _assert_no_raw(page)
+        title = re.search(r"<title>([^<]*)</title>", page).group(1)
+        assert html.unescape(title) == HOSTILE, name
+        if name in {"structure", "catchment"}:
+            assert html.escape(HOSTILE) in _layer_names(page), name
