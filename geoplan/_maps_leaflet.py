@@ -266,3 +266,40 @@ class FullscreenControl(MacroElement):
         self._name = "GeoplanFullscreen"
         self.position = position
         self.title = title
+
+
+class DrawOrder(MacroElement):
+    """Keep features with a numeric ``z`` property stacked by it (smallest ``z`` at the bottom).
+
+    Layers drawn in the order their groups were added hide each other by accident (a city-wide
+    zone added last covers its core); this control re-stacks every feature carrying ``z`` when
+    the page opens and whenever a layer is switched back on. The map's borders stay above in
+    their own layers, which carry no ``z`` and are brought to the front after.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function(){
+          var map = {{ this._parent.get_name() }};
+          function order(){
+            var ranked = [], rest = [];
+            map.eachLayer(function(l){
+              if (!l.bringToFront || !l.feature) { return; }
+              var z = l.feature.properties && l.feature.properties.z;
+              if (typeof z === "number") { ranked.push(l); } else { rest.push(l); }
+            });
+            ranked.sort(function(a, b){ return a.feature.properties.z - b.feature.properties.z; });
+            ranked.forEach(function(l){ l.bringToFront(); });
+            rest.forEach(function(l){ if (!l.options.interactive) { l.bringToFront(); } });
+          }
+          order();
+          map.on("overlayadd", order);
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "GeoplanDrawOrder"

@@ -53,6 +53,8 @@ def register_cjk_font() -> str:
 def font_context() -> Iterator[None]:
     """Set text in Noto Sans SC (DejaVu Sans as fallback) with an ASCII minus, for one block.
 
+    SVG keeps text as ``<text>`` elements (``svg.fonttype`` none), so labels can be found in it.
+
     Noto Sans SC has no U+2212 MINUS SIGN, so matplotlib's Unicode minus is turned off.
     """
     family = register_cjk_font()
@@ -61,6 +63,7 @@ def font_context() -> Iterator[None]:
             "font.family": [family, "DejaVu Sans"],
             "axes.unicode_minus": False,
             "svg.hashsalt": "geoplan",
+            "svg.fonttype": "none",  # SVG text stays text: searchable, selectable, small
         }
     ):
         yield
@@ -135,7 +138,7 @@ def draw(
     gdf: gpd.GeoDataFrame,
     *,
     colors: list[str] | None,
-    legend: list[tuple[str, str]] | None,
+    legend: list[tuple[str, ...]] | None,
     ax: Axes | None,
     title: str | None,
     legend_title: str | None,
@@ -143,11 +146,14 @@ def draw(
     boundaries: gpd.GeoDataFrame | None,
     figsize: tuple[float, float],
     tolerance_m: float,
+    outlined: np.ndarray | None = None,
 ) -> tuple[Figure, Axes]:
     """Draw ``gdf`` with scale bar, north arrow and legend.
 
     ``colors`` gives each feature's colour (fill of polygons, colour of lines and points);
-    ``legend`` the ``(colour, label)`` rows of the legend; without them features are drawn plainly.
+    ``legend`` the ``(colour, label)`` rows of the legend, or ``(colour, label, "outline")`` for
+    a dashed outline; without them features are drawn plainly. Polygons where ``outlined`` is
+    true are drawn as dashed outlines of their colour, not filled.
     """
     with font_context():
         if ax is None:
@@ -179,9 +185,17 @@ def draw(
                 # largest first, so nested areas (isochrones, a core in its circle) stay visible
                 rows = rows[np.argsort(-shapes.geometry.iloc[rows].area.to_numpy(), kind="stable")]
             part = shapes.iloc[rows]
-            color = [colors[i] for i in rows] if colors is not None else plain
+            color = [colors[i] for i in rows] if colors is not None else [plain] * len(rows)
             if mask is polys:
-                part.plot(ax=ax, facecolor=color, **style)
+                edge = np.zeros(len(rows), dtype=bool) if outlined is None else outlined[rows]
+                if edge.any():
+                    edge_colors = [c for c, e in zip(color, edge, strict=True) if e]
+                    part[edge].boundary.plot(
+                        ax=ax, color=edge_colors, linewidth=1.3, linestyle="--", zorder=2.5
+                    )
+                if (~edge).any():
+                    fills = [c for c, e in zip(color, edge, strict=True) if not e]
+                    part[~edge].plot(ax=ax, facecolor=fills, **style)
             else:
                 part.plot(ax=ax, color=color, **style)
         if label_column is not None:
@@ -211,10 +225,12 @@ def draw(
         if legend:
             kind = "line" if lines.any() and not polys.any() else "patch"
             handles = [
-                Line2D([], [], color=c, linewidth=2.5, label=lab)
+                Line2D([], [], color=row[0], linewidth=2.5, label=row[1])
                 if kind == "line"
-                else Patch(facecolor=c, edgecolor="#555555", label=lab)
-                for c, lab in legend
+                else Patch(facecolor="none", edgecolor=row[0], linestyle="--", lw=1.3, label=row[1])
+                if row[2:] == ("outline",)
+                else Patch(facecolor=row[0], edgecolor="#555555", label=row[1])
+                for row in legend
             ]
             ax.legend(
                 handles=handles,

@@ -169,7 +169,7 @@ def _plan_stage(path: Path, work: Path, report: AtlasReport, say: Callable[[str]
     title = f"{plan.title}: spatial structures"
     maps.save_html(maps.structure_map(drawn, title=title), folder / "structures.html")
     report.maps.append((title, f"{stem}/structures.html"))
-    fig, _ax = maps.static_map(drawn, "kind", title=title, legend_title="role")
+    fig, _ax = maps.structure_static_map(drawn, title=title)
     maps.save_figure(fig, folder / "structures.png")
     report.files.extend([f"{stem}/structures.html", f"{stem}/structures.png"])
     return extract

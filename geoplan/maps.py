@@ -21,17 +21,21 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 
 from geoplan import _maps_geom, _maps_leaflet, _maps_static
 from geoplan._html import escape
 from geoplan._io import atomic_path, write_text
 from geoplan._maps_classes import DEFAULT_CMAP, NO_DATA_COLOR, NO_DATA_LABEL, SCHEMES, classify
+from geoplan.crs import HUNAN_CRS
 from geoplan.errors import DataError, GeoplanError
 
 __all__ = [
     "BUILT_STATUSES",
+    "FILL_OPACITY",
     "SCHEMES",
+    "WHOLE_COLOR",
     "boundaries_map",
     "catchment_map",
     "choropleth",
@@ -40,6 +44,7 @@ __all__ = [
     "save_html",
     "static_map",
     "structure_map",
+    "structure_static_map",
     "to_html",
 ]
 
@@ -65,6 +70,14 @@ _CATEGORY_COLORS = (
 _BUILT_STYLE = {"color": "#b2182b", "weight": 4, "opacity": 0.95}
 _PLANNED_STYLE = {"color": "#2166ac", "weight": 3, "opacity": 0.95, "dashArray": "8 6"}
 _TOOLTIP_STYLE = "max-width: 22em;"
+FILL_OPACITY = 1.0
+"""Fill opacity of structure components: opaque, stacked largest first, so every component shows
+the colour its legend row gives (translucent fills stacked on each other mix into colours the
+legend does not have: the 株洲 page looked purple and grey). Borders are drawn on top."""
+WHOLE_COLOR = "#555555"
+WHOLE_LABEL = "整体 (未分解) named without parts: outline"
+"""Legend label of a structure the plan names without its parts, drawn as a dashed outline."""
+_WHOLE_STYLE = {"color": WHOLE_COLOR, "weight": 2, "dashArray": "6 4", "fillOpacity": 0.0}
 
 
 def _admin_units(level: str | None = None) -> gpd.GeoDataFrame:
@@ -364,11 +377,60 @@ def _by_geometry_kind(gdf: gpd.GeoDataFrame) -> list[gpd.GeoDataFrame]:
     return parts
 
 
+def _structure_styles(
+    gdf: gpd.GeoDataFrame, *, color_column: str, role_column: str
+) -> tuple[list[str], np.ndarray, dict[Any, str]]:
+    """Return each feature's colour, which features are whole structures, and the palette.
+
+    A feature whose role is empty stands for a structure the plan names without defining its
+    parts (drawn whole over the plan's area): it is drawn as a dashed outline in
+    :data:`WHOLE_COLOR`, not filled, so it cannot cover the components. The palette colours the
+    other features by ``color_column``; the legend lists exactly these colours.
+    """
+    n = len(gdf)
+    whole = (
+        gdf[role_column].map(_maps_geom.is_missing).to_numpy(dtype=bool)
+        if role_column in gdf.columns
+        else np.zeros(n, dtype=bool)
+    )
+    if color_column not in gdf.columns:
+        return [WHOLE_COLOR if w else _CATEGORY_COLORS[0] for w in whole], whole, {}
+    values = list(gdf[color_column])
+    palette = _category_colors([v for v, w in zip(values, whole, strict=True) if not w])
+    colors = [
+        WHOLE_COLOR if w else palette.get(v, _CATEGORY_COLORS[0])
+        for v, w in zip(values, whole, strict=True)
+    ]
+    return colors, whole, palette
+
+
+def _stacking(gdf: gpd.GeoDataFrame) -> np.ndarray:
+    """Return each feature's drawing rank: areas largest first, then lines, then points."""
+    kind = gdf.geometry.geom_type.fillna("")
+    order = np.select(
+        [kind.isin(["Polygon", "MultiPolygon"]), kind.isin(["LineString", "MultiLineString"])],
+        [0, 1],
+        2,
+    )
+    area = gdf.to_crs(HUNAN_CRS).area.fillna(0.0).to_numpy()
+    ranked = np.lexsort((-area, order))  # by kind, then by area descending
+    z = np.empty(len(gdf), dtype=int)
+    z[ranked] = np.arange(len(gdf))
+    return z
+
+
+def _swatch(color: str, opacity: float) -> str:
+    """Return the CSS of a legend swatch painted as a layer fill of ``color`` at ``opacity``."""
+    r, g, b = (round(c * 255) for c in to_rgb(color))
+    return f"background-color:rgba({r},{g},{b},{opacity:g})"
+
+
 def structure_map(
     layers_gdf: gpd.GeoDataFrame,
     *,
     group_column: str = "pattern",
     color_column: str = "kind",
+    role_column: str = "role",
     tooltip: Sequence[str] | Mapping[str, str] | None = None,
     quote_column: str = "quote",
     title: str | None = None,
@@ -378,7 +440,10 @@ def structure_map(
     """Return an interactive map of spatial structures (cores, circles, corridors, zones, nodes).
 
     One layer per value of ``group_column`` (each structure can be switched on and off), features
-    coloured by ``color_column`` (the component's role), tooltips with name, role and quote.
+    coloured by ``color_column`` (the component's kind) at :data:`FILL_OPACITY`, areas stacked
+    largest first so none covers a smaller one, tooltips with name, role and quote. Structures
+    named without parts (empty ``role_column``) are dashed outlines. The legend's swatches are
+    the fills drawn (same colour, same opacity).
 
     Examples
     --------
@@ -388,17 +453,22 @@ def structure_map(
     boundaries = _boundaries(boundaries)
     m = _new_map(offline=offline, title=title or "空间结构 spatial structure")
     _add_base(m, boundaries)
-    colors_by = color_column if color_column in layers_gdf.columns else None
-    palette = _category_colors(layers_gdf[colors_by]) if colors_by else {}
+    layers_gdf = layers_gdf.reset_index(drop=True)
+    colors, whole, palette = _structure_styles(
+        layers_gdf, color_column=color_column, role_column=role_column
+    )
+    z = _stacking(layers_gdf)
     pairs = _tooltip_columns(
         layers_gdf,
         tooltip,
         [
             ("pattern", "结构"),
             ("name", "名称"),
-            ("role", "类型"),
+            (role_column, "类型"),
             ("component", "组成"),
             ("confidence", "可信度"),
+            ("section", "章节"),
+            ("span", "原文位置 (字符)"),
             (quote_column, "规划原文"),
         ],
     )
@@ -409,31 +479,39 @@ def structure_map(
     for group_name, part in groups:
         fg = folium.FeatureGroup(name=escape(group_name))
         for piece in _by_geometry_kind(part):
+            rows = piece.index.to_numpy()
             shapes = _maps_geom.web_ready(piece, tolerance_m=50.0)
             props = _tooltip_properties(piece, pairs, quote_column=quote_column)
-            props["c"] = [
-                palette.get(v, _CATEGORY_COLORS[0]) if colors_by else _CATEGORY_COLORS[0]
-                for v in (piece[colors_by] if colors_by else [None] * len(piece))
-            ]
+            props["c"] = [colors[i] for i in rows]
+            props["w"] = [bool(whole[i]) for i in rows]
+            props["z"] = [int(z[i]) for i in rows]
             _add_geojson(
                 fg,
                 shapes,
                 props,
-                style=lambda f: {
-                    "color": f["properties"]["c"],
-                    "fillColor": f["properties"]["c"],
-                    "fillOpacity": 0.35,
-                    "weight": 3,
-                },
+                style=lambda f: (
+                    {**_WHOLE_STYLE}
+                    if f["properties"]["w"]
+                    else {
+                        "color": f["properties"]["c"],
+                        "fillColor": f["properties"]["c"],
+                        "fillOpacity": FILL_OPACITY,
+                        "weight": 2,
+                    }
+                ),
                 pairs=pairs,
                 name=group_name,
             )
         fg.add_to(m)
     _add_outlines(m, boundaries)
-    if palette:
-        rows = [(c, str(v), {"category": str(v)}) for v, c in palette.items()]
-        title = {"kind": "类型 kind", "role": "角色 role"}.get(color_column, color_column)
-        _maps_leaflet.Legend(title, rows).add_to(m)
+    _maps_leaflet.DrawOrder().add_to(m)
+    rows_ = [(_swatch(c, FILL_OPACITY), str(v), {"category": str(v)}) for v, c in palette.items()]
+    if whole.any():
+        style = f"background:none;border:2px dashed {WHOLE_COLOR}"
+        rows_.append((style, WHOLE_LABEL, {"category": "whole"}))
+    if rows_:
+        legend_title = {"kind": "类型 kind", "role": "角色 role"}.get(color_column, color_column)
+        _maps_leaflet.Legend(legend_title, rows_).add_to(m)
     return _finish(m, layers_gdf)
 
 
@@ -734,7 +812,7 @@ def static_map(
         msg = f"label column {label_column!r} is not in the layer"
         raise DataError(msg)
     colors: list[str] | None = None
-    legend: list[tuple[str, str]] | None = None
+    legend: list[tuple[str, ...]] | None = None
     if column is not None:
         raw = gdf[column]
         values = pd.to_numeric(raw, errors="coerce")
@@ -760,6 +838,52 @@ def static_map(
         boundaries=boundaries,
         figsize=figsize,
         tolerance_m=tolerance_m,
+    )
+
+
+def structure_static_map(
+    layers_gdf: gpd.GeoDataFrame,
+    *,
+    color_column: str = "kind",
+    role_column: str = "role",
+    label_column: str | None = "name",
+    ax: Axes | None = None,
+    title: str | None = None,
+    legend_title: str | None = "类型 kind",
+    boundaries: gpd.GeoDataFrame | None = None,
+    figsize: tuple[float, float] = (8.0, 8.5),
+) -> tuple[Figure, Axes]:
+    """Draw a static map of spatial structures, styled as :func:`structure_map`, as ``(fig, ax)``.
+
+    Components are filled with their kind's colour, areas largest first so none covers a
+    smaller one; structures named without parts are dashed outlines; the legend's swatches are
+    exactly the colours drawn.
+
+    Examples
+    --------
+    >>> fig, ax = structure_static_map(layers.structure_layers(extract))  # doctest: +SKIP
+    """
+    _maps_geom.require_crs(layers_gdf)
+    layers_gdf = layers_gdf.reset_index(drop=True)
+    colors, whole, palette = _structure_styles(
+        layers_gdf, color_column=color_column, role_column=role_column
+    )
+    legend: list[tuple[str, ...]] = [(c, str(v)) for v, c in palette.items()]
+    if whole.any():
+        legend.append((WHOLE_COLOR, WHOLE_LABEL, "outline"))
+    labels = label_column if label_column in layers_gdf.columns else None
+    return _maps_static.draw(
+        layers_gdf,
+        colors=colors,
+        legend=legend,
+        ax=ax,
+        title=title,
+        legend_title=legend_title,
+        label_column=labels,
+        boundaries=boundaries,
+        figsize=figsize,
+        tolerance_m=_maps_geom.STATIC_TOLERANCE_M,
+        outlined=whole,
     )
 
 

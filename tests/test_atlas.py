@@ -175,3 +175,49 @@ def test_hostile_plan_runs_no_script_in_chromium(hostile_atlas):
             assert seen.errors == [], (path, seen.errors)
             assert seen.leaving == [], (path, seen.leaving)
             assert found[path] == {"title": title, "scripts": 0, "images": 0}, path
+
+
+_FILLS_AND_SWATCHES = """() => ({
+  fills: [...document.querySelectorAll('path.leaflet-interactive')]
+    .filter(p => p.getAttribute('fill') !== 'none' && +p.getAttribute('fill-opacity') > 0)
+    .map(p => [p.getAttribute('fill'), +p.getAttribute('fill-opacity')]),
+  swatches: [...document.querySelectorAll('.geoplan-legend .row .sw')]
+    .map(s => getComputedStyle(s).backgroundColor),
+})"""
+
+
+def _rgba(css: str) -> tuple[int, int, int, float] | None:
+    """``rgb(r, g, b)`` or ``rgba(r, g, b, a)`` as a tuple; None for a transparent swatch."""
+    parts = [float(x) for x in re.findall(r"[\d.]+", css)]
+    alpha = parts[3] if len(parts) == 4 else 1.0
+    return None if alpha == 0 else (*map(int, parts[:3]), alpha)
+
+
+@pytest.mark.browser
+def test_zhuzhou_structure_legend_is_what_is_drawn_in_chromium(atlas):
+    """The legend's swatches are the fills of the layers, and each shows on screen unmixed."""
+    path = atlas.out / "000_d6a808445c4787d7" / "structures.html"
+    found = {}
+    with chromium() as visit:
+        seen = visit(
+            path,
+            wait_for=".geoplan-legend .row",
+            then=lambda p: found.update(p.evaluate(_FILLS_AND_SWATCHES)),
+        )
+    assert seen.errors == []
+    swatches = {s for s in map(_rgba, found["swatches"]) if s is not None}
+    fills = set()
+    for colour, opacity in found["fills"]:
+        if colour == "#ffffff":
+            continue  # the white base layer of the province
+        rgb = tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+        fills.add((*rgb, opacity))
+    assert len(swatches) == 4  # core, circle, corridor, zone
+    assert swatches == fills
+    from PIL import Image
+
+    shot = Image.open(seen.screenshot).convert("RGB")
+    counts = {rgb: n for n, rgb in shot.getcolors(maxcolors=1 << 20)}
+    for r, g, b, _a in swatches:
+        # far more pixels than the legend's own 18 x 12 swatch: the colour is on the map
+        assert counts.get((r, g, b), 0) > 1000, ((r, g, b), counts.get((r, g, b), 0))

@@ -509,3 +509,57 @@ def test_every_page_writer_escapes_plan_text(units, prefectures) -> None:
         assert html.unescape(title) == HOSTILE, name
         if name in {"structure", "catchment"}:
             assert html.escape(HOSTILE) in _layer_names(page), name
+
+
+# ------------------------------------------------------------------------------ legends = fills
+
+_SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _svg_colours(root: ET.Element) -> tuple[set[str], set[str]]:
+    """Fill colours of a matplotlib SVG's legend, and the colours painted on the map: fills of
+    every other element and strokes of line collections (lines are drawn by their stroke)."""
+
+    def colours(el: ET.Element, what: str) -> set[str]:
+        found = set()
+        for item in el.iter():
+            m = re.search(rf"(?<![-\w]){what}:\s*(#[0-9a-f]{{6}})", item.get("style", ""))
+            if m:
+                found.add(m.group(1))
+        return found
+
+    groups = list(root.iter(f"{_SVG}g"))
+    legend_groups = [g for g in groups if g.get("id", "").startswith("legend")]
+    in_legend = {id(e) for g in legend_groups for e in g.iter()}
+    legend = set().union(*(colours(g, "fill") for g in legend_groups))
+    drawn: set[str] = set()
+    for g in groups:
+        if id(g) in in_legend or not g.get("id", "").startswith(
+            ("_GeoPandasPolyCollection", "PatchCollection", "PathCollection", "LineCollection")
+        ):
+            continue
+        drawn |= colours(g, "fill")
+        if g.get("id", "").startswith("LineCollection"):
+            drawn |= colours(g, "stroke")
+    return legend, drawn
+
+
+def test_static_structure_legend_swatches_are_fills_drawn(units, tmp_path: Path) -> None:
+    layer = _structures(units)
+    whole = gpd.GeoDataFrame(
+        {"pattern": ["半小时通勤圈"], "role": [""], "kind": ["zone"], "name": ["半小时通勤圈"]},
+        geometry=[units[units["name"] == "株洲市"].geometry.iloc[0]],
+        crs=4326,
+    )
+    layer = pd.concat([layer, whole], ignore_index=True)
+    fig, _ax = maps.structure_static_map(layer, title="结构", boundaries=None)
+    svg = maps.save_figure(fig, tmp_path / "s.svg")
+    root = ET.parse(svg).getroot()
+    legend, drawn = _svg_colours(root)
+    assert {"#d62728", "#1f77b4"} <= legend  # core, corridor
+    assert legend - {"#ffffff"} <= drawn, (legend, drawn)  # the legend's frame is white
+    texts = [t.text for t in root.iter(f"{_SVG}text")]
+    assert {"core", "corridor", maps.WHOLE_LABEL, "长沙", "长株潭走廊"} <= set(texts)
+    # the whole structure is an outline: no fill in the legend, a dashed stroke on the map
+    assert maps.WHOLE_COLOR not in legend
+    assert maps.WHOLE_COLOR in drawn
