@@ -19,13 +19,14 @@ import numpy as np
 import pandas as pd
 import pyproj
 from matplotlib import font_manager
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Polygon, Rectangle
 
-from geoplan import _maps_geom
+from geoplan import _maps_context, _maps_geom
 from geoplan._data import package_file
 from geoplan.crs import HUNAN_CRS, WGS84
 
@@ -147,13 +148,20 @@ def draw(
     figsize: tuple[float, float],
     tolerance_m: float,
     outlined: np.ndarray | None = None,
+    context: bool = True,
+    markers: gpd.GeoDataFrame | None = None,
+    markers_label: str | None = None,
 ) -> tuple[Figure, Axes]:
     """Draw ``gdf`` with scale bar, north arrow and legend.
 
     ``colors`` gives each feature's colour (fill of polygons, colour of lines and points);
     ``legend`` the ``(colour, label)`` rows of the legend, or ``(colour, label, "outline")`` for
     a dashed outline; without them features are drawn plainly. Polygons where ``outlined`` is
-    true are drawn as dashed outlines of their colour, not filled.
+    true are drawn as dashed outlines of their colour, not filled. With ``context`` the
+    province and prefecture borders, the rivers and the prefecture seats (county seats on a
+    small map) are drawn and named; ``markers`` (e.g. stations) are marked on top. Labels (seats,
+    ``label_column`` once per distinct text, rivers, counties, in that order) are placed without
+    overlapping each other or the legend.
     """
     with font_context():
         if ax is None:
@@ -198,20 +206,6 @@ def draw(
                     part[~edge].plot(ax=ax, facecolor=fills, **style)
             else:
                 part.plot(ax=ax, color=color, **style)
-        if label_column is not None:
-            anchors = shapes.geometry.representative_point()
-            for pt, text in zip(anchors, gdf[label_column], strict=True):
-                if pt is None or pt.is_empty or _maps_geom.is_missing(text):
-                    continue
-                ax.annotate(
-                    str(text),
-                    (pt.x, pt.y),
-                    ha="center",
-                    va="center",
-                    fontsize=7,
-                    zorder=6,
-                    color="#111111",
-                )
         ax.set_aspect("equal")
         ax.set_axis_off()
         # the frame holds the layer and, when given, the whole of the boundaries around it
@@ -220,19 +214,24 @@ def draw(
         padx, pady = (maxx - minx) * 0.04, (maxy - miny) * 0.04
         ax.set_xlim(minx - padx, maxx + padx)
         ax.set_ylim(miny - pady * 3, maxy + pady)
+        if context:
+            _maps_context.draw_borders_and_rivers(ax)
+        if markers is not None and not markers.empty:
+            pts = markers.to_crs(HUNAN_CRS)
+            ax.scatter(
+                pts.geometry.x, pts.geometry.y, s=10, c="white", edgecolors="#222222",
+                linewidths=0.8, zorder=6, label=markers_label,
+            )  # fmt: skip
+        ax.set_xlim(minx - padx, maxx + padx)  # context layers must not widen the frame
+        ax.set_ylim(miny - pady * 3, maxy + pady)
         scale_bar(ax)
         north_arrow(ax, crs=HUNAN_CRS)
+        if markers is not None and not markers.empty and markers_label and legend is not None:
+            legend = [*legend, ("#ffffff", markers_label, "point")]
         if legend:
             kind = "line" if lines.any() and not polys.any() else "patch"
-            handles = [
-                Line2D([], [], color=row[0], linewidth=2.5, label=row[1])
-                if kind == "line"
-                else Patch(facecolor="none", edgecolor=row[0], linestyle="--", lw=1.3, label=row[1])
-                if row[2:] == ("outline",)
-                else Patch(facecolor=row[0], edgecolor="#555555", label=row[1])
-                for row in legend
-            ]
-            ax.legend(
+            handles = [_legend_handle(row, kind) for row in legend]
+            leg = ax.legend(
                 handles=handles,
                 title=legend_title,
                 loc="lower right",
@@ -240,6 +239,51 @@ def draw(
                 title_fontsize=9,
                 frameon=True,
             )
+            leg.set_zorder(20)  # above borders, rivers and labels
         if title:
             ax.set_title(title, fontsize=13)
+        if context or label_column is not None:
+            _place_labels(ax, fig, shapes, gdf, label_column=label_column, context=context)
     return fig, ax
+
+
+def _legend_handle(row: tuple[str, ...], kind: str) -> Artist:
+    """A legend swatch: ``(colour, label)`` as a patch or line, ``(.., "outline" | "point")``."""
+    color, label, *style = row
+    if style == ["outline"]:
+        return Patch(facecolor="none", edgecolor=color, linestyle="--", lw=1.3, label=label)
+    if style == ["point"]:
+        return Line2D(
+            [], [], marker="o", linestyle="none", markerfacecolor=color,
+            markeredgecolor="#222222", label=label,
+        )  # fmt: skip
+    if kind == "line":
+        return Line2D([], [], color=color, linewidth=2.5, label=label)
+    return Patch(facecolor=color, edgecolor="#555555", label=label)
+
+
+def _place_labels(
+    ax: Axes,
+    fig: Figure,
+    shapes: gpd.GeoDataFrame,
+    gdf: gpd.GeoDataFrame,
+    *,
+    label_column: str | None,
+    context: bool,
+) -> None:
+    """Name places, features and rivers without overlaps (the layout is settled first)."""
+    if not hasattr(fig.canvas, "get_renderer"):
+        FigureCanvasAgg(fig)
+    fig.draw_without_rendering()
+    labeller = _maps_context.Labeller(ax)
+    if ax.get_legend() is not None:
+        labeller.block(ax.get_legend())
+    if context:
+        _maps_context.label_places(ax, labeller, counties=False)
+    if label_column is not None:
+        for text, xy in _maps_context.feature_labels(shapes, list(gdf[label_column])):
+            if _maps_context.frame_holds(ax, xy):
+                labeller.add(text, xy, fontsize=7.5, color="#111111")
+    if context:
+        _maps_context.label_rivers(labeller, ax)
+        _maps_context.label_places(ax, labeller, prefectures=False)

@@ -777,6 +777,9 @@ def static_map(
     boundaries: gpd.GeoDataFrame | None = None,
     figsize: tuple[float, float] = (8.0, 8.5),
     tolerance_m: float = _maps_geom.STATIC_TOLERANCE_M,
+    context: bool = True,
+    markers: gpd.GeoDataFrame | None = None,
+    markers_label: str | None = None,
 ) -> tuple[Figure, Axes]:
     """Draw a static map in :data:`geoplan.crs.HUNAN_CRS` and return ``(fig, ax)``.
 
@@ -792,9 +795,15 @@ def static_map(
     column
         Numeric column to class and colour, or ``None``.
     label_column
-        Column whose text is written at each feature (e.g. ``"short_name"``).
+        Column whose text names the features (e.g. ``"short_name"``, a line's name): once per
+        distinct text, on its largest feature, where it overlaps no other label.
     boundaries
         Units drawn as thin outlines under ``gdf``; ``None`` draws none.
+    context
+        Draw and name what a reader needs to find places: province and prefecture borders,
+        the main rivers (schematic), prefecture seats, county seats on a small map.
+    markers, markers_label
+        Points marked on top (e.g. the stations of a corridor map) and their legend label.
 
     Examples
     --------
@@ -838,6 +847,9 @@ def static_map(
         boundaries=boundaries,
         figsize=figsize,
         tolerance_m=tolerance_m,
+        context=context,
+        markers=markers,
+        markers_label=markers_label,
     )
 
 
@@ -852,6 +864,7 @@ def structure_static_map(
     legend_title: str | None = "类型 kind",
     boundaries: gpd.GeoDataFrame | None = None,
     figsize: tuple[float, float] = (8.0, 8.5),
+    context: bool = True,
 ) -> tuple[Figure, Axes]:
     """Draw a static map of spatial structures, styled as :func:`structure_map`, as ``(fig, ax)``.
 
@@ -884,6 +897,7 @@ def structure_static_map(
         figsize=figsize,
         tolerance_m=_maps_geom.STATIC_TOLERANCE_M,
         outlined=whole,
+        context=context,
     )
 
 

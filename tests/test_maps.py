@@ -563,3 +563,57 @@ def test_static_structure_legend_swatches_are_fills_drawn(units, tmp_path: Path)
     # the whole structure is an outline: no fill in the legend, a dashed stroke on the map
     assert maps.WHOLE_COLOR not in legend
     assert maps.WHOLE_COLOR in drawn
+
+
+def _svg_legend_strokes(root: ET.Element) -> set[str]:
+    found = set()
+    for g in root.iter(f"{_SVG}g"):
+        if g.get("id", "").startswith("legend"):
+            for item in g.iter(f"{_SVG}path"):
+                m = re.search(r"(?<![-\w])stroke:\s*(#[0-9a-f]{6})", item.get("style", ""))
+                if m and "fill: none" in item.get("style", ""):
+                    found.add(m.group(1))
+    return found
+
+
+def test_static_choropleth_svg_names_every_prefecture_and_legend_is_drawn(
+    prefectures, tmp_path: Path
+) -> None:
+    fig, _ax = maps.static_map(prefectures, "area_km2", scheme="quantiles", k=5, title="面积")
+    root = ET.parse(maps.save_figure(fig, tmp_path / "p.svg")).getroot()
+    texts = {t.text for t in root.iter(f"{_SVG}text")}
+    assert set(prefectures["short_name"]) <= texts  # the 14 seats, none dropped for overlap
+    assert {"湘江", "沅水", "资水"} <= texts  # the main rivers are named
+    legend, drawn = _svg_colours(root)
+    classes = classify(prefectures["area_km2"], scheme="quantiles", k=5)
+    assert set(classes.colors) <= legend
+    assert legend - {"#ffffff"} <= drawn
+
+
+def test_static_lines_map_names_lines_marks_stations(units, tmp_path: Path) -> None:
+    a, b, c = (_seat(units, n) for n in ("长沙市", "湘潭市", "娄底市"))
+    lines = gpd.GeoDataFrame(
+        {
+            "name": ["沪昆高铁", "沪昆高铁", "长株潭城际"],
+            "status": ["existing", "existing", "planned"],
+        },
+        geometry=[LineString([a, b]), LineString([b, c]), LineString([a, c])],
+        crs=4326,
+    )
+    stations = gpd.GeoDataFrame(
+        {"name": ["长沙南", "湘潭北"]},
+        geometry=gpd.points_from_xy(*zip(a, b, strict=True)),
+        crs=4326,
+    )
+    fig, ax = maps.static_map(
+        lines, "status", label_column="name", markers=stations, markers_label="车站 stations"
+    )
+    root = ET.parse(maps.save_figure(fig, tmp_path / "l.svg")).getroot()
+    texts = [t.text for t in root.iter(f"{_SVG}text")]
+    assert texts.count("沪昆高铁") == 1 and texts.count("长株潭城际") == 1  # once per line
+    assert {"长沙", "湘潭", "娄底", "车站 stations"} <= set(texts)
+    assert len(ax.get_xlim()) == 2 and ax.get_xlim()[1] - ax.get_xlim()[0] < 260_000
+    assert {"湘乡", "韶山"} & set(texts)  # a small map names county seats too
+    _legend, drawn = _svg_colours(root)
+    assert _svg_legend_strokes(root) - {"#222222"} <= drawn
+    assert len(_svg_legend_strokes(root) - {"#222222"}) == 2
