@@ -145,6 +145,11 @@ def add_page_style(m: folium.Map, *, background: str = "#f3f5f7") -> None:
         f".folium-map.leaflet-container{{background:{background};}}"
         ".foliumtooltip{max-width:22em;white-space:normal;font-size:13px;}"
         ".foliumtooltip td{word-break:break-word;}"
+        ".geoplan-seat{position:relative;white-space:nowrap;pointer-events:none;}"
+        ".geoplan-seat .dot{position:absolute;left:-4px;top:-4px;width:6px;height:6px;"
+        "border:1.5px solid #222;border-radius:50%;background:#fff;}"
+        ".geoplan-seat .name{position:absolute;left:6px;top:-16px;font:bold 13px sans-serif;"
+        "color:#111;text-shadow:0 0 3px #fff,0 0 3px #fff,0 0 2px #fff;}"
         "</style>"
     )
     m.get_root().header.add_child(Element(css), name="geoplan_page_style")

@@ -169,6 +169,42 @@ def _add_outlines(m: folium.Map, boundaries: gpd.GeoDataFrame) -> None:
         ).add_to(m)
 
 
+def _add_context(m: folium.Map) -> None:
+    """Add the rivers (schematic lines) and the prefecture seats with their names, switchable.
+
+    The same context as the static maps (:mod:`geoplan._maps_context`). Seat names are Leaflet
+    ``divIcon`` labels in screen pixels, so they keep their size at every zoom.
+    """
+    from geoplan import _maps_context
+
+    rivers = _maps_context.rivers()
+    if not rivers.empty:
+        shapes = _maps_geom.web_ready(rivers, tolerance_m=100.0)
+        # not interactive: drawn over the areas with the borders, never catching the mouse
+        folium.GeoJson(
+            _maps_geom.feature_collection(shapes, {}),
+            name=escape("河流 rivers (schematic)"),
+            style_function=lambda _f: {"color": _maps_context.RIVER_COLOR, "weight": 1.5},
+            interactive=False,
+        ).add_to(m)
+    seats = _maps_context.seats()
+    seats = seats[seats["level"] == "prefecture"].to_crs(4326)
+    if seats.empty:
+        return
+    fg = folium.FeatureGroup(name=escape("地级市驻地 prefecture seats"))
+    for pt, name in zip(seats.geometry, seats["short_name"], strict=True):
+        label = (
+            '<div class="geoplan-seat"><span class="dot"></span>'
+            f'<span class="name">{escape(name)}</span></div>'
+        )
+        folium.Marker(
+            [pt.y, pt.x],
+            icon=folium.DivIcon(html=label, icon_size=(0, 0), icon_anchor=(0, 0)),
+            interactive=False,
+        ).add_to(fg)
+    fg.add_to(m)
+
+
 def _finish(m: folium.Map, bounds_gdf: gpd.GeoDataFrame) -> folium.Map:
     folium.LayerControl(collapsed=False).add_to(m)
     if not bounds_gdf.empty:
@@ -304,6 +340,7 @@ def choropleth(
         tooltip=_tooltip(pairs),
     ).add_to(m)
     _add_outlines(m, boundaries)
+    _add_context(m)
     rows = [
         (color, text, {"class": str(j), "upper": repr(upper), "count": str(n)})
         for j, (color, text, upper, n) in enumerate(
@@ -504,6 +541,7 @@ def structure_map(
             )
         fg.add_to(m)
     _add_outlines(m, boundaries)
+    _add_context(m)
     _maps_leaflet.DrawOrder().add_to(m)
     rows_ = [(_swatch(c, FILL_OPACITY), str(v), {"category": str(v)}) for v, c in palette.items()]
     if whole.any():
@@ -601,6 +639,7 @@ def lines_map(
         )
         fg.add_to(m)
     _add_outlines(m, boundaries)
+    _add_context(m)
     rows = [
         (
             f"background:none;border:none;border-top:4px solid {_BUILT_STYLE['color']};height:0",
@@ -704,6 +743,7 @@ def catchment_map(
                 [geom.y, geom.x], radius=6, color="#000", fill=True, fill_color="#fff", weight=3
             ).add_to(m)
     _add_outlines(m, boundaries)
+    _add_context(m)
     rows: list[tuple[str, str, dict[str, str]]] = [
         (colors[b], f"≤ {b:g} {band_label}", {"band": repr(float(b))}) for b in bands
     ]

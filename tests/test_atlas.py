@@ -221,3 +221,43 @@ def test_zhuzhou_structure_legend_is_what_is_drawn_in_chromium(atlas):
     for r, g, b, _a in swatches:
         # far more pixels than the legend's own 18 x 12 swatch: the colour is on the map
         assert counts.get((r, g, b), 0) > 1000, ((r, g, b), counts.get((r, g, b), 0))
+
+
+def test_index_shows_thumbnails_and_what_each_plan_lacks(atlas):
+    index = (atlas.out / "index.html").read_text(encoding="utf-8")
+    thumbs = re.findall(r'<img src="([^"]+)"', index)
+    assert len(thumbs) == len(atlas.thumbnails) >= 8
+    for thumb in thumbs:
+        from PIL import Image
+
+        with Image.open(atlas.out / unquote(html.unescape(thumb))) as image:
+            assert max(image.size) <= 220
+    # every map with a static version shows it; only the interactive transport page... has one too
+    assert set(atlas.thumbnails) == {p for _, p in atlas.maps}
+    zhuzhou = next(s for s in atlas.seeds if s["source"].startswith("000_"))
+    assert set(zhuzhou["without_components"]) == {
+        "一江两岸",
+        "两岸一线",
+        "半小时通勤圈",
+        "一小时经济圈",
+        "一主三极",
+    }
+    assert {"炎韶铁路", "咸韶铁路", "浏醴铁路"} <= set(zhuzhou["unmatched_transport"])
+    assert "沪昆高速" not in zhuzhou["unmatched_transport"]
+    assert "transport names not matched to the network data (" in index
+    assert html.escape("、".join(zhuzhou["unmatched_transport"])) in index
+
+
+def test_catchment_change_maps_and_population_reached(atlas):
+    import pandas as pd
+
+    paths = [p for _, p in atlas.maps]
+    assert "hunan/minutes_saved.png" in paths and "hunan/population_reached.png" in paths
+    reached = pd.read_csv(atlas.out / "hunan" / "population_reached.csv")
+    table = reached.pivot(index="hours", columns="scenario", values="population")
+    assert list(table.index) == [1.0, 2.0, 3.0]
+    assert (table["2025 plan"] >= table["2020 built"]).all()
+    assert table["2020 built"].is_monotonic_increasing
+    saved = pd.read_csv(atlas.out / "hunan" / "minutes_saved.csv", dtype={"adcode": str})
+    assert len(saved) == 122 and saved["minutes_saved"].notna().all()
+    assert saved["minutes_saved"].max() > 30  # the plan's lines save half an hour somewhere
