@@ -70,6 +70,11 @@ _CATEGORY_COLORS = (
 _BUILT_STYLE = {"color": "#b2182b", "weight": 4, "opacity": 0.95}
 _PLANNED_STYLE = {"color": "#2166ac", "weight": 3, "opacity": 0.95, "dashArray": "8 6"}
 _TOOLTIP_STYLE = "max-width: 22em;"
+STRUCTURE_TOLERANCE_M = 100.0
+"""Simplification of structure components on web maps: half a pixel at zoom 10 (135 m), and it
+keeps the province plan's 24 components with their popups under 1.5 MB (50 m: 1.49 MB)."""
+POPUP_QUOTE_MAX_CHARS = 1200
+"""A click on a structure component opens its quote whole (a tooltip shows the first 160)."""
 FILL_OPACITY = 1.0
 """Fill opacity of structure components: opaque, stacked largest first, so every component shows
 the colour its legend row gives (translucent fills stacked on each other mix into colours the
@@ -247,6 +252,16 @@ def _tooltip_properties(
     return props
 
 
+def _popup_properties(
+    gdf: gpd.GeoDataFrame, columns: Sequence[tuple[str, str]]
+) -> dict[str, list[str]]:
+    """Escaped popup texts ``p0, p1, ...``: the whole quote (up to POPUP_QUOTE_MAX_CHARS)."""
+    return {
+        f"p{i}": [_maps_geom.text_for_html(v, max_chars=POPUP_QUOTE_MAX_CHARS) for v in gdf[col]]
+        for i, (col, _label) in enumerate(columns)
+    }
+
+
 def _tooltip(pairs: Sequence[tuple[str, str]]) -> folium.GeoJsonTooltip | None:
     if not pairs:
         return None
@@ -386,10 +401,19 @@ def _add_geojson(
     pairs: Sequence[tuple[str, str]],
     name: str,
     radius: float = 6.0,
+    popup: Sequence[tuple[str, str]] | None = None,
 ) -> None:
+    """Add one GeoJSON layer; ``popup`` pairs ``(property, label)`` open on a click."""
     kwargs: dict[str, Any] = {}
     if set(gdf.geometry.geom_type.dropna()) <= {"Point", "MultiPoint"}:
         kwargs["marker"] = folium.CircleMarker(radius=radius)
+    if popup:
+        kwargs["popup"] = folium.GeoJsonPopup(
+            [key for key, _ in popup],
+            aliases=[escape(label) for _, label in popup],
+            style="max-width: 32em;",
+            max_width=480,
+        )
     folium.GeoJson(
         _maps_geom.feature_collection(gdf, props),
         name=escape(name),
@@ -478,7 +502,8 @@ def structure_map(
 
     One layer per value of ``group_column`` (each structure can be switched on and off), features
     coloured by ``color_column`` (the component's kind) at :data:`FILL_OPACITY`, areas stacked
-    largest first so none covers a smaller one, tooltips with name, role and quote. Structures
+    largest first so none covers a smaller one, tooltips with name, role, section, character
+    span and quote, a popup on a click with the whole quote and its place. Structures
     named without parts (empty ``role_column``) are dashed outlines. The legend's swatches are
     the fills drawn (same colour, same opacity).
 
@@ -495,6 +520,17 @@ def structure_map(
         layers_gdf, color_column=color_column, role_column=role_column
     )
     z = _stacking(layers_gdf)
+    popup = [
+        (c, label)
+        for c, label in (
+            ("name", "名称"),
+            ("pattern", "结构"),
+            ("section", "章节"),
+            ("span", "原文位置 (字符)"),
+            (quote_column, "规划原文"),
+        )
+        if c in layers_gdf.columns
+    ]
     pairs = _tooltip_columns(
         layers_gdf,
         tooltip,
@@ -517,11 +553,13 @@ def structure_map(
         fg = folium.FeatureGroup(name=escape(group_name))
         for piece in _by_geometry_kind(part):
             rows = piece.index.to_numpy()
-            shapes = _maps_geom.web_ready(piece, tolerance_m=50.0)
+            shapes = _maps_geom.web_ready(piece, tolerance_m=STRUCTURE_TOLERANCE_M)
             props = _tooltip_properties(piece, pairs, quote_column=quote_column)
             props["c"] = [colors[i] for i in rows]
             props["w"] = [bool(whole[i]) for i in rows]
             props["z"] = [int(z[i]) for i in rows]
+            if popup:
+                props.update(_popup_properties(piece, popup))
             _add_geojson(
                 fg,
                 shapes,
@@ -538,6 +576,7 @@ def structure_map(
                 ),
                 pairs=pairs,
                 name=group_name,
+                popup=[(f"p{i}", label) for i, (_c, label) in enumerate(popup)],
             )
         fg.add_to(m)
     _add_outlines(m, boundaries)

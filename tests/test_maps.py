@@ -617,3 +617,27 @@ def test_static_lines_map_names_lines_marks_stations(units, tmp_path: Path) -> N
     _legend, drawn = _svg_colours(root)
     assert _svg_legend_strokes(root) - {"#222222"} <= drawn
     assert len(_svg_legend_strokes(root) - {"#222222"}) == 2
+
+
+def test_structure_tooltip_and_popup_say_where_the_quote_stands(units) -> None:
+    long_quote = QUOTE + "，" + "推动长株潭一体化发展" * 30  # 331 characters
+    layer = _structures(units).assign(
+        quote=[long_quote, "一廊:湘江发展走廊"],
+        section=["第五章发展空间布局 › 第一节", "第五章发展空间布局 › 第一节"],
+        span=["8516,8591", "9128,9322"],
+    )
+    page = maps.to_html(maps.structure_map(layer, boundaries=units))
+    _assert_no_raw(page)
+    core = next(
+        f["properties"]
+        for d in _geojson_layers(page)
+        for f in d["features"]
+        if f["properties"].get("z") is not None and f["properties"]["c"] == "#d62728"
+    )
+    values = set(core.values())
+    assert html.escape(long_quote, quote=True) in values  # the popup: the whole quote
+    assert any(isinstance(v, str) and v.endswith("…") and len(v) <= 200 for v in values)
+    assert {"8516,8591", "第五章发展空间布局 › 第一节"} <= values
+    assert "bindPopup" in page
+    assert json.dumps("原文位置 (字符)") in page  # the popup's label, as folium writes it
+    assert external_assets(page) == []
