@@ -349,6 +349,7 @@ def _corridor_map(folder: Path, report: AtlasReport) -> None:
         label_column="name",
         markers=rail_stations(rail),
         markers_label="车站 stations",
+        category_colors={"existing": maps.BUILT_COLOR, "planned": maps.PLANNED_COLOR},
     )
     _save_static(fig, folder, "rail_corridors", report, page="hunan/rail_corridors.html")
     rail.to_file(folder / "rail_corridors.gpkg", engine="pyogrio")
@@ -401,9 +402,13 @@ def _transport_map(extracts: list, folder: Path, report: AtlasReport) -> None:
         title=title,
     )
     maps.save_html(html, folder / "transport_projects.html")
+    # built against the rest, as the interactive page draws them (maps.BUILT_STATUSES)
+    built = lines["map_status"].astype(str).str.lower().isin(maps.BUILT_STATUSES)
+    drawn_as = lines.assign(drawn_as=["已建成 built" if b else "规划 planned" for b in built])
     fig, _ax = maps.static_map(
-        lines,
-        "map_status",
+        drawn_as,
+        "drawn_as",
+        category_colors={"已建成 built": maps.BUILT_COLOR, "规划 planned": maps.PLANNED_COLOR},
         title=title,
         legend_title="status",
         markers=points if not points.empty else None,

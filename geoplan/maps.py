@@ -32,8 +32,10 @@ from geoplan.crs import HUNAN_CRS
 from geoplan.errors import DataError, GeoplanError
 
 __all__ = [
+    "BUILT_COLOR",
     "BUILT_STATUSES",
     "FILL_OPACITY",
+    "PLANNED_COLOR",
     "SCHEMES",
     "WHOLE_COLOR",
     "boundaries_map",
@@ -67,8 +69,11 @@ _CATEGORY_COLORS = (
     "#bcbd22",
     "#7f7f7f",
 )
-_BUILT_STYLE = {"color": "#b2182b", "weight": 4, "opacity": 0.95}
-_PLANNED_STYLE = {"color": "#2166ac", "weight": 3, "opacity": 0.95, "dashArray": "8 6"}
+BUILT_COLOR = "#b2182b"
+PLANNED_COLOR = "#2166ac"
+"""Colours of built and planned lines, on web maps (solid, dashed) and static maps alike."""
+_BUILT_STYLE = {"color": BUILT_COLOR, "weight": 4, "opacity": 0.95}
+_PLANNED_STYLE = {"color": PLANNED_COLOR, "weight": 3, "opacity": 0.95, "dashArray": "8 6"}
 _TOOLTIP_STYLE = "max-width: 22em;"
 STRUCTURE_TOLERANCE_M = 100.0
 """Simplification of structure components on web maps: half a pixel at zoom 10 (135 m), and it
@@ -859,6 +864,7 @@ def static_map(
     context: bool = True,
     markers: gpd.GeoDataFrame | None = None,
     markers_label: str | None = None,
+    category_colors: Mapping[Any, str] | None = None,
 ) -> tuple[Figure, Axes]:
     """Draw a static map in :data:`geoplan.crs.HUNAN_CRS` and return ``(fig, ax)``.
 
@@ -883,6 +889,9 @@ def static_map(
         the main rivers (schematic), prefecture seats, county seats on a small map.
     markers, markers_label
         Points marked on top (e.g. the stations of a corridor map) and their legend label.
+    category_colors
+        Colours of given text categories (e.g. ``{"existing": BUILT_COLOR}``); the others get
+        the default palette.
 
     Examples
     --------
@@ -907,6 +916,7 @@ def static_map(
         if (raw.notna() & values.isna()).any():
             # text values: one colour per category, in order of first appearance
             palette = _category_colors(list(raw))
+            palette.update({k: v for k, v in (category_colors or {}).items() if k in palette})
             colors = [palette.get(v, NO_DATA_COLOR) for v in raw]
             legend = [(c, str(v)) for v, c in palette.items()]
         else:

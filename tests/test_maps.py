@@ -606,7 +606,12 @@ def test_static_lines_map_names_lines_marks_stations(units, tmp_path: Path) -> N
         crs=4326,
     )
     fig, ax = maps.static_map(
-        lines, "status", label_column="name", markers=stations, markers_label="车站 stations"
+        lines,
+        "status",
+        label_column="name",
+        markers=stations,
+        markers_label="车站 stations",
+        category_colors={"existing": maps.BUILT_COLOR, "planned": maps.PLANNED_COLOR},
     )
     root = ET.parse(maps.save_figure(fig, tmp_path / "l.svg")).getroot()
     texts = [t.text for t in root.iter(f"{_SVG}text")]
@@ -616,7 +621,8 @@ def test_static_lines_map_names_lines_marks_stations(units, tmp_path: Path) -> N
     assert {"湘乡", "韶山"} & set(texts)  # a small map names county seats too
     _legend, drawn = _svg_colours(root)
     assert _svg_legend_strokes(root) - {"#222222"} <= drawn
-    assert len(_svg_legend_strokes(root) - {"#222222"}) == 2
+    # the same colours as the interactive corridor map: built red, planned blue
+    assert _svg_legend_strokes(root) - {"#222222"} == {maps.BUILT_COLOR, maps.PLANNED_COLOR}
 
 
 def test_structure_tooltip_and_popup_say_where_the_quote_stands(units) -> None:
