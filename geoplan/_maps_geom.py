@@ -1,9 +1,8 @@
 """Geometry and attribute preparation for maps: simplification for size, coordinate rounding,
-and HTML-escaped properties for GeoJSON that enters a web page."""
+and HTML-escaped properties for GeoJSON that enters a web page (escaped by :mod:`geoplan._html`)."""
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -13,6 +12,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from geoplan import _html
 from geoplan.crs import HUNAN_CRS, WGS84
 from geoplan.errors import GeometryError
 
@@ -136,7 +136,7 @@ def text_for_html(value: Any, *, decimals: int | None = None, max_chars: int | N
         text = str(value)
     if max_chars is not None and len(text) > max_chars:
         text = text[: max_chars - 1] + "…"
-    return html.escape(text, quote=True)
+    return _html.escape(text)
 
 
 def feature_collection(

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import html
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -20,6 +19,7 @@ from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from geoplan._data import package_file
+from geoplan._html import attributes, escape
 from geoplan.errors import GeoplanError
 
 # Assets folium's Map and plugins link from CDNs that geoplan's maps do not use (no markers,
@@ -145,6 +145,11 @@ def add_page_style(m: folium.Map, *, background: str = "#f3f5f7") -> None:
         f".folium-map.leaflet-container{{background:{background};}}"
         ".foliumtooltip{max-width:22em;white-space:normal;font-size:13px;}"
         ".foliumtooltip td{word-break:break-word;}"
+        ".geoplan-seat{position:relative;white-space:nowrap;pointer-events:none;}"
+        ".geoplan-seat .dot{position:absolute;left:-4px;top:-4px;width:6px;height:6px;"
+        "border:1.5px solid #222;border-radius:50%;background:#fff;}"
+        ".geoplan-seat .name{position:absolute;left:6px;top:-16px;font:bold 13px sans-serif;"
+        "color:#111;text-shadow:0 0 3px #fff,0 0 3px #fff,0 0 2px #fff;}"
         "</style>"
     )
     m.get_root().header.add_child(Element(css), name="geoplan_page_style")
@@ -202,20 +207,17 @@ class Legend(MacroElement):
         self.position = position
         parts = [
             f'<div id="{self.get_name()}" class="geoplan-legend" style="display:none">',
-            f'<div class="title">{html.escape(title)}</div>',
+            f'<div class="title">{escape(title)}</div>',
         ]
         for style, label, attrs in rows:
-            data = "".join(
-                f' data-{html.escape(k)}="{html.escape(str(v), quote=True)}"'
-                for k, v in attrs.items()
-            )
+            data = attributes({f"data-{k}": v for k, v in attrs.items()})
             swatch = style if ":" in style else f"background:{style}"
             parts.append(
-                f'<div class="row"{data}><span class="sw" style="{html.escape(swatch)}"></span>'
-                f'<span class="label">{html.escape(label)}</span></div>'
+                f'<div class="row"{data}><span class="sw" style="{escape(swatch)}"></span>'
+                f'<span class="label">{escape(label)}</span></div>'
             )
         if note:
-            parts.append(f'<div class="note">{html.escape(note)}</div>')
+            parts.append(f'<div class="note">{escape(note)}</div>')
         parts.append("</div>")
         self.body = "".join(parts)
 
@@ -269,3 +271,40 @@ class FullscreenControl(MacroElement):
         self._name = "GeoplanFullscreen"
         self.position = position
         self.title = title
+
+
+class DrawOrder(MacroElement):
+    """Keep features with a numeric ``z`` property stacked by it (smallest ``z`` at the bottom).
+
+    Layers drawn in the order their groups were added hide each other by accident (a city-wide
+    zone added last covers its core); this control re-stacks every feature carrying ``z`` when
+    the page opens and whenever a layer is switched back on. The map's borders stay above in
+    their own layers, which carry no ``z`` and are brought to the front after.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function(){
+          var map = {{ this._parent.get_name() }};
+          function order(){
+            var ranked = [], rest = [];
+            map.eachLayer(function(l){
+              if (!l.bringToFront || !l.feature) { return; }
+              var z = l.feature.properties && l.feature.properties.z;
+              if (typeof z === "number") { ranked.push(l); } else { rest.push(l); }
+            });
+            ranked.sort(function(a, b){ return a.feature.properties.z - b.feature.properties.z; });
+            ranked.forEach(function(l){ l.bringToFront(); });
+            rest.forEach(function(l){ if (!l.options.interactive) { l.bringToFront(); } });
+          }
+          order();
+          map.on("overlayadd", order);
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "GeoplanDrawOrder"

@@ -9,7 +9,6 @@ links everything with a short report of what each plan holds.
 
 from __future__ import annotations
 
-import html
 import json
 import os
 import shutil
@@ -23,6 +22,7 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
+from geoplan._html import escape, href
 from geoplan._io import check_output
 from geoplan.corpus import Plan, plan_paths, read_plan
 from geoplan.errors import GeoplanError, PlanReadError
@@ -44,6 +44,7 @@ class AtlasReport:
     out: Path
     seeds: list[dict[str, Any]] = field(default_factory=list)
     maps: list[tuple[str, str]] = field(default_factory=list)  # (title, relative path)
+    thumbnails: dict[str, str] = field(default_factory=dict)  # map path -> thumbnail path
     files: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
@@ -116,6 +117,26 @@ def build_atlas(
     return report
 
 
+THUMBNAIL_PX = 220
+"""Longest side of the index's thumbnails, in pixels (scaled down from the saved PNG)."""
+
+
+def _save_static(fig, folder: Path, name: str, report: AtlasReport, *, page: str | None) -> None:
+    """Save a static map as ``name.png`` and a thumbnail; the index shows it for ``page``."""
+    from geoplan import maps
+
+    rel = folder.name
+    from PIL import Image
+
+    png = maps.save_figure(fig, folder / f"{name}.png")
+    with Image.open(png) as image:
+        image.thumbnail((THUMBNAIL_PX, THUMBNAIL_PX))
+        image.save(folder / f"{name}.thumb.png", optimize=True)
+    report.files.extend([f"{rel}/{name}.png", f"{rel}/{name}.thumb.png"])
+    if page is not None:
+        report.thumbnails[page] = f"{rel}/{name}.thumb.png"
+
+
 def _write_json(path: Path, obj: Any) -> None:
     path.write_text(json.dumps(obj, ensure_ascii=False, indent=2), encoding="utf-8")
 
@@ -151,6 +172,8 @@ def _plan_stage(path: Path, work: Path, report: AtlasReport, say: Callable[[str]
         else:
             layers.write_layers(transport, folder / "transport.gpkg")
             report.files.append(f"{stem}/transport.gpkg")
+            unmatched = transport["matched"].map(lambda v: not isinstance(v, str) or not v)
+            summary["unmatched_transport"] = list(dict.fromkeys(transport.loc[unmatched, "name"]))
     if not data["structures"]:
         return extract
     say("  building structure layers and maps")
@@ -166,13 +189,30 @@ def _plan_stage(path: Path, work: Path, report: AtlasReport, say: Callable[[str]
     drawn = gdf[gdf.geometry.notna() & ~gdf.geometry.is_empty]
     if drawn.empty:
         return extract
+    drawn = drawn.assign(section=sections_of(plan, drawn["span"]))
     title = f"{plan.title}: spatial structures"
     maps.save_html(maps.structure_map(drawn, title=title), folder / "structures.html")
     report.maps.append((title, f"{stem}/structures.html"))
-    fig, _ax = maps.static_map(drawn, "kind", title=title, legend_title="role")
-    maps.save_figure(fig, folder / "structures.png")
-    report.files.extend([f"{stem}/structures.html", f"{stem}/structures.png"])
+    fig, _ax = maps.structure_static_map(drawn, title=title)
+    report.files.append(f"{stem}/structures.html")
+    _save_static(fig, folder, "structures", report, page=f"{stem}/structures.html")
     return extract
+
+
+def sections_of(plan: Plan, spans: pd.Series) -> list[str]:
+    """The headings (outermost first, `` › ``-joined) above each ``"start,end"`` span of the
+    original text, for tooltips that say where in the plan a quote stands."""
+    heads = [(plan.to_original(sec.span), sec.level, sec.title) for sec in plan.sections]
+    out = []
+    for span in spans:
+        try:
+            start = int(str(span).split(",")[0])
+        except ValueError:
+            out.append("")
+            continue
+        around = sorted((lvl, t) for (a, b), lvl, t in heads if a <= start < b)
+        out.append(" › ".join(t for _lvl, t in around))
+    return out
 
 
 def _summary(plan: Plan, places: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
@@ -190,6 +230,8 @@ def _summary(plan: Plan, places: dict[str, Any], data: dict[str, Any]) -> dict[s
         "transport": len(data["transport"]),
         "figures": len(data["figures"]),
         "tables": len(data["tables"]),
+        "without_components": [s["pattern"] for s in data["structures"] if not s["components"]],
+        "unmatched_transport": [],
     }
 
 
@@ -256,10 +298,10 @@ def _figure_maps(extracts: list, folder: Path, report: AtlasReport) -> None:
         classed = {"scheme": "natural_breaks", "k": 5, "title": title, "legend_title": indicator}
         m = maps.choropleth(gdf, "value", tooltip={"name": "市州", "value": indicator}, **classed)
         maps.save_html(m, folder / f"{name}.html")
-        fig, _ax = maps.static_map(gdf, "value", label_column="short_name", **classed)
-        maps.save_figure(fig, folder / f"{name}.png")
+        fig, _ax = maps.static_map(gdf, "value", **classed)
         report.maps.append((title, f"hunan/{name}.html"))
-        report.files.extend([f"hunan/{name}.html", f"hunan/{name}.png"])
+        report.files.append(f"hunan/{name}.html")
+        _save_static(fig, folder, name, report, page=f"hunan/{name}.html")
         values_path = folder / f"{name}.csv"
         rows.assign(source=source).to_csv(values_path, index=False)
         report.files.append(f"hunan/{name}.csv")
@@ -281,6 +323,15 @@ def rail_corridors(*, year: int = 2025, horizon: int = 2035) -> gpd.GeoDataFrame
     return rail.reset_index(drop=True)
 
 
+def rail_stations(rail: gpd.GeoDataFrame, *, horizon: int = 2035) -> gpd.GeoDataFrame:
+    """The stations at the ends of the edges of :func:`rail_corridors` (``name``, points)."""
+    from geoplan import network
+
+    nodes, _ = network.graph_to_gdfs(network.build_graph(horizon, "plan"))
+    ends = set(rail["u"]) | set(rail["v"])
+    return nodes[nodes["id"].isin(ends) & (nodes["kind"] == "station")].reset_index(drop=True)
+
+
 def _corridor_map(folder: Path, report: AtlasReport) -> None:
     from geoplan import maps
 
@@ -290,13 +341,20 @@ def _corridor_map(folder: Path, report: AtlasReport) -> None:
         return
     title = "高铁与城际铁路: 2025 建成 vs 规划 (HSR and intercity rail, built vs planned)"
     maps.save_html(maps.lines_map(rail, title=title), folder / "rail_corridors.html")
-    fig, _ax = maps.static_map(rail, "status", title=title, legend_title="status")
-    maps.save_figure(fig, folder / "rail_corridors.png")
+    fig, _ax = maps.static_map(
+        rail,
+        "status",
+        title=title,
+        legend_title="status",
+        label_column="name",
+        markers=rail_stations(rail),
+        markers_label="车站 stations",
+        category_colors={"existing": maps.BUILT_COLOR, "planned": maps.PLANNED_COLOR},
+    )
+    _save_static(fig, folder, "rail_corridors", report, page="hunan/rail_corridors.html")
     rail.to_file(folder / "rail_corridors.gpkg", engine="pyogrio")
     report.maps.append((title, "hunan/rail_corridors.html"))
-    report.files.extend(
-        ["hunan/rail_corridors.html", "hunan/rail_corridors.png", "hunan/rail_corridors.gpkg"]
-    )
+    report.files.extend(["hunan/rail_corridors.html", "hunan/rail_corridors.gpkg"])
 
 
 def transport_projects(extracts: list) -> gpd.GeoDataFrame:
@@ -344,6 +402,19 @@ def _transport_map(extracts: list, folder: Path, report: AtlasReport) -> None:
         title=title,
     )
     maps.save_html(html, folder / "transport_projects.html")
+    # built against the rest, as the interactive page draws them (maps.BUILT_STATUSES)
+    built = lines["map_status"].astype(str).str.lower().isin(maps.BUILT_STATUSES)
+    drawn_as = lines.assign(drawn_as=["已建成 built" if b else "规划 planned" for b in built])
+    fig, _ax = maps.static_map(
+        drawn_as,
+        "drawn_as",
+        category_colors={"已建成 built": maps.BUILT_COLOR, "规划 planned": maps.PLANNED_COLOR},
+        title=title,
+        legend_title="status",
+        markers=points if not points.empty else None,
+        markers_label="机场 airports",
+    )
+    _save_static(fig, folder, "transport_projects", report, page="hunan/transport_projects.html")
     layers_out = projects.drop(columns=["map_status"])
     layers_out.to_file(folder / "transport_projects.gpkg", engine="pyogrio")
     report.maps.append((title, "hunan/transport_projects.html"))
@@ -355,9 +426,11 @@ def _catchment_maps(folder: Path, report: AtlasReport) -> None:
 
     bands = []
     tables = []
+    surfaces = []
     for year, scenario in SCENARIOS:
         graph = network.build_graph(year, scenario)
         surface = catchment.travel_time_surface(graph, CATCHMENT_ORIGIN)
+        surfaces.append(surface)
         iso = catchment.isochrones(surface, CATCHMENT_MINUTES)
         iso["scenario"] = f"{year} {scenario}"
         bands.append(iso)
@@ -366,14 +439,18 @@ def _catchment_maps(folder: Path, report: AtlasReport) -> None:
     iso = gpd.GeoDataFrame(iso, geometry="geometry", crs=bands[0].crs)
     title = f"{CATCHMENT_ORIGIN} door-to-door catchments: 2020 built vs 2025 plan"
     maps.save_html(maps.catchment_map(iso, title=title), folder / "catchments.html")
-    import matplotlib.pyplot as plt
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
 
-    fig, axes = plt.subplots(1, len(bands), figsize=(8.0 * len(bands), 8.5))
+    fig = Figure(figsize=(8.0 * len(bands), 8.5), layout="constrained")
+    FigureCanvasAgg(fig)  # no pyplot: nothing left open in its global state
+    axes = fig.subplots(1, len(bands))
     for ax, band in zip(axes, bands, strict=True):
         band = band.assign(band=[f"{int(m)} min" for m in band["minutes"]])
         maps.static_map(band, "band", ax=ax, title=band["scenario"].iloc[0], legend_title="≤")
-    maps.save_figure(fig, folder / "catchments.png")
+    _save_static(fig, folder, "catchments", report, page="hunan/catchments.html")
     iso.to_file(folder / "catchments.gpkg", engine="pyogrio")
+    _change_maps(surfaces, tables, folder, report)
     change = catchment.compare_accessibility(*tables)
     change.to_csv(folder / "accessibility.csv", index=False)
     counties = gazetteer.admin_units("county").merge(
@@ -391,17 +468,68 @@ def _catchment_maps(folder: Path, report: AtlasReport) -> None:
         cmap="RdYlGn_r",
     )
     maps.save_html(m, folder / "accessibility_change.html")
+    fig, _ax = maps.static_map(
+        counties, column, scheme="quantiles", k=5, title=ctitle, legend_title="minutes",
+        cmap="RdYlGn_r",
+    )  # fmt: skip
+    _save_static(
+        fig, folder, "accessibility_change", report, page="hunan/accessibility_change.html"
+    )
     report.maps.append((title, "hunan/catchments.html"))
     report.maps.append((ctitle, "hunan/accessibility_change.html"))
     report.files.extend(
         [
             "hunan/catchments.html",
-            "hunan/catchments.png",
             "hunan/catchments.gpkg",
             "hunan/accessibility.csv",
             "hunan/accessibility_change.html",
         ]
     )
+
+
+def _change_maps(surfaces: list, tables: list, folder: Path, report: AtlasReport) -> None:
+    """Minutes saved from the origin (per cell, per county) and population reached, 2020 vs 2025."""
+    from geoplan import _features, _maps_catchment, gazetteer
+
+    before, after = surfaces
+    if before.minutes.shape != after.minutes.shape:
+        report.problems.append("the two scenarios' travel-time grids differ; no change map")
+        return
+    saved = _maps_catchment.saved_minutes(before.minutes, after.minutes)
+    counties = gazetteer.admin_units("county").reset_index(drop=True)
+    means = _maps_catchment.county_means(before.x, before.y, saved, counties)
+    counties["minutes_saved"] = counties["adcode"].map(means)
+    label = " → ".join(f"{y} {s}" for y, s in SCENARIOS)
+    title = f"Door-to-door minutes saved from {CATCHMENT_ORIGIN}, {label}"
+    fig = _maps_catchment.minutes_saved_figure(
+        before.x, before.y, saved, counties, column="minutes_saved", title=title,
+        origin=CATCHMENT_ORIGIN,
+    )  # fmt: skip
+    _save_static(fig, folder, "minutes_saved", report, page="hunan/minutes_saved.png")
+    report.maps.append((title, "hunan/minutes_saved.png"))
+    counties.drop(columns="geometry").to_csv(folder / "minutes_saved.csv", index=False)
+    report.files.append("hunan/minutes_saved.csv")
+    # population reached from the origin's seat, as geoplan.catchment.accessibility counts it
+    seat = _features.county_seats().loc[gazetteer.lookup(CATCHMENT_ORIGIN)[0].adcode, "seat"]
+    seat_code = gazetteer.lookup(seat)[0].adcode
+    rows = []
+    for (year, scenario), table in zip(SCENARIOS, tables, strict=True):
+        row = table[table["adcode"] == seat_code].iloc[0]
+        for minutes in CATCHMENT_MINUTES:
+            rows.append(
+                {
+                    "scenario": f"{year} {scenario}",
+                    "hours": minutes / 60,
+                    "population": int(row[f"pop_within_{minutes:g}"]),
+                }
+            )
+    reached = pd.DataFrame(rows)
+    ctitle = f"Population whose county seat is reached from {CATCHMENT_ORIGIN} ({seat})"
+    fig = _maps_catchment.population_reached_chart(reached, title=ctitle)
+    _save_static(fig, folder, "population_reached", report, page="hunan/population_reached.png")
+    report.maps.append((ctitle, "hunan/population_reached.png"))
+    reached.to_csv(folder / "population_reached.csv", index=False)
+    report.files.append("hunan/population_reached.csv")
 
 
 def _replace_dir(work: Path, target: Path) -> None:
@@ -430,37 +558,62 @@ _COLUMNS = (
 )
 
 
+def _found_html(seed: dict[str, Any]) -> str:
+    """What one plan holds that the atlas could not place: a short list for the index."""
+    rows = [
+        (
+            "structures named without components (drawn whole, as outlines)",
+            seed.get("without_components") or [],
+        ),
+        ("transport names not matched to the network data", seed.get("unmatched_transport") or []),
+    ]
+    items = "".join(
+        f"<li>{escape(label)} ({len(names)}): {escape('、'.join(names)) or 'none'}</li>"
+        for label, names in rows
+    )
+    return f"<h3>{escape(seed['source'])}: {escape(seed['title'])}</h3><ul>{items}</ul>"
+
+
 def _index_html(report: AtlasReport) -> str:
-    head = "".join(f"<th>{html.escape(label)}</th>" for _, label in _COLUMNS)
+    head = "".join(f"<th>{escape(label)}</th>" for _, label in _COLUMNS)
     rows = "\n".join(
-        "<tr>"
-        + "".join(f"<td>{html.escape(str(s.get(k, '')))}</td>" for k, _ in _COLUMNS)
-        + "</tr>"
+        "<tr>" + "".join(f"<td>{escape(str(s.get(k, '')))}</td>" for k, _ in _COLUMNS) + "</tr>"
         for s in report.seeds
     )
-    maps_list = "\n".join(
-        f'<li><a href="{html.escape(path)}">{html.escape(title)}</a></li>'
+    found = "\n".join(_found_html(s) for s in report.seeds)
+    cards = "\n".join(
+        f'<figure><a href="{href(path)}">'
+        + (
+            f'<img src="{href(report.thumbnails[path])}" alt="{escape(title)}">'
+            if path in report.thumbnails
+            else '<span class="nothumb">(interactive only)</span>'
+        )
+        + f"</a><figcaption>{escape(title)}</figcaption></figure>"
         for title, path in report.maps
     )
-    files = "\n".join(
-        f'<li><a href="{html.escape(f)}">{html.escape(f)}</a></li>' for f in report.files
-    )
-    problems = "\n".join(f"<li>{html.escape(p)}</li>" for p in report.problems) or "<li>none</li>"
+    files = "\n".join(f'<li><a href="{href(f)}">{escape(f)}</a></li>' for f in report.files)
+    problems = "\n".join(f"<li>{escape(p)}</li>" for p in report.problems) or "<li>none</li>"
     return f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>geoplan atlas</title>
 <style>body{{font-family:sans-serif;margin:2em;max-width:80em}}
 td,th{{padding:2px 8px;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}}
-td:nth-child(2){{min-width:16em}} td:nth-child(7){{min-width:14em}}</style>
+td:nth-child(2){{min-width:16em}} td:nth-child(7){{min-width:14em}}
+.maps{{display:flex;flex-wrap:wrap;gap:12px}}
+figure{{margin:0;width:200px;border:1px solid #ddd;padding:4px}}
+figure img{{max-width:190px;max-height:220px;display:block;margin:auto}}
+figcaption{{font-size:12px}} .nothumb{{display:block;height:60px;color:#777}}</style>
 </head><body>
 <h1>geoplan atlas</h1>
 <h2>Plans</h2>
 <table><tr>{head}</tr>
 {rows}
 </table>
+<h2>Found and not found</h2>
+{found}
 <h2>Maps</h2>
-<ul>
-{maps_list}
-</ul>
+<div class="maps">
+{cards}
+</div>
 <h2>Problems</h2>
 <ul>
 {problems}

@@ -21,7 +21,6 @@ question, with one column per plan:
 
 from __future__ import annotations
 
-import html
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -30,6 +29,7 @@ from typing import Any
 
 import pandas as pd
 
+from geoplan import _html
 from geoplan._io import write_text
 from geoplan.errors import GeoplanError
 
@@ -234,10 +234,11 @@ def _figures(frame: pd.DataFrame, names: Sequence[str]) -> pd.DataFrame:
 
 
 def _esc(value: Any) -> str:
-    """Escape any value for HTML: the one escaping point of this report (``html.escape``)."""
+    """A cell's value for HTML, escaped by :func:`geoplan._html.escape` (a missing value is
+    an empty cell)."""
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return ""
-    return html.escape(str(value), quote=True)
+    return _html.escape(value)
 
 
 def _table(frame: pd.DataFrame, plans: Mapping[str, str], *, caption: str) -> str:

@@ -21,16 +21,23 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 
 from geoplan import _maps_geom, _maps_leaflet, _maps_static
+from geoplan._html import escape
 from geoplan._io import atomic_path, write_text
 from geoplan._maps_classes import DEFAULT_CMAP, NO_DATA_COLOR, NO_DATA_LABEL, SCHEMES, classify
+from geoplan.crs import HUNAN_CRS
 from geoplan.errors import DataError, GeoplanError
 
 __all__ = [
+    "BUILT_COLOR",
     "BUILT_STATUSES",
+    "FILL_OPACITY",
+    "PLANNED_COLOR",
     "SCHEMES",
+    "WHOLE_COLOR",
     "boundaries_map",
     "catchment_map",
     "choropleth",
@@ -39,6 +46,7 @@ __all__ = [
     "save_html",
     "static_map",
     "structure_map",
+    "structure_static_map",
     "to_html",
 ]
 
@@ -61,9 +69,25 @@ _CATEGORY_COLORS = (
     "#bcbd22",
     "#7f7f7f",
 )
-_BUILT_STYLE = {"color": "#b2182b", "weight": 4, "opacity": 0.95}
-_PLANNED_STYLE = {"color": "#2166ac", "weight": 3, "opacity": 0.95, "dashArray": "8 6"}
+BUILT_COLOR = "#b2182b"
+PLANNED_COLOR = "#2166ac"
+"""Colours of built and planned lines, on web maps (solid, dashed) and static maps alike."""
+_BUILT_STYLE = {"color": BUILT_COLOR, "weight": 4, "opacity": 0.95}
+_PLANNED_STYLE = {"color": PLANNED_COLOR, "weight": 3, "opacity": 0.95, "dashArray": "8 6"}
 _TOOLTIP_STYLE = "max-width: 22em;"
+STRUCTURE_TOLERANCE_M = 100.0
+"""Simplification of structure components on web maps: half a pixel at zoom 10 (135 m), and it
+keeps the province plan's 24 components with their popups under 1.5 MB (50 m: 1.49 MB)."""
+POPUP_QUOTE_MAX_CHARS = 1200
+"""A click on a structure component opens its quote whole (a tooltip shows the first 160)."""
+FILL_OPACITY = 1.0
+"""Fill opacity of structure components: opaque, stacked largest first, so every component shows
+the colour its legend row gives (translucent fills stacked on each other mix into colours the
+legend does not have: the 株洲 page looked purple and grey). Borders are drawn on top."""
+WHOLE_COLOR = "#555555"
+WHOLE_LABEL = "整体 (未分解) named without parts: outline"
+"""Legend label of a structure the plan names without its parts, drawn as a dashed outline."""
+_WHOLE_STYLE = {"color": WHOLE_COLOR, "weight": 2, "dashArray": "6 4", "fillOpacity": 0.0}
 
 
 def _admin_units(level: str | None = None) -> gpd.GeoDataFrame:
@@ -98,7 +122,7 @@ def _new_map(*, offline: bool, title: str | None) -> folium.Map:
         control_scale=True,
     )
     if title:
-        m.get_root().title = title
+        m.get_root().title = escape(title)  # branca writes <title>{{ title }}</title> raw
     setattr(m, _OFFLINE_ATTR, offline)
     if offline:
         _maps_leaflet.use_leaflet_only(m)
@@ -125,7 +149,7 @@ def _add_base(m: folium.Map, boundaries: gpd.GeoDataFrame, *, level: str = "prov
     data = _maps_geom.feature_collection(units, {"name": names})
     folium.GeoJson(
         data,
-        name="行政区划 boundaries",
+        name=escape("行政区划 boundaries"),
         style_function=lambda _f: {
             "fillColor": "#ffffff",
             "fillOpacity": 1.0,
@@ -148,11 +172,47 @@ def _add_outlines(m: folium.Map, boundaries: gpd.GeoDataFrame) -> None:
             continue
         folium.GeoJson(
             _maps_geom.feature_collection(gpd.GeoDataFrame(geometry=lines), {}),
-            name=f"{label} {level} borders",
+            name=escape(f"{label} {level} borders"),
             style_function=lambda _f, w=weight: {"color": "#3b3b3b", "weight": w},
             interactive=False,
             control=False,
         ).add_to(m)
+
+
+def _add_context(m: folium.Map) -> None:
+    """Add the rivers (schematic lines) and the prefecture seats with their names, switchable.
+
+    The same context as the static maps (:mod:`geoplan._maps_context`). Seat names are Leaflet
+    ``divIcon`` labels in screen pixels, so they keep their size at every zoom.
+    """
+    from geoplan import _maps_context
+
+    rivers = _maps_context.rivers()
+    if not rivers.empty:
+        shapes = _maps_geom.web_ready(rivers, tolerance_m=100.0)
+        # not interactive: drawn over the areas with the borders, never catching the mouse
+        folium.GeoJson(
+            _maps_geom.feature_collection(shapes, {}),
+            name=escape("河流 rivers (schematic)"),
+            style_function=lambda _f: {"color": _maps_context.RIVER_COLOR, "weight": 1.5},
+            interactive=False,
+        ).add_to(m)
+    seats = _maps_context.seats()
+    seats = seats[seats["level"] == "prefecture"].to_crs(4326)
+    if seats.empty:
+        return
+    fg = folium.FeatureGroup(name=escape("地级市驻地 prefecture seats"))
+    for pt, name in zip(seats.geometry, seats["short_name"], strict=True):
+        label = (
+            '<div class="geoplan-seat"><span class="dot"></span>'
+            f'<span class="name">{escape(name)}</span></div>'
+        )
+        folium.Marker(
+            [pt.y, pt.x],
+            icon=folium.DivIcon(html=label, icon_size=(0, 0), icon_anchor=(0, 0)),
+            interactive=False,
+        ).add_to(fg)
+    fg.add_to(m)
 
 
 def _finish(m: folium.Map, bounds_gdf: gpd.GeoDataFrame) -> folium.Map:
@@ -195,6 +255,16 @@ def _tooltip_properties(
             _maps_geom.text_for_html(v, decimals=digits, max_chars=limit) for v in gdf[col]
         ]
     return props
+
+
+def _popup_properties(
+    gdf: gpd.GeoDataFrame, columns: Sequence[tuple[str, str]]
+) -> dict[str, list[str]]:
+    """Escaped popup texts ``p0, p1, ...``: the whole quote (up to POPUP_QUOTE_MAX_CHARS)."""
+    return {
+        f"p{i}": [_maps_geom.text_for_html(v, max_chars=POPUP_QUOTE_MAX_CHARS) for v in gdf[col]]
+        for i, (col, _label) in enumerate(columns)
+    }
 
 
 def _tooltip(pairs: Sequence[tuple[str, str]]) -> folium.GeoJsonTooltip | None:
@@ -279,7 +349,7 @@ def choropleth(
     data = _maps_geom.feature_collection(shapes, props)
     folium.GeoJson(
         data,
-        name=label,
+        name=escape(label),
         style_function=lambda f: {
             "fillColor": f["properties"]["fill"],
             "fillOpacity": 0.85,
@@ -290,6 +360,7 @@ def choropleth(
         tooltip=_tooltip(pairs),
     ).add_to(m)
     _add_outlines(m, boundaries)
+    _add_context(m)
     rows = [
         (color, text, {"class": str(j), "upper": repr(upper), "count": str(n)})
         for j, (color, text, upper, n) in enumerate(
@@ -335,13 +406,22 @@ def _add_geojson(
     pairs: Sequence[tuple[str, str]],
     name: str,
     radius: float = 6.0,
+    popup: Sequence[tuple[str, str]] | None = None,
 ) -> None:
+    """Add one GeoJSON layer; ``popup`` pairs ``(property, label)`` open on a click."""
     kwargs: dict[str, Any] = {}
     if set(gdf.geometry.geom_type.dropna()) <= {"Point", "MultiPoint"}:
         kwargs["marker"] = folium.CircleMarker(radius=radius)
+    if popup:
+        kwargs["popup"] = folium.GeoJsonPopup(
+            [key for key, _ in popup],
+            aliases=[escape(label) for _, label in popup],
+            style="max-width: 32em;",
+            max_width=480,
+        )
     folium.GeoJson(
         _maps_geom.feature_collection(gdf, props),
-        name=name,
+        name=escape(name),
         style_function=style,
         tooltip=_tooltip(pairs),
         **kwargs,
@@ -363,11 +443,60 @@ def _by_geometry_kind(gdf: gpd.GeoDataFrame) -> list[gpd.GeoDataFrame]:
     return parts
 
 
+def _structure_styles(
+    gdf: gpd.GeoDataFrame, *, color_column: str, role_column: str
+) -> tuple[list[str], np.ndarray, dict[Any, str]]:
+    """Return each feature's colour, which features are whole structures, and the palette.
+
+    A feature whose role is empty stands for a structure the plan names without defining its
+    parts (drawn whole over the plan's area): it is drawn as a dashed outline in
+    :data:`WHOLE_COLOR`, not filled, so it cannot cover the components. The palette colours the
+    other features by ``color_column``; the legend lists exactly these colours.
+    """
+    n = len(gdf)
+    whole = (
+        gdf[role_column].map(_maps_geom.is_missing).to_numpy(dtype=bool)
+        if role_column in gdf.columns
+        else np.zeros(n, dtype=bool)
+    )
+    if color_column not in gdf.columns:
+        return [WHOLE_COLOR if w else _CATEGORY_COLORS[0] for w in whole], whole, {}
+    values = list(gdf[color_column])
+    palette = _category_colors([v for v, w in zip(values, whole, strict=True) if not w])
+    colors = [
+        WHOLE_COLOR if w else palette.get(v, _CATEGORY_COLORS[0])
+        for v, w in zip(values, whole, strict=True)
+    ]
+    return colors, whole, palette
+
+
+def _stacking(gdf: gpd.GeoDataFrame) -> np.ndarray:
+    """Return each feature's drawing rank: areas largest first, then lines, then points."""
+    kind = gdf.geometry.geom_type.fillna("")
+    order = np.select(
+        [kind.isin(["Polygon", "MultiPolygon"]), kind.isin(["LineString", "MultiLineString"])],
+        [0, 1],
+        2,
+    )
+    area = gdf.to_crs(HUNAN_CRS).area.fillna(0.0).to_numpy()
+    ranked = np.lexsort((-area, order))  # by kind, then by area descending
+    z = np.empty(len(gdf), dtype=int)
+    z[ranked] = np.arange(len(gdf))
+    return z
+
+
+def _swatch(color: str, opacity: float) -> str:
+    """Return the CSS of a legend swatch painted as a layer fill of ``color`` at ``opacity``."""
+    r, g, b = (round(c * 255) for c in to_rgb(color))
+    return f"background-color:rgba({r},{g},{b},{opacity:g})"
+
+
 def structure_map(
     layers_gdf: gpd.GeoDataFrame,
     *,
     group_column: str = "pattern",
     color_column: str = "kind",
+    role_column: str = "role",
     tooltip: Sequence[str] | Mapping[str, str] | None = None,
     quote_column: str = "quote",
     title: str | None = None,
@@ -377,7 +506,11 @@ def structure_map(
     """Return an interactive map of spatial structures (cores, circles, corridors, zones, nodes).
 
     One layer per value of ``group_column`` (each structure can be switched on and off), features
-    coloured by ``color_column`` (the component's role), tooltips with name, role and quote.
+    coloured by ``color_column`` (the component's kind) at :data:`FILL_OPACITY`, areas stacked
+    largest first so none covers a smaller one, tooltips with name, role, section, character
+    span and quote, a popup on a click with the whole quote and its place. Structures
+    named without parts (empty ``role_column``) are dashed outlines. The legend's swatches are
+    the fills drawn (same colour, same opacity).
 
     Examples
     --------
@@ -387,17 +520,33 @@ def structure_map(
     boundaries = _boundaries(boundaries)
     m = _new_map(offline=offline, title=title or "空间结构 spatial structure")
     _add_base(m, boundaries)
-    colors_by = color_column if color_column in layers_gdf.columns else None
-    palette = _category_colors(layers_gdf[colors_by]) if colors_by else {}
+    layers_gdf = layers_gdf.reset_index(drop=True)
+    colors, whole, palette = _structure_styles(
+        layers_gdf, color_column=color_column, role_column=role_column
+    )
+    z = _stacking(layers_gdf)
+    popup = [
+        (c, label)
+        for c, label in (
+            ("name", "名称"),
+            ("pattern", "结构"),
+            ("section", "章节"),
+            ("span", "原文位置 (字符)"),
+            (quote_column, "规划原文"),
+        )
+        if c in layers_gdf.columns
+    ]
     pairs = _tooltip_columns(
         layers_gdf,
         tooltip,
         [
             ("pattern", "结构"),
             ("name", "名称"),
-            ("role", "类型"),
+            (role_column, "类型"),
             ("component", "组成"),
             ("confidence", "可信度"),
+            ("section", "章节"),
+            ("span", "原文位置 (字符)"),
             (quote_column, "规划原文"),
         ],
     )
@@ -406,33 +555,45 @@ def structure_map(
     else:
         groups = [("规划要素 plan features", layers_gdf)]
     for group_name, part in groups:
-        fg = folium.FeatureGroup(name=group_name)
+        fg = folium.FeatureGroup(name=escape(group_name))
         for piece in _by_geometry_kind(part):
-            shapes = _maps_geom.web_ready(piece, tolerance_m=50.0)
+            rows = piece.index.to_numpy()
+            shapes = _maps_geom.web_ready(piece, tolerance_m=STRUCTURE_TOLERANCE_M)
             props = _tooltip_properties(piece, pairs, quote_column=quote_column)
-            props["c"] = [
-                palette.get(v, _CATEGORY_COLORS[0]) if colors_by else _CATEGORY_COLORS[0]
-                for v in (piece[colors_by] if colors_by else [None] * len(piece))
-            ]
+            props["c"] = [colors[i] for i in rows]
+            props["w"] = [bool(whole[i]) for i in rows]
+            props["z"] = [int(z[i]) for i in rows]
+            if popup:
+                props.update(_popup_properties(piece, popup))
             _add_geojson(
                 fg,
                 shapes,
                 props,
-                style=lambda f: {
-                    "color": f["properties"]["c"],
-                    "fillColor": f["properties"]["c"],
-                    "fillOpacity": 0.35,
-                    "weight": 3,
-                },
+                style=lambda f: (
+                    {**_WHOLE_STYLE}
+                    if f["properties"]["w"]
+                    else {
+                        "color": f["properties"]["c"],
+                        "fillColor": f["properties"]["c"],
+                        "fillOpacity": FILL_OPACITY,
+                        "weight": 2,
+                    }
+                ),
                 pairs=pairs,
                 name=group_name,
+                popup=[(f"p{i}", label) for i, (_c, label) in enumerate(popup)],
             )
         fg.add_to(m)
     _add_outlines(m, boundaries)
-    if palette:
-        rows = [(c, str(v), {"category": str(v)}) for v, c in palette.items()]
-        title = {"kind": "类型 kind", "role": "角色 role"}.get(color_column, color_column)
-        _maps_leaflet.Legend(title, rows).add_to(m)
+    _add_context(m)
+    _maps_leaflet.DrawOrder().add_to(m)
+    rows_ = [(_swatch(c, FILL_OPACITY), str(v), {"category": str(v)}) for v, c in palette.items()]
+    if whole.any():
+        style = f"background:none;border:2px dashed {WHOLE_COLOR}"
+        rows_.append((style, WHOLE_LABEL, {"category": "whole"}))
+    if rows_:
+        legend_title = {"kind": "类型 kind", "role": "角色 role"}.get(color_column, color_column)
+        _maps_leaflet.Legend(legend_title, rows_).add_to(m)
     return _finish(m, layers_gdf)
 
 
@@ -495,7 +656,7 @@ def lines_map(
     ):
         if part.empty:
             continue
-        fg = folium.FeatureGroup(name=label)
+        fg = folium.FeatureGroup(name=escape(label))
         shapes = _maps_geom.web_ready(part, tolerance_m=50.0)
         props = _tooltip_properties(part, pairs, quote_column=quote_column)
         _add_geojson(fg, shapes, props, style=lambda _f, s=style: dict(s), pairs=pairs, name=label)
@@ -503,7 +664,7 @@ def lines_map(
     if stations is not None and not stations.empty:
         _maps_geom.require_crs(stations)
         st_pairs = _tooltip_columns(stations, None, [("name", "站点"), ("kind", "类型")])
-        fg = folium.FeatureGroup(name=stations_label)
+        fg = folium.FeatureGroup(name=escape(stations_label))
         shapes = _maps_geom.web_ready(stations, tolerance_m=0.0)
         props = _tooltip_properties(stations, st_pairs, quote_column=None)
         _add_geojson(
@@ -522,6 +683,7 @@ def lines_map(
         )
         fg.add_to(m)
     _add_outlines(m, boundaries)
+    _add_context(m)
     rows = [
         (
             f"background:none;border:none;border-top:4px solid {_BUILT_STYLE['color']};height:0",
@@ -593,7 +755,7 @@ def catchment_map(
         part = part.assign(_band=pd.to_numeric(part[band_column])).sort_values(
             "_band", ascending=False
         )
-        fg = folium.FeatureGroup(name=f"{scenario}")
+        fg = folium.FeatureGroup(name=escape(scenario))
         # isochrones are contours of a 1 km grid: 300 m keeps their shape and a third of the size
         shapes = _maps_geom.web_ready(part, tolerance_m=300.0)
         props = _tooltip_properties(part, pairs, quote_column=None)
@@ -625,6 +787,7 @@ def catchment_map(
                 [geom.y, geom.x], radius=6, color="#000", fill=True, fill_color="#fff", weight=3
             ).add_to(m)
     _add_outlines(m, boundaries)
+    _add_context(m)
     rows: list[tuple[str, str, dict[str, str]]] = [
         (colors[b], f"≤ {b:g} {band_label}", {"band": repr(float(b))}) for b in bands
     ]
@@ -698,6 +861,10 @@ def static_map(
     boundaries: gpd.GeoDataFrame | None = None,
     figsize: tuple[float, float] = (8.0, 8.5),
     tolerance_m: float = _maps_geom.STATIC_TOLERANCE_M,
+    context: bool = True,
+    markers: gpd.GeoDataFrame | None = None,
+    markers_label: str | None = None,
+    category_colors: Mapping[Any, str] | None = None,
 ) -> tuple[Figure, Axes]:
     """Draw a static map in :data:`geoplan.crs.HUNAN_CRS` and return ``(fig, ax)``.
 
@@ -713,9 +880,18 @@ def static_map(
     column
         Numeric column to class and colour, or ``None``.
     label_column
-        Column whose text is written at each feature (e.g. ``"short_name"``).
+        Column whose text names the features (e.g. ``"short_name"``, a line's name): once per
+        distinct text, on its largest feature, where it overlaps no other label.
     boundaries
         Units drawn as thin outlines under ``gdf``; ``None`` draws none.
+    context
+        Draw and name what a reader needs to find places: province and prefecture borders,
+        the main rivers (schematic), prefecture seats, county seats on a small map.
+    markers, markers_label
+        Points marked on top (e.g. the stations of a corridor map) and their legend label.
+    category_colors
+        Colours of given text categories (e.g. ``{"existing": BUILT_COLOR}``); the others get
+        the default palette.
 
     Examples
     --------
@@ -733,13 +909,14 @@ def static_map(
         msg = f"label column {label_column!r} is not in the layer"
         raise DataError(msg)
     colors: list[str] | None = None
-    legend: list[tuple[str, str]] | None = None
+    legend: list[tuple[str, ...]] | None = None
     if column is not None:
         raw = gdf[column]
         values = pd.to_numeric(raw, errors="coerce")
         if (raw.notna() & values.isna()).any():
             # text values: one colour per category, in order of first appearance
             palette = _category_colors(list(raw))
+            palette.update({k: v for k, v in (category_colors or {}).items() if k in palette})
             colors = [palette.get(v, NO_DATA_COLOR) for v in raw]
             legend = [(c, str(v)) for v, c in palette.items()]
         else:
@@ -759,6 +936,57 @@ def static_map(
         boundaries=boundaries,
         figsize=figsize,
         tolerance_m=tolerance_m,
+        context=context,
+        markers=markers,
+        markers_label=markers_label,
+    )
+
+
+def structure_static_map(
+    layers_gdf: gpd.GeoDataFrame,
+    *,
+    color_column: str = "kind",
+    role_column: str = "role",
+    label_column: str | None = "name",
+    ax: Axes | None = None,
+    title: str | None = None,
+    legend_title: str | None = "类型 kind",
+    boundaries: gpd.GeoDataFrame | None = None,
+    figsize: tuple[float, float] = (8.0, 8.5),
+    context: bool = True,
+) -> tuple[Figure, Axes]:
+    """Draw a static map of spatial structures, styled as :func:`structure_map`, as ``(fig, ax)``.
+
+    Components are filled with their kind's colour, areas largest first so none covers a
+    smaller one; structures named without parts are dashed outlines; the legend's swatches are
+    exactly the colours drawn.
+
+    Examples
+    --------
+    >>> fig, ax = structure_static_map(layers.structure_layers(extract))  # doctest: +SKIP
+    """
+    _maps_geom.require_crs(layers_gdf)
+    layers_gdf = layers_gdf.reset_index(drop=True)
+    colors, whole, palette = _structure_styles(
+        layers_gdf, color_column=color_column, role_column=role_column
+    )
+    legend: list[tuple[str, ...]] = [(c, str(v)) for v, c in palette.items()]
+    if whole.any():
+        legend.append((WHOLE_COLOR, WHOLE_LABEL, "outline"))
+    labels = label_column if label_column in layers_gdf.columns else None
+    return _maps_static.draw(
+        layers_gdf,
+        colors=colors,
+        legend=legend,
+        ax=ax,
+        title=title,
+        legend_title=legend_title,
+        label_column=labels,
+        boundaries=boundaries,
+        figsize=figsize,
+        tolerance_m=_maps_geom.STATIC_TOLERANCE_M,
+        outlined=whole,
+        context=context,
     )
 
 

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 import pyogrio
 import pytest
@@ -113,3 +115,149 @@ def test_transport_layers_per_plan_and_for_the_province(atlas):
     assert "hunan/transport_projects.html" in [p for _, p in atlas.maps]
     every = pyogrio.read_dataframe(atlas.out / "hunan" / "transport_projects.gpkg")
     assert set(every["source"]) == {p.name for p in SEEDS.glob("*.txt")}
+
+
+HOSTILE_TITLE = '株洲规划</title><script>document.title="PWNED"</script>'
+HOSTILE_FILE = "000_<img src=x onerror=document.title='PWNED'>.txt"
+_INJECTED = """() => ({
+  title: document.title,
+  scripts: [...document.scripts].filter(s => s.textContent.includes('PWNED')).length,
+  images: document.querySelectorAll('img[onerror]').length,
+})"""
+
+
+@pytest.fixture(scope="module")
+def hostile_atlas(tmp_path_factory):
+    """The 株洲 plan whose first line closes the <title> and adds a script, in a hostile file."""
+    seeds = tmp_path_factory.mktemp("hostile_seeds")
+    text = next(SEEDS.glob("000_*.txt")).read_text(encoding="utf-8")
+    body = text.split("\n", 1)[1]
+    (seeds / HOSTILE_FILE).write_text(f"{HOSTILE_TITLE}\n{body}", encoding="utf-8")
+    return build_atlas(seeds, tmp_path_factory.mktemp("hostile") / "atlas", province_maps=False)
+
+
+def test_hostile_plan_text_enters_every_page_escaped(hostile_atlas):
+    assert hostile_atlas.seeds[0]["title"] == HOSTILE_TITLE
+    pages = sorted(hostile_atlas.out.rglob("*.html"))
+    assert len(pages) == 2  # the index and the structures map
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert "<script>document.title" not in text, page
+        assert "<img src=x" not in text, page
+    index = (hostile_atlas.out / "index.html").read_text(encoding="utf-8")
+    for link in re.findall(r'href="([^"]+)"', index):  # links percent-encoded, and they resolve
+        assert (hostile_atlas.out / unquote(html.unescape(link))).is_file(), link
+    structures = next(p for p in pages if p.name == "structures.html").read_text(encoding="utf-8")
+    assert re.search(r"<title>([^<]*)</title>", structures).group(1) == (
+        "株洲规划&lt;/title&gt;&lt;script&gt;document.title=&quot;PWNED&quot;&lt;/script&gt;"
+        ": spatial structures"
+    )
+
+
+@pytest.mark.browser
+def test_hostile_plan_runs_no_script_in_chromium(hostile_atlas):
+    stem = Path(HOSTILE_FILE).stem
+    pages = {
+        hostile_atlas.out / "index.html": ("h1", "geoplan atlas"),
+        hostile_atlas.out / stem / "structures.html": (
+            "path.leaflet-interactive",
+            f"{HOSTILE_TITLE}: spatial structures",
+        ),
+    }
+    found = {}
+    with chromium() as visit:
+        for path, (selector, title) in pages.items():
+            seen = visit(
+                path,
+                wait_for=selector,
+                then=lambda p, k=path: found.update({k: p.evaluate(_INJECTED)}),
+            )
+            assert seen.errors == [], (path, seen.errors)
+            assert seen.leaving == [], (path, seen.leaving)
+            assert found[path] == {"title": title, "scripts": 0, "images": 0}, path
+
+
+_FILLS_AND_SWATCHES = """() => ({
+  fills: [...document.querySelectorAll('path.leaflet-interactive')]
+    .filter(p => p.getAttribute('fill') !== 'none' && +p.getAttribute('fill-opacity') > 0)
+    .map(p => [p.getAttribute('fill'), +p.getAttribute('fill-opacity')]),
+  swatches: [...document.querySelectorAll('.geoplan-legend .row .sw')]
+    .map(s => getComputedStyle(s).backgroundColor),
+})"""
+
+
+def _rgba(css: str) -> tuple[int, int, int, float] | None:
+    """``rgb(r, g, b)`` or ``rgba(r, g, b, a)`` as a tuple; None for a transparent swatch."""
+    parts = [float(x) for x in re.findall(r"[\d.]+", css)]
+    alpha = parts[3] if len(parts) == 4 else 1.0
+    return None if alpha == 0 else (*map(int, parts[:3]), alpha)
+
+
+@pytest.mark.browser
+def test_zhuzhou_structure_legend_is_what_is_drawn_in_chromium(atlas):
+    """The legend's swatches are the fills of the layers, and each shows on screen unmixed."""
+    path = atlas.out / "000_d6a808445c4787d7" / "structures.html"
+    found = {}
+    with chromium() as visit:
+        seen = visit(
+            path,
+            wait_for=".geoplan-legend .row",
+            then=lambda p: found.update(p.evaluate(_FILLS_AND_SWATCHES)),
+        )
+    assert seen.errors == []
+    swatches = {s for s in map(_rgba, found["swatches"]) if s is not None}
+    fills = set()
+    for colour, opacity in found["fills"]:
+        if colour == "#ffffff":
+            continue  # the white base layer of the province
+        rgb = tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+        fills.add((*rgb, opacity))
+    assert len(swatches) == 4  # core, circle, corridor, zone
+    assert swatches == fills
+    from PIL import Image
+
+    shot = Image.open(seen.screenshot).convert("RGB")
+    counts = {rgb: n for n, rgb in shot.getcolors(maxcolors=1 << 20)}
+    for r, g, b, _a in swatches:
+        # far more pixels than the legend's own 18 x 12 swatch: the colour is on the map
+        assert counts.get((r, g, b), 0) > 1000, ((r, g, b), counts.get((r, g, b), 0))
+
+
+def test_index_shows_thumbnails_and_what_each_plan_lacks(atlas):
+    index = (atlas.out / "index.html").read_text(encoding="utf-8")
+    thumbs = re.findall(r'<img src="([^"]+)"', index)
+    assert len(thumbs) == len(atlas.thumbnails) >= 8
+    for thumb in thumbs:
+        from PIL import Image
+
+        with Image.open(atlas.out / unquote(html.unescape(thumb))) as image:
+            assert max(image.size) <= 220
+    # every map with a static version shows it; only the interactive transport page... has one too
+    assert set(atlas.thumbnails) == {p for _, p in atlas.maps}
+    zhuzhou = next(s for s in atlas.seeds if s["source"].startswith("000_"))
+    assert set(zhuzhou["without_components"]) == {
+        "一江两岸",
+        "两岸一线",
+        "半小时通勤圈",
+        "一小时经济圈",
+        "一主三极",
+    }
+    assert {"炎韶铁路", "咸韶铁路", "浏醴铁路"} <= set(zhuzhou["unmatched_transport"])
+    assert "沪昆高速" not in zhuzhou["unmatched_transport"]
+    assert "transport names not matched to the network data (" in index
+    assert html.escape("、".join(zhuzhou["unmatched_transport"])) in index
+
+
+def test_catchment_change_maps_and_population_reached(atlas):
+    import pandas as pd
+
+    paths = [p for _, p in atlas.maps]
+    assert "hunan/minutes_saved.png" in paths and "hunan/population_reached.png" in paths
+    reached = pd.read_csv(atlas.out / "hunan" / "population_reached.csv")
+    table = reached.pivot(index="hours", columns="scenario", values="population")
+    assert list(table.index) == [1.0, 2.0, 3.0]
+    assert (table["2025 plan"] >= table["2020 built"]).all()
+    assert table["2020 built"].is_monotonic_increasing
+    saved = pd.read_csv(atlas.out / "hunan" / "minutes_saved.csv", dtype={"adcode": str})
+    assert len(saved) == 122 and saved["minutes_saved"].notna().all()
+    assert saved["minutes_saved"].max() > 30  # the plan's lines save half an hour somewhere

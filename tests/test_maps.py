@@ -454,3 +454,196 @@ def test_pages_paint_offline_in_chromium(county_html, prefectures, units, tmp_pa
             assert found[f"{name}:legend"] == (0 if name == "boundaries.html" else 5)
             assert seen.colours() > 10, name
     assert "<script>alert('x')</script>" in found["tooltip"]
+
+
+# ------------------------------------------------------------------------------ escaping
+
+HOSTILE = '株洲</title><script>document.title="PWNED"</script><img src=x onerror=alert(1)>'
+
+
+def _layer_names(page: str) -> list[str]:
+    """Names in the layer control, as the strings Leaflet places with innerHTML."""
+    block = re.search(r"_layers = \{(.*?)\};", page, re.S).group(1)
+    return [json.loads(k) for k in re.findall(r'^\s*("(?:[^"\\]|\\.)*")\s*:', block, re.M)]
+
+
+def _assert_no_raw(page: str) -> None:
+    assert "<script>document.title" not in page
+    assert "<img src=x" not in page
+    assert "</title><script>" not in page
+    names = _layer_names(page)
+    assert names, "no layer control"
+    assert not [n for n in names if "<" in n or ">" in n], names
+
+
+def test_every_page_writer_escapes_plan_text(units, prefectures) -> None:
+    """Titles, layer names, legend labels, tooltips and categories from a plan are escaped."""
+    hostile = prefectures.assign(quote=HOSTILE, name=HOSTILE)
+    structures = _structures(units).assign(pattern=HOSTILE, kind=["core", HOSTILE], name=HOSTILE)
+    a, b = _seat(units, "长沙市"), _seat(units, "湘潭市")
+    lines = gpd.GeoDataFrame(
+        {"name": [HOSTILE], "status": ["planned"], "quote": [HOSTILE]},
+        geometry=[LineString([a, b])],
+        crs=4326,
+    )
+    stations = gpd.GeoDataFrame(
+        {"name": [HOSTILE]}, geometry=gpd.points_from_xy([a[0]], [a[1]]), crs=4326
+    )
+    ring = to_metric(stations).buffer(50_000)
+    iso = gpd.GeoDataFrame({"scenario": [HOSTILE], "minutes": [60]}, geometry=ring)
+    pages = {
+        "choropleth": maps.choropleth(
+            hostile, "area_km2", title=HOSTILE, legend_title=HOSTILE, boundaries=units
+        ),
+        "boundaries": maps.boundaries_map(title=HOSTILE, boundaries=units),
+        "structure": maps.structure_map(structures, title=HOSTILE, boundaries=units),
+        "lines": maps.lines_map(
+            lines, stations=stations, stations_label=HOSTILE, title=HOSTILE, boundaries=units
+        ),
+        "catchment": maps.catchment_map(iso, band_label=HOSTILE, title=HOSTILE, boundaries=units),
+    }
+    for name, m in pages.items():
+        page = maps.to_html(m)
+        _assert_no_raw(page)
+        title = re.search(r"<title>([^<]*)</title>", page).group(1)
+        assert html.unescape(title) == HOSTILE, name
+        if name in {"structure", "catchment"}:
+            assert html.escape(HOSTILE) in _layer_names(page), name
+
+
+# ------------------------------------------------------------------------------ legends = fills
+
+_SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _svg_colours(root: ET.Element) -> tuple[set[str], set[str]]:
+    """Fill colours of a matplotlib SVG's legend, and the colours painted on the map: fills of
+    every other element and strokes of line collections (lines are drawn by their stroke)."""
+
+    def colours(el: ET.Element, what: str) -> set[str]:
+        found = set()
+        for item in el.iter():
+            m = re.search(rf"(?<![-\w]){what}:\s*(#[0-9a-f]{{6}})", item.get("style", ""))
+            if m:
+                found.add(m.group(1))
+        return found
+
+    groups = list(root.iter(f"{_SVG}g"))
+    legend_groups = [g for g in groups if g.get("id", "").startswith("legend")]
+    in_legend = {id(e) for g in legend_groups for e in g.iter()}
+    legend = set().union(*(colours(g, "fill") for g in legend_groups))
+    drawn: set[str] = set()
+    for g in groups:
+        if id(g) in in_legend or not g.get("id", "").startswith(
+            ("_GeoPandasPolyCollection", "PatchCollection", "PathCollection", "LineCollection")
+        ):
+            continue
+        drawn |= colours(g, "fill")
+        if g.get("id", "").startswith("LineCollection"):
+            drawn |= colours(g, "stroke")
+    return legend, drawn
+
+
+def test_static_structure_legend_swatches_are_fills_drawn(units, tmp_path: Path) -> None:
+    layer = _structures(units)
+    whole = gpd.GeoDataFrame(
+        {"pattern": ["半小时通勤圈"], "role": [""], "kind": ["zone"], "name": ["半小时通勤圈"]},
+        geometry=[units[units["name"] == "株洲市"].geometry.iloc[0]],
+        crs=4326,
+    )
+    layer = pd.concat([layer, whole], ignore_index=True)
+    fig, _ax = maps.structure_static_map(layer, title="结构", boundaries=None)
+    svg = maps.save_figure(fig, tmp_path / "s.svg")
+    root = ET.parse(svg).getroot()
+    legend, drawn = _svg_colours(root)
+    assert {"#d62728", "#1f77b4"} <= legend  # core, corridor
+    assert legend - {"#ffffff"} <= drawn, (legend, drawn)  # the legend's frame is white
+    texts = [t.text for t in root.iter(f"{_SVG}text")]
+    assert {"core", "corridor", maps.WHOLE_LABEL, "长沙", "长株潭走廊"} <= set(texts)
+    # the whole structure is an outline: no fill in the legend, a dashed stroke on the map
+    assert maps.WHOLE_COLOR not in legend
+    assert maps.WHOLE_COLOR in drawn
+
+
+def _svg_legend_strokes(root: ET.Element) -> set[str]:
+    found = set()
+    for g in root.iter(f"{_SVG}g"):
+        if g.get("id", "").startswith("legend"):
+            for item in g.iter(f"{_SVG}path"):
+                m = re.search(r"(?<![-\w])stroke:\s*(#[0-9a-f]{6})", item.get("style", ""))
+                if m and "fill: none" in item.get("style", ""):
+                    found.add(m.group(1))
+    return found
+
+
+def test_static_choropleth_svg_names_every_prefecture_and_legend_is_drawn(
+    prefectures, tmp_path: Path
+) -> None:
+    fig, _ax = maps.static_map(prefectures, "area_km2", scheme="quantiles", k=5, title="面积")
+    root = ET.parse(maps.save_figure(fig, tmp_path / "p.svg")).getroot()
+    texts = {t.text for t in root.iter(f"{_SVG}text")}
+    assert set(prefectures["short_name"]) <= texts  # the 14 seats, none dropped for overlap
+    assert {"湘江", "沅水", "资水"} <= texts  # the main rivers are named
+    legend, drawn = _svg_colours(root)
+    classes = classify(prefectures["area_km2"], scheme="quantiles", k=5)
+    assert set(classes.colors) <= legend
+    assert legend - {"#ffffff"} <= drawn
+
+
+def test_static_lines_map_names_lines_marks_stations(units, tmp_path: Path) -> None:
+    a, b, c = (_seat(units, n) for n in ("长沙市", "湘潭市", "娄底市"))
+    lines = gpd.GeoDataFrame(
+        {
+            "name": ["沪昆高铁", "沪昆高铁", "长株潭城际"],
+            "status": ["existing", "existing", "planned"],
+        },
+        geometry=[LineString([a, b]), LineString([b, c]), LineString([a, c])],
+        crs=4326,
+    )
+    stations = gpd.GeoDataFrame(
+        {"name": ["长沙南", "湘潭北"]},
+        geometry=gpd.points_from_xy(*zip(a, b, strict=True)),
+        crs=4326,
+    )
+    fig, ax = maps.static_map(
+        lines,
+        "status",
+        label_column="name",
+        markers=stations,
+        markers_label="车站 stations",
+        category_colors={"existing": maps.BUILT_COLOR, "planned": maps.PLANNED_COLOR},
+    )
+    root = ET.parse(maps.save_figure(fig, tmp_path / "l.svg")).getroot()
+    texts = [t.text for t in root.iter(f"{_SVG}text")]
+    assert texts.count("沪昆高铁") == 1 and texts.count("长株潭城际") == 1  # once per line
+    assert {"长沙", "湘潭", "娄底", "车站 stations"} <= set(texts)
+    assert len(ax.get_xlim()) == 2 and ax.get_xlim()[1] - ax.get_xlim()[0] < 260_000
+    assert {"湘乡", "韶山"} & set(texts)  # a small map names county seats too
+    _legend, drawn = _svg_colours(root)
+    assert _svg_legend_strokes(root) - {"#222222"} <= drawn
+    # the same colours as the interactive corridor map: built red, planned blue
+    assert _svg_legend_strokes(root) - {"#222222"} == {maps.BUILT_COLOR, maps.PLANNED_COLOR}
+
+
+def test_structure_tooltip_and_popup_say_where_the_quote_stands(units) -> None:
+    long_quote = QUOTE + "，" + "推动长株潭一体化发展" * 30  # 331 characters
+    layer = _structures(units).assign(
+        quote=[long_quote, "一廊:湘江发展走廊"],
+        section=["第五章发展空间布局 › 第一节", "第五章发展空间布局 › 第一节"],
+        span=["8516,8591", "9128,9322"],
+    )
+    page = maps.to_html(maps.structure_map(layer, boundaries=units))
+    _assert_no_raw(page)
+    core = next(
+        f["properties"]
+        for d in _geojson_layers(page)
+        for f in d["features"]
+        if f["properties"].get("z") is not None and f["properties"]["c"] == "#d62728"
+    )
+    values = set(core.values())
+    assert html.escape(long_quote, quote=True) in values  # the popup: the whole quote
+    assert any(isinstance(v, str) and v.endswith("…") and len(v) <= 200 for v in values)
+    assert {"8516,8591", "第五章发展空间布局 › 第一节"} <= values
+    assert "bindPopup" in page
+    assert json.dumps("原文位置 (字符)") in page  # the popup's label, as folium writes it
+    assert external_assets(page) == []
