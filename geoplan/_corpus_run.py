@@ -74,6 +74,17 @@ def _located(plan, data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def worker_pool(workers: int) -> ProcessPoolExecutor:
+    """The process pool that reads plans in parallel (for folders and the atlas).
+
+    Fork where the system has it: workers start at once with the loaded tables, and a caller
+    needs no ``if __name__ == "__main__"`` guard (spawn re-imports the caller's script).
+    """
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+
+
 def extract_one(path: str | os.PathLike[str], *, layers: bool = False) -> dict[str, Any]:
     """Read and extract one plan; return its extract dict with ``where`` on every record.
 
@@ -224,11 +235,7 @@ def _results(
             _, data, reason = _work(str(p), layers)
             yield p, data, reason
         return
-    # fork where the system has it: workers start at once with the loaded tables, and a caller
-    # needs no ``if __name__ == "__main__"`` guard (spawn re-imports the caller's script)
-    methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    with ProcessPoolExecutor(max_workers=min(jobs, len(paths)), mp_context=ctx) as pool:
+    with worker_pool(min(jobs, len(paths))) as pool:
         futures = {pool.submit(_work, str(p), layers): p for p in paths}
         try:
             for fut in as_completed(futures):

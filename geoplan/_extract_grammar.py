@@ -48,6 +48,7 @@ Names are trimmed of the verbs and modifiers around them (做强, 串联…的) 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -69,6 +70,10 @@ __all__ = ["define_components", "defined_tokens"]
 
 # How far a definition's body reaches when no other label or heading ends it first.
 BODY_CHARS = 1500
+# Labels read in one plan, and mentions of one name searched for chains and counted nouns
+# (bounds the time on hostile input: a name repeated 20,000 times).
+MAX_LABELS = 2000
+MAX_MENTIONS = 20
 # Longest list held by one label before it (以…为“三区”).
 BEFORE_CHARS = 80
 
@@ -282,6 +287,7 @@ def _find_labels(
     if not runs:
         return []
     mentions = sorted(span for spans in patterns.values() for span in spans)
+    mention_starts = [s for s, _e in mentions]
     headings = []
     for h in heading_starts:
         end = text.find("\n", h)
@@ -293,9 +299,12 @@ def _find_labels(
             continue
         s, e = known
         label_text = text[s:e]
-        inside = next((sp for sp in mentions if sp[0] <= s and e <= sp[1]), None)
+        i = bisect.bisect_right(mention_starts, s) - 1
+        inside = mentions[i] if i >= 0 and e <= mentions[i][1] else None
         if inside is not None and inside != (s, e):
             continue  # a token of a longer name, not a label
+        if len(out) >= MAX_LABELS:
+            break
         quoted = s > 0 and text[s - 1] in _OPEN
         tokens = tokens_of(label_text)
         # the list before the label: 以甲、乙为“两区”
@@ -333,7 +342,7 @@ def _chains(text: str, patterns: dict[str, list[tuple[int, int]]]) -> dict[str, 
     chain_re = re.compile(r"以([^以。;；\n]{1,60}?)为([\u4e00-\u9fff]{1,4}?)(?=[,，、的])")
     for pattern, spans in patterns.items():
         tokens = tokens_of(pattern)
-        for s, _e in spans:
+        for s, _e in spans[:MAX_MENTIONS]:
             lo = max(0, *(text.rfind(ch, 0, s) + 1 for ch in "。;；\n"))
             clauses = list(chain_re.finditer(text, lo, s))
             if re.search(r"[^\s的“”\"「」]", text[clauses[-1].end() : s] if clauses else "x"):
@@ -375,7 +384,7 @@ def _counted(text: str, patterns: dict[str, list[tuple[int, int]]]) -> dict[str,
     for pattern, spans in patterns.items():
         tokens = tokens_of(pattern)
         keys = _token_key(tokens)
-        for _s, e in spans:
+        for _s, e in spans[:MAX_MENTIONS]:
             rest = text[e : e + 400]
             stop = min((p for p in (rest.find(ch) for ch in "。\n") if p != -1), default=len(rest))
             rest = rest[:stop]
@@ -472,20 +481,20 @@ def _flattened(body: str, base: int, tokens: list[tuple[str, str]]) -> list[_Lab
     return out
 
 
-def _owner(label: _Label, patterns: dict[str, list[tuple[int, int]]]) -> str | None:
+def _owner(label: _Label, starts: dict[str, list[int]]) -> str | None:
     """The structure a label belongs to: the nearest mention before it of a name holding its
-    tokens, else the nearest after."""
+    tokens, else the nearest after (``starts``: each name's sorted mention starts)."""
     key = _token_key(label.tokens)
     best_before: tuple[int, str] | None = None
     best_after: tuple[int, str] | None = None
-    for pattern, spans in patterns.items():
+    for pattern, where in starts.items():
         if key not in _runs(tokens_of(pattern)):
             continue
-        for s, _e in spans:
-            if s <= label.start and (best_before is None or s > best_before[0]):
-                best_before = (s, pattern)
-            if s > label.start and (best_after is None or s < best_after[0]):
-                best_after = (s, pattern)
+        i = bisect.bisect_right(where, label.start)
+        if i > 0 and (best_before is None or where[i - 1] > best_before[0]):
+            best_before = (where[i - 1], pattern)
+        if i < len(where) and (best_after is None or where[i] < best_after[0]):
+            best_after = (where[i], pattern)
     pick = best_before or best_after
     return pick[1] if pick else None
 
@@ -577,6 +586,7 @@ def define_components(
     # a heading's label defines a token only where no marked definition does
     labels.sort(key=lambda lb: lb.form == "heading")
     starts = sorted({lb.start for lb in labels if lb.form != "heading"} | set(heading_starts))
+    mention_starts = {p: sorted(s for s, _e in spans) for p, spans in patterns.items()}
     per: dict[str, dict[tuple[str, ...], list[RawComponent]]] = {}
 
     def put(pattern: str, key: tuple[str, ...], comps: list[RawComponent]) -> None:
@@ -585,14 +595,15 @@ def define_components(
             have[key] = comps
 
     for label in labels:
-        pattern = _owner(label, patterns)
+        pattern = _owner(label, mention_starts)
         if pattern is None:
             continue
         if label.form == "before":
             if len(label.tokens) == 1:
                 put(pattern, _token_key(label.tokens), _listed(label, label.tokens[0][1]))
             continue
-        nxt = next((p for p in starts if p > max(label.start + 1, label.end - 1)), len(text))
+        k = bisect.bisect_right(starts, max(label.start + 1, label.end - 1))
+        nxt = starts[k] if k < len(starts) else len(text)
         body_end = min(nxt, label.start + BODY_CHARS, len(text))
         body = text[label.end : body_end]
         bracket = label.form == "def" and text[label.end - 1] in "(（"

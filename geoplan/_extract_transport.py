@@ -367,12 +367,19 @@ def _heading(window: str) -> tuple[str, int] | None:
     return _words(window[run[0].start() : run[-1].end()], first=False) if run else None
 
 
+# How far along its line a table row is read around a project's name (a row of a 专栏 box is
+# far shorter; bounds the work on a text that is one long line).
+TABLE_ROW_CHARS = 400
+
+
 def _table_cell(text: str, start: int, end: int) -> str | None:
     """The status of a 专栏 table row naming the project: a later cell of the row that is
     wholly a status word (its 建设性质 column: "2 | 平益高速 | 续建 | ...")."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
+    lo = max(0, start - TABLE_ROW_CHARS)
+    line_start = text.rfind("\n", lo, start) + 1 or lo
+    hi = min(len(text), end + TABLE_ROW_CHARS)
+    line_end = text.find("\n", end, hi)
+    line_end = hi if line_end < 0 else line_end
     before, cells = text[line_start:start], text[end:line_end].split("|")
     if len(cells) < 2 or not ("|" in before or not before.strip()):
         return None

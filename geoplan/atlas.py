@@ -22,6 +22,7 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
+from geoplan._corpus_run import DEFAULT_JOBS, worker_pool
 from geoplan._html import escape, href
 from geoplan._io import check_output
 from geoplan.corpus import Plan, plan_paths, read_plan
@@ -64,6 +65,7 @@ def build_atlas(
     overwrite: bool = False,
     progress: bool = False,
     province_maps: bool = True,
+    jobs: int = DEFAULT_JOBS,
 ) -> AtlasReport:
     """Run geoplan over every plan in ``seeds`` and write the results into the folder ``out``.
 
@@ -81,6 +83,9 @@ def build_atlas(
         Print a line per step to standard error.
     province_maps
         Also make the province-wide maps (figures, corridors, catchments, accessibility).
+    jobs
+        Worker processes that read and extract the plans (1: in this process); layers and
+        maps are then made here, plan by plan.
 
     Examples
     --------
@@ -102,9 +107,10 @@ def build_atlas(
     say = _progress(progress)
     try:
         extracts = []
-        for i, path in enumerate(paths, 1):
+        names = plan_folders(src, paths)
+        for i, (path, read) in enumerate(zip(paths, _read_all(paths, jobs), strict=True), 1):
             say(f"[{i}/{len(paths)}] {path.name}")
-            extracts.append(_plan_stage(path, work, report, say))
+            extracts.append(_plan_stage(path, names[path], read, work, report, say))
         if province_maps:
             _province_stage([e for e in extracts if e is not None], work, report, say)
         (work / "index.html").write_text(_index_html(report), encoding="utf-8")
@@ -141,24 +147,65 @@ def _write_json(path: Path, obj: Any) -> None:
     path.write_text(json.dumps(obj, ensure_ascii=False, indent=2), encoding="utf-8")
 
 
-def _plan_stage(path: Path, work: Path, report: AtlasReport, say: Callable[[str], None]):
-    from geoplan import layers, maps
-    from geoplan._cli_places import place_counts
+def plan_folders(src: Path, paths: list[Path]) -> dict[Path, str]:
+    """The atlas folder of each plan: its path under ``src`` without suffix (``/`` -> ``__``),
+    with the suffix kept where two plans would share a name (a.txt and a.pdf).
+
+    >>> plan_folders(Path("s"), [Path("s/a.txt"), Path("s/a.pdf"), Path("s/d/b.txt")])
+    {PosixPath('s/a.txt'): 'a_txt', PosixPath('s/a.pdf'): 'a_pdf', PosixPath('s/d/b.txt'): 'd__b'}
+    """
+
+    def name(path: Path, *, suffix: bool) -> str:
+        rel = path.relative_to(src) if path.is_relative_to(src) else Path(path.name)
+        base = rel.with_suffix("").as_posix()
+        if suffix:
+            base += "_" + rel.suffix.lstrip(".")
+        return base.replace("/", "__")
+
+    plain = [name(p, suffix=False) for p in paths]
+    return {p: name(p, suffix=plain.count(n) > 1) for p, n in zip(paths, plain, strict=True)}
+
+
+def _read_one(path: Path) -> tuple[Plan, Any] | str:
+    """Read and extract one plan (in a worker process); a plan that cannot be read gives its
+    one-line reason."""
     from geoplan.extract import extract_plan
 
-    stem = path.stem
-    folder = work / stem
-    folder.mkdir()
     try:
         plan = read_plan(path)
-    except PlanReadError as exc:
-        report.problems.append(str(exc))
+    except GeoplanError as exc:
+        return str(exc)
+    return plan, extract_plan(plan)
+
+
+def _read_all(paths: list[Path], jobs: int) -> list[tuple[Plan, Any] | str]:
+    """Every plan read and extracted, in ``jobs`` processes, in the order of ``paths``."""
+    if jobs <= 1 or len(paths) < 2:
+        return [_read_one(p) for p in paths]
+    with worker_pool(min(jobs, len(paths))) as pool:
+        return list(pool.map(_read_one, paths))
+
+
+def _plan_stage(
+    path: Path,
+    stem: str,
+    read: tuple[Plan, Any] | str,
+    work: Path,
+    report: AtlasReport,
+    say: Callable[[str], None],
+):
+    from geoplan import layers, maps
+    from geoplan._cli_places import place_counts
+
+    folder = work / stem
+    folder.mkdir(parents=True)
+    if isinstance(read, str):
+        report.problems.append(read)
         return None
+    plan, extract = read
     places = place_counts(plan)
     _write_json(folder / "places.json", places)
     report.files.append(f"{stem}/places.json")
-    say("  extracting structures, transport projects and figures")
-    extract = extract_plan(plan)
     data = extract.to_dict()
     _write_json(folder / "extract.json", data)
     report.files.append(f"{stem}/extract.json")

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 from urllib.parse import unquote
@@ -261,3 +262,24 @@ def test_catchment_change_maps_and_population_reached(atlas):
     saved = pd.read_csv(atlas.out / "hunan" / "minutes_saved.csv", dtype={"adcode": str})
     assert len(saved) == 122 and saved["minutes_saved"].notna().all()
     assert saved["minutes_saved"].max() > 30  # the plan's lines save half an hour somewhere
+
+
+def test_folder_of_plans_in_two_processes_with_shared_names_and_a_broken_one(tmp_path):
+    """Plans read in worker processes, recursively; a.txt and a.htm keep apart; a binary file
+    is reported and the others go on."""
+    src = tmp_path / "plans"
+    (src / "sub").mkdir(parents=True)
+    text = "株洲市规划\n构建“一核两翼”空间格局。“一核”即株洲中心城区。“两翼”即醴陵市和攸县。\n"
+    (src / "a.txt").write_text(text, encoding="utf-8")
+    page = f"<html><body><article><p>{text}</p></article></body></html>"
+    (src / "a.htm").write_text(page, encoding="utf-8")
+    (src / "sub" / "b.txt").write_text(text.replace("株洲市规划", "株洲市攸县规划"), "utf-8")
+    (src / "sub" / "broken.txt").write_bytes(bytes(range(256)) * 8)
+    report = build_atlas(src, tmp_path / "out", province_maps=False, jobs=2)
+    folders = sorted(p.name for p in (tmp_path / "out").iterdir() if p.is_dir())
+    assert folders == ["a_htm", "a_txt", "sub__b", "sub__broken"]
+    assert len(report.seeds) == 3
+    assert [p for p in report.problems if "broken.txt" in p]
+    extract = json.loads((tmp_path / "out" / "a_htm" / "extract.json").read_text("utf-8"))
+    [s] = extract["structures"]
+    assert [c["name"] for c in s["components"]] == ["株洲中心城区", "两翼"]
