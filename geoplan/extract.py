@@ -11,9 +11,9 @@ under that span and a confidence:
   at most 0.75 for a name read from a list that shares one suffix ("宁韶、江干、醴娄扩容等高速
   公路" -> 宁韶高速公路 ...: the span is the item, ``note`` says so and names the work, 扩容);
 - figures: 0.9, less 0.1 when the place is the plan's own jurisdiction rather than named in
-  the clause, 0.1 when the year or indicator comes from elsewhere in the sentence, 0.2 when
-  nothing says whether it is a fact or a target, 0.15 when a review section's base year
-  (2020) is assumed.
+  the clause or the county of a town the clause names (kept in ``town``), 0.1 when the year or
+  indicator comes from elsewhere in the sentence, 0.2 when nothing says whether it is a fact
+  or a target, 0.15 when a review section's base year (2020) is assumed.
 """
 
 from __future__ import annotations
@@ -189,9 +189,10 @@ class Figure:
     span: tuple[int, int]
     quote: str
     confidence: float = 0.9
+    town: str | None = None  # the township named, when the place is its county
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "place": self.place,
             "adcode": self.adcode,
             "indicator": self.indicator,
@@ -203,6 +204,9 @@ class Figure:
             "quote": self.quote,
             "confidence": self.confidence,
         }
+        if self.town:
+            out["town"] = self.town
+        return out
 
 
 @dataclass
@@ -791,12 +795,23 @@ def _figures(ctx: _Ctx) -> list[Figure]:
         if s.level <= 4 and re.search(r"十三五|发展成就|发展基础|回顾|成就", s.title)
     ]
     j = ctx.jurisdiction
+    within = (j.adcode,) if j is not None and j.adcode else ()
     out = []
     for f in find_figures(text, review_spans=review):
         clause = text[f.sentence[0] : f.span[0]]
-        refs = [r for r in admin_refs(clause) if r[3] != "group"]
+        refs = [
+            r
+            for r in admin_refs(clause, townships=True, within=within)
+            if r[3] != "group" and len(r[4]) == 1  # a town in several counties says none
+        ]
         conf = f.confidence
-        if refs:
+        town = None
+        if refs and refs[-1][3] == "township":
+            # a town's figure is tied to its county; the town is kept beside it
+            ref = unit_ref(refs[-1][4][0])
+            place, adcode, town = ref.name, ref.adcode, refs[-1][2]
+            conf -= 0.1
+        elif refs:
             ref = unit_ref(refs[-1][4][0])
             place, adcode = ref.name, ref.adcode
         elif j is not None:
@@ -819,6 +834,7 @@ def _figures(ctx: _Ctx) -> list[Figure]:
                 tuple(ospan),
                 quote,
                 round(max(conf, 0.3), 2),
+                town,
             )
         )
     return out

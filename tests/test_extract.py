@@ -444,3 +444,16 @@ def test_transport_lists_share_suffix_status_and_work():
     assert liling.note == (
         "named in a list sharing the suffix 高速公路; the work named is 扩容 (written 醴娄扩容)"
     )
+
+
+def test_figure_of_a_town_is_tied_to_its_county():
+    x = extract_plan(read_text("长沙市望城区十四五规划\n到2025年,桥驿镇地区生产总值达到50亿元。"))
+    [f] = x.figures
+    assert (f.place, f.adcode, f.town, f.value, f.confidence) == (
+        "望城区",
+        "430112",
+        "桥驿镇",
+        50.0,
+        0.7,  # less 0.1: a town's figure stands for its county only in part
+    )
+    assert f.to_dict()["town"] == "桥驿镇"
