@@ -522,7 +522,7 @@ def defined_tokens(
     name: structures of their own (“三点”即甲公园、乙公园、丙公园).
 
     >>> defined_tokens("围绕“三片”框架,“三片”即东片、西片和南片。", {})
-    [('三片', 3, 5)]
+    [('三片', 3, 5), ('三片', 10, 12)]
     """
     known = set()
     for pattern in patterns:

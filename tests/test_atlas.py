@@ -242,6 +242,16 @@ def test_index_shows_thumbnails_and_what_each_plan_lacks(atlas):
         "半小时通勤圈",
         "一小时经济圈",
         "一主三极",
+        # road, transit and river networks the plan names without their parts
+        "一江两水",
+        "一江八港",
+        "十园十湖",
+        "六纵四横",
+        "五纵六横",
+        "一纵四横",
+        "四横六纵",
+        "两主一环三支",
+        "一射四纵八横八支",
     }
     assert {"炎韶铁路", "咸韶铁路", "浏醴铁路"} <= set(zhuzhou["unmatched_transport"])
     assert "沪昆高速" not in zhuzhou["unmatched_transport"]
