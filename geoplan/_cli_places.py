@@ -27,8 +27,8 @@ def place_counts(plan: Plan, *, within: str | None = None) -> dict[str, Any]:
     >>> place_counts(read_text("汨罗市规划:新市镇、白水镇"))["townships"][0]
     {'name': '新市镇', 'adcode': '430681', 'county': '汨罗市', 'count': 1}
     """
-    from geoplan._extract_common import township_ref
     from geoplan.extract import _jurisdiction
+    from geoplan.extract._common import township_ref
 
     if within is None:
         j = _jurisdiction(plan)

@@ -416,13 +416,13 @@ def test_inline_components_need_every_token():
     ],
 )
 def test_transport_noise_rules(text, names):
-    from geoplan._extract_transport import find_projects
+    from geoplan.extract._transport import find_projects
 
     assert [p.name for p in find_projects(text)] == names
 
 
 def test_transport_lists_share_suffix_status_and_work():
-    from geoplan._extract_transport import find_projects
+    from geoplan.extract._transport import find_projects
 
     text = (
         "加快建设宁韶、江干、醴娄扩容等高速公路,规划建设沪昆高速金鱼石至醴陵扩容、京港澳高速扩容、"

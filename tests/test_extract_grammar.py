@@ -1,4 +1,4 @@
-"""The grammar of structure definitions (geoplan._extract_grammar) on texts no rule came from.
+"""The grammar of structure definitions (geoplan.extract._grammar) on texts no rule came from.
 
 Two sets:
 - made-up texts, one per form the grammar states (the examples of its docstring, in other words

@@ -1,4 +1,4 @@
-"""Tests of the transport grammar (geoplan._extract_transport) and of line-code decoding.
+"""Tests of the transport grammar (geoplan.extract._transport) and of line-code decoding.
 
 The sentences are made up in the way plans write; the line codes and places are real, so the
 decoded ends can be checked against the corridors' published names.
@@ -11,10 +11,10 @@ import csv
 import pytest
 
 from geoplan._data import geodata_path
-from geoplan._extract_common import corridor_codes, decode_code
-from geoplan._extract_transport import find_projects
 from geoplan.corpus import read_text
 from geoplan.extract import extract_plan
+from geoplan.extract._common import corridor_codes, decode_code
+from geoplan.extract._transport import find_projects
 
 
 def _got(text: str) -> list[tuple]:

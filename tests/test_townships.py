@@ -11,9 +11,9 @@ import pytest
 
 from geoplan import gazetteer
 from geoplan._cli_places import place_counts
-from geoplan._extract_common import places_in
 from geoplan.corpus import read_plan, read_text
 from geoplan.extract import extract_plan
+from geoplan.extract._common import places_in
 
 from .conftest import ROOT, TEST_DATA, seed_path
 

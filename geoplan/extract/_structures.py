@@ -210,7 +210,7 @@ def find_travel_circles(text: str) -> list[tuple[str, int, int, int, str | None,
             start -= len(pm.group())
         elif not to:
             # a place name glued to the circle (长沙四小时航空经济圈)
-            from geoplan._extract_common import admin_refs
+            from geoplan.extract._common import admin_refs
 
             refs = admin_refs(before)
             if refs and refs[-1][1] == len(before):

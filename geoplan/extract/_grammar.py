@@ -43,7 +43,7 @@ reads these forms (the examples are made up):
    after. Parts a plan does not define are left out; the structure keeps what is there.
 
 Names are trimmed of the verbs and modifiers around them (做强, 串联…的) by
-:func:`geoplan._extract_structures.clean_name`.
+:func:`geoplan.extract._structures.clean_name`.
 """
 
 from __future__ import annotations
@@ -53,8 +53,8 @@ import re
 from dataclasses import dataclass
 
 from geoplan import gazetteer
-from geoplan._extract_common import admin_refs
-from geoplan._extract_structures import (
+from geoplan.extract._common import admin_refs
+from geoplan.extract._structures import (
     NOT_ROLES,
     NUMERALS,
     ROLE_SUFFIX,

@@ -1,5 +1,9 @@
 """Extraction of spatial structures, transport projects, figures, tables and places from a plan.
 
+The package's private modules: ``_structures`` (structure names, roles and classes),
+``_grammar`` (how plans define a structure's parts), ``_transport`` (transport projects),
+``_figures`` (figures and tables) and ``_common`` (places, abbreviations, shared helpers).
+
 Every record carries a span of the ORIGINAL text of the plan (``Plan.original``), the quote
 under that span and a confidence:
 
@@ -24,7 +28,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from geoplan import gazetteer
-from geoplan._extract_common import (
+from geoplan.corpus import Plan
+from geoplan.extract._common import (
     PlaceRef,
     abbreviations,
     admin_refs,
@@ -34,9 +39,9 @@ from geoplan._extract_common import (
     township_ref,
     unit_ref,
 )
-from geoplan._extract_figures import find_figures, find_tables
-from geoplan._extract_grammar import define_components, defined_tokens
-from geoplan._extract_structures import (
+from geoplan.extract._figures import find_figures, find_tables
+from geoplan.extract._grammar import define_components, defined_tokens
+from geoplan.extract._structures import (
     ROLE_SUFFIX,
     RawComponent,
     back_references,
@@ -50,8 +55,7 @@ from geoplan._extract_structures import (
     structure_class,
     tokens_of,
 )
-from geoplan._extract_transport import SUFFIX_RE, find_projects
-from geoplan.corpus import Plan
+from geoplan.extract._transport import SUFFIX_RE, find_projects
 
 __all__ = [
     "Component",

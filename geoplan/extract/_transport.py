@@ -23,7 +23,7 @@ Names
     - ports and waterways: the name after the last verb before it (做好 | 甲江航道).
     - road numbers: G354, S217 and "106国道".
 
-Codes (``decode_code`` in ``_extract_common``)
+Codes (``decode_code`` in ``geoplan.extract._common``)
     A code's characters stand for its ends: a curated national corridor (沪昆, 呼南, 上瑞:
     geodata/corridor_codes.csv), a full place name inside it (冷水江), the abbreviation table
     (长 = 长沙), else the prefecture- or county-level unit of China whose name begins with the
@@ -52,7 +52,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from geoplan._extract_common import (
+from geoplan.extract._common import (
     abbreviations,
     admin_refs,
     corridor_codes,
