@@ -255,7 +255,7 @@ def _plan_columns(data: Mapping[str, Any]) -> dict[str, Any]:
 
     j = data.get("jurisdiction") or {}
     adcode = j.get("adcode")
-    level = None
+    level = "group" if j.get("name") and not j.get("adcode") else None  # 长株潭: a group
     if adcode:
         try:
             level = _LEVELS.get(gazetteer.unit(adcode).level)

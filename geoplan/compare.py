@@ -39,6 +39,7 @@ STATUS_ORDER = ("existing", "upgrade", "under_construction", "planned", "study")
 """Statuses from built to least certain; a plan naming a project several times with different
 statuses is shown with each, in this order."""
 _NO_STATUS = "named"
+_NO_PLACE = "(no place)"
 _SUFFIXES = (("高速铁路", "高铁"), ("高速公路", "高速"), ("城际铁路", "城际"))
 
 
@@ -98,7 +99,7 @@ def _side_by_side(
         for p in plans:
             got = by_plan.get(p)
             row[p] = "; ".join(sort_cells(got)) if got else ""
-            said = frozenset(got or ()) - {_NO_STATUS}  # naming alone does not disagree
+            said = frozenset(got or ()) - {_NO_STATUS, _NO_PLACE}  # naming alone: no disagreement
             if said:
                 values.append(said)
         row["disagree"] = len(set(values)) > 1
@@ -201,7 +202,7 @@ def _structures(frame: pd.DataFrame, names: Sequence[str]) -> pd.DataFrame:
             if len(key) < 2:
                 continue
             cell = cells.setdefault(key, {}).setdefault(row.plan, set())
-            cell.update(places or {"(no place)"})
+            cell.update(places or {_NO_PLACE})
             info = extra.setdefault(key, {"via": set(), "patterns": set()})
             info["patterns"].add(str(row.pattern))
             info["via"].add("component" if key == _norm_name(str(row.name)) else "feature")

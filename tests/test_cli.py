@@ -78,8 +78,9 @@ def test_extract_folder_goes_past_a_broken_plan_and_loses_nothing(tmp_path, caps
     assert all(t["where"].startswith("para. ") for t in b["transport"])
     transport = gpd.read_file(out / "transport.gpkg")
     assert set(transport["plan"]) == {"a.txt", "sub/b.docx"}
-    assert set(transport["level"]) == {"province"}
-    assert set(transport["jurisdiction"]) == {"湖南省"}
+    # the 长株潭 action plan (issued by the province) is a plan of the group of three cities
+    assert set(transport["level"]) == {"group"}
+    assert set(transport["jurisdiction"]) == {"长株潭"}
     assert len(transport) == 2 * len(a["transport"])
     figures = gpd.read_file(out / "figures.gpkg")
     assert len(figures) == 2 * len(a["figures"])

@@ -331,15 +331,15 @@ def _jurisdiction(plan: Plan) -> PlaceRef | None:
     refs = admin_refs(head)
     if not refs:
         return None
-    rank = {"county": 0, "prefecture": 1, "province": 2}
+    # a group of cities (长株潭) is finer than the province that issues its plan
+    rank = {"county": 0, "prefecture": 1, "group": 2, "province": 3}
     best = None
     for s, _e, surface, how, adcodes in refs:
         if how == "group":
             cand = PlaceRef(surface, None, "group", "group", tuple(adcodes))
-            key = (3, s)
         else:
             cand = unit_ref(adcodes[0])
-            key = (rank.get(cand.precision, 3), s)
+        key = (rank.get(cand.precision, 4), s)
         if best is None or key < best[0]:
             best = (key, cand)
         if s > len(title):
@@ -464,6 +464,11 @@ def _component_places(
                 units.append(ref)
                 named.append(ref)
     named_codes = {p.adcode for p in named}
+    j = ctx.jurisdiction
+    if j is not None and j.adcode is None:
+        # a plan of a group of cities (长株潭): the group read in a name is the plan's own
+        # territory, as a plan's own unit is, and says nothing of where the part lies
+        units = [u for u in units if not (u.via == "group" and u.adcode in j.within)]
     return [u for u in units if _held(ctx, u, scope_codes, named=u.adcode in named_codes)], feats
 
 

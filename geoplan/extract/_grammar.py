@@ -42,6 +42,20 @@ reads these forms (the examples are made up):
    comes nearest before it (a structure named in 第一章 and defined in 第三章), else the nearest
    after. Parts a plan does not define are left out; the structure keeps what is there.
 
+10. **A quoted label in prose**, with no marker: its parts are the names that hold the label's
+    role word in the rest of its sentence, else in the next sentence: the objects of the verbs
+    that follow (将/把 X 建设成为…, 推动 X、Y 联动), never what comes after a verb of aim
+    (建设成为, 打造, 共建 …), which names a goal. A count of one takes the first such name; a
+    larger count takes a sentence naming exactly that many::
+
+        高标准建设“两园”, 将甲园科技城建设成为…, 把乙园基地打造成为“某某园”。
+            ->  两园 = 甲园科技城, 乙园基地
+        (二)守护“一湖”。协同推进丙湖流域治理…  ->  一湖 = 丙湖
+
+    A label heading a numbered paragraph (2.修复“两岸”。…) whose text names none keeps its
+    label as name, as a part defined by a description does. Labels of this form are read last:
+    a token defined by any other form keeps that definition.
+
 Names are trimmed of the verbs and modifiers around them (做强, 串联…的) by
 :func:`geoplan.extract._structures.clean_name`.
 """
@@ -327,6 +341,8 @@ def _find_labels(
             out.append(_Label(s, body_start, tokens, label_text, "heading"))
             continue
         if not mk:
+            if quoted and len(tokens) == 1 and text[e : e + 1] in _CLOSE:
+                out.append(_Label(s - 1, e + 1, tokens, label_text, "prose"))
             continue
         if not quoted:
             cut = max(text.rfind(ch, max(0, s - 8), s) for ch in _BOUNDARY)
@@ -481,6 +497,101 @@ def _flattened(body: str, base: int, tokens: list[tuple[str, str]]) -> list[_Lab
     return out
 
 
+# Verbs of aim: what follows them in a clause is a goal (建设成为全国一流的…), not a name.
+_AIM = re.compile(
+    r"建设成为|打造成为|建设成|打造成|建成|成为|作为|打造|创建|共建|共筑|构筑|构建|争创|争当|形成"
+)
+# Verbs, adverbs and ranks that lead a named object in prose (协同推进甲江流域, 国家级乙新区).
+_PROSE_LEAD = re.compile(
+    r"^(?:(?:协同|共同|深度|深入|全面|加快|大力|积极|着力|重点|持续|进一步|高水平|高标准|高质量)?"
+    r"(?:推进|推动|优化|强化|增强|提升|支持|依托|建设|保护|治理|整治|修复|发展|壮大|培育|完善|实施"
+    r"|聚焦|围绕|发挥|加强|促进|带动|开展|严格|深化|将|把|以|对|在|使|让)|国家级|省级)+"
+)
+_NUMBERED_LINE = re.compile(
+    r"\s*(?:[0-9]{1,2}[.、．]|[(（][0-9一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)"
+)
+
+
+def _sentence_windows(text: str, pos: int) -> list[tuple[int, int]]:
+    """The rest of the sentence at ``pos`` and the sentence after it."""
+    out = []
+    lo = pos
+    for _ in range(2):
+        stops = [p for p in (text.find(ch, lo, lo + BODY_CHARS) for ch in "。；;\n") if p != -1]
+        hi = min(stops) if stops else min(len(text), lo + BODY_CHARS)
+        out.append((lo, hi))
+        lo = hi + 1
+        while lo < len(text) and text[lo] in "\n ":
+            lo += 1
+    return out
+
+
+def _prose_names(
+    text: str, pos: int, role: str, k: int | None
+) -> tuple[list[tuple[str, str]], int]:
+    """Names holding ``role`` that a quoted label in prose refers to (form 10), each with the
+    words it was read from, and the end of the sentence they were read from.
+
+    A name is its clause's object whole when that ends in a word of space (将甲山科技城…), else
+    the object up to the role word (推动甲市创新谷联动 -> 甲市创新谷).
+
+    >>> _prose_names("，推动甲市创新谷、乙市动力谷、丙市智造谷联动，打造“某谷”。", 0, "谷", 3)[0]
+    [('甲市创新谷', '推动甲市创新谷'), ('乙市动力谷', '乙市动力谷'), ('丙市智造谷', '丙市智造谷联动')]
+    """
+    ends = (role, *ROLE_SUFFIX.get(role, ()))
+    for lo, hi in _sentence_windows(text, pos):
+        names: list[tuple[str, str]] = []
+        for clause in re.split(r"[,，:：]", text[lo:hi]):
+            aim = _AIM.search(clause)
+            if aim:
+                clause = clause[: aim.start()]
+            for piece in _LIST_SPLIT.split(clause):
+                if any(q in piece for q in _OPEN + _CLOSE):
+                    continue
+                piece = piece.strip()
+                cut = max(piece.rfind(w) + len(w) if w in piece else -1 for w in ends)
+                if cut <= 0:
+                    continue
+                if _SPACE_WORD.search(piece):
+                    cut = len(piece)
+                name = _PROSE_LEAD.sub("", piece[:cut]).rsplit("的", 1)[-1]
+                if 2 <= len(name) <= 20 and name != role and not _TOKEN_SPAN.match(name):
+                    names.append((name, piece))
+        if k == 1 and names:
+            return names[:1], hi
+        if k and len(names) == k:
+            return names, hi
+    return [], pos
+
+
+def _prose_components(text: str, label: _Label) -> list[RawComponent]:
+    """Components of a quoted label in prose (form 10)."""
+    numeral, role = label.tokens[0]
+    names, hi = _prose_names(text, label.end, role, count_of(numeral))
+    span = (label.start, max(hi, label.end))
+    if names:
+        return [
+            RawComponent(role, clean_name(n), span, confidence=0.75, places_text=words)
+            for n, words in names
+        ]
+    line = text.rfind("\n", 0, label.start) + 1
+    first_stop = min(
+        (p for p in (text.find(ch, line, label.start) for ch in "。；;") if p != -1), default=-1
+    )
+    if _NUMBERED_LINE.match(text, line) and first_stop == -1:
+        # the paragraph describes the part: its name is the label, its places those of the
+        # sentence after the heading one
+        end = text.find("\n", label.end)
+        end = len(text) if end == -1 else min(end, label.end + BODY_CHARS)
+        lo, hi = _sentence_windows(text, label.end)[1]
+        return [
+            RawComponent(
+                role, label.text, (label.start, end), confidence=0.6, places_text=text[lo:hi]
+            )
+        ]
+    return []
+
+
 def _owner(label: _Label, starts: dict[str, list[int]]) -> str | None:
     """The structure a label belongs to: the nearest mention before it of a name holding its
     tokens, else the nearest after (``starts``: each name's sorted mention starts)."""
@@ -536,6 +647,9 @@ def defined_tokens(
             continue
         mk = _MARK_RE.match(text, m.end())
         if not mk:
+            # form 10: a quoted token whose sentence, or the next, names its count of parts
+            if len(_prose_names(text, m.end(), role, k)[0]) == k:
+                out.append((token, m.start(1), m.end(1)))
             continue
         body = text[mk.end() : mk.end() + BODY_CHARS]
         head = _head(body, bracket=False)
@@ -583,6 +697,8 @@ def define_components(
     [('核', '甲市主城区'), ('翼', '东翼新城'), ('翼', '西翼新城')]
     """
     labels = _find_labels(text, patterns, heading_starts)
+    prose = [lb for lb in labels if lb.form == "prose"]
+    labels = [lb for lb in labels if lb.form != "prose"]
     # a heading's label defines a token only where no marked definition does
     labels.sort(key=lambda lb: lb.form == "heading")
     starts = sorted({lb.start for lb in labels if lb.form != "heading"} | set(heading_starts))
@@ -658,6 +774,12 @@ def define_components(
         for label in chain:
             comps = _listed(label, label.tokens[0][1])
             per.setdefault(pattern, {}).setdefault(_token_key(label.tokens), comps)
+    for label in prose:
+        pattern = _owner(label, mention_starts)
+        key = _token_key(label.tokens)
+        if pattern is None or key in per.get(pattern, {}):
+            continue
+        put(pattern, key, _prose_components(text, label))
     out: dict[str, list[RawComponent]] = {}
     for pattern, by_token in per.items():
         ordered: list[RawComponent] = []
