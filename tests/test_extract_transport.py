@@ -88,10 +88,21 @@ def test_corridor_codes_are_sourced_and_resolve():
         ("同步开展衡阳至永州城际铁路前期研究。", ["衡阳至永州城际铁路"]),
         ("规划建设新化至武冈高速公路。", ["新化至武冈高速公路"]),
         ("协调沿线乡镇共同做好沅水航道升级改造。", ["沅水航道"]),  # the name after the verbs
+        # a bracketed aside between the list and its suffix is no part of either name
+        ("规划建设常岳、益娄(含益阳南联络线)城际铁路。", ["常岳城际铁路", "益娄城际铁路"]),
     ],
 )
 def test_names(text, names):
     assert [p.name for p in find_projects(text)] == names
+
+
+def test_chains_of_stops_closed_by_a_rail_transit_word():
+    text = "远期研究衡阳东-酃湖-衡南,衡阳-衡山-南岳机场等轨道,完善公交网络。"
+    assert _got(text) == [
+        ("衡阳东-酃湖-衡南", ["衡阳市", "衡南县"], [], "studied"),
+        ("衡阳-衡山-南岳机场", ["衡阳市", "衡山县", "衡南县"], [], "studied"),
+        ("南岳机场", ["衡南县"], [], "studied"),  # a stop that is a project of its own
+    ]
 
 
 def test_name_split_by_a_line_break():

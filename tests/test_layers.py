@@ -512,6 +512,11 @@ _SEED_NAMES_NOT_IN_THE_DATA = {
     ("炎韶铁路", "conventional_rail"),
     ("长沙北外环高速", "expressway"),
     ("长沙南外环高速", "expressway"),
+    # planned rail transit lines 002 names by their chains of stops
+    ("长沙学士路-先锋-云塘-株洲云龙", "intercity_rail"),
+    ("湘潭北-湘潭站-株洲西-株洲云龙-6号线人民路-3号线广生站", "intercity_rail"),
+    ("长沙-宁乡", "intercity_rail"),
+    ("黄花机场-浏阳", "intercity_rail"),
 }
 
 

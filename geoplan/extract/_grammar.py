@@ -535,8 +535,10 @@ def _prose_names(
     A name is its clause's object whole when that ends in a word of space (将甲山科技城…), else
     the object up to the role word (推动甲市创新谷联动 -> 甲市创新谷).
 
-    >>> _prose_names("，推动甲市创新谷、乙市动力谷、丙市智造谷联动，打造“某谷”。", 0, "谷", 3)[0]
-    [('甲市创新谷', '推动甲市创新谷'), ('乙市动力谷', '乙市动力谷'), ('丙市智造谷', '丙市智造谷联动')]
+    >>> text = "，推动甲市创新谷、乙市动力谷、丙市智造谷联动，打造“某谷”。"
+    >>> names, _end = _prose_names(text, 0, "谷", 3)
+    >>> [n for n, _words in names]
+    ['甲市创新谷', '乙市动力谷', '丙市智造谷']
     """
     ends = (role, *ROLE_SUFFIX.get(role, ()))
     for lo, hi in _sentence_windows(text, pos):

@@ -17,6 +17,11 @@ Names
       ends decode to their full names; a verb before the first end is not part of it).
     - a ring or one of two parallel lines: 长沙北外环高速, 长常北线高速 (the code is the part
       before the qualifier).
+    - a bracketed aside between a name and its suffix: 甲乙、丙丁(含戊至己联络线)城际铁路 ->
+      甲乙城际铁路, 丙丁城际铁路 (the aside is no part of the name).
+    - chains of stops listed and closed by 等轨道: "规划建设甲-乙-丙,丁-戊等轨道" -> two rail
+      transit lines named by their chains (intercity_rail), whose cities are the units the
+      stops name.
     - a name split over a PDF line break: "常益长高\n铁" is read as 常益长高铁 (its note says so).
     - airports: the unit the name names (邵东机场 -> 邵东市), or the curated airport that holds
       the name (南岳机场 -> 衡阳南岳机场, 衡南县); a use is not a name (邵东军用机场 = 邵东机场).
@@ -570,6 +575,74 @@ def _listed(text: str, end: int, suffix: str, mode: str) -> list[RawProject]:
     return out
 
 
+# Longest bracketed aside skipped between a name's code and its suffix.
+ASIDE_CHARS = 40
+# A list of stop chains closed by a rail-transit word (…,丁-戊等轨道).
+_CHAIN_END = re.compile(r"等(?:城际)?轨道(?:交通)?")
+# Words of time and stage heading the first chain (远期研究 | 甲-乙).
+_CHAIN_LEAD = re.compile(
+    r"^(?:远期|近期|中期|适时|同步|规划|新建|研究|谋划|加快|推进|建设|启动|开展|实施)+"
+)
+_CHAIN_ITEM = re.compile(
+    r"[^,，、。;；:：\n\-—–－]{1,12}(?:[\-—–－][^,，、。;；:：\n\-—–－]{1,12})+$"
+)
+
+
+def _stop_units(stop: str) -> tuple[str, str] | None:
+    """The Hunan unit a stop of a chain names: a unit heading it (株洲云龙 -> 株洲市), or the
+    airport it is (黄花机场)."""
+    if stop.endswith("机场"):
+        hit = _airport(stop[:-2])
+        return (hit[0][0], hit[1][0]) if hit and hit[0] else None
+    refs = admin_refs(stop)
+    if refs and refs[0][0] == 0:
+        ref = unit_ref(refs[0][4][0])
+        return ref.name, ref.adcode or ""
+    return _place(stop)
+
+
+def _stop_chains(text: str) -> list[RawProject]:
+    """Rail transit lines named by chains of stops in a list closed by 等轨道 (see the module
+    docstring): 规划建设甲-乙-丙,丁-戊等轨道."""
+    out = []
+    for m in _CHAIN_END.finditer(text):
+        lo = max(text.rfind(ch, 0, m.start()) for ch in "。;；\n:：") + 1
+        pos, items = m.start(), []
+        for item in reversed(re.split(r"([,，、])", text[lo : m.start()])):
+            pos -= len(item)
+            if item in ",，、":
+                continue
+            body = _LEAD_VERB.sub("", item)
+            body = _CHAIN_LEAD.sub("", body)
+            if not _CHAIN_ITEM.match(body):
+                break
+            items.insert(0, (pos + len(item) - len(body), body))
+        for start, body in items:
+            end = start + len(body)
+            stops = re.split(r"[-—–－]", body)
+            units = [u for u in map(_stop_units, stops) if u is not None]
+            names = list(dict.fromkeys(n for n, _a in units))
+            adcodes = list(dict.fromkeys(a for _n, a in units))
+            if not names:
+                continue  # a chain naming no place is no line we can place
+            status, rank = _status(text, start, m.end())
+            out.append(
+                RawProject(
+                    body,
+                    "intercity_rail",
+                    (start, end),
+                    names,
+                    adcodes,
+                    [],
+                    status,
+                    0.8,
+                    "a chain of stops in a list closed by 等轨道",
+                    rank,
+                )
+            )
+    return out
+
+
 def find_projects(text: str) -> list[RawProject]:
     """Return transport projects named in ``text`` (normalised), in text order."""
     out: list[RawProject] = []
@@ -586,8 +659,13 @@ def find_projects(text: str) -> list[RawProject]:
             if mode not in ("port", "airport", "waterway"):
                 out.extend(_listed(text, kind.start(), suffix, mode))
             continue
-        start = _left_boundary(text, m.start())
-        code = text[start : m.start()]
+        anchor = m.start()  # where the code ends: before a bracketed aside, if one stands there
+        if anchor and text[anchor - 1] in ")）":
+            opening = max(text.rfind(ch, max(0, anchor - ASIDE_CHARS), anchor) for ch in "(（")
+            if opening > 0:
+                anchor = opening
+        start = _left_boundary(text, anchor)
+        code = text[start:anchor]
         dm = _DIRECTIONS.match(code)
         if dm:
             start += len(dm.group())
@@ -636,7 +714,11 @@ def find_projects(text: str) -> list[RawProject]:
             code[: ring.start()] if ring else code,
             china=mode not in ("port", "airport", "waterway"),
         )
-        termini = None if mode in ("port", "airport", "waterway") else _termini(text, start, code)
+        termini = (
+            None
+            if mode in ("port", "airport", "waterway") or anchor != m.start()
+            else _termini(text, start, code)
+        )
         if termini is not None:
             start = termini[0]
             names, adcodes, undecoded = _decode_termini(termini[1])
@@ -665,6 +747,9 @@ def find_projects(text: str) -> list[RawProject]:
         conf = _confidence(names, undecoded)
         name = text[start : m.end()].replace("\n", "")
         note = f"written {text[start : m.end()]!r}" if "\n" in text[start : m.end()] else ""
+        if anchor != m.start():
+            name = code + suffix
+            note = f"written {text[start : m.end()]} (the bracketed aside is not its name)"
         if use is not None and mode == "airport":
             name = code + suffix
             note = f"written {text[start : m.end()]} (its use, {use.group()}, is not its name)"
@@ -681,6 +766,7 @@ def find_projects(text: str) -> list[RawProject]:
                 out.append(
                     RawProject(name0, mode, (s0, m.end()), n0, a0, u0, status, conf0, "", rank)
                 )
+    out.extend(_stop_chains(text))
     for m in _ROAD_RE.finditer(text):
         letter, digits, rest = m.group(1), m.group(2), m.group(3) or ""
         n = len(digits)
