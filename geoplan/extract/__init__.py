@@ -518,12 +518,17 @@ def _item_text(name: str, body: str, siblings: list[str]) -> str:
 
 def _item_keys(name: str) -> set[str]:
     """Ways the text refers back to an item: its name without asides, its last six
-    characters, and its name without the leading place (长株潭中部发展带 -> 中部发展带)."""
+    characters, its name without the leading place (长株潭中部发展带 -> 中部发展带) and that
+    place (a list sharing a noun names its items by their places: 甲、乙产业板块)."""
     key = re.sub(r"[(（][^()（）]*[)）]", "", strip_long_parens(name))
     keys = {key, key[-6:]} if len(key) > 6 else {key}
     refs = admin_refs(key)
-    if refs and refs[0][0] == 0 and len(key) - refs[0][1] >= 3:
-        keys.add(key[refs[0][1] :])
+    head = refs[0][1] if refs and refs[0][0] == 0 else 0
+    # a county's short name heading the name (溆浦产业板块), which admin_refs reads only in context
+    head = head or next((n for n in (3, 2) if len(gazetteer.lookup(key[:n])) == 1), 0)
+    if head and len(key) - head >= 3:
+        keys.add(key[head:])
+        keys.add(key[:head])
     return {k for k in keys if k}
 
 

@@ -56,6 +56,11 @@ reads these forms (the examples are made up):
     label as name, as a part defined by a description does. Labels of this form are read last:
     a token defined by any other form keeps that definition.
 
+11. **A table**: a label in a cell, its parts in the next cell (``| 一核 | 甲中心城区 |``).
+
+12. **Places sharing the last item's noun**: 甲、乙、丙产业板块 -> 甲产业板块, 乙产业板块,
+    丙产业板块 (each item a unit's name, the last followed by a word of space).
+
 Names are trimmed of the verbs and modifiers around them (做强, 串联…的) by
 :func:`geoplan.extract._structures.clean_name`.
 """
@@ -95,9 +100,9 @@ _OPEN = "“\"「『‘'"
 _CLOSE = "”\"」』’'"
 _MARK = (
     r"(?:[,，]\s*)?(?:分别(?:是|指|为)|主要(?:是|指|为|包括)|是指|即为|指的是|指|即|是|为|包括)"
-    r"|[:：]|——|—|--|[(（]"
+    r"|[:：]|——|—|--|[(（]|\|"
 )
-_BOUNDARY = set("\n。;；:：,，、!！?？)）")
+_BOUNDARY = set("\n。;；:：,，、!！?？)）|")
 _ENUM = re.compile(
     r"(?:^|(?<=[\n。;；:：,，]))\s*"
     r"(?:其[一二三四五六七八九十]+(?:为|是)?|[一二三四五六七八九十]是|第[一二三四五六七八九十]+[,，、]?"
@@ -176,7 +181,7 @@ def _head(body: str, *, bracket: bool) -> str:
             depth -= 1
             if bracket and depth == 0:
                 return body[:i]
-        elif ch in "。;；\n" and depth == 0:
+        elif ch in "。;；\n|" and depth == 0:  # | ends a table cell
             return body[:i]
     return body
 
@@ -214,7 +219,7 @@ def _shared_noun(parts: list[str]) -> list[str]:
     三条经济带 -> 甲经济带, 乙经济带, 丙经济带); items of places keep their names."""
     m = _SHARED_NOUN.search(parts[-1]) if parts else None
     if not m:
-        return parts
+        return _shared_tail(parts)
     if len(parts) == 1:
         return [parts[0][: m.start()]] if m.start() else parts  # 甲城区一个主中心 -> 甲城区
     items = [*parts[:-1], parts[-1][: m.start()]]
@@ -222,6 +227,20 @@ def _shared_noun(parts: list[str]) -> list[str]:
         return items
     noun = m.group("noun")
     return [p if p.endswith(noun) else p + noun for p in items]
+
+
+def _shared_tail(parts: list[str]) -> list[str]:
+    """Give bare place names the noun the last item carries after its own place (甲、乙、丙县
+    产业板块 written 甲、乙、丙产业板块 -> 甲产业板块, 乙产业板块, 丙产业板块)."""
+    if len(parts) < 2 or not all(0 < len(p) <= 4 and gazetteer.lookup(p) for p in parts[:-1]):
+        return parts
+    last = parts[-1]
+    for cut in range(min(4, len(last) - 2), 1, -1):
+        noun = last[cut:]
+        spatial = _SPACE_WORD.search(noun) or noun.endswith("板块")
+        if gazetteer.lookup(last[:cut]) and spatial and len(noun) >= 2:
+            return [p + noun for p in parts[:-1]] + [last]
+    return parts
 
 
 def _named_clauses(body: str, suffixes: tuple[str, ...]) -> list[str]:
@@ -278,7 +297,7 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
 _TOKEN_SPAN = re.compile(TOKEN)
 _RUN = re.compile(rf"{TOKEN}(?:[、,，]?{TOKEN})*")
 _MARK_RE = re.compile(rf"\s*[{_CLOSE}]?\s*(?:{_MARK})")
-_BEFORE_RE = re.compile(rf"以([^以。;；\n,，]{{1,{BEFORE_CHARS}}}?)为[{_OPEN}]?$")
+_BEFORE_RE = re.compile(rf"以([^以为。;；\n,，]{{1,{BEFORE_CHARS}}}?)为[{_OPEN}]?$")
 
 
 def _known_run(text: str, m: re.Match, runs: set[tuple[str, ...]]) -> tuple[int, int] | None:

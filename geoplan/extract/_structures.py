@@ -156,10 +156,18 @@ def _head_vote(text: str, end: int) -> int:
     return -1 if slogan else 0
 
 
+# A quoted name whose tokens each carry a two-character verb (“一核引领、两翼齐飞、三带联动”).
+_VERB2 = rf"[^\W\d{NUMERALS}]{{2}}"
+INTERLEAVED_RE = re.compile(
+    rf"(?<=[“\"「『])({TOKEN}{_VERB2}(?:[、,，]{TOKEN}{_VERB2})+)(?=[”\"」』])"
+)
+
+
 def find_patterns(text: str) -> list[tuple[str, int, int]]:
     """Return ``(pattern, start, end)`` of every spatial-structure name in ``text``.
 
-    A name is two or more numeral + role tokens (一核一圈一廊, 一心、三带、四轴、六区). It is
+    A name is two or more numeral + role tokens (一核一圈一廊, 一心、三带、四轴、六区), or, in
+    quotes, tokens that each carry a verb (一核引领、两翼齐飞), kept as written. It is
     left out when a token is not a spatial role (三高四新, 一镇一主业, 四中心三城市), or when the
     nouns its mentions govern are more often a strategy, task or regime (“三区三线”管控要求,
     “一谷三区”总任务) than a layout (格局, 结构, 布局, 网).
@@ -169,7 +177,17 @@ def find_patterns(text: str) -> list[tuple[str, int, int]]:
     """
     found = []
     votes: dict[str, int] = {}
+    for m in INTERLEAVED_RE.finditer(text):
+        pattern = m.group(1)
+        if any(role in NOT_ROLES for _n, role in tokens_of(pattern)):
+            continue
+        compact = re.sub(r"[,，]", "、", pattern)
+        votes[compact] = votes.get(compact, 0) + _head_vote(text, m.end() + 1)
+        found.append((compact, m.start(), m.end()))
+    taken = [(s, e) for _p, s, e in found]
     for m in STRUCTURE_RE.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
         pattern = m.group()
         if _CONTINUES.match(text, m.end()):
             continue
