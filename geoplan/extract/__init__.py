@@ -359,12 +359,18 @@ def _sentence(text: str, start: int, end: int, width: int = 300) -> tuple[int, i
     return s, (min(ends) + 1 if ends else hi)
 
 
-def _scope(ctx: _Ctx, start: int) -> tuple[str, list[PlaceRef]]:
+def _scope(
+    ctx: _Ctx, start: int, *, tokens: list[tuple[str, str]] = ()
+) -> tuple[str, list[PlaceRef]]:
     """Where a structure applies: the last place named before it in its sentence, else the
-    section title's place, else the plan's jurisdiction."""
+    section title's place, else the plan's jurisdiction. Places after a label of one of the
+    structure's own ``tokens`` (“一圈”由甲区、乙县组成, 是“一圈两带”的核心) define that part and
+    are no scope."""
     text = ctx.text
     s, e = _sentence(text, start, start)
     before = text[s:start]
+    own = [f"{n}{r}" for n, r in tokens]
+    defines_part = any(re.search(rf"[“\"「『‘]{re.escape(t)}[”\"」』’]", before) for t in own)
     after = text[start : min(e, start + 40)]
     para = max(0, text.rfind("\n", max(0, start - 80), start) + 1, start - 80)
     j = ctx.jurisdiction
@@ -400,7 +406,13 @@ def _scope(ctx: _Ctx, start: int) -> tuple[str, list[PlaceRef]]:
         units, _f = places_in(body.group(1))
         if units:
             return body.group(1), units
-    for found in (in_chunk(before, 25), in_section(), in_chunk(text[para:start], 80)):
+    chunks = (
+        (in_section,)
+        if defines_part
+        else (lambda: in_chunk(before, 25), in_section, lambda: in_chunk(text[para:start], 80))
+    )
+    for look in chunks:
+        found = look()
         if found is not None:
             return found
     j = ctx.jurisdiction
@@ -643,7 +655,7 @@ def _structures(ctx: _Ctx) -> list[Structure]:
                 if comps:
                     s, e = s2, e2
                     break
-        scope, scope_places = _scope(ctx, s)
+        scope, scope_places = _scope(ctx, s, tokens=tokens)
         components: list[Component] = []
         for c in comps:
             cs, ce = c.span
