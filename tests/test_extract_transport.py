@@ -89,6 +89,8 @@ def test_corridor_codes_are_sourced_and_resolve():
         ("同步开展衡阳至永州城际铁路前期研究。", ["衡阳至永州城际铁路"]),
         ("规划建设新化至武冈高速公路。", ["新化至武冈高速公路"]),
         ("协调沿线乡镇共同做好沅水航道升级改造。", ["沅水航道"]),  # the name after the verbs
+        # one end a unit, the other a pass or a town
+        ("开工建设宜章至凤头岭高速。", ["宜章至凤头岭高速"]),
         # a bracketed aside between the list and its suffix is no part of either name
         ("规划建设常岳、益娄(含益阳南联络线)城际铁路。", ["常岳城际铁路", "益娄城际铁路"]),
     ],
@@ -158,6 +160,7 @@ def test_status_from_a_table_row():
         ("衡柳铁路已经开通运营。", {"衡柳铁路": "existing"}),
         ("争取邵永高铁纳入规划并开工建设。", {"邵永高铁": "planned"}),
         ("推动娄衡高速尽快竣工通车。", {"娄衡高速": "under_construction"}),
+        ("加快常岳九铁路前期工作。", {"常岳九铁路": "studied"}),
         # a list that mixes them: per item; else the words heading or following the list
         (
             "加快建设张吉怀高铁、规划建设衡柳铁路二线。",

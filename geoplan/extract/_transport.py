@@ -48,7 +48,8 @@ Status (``_status``), from the words that govern the name, surest first
     A clause about a section or part of the line (甲乙高速丙至丁段扩容, 甲乙高速丙互通) says less
     of the whole line and ranks lower; the surest mention gives the project's status. Words:
     已建/建成/通车/开通/依托 -> existing; 在建/续建/加快建设/加快实施 -> under_construction;
-    规划建设/新建 -> planned; 研究/谋划/前期研究 -> studied; 扩容/改扩建/改弯取直/提质 -> upgrade.
+    规划建设/新建 -> planned; 研究/谋划/前期研究/前期工作 -> studied; 扩容/改扩建/改弯取直/提质
+    -> upgrade.
 """
 
 from __future__ import annotations
@@ -182,7 +183,11 @@ _STATUS_WORDS: tuple[tuple[str, str, int], ...] = (
     ("under_construction", r"建设|推进|加快|实施|推动", 1),
     ("planned", r"规划新建|规划建设|新建|启动建设|开工建设", 2),
     ("planned", r"规划|引入|布局|开工", 1),
-    ("studied", r"前期研究|规划研究|研究|谋划|预留|争取纳入|纳入[\u4e00-\u9fff]{0,8}规划|论证", 2),
+    (
+        "studied",
+        r"前期研究|前期工作|规划研究|研究|谋划|预留|争取纳入|纳入[\u4e00-\u9fff]{0,8}规划|论证",
+        2,
+    ),
     ("upgrade", r"改扩建|扩容|扩能|提质改造|提质|改造|升级|复线|改弯取直|电气化|转为|改为", 2),
 )
 _STATUS_RE = re.compile(
@@ -287,10 +292,14 @@ def _place(token: str) -> tuple[str, str] | None:
 def _termini(text: str, start: int, code: str) -> tuple[int, list[str]] | None:
     """Start and terminus names of a line named "A至B", "A—B" or "A经C至B" ending at ``code``.
 
-    ``code`` (B) must name a Hunan unit; A and C may lie outside Hunan (上栗) but must be
+    ``code`` (B) must name a Hunan unit, or A must when B is a two- to four-character name
+    (宜章至凤头岭高速: a pass, not a unit); A and C may lie outside Hunan (上栗) but must be
     two to six characters of a name, not a direction (南延至).
     """
-    if start < 3 or text[start - 1] not in _LINK or _place(code) is None:
+    if start < 3 or text[start - 1] not in _LINK:
+        return None
+    b_unit = _place(code) is not None
+    if not b_unit and (not 2 <= len(code) <= 4 or _FUNCTION_CHARS.search(code)):
         return None
     parts = [code]
     end = start - 1
@@ -309,6 +318,8 @@ def _termini(text: str, start: int, code: str) -> tuple[int, list[str]] | None:
         if s0 > 0 and text[s0 - 1] == "经":
             end = s0 - 1
             continue
+        if not b_unit and _place(parts[0]) is None:
+            return None
         return s0, parts
 
 
