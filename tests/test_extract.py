@@ -457,3 +457,17 @@ def test_figure_of_a_town_is_tied_to_its_county():
         0.7,  # less 0.1: a town's figure stands for its county only in part
     )
     assert f.to_dict()["town"] == "桥驿镇"
+
+
+def test_figures_distributed_by_respectively_and_named_without_their_place():
+    text = (
+        "衡阳市十四五规划\n2020年全市实现地区生产总值3508.5亿元;"
+        "耒阳市、常宁市地区生产总值分别达到520亿元、410亿元。澧县GDP突破500亿元。"
+    )
+    got = [(f.place, f.indicator, f.value) for f in extract_plan(read_text(text)).figures]
+    assert got == [
+        ("衡阳市", "地区生产总值", 3508.5),
+        ("耒阳市", "地区生产总值", 520.0),
+        ("常宁市", "地区生产总值", 410.0),
+        ("澧县", "GDP", 500.0),
+    ]

@@ -813,6 +813,31 @@ def _transport(ctx: _Ctx) -> list[TransportProject]:
     return list(out.values())
 
 
+def _respectively(text: str, raw: list, within: tuple[str, ...]) -> dict[int, tuple]:
+    """Places distributed over values by 分别 (甲市、乙市生产总值分别达到 520、410 亿元): the
+    index of each figure in such a sentence and the reference of its place, when the places
+    listed before 分别 are as many as the values of one unit after it."""
+    out: dict[int, tuple] = {}
+    by_sentence: dict[tuple[int, int], list[int]] = {}
+    for i, f in enumerate(raw):
+        by_sentence.setdefault(f.sentence, []).append(i)
+    for (s0, _e0), idx in by_sentence.items():
+        first = raw[idx[0]].span[0]
+        cut = text.rfind("分别", s0, first)
+        if cut == -1:
+            continue
+        clause_start = max(s0, *(text.rfind(ch, s0, cut) + 1 for ch in ",，:："))
+        refs = [
+            r
+            for r in admin_refs(text[clause_start:cut], townships=True, within=within)
+            if r[3] != "group" and len(r[4]) == 1
+        ]
+        values = [i for i in idx if raw[i].span[0] > cut and raw[i].unit == raw[idx[0]].unit]
+        if len(refs) >= 2 and len(refs) == len(values):
+            out.update(zip(values, refs, strict=True))
+    return out
+
+
 def _figures(ctx: _Ctx) -> list[Figure]:
     text = ctx.text
     review = [
@@ -823,7 +848,9 @@ def _figures(ctx: _Ctx) -> list[Figure]:
     j = ctx.jurisdiction
     within = (j.adcode,) if j is not None and j.adcode else ()
     out = []
-    for f in find_figures(text, review_spans=review):
+    raw = find_figures(text, review_spans=review)
+    shared = _respectively(text, raw, within)
+    for i, f in enumerate(raw):
         clause = text[f.sentence[0] : f.span[0]]
         refs = [
             r
@@ -832,6 +859,12 @@ def _figures(ctx: _Ctx) -> list[Figure]:
         ]
         conf = f.confidence
         town = None
+        indicator = f.indicator
+        head = admin_refs(indicator)
+        if head and head[0][0] == 0 and len(indicator) - head[0][1] >= 2:
+            indicator = indicator[head[0][1] :]  # 常德市地区生产总值: the place is the figure's
+        if i in shared:
+            refs = [shared[i]]  # 甲市、乙市分别达到 X、Y: the i-th place takes the i-th value
         if refs and refs[-1][3] == "township":
             # a town's figure is tied to its county; the town is kept beside it
             ref = unit_ref(refs[-1][4][0])
@@ -852,7 +885,7 @@ def _figures(ctx: _Ctx) -> list[Figure]:
             Figure(
                 place,
                 adcode,
-                f.indicator,
+                indicator,
                 f.value,
                 f.unit,
                 f.year,
