@@ -73,12 +73,14 @@ def main() -> None:
     place = network.resolve_place(graph, "长沙市")
     node = place.node
     oxy = np.array(c._TO_METRIC.transform(place.lon, place.lat))
-    pts, km, idx = c._grid_links(compiled, 1.0, params)
+    links = c._grid_links(compiled, 1.0, params)
+    factor = params.detour_factor / params.egress_kmh * 60.0
 
     def nx_surface():
         nm = _nx_node_minutes(nxg, compiled, c._origin_sources(compiled, node, oxy, params))
-        direct = np.hypot(pts[:, 0] - oxy[0], pts[:, 1] - oxy[1]) / 1000.0
-        return c._evaluate(nm, km, idx, direct, params)
+        direct = np.hypot(links.pts[:, 0] - oxy[0], links.pts[:, 1] - oxy[1]) / 1000.0
+        direct *= params.detour_factor / params.access_kmh * 60.0
+        return np.minimum(links.best(nm, factor)[0], direct)
 
     t_nx, values = _timed(nx_surface)
     same = np.allclose(values, surf.minutes[np.isfinite(surf.minutes)])
