@@ -458,6 +458,25 @@ def test_changsha_south_to_shaoyang_runs_via_loudi_south(g2025):
     assert "station:衡阳东" not in {leg.end for leg in trip.legs}
 
 
+def test_unsourced_through_services_charge_a_transfer(g2025):
+    # no source found for trains running 京广高铁 -> 衡柳 at 衡阳东 (长沙南 -> 永州/桂林) or
+    # 沪昆高铁 -> 怀邵衡 at 怀化南: they are not in rail_services.csv, so the model charges a change
+    # of train there (the walk and half the next headway)
+    from geoplan import catchment
+
+    through = catchment._through_running()
+    assert ("station:衡阳东", "京广高铁", "衡柳铁路") not in through
+    assert ("station:怀化南", "沪昆高铁", "怀邵衡铁路") not in through
+    wait = catchment.DEFAULT.transfer_min + catchment.DEFAULT.headway_min["hsr"] / 2
+    for a, b, lines in [
+        ("长沙南站", "永州站", ["京广高铁", "衡柳铁路"]),
+        ("新晃西站", "洞口站", ["沪昆高铁", "怀邵衡铁路"]),
+    ]:
+        j = network.travel_time(g2025, a, b, modes=network.RAIL_MODES)
+        assert [(leg.line, leg.through) for leg in j.legs] == [(line, False) for line in lines]
+        assert j.legs[1].penalty_minutes >= wait
+
+
 def test_parallel_lines_invent_no_transfer():
     g = network.build_graph(year=2025)
     # 怀邵衡 and 娄邵 both reach 邵东: the journey stays on one train
