@@ -104,8 +104,13 @@ class DoorToDoor:
     """Straight-line reach of access and egress legs; beyond it a node is not reached by road
     in this model (the direct road leg from the origin is not capped)."""
 
-    link_candidates: int = 12
-    """How many nearest nodes a cell or place may use for its access or egress leg."""
+    link_candidates: int | None = None
+    """How many nearest nodes a cell or place may use for its access or egress leg; ``None``
+    (the default): every node within ``max_link_km``. A cap makes the model depend on which
+    nodes a scenario holds: with 12, nodes a plan adds (a station, an interchange) took the
+    place of the ones a cell was best reached through, and 2,421 cells of five origins' surfaces
+    came out slower in the 2025 plan than in 2020 (issue 16); without a cap, adding a node or a
+    line never makes a time longer."""
 
     security_min: Mapping[str, float] = field(
         default_factory=lambda: _frozen(
@@ -247,6 +252,9 @@ class _Compiled:
     n_states: int
     state_node: NDArray[np.int64]
     tree: cKDTree
+    """KD-tree of the nodes a place or cell may link to by road (:func:`_linkable`)."""
+    linkable: NDArray[np.int64]
+    """Node index of each point of ``tree``."""
     attrs: list[dict]
     off_network: bool
     """Whether places reach nodes by road (off: journeys start and end at their nodes)."""
@@ -422,6 +430,7 @@ def _compile(graph: nx.Graph, params: DoorToDoor, modes: frozenset[str] | None =
     for (node, _line), s in line_state.items():
         state_node[s] = node
     stand_in_node = np.array([a.get("position") == "seat_proxy" for a in attrs], dtype=bool)
+    linkable = _linkable(attrs)
     compiled = _Compiled(
         nodes=nodes,
         index=index,
@@ -437,7 +446,8 @@ def _compile(graph: nx.Graph, params: DoorToDoor, modes: frozenset[str] | None =
         arc_km=np.array([arcs[i][6] for i in kept], dtype=float),
         n_states=n_states,
         state_node=state_node,
-        tree=cKDTree(xy),
+        tree=cKDTree(xy[linkable]),
+        linkable=linkable,
         attrs=attrs,
         off_network=modes is None or "access" in modes,
     )
@@ -445,21 +455,53 @@ def _compile(graph: nx.Graph, params: DoorToDoor, modes: frozenset[str] | None =
     return compiled
 
 
+def _linkable(attrs: list[dict]) -> NDArray[np.int64]:
+    """Indices of the nodes that places and cells link to by road.
+
+    Left out are nodes that can never give a shorter road leg than a node kept, so that they
+    do not take the place of a useful one when ``link_candidates`` caps the nearest nodes
+    (adding such nodes to a scenario made cells slower):
+
+    - a stand-in station (``position="seat_proxy"``) stands on its seat and is joined to it by
+      an access edge of its ``offset_km``: a road leg to the stand-in is the leg to the seat
+      plus that edge;
+    - an airport is a road stub (the graph has no flights): it is reached only by its access
+      edges from seats, so a road leg through it is no shorter than one from the seat.
+
+    Examples
+    --------
+    >>> _linkable([{"kind": "seat"}, {"kind": "airport"}, {"position": "seat_proxy"}]).tolist()
+    [0]
+    """
+    keep = [
+        i
+        for i, a in enumerate(attrs)
+        if a.get("position") != "seat_proxy" and a.get("kind") != "airport"
+    ]
+    return np.asarray(keep if keep else range(len(attrs)), dtype=np.int64)
+
+
 def _links(
     compiled: _Compiled, points: NDArray[np.float64], params: DoorToDoor
 ) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
-    """Nearest ``link_candidates`` nodes of each point within ``max_link_km``: (km, index).
+    """Linkable nodes of each point within ``max_link_km`` (the nearest ``link_candidates``
+    when that is set): (km, node index), padded with ``inf`` km.
 
     The km include the node's ``offset_km`` (a stand-in station lies that far from its seat).
     """
-    k = min(params.link_candidates, len(compiled.nodes))
-    dist, idx = compiled.tree.query(
-        points, k=k, distance_upper_bound=params.max_link_km * 1000.0, workers=-1
-    )
+    n = len(compiled.linkable)
+    reach = params.max_link_km * 1000.0
+    if params.link_candidates is None:
+        counts = compiled.tree.query_ball_point(points, reach, return_length=True)
+        k = max(int(np.max(counts, initial=0)), 1)
+    else:
+        k = min(params.link_candidates, n)
+    dist, idx = compiled.tree.query(points, k=k, distance_upper_bound=reach, workers=-1)
     dist = np.asarray(dist, dtype=float).reshape(len(points), k) / 1000.0
     idx = np.asarray(idx, dtype=np.int64).reshape(len(points), k)
-    missing = idx >= len(compiled.nodes)
+    missing = idx >= n
     idx[missing] = 0
+    idx = compiled.linkable[idx]
     dist = dist + compiled.offset_km[idx]
     dist[missing] = np.inf
     return dist, idx
@@ -812,14 +854,67 @@ def _grid(cell_km: float) -> tuple[NDArray, NDArray, NDArray[np.bool_]]:
     return x, y, inside
 
 
-def _grid_links(compiled: _Compiled, cell_km: float, params: DoorToDoor):
+@dataclass(frozen=True)
+class _CellLinks:
+    """The road links of a grid's cells to nodes, flat: the links of cell ``i`` are entries
+    ``start[i] : start[i] + count[i]`` (a cell 60 km from the network has none)."""
+
+    pts: NDArray[np.float64]  # (cells, 2) metres
+    km: NDArray[np.float64]  # (links,) straight-line km, with the node's offset_km
+    node: NDArray[np.int64]  # (links,) node index
+    start: NDArray[np.int64]  # (cells,)
+    count: NDArray[np.int64]  # (cells,)
+    cell: NDArray[np.int64]  # (links,) the cell of each link
+    _cache: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def best(self, node_minutes: NDArray, factor: float) -> tuple[NDArray, NDArray]:
+        """Each cell's best time over its links (``inf`` without one) and its best node.
+
+        In float32 (the gather over millions of links is bound by memory; 0.001 min is plenty).
+        """
+        key = ("egress32", factor)
+        if key not in self._cache:
+            self._cache[key] = (
+                (self.km * factor).astype(np.float32),
+                self.node.astype(np.int32),
+                self.cell.astype(np.int32),
+            )
+        egress, node32, cell32 = self._cache[key]
+        via = node_minutes.astype(np.float32)[node32]
+        via += egress
+        has = self.count > 0
+        out = np.full(len(self.count), np.inf, dtype=np.float32)
+        node = np.zeros(len(self.count), dtype=np.int64)
+        if via.size:
+            out[has] = np.minimum.reduceat(via, self.start[has])
+            first = np.flatnonzero(via <= out[cell32])  # ascending: first best link per cell
+            keep = np.ones(len(first), dtype=bool)
+            keep[1:] = cell32[first[1:]] != cell32[first[:-1]]
+            node[cell32[first[keep]]] = node32[first[keep]]
+        return out.astype(float), node
+
+
+def _grid_links(compiled: _Compiled, cell_km: float, params: DoorToDoor) -> _CellLinks:
+    """The cells of the ``cell_km`` grid inside Hunan with their links (cached per graph)."""
     key = (cell_km, params.link_candidates, params.max_link_km)
     if key not in compiled.grid_links:
         x, y, inside = _grid(cell_km)
         gx, gy = np.meshgrid(x, y)
         pts = np.column_stack([gx[inside], gy[inside]])
-        km, idx = _links(compiled, pts, params)
-        compiled.grid_links[key] = (pts, km, idx)
+        if params.link_candidates is None:  # every node within reach: a sparse distance matrix
+            near = cKDTree(pts).sparse_distance_matrix(
+                compiled.tree, params.max_link_km * 1000.0, output_type="ndarray"
+            )
+            near = near[np.lexsort((near["j"], near["i"]))]
+            cell, node = near["i"].astype(np.int64), compiled.linkable[near["j"]]
+            km = near["v"] / 1000.0 + compiled.offset_km[node]
+        else:
+            dist, idx = _links(compiled, pts, params)
+            cell, slot = np.nonzero(np.isfinite(dist))
+            node, km = idx[cell, slot], dist[cell, slot]
+        count = np.bincount(cell, minlength=len(pts)).astype(np.int64)
+        start = np.concatenate([[0], np.cumsum(count)[:-1]]).astype(np.int64)
+        compiled.grid_links[key] = _CellLinks(pts, km, node, start, count, cell)
     return compiled.grid_links[key]
 
 
@@ -832,8 +927,8 @@ def travel_time_surface(
 ) -> Surface:
     """Door-to-door minutes from ``origin`` to every cell of a grid over Hunan.
 
-    A cell's time is the best of driving straight there (no network) and, over its
-    ``params.link_candidates`` nearest nodes, the node's network time plus the egress road leg.
+    A cell's time is the best of driving straight there (no network) and, over the nodes
+    within ``params.max_link_km``, the node's network time plus the egress road leg.
 
     Parameters
     ----------
@@ -864,27 +959,16 @@ def travel_time_surface(
     dist, pred = compiled.run(sources, predecessors=True)
     node_minutes = dist[0, : compiled.n_states]
     x, y, inside = _grid(cell_km)
-    pts, km, idx = _grid_links(compiled, cell_km, params)
-    direct = np.hypot(pts[:, 0] - oxy[0], pts[:, 1] - oxy[1]) / 1000.0
+    links = _grid_links(compiled, cell_km, params)
+    direct = np.hypot(links.pts[:, 0] - oxy[0], links.pts[:, 1] - oxy[1]) / 1000.0
     direct *= params.detour_factor / params.access_kmh * 60.0
     # as _evaluate, in one pass that also keeps the node each cell is reached through (float32:
-    # the gather over 12 links of 200,000 cells is bound by memory, and 0.001 min is plenty)
+    # the gather over 4 million links is bound by memory, and 0.001 min is plenty)
     factor = params.detour_factor / params.egress_kmh * 60.0
-    key = ("egress32", cell_km, params.link_candidates, params.max_link_km, factor)
-    if key not in compiled.grid_links:
-        compiled.grid_links[key] = (
-            (km * factor).astype(np.float32),
-            idx.astype(np.int32),
-        )
-    egress, idx32 = compiled.grid_links[key]
-    via = node_minutes.astype(np.float32)[idx32]
-    via += egress
-    best = via.argmin(axis=1)
-    rows = np.arange(len(idx32))
-    reached = via[rows, best].astype(float)
+    reached, best_node = links.best(node_minutes, factor)
     values = np.minimum(reached, direct)
     flags = _stand_in_states(compiled, pred[0])
-    cell_flag = flags[idx32[rows, best]] & (reached < direct)
+    cell_flag = flags[best_node] & (reached < direct)
     minutes = np.full(inside.shape, np.nan)
     minutes[inside] = values
     stand_in = np.zeros(inside.shape, dtype=bool)

@@ -145,8 +145,9 @@ halt (about 50 min 长沙-株洲南), but the fastest skip some (39 min, one a d
 
 The HSR and conventional values of :data:`CRUISE_FRACTION`, :data:`STOP_OVERHEAD_MIN` and
 this table were chosen on a small grid against the 31 compared rows of
-``tests/data/scheduled_times.csv`` (in-sample: there is no held-out set); the intercity share
-was set on its three rows once every halt had a point (2026-11-21: 1.0 gave
+``tests/data/scheduled_times.csv`` (``calibration=used``; the rows marked ``not used`` judge
+them out of sample); the intercity share was set on its three rows once every halt had a
+point (2026-11-21: 1.0 gave
 +20.7 % 长沙-株洲南, 0.8 gives +10.5 % there and -9.2 % 长沙西-株洲南); see
 ``geodata/README.network.md`` for the errors."""
 
