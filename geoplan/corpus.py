@@ -81,6 +81,22 @@ _STRAY_SPACE = re.compile(
     rf"(?<=[{_CJK}])[ \t\u00a0\u3000]+(?=[{_CJK}0-9])|(?<=[0-9])[ \t\u00a0\u3000]+(?=[{_CJK}])"
 )
 _DELETE = re.compile(r"[\u200b-\u200f\ufeff\u00ad]|\r(?=\n)")
+# A line that is only a page number (— 12 —, - 3 -, 第 4 页, 12), as PDF pages carry them.
+_PAGE_NUMBER_LINE = re.compile(
+    r"^[ \t]*(?:[-—–－][ \t]*\d{1,4}[ \t]*[-—–－]"
+    r"|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*共[ \t]*\d{1,4}[ \t]*页)?|\d{1,4})[ \t]*$"
+)
+# Characters that end a paragraph, and starts of lines that begin one (headings, list items,
+# table rows): a line break next to them is no wrap.
+_PARAGRAPH_END = "。;；:：!！?？|"
+_LINE_HEAD = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十百零〇0-9]+[篇章节条]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十0-9]+[)）]"
+    r"|[0-9]{1,2}[.、．](?![0-9])|[①-⑩]|专栏|\||附件|表\s*\d)"
+)
+# A text is hard-wrapped (PDF extraction) when at least this share of its full-width lines end
+# inside a sentence; a full-width line is one at least WRAP_WIDTH of the 75th-percentile length.
+WRAP_SHARE = 0.3
+WRAP_WIDTH = 0.85
 
 _SECTION_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (1, re.compile(r"^第[一二三四五六七八九十百零〇]+篇\s*\S.*$", re.M)),
@@ -221,6 +237,53 @@ def _char_map(chars: Iterable[str]) -> dict[int, str]:
     return table
 
 
+def _wraps(text: str) -> list[tuple[int, int]]:
+    r"""Spans to delete to undo the hard wrap of PDF extraction: the line break after a
+    full-width line that ends inside a sentence, when the next line goes on with it, and page
+    number lines between such lines. A text whose full-width lines mostly end sentences (one
+    paragraph per line) is left as it is.
+
+    >>> t = "构建“一核两翼”空间格局,其中一\n核为甲市中心城区,两翼为乙县和丙\n— 3 —\n县。\n"
+    >>> t = "甲市规划纲要正文第一段落\n" * 3 + t + "第二章 交通\n"
+    >>> [t[s:e] for s, e in _wraps(t)]
+    ['\n', '\n— 3 —\n']
+    """
+    raw = text.split("\n")
+    sizes = [len(line.strip()) for line in raw]
+    lengths = [n for n in sizes if n >= 10]
+    if len(lengths) < 5:
+        return []
+    width = WRAP_WIDTH * float(np.percentile(lengths, 75))
+    ends = [line.rstrip()[-1:] for line, n in zip(raw, sizes, strict=True) if n >= width]
+    if sum(ch not in _PARAGRAPH_END for ch in ends) < WRAP_SHARE * len(ends):
+        return []
+    lines: list[tuple[int, int]] = []  # (start, end) of each line, without its newline
+    pos = 0
+    for line in raw:
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    out: list[tuple[int, int]] = []
+    page_number = [bool(_PAGE_NUMBER_LINE.match(text[s:e])) for s, e in lines]
+    for i, (s, e) in enumerate(lines[:-1]):
+        body = text[s:e].rstrip()
+        if page_number[i] or len(body.strip()) < width or body[-1:] in _PARAGRAPH_END:
+            continue
+        j = i + 1
+        while j < len(lines) - 1 and (
+            page_number[j] or not text[lines[j][0] : lines[j][1]].strip()
+        ):
+            j += 1
+        nxt = text[lines[j][0] : lines[j][1]]
+        if not nxt.strip() or _LINE_HEAD.match(nxt) or not re.match(rf"\s*[{_CJK}0-9]", nxt):
+            continue
+        if any(
+            not page_number[k] and text[lines[k][0] : lines[k][1]].strip() for k in range(i + 1, j)
+        ):
+            continue
+        out.append((s + len(body), lines[j][0] + (len(nxt) - len(nxt.lstrip()))))
+    return out
+
+
 def normalise(text: str) -> tuple[str, NDArray[np.int64], float]:
     """Normalise ``text``; return it, the original index of each character, the t2s share.
 
@@ -238,6 +301,8 @@ def normalise(text: str) -> tuple[str, NDArray[np.int64], float]:
     for pattern in (_DELETE, _STRAY_SPACE):
         for m in pattern.finditer(mapped):
             keep[m.start() : m.end()] = False
+    for s, e in _wraps(mapped):
+        keep[s:e] = False
     index = np.flatnonzero(keep).astype(np.int64)
     if keep.all():
         out = mapped

@@ -138,3 +138,35 @@ def test_html_table_rows_are_lines_with_tab_separated_cells(tmp_path):
     )
     plan = read_plan(path)
     assert plan.original == "专栏1 主要指标\n常住人口城镇化率\t60%\n高铁里程\t2500公里\n"
+
+
+def _hard_wrapped(text: str, width: int, lines_per_page: int) -> str:
+    """``text`` as PDF extraction gives it: every paragraph cut into lines of ``width``
+    characters, and a page number line (— N —) after every ``lines_per_page`` lines."""
+    lines = []
+    for para in text.splitlines():
+        while len(para) > width:
+            lines.append(para[:width])
+            para = para[width:]
+        lines.append(para)
+    out = []
+    for i in range(0, len(lines), lines_per_page):
+        out += [*lines[i : i + lines_per_page], f"— {i // lines_per_page + 1} —"]
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("width", [28, 38, 45])
+def test_hard_wrapped_pdf_of_a_devtext_scores_as_its_text(tmp_path, width):
+    """PDF extraction cuts sentences and names at every line end and puts page numbers between
+    them; the plan reads as the text it was made from (every devtext, three line widths)."""
+    from pathlib import Path
+
+    from geoplan.evaluate import load_key, score
+
+    for src in sorted((Path(__file__).parent / "data" / "devtexts").glob("*.txt")):
+        key = load_key(src.with_suffix(".json"))
+        wrapped = _hard_wrapped(src.read_text(encoding="utf-8"), width, 40)
+        pdf = make_pdf(wrapped, tmp_path / f"{src.stem}.pdf", lines_per_page=41)
+        got = score(extract_plan(read_plan(pdf)), key)
+        assert got == score(extract_plan(read_plan(src)), key), src.stem
+        assert got.misses == [], src.stem
