@@ -22,7 +22,8 @@ reads these forms (the examples are made up):
 
        以主城区为核心, 以甲路、乙路为两轴的“一点两线”格局   ->  一点 = 主城区, 两线 = 甲路, 乙路
 
-5. **Enumerations inside a definition**, when the head only describes::
+5. **Enumerations inside a definition**, when the head only describes, or right after the
+   name, in token order (形成“两区一带”格局。第一, 甲区; 第二, 乙区; 第三, 丙带)::
 
        “三带”指三条生态廊道: 其一为甲河景观带; 其二为乙山绿化带。   (also 一是…二是…, (1)…, 1、…)
 
@@ -472,6 +473,13 @@ def _counted(text: str, patterns: dict[str, list[tuple[int, int]]]) -> dict[str,
                         break
             if not found:
                 found = _flattened(body.lstrip(":： "), base, tokens)
+            if not found:
+                # enumerated items in token order after the name: 第一, 甲区; 第二, 乙区; …
+                stop = text.find("\n", e)
+                para = text[e : stop if stop != -1 else e + BODY_CHARS]
+                items = _enumerated(para)
+                if len(items) >= 2:
+                    found = _flattened("、".join(items), e, tokens)
             if not found:
                 # a list right before the name: 以甲干线、乙支线“一干一支”为依托
                 lo = max(0, *(text.rfind(ch, 0, _s) + 1 for ch in "。;；\n,，以"))
