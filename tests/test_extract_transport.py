@@ -34,6 +34,7 @@ def _got(text: str) -> list[tuple]:
         ("二广", ["二连浩特市", "广州市"], []),
         ("武深", ["武汉市", "深圳市"], []),  # not 武冈, the Hunan unit beginning with 武
         ("浙赣", ["杭州市", "株洲市"], []),  # a code of provinces: the line's termini, not 赣州
+        ("衡永", ["衡阳市", "永州市"], []),  # 永 = 永州 (衡永高速, 衡阳至永州), not 永兴
         ("昆沪", ["昆明市", "上海市"], []),  # a reversed code
         # the unit of China beginning with the character, nearest the other ends
         ("莲株", ["莲花县", "株洲市"], []),  # Jiangxi, next to 株洲
