@@ -471,3 +471,17 @@ def test_figures_distributed_by_respectively_and_named_without_their_place():
         ("常宁市", "地区生产总值", 410.0),
         ("澧县", "GDP", 500.0),
     ]
+
+
+def test_travel_circles_named_by_their_ends():
+    text = "岳阳市规划\n构建岳阳至长沙1小时交通圈。形成至州内各县市“1小时交通圈”和至长沙“3小时交通圈”。"
+    got = [
+        (s.pattern, s.origin, s.destination, s.minutes)
+        for s in extract_plan(read_text(text)).structures
+        if s.kind == "travel_time"
+    ]
+    assert got == [
+        ("岳阳至长沙1小时交通圈", "岳阳", "长沙", 60),  # the place glued to 至 is the origin
+        ("至州内各县市1小时交通圈", "岳阳市", "州内各县市", 60),  # a quote after 至 X
+        ("至长沙3小时交通圈", "岳阳市", "长沙", 180),
+    ]

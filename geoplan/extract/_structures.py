@@ -59,7 +59,7 @@ def structure_class(pattern: str) -> str:
 
 
 TRAVEL_RE = re.compile(
-    r"(至[\u4e00-\u9fff]{2,6}?)?([半一二两三四五六七八九十0-9.]{1,3})(个)?(小时|刻钟|分钟)"
+    r"(?:(至[\u4e00-\u9fff]{2,6}?)[“\"「]?)?([半一二两三四五六七八九十0-9.]{1,3})(个)?(小时|刻钟|分钟)"
     r"([\u4e00-\u9fff]{0,6}?)圈"
 )
 _TRAVEL_PREFIX = re.compile(r"(市域|城市|市内|市外|全域|县域|区域)$")
@@ -226,15 +226,15 @@ def find_travel_circles(text: str) -> list[tuple[str, int, int, int, str | None,
         pm = _TRAVEL_PREFIX.search(before)
         if pm and not to:
             start -= len(pm.group())
-        elif not to:
-            # a place name glued to the circle (长沙四小时航空经济圈)
+        else:
+            # a place name glued to the circle (长沙四小时航空经济圈) or to its 至 (吉首至长沙)
             from geoplan.extract._common import admin_refs
 
             refs = admin_refs(before)
             if refs and refs[-1][1] == len(before):
                 prefix = refs[-1][2]
                 start -= len(prefix)
-        name = text[start : m.end()]
+        name = re.sub(r"[“\"「]", "", text[start : m.end()])
         destination = to[1:] if to else None
         out.append((name, start, m.end(), minutes, prefix, destination))
     return out
