@@ -247,6 +247,9 @@ def test_definition_forms(form):
         "娄底市十四五规划\n大力实施“三高四新”战略,推进“一圈一带”建设目标,落实“六个娄底”要求。",
         "益阳市规划\n坚持“一镇一特色、一镇一主业”的理念,建设“四中心三城市”。",
         "合作市规划\n集生产、生活、生态为一体,统筹推进。",
+        # a regime of lines a plan keeps to is no structure, though it is defined
+        "湘潭市规划\n严守“三线”,即生态保护红线、永久基本农田、城镇开发边界。",
+        "湘潭市规划\n落实“三片”管控要求。“三片”指东片、西片和南片。",
         # a 以…为 chain joined by 、 is not read; its parts are not taken from the wrong list
         "邵阳市规划\n以邵阳中心城区为核心、邵东市和武冈市为两翼,坚持“一县一特、一乡一业”。",
     ],

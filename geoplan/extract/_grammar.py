@@ -82,6 +82,7 @@ from geoplan.extract._structures import (
     RawComponent,
     clean_name,
     count_of,
+    head_vote,
     strip_long_parens,
     tokens_of,
 )
@@ -653,6 +654,8 @@ def _nested_text(text: str, name: str, lo: int, hi: int) -> str | None:
 
 
 _QUOTED_TOKEN = re.compile(rf"[{_OPEN}]\s*({TOKEN})\s*[{_CLOSE}]")
+# Verbs that keep to a regime of lines or zones (严守“三线”): what they govern is no layout.
+_REGIME_VERB = re.compile(r"(?:严守|坚守|守住|守牢|划定|统筹划定)$")
 
 
 def defined_tokens(
@@ -668,12 +671,24 @@ def defined_tokens(
     for pattern in patterns:
         known.update(_runs(tokens_of(pattern)))
     out = []
+    # the nouns its mentions govern vote, as for names (find_patterns); a regime verb before
+    # a mention votes against
+    votes: dict[str, int] = {}
+    for m in _QUOTED_TOKEN.finditer(text):
+        regime_verb = _REGIME_VERB.search(text, max(0, m.start() - 4), m.start())
+        clause = re.search(r"[,，。;；\n]", text[m.end() : m.end() + 40])
+        end = m.end() + (clause.start() if clause else 40)
+        vote = -1 if regime_verb else head_vote(text[:end], m.end())  # within its clause
+        votes[m.group(1)] = votes.get(m.group(1), 0) + vote
+    regime = {token for token, vote in votes.items() if vote < 0}
     for m in _QUOTED_TOKEN.finditer(text):
         token = m.group(1)
         [(numeral, role)] = tokens_of(token)
         k = count_of(numeral)
         if not k or k < 2 or role in NOT_ROLES or _token_key([(numeral, role)]) in known:
             continue
+        if token in regime:
+            continue  # 严守“三线”, “三线”管控: a regime, as a slogan is
         mk = _MARK_RE.match(text, m.end())
         if not mk:
             # form 10: a quoted token whose sentence, or the next, names its count of parts

@@ -143,7 +143,7 @@ def count_of(numeral: str) -> int | None:
     return _NUM.get(numeral)
 
 
-def _head_vote(text: str, end: int) -> int:
+def head_vote(text: str, end: int) -> int:
     """+1 when the noun a name governs is spatial, -1 when it is a strategy or regime, else 0."""
     after = text[end : end + HEAD_CHARS]
     after = after[
@@ -182,7 +182,7 @@ def find_patterns(text: str) -> list[tuple[str, int, int]]:
         if any(role in NOT_ROLES for _n, role in tokens_of(pattern)):
             continue
         compact = re.sub(r"[,，]", "、", pattern)
-        votes[compact] = votes.get(compact, 0) + _head_vote(text, m.end() + 1)
+        votes[compact] = votes.get(compact, 0) + head_vote(text, m.end() + 1)
         found.append((compact, m.start(), m.end()))
     taken = [(s, e) for _p, s, e in found]
     for m in STRUCTURE_RE.finditer(text):
@@ -194,7 +194,7 @@ def find_patterns(text: str) -> list[tuple[str, int, int]]:
         if any(role in NOT_ROLES for _n, role in tokens_of(pattern)):
             continue
         compact = re.sub(r"[,，]", "、", pattern)
-        votes[compact] = votes.get(compact, 0) + _head_vote(text, m.end())
+        votes[compact] = votes.get(compact, 0) + head_vote(text, m.end())
         found.append((compact, m.start(), m.end()))
     return [f for f in found if votes[f[0]] >= 0]
 
