@@ -474,7 +474,10 @@ def test_figures_distributed_by_respectively_and_named_without_their_place():
 
 
 def test_travel_circles_named_by_their_ends():
-    text = "岳阳市规划\n构建岳阳至长沙1小时交通圈。形成至州内各县市“1小时交通圈”和至长沙“3小时交通圈”。"
+    text = (
+        "岳阳市规划\n构建岳阳至长沙1小时交通圈。"
+        "形成至州内各县市“1小时交通圈”和至长沙“3小时交通圈”。"
+    )
     got = [
         (s.pattern, s.origin, s.destination, s.minutes)
         for s in extract_plan(read_text(text)).structures
