@@ -710,6 +710,8 @@ def find_projects(text: str) -> list[RawProject]:
             use = _AIRPORT_USE.search(code) if mode == "airport" else None
             if use is not None:
                 code = code[: use.start()]
+            if mode == "airport" and code.endswith("国际") and len(code) >= 4:
+                code = code[:-2]  # 长沙黄花国际机场: the place before 国际 names it
             if (
                 len(code) > 5
                 or len(code) < 2
