@@ -280,6 +280,12 @@ def test_expressway_years():
     assert {"G60", "G0401", "G5513"} <= on
     # sourced years still filter: G59's sections opened in 2025 and 2026
     assert "G59" not in {d["line"] for _, _, d in network.build_graph(year=2010).edges(data=True)}
+    # G5513 from Ma and Tang (2024): 长沙-益阳-常德 1998, 常德-张家界 (常张) 2005
+    g2000 = network.build_graph(year=2000, proxies=False)
+    assert g2000.has_edge("ix:G5513:岳麓区", "ix:G5513:宁乡市")
+    assert g2000.has_edge("ix:G5513:汉寿县", "ix:G5513:鼎城区")
+    assert not g2000.has_edge("ix:G5513:鼎城区", "ix:G5513:桃源县")
+    assert g2025.has_edge("ix:G5513:鼎城区", "ix:G5513:桃源县")
     planned = set(ways.loc[ways["status"] == "planned", "code"])
     assert planned and not planned & on
 
@@ -304,11 +310,11 @@ def _checkable():
 
 
 def test_scheduled_table_is_sourced():
-    assert len(SCHEDULED) == 69
+    assert len(SCHEDULED) == 75
     assert SCHEDULED["source"].str.len().gt(10).all()
     assert SCHEDULED["minutes"].astype(int).gt(0).all()
     assert set(SCHEDULED["check"]) == {"yes", "no"}
-    assert (SCHEDULED["check"] == "yes").sum() == 41
+    assert (SCHEDULED["check"] == "yes").sum() == 52
     assert set(SCHEDULED["kind"]) == {"rail", "road"}
     # the 31 rows the speed constants were chosen on are marked used; the compared rows
     # were not (they could not be routed then) and judge the model out of sample
@@ -322,7 +328,7 @@ def test_scheduled_table_is_sourced():
     reasons = "not checked|not a direct path|not compared|not shown to be the fastest"
     assert unchecked["note"].str.contains(reasons).all()
     dated = SCHEDULED["date"].dropna()
-    assert len(dated) == 68
+    assert len(dated) == 74
     assert dated.str.fullmatch(r"\d{4}(-\d{2}){0,2}").all()
 
 
@@ -337,7 +343,7 @@ HELD_OUT_BEYOND_15 = {
 
 def test_model_within_20_percent_of_scheduled():
     rows = _checkable()
-    assert len(rows) == 39
+    assert len(rows) == 40
     lines = set()
     for row, graph in rows:
         a, b = f"station:{row._1}", f"station:{row.to}"
@@ -352,25 +358,43 @@ def test_model_within_20_percent_of_scheduled():
 
 
 DRIVING_BEYOND_15 = {
+    # each stated time implies a higher speed than the model's expressway (95 km/h over 1.1 x
+    # the straight line between the seats it joins): the model is slower by the % in brackets
     # a round "three hours" stated on the opening day of 常张; the model drives the 318 km of
-    # straight segments of G5513 x 1.1 at 95 km/h (3 h 41 on the expressway)
-    ("长沙市", "张家界市"): "round figure on the opening day",
+    # straight segments of G5513 x 1.1 at 95 km/h (3 h 41 on the expressway) (+31 %)
+    ("长沙市", "张家界市"): (0.35, "round figure on the opening day"),
+    # a round "1 hour" from a travel site: 益娄 alone is 105.9 km, 64 min at its 100 km/h design
+    # speed before either city centre is reached (+29 %)
+    ("益阳市", "娄底市"): (0.35, "round promotional figure"),
+    # 40 min for 61.5 km of 桑龙 (92 km/h) from 桑植西 to the 茅坪 junction; the model joins the
+    # seats, 72 km apart in a straight line (+32 %)
+    ("桑植县", "龙山县"): (0.35, "the road's own time, junction far from the 龙山 seat"),
+    # a forecast a year before the opening: 30 min for the 50 km the source itself gives (+35 %)
+    ("韶山市", "岳麓区"): (0.40, "forecast: 50 km in 30 min"),
+    # "about one hour" for city centres 113 km apart in a straight line (113 km/h as the crow
+    # flies, above the 120 km/h limit once roads bend and cities are crossed) (+48 %)
+    ("衡阳市", "永州市"): (0.50, "round figure below what the limit allows"),
+    # 5.5 hours at the 怀通 opening (+19 %)
+    ("长沙市", "通道侗族自治县"): (0.25, "round figure on the opening day"),
 }
-"""Checked driving rows known to lie beyond 15 % (but within 35 %), with the reason."""
+"""Checked driving rows known to lie beyond 15 %: the bound they are held to, and why."""
 
 
 def test_model_against_driving_times():
     # driving between city centres: the seats, by road and expressway only; rows whose road is
     # not in expressways.csv are not checked (their note says so)
     rows = SCHEDULED[(SCHEDULED["kind"] == "road") & (SCHEDULED["check"] == "yes")]
-    assert len(rows) == 2
+    assert len(rows) == 12
     assert (rows["calibration"] == "not used").all()  # no road constant was fitted on them
     for row in rows.itertuples():
         graph = network.build_graph(year=int(row.date[:4]), proxies=False)
         trip = network.travel_time(graph, row._1, row.to, modes={"road", "access", "expressway"})
         assert {leg.mode for leg in trip.legs} <= {"road", "expressway"}
-        rel = 0.35 if (row._1, row.to) in DRIVING_BEYOND_15 else 0.15
+        rel = DRIVING_BEYOND_15.get((row._1, row.to), (0.15, ""))[0]
         assert trip.minutes == pytest.approx(int(row.minutes), rel=rel), row
+        # a listed exception that comes within 15 % leaves the list
+        beyond = abs(trip.minutes / int(row.minutes) - 1.0) > 0.15
+        assert beyond == ((row._1, row.to) in DRIVING_BEYOND_15), row
     unchecked = SCHEDULED[(SCHEDULED["kind"] == "road") & (SCHEDULED["check"] == "no")]
     assert unchecked["note"].str.contains("not in expressways.csv|upper bound").all()
 
