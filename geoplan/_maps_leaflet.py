@@ -308,3 +308,50 @@ class DrawOrder(MacroElement):
     def __init__(self) -> None:
         super().__init__()
         self._name = "GeoplanDrawOrder"
+
+
+class RoleToggles(MacroElement):
+    """Switch every feature of one role class (all cores, all corridors ...) on and off at once.
+
+    A structure map draws each feature once, in the layer of its structure; the role toggles are
+    empty layers in the layer control, one per class. A feature carrying ``r`` (its class's
+    number) is shown while its structure's layer and its class's toggle are both on: the script
+    hides the feature's SVG path while its toggle is off, and again whenever a structure's layer
+    is switched back on (Leaflet then draws new paths). ``toggles`` maps a class number to the
+    folium layer standing for it; no text enters the script.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function(){
+          var map = {{ this._parent.get_name() }};
+          var toggles = {
+          {%- for key, layer in this.toggles.items() %}
+            {{ key|tojson }}: {{ layer.get_name() }}{{ "," if not loop.last }}
+          {%- endfor %}
+          };
+          var features = [];
+          map.eachLayer(function(l){
+            var p = l.feature && l.feature.properties;
+            if (p && typeof p.r === "number" && p.r >= 0) { features.push(l); }
+          });
+          function apply(){
+            features.forEach(function(l){
+              var on = !toggles[l.feature.properties.r] ||
+                map.hasLayer(toggles[l.feature.properties.r]);
+              var el = l.getElement && l.getElement();
+              if (el) { el.style.display = on ? "" : "none"; }
+            });
+          }
+          map.on("overlayadd overlayremove", apply);
+          apply();
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, toggles: dict[int, folium.FeatureGroup]) -> None:
+        super().__init__()
+        self._name = "GeoplanRoleToggles"
+        self.toggles = toggles

@@ -36,6 +36,7 @@ __all__ = [
     "BUILT_STATUSES",
     "FILL_OPACITY",
     "PLANNED_COLOR",
+    "ROLE_GROUP_PREFIX",
     "SCHEMES",
     "WHOLE_COLOR",
     "boundaries_map",
@@ -87,6 +88,8 @@ legend does not have: the 株洲 page looked purple and grey). Borders are drawn
 WHOLE_COLOR = "#555555"
 WHOLE_LABEL = "整体 (未分解) named without parts: outline"
 """Legend label of a structure the plan names without its parts, drawn as a dashed outline."""
+ROLE_GROUP_PREFIX = "全部 all: "
+"""Layer-control name of a role-class toggle on structure maps, before the class (``core``)."""
 _WHOLE_STYLE = {"color": WHOLE_COLOR, "weight": 2, "dashArray": "6 4", "fillOpacity": 0.0}
 
 
@@ -470,6 +473,11 @@ def _structure_styles(
     return colors, whole, palette
 
 
+def _values(gdf: gpd.GeoDataFrame, column: str) -> list[Any]:
+    """Return a column's values, or ``None`` for each row if the column is absent."""
+    return list(gdf[column]) if column in gdf.columns else [None] * len(gdf)
+
+
 def _stacking(gdf: gpd.GeoDataFrame) -> np.ndarray:
     """Return each feature's drawing rank: areas largest first, then lines, then points."""
     kind = gdf.geometry.geom_type.fillna("")
@@ -505,7 +513,9 @@ def structure_map(
 ) -> folium.Map:
     """Return an interactive map of spatial structures (cores, circles, corridors, zones, nodes).
 
-    One layer per value of ``group_column`` (each structure can be switched on and off), features
+    One layer per value of ``group_column`` (each structure can be switched on and off) and,
+    with more than one structure, one toggle per value of ``color_column`` (all cores, all
+    corridors ... of every structure at once; a feature shows while both are on), features
     coloured by ``color_column`` (the component's kind) at :data:`FILL_OPACITY`, areas stacked
     largest first so none covers a smaller one, tooltips with name, role, section, character
     span and quote, a popup on a click with the whole quote and its place. Structures
@@ -554,6 +564,11 @@ def structure_map(
         groups = [(str(g), part) for g, part in layers_gdf.groupby(group_column, sort=False)]
     else:
         groups = [("规划要素 plan features", layers_gdf)]
+    role_of = {v: i for i, v in enumerate(palette)}
+    roles = [
+        -1 if w else role_of.get(v, -1)
+        for v, w in zip(_values(layers_gdf, color_column), whole, strict=True)
+    ]
     for group_name, part in groups:
         fg = folium.FeatureGroup(name=escape(group_name))
         for piece in _by_geometry_kind(part):
@@ -563,6 +578,7 @@ def structure_map(
             props["c"] = [colors[i] for i in rows]
             props["w"] = [bool(whole[i]) for i in rows]
             props["z"] = [int(z[i]) for i in rows]
+            props["r"] = [roles[i] for i in rows]
             if popup:
                 props.update(_popup_properties(piece, popup))
             _add_geojson(
@@ -584,6 +600,14 @@ def structure_map(
                 popup=[(f"p{i}", label) for i, (_c, label) in enumerate(popup)],
             )
         fg.add_to(m)
+    if len(groups) > 1 and palette:
+        # one more toggle per role class (all cores, all corridors ...), empty: a script
+        # shows a feature while its structure's layer and its class's toggle are both on
+        toggles = {
+            i: folium.FeatureGroup(name=escape(f"{ROLE_GROUP_PREFIX}{v}")).add_to(m)
+            for v, i in role_of.items()
+        }
+        _maps_leaflet.RoleToggles(toggles).add_to(m)
     _add_outlines(m, boundaries)
     _add_context(m)
     _maps_leaflet.DrawOrder().add_to(m)

@@ -180,6 +180,7 @@ def test_hostile_plan_runs_no_script_in_chromium(hostile_atlas):
 
 _FILLS_AND_SWATCHES = """() => ({
   fills: [...document.querySelectorAll('path.leaflet-interactive')]
+    .filter(p => getComputedStyle(p).display !== 'none')
     .filter(p => p.getAttribute('fill') !== 'none' && +p.getAttribute('fill-opacity') > 0)
     .map(p => [p.getAttribute('fill'), +p.getAttribute('fill-opacity')]),
   swatches: [...document.querySelectorAll('.geoplan-legend .row .sw')]
@@ -194,27 +195,55 @@ def _rgba(css: str) -> tuple[int, int, int, float] | None:
     return None if alpha == 0 else (*map(int, parts[:3]), alpha)
 
 
-@pytest.mark.browser
-def test_zhuzhou_structure_legend_is_what_is_drawn_in_chromium(atlas):
-    """The legend's swatches are the fills of the layers, and each shows on screen unmixed."""
-    path = atlas.out / "000_d6a808445c4787d7" / "structures.html"
-    found = {}
-    with chromium() as visit:
-        seen = visit(
-            path,
-            wait_for=".geoplan-legend .row",
-            then=lambda p: found.update(p.evaluate(_FILLS_AND_SWATCHES)),
-        )
-    assert seen.errors == []
-    swatches = {s for s in map(_rgba, found["swatches"]) if s is not None}
+def _fills(found: dict) -> set[tuple[int, int, int, float]]:
     fills = set()
     for colour, opacity in found["fills"]:
         if colour == "#ffffff":
             continue  # the white base layer of the province
         rgb = tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
         fills.add((*rgb, opacity))
+    return fills
+
+
+def _click_layer(page, text: str) -> None:
+    """Click the layer control's checkbox whose label holds ``text``."""
+    label = page.locator(".leaflet-control-layers-overlays label", has_text=text)
+    label.locator("input").click()
+
+
+@pytest.mark.browser
+def test_zhuzhou_structure_legend_is_what_is_drawn_in_chromium(atlas):
+    """The legend's swatches are the fills of the layers, and each shows on screen unmixed;
+    a role toggle hides that class in every structure, and only it."""
+    from geoplan.maps import ROLE_GROUP_PREFIX
+
+    path = atlas.out / "000_d6a808445c4787d7" / "structures.html"
+    found = {}
+
+    def then(page) -> None:
+        found["shown"] = page.evaluate(_FILLS_AND_SWATCHES)
+        _click_layer(page, f"{ROLE_GROUP_PREFIX}core")  # all cores off
+        found["no core"] = page.evaluate(_FILLS_AND_SWATCHES)
+        _click_layer(page, "一轴一心")  # a structure with a core: off and on again
+        _click_layer(page, "一轴一心")
+        found["structure back"] = page.evaluate(_FILLS_AND_SWATCHES)
+        _click_layer(page, f"{ROLE_GROUP_PREFIX}core")
+        found["core back"] = page.evaluate(_FILLS_AND_SWATCHES)
+
+    with chromium() as visit:
+        seen = visit(path, wait_for=".geoplan-legend .row", then=then)
+    assert seen.errors == []
+    swatches = {s for s in map(_rgba, found["shown"]["swatches"]) if s is not None}
     assert len(swatches) == 4  # core, circle, corridor, zone
-    assert swatches == fills
+    assert swatches == _fills(found["shown"])
+    core = next(
+        _rgba(s)
+        for s, r in zip(found["shown"]["swatches"], _legend_categories(path), strict=True)
+        if r == "core"
+    )
+    assert _fills(found["no core"]) == swatches - {core}
+    assert _fills(found["structure back"]) == swatches - {core}  # its core stays hidden
+    assert _fills(found["core back"]) == swatches
     from PIL import Image
 
     shot = Image.open(seen.screenshot).convert("RGB")
@@ -222,6 +251,12 @@ def test_zhuzhou_structure_legend_is_what_is_drawn_in_chromium(atlas):
     for r, g, b, _a in swatches:
         # far more pixels than the legend's own 18 x 12 swatch: the colour is on the map
         assert counts.get((r, g, b), 0) > 1000, ((r, g, b), counts.get((r, g, b), 0))
+
+
+def _legend_categories(path: Path) -> list[str]:
+    """The ``data-category`` of each legend row of a saved structure map, in order."""
+    page = path.read_text(encoding="utf-8")
+    return re.findall(r'<div class="row" data-category="([^"]*)"', page)
 
 
 def test_index_shows_thumbnails_and_what_each_plan_lacks(atlas):

@@ -210,6 +210,32 @@ def test_structure_map_groups_and_colours(units) -> None:
     assert '"一核一圈一廊"' in page or "\\u4e00\\u6838" in page
 
 
+def test_structure_map_toggles_each_role_class_across_structures(units) -> None:
+    """Two structures with a core each: one toggle per class besides one per structure, and
+    each feature carries its class's number (the legend row it is painted as)."""
+    one = _structures(units)
+    two = one.assign(pattern="一心两翼", name=["湘潭", "两翼"], role=["心", "翼"])
+    two["kind"] = ["core", "zone"]
+    page = maps.to_html(maps.structure_map(pd.concat([one, two]), boundaries=units))
+    names = [html.unescape(n) for n in _layer_names(page)]
+    prefix = maps.ROLE_GROUP_PREFIX
+    assert [n for n in names if n.startswith(prefix)] == [
+        f"{prefix}{k}" for k in ("core", "corridor", "zone")
+    ]
+    assert {"一核一圈一廊", "一心两翼"} <= set(names)
+    categories = [r["category"] for r in _legend_rows(page)]
+    assert categories == ["core", "corridor", "zone"]
+    painted = {
+        (f["properties"]["r"], f["properties"]["c"])
+        for d in _geojson_layers(page)
+        for f in d["features"]
+        if "r" in f["properties"]
+    }
+    assert painted == {(0, "#d62728"), (1, "#1f77b4"), (2, "#2ca02c")}
+    alone = _layer_names(maps.to_html(maps.structure_map(one, boundaries=units)))
+    assert not [n for n in alone if html.unescape(n).startswith(prefix)]  # one structure
+
+
 def test_lines_map_built_against_planned(units) -> None:
     a, b, c = (_seat(units, n) for n in ("长沙市", "湘潭市", "娄底市"))
     lines = gpd.GeoDataFrame(
