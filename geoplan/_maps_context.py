@@ -61,23 +61,43 @@ def rivers() -> gpd.GeoDataFrame:
 
 @cache
 def seats() -> gpd.GeoDataFrame:
-    """Return the seats of the 14 prefectures and 122 counties (``short_name``, ``level``)."""
+    """Return the seats of the 14 prefectures and 122 counties in the order they are labelled.
+
+    Columns ``short_name``, ``name``, ``label`` (the short name, or the full name of a county
+    named like a prefecture), ``level``, ``population`` (2020 census, ``<NA>`` where the table
+    has none); prefectures first, then counties, each by population, largest first: labels
+    placed in this order keep the most important where two would overlap.
+    """
     from geoplan import _features
+    from geoplan.catchment import population_2020
 
     table = _features.county_seats()
     units = _units().set_index("adcode")
     if table is None:
-        return gpd.GeoDataFrame({"short_name": [], "level": []}, geometry=[], crs=HUNAN_CRS)
+        return gpd.GeoDataFrame(
+            {"short_name": [], "name": [], "label": [], "level": [], "population": []},
+            geometry=[],
+            crs=HUNAN_CRS,
+        )
     table = table[table.index.isin(units.index)]
+    people = population_2020().set_index("adcode")["population"]
     gdf = gpd.GeoDataFrame(
         {
             "short_name": units.loc[table.index, "short_name"].to_numpy(),
+            "name": units.loc[table.index, "name"].to_numpy(),
             "level": units.loc[table.index, "level"].to_numpy(),
+            "population": people.reindex(table.index).to_numpy(),
         },
         geometry=gpd.points_from_xy(table["lon"], table["lat"]),
         crs=WGS84,
     )
-    return gdf.to_crs(HUNAN_CRS)
+    short = gdf["short_name"].astype(str)
+    # a county named like a prefecture (长沙县 beside 长沙) is labelled with its full name
+    same = (gdf["level"] != "prefecture") & short.isin(set(short[gdf["level"] == "prefecture"]))
+    gdf["label"] = short.where(~same, gdf["name"].astype(str))
+    rank = (gdf["level"] != "prefecture").astype(int)
+    order = np.lexsort((-gdf["population"].fillna(0).astype(float).to_numpy(), rank.to_numpy()))
+    return gdf.iloc[order].reset_index(drop=True).to_crs(HUNAN_CRS)
 
 
 class Labeller:
@@ -157,7 +177,11 @@ def draw_borders_and_rivers(ax: Axes) -> list[tuple[str, str, str]]:
 def label_places(
     ax: Axes, labeller: Labeller, *, prefectures: bool = True, counties: bool = True
 ) -> None:
-    """Mark and label prefecture seats, and county seats when the map is small enough."""
+    """Mark and label prefecture seats, and county seats when the map is small enough.
+
+    Seats are labelled in the order of :func:`seats` (prefectures, then counties by
+    population), so where two labels would overlap the more populous place keeps its name.
+    """
     points = seats()
     x0, x1 = ax.get_xlim()
     y0, y1 = ax.get_ylim()
@@ -170,12 +194,12 @@ def label_places(
             prefs.geometry.x, prefs.geometry.y, s=14, c="white", edgecolors=SEAT_COLOR,
             linewidths=1.1, zorder=6,
         )  # fmt: skip
-    for pt, name in zip(prefs.geometry, prefs["short_name"], strict=True):
+    for pt, name in zip(prefs.geometry, prefs["label"], strict=True):
         labeller.add(str(name), (pt.x, pt.y), fontsize=9, offsets=_OFFSETS)
     if county_seats is not None and not county_seats.empty:
         xs, ys = county_seats.geometry.x, county_seats.geometry.y
         ax.scatter(xs, ys, s=4, c=SEAT_COLOR, zorder=6)
-        for pt, name in zip(county_seats.geometry, county_seats["short_name"], strict=True):
+        for pt, name in zip(county_seats.geometry, county_seats["label"], strict=True):
             labeller.add(str(name), (pt.x, pt.y), fontsize=6.5, offsets=_OFFSETS)
 
 

@@ -24,7 +24,7 @@ from matplotlib.axes import Axes
 from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 
-from geoplan import _maps_geom, _maps_leaflet, _maps_static
+from geoplan import _maps_geom, _maps_labels, _maps_leaflet, _maps_static
 from geoplan._html import escape
 from geoplan._io import atomic_path, write_text
 from geoplan._maps_classes import DEFAULT_CMAP, NO_DATA_COLOR, NO_DATA_LABEL, SCHEMES, classify
@@ -183,10 +183,11 @@ def _add_outlines(m: folium.Map, boundaries: gpd.GeoDataFrame) -> None:
 
 
 def _add_context(m: folium.Map) -> None:
-    """Add the rivers (schematic lines) and the prefecture seats with their names, switchable.
+    """Add the rivers (schematic lines) and the prefecture and county seats, switchable.
 
     The same context as the static maps (:mod:`geoplan._maps_context`). Seat names are Leaflet
-    ``divIcon`` labels in screen pixels, so they keep their size at every zoom.
+    ``divIcon`` labels in screen pixels, so they keep their size at every zoom; each shows from
+    the zoom at which it overlaps no label of higher priority (:mod:`geoplan._maps_labels`).
     """
     from geoplan import _maps_context
 
@@ -200,22 +201,21 @@ def _add_context(m: folium.Map) -> None:
             style_function=lambda _f: {"color": _maps_context.RIVER_COLOR, "weight": 1.5},
             interactive=False,
         ).add_to(m)
-    seats = _maps_context.seats()
-    seats = seats[seats["level"] == "prefecture"].to_crs(4326)
-    if seats.empty:
-        return
-    fg = folium.FeatureGroup(name=escape("地级市驻地 prefecture seats"))
-    for pt, name in zip(seats.geometry, seats["short_name"], strict=True):
-        label = (
-            '<div class="geoplan-seat"><span class="dot"></span>'
-            f'<span class="name">{escape(name)}</span></div>'
-        )
-        folium.Marker(
-            [pt.y, pt.x],
-            icon=folium.DivIcon(html=label, icon_size=(0, 0), icon_anchor=(0, 0)),
-            interactive=False,
+    labels = _maps_labels.seat_labels()
+    labels = labels[labels["min_zoom"].notna()]
+    for level, name in (
+        ("prefecture", "地级市驻地 prefecture seats"),
+        ("county", "县级驻地 county seats"),
+    ):
+        part = labels[labels["level"] == level]
+        if part.empty:
+            continue
+        fg = folium.FeatureGroup(name=escape(name))
+        rows = zip(part["lat"], part["lon"], part["text"], part["min_zoom"], strict=True)
+        _maps_leaflet.ZoomLabels(
+            [(lat, lon, escape(text), int(z)) for lat, lon, text, z in rows], level=level
         ).add_to(fg)
-    fg.add_to(m)
+        fg.add_to(m)
 
 
 def _finish(m: folium.Map, bounds_gdf: gpd.GeoDataFrame) -> folium.Map:
