@@ -35,6 +35,7 @@ __all__ = [
     "BUILT_COLOR",
     "BUILT_STATUSES",
     "FILL_OPACITY",
+    "PLACE_IN_PLAN",
     "PLANNED_COLOR",
     "ROLE_GROUP_PREFIX",
     "SCHEMES",
@@ -268,6 +269,22 @@ def _popup_properties(
         f"p{i}": [_maps_geom.text_for_html(v, max_chars=POPUP_QUOTE_MAX_CHARS) for v in gdf[col]]
         for i, (col, _label) in enumerate(columns)
     }
+
+
+PLACE_IN_PLAN = (("section", "章节"), ("span", "原文位置 (字符)"))
+"""Columns that say where a quote stands in its plan (headings above it, character offsets
+``start,end`` in the original text), shown beside every plan quote on web maps."""
+
+
+def _popup_columns(
+    gdf: gpd.GeoDataFrame, head: Sequence[tuple[str, str]], quote_column: str | None
+) -> list[tuple[str, str]]:
+    """Return the ``(column, label)`` pairs of a click popup: ``head``, the quote's place in
+    the plan and the quote, those the layer has; none without a quote column."""
+    if quote_column is None or quote_column not in gdf.columns:
+        return []
+    pairs = [*head, *PLACE_IN_PLAN, (quote_column, "规划原文")]
+    return [(c, label) for c, label in pairs if c in gdf.columns]
 
 
 def _tooltip(pairs: Sequence[tuple[str, str]]) -> folium.GeoJsonTooltip | None:
@@ -535,17 +552,7 @@ def structure_map(
         layers_gdf, color_column=color_column, role_column=role_column
     )
     z = _stacking(layers_gdf)
-    popup = [
-        (c, label)
-        for c, label in (
-            ("name", "名称"),
-            ("pattern", "结构"),
-            ("section", "章节"),
-            ("span", "原文位置 (字符)"),
-            (quote_column, "规划原文"),
-        )
-        if c in layers_gdf.columns
-    ]
+    popup = _popup_columns(layers_gdf, [("name", "名称"), ("pattern", "结构")], quote_column)
     pairs = _tooltip_columns(
         layers_gdf,
         tooltip,
@@ -555,8 +562,7 @@ def structure_map(
             (role_column, "类型"),
             ("component", "组成"),
             ("confidence", "可信度"),
-            ("section", "章节"),
-            ("span", "原文位置 (字符)"),
+            *PLACE_IN_PLAN,
             (quote_column, "规划原文"),
         ],
     )
@@ -644,6 +650,11 @@ def lines_map(
         Optional points (stations, hubs) drawn on top with their names on hover.
     stations_label
         The layer control's name for ``stations`` (e.g. ``"机场 airports"``).
+    tooltip
+        Columns shown on hover (a mapping gives their labels); by default the name, status,
+        speed, opening year, the quote's place in the plan (``section``, ``span``) and the
+        quote, those that exist. Lines with a quote open a popup on a click with the whole
+        quote and its place.
 
     Examples
     --------
@@ -664,9 +675,11 @@ def lines_map(
             (status_column, "状态"),
             ("design_speed_kmh", "设计速度 km/h"),
             ("opening_year", "开通年份"),
+            *PLACE_IN_PLAN,
             (quote_column, "规划原文"),
         ],
     )
+    popup = _popup_columns(lines, [("name", "名称"), ("source", "规划")], quote_column)
     built = (
         lines[status_column]
         .astype(str)
@@ -683,7 +696,16 @@ def lines_map(
         fg = folium.FeatureGroup(name=escape(label))
         shapes = _maps_geom.web_ready(part, tolerance_m=50.0)
         props = _tooltip_properties(part, pairs, quote_column=quote_column)
-        _add_geojson(fg, shapes, props, style=lambda _f, s=style: dict(s), pairs=pairs, name=label)
+        props.update(_popup_properties(part, popup))
+        _add_geojson(
+            fg,
+            shapes,
+            props,
+            style=lambda _f, s=style: dict(s),
+            pairs=pairs,
+            name=label,
+            popup=[(f"p{i}", text) for i, (_c, text) in enumerate(popup)],
+        )
         fg.add_to(m)
     if stations is not None and not stations.empty:
         _maps_geom.require_crs(stations)

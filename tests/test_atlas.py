@@ -118,6 +118,58 @@ def test_transport_layers_per_plan_and_for_the_province(atlas):
     assert set(every["source"]) == {p.name for p in SEEDS.glob("*.txt")}
 
 
+def _features(page: str) -> list[dict]:
+    """The properties of every GeoJSON feature a saved folium page adds."""
+    found = re.findall(r"_add\((\{.*?\})\);", page, re.S)
+    return [f["properties"] for block in found for f in json.loads(block)["features"]]
+
+
+def test_transport_tooltips_and_popups_say_where_each_quote_stands(atlas):
+    """Every transport project on the province page, and in each plan's layer, carries its
+    quote, the headings above it and its character offsets; the quote is the plan's text there."""
+    from geoplan.atlas import sections_of
+    from geoplan.corpus import read_plan
+
+    seed = next(SEEDS.glob("002_*.txt"))
+    plan = read_plan(seed)
+    layer = pyogrio.read_dataframe(atlas.out / seed.stem / "transport.gpkg")
+    assert list(layer["section"]) == sections_of(plan, layer["span"])
+    assert layer["section"].str.len().gt(0).all()
+    row = layer.set_index("name").loc["常益长高铁"]
+    start, end = map(int, row["span"].split(","))
+    assert plan.original[start:end] in row["quote"]  # the offsets point into the quote
+    page = (atlas.out / "hunan" / "transport_projects.html").read_text(encoding="utf-8")
+    labels = [json.loads(a) for a in re.findall(r"let aliases = (\[[^\]]*\]);", page)]
+    tooltips = [a for a in labels if "规划状态" in a]  # built and planned lines: hover
+    popups = [a for a in labels if "规划" in a and "规划状态" not in a]  # and click
+    assert len(tooltips) == len(popups) == 2, labels
+    for names in tooltips + popups:
+        assert {"章节", "原文位置 (字符)", "规划原文"} <= set(names), names
+    lines = [f for f in _features(page) if "p0" in f]  # lines carry a popup, airports do not
+    every = pyogrio.read_dataframe(atlas.out / "hunan" / "transport_projects.gpkg")
+    drawn = every[every.geom_type.isin(["LineString", "MultiLineString"])]
+    assert len(lines) == len(drawn)
+    spans = {html.unescape(v) for f in lines for v in f.values() if isinstance(v, str)}
+    assert set(drawn["span"]) <= spans
+    assert {s for s in drawn["section"] if s} <= spans
+    assert "bindPopup" in page
+
+
+def test_every_plan_quote_on_every_page_says_where_it_stands(atlas):
+    """Wherever a tooltip or popup shows plan text, it shows its section and offsets too."""
+    quoting = []
+    for path in sorted(atlas.out.rglob("*.html")):
+        page = path.read_text(encoding="utf-8")
+        for block in re.findall(r"let aliases = (\[[^\]]*\]);", page):
+            names = json.loads(block)
+            if "规划原文" in names:
+                assert {"章节", "原文位置 (字符)"} <= set(names), (path.name, names)
+                quoting.append(path.relative_to(atlas.out).as_posix())
+    pages = set(quoting)
+    assert {"hunan/transport_projects.html", "000_d6a808445c4787d7/structures.html"} <= pages
+    assert any(p.startswith("hunan/figure_") for p in pages)
+
+
 HOSTILE_TITLE = '株洲规划</title><script>document.title="PWNED"</script>'
 HOSTILE_FILE = "000_<img src=x onerror=document.title='PWNED'>.txt"
 _INJECTED = """() => ({
