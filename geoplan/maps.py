@@ -24,7 +24,7 @@ from matplotlib.axes import Axes
 from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 
-from geoplan import _maps_geom, _maps_labels, _maps_leaflet, _maps_static
+from geoplan import _maps_geom, _maps_labels, _maps_leaflet, _maps_rivers, _maps_static
 from geoplan._html import escape
 from geoplan._io import atomic_path, write_text
 from geoplan._maps_classes import DEFAULT_CMAP, NO_DATA_COLOR, NO_DATA_LABEL, SCHEMES, classify
@@ -184,7 +184,7 @@ def _add_outlines(m: folium.Map, boundaries: gpd.GeoDataFrame) -> None:
 
 
 def _add_context(m: folium.Map) -> None:
-    """Add the rivers (schematic lines) and the prefecture and county seats, switchable.
+    """Add the rivers (WDBII lines) and the prefecture and county seats, switchable.
 
     The same context as the static maps (:mod:`geoplan._maps_context`). Seat names are Leaflet
     ``divIcon`` labels in screen pixels, so they keep their size at every zoom; each shows from
@@ -198,7 +198,7 @@ def _add_context(m: folium.Map) -> None:
         # not interactive: drawn over the areas with the borders, never catching the mouse
         folium.GeoJson(
             _maps_geom.feature_collection(shapes, {}),
-            name=escape("河流 rivers (schematic)"),
+            name=escape(_maps_rivers.LEGEND_LABEL),
             style_function=lambda _f: {"color": _maps_context.RIVER_COLOR, "weight": 1.5},
             interactive=False,
         ).add_to(m)
@@ -932,7 +932,8 @@ def static_map(
         Units drawn as thin outlines under ``gdf``; ``None`` draws none.
     context
         Draw and name what a reader needs to find places: province and prefecture borders,
-        the main rivers (schematic), prefecture seats, county seats on a small map.
+        the rivers (WDBII lines, named where they match a curated river), prefecture seats,
+        county seats on a small map.
     markers, markers_label
         Points marked on top (e.g. the stations of a corridor map) and their legend label.
     category_colors
