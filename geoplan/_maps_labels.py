@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import cache
 
 import pandas as pd
 
@@ -140,7 +141,7 @@ def seat_labels(*, zooms: Sequence[int] = LABEL_ZOOMS) -> pd.DataFrame:
     """Return the seat labels of web maps in priority order with their smallest zoom.
 
     Columns ``text``, ``level``, ``lon``, ``lat`` (WGS-84), ``font_px`` and ``min_zoom``
-    (``<NA>`` for a label that fits at none of ``zooms``).
+    (``<NA>`` for a label that fits at none of ``zooms``). Placed once per set of zooms.
 
     Examples
     --------
@@ -148,6 +149,11 @@ def seat_labels(*, zooms: Sequence[int] = LABEL_ZOOMS) -> pd.DataFrame:
     >>> list(labels["text"][:2]), int(labels["min_zoom"].iloc[0])
     (['长沙', '衡阳'], 5)
     """
+    return _seat_labels(tuple(zooms)).copy()
+
+
+@cache
+def _seat_labels(zooms: tuple[int, ...]) -> pd.DataFrame:
     from geoplan import _maps_context
 
     seats = _maps_context.seats().to_crs(4326)

@@ -106,15 +106,16 @@ def build_atlas(
     report = AtlasReport(out=target)
     say = _progress(progress)
     try:
-        done = []
+        done: list[tuple[Plan, Any]] = []
+        transport: list[gpd.GeoDataFrame] = []  # each plan's transport layer, made once
         names = plan_folders(src, paths)
         for i, (path, read) in enumerate(zip(paths, _read_all(paths, jobs), strict=True), 1):
             say(f"[{i}/{len(paths)}] {path.name}")
-            extract = _plan_stage(path, names[path], read, work, report, say)
+            extract = _plan_stage(path, names[path], read, work, report, say, transport)
             if extract is not None:
                 done.append((read[0], extract))
         if province_maps:
-            _province_stage(done, work, report, say)
+            _province_stage(done, transport, work, report, say)
         (work / "index.html").write_text(_index_html(report), encoding="utf-8")
         report.files.append("index.html")
         _replace_dir(work, target)
@@ -195,6 +196,7 @@ def _plan_stage(
     work: Path,
     report: AtlasReport,
     say: Callable[[str], None],
+    transport_out: list[gpd.GeoDataFrame],
 ):
     from geoplan import layers, maps
     from geoplan._cli_places import place_counts
@@ -219,6 +221,7 @@ def _plan_stage(
         except GeoplanError as exc:
             report.problems.append(f"{path.name}: transport layer: {exc}")
         else:
+            transport_out.append(transport)
             layers.write_layers(transport, folder / "transport.gpkg")
             report.files.append(f"{stem}/transport.gpkg")
             unmatched = transport["matched"].map(lambda v: not isinstance(v, str) or not v)
@@ -284,7 +287,13 @@ def _summary(plan: Plan, places: dict[str, Any], data: dict[str, Any]) -> dict[s
     }
 
 
-def _province_stage(done: list[tuple[Plan, Any]], work: Path, report: AtlasReport, say) -> None:
+def _province_stage(
+    done: list[tuple[Plan, Any]],
+    transport: list[gpd.GeoDataFrame],
+    work: Path,
+    report: AtlasReport,
+    say,
+) -> None:
     folder = work / "hunan"
     folder.mkdir()
     say("[province] choropleths of the plans' tabulated figures")
@@ -292,7 +301,7 @@ def _province_stage(done: list[tuple[Plan, Any]], work: Path, report: AtlasRepor
     say("[province] rail corridor map, built against planned")
     _corridor_map(folder, report)
     say("[province] the transport projects the plans name")
-    _transport_map(done, folder, report)
+    _transport_map(transport, folder, report)
     say(f"[province] catchments of {CATCHMENT_ORIGIN} and accessibility by county")
     _catchment_maps(folder, report)
 
@@ -424,13 +433,12 @@ def plan_transport_layers(plan: Plan, extract) -> gpd.GeoDataFrame:
     return transport.assign(section=sections_of(plan, transport["span"]))
 
 
-def transport_projects(done: list[tuple[Plan, Any]]) -> gpd.GeoDataFrame:
-    """The transport layers of several ``(plan, extract)`` pairs in one frame, each quote with
-    its section (:func:`plan_transport_layers`), and a ``map_status``: ``existing`` where the
-    curated data says the project is open, else the plan's status."""
+def transport_projects(frames: list[gpd.GeoDataFrame]) -> gpd.GeoDataFrame:
+    """Several plans' transport layers (:func:`plan_transport_layers`, each quote with its
+    section) in one frame, with a ``map_status``: ``existing`` where the curated data says the
+    project is open, else the plan's status."""
     from geoplan import layers
 
-    frames = [plan_transport_layers(plan, x) for plan, x in done]
     frames = [f for f in frames if not f.empty]
     if not frames:
         columns = [*layers.TRANSPORT_COLUMNS, "section"]
@@ -443,10 +451,10 @@ def transport_projects(done: list[tuple[Plan, Any]]) -> gpd.GeoDataFrame:
     return out
 
 
-def _transport_map(done: list[tuple[Plan, Any]], folder: Path, report: AtlasReport) -> None:
+def _transport_map(frames: list[gpd.GeoDataFrame], folder: Path, report: AtlasReport) -> None:
     from geoplan import maps
 
-    projects = transport_projects(done)
+    projects = transport_projects(frames)
     drawn = projects[projects.geometry.notna()]
     lines = drawn[drawn.geom_type.isin(["LineString", "MultiLineString"])]
     if lines.empty:
