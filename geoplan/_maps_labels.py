@@ -1,12 +1,15 @@
-"""Seat labels of web maps that stay legible at each zoom: a greedy placement by priority in
-web-mercator pixels gives every label the smallest zoom from which it overlaps no other.
+"""Labels of web maps that stay legible at each zoom (seats and river names): a greedy placement
+by priority in web-mercator pixels gives every label the smallest zoom from which it overlaps no
+other.
 
 The placement runs in Python for each zoom of :data:`LABEL_ZOOMS`: labels are tried in
 priority order, prefecture seats first, then counties by 2020 population
-(``geodata/population_2020.csv``), each kept if its box overlaps no box kept before. A label's
-minimum zoom is the first from which it is kept at every larger zoom, so what a zoom shows is
-part of its own placement; a label not kept at the largest zoom is never shown. The page's script
-(:class:`geoplan._maps_leaflet.ZoomLabels`) shows a label at zooms at or above its minimum.
+(``geodata/population_2020.csv``), then the names of the rivers matched to a WDBII line
+(:func:`geoplan._maps_rivers.river_labels`), each kept if its box overlaps no box kept
+before. A label's minimum zoom is the first from which it is kept at every larger zoom, so
+what a zoom shows is part of its own placement; a label not kept at the largest zoom is never
+shown. The page's script (:class:`geoplan._maps_leaflet.ZoomLabels`) shows a label at zooms at
+or above its minimum.
 
 A label's box is its seat dot and its text, the text set at :data:`FONT_PX` beside the dot
 (``LEFT_PX`` right of it, its baseline at the dot) and as wide as its characters (Chinese
@@ -24,8 +27,8 @@ import pandas as pd
 LABEL_ZOOMS = tuple(range(5, 13))
 """Zooms the placement is computed for: 5 shows the province with room around it, 12 is a
 county seat's streets (a county's districts still touch at 11)."""
-FONT_PX = {"prefecture": 13, "county": 11}
-"""Font size of a seat label by its level, in CSS pixels (bold for prefectures)."""
+FONT_PX = {"prefecture": 13, "county": 11, "river": 11}
+"""Font size of a label by its level, in CSS pixels (bold for prefectures, italic for rivers)."""
 LEFT_PX = 6
 """Gap between a seat and its label's text, in pixels."""
 DOT_PX = 4
@@ -137,32 +140,39 @@ def place(
     return shown
 
 
-def seat_labels(*, zooms: Sequence[int] = LABEL_ZOOMS) -> pd.DataFrame:
-    """Return the seat labels of web maps in priority order with their smallest zoom.
+def map_labels(*, zooms: Sequence[int] = LABEL_ZOOMS) -> pd.DataFrame:
+    """Return the labels of web maps in priority order with their smallest zoom.
 
-    Columns ``text``, ``level``, ``lon``, ``lat`` (WGS-84), ``font_px`` and ``min_zoom``
-    (``<NA>`` for a label that fits at none of ``zooms``). Placed once per set of zooms.
+    Columns ``text``, ``level`` (``prefecture``, ``county`` or ``river``), ``lon``, ``lat``
+    (WGS-84), ``font_px`` and ``min_zoom`` (``<NA>`` for a label that fits at none of
+    ``zooms``). Placed once per set of zooms.
 
     Examples
     --------
-    >>> labels = seat_labels()
+    >>> labels = map_labels()
     >>> list(labels["text"][:2]), int(labels["min_zoom"].iloc[0])
     (['长沙', '衡阳'], 5)
     """
-    return _seat_labels(tuple(zooms)).copy()
+    return _map_labels(tuple(zooms)).copy()
 
 
 @cache
-def _seat_labels(zooms: tuple[int, ...]) -> pd.DataFrame:
-    from geoplan import _maps_context
+def _map_labels(zooms: tuple[int, ...]) -> pd.DataFrame:
+    import geopandas as gpd
+
+    from geoplan import _maps_context, _maps_rivers
+    from geoplan.crs import HUNAN_CRS
 
     seats = _maps_context.seats().to_crs(4326)
+    rivers = _maps_rivers.river_labels()
+    at = gpd.GeoSeries(gpd.points_from_xy(*zip(*rivers.values(), strict=True)), crs=HUNAN_CRS)
+    at = at.to_crs(4326) if len(at) else at
     frame = pd.DataFrame(
         {
-            "text": seats["label"].to_numpy(),
-            "level": seats["level"].to_numpy(),
-            "lon": seats.geometry.x.to_numpy(),
-            "lat": seats.geometry.y.to_numpy(),
+            "text": [*seats["label"], *rivers],
+            "level": [*seats["level"], *["river"] * len(rivers)],
+            "lon": [*seats.geometry.x, *at.x],
+            "lat": [*seats.geometry.y, *at.y],
         }
     )
     frame["font_px"] = frame["level"].map(FONT_PX).fillna(FONT_PX["county"]).astype(int)
@@ -182,12 +192,13 @@ def page_css() -> str:
         "text-shadow:0 0 3px #fff,0 0 3px #fff,0 0 2px #fff;}",
     ]
     for level, px in FONT_PX.items():
-        weight = "bold" if level == "prefecture" else "normal"
+        weight = {"prefecture": "bold", "river": "italic"}.get(level, "normal")
         rules.append(
             f".geoplan-seat.{level} .name{{left:{LEFT_PX}px;top:-{line_px(px)}px;"
             f"font:{weight} {px}px/{line_px(px)}px sans-serif;}}"
         )
     rules.append(".geoplan-seat.county .dot{transform:scale(.7);background:#222;}")
+    rules.append(".geoplan-seat.river .dot{display:none;}.geoplan-seat.river .name{color:#1f5f96;}")
     return "".join(rules)
 
 
@@ -196,8 +207,8 @@ __all__ = [
     "LABEL_ZOOMS",
     "label_box",
     "line_px",
+    "map_labels",
     "mercator_px",
     "page_css",
     "place",
-    "seat_labels",
 ]

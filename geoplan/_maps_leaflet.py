@@ -355,12 +355,12 @@ class RoleToggles(MacroElement):
 
 
 class ZoomLabels(MacroElement):
-    """Seat labels added to their layer at the zooms they fit (and removed below them).
+    """Map labels added to their layer at the zooms they fit (and removed below them).
 
     ``labels`` are ``(lat, lon, name, min_zoom)`` with ``name`` already escaped
-    (:func:`geoplan._html.escape`); ``level`` is the label's CSS class (``prefecture`` or
-    ``county``). Each becomes a Leaflet ``divIcon`` marker of the parent layer, shown while the
-    map's zoom is at least its ``min_zoom`` (:func:`geoplan._maps_labels.place`).
+    (:func:`geoplan._html.escape`); ``level`` is the label's CSS class (``prefecture``,
+    ``county`` or ``river``). Each becomes a Leaflet ``divIcon`` marker of the parent layer,
+    shown while the map's zoom is at least its ``min_zoom`` (:func:`geoplan._maps_labels.place`).
     """
 
     _template = Template(
@@ -393,8 +393,8 @@ class ZoomLabels(MacroElement):
 
     def __init__(self, labels: list[tuple[float, float, str, int]], *, level: str) -> None:
         super().__init__()
-        if level not in {"prefecture", "county"}:
-            msg = f"seat labels are of a prefecture or a county, not {level!r}"
+        if level not in {"prefecture", "county", "river"}:
+            msg = f"map labels are of a prefecture, a county or a river, not {level!r}"
             raise GeoplanError(msg)
         self._name = "GeoplanZoomLabels"
         self.labels = [[round(a, 5), round(b, 5), name, int(z)] for a, b, name, z in labels]

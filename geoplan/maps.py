@@ -184,7 +184,7 @@ def _add_outlines(m: folium.Map, boundaries: gpd.GeoDataFrame) -> None:
 
 
 def _add_context(m: folium.Map) -> None:
-    """Add the rivers (WDBII lines) and the prefecture and county seats, switchable.
+    """Add the rivers (WDBII lines, named where matched) and the seats, switchable.
 
     The same context as the static maps (:mod:`geoplan._maps_context`). Seat names are Leaflet
     ``divIcon`` labels in screen pixels, so they keep their size at every zoom; each shows from
@@ -202,11 +202,12 @@ def _add_context(m: folium.Map) -> None:
             style_function=lambda _f: {"color": _maps_context.RIVER_COLOR, "weight": 1.5},
             interactive=False,
         ).add_to(m)
-    labels = _maps_labels.seat_labels()
+    labels = _maps_labels.map_labels()
     labels = labels[labels["min_zoom"].notna()]
     for level, name in (
         ("prefecture", "地级市驻地 prefecture seats"),
         ("county", "县级驻地 county seats"),
+        ("river", "河流名称 river names"),
     ):
         part = labels[labels["level"] == level]
         if part.empty:

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from geoplan import maps
-from geoplan._maps_labels import LABEL_ZOOMS, label_box, place, seat_labels
+from geoplan._maps_labels import LABEL_ZOOMS, label_box, map_labels, place
+from geoplan._maps_rivers import river_labels
 from geoplan.catchment import population_2020
 from geoplan.gazetteer import admin_units
 from tests._browser import chromium
@@ -17,7 +18,7 @@ from tests._browser import chromium
 
 @pytest.fixture(scope="module")
 def labels():
-    return seat_labels()
+    return map_labels()
 
 
 def _overlap(a, b) -> bool:
@@ -46,9 +47,10 @@ def test_prefectures_first_then_counties_by_population(labels) -> None:
     from geoplan._maps_context import seats
 
     points = seats()
-    assert list(labels["text"]) == list(points["label"])
+    assert list(labels["text"][:136]) == list(points["label"])
     levels = list(labels["level"])
-    assert levels[:14] == ["prefecture"] * 14 and levels[14:] == ["county"] * 122
+    assert levels[:14] == ["prefecture"] * 14 and levels[14:136] == ["county"] * 122
+    assert set(labels["text"][136:]) == set(river_labels()) and set(levels[136:]) == {"river"}
     pop = population_2020().set_index("adcode")["population"]
     prefs = admin_units("prefecture")
     assert labels["text"].iloc[0] == "长沙" and pop["430100"] == pop[prefs["adcode"]].max()
@@ -79,10 +81,10 @@ def test_every_prefecture_is_named_from_zoom_8(labels) -> None:
 
 _SHOWN = """() => {
   const id = document.querySelector('.folium-map').id;
-  const box = r => [r.left, r.top, r.right, r.bottom];
+  const box = r => r.width ? [r.left, r.top, r.right, r.bottom] : null;  // null: not shown
   return {zoom: window[id].getZoom(), animating: !!window[id]._animatingZoom,
     labels: [...document.querySelectorAll('.geoplan-seat')].map(e => [
-      e.classList.contains('prefecture') ? 'prefecture' : 'county',
+      ['prefecture', 'county', 'river'].find(c => e.classList.contains(c)),
       e.querySelector('.name').textContent,
       box(e.querySelector('.name').getBoundingClientRect()),
       box(e.querySelector('.dot').getBoundingClientRect())])};
@@ -126,9 +128,9 @@ def test_page_shows_the_labels_of_its_zoom_in_chromium(labels, tmp_path: Path) -
             zip(want["level"], want["text"], strict=True)
         ), key
         rects = [
-            (min(n[0], d[0]), min(n[1], d[1]), max(n[2], d[2]), max(n[3], d[3]))
+            (min(n[0], d[0]), min(n[1], d[1]), max(n[2], d[2]), max(n[3], d[3])) if d else n
             for _l, _t, n, d in shown
-        ]
+        ]  # a river's name has no dot
         assert not [
             (shown[i][1], shown[j][1])
             for i, j in itertools.combinations(range(len(rects)), 2)
