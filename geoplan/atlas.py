@@ -106,13 +106,16 @@ def build_atlas(
     report = AtlasReport(out=target)
     say = _progress(progress)
     try:
-        extracts = []
+        done: list[tuple[Plan, Any]] = []
+        transport: list[gpd.GeoDataFrame] = []  # each plan's transport layer, made once
         names = plan_folders(src, paths)
         for i, (path, read) in enumerate(zip(paths, _read_all(paths, jobs), strict=True), 1):
             say(f"[{i}/{len(paths)}] {path.name}")
-            extracts.append(_plan_stage(path, names[path], read, work, report, say))
+            extract = _plan_stage(path, names[path], read, work, report, say, transport)
+            if extract is not None:
+                done.append((read[0], extract))
         if province_maps:
-            _province_stage([e for e in extracts if e is not None], work, report, say)
+            _province_stage(done, transport, work, report, say)
         (work / "index.html").write_text(_index_html(report), encoding="utf-8")
         report.files.append("index.html")
         _replace_dir(work, target)
@@ -193,6 +196,7 @@ def _plan_stage(
     work: Path,
     report: AtlasReport,
     say: Callable[[str], None],
+    transport_out: list[gpd.GeoDataFrame],
 ):
     from geoplan import layers, maps
     from geoplan._cli_places import place_counts
@@ -213,10 +217,11 @@ def _plan_stage(
     report.seeds.append(summary)
     if data["transport"]:
         try:
-            transport = layers.transport_layers(extract)
+            transport = plan_transport_layers(plan, extract)
         except GeoplanError as exc:
             report.problems.append(f"{path.name}: transport layer: {exc}")
         else:
+            transport_out.append(transport)
             layers.write_layers(transport, folder / "transport.gpkg")
             report.files.append(f"{stem}/transport.gpkg")
             unmatched = transport["matched"].map(lambda v: not isinstance(v, str) or not v)
@@ -282,15 +287,21 @@ def _summary(plan: Plan, places: dict[str, Any], data: dict[str, Any]) -> dict[s
     }
 
 
-def _province_stage(extracts: list, work: Path, report: AtlasReport, say) -> None:
+def _province_stage(
+    done: list[tuple[Plan, Any]],
+    transport: list[gpd.GeoDataFrame],
+    work: Path,
+    report: AtlasReport,
+    say,
+) -> None:
     folder = work / "hunan"
     folder.mkdir()
     say("[province] choropleths of the plans' tabulated figures")
-    _figure_maps(extracts, folder, report)
+    _figure_maps(done, folder, report)
     say("[province] rail corridor map, built against planned")
     _corridor_map(folder, report)
     say("[province] the transport projects the plans name")
-    _transport_map(extracts, folder, report)
+    _transport_map(transport, folder, report)
     say(f"[province] catchments of {CATCHMENT_ORIGIN} and accessibility by county")
     _catchment_maps(folder, report)
 
@@ -298,7 +309,8 @@ def _province_stage(extracts: list, work: Path, report: AtlasReport, say) -> Non
 def prefecture_table_values(extracts: list) -> pd.DataFrame:
     """Numeric columns of the plans' tables whose rows are prefectures, in long form.
 
-    Columns: ``source``, ``table``, ``indicator``, ``adcode``, ``name``, ``value``.
+    Columns: ``source``, ``table``, ``indicator``, ``adcode``, ``name``, ``value`` and
+    ``span`` (the table's ``"start,end"`` in the original text).
     """
     from geoplan import gazetteer
 
@@ -318,17 +330,22 @@ def prefecture_table_values(extracts: list) -> pd.DataFrame:
                 for key, value in row.items():
                     number = pd.to_numeric(str(value).strip(), errors="coerce")
                     if pd.notna(number):
+                        span = ",".join(map(str, table["span"]))
                         records.append(
-                            (data["source"], table["title"], key, place.adcode, place.name, number)
-                        )
-    columns = ["source", "table", "indicator", "adcode", "name", "value"]
+                            (
+                                data["source"], table["title"], key, place.adcode, place.name,
+                                number, span,
+                            )
+                        )  # fmt: skip
+    columns = ["source", "table", "indicator", "adcode", "name", "value", "span"]
     return pd.DataFrame.from_records(records, columns=columns)
 
 
-def _figure_maps(extracts: list, folder: Path, report: AtlasReport) -> None:
+def _figure_maps(done: list[tuple[Plan, Any]], folder: Path, report: AtlasReport) -> None:
     from geoplan import gazetteer, maps
 
-    values = prefecture_table_values(extracts)
+    plans = {plan.name: plan for plan, _x in done}
+    values = prefecture_table_values([x for _plan, x in done])
     if values.empty:
         report.problems.append("no table of the plans lists figures by prefecture")
         return
@@ -340,10 +357,13 @@ def _figure_maps(extracts: list, folder: Path, report: AtlasReport) -> None:
             continue  # a choropleth of a handful of prefectures says little
         gdf = prefectures.merge(rows[["adcode", "value"]], on="adcode", how="left")
         gdf["quote"] = f"{table}: {indicator}"
+        gdf["span"] = rows["span"].iloc[0]
+        gdf["section"] = sections_of(plans[source], gdf["span"]) if source in plans else ""
         title = f"{indicator} ({table})"
         name = f"figure_{i}"
         classed = {"scheme": "natural_breaks", "k": 5, "title": title, "legend_title": indicator}
-        m = maps.choropleth(gdf, "value", tooltip={"name": "市州", "value": indicator}, **classed)
+        tooltip = {"name": "市州", "value": indicator, **dict(maps.PLACE_IN_PLAN)}
+        m = maps.choropleth(gdf, "value", tooltip={**tooltip, "quote": "规划原文"}, **classed)
         maps.save_html(m, folder / f"{name}.html")
         fig, _ax = maps.static_map(gdf, "value", **classed)
         report.maps.append((title, f"hunan/{name}.html"))
@@ -404,15 +424,25 @@ def _corridor_map(folder: Path, report: AtlasReport) -> None:
     report.files.extend(["hunan/rail_corridors.html", "hunan/rail_corridors.gpkg"])
 
 
-def transport_projects(extracts: list) -> gpd.GeoDataFrame:
-    """The transport layers of several plan extracts in one frame, with a ``map_status``:
-    ``existing`` where the curated data says the project is open, else the plan's status."""
+def plan_transport_layers(plan: Plan, extract) -> gpd.GeoDataFrame:
+    """A plan's transport layer (:func:`geoplan.layers.transport_layers`) with the ``section``
+    of each quote: the headings above its ``span`` (:func:`sections_of`), for the tooltips."""
     from geoplan import layers
 
-    frames = [layers.transport_layers(x) for x in extracts]
+    transport = layers.transport_layers(extract)
+    return transport.assign(section=sections_of(plan, transport["span"]))
+
+
+def transport_projects(frames: list[gpd.GeoDataFrame]) -> gpd.GeoDataFrame:
+    """Several plans' transport layers (:func:`plan_transport_layers`, each quote with its
+    section) in one frame, with a ``map_status``: ``existing`` where the curated data says the
+    project is open, else the plan's status."""
+    from geoplan import layers
+
     frames = [f for f in frames if not f.empty]
     if not frames:
-        return gpd.GeoDataFrame(columns=layers.TRANSPORT_COLUMNS, geometry="geometry", crs=4326)
+        columns = [*layers.TRANSPORT_COLUMNS, "section"]
+        return gpd.GeoDataFrame(columns=columns, geometry="geometry", crs=4326)
     out = gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), crs=frames[0].crs)
     out["map_status"] = [
         "existing" if d == "existing" else (s or "named")
@@ -421,10 +451,10 @@ def transport_projects(extracts: list) -> gpd.GeoDataFrame:
     return out
 
 
-def _transport_map(extracts: list, folder: Path, report: AtlasReport) -> None:
+def _transport_map(frames: list[gpd.GeoDataFrame], folder: Path, report: AtlasReport) -> None:
     from geoplan import maps
 
-    projects = transport_projects(extracts)
+    projects = transport_projects(frames)
     drawn = projects[projects.geometry.notna()]
     lines = drawn[drawn.geom_type.isin(["LineString", "MultiLineString"])]
     if lines.empty:
@@ -439,6 +469,8 @@ def _transport_map(extracts: list, folder: Path, report: AtlasReport) -> None:
         "data_status": "数据状态",
         "matched": "对应线路",
         "precision": "精度",
+        **dict(maps.PLACE_IN_PLAN),
+        "quote": "规划原文",
     }
     html = maps.lines_map(
         lines,

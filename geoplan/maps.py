@@ -24,7 +24,7 @@ from matplotlib.axes import Axes
 from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 
-from geoplan import _maps_geom, _maps_leaflet, _maps_static
+from geoplan import _maps_geom, _maps_labels, _maps_leaflet, _maps_rivers, _maps_static
 from geoplan._html import escape
 from geoplan._io import atomic_path, write_text
 from geoplan._maps_classes import DEFAULT_CMAP, NO_DATA_COLOR, NO_DATA_LABEL, SCHEMES, classify
@@ -35,7 +35,9 @@ __all__ = [
     "BUILT_COLOR",
     "BUILT_STATUSES",
     "FILL_OPACITY",
+    "PLACE_IN_PLAN",
     "PLANNED_COLOR",
+    "ROLE_GROUP_PREFIX",
     "SCHEMES",
     "WHOLE_COLOR",
     "boundaries_map",
@@ -87,6 +89,8 @@ legend does not have: the 株洲 page looked purple and grey). Borders are drawn
 WHOLE_COLOR = "#555555"
 WHOLE_LABEL = "整体 (未分解) named without parts: outline"
 """Legend label of a structure the plan names without its parts, drawn as a dashed outline."""
+ROLE_GROUP_PREFIX = "全部 all: "
+"""Layer-control name of a role-class toggle on structure maps, before the class (``core``)."""
 _WHOLE_STYLE = {"color": WHOLE_COLOR, "weight": 2, "dashArray": "6 4", "fillOpacity": 0.0}
 
 
@@ -180,10 +184,11 @@ def _add_outlines(m: folium.Map, boundaries: gpd.GeoDataFrame) -> None:
 
 
 def _add_context(m: folium.Map) -> None:
-    """Add the rivers (schematic lines) and the prefecture seats with their names, switchable.
+    """Add the rivers (WDBII lines, named where matched) and the seats, switchable.
 
     The same context as the static maps (:mod:`geoplan._maps_context`). Seat names are Leaflet
-    ``divIcon`` labels in screen pixels, so they keep their size at every zoom.
+    ``divIcon`` labels in screen pixels, so they keep their size at every zoom; each shows from
+    the zoom at which it overlaps no label of higher priority (:mod:`geoplan._maps_labels`).
     """
     from geoplan import _maps_context
 
@@ -193,26 +198,26 @@ def _add_context(m: folium.Map) -> None:
         # not interactive: drawn over the areas with the borders, never catching the mouse
         folium.GeoJson(
             _maps_geom.feature_collection(shapes, {}),
-            name=escape("河流 rivers (schematic)"),
+            name=escape(_maps_rivers.LEGEND_LABEL),
             style_function=lambda _f: {"color": _maps_context.RIVER_COLOR, "weight": 1.5},
             interactive=False,
         ).add_to(m)
-    seats = _maps_context.seats()
-    seats = seats[seats["level"] == "prefecture"].to_crs(4326)
-    if seats.empty:
-        return
-    fg = folium.FeatureGroup(name=escape("地级市驻地 prefecture seats"))
-    for pt, name in zip(seats.geometry, seats["short_name"], strict=True):
-        label = (
-            '<div class="geoplan-seat"><span class="dot"></span>'
-            f'<span class="name">{escape(name)}</span></div>'
-        )
-        folium.Marker(
-            [pt.y, pt.x],
-            icon=folium.DivIcon(html=label, icon_size=(0, 0), icon_anchor=(0, 0)),
-            interactive=False,
+    labels = _maps_labels.map_labels()
+    labels = labels[labels["min_zoom"].notna()]
+    for level, name in (
+        ("prefecture", "地级市驻地 prefecture seats"),
+        ("county", "县级驻地 county seats"),
+        ("river", "河流名称 river names"),
+    ):
+        part = labels[labels["level"] == level]
+        if part.empty:
+            continue
+        fg = folium.FeatureGroup(name=escape(name))
+        rows = zip(part["lat"], part["lon"], part["text"], part["min_zoom"], strict=True)
+        _maps_leaflet.ZoomLabels(
+            [(lat, lon, escape(text), int(z)) for lat, lon, text, z in rows], level=level
         ).add_to(fg)
-    fg.add_to(m)
+        fg.add_to(m)
 
 
 def _finish(m: folium.Map, bounds_gdf: gpd.GeoDataFrame) -> folium.Map:
@@ -265,6 +270,22 @@ def _popup_properties(
         f"p{i}": [_maps_geom.text_for_html(v, max_chars=POPUP_QUOTE_MAX_CHARS) for v in gdf[col]]
         for i, (col, _label) in enumerate(columns)
     }
+
+
+PLACE_IN_PLAN = (("section", "章节"), ("span", "原文位置 (字符)"))
+"""Columns that say where a quote stands in its plan (headings above it, character offsets
+``start,end`` in the original text), shown beside every plan quote on web maps."""
+
+
+def _popup_columns(
+    gdf: gpd.GeoDataFrame, head: Sequence[tuple[str, str]], quote_column: str | None
+) -> list[tuple[str, str]]:
+    """Return the ``(column, label)`` pairs of a click popup: ``head``, the quote's place in
+    the plan and the quote, those the layer has; none without a quote column."""
+    if quote_column is None or quote_column not in gdf.columns:
+        return []
+    pairs = [*head, *PLACE_IN_PLAN, (quote_column, "规划原文")]
+    return [(c, label) for c, label in pairs if c in gdf.columns]
 
 
 def _tooltip(pairs: Sequence[tuple[str, str]]) -> folium.GeoJsonTooltip | None:
@@ -470,6 +491,11 @@ def _structure_styles(
     return colors, whole, palette
 
 
+def _values(gdf: gpd.GeoDataFrame, column: str) -> list[Any]:
+    """Return a column's values, or ``None`` for each row if the column is absent."""
+    return list(gdf[column]) if column in gdf.columns else [None] * len(gdf)
+
+
 def _stacking(gdf: gpd.GeoDataFrame) -> np.ndarray:
     """Return each feature's drawing rank: areas largest first, then lines, then points."""
     kind = gdf.geometry.geom_type.fillna("")
@@ -505,7 +531,9 @@ def structure_map(
 ) -> folium.Map:
     """Return an interactive map of spatial structures (cores, circles, corridors, zones, nodes).
 
-    One layer per value of ``group_column`` (each structure can be switched on and off), features
+    One layer per value of ``group_column`` (each structure can be switched on and off) and,
+    with more than one structure, one toggle per value of ``color_column`` (all cores, all
+    corridors ... of every structure at once; a feature shows while both are on), features
     coloured by ``color_column`` (the component's kind) at :data:`FILL_OPACITY`, areas stacked
     largest first so none covers a smaller one, tooltips with name, role, section, character
     span and quote, a popup on a click with the whole quote and its place. Structures
@@ -525,17 +553,7 @@ def structure_map(
         layers_gdf, color_column=color_column, role_column=role_column
     )
     z = _stacking(layers_gdf)
-    popup = [
-        (c, label)
-        for c, label in (
-            ("name", "名称"),
-            ("pattern", "结构"),
-            ("section", "章节"),
-            ("span", "原文位置 (字符)"),
-            (quote_column, "规划原文"),
-        )
-        if c in layers_gdf.columns
-    ]
+    popup = _popup_columns(layers_gdf, [("name", "名称"), ("pattern", "结构")], quote_column)
     pairs = _tooltip_columns(
         layers_gdf,
         tooltip,
@@ -545,8 +563,7 @@ def structure_map(
             (role_column, "类型"),
             ("component", "组成"),
             ("confidence", "可信度"),
-            ("section", "章节"),
-            ("span", "原文位置 (字符)"),
+            *PLACE_IN_PLAN,
             (quote_column, "规划原文"),
         ],
     )
@@ -554,6 +571,11 @@ def structure_map(
         groups = [(str(g), part) for g, part in layers_gdf.groupby(group_column, sort=False)]
     else:
         groups = [("规划要素 plan features", layers_gdf)]
+    role_of = {v: i for i, v in enumerate(palette)}
+    roles = [
+        -1 if w else role_of.get(v, -1)
+        for v, w in zip(_values(layers_gdf, color_column), whole, strict=True)
+    ]
     for group_name, part in groups:
         fg = folium.FeatureGroup(name=escape(group_name))
         for piece in _by_geometry_kind(part):
@@ -563,6 +585,7 @@ def structure_map(
             props["c"] = [colors[i] for i in rows]
             props["w"] = [bool(whole[i]) for i in rows]
             props["z"] = [int(z[i]) for i in rows]
+            props["r"] = [roles[i] for i in rows]
             if popup:
                 props.update(_popup_properties(piece, popup))
             _add_geojson(
@@ -584,6 +607,14 @@ def structure_map(
                 popup=[(f"p{i}", label) for i, (_c, label) in enumerate(popup)],
             )
         fg.add_to(m)
+    if len(groups) > 1 and palette:
+        # one more toggle per role class (all cores, all corridors ...), empty: a script
+        # shows a feature while its structure's layer and its class's toggle are both on
+        toggles = {
+            i: folium.FeatureGroup(name=escape(f"{ROLE_GROUP_PREFIX}{v}")).add_to(m)
+            for v, i in role_of.items()
+        }
+        _maps_leaflet.RoleToggles(toggles).add_to(m)
     _add_outlines(m, boundaries)
     _add_context(m)
     _maps_leaflet.DrawOrder().add_to(m)
@@ -620,6 +651,11 @@ def lines_map(
         Optional points (stations, hubs) drawn on top with their names on hover.
     stations_label
         The layer control's name for ``stations`` (e.g. ``"机场 airports"``).
+    tooltip
+        Columns shown on hover (a mapping gives their labels); by default the name, status,
+        speed, opening year, the quote's place in the plan (``section``, ``span``) and the
+        quote, those that exist. Lines with a quote open a popup on a click with the whole
+        quote and its place.
 
     Examples
     --------
@@ -640,9 +676,11 @@ def lines_map(
             (status_column, "状态"),
             ("design_speed_kmh", "设计速度 km/h"),
             ("opening_year", "开通年份"),
+            *PLACE_IN_PLAN,
             (quote_column, "规划原文"),
         ],
     )
+    popup = _popup_columns(lines, [("name", "名称"), ("source", "规划")], quote_column)
     built = (
         lines[status_column]
         .astype(str)
@@ -659,7 +697,16 @@ def lines_map(
         fg = folium.FeatureGroup(name=escape(label))
         shapes = _maps_geom.web_ready(part, tolerance_m=50.0)
         props = _tooltip_properties(part, pairs, quote_column=quote_column)
-        _add_geojson(fg, shapes, props, style=lambda _f, s=style: dict(s), pairs=pairs, name=label)
+        props.update(_popup_properties(part, popup))
+        _add_geojson(
+            fg,
+            shapes,
+            props,
+            style=lambda _f, s=style: dict(s),
+            pairs=pairs,
+            name=label,
+            popup=[(f"p{i}", text) for i, (_c, text) in enumerate(popup)],
+        )
         fg.add_to(m)
     if stations is not None and not stations.empty:
         _maps_geom.require_crs(stations)
@@ -886,7 +933,8 @@ def static_map(
         Units drawn as thin outlines under ``gdf``; ``None`` draws none.
     context
         Draw and name what a reader needs to find places: province and prefecture borders,
-        the main rivers (schematic), prefecture seats, county seats on a small map.
+        the rivers (WDBII lines, named where they match a curated river), prefecture seats,
+        county seats on a small map.
     markers, markers_label
         Points marked on top (e.g. the stations of a corridor map) and their legend label.
     category_colors

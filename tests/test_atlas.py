@@ -118,6 +118,58 @@ def test_transport_layers_per_plan_and_for_the_province(atlas):
     assert set(every["source"]) == {p.name for p in SEEDS.glob("*.txt")}
 
 
+def _features(page: str) -> list[dict]:
+    """The properties of every GeoJSON feature a saved folium page adds."""
+    found = re.findall(r"_add\((\{.*?\})\);", page, re.S)
+    return [f["properties"] for block in found for f in json.loads(block)["features"]]
+
+
+def test_transport_tooltips_and_popups_say_where_each_quote_stands(atlas):
+    """Every transport project on the province page, and in each plan's layer, carries its
+    quote, the headings above it and its character offsets; the quote is the plan's text there."""
+    from geoplan.atlas import sections_of
+    from geoplan.corpus import read_plan
+
+    seed = next(SEEDS.glob("002_*.txt"))
+    plan = read_plan(seed)
+    layer = pyogrio.read_dataframe(atlas.out / seed.stem / "transport.gpkg")
+    assert list(layer["section"]) == sections_of(plan, layer["span"])
+    assert layer["section"].str.len().gt(0).all()
+    row = layer.set_index("name").loc["常益长高铁"]
+    start, end = map(int, row["span"].split(","))
+    assert plan.original[start:end] in row["quote"]  # the offsets point into the quote
+    page = (atlas.out / "hunan" / "transport_projects.html").read_text(encoding="utf-8")
+    labels = [json.loads(a) for a in re.findall(r"let aliases = (\[[^\]]*\]);", page)]
+    tooltips = [a for a in labels if "规划状态" in a]  # built and planned lines: hover
+    popups = [a for a in labels if "规划" in a and "规划状态" not in a]  # and click
+    assert len(tooltips) == len(popups) == 2, labels
+    for names in tooltips + popups:
+        assert {"章节", "原文位置 (字符)", "规划原文"} <= set(names), names
+    lines = [f for f in _features(page) if "p0" in f]  # lines carry a popup, airports do not
+    every = pyogrio.read_dataframe(atlas.out / "hunan" / "transport_projects.gpkg")
+    drawn = every[every.geom_type.isin(["LineString", "MultiLineString"])]
+    assert len(lines) == len(drawn)
+    spans = {html.unescape(v) for f in lines for v in f.values() if isinstance(v, str)}
+    assert set(drawn["span"]) <= spans
+    assert {s for s in drawn["section"] if s} <= spans
+    assert "bindPopup" in page
+
+
+def test_every_plan_quote_on_every_page_says_where_it_stands(atlas):
+    """Wherever a tooltip or popup shows plan text, it shows its section and offsets too."""
+    quoting = []
+    for path in sorted(atlas.out.rglob("*.html")):
+        page = path.read_text(encoding="utf-8")
+        for block in re.findall(r"let aliases = (\[[^\]]*\]);", page):
+            names = json.loads(block)
+            if "规划原文" in names:
+                assert {"章节", "原文位置 (字符)"} <= set(names), (path.name, names)
+                quoting.append(path.relative_to(atlas.out).as_posix())
+    pages = set(quoting)
+    assert {"hunan/transport_projects.html", "000_d6a808445c4787d7/structures.html"} <= pages
+    assert any(p.startswith("hunan/figure_") for p in pages)
+
+
 HOSTILE_TITLE = '株洲规划</title><script>document.title="PWNED"</script>'
 HOSTILE_FILE = "000_<img src=x onerror=document.title='PWNED'>.txt"
 _INJECTED = """() => ({
@@ -180,6 +232,7 @@ def test_hostile_plan_runs_no_script_in_chromium(hostile_atlas):
 
 _FILLS_AND_SWATCHES = """() => ({
   fills: [...document.querySelectorAll('path.leaflet-interactive')]
+    .filter(p => getComputedStyle(p).display !== 'none')
     .filter(p => p.getAttribute('fill') !== 'none' && +p.getAttribute('fill-opacity') > 0)
     .map(p => [p.getAttribute('fill'), +p.getAttribute('fill-opacity')]),
   swatches: [...document.querySelectorAll('.geoplan-legend .row .sw')]
@@ -194,27 +247,55 @@ def _rgba(css: str) -> tuple[int, int, int, float] | None:
     return None if alpha == 0 else (*map(int, parts[:3]), alpha)
 
 
-@pytest.mark.browser
-def test_zhuzhou_structure_legend_is_what_is_drawn_in_chromium(atlas):
-    """The legend's swatches are the fills of the layers, and each shows on screen unmixed."""
-    path = atlas.out / "000_d6a808445c4787d7" / "structures.html"
-    found = {}
-    with chromium() as visit:
-        seen = visit(
-            path,
-            wait_for=".geoplan-legend .row",
-            then=lambda p: found.update(p.evaluate(_FILLS_AND_SWATCHES)),
-        )
-    assert seen.errors == []
-    swatches = {s for s in map(_rgba, found["swatches"]) if s is not None}
+def _fills(found: dict) -> set[tuple[int, int, int, float]]:
     fills = set()
     for colour, opacity in found["fills"]:
         if colour == "#ffffff":
             continue  # the white base layer of the province
         rgb = tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
         fills.add((*rgb, opacity))
+    return fills
+
+
+def _click_layer(page, text: str) -> None:
+    """Click the layer control's checkbox whose label holds ``text``."""
+    label = page.locator(".leaflet-control-layers-overlays label", has_text=text)
+    label.locator("input").click()
+
+
+@pytest.mark.browser
+def test_zhuzhou_structure_legend_is_what_is_drawn_in_chromium(atlas):
+    """The legend's swatches are the fills of the layers, and each shows on screen unmixed;
+    a role toggle hides that class in every structure, and only it."""
+    from geoplan.maps import ROLE_GROUP_PREFIX
+
+    path = atlas.out / "000_d6a808445c4787d7" / "structures.html"
+    found = {}
+
+    def then(page) -> None:
+        found["shown"] = page.evaluate(_FILLS_AND_SWATCHES)
+        _click_layer(page, f"{ROLE_GROUP_PREFIX}core")  # all cores off
+        found["no core"] = page.evaluate(_FILLS_AND_SWATCHES)
+        _click_layer(page, "一轴一心")  # a structure with a core: off and on again
+        _click_layer(page, "一轴一心")
+        found["structure back"] = page.evaluate(_FILLS_AND_SWATCHES)
+        _click_layer(page, f"{ROLE_GROUP_PREFIX}core")
+        found["core back"] = page.evaluate(_FILLS_AND_SWATCHES)
+
+    with chromium() as visit:
+        seen = visit(path, wait_for=".geoplan-legend .row", then=then)
+    assert seen.errors == []
+    swatches = {s for s in map(_rgba, found["shown"]["swatches"]) if s is not None}
     assert len(swatches) == 4  # core, circle, corridor, zone
-    assert swatches == fills
+    assert swatches == _fills(found["shown"])
+    core = next(
+        _rgba(s)
+        for s, r in zip(found["shown"]["swatches"], _legend_categories(path), strict=True)
+        if r == "core"
+    )
+    assert _fills(found["no core"]) == swatches - {core}
+    assert _fills(found["structure back"]) == swatches - {core}  # its core stays hidden
+    assert _fills(found["core back"]) == swatches
     from PIL import Image
 
     shot = Image.open(seen.screenshot).convert("RGB")
@@ -222,6 +303,12 @@ def test_zhuzhou_structure_legend_is_what_is_drawn_in_chromium(atlas):
     for r, g, b, _a in swatches:
         # far more pixels than the legend's own 18 x 12 swatch: the colour is on the map
         assert counts.get((r, g, b), 0) > 1000, ((r, g, b), counts.get((r, g, b), 0))
+
+
+def _legend_categories(path: Path) -> list[str]:
+    """The ``data-category`` of each legend row of a saved structure map, in order."""
+    page = path.read_text(encoding="utf-8")
+    return re.findall(r'<div class="row" data-category="([^"]*)"', page)
 
 
 def test_index_shows_thumbnails_and_what_each_plan_lacks(atlas):

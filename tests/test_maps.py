@@ -21,6 +21,7 @@ from shapely import LineString
 
 from geoplan import maps
 from geoplan._maps_classes import NO_DATA_COLOR, classify
+from geoplan._maps_context import RIVER_COLOR
 from geoplan._maps_leaflet import external_assets, inline_assets
 from geoplan._maps_static import _nice_length, cjk_font_path, north_arrow, register_cjk_font
 from geoplan.cli import main
@@ -210,6 +211,32 @@ def test_structure_map_groups_and_colours(units) -> None:
     assert '"一核一圈一廊"' in page or "\\u4e00\\u6838" in page
 
 
+def test_structure_map_toggles_each_role_class_across_structures(units) -> None:
+    """Two structures with a core each: one toggle per class besides one per structure, and
+    each feature carries its class's number (the legend row it is painted as)."""
+    one = _structures(units)
+    two = one.assign(pattern="一心两翼", name=["湘潭", "两翼"], role=["心", "翼"])
+    two["kind"] = ["core", "zone"]
+    page = maps.to_html(maps.structure_map(pd.concat([one, two]), boundaries=units))
+    names = [html.unescape(n) for n in _layer_names(page)]
+    prefix = maps.ROLE_GROUP_PREFIX
+    assert [n for n in names if n.startswith(prefix)] == [
+        f"{prefix}{k}" for k in ("core", "corridor", "zone")
+    ]
+    assert {"一核一圈一廊", "一心两翼"} <= set(names)
+    categories = [r["category"] for r in _legend_rows(page)]
+    assert categories == ["core", "corridor", "zone"]
+    painted = {
+        (f["properties"]["r"], f["properties"]["c"])
+        for d in _geojson_layers(page)
+        for f in d["features"]
+        if "r" in f["properties"]
+    }
+    assert painted == {(0, "#d62728"), (1, "#1f77b4"), (2, "#2ca02c")}
+    alone = _layer_names(maps.to_html(maps.structure_map(one, boundaries=units)))
+    assert not [n for n in alone if html.unescape(n).startswith(prefix)]  # one structure
+
+
 def test_lines_map_built_against_planned(units) -> None:
     a, b, c = (_seat(units, n) for n in ("长沙市", "湘潭市", "娄底市"))
     lines = gpd.GeoDataFrame(
@@ -280,9 +307,10 @@ def test_static_map_renders_chinese_without_missing_glyphs(prefectures, tmp_path
     assert ax.title.get_text() == "湖南省各市州面积(平方公里)"
     assert ax.title.get_fontname() == "Noto Sans SC"
     legend = ax.get_legend()
-    assert [t.get_text() for t in legend.get_texts()] == list(
-        classify(prefectures["area_km2"], scheme="natural_breaks", k=4).labels
-    )
+    assert [t.get_text() for t in legend.get_texts()] == [
+        *classify(prefectures["area_km2"], scheme="natural_breaks", k=4).labels,
+        "河流 rivers (WDBII)",  # the context drawn, named by its source
+    ]
     labels = {t.get_text() for t in ax.texts}
     assert {"长沙", "株洲", "湘西", "北 N", "0"} <= labels
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
@@ -310,7 +338,11 @@ def test_static_map_colours_text_categories(units, tmp_path: Path) -> None:
         crs=4326,
     )
     fig, ax = maps.static_map(lines, "status", boundaries=units, title="线路 状态")
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["existing", "planned"]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+        "existing",
+        "planned",
+        "河流 rivers (WDBII)",
+    ]
     (drawn,) = [col for col in ax.collections if len(col.get_paths()) == 3]
     colours = [tuple(c) for c in drawn.get_colors()]
     assert colours[0] == colours[2] != colours[1]  # the two existing lines share one colour
@@ -583,7 +615,8 @@ def test_static_choropleth_svg_names_every_prefecture_and_legend_is_drawn(
     root = ET.parse(maps.save_figure(fig, tmp_path / "p.svg")).getroot()
     texts = {t.text for t in root.iter(f"{_SVG}text")}
     assert set(prefectures["short_name"]) <= texts  # the 14 seats, none dropped for overlap
-    assert {"湘江", "沅水", "资水"} <= texts  # the main rivers are named
+    assert {"湘江", "资水", "澧水"} <= texts  # the rivers matched to a WDBII line are named
+    assert "沅水" not in texts  # its WDBII pieces follow too little of it: not named
     legend, drawn = _svg_colours(root)
     classes = classify(prefectures["area_km2"], scheme="quantiles", k=5)
     assert set(classes.colors) <= legend
@@ -621,8 +654,12 @@ def test_static_lines_map_names_lines_marks_stations(units, tmp_path: Path) -> N
     assert {"湘乡", "韶山"} & set(texts)  # a small map names county seats too
     _legend, drawn = _svg_colours(root)
     assert _svg_legend_strokes(root) - {"#222222"} <= drawn
-    # the same colours as the interactive corridor map: built red, planned blue
-    assert _svg_legend_strokes(root) - {"#222222"} == {maps.BUILT_COLOR, maps.PLANNED_COLOR}
+    # the same colours as the interactive corridor map: built red, planned blue; and rivers
+    assert _svg_legend_strokes(root) - {"#222222"} == {
+        maps.BUILT_COLOR,
+        maps.PLANNED_COLOR,
+        RIVER_COLOR,
+    }
 
 
 def test_structure_tooltip_and_popup_say_where_the_quote_stands(units) -> None:
