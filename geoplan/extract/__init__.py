@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from geoplan import gazetteer
@@ -528,7 +529,8 @@ def _item_text(name: str, body: str, siblings: list[str]) -> str:
     return "".join(picked)
 
 
-def _item_keys(name: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _item_keys(name: str) -> frozenset[str]:
     """Ways the text refers back to an item: its name without asides, its last six
     characters, its name without the leading place (长株潭中部发展带 -> 中部发展带) and that
     place (a list sharing a noun names its items by their places: 甲、乙产业板块)."""
@@ -541,7 +543,7 @@ def _item_keys(name: str) -> set[str]:
     if head and len(key) - head >= 3:
         keys.add(key[head:])
         keys.add(key[:head])
-    return {k for k in keys if k}
+    return frozenset(k for k in keys if k)
 
 
 def _full_name(section: str, name: str) -> str:
