@@ -91,6 +91,7 @@ def test_corridor_codes_are_sourced_and_resolve():
         ("规划建设新化至武冈高速公路。", ["新化至武冈高速公路"]),
         ("协调沿线乡镇共同做好沅水航道升级改造。", ["沅水航道"]),  # the name after the verbs
         ("加强与长沙黄花国际机场门户枢纽衔接。", ["长沙黄花国际机场"]),  # 国际 is no code
+        ("加快推进张家界至吉首至怀化高铁建设。", ["张家界至吉首至怀化高铁"]),  # three ends
         # one end a unit, the other a pass or a town
         ("开工建设宜章至凤头岭高速。", ["宜章至凤头岭高速"]),
         # a bracketed aside between the list and its suffix is no part of either name

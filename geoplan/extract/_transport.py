@@ -290,7 +290,8 @@ def _place(token: str) -> tuple[str, str] | None:
 
 
 def _termini(text: str, start: int, code: str) -> tuple[int, list[str]] | None:
-    """Start and terminus names of a line named "A至B", "A—B" or "A经C至B" ending at ``code``.
+    """Start and terminus names of a line named "A至B", "A—B", "A经C至B" or "A至C至B" ending at
+    ``code``.
 
     ``code`` (B) must name a Hunan unit, or A must when B is a two- to four-character name
     (宜章至凤头岭高速: a pass, not a unit); A and C may lie outside Hunan (上栗) but must be
@@ -315,7 +316,7 @@ def _termini(text: str, start: int, code: str) -> tuple[int, list[str]] | None:
         elif not 2 <= len(token) <= 6 or _DIRECTIONS.match(token) or _FUNCTION_CHARS.search(token):
             return None
         parts.insert(0, token)
-        if s0 > 0 and text[s0 - 1] == "经":
+        if s0 > 0 and text[s0 - 1] in "经至":  # A经C至B, A至C至B
             end = s0 - 1
             continue
         if not b_unit and _place(parts[0]) is None:
