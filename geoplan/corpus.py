@@ -78,8 +78,8 @@ _VARIANTS = {"濛": "蒙", "綫": "线", "麪": "面", "裏": "里", "衆": "众
 _CJK = r"\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
 # Horizontal whitespace between two CJK characters, or between a CJK character and a digit.
 _STRAY_SPACE = re.compile(
-    rf"(?<=[{_CJK}])[ \t\u00a0\u3000]+(?=[{_CJK}0-9])|(?<=[0-9])[ \t\u00a0\u3000]+(?=[{_CJK}])"
-)
+    rf"(?<=[{_CJK}])[ \u00a0\u3000]+(?=[{_CJK}0-9])|(?<=[0-9])[ \u00a0\u3000]+(?=[{_CJK}])"
+)  # not tabs: they part the cells of Word and web tables
 _DELETE = re.compile(r"[\u200b-\u200f\ufeff\u00ad]|\r(?=\n)")
 # A line that is only a page number (— 12 —, - 3 -, 第 4 页, 12), as PDF pages carry them.
 _PAGE_NUMBER_LINE = re.compile(

@@ -488,3 +488,24 @@ def test_travel_circles_named_by_their_ends():
         ("至州内各县市1小时交通圈", "岳阳市", "州内各县市", 60),  # a quote after 至 X
         ("至长沙3小时交通圈", "岳阳市", "长沙", 180),
     ]
+
+
+def test_figures_of_an_indicator_table():
+    """A table of indicators, as Word and web pages give it (cells tab-joined) or as text
+    (cells between |): a header naming years, each row an indicator with its unit."""
+    text = (
+        "湘乡市十四五规划\n表1 主要指标\n指标\t2020年\t2025年目标\t属性\n"
+        "地区生产总值(亿元)\t520\t750\t预期性\n常住人口城镇化率(%)\t55.2\t62\t预期性\n"
+        "地区生产总值年均增长(%)\t—\t7.5\t预期性\n\n正文继续。\n"
+    )
+    got = [
+        (f.place, f.indicator, f.value, f.unit, f.year, f.kind)
+        for f in extract_plan(read_text(text)).figures
+    ]
+    assert got == [
+        ("湘乡市", "地区生产总值", 520.0, "亿元", 2020, "actual"),
+        ("湘乡市", "地区生产总值", 750.0, "亿元", 2025, "target"),
+        ("湘乡市", "常住人口城镇化率", 55.2, "%", 2020, "actual"),
+        ("湘乡市", "常住人口城镇化率", 62.0, "%", 2025, "target"),
+        ("湘乡市", "地区生产总值年均增长", 7.5, "%", 2025, "growth_rate"),
+    ]

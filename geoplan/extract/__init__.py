@@ -40,7 +40,7 @@ from geoplan.extract._common import (
     township_ref,
     unit_ref,
 )
-from geoplan.extract._figures import find_figures, find_tables
+from geoplan.extract._figures import find_figures, find_table_figures, find_tables
 from geoplan.extract._grammar import define_components, defined_tokens
 from geoplan.extract._structures import (
     ROLE_SUFFIX,
@@ -850,7 +850,7 @@ def _figures(ctx: _Ctx) -> list[Figure]:
     j = ctx.jurisdiction
     within = (j.adcode,) if j is not None and j.adcode else ()
     out = []
-    raw = find_figures(text, review_spans=review)
+    raw = find_figures(text, review_spans=review) + find_table_figures(text)
     shared = _respectively(text, raw, within)
     for i, f in enumerate(raw):
         clause = text[f.sentence[0] : f.span[0]]

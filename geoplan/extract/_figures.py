@@ -105,6 +105,86 @@ def find_figures(text: str, *, review_spans: list[tuple[int, int]] = ()) -> list
     return out
 
 
+# Indicator tables (主要指标表): rows of cells split by | or tabs, a header naming years.
+_CELL = re.compile(r"[^|\t\n]+")
+_YEAR_CELL = re.compile(r"^\s*(20[0-4]\d)\s*年?\s*(?:目标|预期|规划)?(?:值)?\s*$")
+_UNIT_CELL = re.compile(r"^(?P<name>.+?)\s*[(（](?P<unit>[^()（）]{1,8})[)）]\s*$")
+_NUMBER_CELL = re.compile(r"^\s*[>＞≥<＜≤约]?\s*(\d+(?:\.\d+)?)\s*(%)?\s*(?:以上|以下|左右)?\s*$")
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """The cells of a table row (``|`` or tab separated) with their spans."""
+    return [
+        (m.group().strip(), m.start(), m.end())
+        for m in _CELL.finditer(text, start, end)
+        if m.group().strip()
+    ]
+
+
+def find_table_figures(text: str) -> list[RawFigure]:
+    r"""Figures of indicator tables: a header row naming years (2020年, 2025年目标) and rows of
+    an indicator, with its unit in brackets, and a value under each year.
+
+    >>> t = "| 指标 | 2020年 | 2025年 |\n| 地区生产总值(亿元) | 2200 | 3000 |\n"
+    >>> [(f.value, f.unit, f.year, f.kind) for f in find_table_figures(t)]
+    [(2200.0, '亿元', 2020, 'actual'), (3000.0, '亿元', 2025, 'target')]
+    """
+    out: list[RawFigure] = []
+    years: dict[int, int] | None = None  # column -> year of the table being read
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if line.count("|") + line.count("\t") < 2:
+            years = None  # a line outside a table ends it
+            continue
+        cells = _cells(text, start, end)
+        header = {
+            i: int(m.group(1)) for i, (c, _s, _e) in enumerate(cells) if (m := _YEAR_CELL.match(c))
+        }
+        if header:
+            years = header
+            continue
+        if not years:
+            continue
+        named = [
+            (i, c)
+            for i, (c, _s, _e) in enumerate(cells)
+            if i not in years and not _NUMBER_CELL.match(c)
+        ]
+        if not named:
+            continue
+        label = named[0][1]
+        unit_m = _UNIT_CELL.match(label)
+        indicator, unit = (unit_m.group("name"), unit_m.group("unit")) if unit_m else (label, "")
+        indicator = indicator.strip(' “”"')
+        if not re.search(r"[\u4e00-\u9fff]", indicator) or len(indicator) > 30:
+            continue
+        for i, year in years.items():
+            if i >= len(cells):
+                continue
+            cell, cs, ce = cells[i]
+            m = _NUMBER_CELL.match(cell)
+            if not m:
+                continue
+            cell_unit = m.group(2) or unit
+            growth = bool(_GROWTH.search(indicator)) and cell_unit == "%"
+            kind = "growth_rate" if growth else ("target" if year > 2020 else "actual")
+            out.append(
+                RawFigure(
+                    indicator,
+                    float(m.group(1)),
+                    cell_unit,
+                    year,
+                    kind,
+                    (cs, ce),
+                    (start, end),
+                    0.85,
+                )
+            )
+    return out
+
+
 @dataclass
 class RawTable:
     title: str
