@@ -14,9 +14,9 @@ reads these forms (the examples are made up):
 
        “一城一区”分别指甲市主城区和东部新区。   ->  一城 = 甲市主城区, 一区 = 东部新区
 
-3. **The list before the label**::
+3. **The list before the label** (以…为, 将…作为)::
 
-       以甲开发区为“一园”, 以乙片区、丙片区为“两区”。
+       以甲开发区为“一园”, 以乙片区、丙片区为“两区”。  将丁镇作为“一核”。
 
 4. **A chain before the name**, whose own role words may differ from the name's::
 
@@ -61,6 +61,8 @@ reads these forms (the examples are made up):
 
 12. **Places sharing the last item's noun**: 甲、乙、丙产业板块 -> 甲产业板块, 乙产业板块,
     丙产业板块 (each item a unit's name, the last followed by a word of space).
+
+13. **Parts in brackets inside the name**: “一核(甲县城)两翼(乙镇、丙镇)” is the structure 一核两翼.
 
 Names are trimmed of the verbs and modifiers around them (做强, 串联…的) by
 :func:`geoplan.extract._structures.clean_name`.
@@ -299,7 +301,9 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
 _TOKEN_SPAN = re.compile(TOKEN)
 _RUN = re.compile(rf"{TOKEN}(?:[、,，]?{TOKEN})*")
 _MARK_RE = re.compile(rf"\s*[{_CLOSE}]?\s*(?:{_MARK})")
-_BEFORE_RE = re.compile(rf"以([^以为。;；\n,，]{{1,{BEFORE_CHARS}}}?)为[{_OPEN}]?$")
+_BEFORE_RE = re.compile(
+    rf"(?:以|将|把)([^以将把为。;；\n,，]{{1,{BEFORE_CHARS}}}?)(?:作为|为)[{_OPEN}]?$"
+)
 
 
 def _known_run(text: str, m: re.Match, runs: set[tuple[str, ...]]) -> tuple[int, int] | None:
@@ -486,6 +490,24 @@ def _counted(text: str, patterns: dict[str, list[tuple[int, int]]]) -> dict[str,
                 lo = max(0, *(text.rfind(ch, 0, _s) + 1 for ch in "。;；\n,，以"))
                 found = _flattened(text[lo:_s].rstrip(_OPEN + " "), lo, tokens)
             if found:
+                out[pattern] = found
+                break
+    return out
+
+
+_BRACKETED_PART = re.compile(rf"({TOKEN})[(（]([^()（）]{{1,60}})[)）]")
+
+
+def _bracketed(text: str, patterns: dict[str, list[tuple[int, int]]]) -> dict[str, list[_Label]]:
+    """Parts written in brackets inside the name: “一核(甲县城)两翼(乙镇、丙镇)”."""
+    out: dict[str, list[_Label]] = {}
+    for pattern, spans in patterns.items():
+        for s, e in spans[:MAX_MENTIONS]:
+            found = [
+                _Label(m.start(), m.end(), tokens_of(m.group(1)), m.group(1), "chain", [m.group(2)])
+                for m in _BRACKETED_PART.finditer(text, s, e)
+            ]
+            if len(found) >= 2:
                 out[pattern] = found
                 break
     return out
@@ -813,6 +835,8 @@ def define_components(
         put(pattern, _token_key(label.tokens), comps)
     chains = _chains(text, patterns)
     for pattern, labels_ in _counted(text, patterns).items():
+        chains.setdefault(pattern, labels_)
+    for pattern, labels_ in _bracketed(text, patterns).items():
         chains.setdefault(pattern, labels_)
     for pattern, chain in chains.items():
         for label in chain:

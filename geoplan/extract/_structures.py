@@ -158,6 +158,12 @@ def head_vote(text: str, end: int) -> int:
 
 # A quoted name whose tokens each carry a two-character verb (“一核引领、两翼齐飞、三带联动”).
 _VERB2 = rf"[^\W\d{NUMERALS}]{{2}}"
+# A quoted name whose tokens each carry their parts in brackets (“一核(甲县城)两翼(乙镇、丙镇)”):
+# the name is its tokens.
+BRACKETED_RE = re.compile(
+    rf"(?<=[“\"「『])({TOKEN}[(（][^()（）]{{1,60}}[)）](?:[、,，]?{TOKEN}[(（][^()（）]{{1,60}}[)）])+)"
+    rf"(?=[”\"」』])"
+)
 INTERLEAVED_RE = re.compile(
     rf"(?<=[“\"「『])({TOKEN}{_VERB2}(?:[、,，]{TOKEN}{_VERB2})+)(?=[”\"」』])"
 )
@@ -184,6 +190,14 @@ def find_patterns(text: str) -> list[tuple[str, int, int]]:
         compact = re.sub(r"[,，]", "、", pattern)
         votes[compact] = votes.get(compact, 0) + head_vote(text, m.end() + 1)
         found.append((compact, m.start(), m.end()))
+    for m in BRACKETED_RE.finditer(text):
+        pattern = "".join(
+            n + r for n, r in tokens_of(re.sub(r"[(（][^()（）]*[)）]", "", m.group(1)))
+        )
+        if any(role in NOT_ROLES for _n, role in tokens_of(pattern)):
+            continue
+        votes[pattern] = votes.get(pattern, 0) + head_vote(text, m.end() + 1)
+        found.append((pattern, m.start(), m.end()))
     taken = [(s, e) for _p, s, e in found]
     for m in STRUCTURE_RE.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
