@@ -700,9 +700,11 @@ def defined_tokens(
         regime_verb = _REGIME_VERB.search(text, max(0, m.start() - 4), m.start())
         clause = re.search(r"[,，。;；\n]", text[m.end() : m.end() + 40])
         end = m.end() + (clause.start() if clause else 40)
-        vote = -1 if regime_verb else head_vote(text[:end], m.end())  # within its clause
+        vote = -1 if regime_verb else head_vote(text[m.end() : end], 0)  # within its clause
         votes[m.group(1)] = votes.get(m.group(1), 0) + vote
     regime = {token for token, vote in votes.items() if vote < 0}
+    tried: dict[str, int] = {}
+    defined: set[str] = set()
     for m in _QUOTED_TOKEN.finditer(text):
         token = m.group(1)
         [(numeral, role)] = tokens_of(token)
@@ -711,17 +713,25 @@ def defined_tokens(
             continue
         if token in regime:
             continue  # 严守“三线”, “三线”管控: a regime, as a slogan is
+        tried[token] = tried.get(token, 0) + 1
+        if token in defined or tried[token] > MAX_MENTIONS:
+            continue  # one definition is enough; a token repeated 100,000 times is no plan
+        defined.add(token)  # taken back below when this mention defines nothing
         mk = _MARK_RE.match(text, m.end())
         if not mk:
             # form 10: a quoted token whose sentence, or the next, names its count of parts
             if len(_prose_names(text, m.end(), role, k)[0]) == k:
                 out.append((token, m.start(1), m.end(1)))
+            else:
+                defined.discard(token)
             continue
         body = text[mk.end() : mk.end() + BODY_CHARS]
         head = _head(body, bracket=False)
         items, _enum = _items(head, body, numeral, role)
         if len(items) == k and all(clean_name(i) for i in items):
             out.append((token, m.start(1), m.end(1)))
+        else:
+            defined.discard(token)
     tokens = {t for t, _s, _e in out}
     # every quoted mention of such a token is a mention of the structure
     return (
@@ -842,11 +852,15 @@ def define_components(
         for label in chain:
             comps = _listed(label, label.tokens[0][1])
             per.setdefault(pattern, {}).setdefault(_token_key(label.tokens), comps)
+    tried: dict[tuple[str, tuple[str, ...]], int] = {}
     for label in prose:
         pattern = _owner(label, mention_starts)
         key = _token_key(label.tokens)
         if pattern is None or key in per.get(pattern, {}):
             continue
+        tried[pattern, key] = tried.get((pattern, key), 0) + 1
+        if tried[pattern, key] > MAX_MENTIONS:
+            continue  # a label repeated without parts thousands of times: no more tries
         put(pattern, key, _prose_components(text, label))
     out: dict[str, list[RawComponent]] = {}
     for pattern, by_token in per.items():

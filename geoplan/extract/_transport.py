@@ -589,6 +589,9 @@ def _listed(text: str, end: int, suffix: str, mode: str) -> list[RawProject]:
 
 # Longest bracketed aside skipped between a name's code and its suffix.
 ASIDE_CHARS = 40
+# How far before 等轨道 its list of stop chains is read (bounds the time on hostile input).
+CHAIN_CHARS = 400
+MAX_CHAINS = 12
 # A list of stop chains closed by a rail-transit word (…,丁-戊等轨道).
 _CHAIN_END = re.compile(r"等(?:城际)?轨道(?:交通)?")
 # Words of time and stage heading the first chain (远期研究 | 甲-乙).
@@ -618,7 +621,9 @@ def _stop_chains(text: str) -> list[RawProject]:
     docstring): 规划建设甲-乙-丙,丁-戊等轨道."""
     out = []
     for m in _CHAIN_END.finditer(text):
-        lo = max(text.rfind(ch, 0, m.start()) for ch in "。;；\n:：") + 1
+        lo = max(
+            m.start() - CHAIN_CHARS, *(text.rfind(ch, 0, m.start()) + 1 for ch in "。;；\n:：")
+        )
         pos, items = m.start(), []
         for item in reversed(re.split(r"([,，、])", text[lo : m.start()])):
             pos -= len(item)
@@ -629,7 +634,7 @@ def _stop_chains(text: str) -> list[RawProject]:
             if not _CHAIN_ITEM.match(body):
                 break
             items.insert(0, (pos + len(item) - len(body), body))
-        for start, body in items:
+        for start, body in items[-MAX_CHAINS:]:
             end = start + len(body)
             stops = re.split(r"[-—–－]", body)
             units = [u for u in map(_stop_units, stops) if u is not None]
