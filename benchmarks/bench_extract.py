@@ -100,6 +100,34 @@ def speed(repeat: int = 3) -> None:
         print(f"{label:<34}{t:>10.3f}{n / t:>14,.0f}")
 
 
+HOSTILE_SECONDS = 10.0
+"""Target: no hostile text below takes longer to read and extract."""
+
+
+def hostile() -> None:
+    """Texts no plan is but an attacker or a broken converter may give: the seeds as one line
+    of about a million characters, and quoted labels, prose labels or stop chains repeated
+    without end (each new form of the grammar is bounded)."""
+    from geoplan.corpus import read_text
+
+    seeds = "".join(p.read_text(encoding="utf-8") for p in SEEDS).replace("\n", "")
+    texts = {
+        "the seeds x4 as one line": seeds * 4,
+        "quoted tokens x100,000": "“两区”“三谷”" * 100_000,
+        "prose labels x40,000": "高标准建设“两山”,将甲山城建设成为," * 40_000,
+        "stop chains x100,000": "长沙-株洲," * 100_000 + "等轨道。",
+    }
+    print()
+    print(f"hostile texts (target <= {HOSTILE_SECONDS:g} s each)")
+    for label, text in texts.items():
+        t0 = time.perf_counter()
+        extract_plan(read_text(text))
+        t = time.perf_counter() - t0
+        flag = "" if t <= HOSTILE_SECONDS else "  OVER TARGET"
+        print(f"{label:<26}{len(text):>10,} chars {t:>7.2f} s{flag}")
+
+
 if __name__ == "__main__":
     accuracy(verbose="-v" in sys.argv)
     speed()
+    hostile()
