@@ -815,6 +815,16 @@ def _transport(ctx: _Ctx) -> list[TransportProject]:
     return list(out.values())
 
 
+def _figure_places(clause: str, within: tuple[str, ...]) -> list[tuple]:
+    """The units (and towns) a figure's words name; a group, or a town in several counties,
+    says none."""
+    return [
+        r
+        for r in admin_refs(clause, townships=True, within=within)
+        if r[3] != "group" and len(r[4]) == 1
+    ]
+
+
 def _respectively(text: str, raw: list, within: tuple[str, ...]) -> dict[int, tuple]:
     """Places distributed over values by 分别 (甲市、乙市生产总值分别达到 520、410 亿元): the
     index of each figure in such a sentence and the reference of its place, when the places
@@ -829,11 +839,7 @@ def _respectively(text: str, raw: list, within: tuple[str, ...]) -> dict[int, tu
         if cut == -1:
             continue
         clause_start = max(s0, *(text.rfind(ch, s0, cut) + 1 for ch in ",，:："))
-        refs = [
-            r
-            for r in admin_refs(text[clause_start:cut], townships=True, within=within)
-            if r[3] != "group" and len(r[4]) == 1
-        ]
+        refs = _figure_places(text[clause_start:cut], within)
         values = [i for i in idx if raw[i].span[0] > cut and raw[i].unit == raw[idx[0]].unit]
         if len(refs) >= 2 and len(refs) == len(values):
             out.update(zip(values, refs, strict=True))
@@ -854,11 +860,7 @@ def _figures(ctx: _Ctx) -> list[Figure]:
     shared = _respectively(text, raw, within)
     for i, f in enumerate(raw):
         clause = text[f.sentence[0] : f.span[0]]
-        refs = [
-            r
-            for r in admin_refs(clause, townships=True, within=within)
-            if r[3] != "group" and len(r[4]) == 1  # a town in several counties says none
-        ]
+        refs = _figure_places(clause, within)
         conf = f.confidence
         town = None
         indicator = f.indicator

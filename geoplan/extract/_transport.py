@@ -609,11 +609,8 @@ def _stop_units(stop: str) -> tuple[str, str] | None:
     if stop.endswith("机场"):
         hit = _airport(stop[:-2])
         return (hit[0][0], hit[1][0]) if hit and hit[0] else None
-    refs = admin_refs(stop)
-    if refs and refs[0][0] == 0:
-        ref = unit_ref(refs[0][4][0])
-        return ref.name, ref.adcode or ""
-    return _place(stop)
+    names, adcodes, _undecoded = _decode_termini([stop])  # as the ends of a line are read
+    return (names[0], adcodes[0]) if names else None
 
 
 def _stop_chains(text: str) -> list[RawProject]:
