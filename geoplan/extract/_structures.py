@@ -9,7 +9,7 @@ NUMERALS = "一二三四五六七八九十两多双"
 # The role words of a structure name, by class. A name is a sequence of numeral + role
 # ("一核一圈一廊", "三纵三横二连", "一江两水"); the class says what the name describes.
 LAYOUT_ROLES = (
-    "组团", "中心", "核心", "板块", "片区", "走廊", "廊道", "绿楔", "基地",
+    "组团", "中心", "核心", "板块", "片区", "走廊", "廊道", "绿楔", "基地", "平台", "节点",
     "核", "心", "主", "副", "圈", "廊", "带", "轴", "翼", "极", "区", "片", "块",
     "环", "线", "岸", "群", "点", "镇", "脉", "屏", "楔", "城", "体",
 )  # fmt: skip
@@ -99,10 +99,20 @@ ROLE_SUFFIX = {
     "射": ("射线", "射"),
     "轨": ("轨道", "线", "轨"),
     "组团": ("组团",),
+    "平台": ("平台",),
+    "节点": ("节点",),
+    "体": ("综合体", "体"),
 }
 _LEAD_WORDS = re.compile(
     r"^(?:即|是|为|主要包括|包括|重点打造|着力打造|打造|做大做强|做强做优|做强|做优|做大|大做强|"
     r"建设|构建|形成|尽快形成|加快建设|推进|共同建设|共建|依托|重点建设|培育|提升)+"
+)
+
+
+# A list item's number, written before it: 一是, 其一, 第一, (1).
+_ENUMERATOR = re.compile(
+    r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十][是为]?|第[一二三四五六七八九十]+[,，、]?"
+    r"|[(（][一二三四五六七八九十0-9]{1,2}[)）])"
 )
 
 
@@ -305,6 +315,7 @@ def _keep_short(m: re.Match) -> str:
 def clean_name(item: str) -> str:
     """Trim verbs, quotes, sizes and descriptions from a component name."""
     item = re.sub(r"\s+", "", item).strip("“”\"'。:：")
+    item = _ENUMERATOR.sub("", item)
     m = re.match(r"^以(.{2,20}?)为(?:主体|核心|中心|重点|依托|主)", item)
     if m:
         item = m.group(1)
