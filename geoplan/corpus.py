@@ -73,6 +73,14 @@ _RADICAL_SUPPLEMENT = {
     "⻩": "黄", "⻨": "麦", "⻬": "齐", "⻰": "龙", "⻳": "龟", "⻤": "鬼",
 }  # fmt: skip
 # Variant forms folded to the form the gazetteer and patterns use.
+# Quotation marks a plan may put round a label, folded to the curly double quotes the
+# extractor reads (single quotes, 『』 nested in “”, 【】 for emphasis, 〝〞 of Word, and the
+# ASCII apostrophe a plain-text plan types for either). Book-title marks 《》 stay: they name
+# documents, not labels.
+_QUOTES = {
+    "‘": "“", "’": "”", "『": "“", "』": "”", "【": "“", "】": "”", "〝": "“", "〞": "”",
+    "〟": "”", "'": '"',
+}  # fmt: skip
 _VARIANTS = {"濛": "蒙", "綫": "线", "麪": "面", "裏": "里", "衆": "众", "峯": "峰", "羣": "群"}
 
 _CJK = r"\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
@@ -222,6 +230,9 @@ def _char_map(chars: Iterable[str]) -> dict[int, str]:
     table: dict[int, str] = {}
     for ch in chars:
         code = ord(ch)
+        if ch in _QUOTES:
+            table[code] = _QUOTES[ch]
+            continue
         if code < 0x80:
             continue
         out = _RADICAL_SUPPLEMENT.get(ch) or _VARIANTS.get(ch)

@@ -325,10 +325,7 @@ def _unit(name: str) -> str:
     return re.sub(r"(市|县|区|自治县|自治州)$", "", _norm(name))
 
 
-@pytest.mark.parametrize("key_path", sorted(DEVTEXTS.glob("*.json")), ids=lambda p: p.stem)
-def test_devtext_structures_components_and_places(key_path):
-    key = json.loads(key_path.read_text(encoding="utf-8"))
-    x = extract_plan(read_plan(key_path.with_suffix(".txt"))).to_dict()
+def _check_against_key(x: dict, key: dict) -> None:
     for want in key["spatial_structures"]:
         got = next(s for s in x["structures"] if _same(s["pattern"], want["pattern"]))
         for wc in want["components"]:
@@ -336,3 +333,23 @@ def test_devtext_structures_components_and_places(key_path):
             assert {_unit(p["name"]) for p in gc["places"]} == {_unit(p) for p in wc["places"]}
     patterns = {_norm(s["pattern"]) for s in x["structures"]}
     assert not patterns & {_norm(s) for s in key["slogans"]}
+
+
+@pytest.mark.parametrize("key_path", sorted(DEVTEXTS.glob("*.json")), ids=lambda p: p.stem)
+def test_devtext_structures_components_and_places(key_path):
+    key = json.loads(key_path.read_text(encoding="utf-8"))
+    _check_against_key(extract_plan(read_plan(key_path.with_suffix(".txt"))).to_dict(), key)
+
+
+@pytest.mark.parametrize("marks", ["‘’", "『』", "【】", "〝〞", "''"])
+def test_devtexts_read_the_same_in_other_quotation_marks(marks):
+    """Plans put labels in single quotes, 『』, 【】, Word's 〝〞 or typed apostrophes as well
+    as in “”: every devtext, its quotes rewritten, still gives its key's parts."""
+    rewritten = 0
+    for key_path in sorted(DEVTEXTS.glob("*.json")):
+        key = json.loads(key_path.read_text(encoding="utf-8"))
+        text = key_path.with_suffix(".txt").read_text(encoding="utf-8")
+        text = re.sub(r"[“\"「]([^”\"」\n]{1,30})[”\"」]", rf"{marks[0]}\1{marks[1]}", text)
+        rewritten += marks[0] in text
+        _check_against_key(extract_plan(read_text(text)).to_dict(), key)
+    assert rewritten == 5  # all but 05_shaoyang, which quotes nothing
