@@ -4,7 +4,8 @@ A structure name is a sequence of numeral + role tokens (一核两翼 = 一核 +
 its parts by *labels*: a token, or a run of tokens, written in any quotes or none. The grammar
 reads these forms (the examples are made up):
 
-1. **Label + marker**: the label followed by 指, 是指, 是, 为, 即, 即为, 主要是, 分别指, 包括,
+1. **Label + marker**: the label followed by 指, 是指, 是, 为, 即, 即为, 主要是, 分别指, 包括
+   (any of them after 就, 也, 则 or 具体),
    由…组成, a colon, a dash or ", 即"; labels in “”, "", 「」 or none::
 
        “一核”指甲市中心城区。  “两翼”即乙县、丙县两县。  一核: 甲区。  “一心”——城市中心区
@@ -103,7 +104,8 @@ BEFORE_CHARS = 80
 _OPEN = "“\"「『‘'"
 _CLOSE = "”\"」』’'"
 _MARK = (
-    r"(?:[,，]\s*)?(?:分别(?:是|指|为)|主要(?:是|指|为|包括)|是指|即为|指的是|指|即|是|为|包括)"
+    r"(?:[,，]\s*)?(?:就|也|则|具体)?"
+    r"(?:分别(?:是|指|为)|主要(?:是|指|为|包括)|是指|即为|指的是|指|即|是|为|包括)"
     r"|由(?=[^。;；]{2,80}?(?:组成|构成))|[:：]|——|—|--|[(（]|\|"
 )
 _BOUNDARY = set("\n。;；:：,，、!！?？)）|")
