@@ -19,7 +19,8 @@ reads these forms (the examples are made up):
 
        以甲开发区为“一园”, 以乙片区、丙片区为“两区”。  将丁镇作为“一核”。
 
-4. **A chain before the name**, whose own role words may differ from the name's::
+4. **A chain before the name**, whose own role words may differ from the name's, or right
+   after it, one clause per token naming its role (以甲城区为核心; 以乙路、丙路为两条发展轴)::
 
        以主城区为核心, 以甲路、乙路为两轴的“一点两线”格局   ->  一点 = 主城区, 两线 = 甲路, 乙路
 
@@ -379,13 +380,58 @@ def _find_labels(
     return out
 
 
+_CHAIN_AFTER = re.compile(r"以([^以。;；\n]{1,60}?)为([\u4e00-\u9fff]{1,8}?)(?=[,，、;；。\n]|$)")
+# What may stand between a name and a chain after it: the rest of the name's clause.
+_CHAIN_LEAD = re.compile(rf"[{_CLOSE}]?[^。;；:：以\n]{{0,20}}[。:：,，;；]\s*(?:其中[,，]?)?")
+
+
+def _agrees(role: str, word: str) -> bool:
+    """Whether ``word`` (核心, 两条发展轴, 多点) names the role ``role`` (核, 轴, 点)."""
+    return role in word or word.endswith(ROLE_SUFFIX.get(role, ()))
+
+
+def _chain_after(text: str, e: int, tokens: list[tuple[str, str]]) -> list[_Label]:
+    """A chain of 以X为Y right after a mention, one clause per token in order, each naming its
+    token's role: “一核两轴”格局。以甲城区为核心, 以乙路、丙路为两条发展轴."""
+    lead = _CHAIN_LEAD.match(text, e, e + 40)
+    if lead is None:
+        return []
+    pos, run = lead.end(), []
+    while len(run) < len(tokens):
+        c = _CHAIN_AFTER.match(text, pos)
+        if c is None:
+            break
+        run.append(c)
+        sep = re.match(r"\s*[,，;；]\s*", text[c.end() : c.end() + 4])
+        if sep is None:
+            break
+        pos = c.end() + sep.end()
+    if len(run) != len(tokens):
+        return []
+    for (numeral, role), c in zip(tokens, run, strict=True):
+        k = count_of(numeral)
+        if not _agrees(role, c.group(2)):
+            return []
+        if k is not None and len(_top_split(c.group(1), _LIST_SPLIT)) != k:
+            return []
+    return [
+        _Label(c.start(), c.end(), [tok], c.group(2), "chain", [c.group(1)])
+        for tok, c in zip(tokens, run, strict=True)
+    ]
+
+
 def _chains(text: str, patterns: dict[str, list[tuple[int, int]]]) -> dict[str, list[_Label]]:
-    """Chains of 以X为Y before a mention: 以主城区为核心, 以甲路、乙路为两轴的“一点两线”."""
+    """Chains of 以X为Y before a mention: 以主城区为核心, 以甲路、乙路为两轴的“一点两线”; or
+    after it (:func:`_chain_after`)."""
     out: dict[str, list[_Label]] = {}
     chain_re = re.compile(r"以([^以。;；\n]{1,60}?)为([\u4e00-\u9fff]{1,4}?)(?=[,，、的])")
     for pattern, spans in patterns.items():
         tokens = tokens_of(pattern)
-        for s, _e in spans[:MAX_MENTIONS]:
+        for s, e in spans[:MAX_MENTIONS]:
+            after = _chain_after(text, e, tokens)
+            if after:
+                out[pattern] = after
+                break
             lo = max(0, *(text.rfind(ch, 0, s) + 1 for ch in "。;；\n"))
             clauses = list(chain_re.finditer(text, lo, s))
             if re.search(r"[^\s的“”\"「」]", text[clauses[-1].end() : s] if clauses else "x"):
