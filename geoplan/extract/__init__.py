@@ -383,7 +383,8 @@ def _scope(
 
     def in_chunk(chunk: str, reach: int) -> tuple[str, list[PlaceRef]] | None:
         refs = [r for r in admin_refs(chunk) if r[1] > len(chunk) - reach]
-        province = chunk.rfind("湖南", max(0, len(chunk) - reach))
+        # the province by name, or the province of a provincial plan cited (全省构建…, 省域)
+        province = max(chunk.rfind(w, max(0, len(chunk) - reach)) for w in ("湖南", "全省", "省域"))
         if province != -1 and (not refs or refs[-1][0] < province):
             return "湖南省", [unit_ref(gazetteer.HUNAN_ADCODE)]
         if refs:

@@ -119,12 +119,12 @@ _ENUM = re.compile(
 _LIST_SPLIT = re.compile(r"以及|、|和|及|与|\+|＋")
 # A counted noun closing a list of places (两个县级市, 等内六区, 两市).
 _COUNTED_TAIL = re.compile(
-    rf"(?:等)?(?:[{NUMERALS}0-9]+(?:个|座|条|大|处)?[\u4e00-\u9fff]{{0,5}}?"
+    rf"(?:等)?(?:[{NUMERALS}0-9]+(?:个|座|条|大|处)?[\u4e00-\u9fff]{{0,8}}?"
     r"|县级市|县市区|县市|城市|市|县|区)?(?:共同组成|组成|构成)?$"
 )
 # A count and a noun closing a list, shared by its items (甲、乙两条经济带 -> 甲经济带, 乙经济带).
 _SHARED_NOUN = re.compile(
-    rf"(?:等)?[{NUMERALS}0-9]+(?:个|座|条|大|处)(?P<noun>[\u4e00-\u9fff]{{1,5}})$"
+    rf"(?:等)?[{NUMERALS}0-9]+(?:个|座|条|大|处)(?P<noun>[\u4e00-\u9fff]{{1,8}})$"
 )
 # Words that end the name of a kind of space (a part's definition that ends with one is its
 # name; one that does not only describes, and the label stays the name).
@@ -568,7 +568,9 @@ def _listed(label: _Label, role: str) -> list[RawComponent]:
     span = (label.start, label.end)
     if items and all(_is_place_item(i) for i in items):
         text = "、".join(items)
-        return [RawComponent(role, label.text, span, confidence=0.8, places_text=text)]
+        # one unit or group is the part's name (以长株潭为核心); several are named by the label
+        name = clean_name(items[0]) if len(items) == 1 else label.text
+        return [RawComponent(role, name or label.text, span, confidence=0.8, places_text=text)]
     return [RawComponent(role, clean_name(i), span, confidence=0.8) for i in items]
 
 
