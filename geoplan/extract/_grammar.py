@@ -420,9 +420,52 @@ def _chain_after(text: str, e: int, tokens: list[tuple[str, str]]) -> list[_Labe
     ]
 
 
+# What may stand between a chain and the name after it: a verb of making (…, 构建“一江一湖”).
+_CHAIN_GAP = re.compile(
+    r"[\s,，]*(?:共同|着力|加快|全面|整体|全省|全市|全县)?(?:构建|形成|打造|构筑|建设|塑造)?[\s的“”\"「」]*"
+)
+
+
+_BODY_BEFORE = re.compile(r"以([^以。;；\n]{2,200}?)为(?:主体|依托|基础|重点|支撑)")
+
+
+def _assign(
+    tokens: list[tuple[str, str]], clauses: list[re.Match]
+) -> list[tuple[tuple[str, str], re.Match]] | None:
+    """Pair the tokens of a name with the clauses of a chain before it: in order when every
+    clause lists as many items as its token counts; else each clause with the token whose role
+    word its items or its own word carry (以长江为纽带 -> 一江; 以乙山、丙山脉为屏障 -> 三山),
+    a last clause with the last token left."""
+    counts = [count_of(n) for n, _r in tokens]
+    sizes = [len(_top_split(c.group(1), _LIST_SPLIT)) for c in clauses]
+    if all(k is None or k == n for k, n in zip(counts, sizes, strict=True)):
+        return list(zip(tokens, clauses, strict=True))
+    left_t, left_c, pairs = list(range(len(tokens))), list(range(len(clauses))), {}
+    changed = True
+    while changed and left_c:
+        changed = False
+        for ci in list(left_c):
+            c = clauses[ci]
+            fits = [
+                ti
+                for ti in left_t
+                if tokens[ti][1] in c.group(1) or _agrees(tokens[ti][1], c.group(2))
+            ]
+            if len(fits) == 1:
+                pairs[fits[0]] = ci
+                left_t.remove(fits[0])
+                left_c.remove(ci)
+                changed = True
+    if len(left_t) == 1 and len(left_c) == 1:
+        pairs[left_t[0]] = left_c[0]
+    if len(pairs) != len(tokens):
+        return None
+    return [(tokens[ti], clauses[pairs[ti]]) for ti in range(len(tokens))]
+
+
 def _chains(text: str, patterns: dict[str, list[tuple[int, int]]]) -> dict[str, list[_Label]]:
-    """Chains of 以X为Y before a mention: 以主城区为核心, 以甲路、乙路为两轴的“一点两线”; or
-    after it (:func:`_chain_after`)."""
+    """Chains of 以X为Y before a mention: 以主城区为核心, 以甲路、乙路为两轴的“一点两线”,
+    paired with its tokens by :func:`_assign`; or after it (:func:`_chain_after`)."""
     out: dict[str, list[_Label]] = {}
     chain_re = re.compile(r"以([^以。;；\n]{1,60}?)为([\u4e00-\u9fff]{1,4}?)(?=[,，、的])")
     for pattern, spans in patterns.items():
@@ -434,7 +477,7 @@ def _chains(text: str, patterns: dict[str, list[tuple[int, int]]]) -> dict[str, 
                 break
             lo = max(0, *(text.rfind(ch, 0, s) + 1 for ch in "。;；\n"))
             clauses = list(chain_re.finditer(text, lo, s))
-            if re.search(r"[^\s的“”\"「」]", text[clauses[-1].end() : s] if clauses else "x"):
+            if not clauses or not _CHAIN_GAP.fullmatch(text, clauses[-1].end(), s):
                 continue
             # the run of clauses that ends at the name, each joined to the next by a comma
             run = clauses[-1:]
@@ -442,20 +485,14 @@ def _chains(text: str, patterns: dict[str, list[tuple[int, int]]]) -> dict[str, 
                 if text[c.end() : run[0].start()].strip(",，、 ") or len(run) == len(tokens):
                     break
                 run.insert(0, c)
-            clauses = run
-            if len(clauses) != len(tokens):
+            if len(run) != len(tokens):
                 continue
-            ok = True
-            for (numeral, _role), c in zip(tokens, clauses, strict=True):
-                k = count_of(numeral)
-                n = len(_top_split(c.group(1), _LIST_SPLIT))
-                if k is not None and n != k:
-                    ok = False
-            if not ok:
+            pairs = _assign(tokens, run)
+            if pairs is None:
                 continue
             out[pattern] = [
                 _Label(c.start(), c.end(), [tok], c.group(2), "chain", [c.group(1)])
-                for tok, c in zip(tokens, clauses, strict=True)
+                for tok, c in pairs
             ]
             break
     return out
@@ -537,6 +574,12 @@ def _counted(text: str, patterns: dict[str, list[tuple[int, int]]]) -> dict[str,
                 # a list right before the name: 以甲干线、乙支线“一干一支”为依托
                 lo = max(0, *(text.rfind(ch, 0, _s) + 1 for ch in "。;；\n,，以"))
                 found = _flattened(text[lo:_s].rstrip(_OPEN + " "), lo, tokens)
+            if not found:
+                # the parts as the body before it: 以甲圈、乙区、丙区为主体, 构建“一圈两区”
+                lo = max(0, *(text.rfind(ch, 0, _s) + 1 for ch in "。;；\n"))
+                body_m = _BODY_BEFORE.search(text, lo, _s)
+                if body_m and _CHAIN_GAP.fullmatch(text, body_m.end(), _s):
+                    found = _flattened(body_m.group(1), body_m.start(1), tokens)
             if found:
                 out[pattern] = found
                 break
