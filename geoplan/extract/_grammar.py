@@ -59,7 +59,9 @@ reads these forms (the examples are made up):
     label as name, as a part defined by a description does. Labels of this form are read last:
     a token defined by any other form keeps that definition.
 
-11. **A table**: a label in a cell, its parts in the next cell (``| 一核 | 甲中心城区 |``).
+11. **A table**: a label in a cell, its parts in the next cell (``| 一核 | 甲中心城区 |``), the
+    row being its text; or, in a table right after the name, parts named in the first cells,
+    a row each, as many rows ending with a token's role as it counts (``| 甲·乙板块 | 丙县 |``).
 
 12. **Places sharing the last item's noun**: 甲、乙、丙产业板块 -> 甲产业板块, 乙产业板块,
     丙产业板块 (each item a unit's name, the last followed by a word of space).
@@ -604,6 +606,52 @@ def _bracketed(text: str, patterns: dict[str, list[tuple[int, int]]]) -> dict[st
     return out
 
 
+# How far after a structure's name a table of its parts may begin.
+TABLE_REACH = 400
+_ROW = re.compile(r"^\|\s*([^|\n]{2,30}?)\s*\|[^\n]*$", re.M)
+
+
+def _table_rows(text: str, patterns: dict[str, list[tuple[int, int]]]) -> dict[str, list[_Label]]:
+    """Parts named in the first cells of a table after the name, a row each, the row ending
+    with the part's role (| 甲·乙板块 | 丙县 … |): taken for a token when as many rows as its
+    count end with its role; the row is the part's text."""
+    out: dict[str, list[_Label]] = {}
+    for pattern, spans in patterns.items():
+        tokens = tokens_of(pattern)
+        for _s, e in spans[:MAX_MENTIONS]:
+            first = text.find("\n|", e, e + TABLE_REACH)
+            if first == -1:
+                continue
+            rows = []
+            for m in _ROW.finditer(text, first + 1):
+                if m.start() != first + 1 and text[m.start() - 1] != "\n":
+                    break
+                if rows and m.start() > rows[-1].end() + 1:
+                    break
+                rows.append(m)
+            found: list[_Label] = []
+            for numeral, role in tokens:
+                suffixes = (*ROLE_SUFFIX.get(role, ()), role)
+                named = [
+                    m
+                    for m in rows
+                    if clean_name(m.group(1)).endswith(suffixes)
+                    and not re.match(rf"[{NUMERALS}]", m.group(1))
+                ]
+                k = count_of(numeral)
+                if named and (k is None or len(named) == k):
+                    found += [
+                        _Label(
+                            m.start(), m.end(), [(numeral, role)], m.group(1), "chain", [m.group(1)]
+                        )
+                        for m in named
+                    ]
+            if found:
+                out[pattern] = found
+                break
+    return out
+
+
 def _listed(label: _Label, role: str) -> list[RawComponent]:
     """Components of a list given for one token (以甲、乙为“两区”): a list of administrative
     units is one part named by its label."""
@@ -890,6 +938,9 @@ def define_components(
         k = bisect.bisect_right(starts, max(label.start + 1, label.end - 1))
         nxt = starts[k] if k < len(starts) else len(text)
         body_end = min(nxt, label.start + BODY_CHARS, len(text))
+        if text[label.end - 1] == "|":  # a label in a table cell: its row is its body
+            row_end = text.find("\n", label.end)
+            body_end = min(body_end, row_end if row_end != -1 else len(text))
         body = text[label.end : body_end]
         bracket = label.form == "def" and text[label.end - 1] in "(（"
         head = _head(body, bracket=bracket)
@@ -941,6 +992,10 @@ def define_components(
         chains.setdefault(pattern, labels_)
     for pattern, labels_ in _bracketed(text, patterns).items():
         chains.setdefault(pattern, labels_)
+    for pattern, labels_ in _table_rows(text, patterns).items():
+        for label in labels_:
+            comps = _listed(label, label.tokens[0][1])
+            per.setdefault(pattern, {}).setdefault(_token_key(label.tokens), []).extend(comps)
     for pattern, chain in chains.items():
         for label in chain:
             comps = _listed(label, label.tokens[0][1])
