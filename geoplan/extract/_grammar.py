@@ -61,7 +61,8 @@ reads these forms (the examples are made up):
 
 11. **A table**: a label in a cell, its parts in the next cell (``| 一核 | 甲中心城区 |``), the
     row being its text; or, in a table right after the name, parts named in the first cells,
-    a row each, as many rows ending with a token's role as it counts (``| 甲·乙板块 | 丙县 |``).
+    a row each, as many rows ending with a token's role as it counts (``| 甲·乙板块 | 丙县 |``);
+    so also the titles of a numbered list right after the name (``2.乙片区。以…为范围``).
 
 12. **Places sharing the last item's noun**: 甲、乙、丙产业板块 -> 甲产业板块, 乙产业板块,
     丙产业板块 (each item a unit's name, the last followed by a word of space).
@@ -606,29 +607,50 @@ def _bracketed(text: str, patterns: dict[str, list[tuple[int, int]]]) -> dict[st
     return out
 
 
-# How far after a structure's name a table of its parts may begin.
+# How far after a structure's name a table or numbered list of its parts may begin.
 TABLE_REACH = 400
 _ROW = re.compile(r"^\|\s*([^|\n]{2,30}?)\s*\|[^\n]*$", re.M)
+# A numbered line titled by a name: "2.城东片区。以…为范围", "(3)乙组团:…".
+_NUMBERED = re.compile(
+    r"^\s*(?:[0-9]{1,2}[.．、]|[(（][0-9]{1,2}[)）])\s*([^。,，:：;；\n]{2,20})[。,，:：;；][^\n]*$",
+    re.M,
+)
+
+
+def _row_block(text: str, first: int, row: re.Pattern) -> list[re.Match]:
+    """The consecutive lines from ``first`` (a line start) that match ``row``."""
+    rows: list[re.Match] = []
+    pos = first
+    while True:
+        m = row.match(text, pos)
+        if m is None:
+            if rows or pos >= len(text) or text[pos] != "\n":
+                break
+            pos += 1  # blank lines before the block
+            continue
+        rows.append(m)
+        pos = m.end() + 1
+    return rows
 
 
 def _table_rows(text: str, patterns: dict[str, list[tuple[int, int]]]) -> dict[str, list[_Label]]:
-    """Parts named in the first cells of a table after the name, a row each, the row ending
-    with the part's role (| 甲·乙板块 | 丙县 … |): taken for a token when as many rows as its
-    count end with its role; the row is the part's text."""
+    """Parts named in the rows of a table after the name, or in the titles of a numbered list
+    after it, a row each, the row's name ending with the part's role (| 甲·乙板块 | 丙县 … |;
+    2.城东片区。以…为范围): taken for a token when rows ending with its role are at least one
+    and at most its count (a plan may define only some parts); the row is the part's text."""
     out: dict[str, list[_Label]] = {}
     for pattern, spans in patterns.items():
         tokens = tokens_of(pattern)
         for _s, e in spans[:MAX_MENTIONS]:
-            first = text.find("\n|", e, e + TABLE_REACH)
-            if first == -1:
+            line_end = text.find("\n", e, e + TABLE_REACH)
+            if line_end == -1:
                 continue
-            rows = []
-            for m in _ROW.finditer(text, first + 1):
-                if m.start() != first + 1 and text[m.start() - 1] != "\n":
-                    break
-                if rows and m.start() > rows[-1].end() + 1:
-                    break
-                rows.append(m)
+            rows: list[re.Match] = []
+            table = text.find("\n|", line_end - 1, e + TABLE_REACH)
+            if table != -1:
+                rows = _row_block(text, table + 1, _ROW)
+            if not rows:
+                rows = _row_block(text, line_end + 1, _NUMBERED)
             found: list[_Label] = []
             for numeral, role in tokens:
                 suffixes = (*ROLE_SUFFIX.get(role, ()), role)
@@ -636,10 +658,10 @@ def _table_rows(text: str, patterns: dict[str, list[tuple[int, int]]]) -> dict[s
                     m
                     for m in rows
                     if clean_name(m.group(1)).endswith(suffixes)
-                    and not re.match(rf"[{NUMERALS}]", m.group(1))
+                    and not re.search(TOKEN, m.group(1))  # a label's own row or heading
                 ]
                 k = count_of(numeral)
-                if named and (k is None or len(named) == k):
+                if named and (k is None or len(named) <= k):
                     found += [
                         _Label(
                             m.start(), m.end(), [(numeral, role)], m.group(1), "chain", [m.group(1)]
