@@ -438,10 +438,13 @@ def _assign(
     """Pair the tokens of a name with the clauses of a chain before it: in order when every
     clause lists as many items as its token counts; else each clause with the token whose role
     word its items or its own word carry (以长江为纽带 -> 一江; 以乙山、丙山脉为屏障 -> 三山),
-    a last clause with the last token left."""
+    a last clause with the last token left. A chain of fewer clauses than tokens pairs each
+    clause by role, and leaves the other tokens to their own definitions."""
     counts = [count_of(n) for n, _r in tokens]
     sizes = [len(_top_split(c.group(1), _LIST_SPLIT)) for c in clauses]
-    if all(k is None or k == n for k, n in zip(counts, sizes, strict=True)):
+    if len(clauses) == len(tokens) and all(
+        k is None or k == n for k, n in zip(counts, sizes, strict=True)
+    ):
         return list(zip(tokens, clauses, strict=True))
     left_t, left_c, pairs = list(range(len(tokens))), list(range(len(clauses))), {}
     changed = True
@@ -461,9 +464,9 @@ def _assign(
                 changed = True
     if len(left_t) == 1 and len(left_c) == 1:
         pairs[left_t[0]] = left_c[0]
-    if len(pairs) != len(tokens):
-        return None
-    return [(tokens[ti], clauses[pairs[ti]]) for ti in range(len(tokens))]
+    if len(pairs) != len(clauses) or len(pairs) < 2:
+        return None  # every clause paired; a chain of fewer clauses defines only those tokens
+    return [(tokens[ti], clauses[pairs[ti]]) for ti in sorted(pairs)]
 
 
 def _chains(text: str, patterns: dict[str, list[tuple[int, int]]]) -> dict[str, list[_Label]]:
@@ -488,7 +491,7 @@ def _chains(text: str, patterns: dict[str, list[tuple[int, int]]]) -> dict[str, 
                 if text[c.end() : run[0].start()].strip(",，、 ") or len(run) == len(tokens):
                     break
                 run.insert(0, c)
-            if len(run) != len(tokens):
+            if len(run) > len(tokens):
                 continue
             pairs = _assign(tokens, run)
             if pairs is None:
