@@ -174,6 +174,11 @@ def test_status_from_a_table_row():
             "一是加快建设怀邵衡铁路，二是研究谋划邵永高铁，三是推动娄邵铁路扩能。",
             {"怀邵衡铁路": "under_construction", "邵永高铁": "studied", "娄邵铁路": "upgrade"},
         ),
+        # a present fact of the network, not work to do
+        ("焦柳、洛湛铁路已在此交汇，枢纽地位突出。", {"焦柳铁路": "existing", "洛湛铁路": "existing"}),
+        ("京广铁路纵贯全境，是南北大通道。", {"京广铁路": "existing"}),
+        # 规划区 names an area, not a plan to build
+        ("沪昆高速在县城规划区北侧通过。", {"沪昆高速": None}),
     ],
 )
 def test_status_from_the_words_that_govern_the_name(text, statuses):
@@ -193,3 +198,12 @@ def test_status_of_the_surest_mention():
 def test_status_through_a_pronoun():
     text = "衡阳南岳机场现为4C级支线机场，位于衡南县。规划将其改扩建为4D级机场。"
     assert [(p.name, p.status) for p in find_projects(text)] == [("衡阳南岳机场", "upgrade")]
+
+
+def test_a_route_number_before_a_code_is_one_name_decoded_as_the_code():
+    text = "G55二广高速、G56杭瑞高速和省级高速在境内构成“井”字形高速公路格局。"
+    got = [(p.name, p.cities, p.status) for p in find_projects(text)]
+    assert got == [
+        ("G55二广高速", ["二连浩特市", "广州市"], "existing"),
+        ("G56杭瑞高速", ["杭州市", "瑞丽市"], "existing"),
+    ]

@@ -411,6 +411,10 @@ def _point_of(name: str, adcode: str | None) -> tuple[float, float] | None:
     return _unit_point(u.adcode) if u is not None else None
 
 
+# A national or provincial route number written before a line's code (G55二广, S71华常).
+_ROUTE_NUMBER = re.compile(r"^[GSXY][0-9]{1,4}[A-Z]?(?=[\u4e00-\u9fff])")
+
+
 def decode_code(code: str, *, china: bool = True) -> tuple[list[str], list[str], list[str]]:
     """Decode a code of one-character abbreviations: ``(names, adcodes, undecoded chars)``.
 
@@ -427,7 +431,10 @@ def decode_code(code: str, *, china: bool = True) -> tuple[list[str], list[str],
     (['莲花县', '株洲市'], ['430200'], [])
     >>> decode_code("炎韶")[2]
     ['韶']
+    >>> decode_code("G55二广")[0]  # a route number before the code is no part of it
+    ['二连浩特市', '广州市']
     """
+    code = _ROUTE_NUMBER.sub("", code)
     names, adcodes, undecoded = _decode_code(code, china)
     return list(names), list(adcodes), list(undecoded)
 

@@ -101,7 +101,7 @@ _BAD_NEXT = re.compile(
     r"|集团|片区|运输|物流|直达|线路|线网|职业|学校|联运|组合|综合|列车|班列)"
 )
 # Codes that are kinds of line, not names (普速铁路, 干线铁路, 国家高铁, "米"字型高铁).
-_GENERIC_CODES = re.compile(r"^(?:普速|干线|支线|国家|区域|区域性|重载|货运|客运)$|型$")
+_GENERIC_CODES = re.compile(r"^(?:普速|干线|支线|国家|省级|区域|区域性|重载|货运|客运)$|[型形]$")
 # Line names sharing one suffix (浏醴和炎韶铁路 = 浏醴铁路 + 炎韶铁路).
 _COORD = "和、及与"
 _STOP_CHARS = set('，,。;；:：、（()）“”"《》|·/ \n\t和及与或至经等的')
@@ -170,10 +170,12 @@ _STATUS_WORDS: tuple[tuple[str, str, int], ...] = (
     (
         "existing",
         r"已建成(?:通车|通航)?|已经?开通|已通车|已建|建成通车|建成|通车|开通|运营|通航"
-        r"|投入使用|既有|现有|依托",
+        r"|投入使用|既有|现有|依托"
+        # a present fact of the network: 已在此交汇, 已在市区交织成网
+        r"|已(?:经|在)?[\u4e00-\u9fff]{0,4}?(?:交汇|交织|成网|贯通|联通|连通|覆盖)",
         2,
     ),
-    ("existing", r"利用", 1),
+    ("existing", r"利用|纵贯|横贯|贯穿|交汇|构成", 1),
     (
         "under_construction",
         r"(?:尽快|力争|争取|确保)[\u4e00-\u9fff]{0,3}?(?:竣工|建成|通车)(?:通车|投用|运营)?"
@@ -182,7 +184,8 @@ _STATUS_WORDS: tuple[tuple[str, str, int], ...] = (
     ),
     ("under_construction", r"建设|推进|加快|实施|推动", 1),
     ("planned", r"规划新建|规划建设|新建|启动建设|开工建设", 2),
-    ("planned", r"规划|引入|布局|开工", 1),
+    # 规划 as a verb, not the noun of a plan's area or period (县城规划区, 规划期内)
+    ("planned", r"规划(?!区|范围|期|纲要|目标|》)|引入|布局|开工", 1),
     (
         "studied",
         r"前期研究|前期工作|规划研究|研究|谋划|预留|争取纳入|纳入[\u4e00-\u9fff]{0,8}规划|论证",
@@ -793,7 +796,11 @@ def find_projects(text: str) -> list[RawProject]:
         end = m.end()
         if re.search(r"和|及|与|、|经济|产业", rest):  # a list or a theme, not the road's name
             rest, end = "", m.end(2)
-        names, adcodes, _u = decode_code(rest, china=False) if rest else ([], [], [])
+        core = re.sub(r"(?:高速公路|高速|公路|线)$", "", rest)
+        # a short code after the number is decoded as any line's code (G55二广高速); a longer
+        # name (涟源秀溪至冷水江公路) only for the places it spells out
+        is_line_code = 2 <= len(core) <= 4 and not re.search(f"[{_LINK}经]", core)
+        names, adcodes, _u = decode_code(core, china=is_line_code) if rest else ([], [], [])
         span = (m.start(), end)
         name = text[m.start() : end]
         status, rank = _status(text, *span)
@@ -803,4 +810,30 @@ def find_projects(text: str) -> list[RawProject]:
         status, rank = _status(text, *span)
         out.append(RawProject(m.group(), "national_road", span, [], [], [], status, 0.9, "", rank))
     out.sort(key=lambda p: p.span)
+    return _one_per_mention(out)
+
+
+def _one_per_mention(projects: list[RawProject]) -> list[RawProject]:
+    """Drop a name read inside a longer reading of the same mention, of the same mode (二广高速
+    inside G55二广高速; a stop that is an airport stays beside its chain of stops); the longer
+    keeps the cities the shorter decoded when it has none."""
+    out: list[RawProject] = []
+    for p in projects:
+        outer = next(
+            (
+                q
+                for q in projects
+                if q is not p
+                and q.mode == p.mode
+                and q.span != p.span
+                and q.span[0] <= p.span[0]
+                and p.span[1] <= q.span[1]
+                and q.name.endswith(p.name)
+            ),
+            None,
+        )
+        if outer is None:
+            out.append(p)
+        elif not outer.cities and p.cities:
+            outer.cities, outer.adcodes, outer.undecoded = p.cities, p.adcodes, p.undecoded
     return out
