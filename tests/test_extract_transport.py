@@ -175,7 +175,10 @@ def test_status_from_a_table_row():
             {"怀邵衡铁路": "under_construction", "邵永高铁": "studied", "娄邵铁路": "upgrade"},
         ),
         # a present fact of the network, not work to do
-        ("焦柳、洛湛铁路已在此交汇，枢纽地位突出。", {"焦柳铁路": "existing", "洛湛铁路": "existing"}),
+        (
+            "焦柳、洛湛铁路已在此交汇，枢纽地位突出。",
+            {"焦柳铁路": "existing", "洛湛铁路": "existing"},
+        ),
         ("京广铁路纵贯全境，是南北大通道。", {"京广铁路": "existing"}),
         # 规划区 names an area, not a plan to build
         ("沪昆高速在县城规划区北侧通过。", {"沪昆高速": None}),
