@@ -354,7 +354,7 @@ HELD_OUT_BEYOND_15 = {
     ("张家界西", "吉首东"): (0.25, "a round forecast before the opening"),
     # "one hour" seven months before the opening: as 新化南-长沙南, 沪昆高铁's trains of 2014-2015
     # were slower than the later ones the constants fit; the opening-day G6409 also took 60 min
-    # (model -21 %)
+    # (model -22 %)
     ("长沙南", "邵阳北"): (0.25, "an early timetable, slower than today's"),
     # the day's few express trains stopping only at 大丰 ("about 35 min"); the intercity constants
     # stop at 80 % of the halts, chosen on the 39-min train of 2016-2017 (model +23 %)
