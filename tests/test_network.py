@@ -511,24 +511,27 @@ def test_changsha_south_to_shaoyang_runs_via_loudi_south(g2025):
 def test_through_services_run_one_way_and_never_chain(g2025):
     # sourced (rail_services.csv): 衡柳 trains on to 京广高铁 north at 衡阳东 (G530 柳州-北京西),
     # 京广高铁 trains onto 怀邵衡 at 衡阳东 and 怀邵衡 trains onto 沪昆高铁 west at 怀化南 (the
-    # 2019-01-05 timetable: 广州南-贵阳北, 长沙南-怀化南)
+    # 2019-01-05 timetable: 广州南-贵阳北, 长沙南-怀化南), 怀邵衡 onto 张吉怀 at 怀化南
+    # (汕头-张家界西, 2022-06-20)
     for a, b, lines in [
         ("长沙南站", "永州站", ["京广高铁", "衡柳铁路"]),
         ("新晃西站", "洞口站", ["沪昆高铁", "怀邵衡铁路"]),
         ("郴州西站", "隆回站", ["京广高铁", "怀邵衡铁路"]),
+        ("邵阳站", "吉首东站", ["怀邵衡铁路", "张吉怀高铁"]),
     ]:
         j = network.travel_time(g2025, a, b, modes=network.RAIL_MODES)
         assert [(leg.line, leg.through) for leg in j.legs] == [(lines[0], False), (lines[1], True)]
     # no train is sourced for these: a change of train is charged (the walk and half the next
-    # headway) where one would reverse (郴州西 -> 永州 at 衡阳东) or where two sourced services
-    # at one station would chain into a third (衡柳 -> 京广高铁 -> 怀邵衡 at 衡阳东)
+    # headway) where one would reverse (郴州西 -> 永州 at 衡阳东, 新晃西 -> 吉首东 at 怀化南) or
+    # where two sourced services at one station would chain into a third (衡柳 -> 京广高铁 ->
+    # 怀邵衡 at 衡阳东)
     from geoplan import catchment
 
     wait = catchment.DEFAULT.transfer_min + catchment.DEFAULT.headway_min["hsr"] / 2
     for a, b, lines in [
         ("郴州西站", "永州站", ["京广高铁", "衡柳铁路"]),
         ("永州站", "邵东站", ["衡柳铁路", "怀邵衡铁路"]),
-        ("邵阳站", "吉首东站", ["怀邵衡铁路", "张吉怀高铁"]),
+        ("新晃西站", "吉首东站", ["沪昆高铁", "张吉怀高铁"]),
     ]:
         j = network.travel_time(g2025, a, b, modes=network.RAIL_MODES)
         assert [(leg.line, leg.through) for leg in j.legs] == [(line, False) for line in lines]
