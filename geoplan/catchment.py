@@ -347,7 +347,13 @@ def _through_running() -> frozenset[tuple[str, str, str, str, str]]:
 
 @cache
 def _line_order() -> Mapping[tuple[str, str], int]:
-    """(line, station node) -> the station's place along the line (``rail_lines.csv``)."""
+    """(line, station node) -> the station's place along the line (``rail_lines.csv``).
+
+    Examples
+    --------
+    >>> _line_order()[("京广高铁", "station:长沙南")]
+    3
+    """
     lines = _network_data.rail_lines()
     return MappingProxyType(
         {(str(r.line), f"station:{r.station}"): int(r.seq) for r in lines.itertuples()}
