@@ -26,7 +26,9 @@ EXPRESSWAY_COLUMNS = [
     *("code", "name", "seq", "node_name", "lon", "lat", "adcode", "kind", "opened"),
     *("status", "source", "confidence", "note"),
 ]
-SERVICE_COLUMNS = ["service", "line", "next_line", "at", "source", "note"]
+SERVICE_COLUMNS = [
+    *("service", "line", "next_line", "at", "from_side", "to_side", "source", "note"),
+]
 CORRIDOR_COLUMNS = ["corridor", "aliases", "seq", "line", "section", "source", "note"]
 ROAD_ALIAS_COLUMNS = ["code", "alias", "source", "confidence", "note"]
 AIRPORT_COLUMNS = ["iata", "name", "lon", "lat", "adcode", "opened", "source", "confidence"]
@@ -119,9 +121,10 @@ def rail_corridors() -> pd.DataFrame:
 def rail_services() -> pd.DataFrame:
     """Return ``rail_services.csv``: trains that run from one line onto another without a change.
 
-    Each row says that trains of ``line`` run on over ``next_line`` at station ``at`` (both
-    directions), with its source. Both lines must be lines of ``rail_lines.csv`` calling at
-    ``at``.
+    Each row says that trains of ``line`` coming from the side of station ``from_side`` run on
+    over ``next_line`` at station ``at`` toward station ``to_side``, and back the same way,
+    with its source. Both lines must be lines of ``rail_lines.csv`` calling at ``at``;
+    ``from_side`` must be another station of ``line`` and ``to_side`` another of ``next_line``.
     """
     frame = _read("rail_services.csv", SERVICE_COLUMNS, required=True)
     lines = rail_lines()
@@ -139,6 +142,16 @@ def rail_services() -> pd.DataFrame:
     ]
     if wrong:
         msg = f"rail_services.csv: both lines must call at the station: {', '.join(wrong)}"
+        raise DataError(msg)
+    sides = [
+        f"{r.line} from {r.from_side} / {r.next_line} to {r.to_side} at {r.at}"
+        for r in frame.itertuples()
+        if (r.line, r.from_side) not in calls
+        or (r.next_line, r.to_side) not in calls
+        or r.at in (r.from_side, r.to_side)
+    ]
+    if sides:
+        msg = f"rail_services.csv: sides must be other stations of their lines: {', '.join(sides)}"
         raise DataError(msg)
     if (frame["source"].str.len() == 0).any():
         msg = "rail_services.csv: every row needs a source"

@@ -17,7 +17,9 @@ per service calling there (a line, its branches, and the lines trains run throug
 ``geodata/rail_services.csv``), so staying on a train costs nothing and a change of train costs
 a transfer; every penalty is an arc. Moving onto a line trains run through onto costs no
 transfer, only the difference of boarding costs if the second line's is higher (a through
-train is boarded at the cost of its most demanding line). Expressways have one state per
+train is boarded at the cost of its most demanding line). A change or a through run leads
+onto a state that can only ride on, so two through services at one station never chain into
+a third that no train runs. Expressways have one state per
 node: entered and left at a cost, changed at junctions without leaving.
 :func:`scipy.sparse.csgraph.dijkstra` runs on it from a virtual origin linked by road to the
 nearest nodes. :func:`journey` (behind
@@ -233,7 +235,10 @@ _STREET, _RIDE, _BOARD, _ALIGHT, _TRANSFER, _THROUGH = range(6)
 class _Compiled:
     """A graph compiled for ``params`` and ``modes``: CSR state graph, node positions, KD-tree.
 
-    States ``0..n-1`` are the nodes' street states; the rest are (node, service) states.
+    States ``0..n-1`` are the nodes' street states; the rest are (node, service) states and,
+    at stations of several services, one "changed-onto" state per service, entered only by a
+    change of train or a through run there and left only by riding on (so that changes at one
+    station never chain).
     Every arc carries its kind, mode, line and length, so that a path reads back as legs.
     """
 
@@ -321,13 +326,38 @@ def _alighting(mode: str) -> float:
 
 
 @cache
-def _through_running() -> frozenset[tuple[str, str, str]]:
-    """(station node, service, service) pairs trains run through, both ways."""
-    pairs = set()
+def _through_running() -> frozenset[tuple[str, str, str, str, str]]:
+    """(station node, service, way, service, way) moves trains run through, both ways.
+
+    A way is ``+`` along a line's ``seq`` order and ``-`` against it: trains of ``line`` that
+    reach ``at`` from ``from_side`` run on along ``next_line`` toward ``to_side``, and back.
+    """
+    order = _line_order()
+    flip = {"+": "-", "-": "+"}
+    moves = set()
     for r in _network_data.rail_services().itertuples():
+        at = f"station:{r.at}"
+        seq_line, seq_next = order[(r.line, at)], order[(r.next_line, at)]
+        arriving = "+" if order[(r.line, f"station:{r.from_side}")] < seq_line else "-"
+        leaving = "+" if order[(r.next_line, f"station:{r.to_side}")] > seq_next else "-"
         a, b = network.service(r.line), network.service(r.next_line)
-        pairs |= {(f"station:{r.at}", a, b), (f"station:{r.at}", b, a)}
-    return frozenset(pairs)
+        moves |= {(at, a, arriving, b, leaving), (at, b, flip[leaving], a, flip[arriving])}
+    return frozenset(moves)
+
+
+@cache
+def _line_order() -> Mapping[tuple[str, str], int]:
+    """(line, station node) -> the station's place along the line (``rail_lines.csv``).
+
+    Examples
+    --------
+    >>> _line_order()[("京广高铁", "station:长沙南")]
+    3
+    """
+    lines = _network_data.rail_lines()
+    return MappingProxyType(
+        {(str(r.line), f"station:{r.station}"): int(r.seq) for r in lines.itertuples()}
+    )
 
 
 def _compile(graph: nx.Graph, params: DoorToDoor, modes: frozenset[str] | None = None) -> _Compiled:
@@ -352,16 +382,18 @@ def _compile(graph: nx.Graph, params: DoorToDoor, modes: frozenset[str] | None =
     xy = np.column_stack([x, y])
 
     n = len(nodes)
-    line_state: dict[tuple[int, str], int] = {}
-    line_mode: dict[tuple[int, str], str] = {}
+    line_state: dict[tuple[int, str, str], int] = {}
+    line_mode: dict[tuple[int, str, str], str] = {}
     arcs: list[tuple[int, int, float, int, str, str, float]] = []
 
-    def state(node: int, line: str, mode: str) -> int:
-        key_ = (node, line)
+    def state(node: int, line: str, mode: str, way: str = "") -> int:
+        key_ = (node, line, way)
         if key_ not in line_state:
             line_state[key_] = n + len(line_state)
             line_mode[key_] = mode
         return line_state[key_]
+
+    order = _line_order()
 
     directed = graph.is_directed()
     for u, v, data in graph.edges(data=True):
@@ -389,32 +421,66 @@ def _compile(graph: nx.Graph, params: DoorToDoor, modes: frozenset[str] | None =
             # from one expressway onto another at a junction without leaving the system)
             svc = network.service(line) if mode in network.RAIL_MODES else mode
             shown = network.service(line)
+            if mode not in network.RAIL_MODES:
+                arcs += [
+                    (state(a, svc, mode), state(b, svc, mode), minutes, _RIDE, mode, shown, km)
+                    for a, b in pairs
+                ]
+                continue
+            # a train runs one way along its line: a state per direction, so that no journey
+            # rides out and back on one train (an edge of unknown order is open both ways)
+            su, sv = order.get((line, str(u))), order.get((line, str(v)))
+            if su is not None and sv is not None and su != sv:
+                ways = {(iu, iv): "+" if su < sv else "-", (iv, iu): "-" if su < sv else "+"}
+            else:
+                ways = {pair: "+-" for pair in pairs}
             arcs += [
-                (state(a, svc, mode), state(b, svc, mode), minutes, _RIDE, mode, shown, km)
+                (state(a, svc, mode, w), state(b, svc, mode, w), minutes, _RIDE, mode, shown, km)
                 for a, b in pairs
+                for w in ways[(a, b)]
             ]
 
-    by_node: dict[int, list[tuple[str, int, str]]] = {}
-    for (node, line), s in line_state.items():
-        mode = line_mode[(node, line)]
-        by_node.setdefault(node, []).append((line, s, mode))
+    by_node: dict[int, list[tuple[str, int, str, str]]] = {}
+    for (node, line, way), s in line_state.items():
+        mode = line_mode[(node, line, way)]
+        by_node.setdefault(node, []).append((line, s, mode, way))
         arcs.append((node, s, params.boarding_minutes(mode), _BOARD, mode, line, 0.0))
         exit_ = _alighting(mode) + _per_mode(params.egress_min, mode)
         arcs.append((s, node, exit_, _ALIGHT, mode, line, 0.0))
     through = _through_running()
+    # A change of train or a through run at a station leads onto a "changed-onto" state of
+    # the next line, which rides on but cannot change again at that station: two through
+    # services at one station (衡柳 -> 京广高铁 and 京广高铁 -> 怀邵衡 at 衡阳东) must not
+    # chain into a third (衡柳 -> 怀邵衡) that no train runs.
+    rides_from: dict[int, list[tuple]] = {}
+    for arc in arcs:
+        if arc[3] == _RIDE:
+            rides_from.setdefault(arc[0], []).append(arc)
+    onto_node: list[int] = []
+
+    def changed_onto(node: int, s: int) -> int:
+        s_new = n + len(line_state) + len(onto_node)
+        onto_node.append(node)
+        arcs.extend((s_new, *arc[1:]) for arc in rides_from.get(s, []))
+        return s_new
+
     for node, calls in by_node.items():
-        for l1, s1, m1 in calls:
-            for l2, s2, m2 in calls:
-                if s1 == s2 or not {m1, m2} <= network.RAIL_MODES:
+        rail = [call for call in calls if call[2] in network.RAIL_MODES]
+        if len(rail) < 2:
+            continue
+        onto = {s: changed_onto(node, s) for _, s, _, _ in rail}
+        for l1, s1, m1, w1 in rail:
+            for l2, s2, m2, w2 in rail:
+                if s1 == s2:
                     continue
-                if (nodes[node], l1, l2) in through:
+                if (nodes[node], l1, w1, l2, w2) in through:
                     # no change of train; a through train is boarded at the boarding cost of
                     # the most demanding of its lines, wherever it is boarded
                     extra = max(params.boarding_minutes(m2) - params.boarding_minutes(m1), 0.0)
-                    arcs.append((s1, s2, extra, _THROUGH, m2, l2, 0.0))
+                    arcs.append((s1, onto[s2], extra, _THROUGH, m2, l2, 0.0))
                 else:
                     wait = params.transfer_min + _per_mode(params.headway_min, m2) / 2
-                    arcs.append((s1, s2, _alighting(m1) + wait, _TRANSFER, m2, l2, 0.0))
+                    arcs.append((s1, onto[s2], _alighting(m1) + wait, _TRANSFER, m2, l2, 0.0))
 
     r = np.array([a[0] for a in arcs], dtype=np.int64)
     c = np.array([a[1] for a in arcs], dtype=np.int64)
@@ -425,10 +491,11 @@ def _compile(graph: nx.Graph, params: DoorToDoor, modes: frozenset[str] | None =
     first = np.ones(len(r), dtype=bool)
     first[1:] = (r[1:] != r[:-1]) | (c[1:] != c[:-1])
     kept = order[first]
-    n_states = n + len(line_state)
+    n_states = n + len(line_state) + len(onto_node)
     state_node = np.arange(n_states, dtype=np.int64)
-    for (node, _line), s in line_state.items():
+    for (node, _line, _way), s in line_state.items():
         state_node[s] = node
+    state_node[n + len(line_state) :] = onto_node
     stand_in_node = np.array([a.get("position") == "seat_proxy" for a in attrs], dtype=bool)
     linkable = _linkable(attrs)
     compiled = _Compiled(

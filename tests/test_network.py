@@ -310,11 +310,11 @@ def _checkable():
 
 
 def test_scheduled_table_is_sourced():
-    assert len(SCHEDULED) == 77
+    assert len(SCHEDULED) == 87
     assert SCHEDULED["source"].str.len().gt(10).all()
     assert SCHEDULED["minutes"].astype(int).gt(0).all()
     assert set(SCHEDULED["check"]) == {"yes", "no"}
-    assert (SCHEDULED["check"] == "yes").sum() == 54
+    assert (SCHEDULED["check"] == "yes").sum() == 59
     assert set(SCHEDULED["kind"]) == {"rail", "road"}
     # the 31 rows the speed constants were chosen on are marked used; the compared rows
     # were not (they could not be routed then) and judge the model out of sample
@@ -328,7 +328,7 @@ def test_scheduled_table_is_sourced():
     reasons = "not checked|not a direct path|not compared|not shown to be the fastest"
     assert unchecked["note"].str.contains(reasons).all()
     dated = SCHEDULED["date"].dropna()
-    assert len(dated) == 76
+    assert len(dated) == 85
     assert dated.str.fullmatch(r"\d{4}(-\d{2}){0,2}").all()
 
 
@@ -344,13 +344,28 @@ HELD_OUT_BEYOND_15 = {
     # gives "about 3 hours" to 张家界西, where the fastest train of the 2019-12-30 timetable took
     # 2 h 40 (a row above): its round figures run long (model -22 %)
     ("长沙", "龙山北"): (0.25, "round figure for the one train at the opening"),
+    # 常益长 trains run on over the 长沙西-长沙 section as 长株潭城际 intercity trains in the
+    # model, stopping at 80 % of its six halts (20.9 of the model's 37.1 min); the G trains'
+    # stops on that section are not sourced (model +20 %)
+    ("益阳南", "长沙"): (0.25, "intercity stops on 长沙西-长沙"),
+    # "only half an hour" seven weeks before the 张吉怀 opening for 130 km of chords between
+    # stations (260 km/h start to stop); the official 张家界西-怀化南 figure, a row used for
+    # calibration, is 70 min for the whole line (model +22 %)
+    ("张家界西", "吉首东"): (0.25, "a round forecast before the opening"),
+    # "one hour" seven months before the opening: as 新化南-长沙南, 沪昆高铁's trains of 2014-2015
+    # were slower than the later ones the constants fit; the opening-day G6409 also took 60 min
+    # (model -22 %)
+    ("长沙南", "邵阳北"): (0.25, "an early timetable, slower than today's"),
+    # the day's few express trains stopping only at 大丰 ("about 35 min"); the intercity constants
+    # stop at 80 % of the halts, chosen on the 39-min train of 2016-2017 (model +23 %)
+    ("长沙", "株洲南"): (0.25, "an express stopping once, the model's train stops at most halts"),
 }
 """Held-out rail rows known to lie beyond 15 %: the bound they are held to, and why."""
 
 
 def test_model_within_20_percent_of_scheduled():
     rows = _checkable()
-    assert len(rows) == 42
+    assert len(rows) == 47
     lines = set()
     for row, graph in rows:
         a, b = f"station:{row._1}", f"station:{row.to}"
@@ -493,23 +508,59 @@ def test_changsha_south_to_shaoyang_runs_via_loudi_south(g2025):
     assert "station:衡阳东" not in {leg.end for leg in trip.legs}
 
 
-def test_unsourced_through_services_charge_a_transfer(g2025):
-    # no source found for trains running 京广高铁 -> 衡柳 at 衡阳东 (长沙南 -> 永州/桂林) or
-    # 沪昆高铁 -> 怀邵衡 at 怀化南: they are not in rail_services.csv, so the model charges a change
-    # of train there (the walk and half the next headway)
-    from geoplan import catchment
-
-    through = catchment._through_running()
-    assert ("station:衡阳东", "京广高铁", "衡柳铁路") not in through
-    assert ("station:怀化南", "沪昆高铁", "怀邵衡铁路") not in through
-    wait = catchment.DEFAULT.transfer_min + catchment.DEFAULT.headway_min["hsr"] / 2
+def test_through_services_run_one_way_and_never_chain(g2025):
+    # sourced (rail_services.csv): 衡柳 trains on to 京广高铁 north at 衡阳东 (G530 柳州-北京西),
+    # 京广高铁 trains onto 怀邵衡 at 衡阳东 and 怀邵衡 trains onto 沪昆高铁 west at 怀化南 (the
+    # 2019-01-05 timetable: 广州南-贵阳北, 长沙南-怀化南), 怀邵衡 onto 张吉怀 at 怀化南
+    # (汕头-张家界西, 2022-06-20)
     for a, b, lines in [
         ("长沙南站", "永州站", ["京广高铁", "衡柳铁路"]),
         ("新晃西站", "洞口站", ["沪昆高铁", "怀邵衡铁路"]),
+        ("郴州西站", "隆回站", ["京广高铁", "怀邵衡铁路"]),
+        ("邵阳站", "吉首东站", ["怀邵衡铁路", "张吉怀高铁"]),
+    ]:
+        j = network.travel_time(g2025, a, b, modes=network.RAIL_MODES)
+        assert [(leg.line, leg.through) for leg in j.legs] == [(lines[0], False), (lines[1], True)]
+    # no train is sourced for these: a change of train is charged (the walk and half the next
+    # headway) where one would reverse (郴州西 -> 永州 at 衡阳东, 新晃西 -> 吉首东 at 怀化南) or
+    # where two sourced services at one station would chain into a third (衡柳 -> 京广高铁 ->
+    # 怀邵衡 at 衡阳东)
+    from geoplan import catchment
+
+    wait = catchment.DEFAULT.transfer_min + catchment.DEFAULT.headway_min["hsr"] / 2
+    for a, b, lines in [
+        ("郴州西站", "永州站", ["京广高铁", "衡柳铁路"]),
+        ("永州站", "邵东站", ["衡柳铁路", "怀邵衡铁路"]),
+        ("新晃西站", "吉首东站", ["沪昆高铁", "张吉怀高铁"]),
     ]:
         j = network.travel_time(g2025, a, b, modes=network.RAIL_MODES)
         assert [(leg.line, leg.through) for leg in j.legs] == [(line, False) for line in lines]
         assert j.legs[1].penalty_minutes >= wait
+    # a train does not ride out and back: 株洲南 to 湘潭 changes at 暮云, where the 湘潭 branch
+    # leaves the line toward 长沙 (a reversal)
+    j = network.travel_time(g2025, "株洲南站", "湘潭站", modes=network.RAIL_MODES)
+    assert [(leg.line, leg.end) for leg in j.legs] == [
+        ("长株潭城际", "station:暮云"), ("长株潭城际", "station:湘潭"),
+    ]  # fmt: skip
+
+
+def test_rail_services_name_their_sides(monkeypatch):
+    assert {"from_side", "to_side"} <= set(data.rail_services().columns)
+    real = data._read
+
+    def fake(name, columns, *, required):
+        frame = real(name, columns, required=required)
+        if name == "rail_services.csv":
+            frame.loc[0, "to_side"] = "岳阳东"  # not a station of 长株潭城际
+        return frame
+
+    data.rail_services.cache_clear()
+    monkeypatch.setattr(data, "_read", fake)
+    try:
+        with pytest.raises(GeoplanError, match="sides must be other stations"):
+            data.rail_services()
+    finally:
+        data.rail_services.cache_clear()
 
 
 def test_parallel_lines_invent_no_transfer():
