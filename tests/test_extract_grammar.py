@@ -322,6 +322,31 @@ FORMS = {
             ("一核两带多点", "带", "沪昆经济带", []),
         ],
     ),
+    "the province's structure by its 省委, in a table; a list of kinds of place is one part": (
+        "郴州市规划\n省委提出构建“一核两带多点”发展格局,组成见下表。\n| 名称 | 范围 |\n"
+        "| 一核 | 长株潭 |\n| 两带 | 京广经济带、沪昆经济带 |\n"
+        "| 多点 | 国家级新区、高新技术开发区和特色园区 |\n",
+        [
+            ("一核两带多点", "核", "一核", ["430100", "430200", "430300"]),
+            ("一核两带多点", "带", "京广经济带", []),
+            ("一核两带多点", "带", "沪昆经济带", []),
+            ("一核两带多点", "点", "多点", []),
+        ],
+    ),
+    "a chain whose clause says 以…联动发展 (its role word in what it names)": (
+        "衡阳市规划\n全省以长株潭都市圈为核心,以环长株潭城市群联动发展,以区域性中心城市为节点,"
+        "构建“一圈一群多点”城镇格局。",
+        [
+            ("一圈一群多点", "圈", "长株潭都市圈", ["430100", "430200", "430300"]),
+            (
+                "一圈一群多点",
+                "群",
+                "环长株潭城市群",
+                ["430100", "430200", "430300", "430400", "430600", "430700", "430900", "431300"],
+            ),
+            ("一圈一群多点", "点", "区域性中心城市", []),
+        ],
+    ),
     "a marker after an adverb (就是, 具体指)": (
         "攸县规划\n构筑“一城两带”空间结构。“一城”就是攸县中心城区;“两带”具体指洣水风光带和"
         "沿G106产业带。",
@@ -364,6 +389,14 @@ def test_definition_forms(form):
     ],
 )
 def test_slogans_are_judged_by_what_they_govern(text):
+    assert extract_plan(read_text(text)).structures == []
+
+
+def test_a_name_defined_as_what_to_become_is_no_structure():
+    text = (
+        "常德市规划\n推进“两区三城”建设,即成为开放引领区、产业示范区、枢纽城市、文化名城和"
+        "旅游名城。"
+    )
     assert extract_plan(read_text(text)).structures == []
 
 

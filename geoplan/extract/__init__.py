@@ -411,7 +411,7 @@ def _scope(
     # a sentence whose subject is the province or its plan (《湖南省国土规划》以…为…, 构建“…”):
     # the province, unless a unit is named after it outside the chain of 以…为 clauses
     bare = re.sub(r"以[^以。;；]{1,80}?为[^,，。;；]{1,6}", "", before)
-    prov = max(bare.rfind(w) for w in ("湖南省", "全省", "省域", "省级"))
+    prov = max(bare.rfind(w) for w in ("湖南省", "全省", "省域", "省级", "省委", "省政府"))
     if prov != -1 and not defines_part and not any(r[0] > prov for r in admin_refs(bare)):
         return "湖南省", [unit_ref(gazetteer.HUNAN_ADCODE)]
     chunks = (

@@ -266,6 +266,20 @@ def _named_clauses(body: str, suffixes: tuple[str, ...]) -> list[str]:
     return out
 
 
+# A kind of place, not a named one: 国家级新区, 特色园区, 各县城, 重点镇.
+_GENERIC = re.compile(
+    r"(?:国家级|省级|市级|县级|重点|特色|各类|各|一批|若干|其他|其余|高新技术|经济技术|现代|新型"
+    r"|产业|工业|物流|旅游|农业)*"
+    r"(?:新区|开发区|园区|产业园|城镇|小城镇|县城|县市城区|城区|中心镇|乡镇|集镇|小镇|重点镇|建制镇"
+    r"|镇|村|集中区|基地)"
+)
+
+
+def _generic_list(parts: list[str]) -> bool:
+    """Whether a list of two or more items names kinds of places only (国家级新区、特色园区)."""
+    return len(parts) >= 2 and all(_GENERIC.fullmatch(clean_name(p)) for p in parts)
+
+
 def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bool]:
     """Names defined for one token, and whether they came from an enumeration."""
     k = count_of(numeral)
@@ -273,8 +287,8 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     if not clauses:
         return [], False
     parts = _shared_noun(_top_split(clauses[0], _LIST_SPLIT))
-    if parts and all(_is_place_item(p) for p in parts):
-        return [clauses[0]], False  # a place list: one part, named by its label
+    if parts and (all(_is_place_item(p) for p in parts) or _generic_list(parts)):
+        return [clauses[0]], False  # a list of places or kinds of place: one part, its label
     suffixes = (*ROLE_SUFFIX.get(role, ()), role)
     named = _named_clauses(body, suffixes)
     if len(named) >= 2 and (k is None or len(named) == k):
@@ -473,7 +487,10 @@ def _chains(text: str, patterns: dict[str, list[tuple[int, int]]]) -> dict[str, 
     """Chains of 以X为Y before a mention: 以主城区为核心, 以甲路、乙路为两轴的“一点两线”,
     paired with its tokens by :func:`_assign`; or after it (:func:`_chain_after`)."""
     out: dict[str, list[_Label]] = {}
-    chain_re = re.compile(r"以([^以。;；\n]{1,60}?)为([\u4e00-\u9fff]{1,4}?)(?=[,，、的])")
+    # 以X为Y, or 以X联动发展 / 协同发展 (the clause names X, its role word is in X)
+    chain_re = re.compile(
+        r"以([^以。;；\n]{1,60}?)(?:为|(?=联动|协同))([\u4e00-\u9fff]{1,4}?)(?=[,，、的])"
+    )
     for pattern, spans in patterns.items():
         tokens = tokens_of(pattern)
         for s, e in spans[:MAX_MENTIONS]:
@@ -997,6 +1014,7 @@ def define_components(
                 _is_place_item(item)
                 or not _name_like(name, role)
                 or all(_is_place_item(p) for p in _top_split(item, _LIST_SPLIT))
+                or _generic_list(_top_split(item, _LIST_SPLIT))
             )
             if as_label:
                 comps.append(RawComponent(role, label.text, span, confidence=0.8))

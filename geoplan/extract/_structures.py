@@ -157,12 +157,19 @@ def count_of(numeral: str) -> int | None:
     return _NUM.get(numeral)
 
 
+_GOAL_AFTER = re.compile(
+    r"[”\"」]?(?:建设|工程)?[,，]?\s*(?:即|就是|也就是)(?:要)?(?:努力)?(?:建设)?成为"
+)
+
+
 def head_vote(text: str, end: int) -> int:
     """+1 when the noun a name governs is spatial, -1 when it is a strategy or regime, else 0."""
     after = text[end : end + HEAD_CHARS]
     after = after[
         : min((i for i in (after.find("。"), after.find("\n")) if i != -1), default=len(after))
     ]
+    if _GOAL_AFTER.match(after):
+        return -1  # defined as what to become (“三区两城”建设, 即成为…): goals, not parts
     slogan = _SLOGAN_NOUN.search(after)
     spatial = _SPATIAL_NOUN.search(after)
     if spatial and (slogan is None or spatial.start() < slogan.start()):
