@@ -285,3 +285,12 @@ OLD_CORRIDORS = {
 @pytest.mark.parametrize(("code", "ends"), list(OLD_CORRIDORS.items()))
 def test_old_corridor_codes_still_decode(code, ends):
     assert decode_code(code)[0::2] == (ends, [])
+
+
+def test_a_terminus_outside_hunan_is_the_one_unit_of_china_its_name_begins():
+    x = extract_plan(read_text("开工建设城步至龙胜高速。"))
+    assert [(t.name, t.cities, t.undecoded) for t in x.transport] == [
+        ("城步至龙胜高速", ["城步苗族自治县", "龙胜各族自治县"], [])  # 龙胜 is in Guangxi
+    ]
+    x = extract_plan(read_text("开工建设宜章至凤头岭高速。"))  # a pass: no unit's name
+    assert [(t.cities, t.undecoded) for t in x.transport] == [(["宜章县"], ["凤头岭"])]

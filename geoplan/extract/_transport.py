@@ -64,6 +64,7 @@ from geoplan.extract._common import (
     corridor_codes,
     decode_code,
     is_code,
+    unit_named,
     unit_ref,
 )
 
@@ -332,6 +333,8 @@ def _decode_termini(parts: list[str]) -> tuple[list[str], list[str], list[str]]:
         hit = _place(token)
         if hit is not None:
             found = [hit]
+        elif (outside := unit_named(token)) is not None:  # 龙胜 of 城步至龙胜 (Guangxi)
+            found = [(outside.name, outside.adcode if outside.in_hunan else None)]
         else:  # a unit and a town (浏阳沙市): the unit, when it heads the token
             refs = [r for r in admin_refs(token) if r[0] == 0 and len(r[4]) == 1]
             found = [(unit_ref(r[4][0]).name, r[4][0]) for r in refs[:1]]
@@ -340,7 +343,8 @@ def _decode_termini(parts: list[str]) -> tuple[list[str], list[str], list[str]]:
         for name, adcode in found:
             if name not in names:
                 names.append(name)
-                adcodes.append(adcode)
+                if adcode:
+                    adcodes.append(adcode)
     return names, adcodes, undecoded
 
 
