@@ -300,3 +300,9 @@ def test_a_terminus_outside_hunan_is_the_one_unit_of_china_its_name_begins():
     ]
     x = extract_plan(read_text("开工建设宜章至凤头岭高速。"))  # a pass: no unit's name
     assert [(t.cities, t.undecoded) for t in x.transport] == [(["宜章县"], ["凤头岭"])]
+
+
+def test_a_stop_outside_hunan_is_no_unit_of_a_chain():
+    # a chain's stops are Hunan units; a stop in Jiangxi (萍乡) is left out, as before
+    text = "规划建设醴陵-萍乡等轨道。"
+    assert _got(text) == [("醴陵-萍乡", ["醴陵市"], [], "planned")]

@@ -614,7 +614,7 @@ def _stop_units(stop: str) -> tuple[str, str] | None:
         hit = _airport(stop[:-2])
         return (hit[0][0], hit[1][0]) if hit and hit[0] else None
     names, adcodes, _undecoded = _decode_termini([stop])  # as the ends of a line are read
-    return (names[0], adcodes[0]) if names else None
+    return (names[0], adcodes[0]) if adcodes else None  # not a stop outside Hunan (萍乡)
 
 
 def _stop_chains(text: str) -> list[RawProject]:
