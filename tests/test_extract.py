@@ -217,7 +217,7 @@ def test_transport_named_by_termini():
     x = extract_plan(read_text(text))
     got = [(t.name, t.cities, t.undecoded, t.confidence) for t in x.transport]
     assert got == [
-        ("上栗至醴陵高速", ["醴陵市"], ["上栗"], 0.75),  # 上栗 is in Jiangxi
+        ("上栗至醴陵高速", ["上栗县", "醴陵市"], [], 0.9),  # 上栗 is in Jiangxi
         ("茶陵—常宁高速", ["茶陵县", "常宁市"], [], 0.9),  # not 常德 + 宁
         ("株洲西经渌口区至醴陵东铁路", ["株洲市", "渌口区", "醴陵市"], [], 0.9),
         ("株洲至醴陵城际", ["株洲市", "醴陵市"], [], 0.9),

@@ -47,7 +47,7 @@ def _got(text: str) -> list[tuple]:
         # left open rather than guessed
         ("炎韶", ["炎陵县"], ["韶"]),  # 韶山 and 韶关 lie as near to 炎陵
         ("南衡", ["衡阳市"], ["南"]),  # a direction: no Hunan prior (南县 or 南宁?)
-        ("宁韶", [], ["宁", "韶"]),  # nothing decoded to judge nearness by
+        ("宁新", [], ["宁", "新"]),  # nothing decoded to judge nearness by (宁韶 is now curated)
     ],
 )
 def test_decode_code(code, names, undecoded):
@@ -210,3 +210,116 @@ def test_a_route_number_before_a_code_is_one_name_decoded_as_the_code():
         ("G55二广高速", ["二连浩特市", "广州市"], "existing"),
         ("G56杭瑞高速", ["杭州市", "瑞丽市"], "existing"),
     ]
+
+
+# ---------------------------------------------------------------- curated corridor codes
+
+# The lines added to geodata/corridor_codes.csv on 2026-12-03, each with the ends its sources
+# state (towns given as the county a source places them in: 马迹塘 -> 桃江县, 官庄 -> 沅陵县;
+# a code of provinces as the provinces: 湘桂 -> 湖南省, 广西壮族自治区).
+ADDED_LINES = {
+    "泉南高速": ["泉州市", "南宁市"],
+    "厦蓉高速": ["厦门市", "成都市"],
+    "许广高速": ["许昌市", "广州市"],
+    "浩吉铁路": ["鄂尔多斯市", "吉安市"],
+    "湘桂铁路": ["湖南省", "广西壮族自治区"],
+    "湘黔铁路": ["湖南省", "贵州省"],
+    "渝湘高铁": ["重庆市", "湖南省"],
+    "兴永郴赣铁路": ["兴义市", "永州市", "郴州市", "赣州市"],
+    "安张衡铁路": ["安康市", "张家界市", "衡阳市"],
+    "娄新高速": ["娄底市", "新化县"],
+    "宁韶高速": ["宁乡市", "韶山市"],
+    "马安高速": ["桃江县", "安化县"],
+    "益马高速": ["益阳市", "桃江县"],
+    "安慈高速": ["安乡县", "慈利县"],
+    "龙琅高速": ["涟源市", "新化县"],
+    "官新高速": ["沅陵县", "新化县"],
+    "张官高速": ["张家界市", "沅陵县"],
+    "桂新高速": ["桂阳县", "新田县"],
+    "通平高速": ["通城县", "平江县"],
+    "平汝高速": ["平江县", "汝城县"],
+    "吉茶高速": ["吉首市", "花垣县"],
+    "怀新高速": ["怀化市", "新化县"],
+    "道贺高速": ["道县", "贺州市"],
+    "岳望高速": ["岳阳市", "望城区"],
+    "龙永高速": ["龙山县", "永顺县"],
+    "永吉高速": ["永顺县", "吉首市"],
+    "常祁高速": ["常宁市", "祁东县"],
+    "安邵高速": ["安化县", "邵阳市"],
+    "炉慈高速": ["石门县", "慈利县"],
+    "新新高速": ["新化县", "新宁县"],
+    "洞新高速": ["洞口县", "新宁县"],
+    "武靖高速": ["武冈市", "靖州苗族侗族自治县"],
+    "靖黎高速": ["靖州苗族侗族自治县", "黎平县"],
+    "芷铜高速": ["芷江侗族自治县", "铜仁市"],
+    "桑龙高速": ["桑植县", "龙山县"],
+    "张南高速": ["张家界市", "南充市"],
+    "黔吉高铁": ["黔江区", "吉首市"],
+    "铜吉铁路": ["铜仁市", "吉首市"],
+    "怀桂高铁": ["怀化市", "桂林市"],
+    "张新高速": ["张家界市", "新化县"],
+    "白新高速": ["邵阳县", "新宁县"],
+    "永新高速": ["永州市", "新宁县"],
+    "城龙高速": ["城步苗族自治县", "龙胜各族自治县"],
+    "茶常高速": ["茶陵县", "常宁市"],
+    "凤大高速": ["凤凰县", "松桃苗族自治县"],
+}
+
+
+@pytest.mark.parametrize(("name", "cities"), list(ADDED_LINES.items()))
+def test_added_corridor_codes_decode_to_their_sourced_ends(name, cities):
+    code = name.removesuffix("高速").removesuffix("高铁").removesuffix("铁路")
+    assert code in corridor_codes()
+    assert decode_code(code)[0::2] == (cities, [])
+    [rec] = extract_plan(read_text("湖南省规划\n加快建设" + name + "。")).transport
+    assert (rec.name, rec.cities) == (name, cities)
+
+
+def test_added_corridor_codes_read_reversed_and_keep_hunan_adcodes():
+    assert decode_code("赣郴永兴")[0] == ["赣州市", "郴州市", "永州市", "兴义市"]
+    assert decode_code("湘桂")[1] == ["430000"]  # the province of Hunan
+    assert decode_code("马安")[1] == ["430922", "430923"]  # 桃江县, 安化县
+    assert decode_code("泉南")[1] == []  # no end in Hunan
+
+
+# The rows that were in corridor_codes.csv before 2026-12-03 decode as they did.
+OLD_CORRIDORS = {
+    "沪昆": ["上海市", "昆明市"],
+    "上瑞": ["上海市", "瑞丽市"],
+    "沪瑞": ["上海市", "瑞丽市"],
+    "二广": ["二连浩特市", "广州市"],
+    "包茂": ["包头市", "茂名市"],
+    "呼北": ["呼和浩特市", "北海市"],
+    "杭瑞": ["杭州市", "瑞丽市"],
+    "武深": ["武汉市", "深圳市"],
+    "京港澳": ["北京市", "香港特别行政区", "澳门特别行政区"],
+    "京珠": ["北京市", "珠海市"],
+    "呼南": ["呼和浩特市", "南宁市"],
+    "京广": ["北京市", "广州市"],
+    "洛湛": ["洛阳市", "湛江市"],
+    "焦柳": ["焦作市", "柳州市"],
+    "渝长厦": ["重庆市", "长沙市", "厦门市"],
+    "长九": ["长沙市", "九江市"],
+    "岳临": ["岳阳市", "临武县"],
+    "浙赣": ["杭州市", "株洲市"],
+}
+
+
+@pytest.mark.parametrize(("code", "ends"), list(OLD_CORRIDORS.items()))
+def test_old_corridor_codes_still_decode(code, ends):
+    assert decode_code(code)[0::2] == (ends, [])
+
+
+def test_a_terminus_outside_hunan_is_the_one_unit_of_china_its_name_begins():
+    x = extract_plan(read_text("开工建设城步至龙胜高速。"))
+    assert [(t.name, t.cities, t.undecoded) for t in x.transport] == [
+        ("城步至龙胜高速", ["城步苗族自治县", "龙胜各族自治县"], [])  # 龙胜 is in Guangxi
+    ]
+    x = extract_plan(read_text("开工建设宜章至凤头岭高速。"))  # a pass: no unit's name
+    assert [(t.cities, t.undecoded) for t in x.transport] == [(["宜章县"], ["凤头岭"])]
+
+
+def test_a_stop_outside_hunan_is_no_unit_of_a_chain():
+    # a chain's stops are Hunan units; a stop in Jiangxi (萍乡) is left out, as before
+    text = "规划建设醴陵-萍乡等轨道。"
+    assert _got(text) == [("醴陵-萍乡", ["醴陵市"], [], "planned")]

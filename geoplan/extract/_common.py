@@ -362,6 +362,24 @@ def _unit_point(adcode: str) -> tuple[float, float] | None:
     return (min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2
 
 
+def unit_named(token: str) -> gazetteer.Unit | None:
+    """The one prefecture- or county-level unit of China whose name begins with ``token`` (two
+    characters or more; a city's districts excepted, as for code characters), or None: the end
+    of a line named by its termini outside Hunan (城步至龙胜 -> 龙胜各族自治县, 上栗 -> 上栗县).
+
+    Examples
+    --------
+    >>> unit_named("龙胜").name
+    '龙胜各族自治县'
+    >>> unit_named("凤头岭") is None
+    True
+    """
+    if len(token) < 2:
+        return None
+    found = [u for u in _initial_candidates().get(token[0], ()) if u.name.startswith(token)]
+    return found[0] if len(found) == 1 else None
+
+
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     import math
 

@@ -64,6 +64,7 @@ from geoplan.extract._common import (
     corridor_codes,
     decode_code,
     is_code,
+    unit_named,
     unit_ref,
 )
 
@@ -335,6 +336,8 @@ def _decode_termini(parts: list[str]) -> tuple[list[str], list[str], list[str]]:
         hit = _place(token)
         if hit is not None:
             found = [hit]
+        elif (outside := unit_named(token)) is not None:  # 龙胜 of 城步至龙胜 (Guangxi)
+            found = [(outside.name, outside.adcode if outside.in_hunan else None)]
         else:  # a unit and a town (浏阳沙市): the unit, when it heads the token
             refs = [r for r in admin_refs(token) if r[0] == 0 and len(r[4]) == 1]
             found = [(unit_ref(r[4][0]).name, r[4][0]) for r in refs[:1]]
@@ -343,7 +346,8 @@ def _decode_termini(parts: list[str]) -> tuple[list[str], list[str], list[str]]:
         for name, adcode in found:
             if name not in names:
                 names.append(name)
-                adcodes.append(adcode)
+                if adcode:
+                    adcodes.append(adcode)
     return names, adcodes, undecoded
 
 
@@ -613,7 +617,7 @@ def _stop_units(stop: str) -> tuple[str, str] | None:
         hit = _airport(stop[:-2])
         return (hit[0][0], hit[1][0]) if hit and hit[0] else None
     names, adcodes, _undecoded = _decode_termini([stop])  # as the ends of a line are read
-    return (names[0], adcodes[0]) if names else None
+    return (names[0], adcodes[0]) if adcodes else None  # not a stop outside Hunan (萍乡)
 
 
 def _stop_chains(text: str) -> list[RawProject]:
