@@ -242,12 +242,14 @@ def test_transport_lost_head():
     assert [(t.name, t.note) for t in x.transport] == [("茶铁路", "")]
 
 
-def test_transport_airports_from_the_curated_table():
-    x = extract_plan(read_text("支持南岳机场改扩建。拓展长沙黄花机场航线。"))
-    # 南岳机场 is 衡阳南岳机场 in 衡南县, not 岳阳 (南 + 岳)
+def test_transport_airports_by_the_unit_their_name_refers_to():
+    # the unit the name names (南岳, 长沙; not 岳阳 by 南 + 岳), as the devtexts' keys read
+    # airports; a name holding no unit is the curated airport's county (黄花 -> 长沙县)
+    x = extract_plan(read_text("支持南岳机场改扩建。拓展长沙黄花机场航线。提升黄花机场服务。"))
     assert [(t.name, t.cities, t.adcodes) for t in x.transport] == [
-        ("南岳机场", ["衡南县"], ["430422"]),
-        ("长沙黄花机场", ["长沙县"], ["430121"]),
+        ("南岳机场", ["南岳区"], ["430412"]),
+        ("长沙黄花机场", ["长沙市"], ["430100"]),
+        ("黄花机场", ["长沙县"], ["430121"]),
     ]
 
 

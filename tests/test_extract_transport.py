@@ -107,7 +107,7 @@ def test_chains_of_stops_closed_by_a_rail_transit_word():
     assert _got(text) == [
         ("衡阳东-酃湖-衡南", ["衡阳市", "衡南县"], [], "studied"),
         ("衡阳-衡山-南岳机场", ["衡阳市", "衡山县", "衡南县"], [], "studied"),
-        ("南岳机场", ["衡南县"], [], "studied"),  # a stop that is a project of its own
+        ("南岳机场", ["南岳区"], [], "studied"),  # a stop that is a project of its own
     ]
 
 

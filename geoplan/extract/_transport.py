@@ -750,16 +750,18 @@ def find_projects(text: str) -> list[RawProject]:
             if len(code) < 2 or code.endswith(("国际", "通用", "支线", "干线", "民用")):
                 continue
             undecoded = []
-            hit = _airport(code) if mode == "airport" else None
-            place = _place(code) if mode == "airport" and hit is None else None
+            # an airport is the unit its name refers to (衡阳南岳机场 -> 衡阳市, 邵东机场 ->
+            # 邵东市), else the county of the curated airport its name holds (黄花机场)
+            place = _place(code) if mode == "airport" else None
             for k in range(len(code) - 1, 1, -1):  # a place heading it: 新化 | 春田机场
-                if mode != "airport" or hit is not None or place is not None:
+                if mode != "airport" or place is not None:
                     break
                 place = _place(code[:k])
-            if hit is not None:
-                names, adcodes = list(hit[0]), list(hit[1])
-            elif place is not None:  # 邵东机场: the unit its name refers to, not its prefecture
+            hit = _airport(code) if mode == "airport" and place is None else None
+            if place is not None:
                 names, adcodes = [place[0]], [place[1]]
+            elif hit is not None:
+                names, adcodes = list(hit[0]), list(hit[1])
         elif not names and (len(code) > 3 or (not is_code(code) and _FUNCTION_CHARS.search(code))):
             continue
         span = (start, m.end())
