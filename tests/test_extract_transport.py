@@ -323,3 +323,14 @@ def test_a_stop_outside_hunan_is_no_unit_of_a_chain():
     # a chain's stops are Hunan units; a stop in Jiangxi (萍乡) is left out, as before
     text = "规划建设醴陵-萍乡等轨道。"
     assert _got(text) == [("醴陵-萍乡", ["醴陵市"], [], "planned")]
+
+
+def test_airports_of_units_listed_before_a_shared_kind():
+    text = "规划建设吉首、古丈、龙山通用机场，研究建设花垣通用机场。加快建设通用机场。"
+    got = [(p.name, p.cities, p.status) for p in find_projects(text)]
+    assert got == [
+        ("吉首通用机场", ["吉首市"], "planned"),
+        ("古丈通用机场", ["古丈县"], "planned"),
+        ("龙山通用机场", ["龙山县"], "planned"),
+        ("花垣通用机场", ["花垣县"], "studied"),
+    ]

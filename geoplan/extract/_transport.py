@@ -471,6 +471,32 @@ def _status(text: str, start: int, end: int) -> tuple[str | None, float]:
     return (found[0], 1.0) if found else (None, 0.0)
 
 
+# The kind of an airport written between its place and 机场 (吉首通用机场, 龙山支线机场).
+_AIRPORT_KIND = re.compile(r"(?:通用|支线|民用)$")
+
+
+def _units_listed_before(text: str, start: int) -> list[tuple[int, int, tuple[str, str]]]:
+    """Units listed before ``start`` and sharing what follows (吉首、古丈、龙山 | 永顺通用机场):
+    ``(start, end, (name, adcode))`` of each, nearest first; at most eight."""
+    out: list[tuple[int, int, tuple[str, str]]] = []
+    pos = start
+    while len(out) < 8 and pos > 1 and text[pos - 1] in "、和及与":
+        end = pos - 1
+        s0 = end
+        while s0 > 0 and end - s0 < 5 and "\u4e00" <= text[s0 - 1] <= "\u9fff":
+            s0 -= 1
+            if text[s0] in "、和及与":
+                s0 += 1
+                break
+        unit = next((u for k in range(s0, end - 1) if (u := _place(text[k:end])) is not None), None)
+        if unit is None:
+            break
+        k = next(k for k in range(s0, end - 1) if _place(text[k:end]) is not None)
+        out.append((k, end, unit))
+        pos = k
+    return out
+
+
 def _coordinated(text: str, start: int) -> tuple[int, int] | None:
     """Span of a code joined to the line name at ``start`` by 和/、/及/与 that shares its
     suffix (the 浏醴 of 规划新建浏醴和炎韶铁路); only a code made wholly of abbreviations or
@@ -745,14 +771,19 @@ def find_projects(text: str) -> list[RawProject]:
         if termini is not None:
             start = termini[0]
             names, adcodes, undecoded = _decode_termini(termini[1])
+        kind = _AIRPORT_KIND.search(code) if mode == "airport" else None
         if mode in ("port", "airport", "waterway"):
-            # need a place or a proper name (黄花机场, 铜塘湾港区): at least two characters
-            if len(code) < 2 or code.endswith(("国际", "通用", "支线", "干线", "民用")):
+            # need a place or a proper name (黄花机场, 铜塘湾港区): at least two characters;
+            # a kind of airport only after a unit (吉首通用机场)
+            bare = code[: kind.start()] if kind else code
+            if len(bare) < 2 or bare.endswith(("国际", "干线")):
+                continue
+            if kind and _place(bare) is None:
                 continue
             undecoded = []
             # an airport is the unit its name refers to (衡阳南岳机场 -> 衡阳市, 邵东机场 ->
             # 邵东市), else the county of the curated airport its name holds (黄花机场)
-            place = _place(code) if mode == "airport" else None
+            place = _place(bare) if mode == "airport" else None
             for k in range(len(code) - 1, 1, -1):  # a place heading it: 新化 | 春田机场
                 if mode != "airport" or place is not None:
                     break
@@ -781,6 +812,22 @@ def find_projects(text: str) -> list[RawProject]:
         out.append(
             RawProject(name, mode, span, names, adcodes, undecoded, status, conf, note, rank)
         )
+        if kind is not None:  # 吉首、古丈、龙山通用机场: each unit listed before it has one
+            out.extend(
+                RawProject(
+                    text[s0:e0] + kind.group() + suffix,
+                    mode,
+                    (s0, m.end()),
+                    [unit[0]],
+                    [unit[1]],
+                    [],
+                    status,
+                    conf,
+                    "",
+                    rank,
+                )
+                for s0, e0, unit in _units_listed_before(text, start)
+            )
         if mode not in ("port", "airport", "waterway"):
             first = _coordinated(text, start)
             if first is not None:
