@@ -182,8 +182,27 @@ ACCESS_K = 3
 EXPRESSWAY_DETOUR = 1.1
 """Expressway length over straight line between consecutive interchanges."""
 
-EXPRESSWAY_SPEED_KMH = 95.0
-"""Average car speed on expressways (limit 100-120 km/h, less on mountain sections)."""
+EXPRESSWAY_SPEED_KMH = 97.0
+"""Average car speed on expressways, applied to ``EXPRESSWAY_DETOUR`` x the straight line
+between consecutive nodes; the only road constant fitted on data (2026-12, issue 16).
+
+Why this one: a driving trip between seats is mostly expressway minutes, and this speed is the
+constant that sets them (entry and exit, 2 min each, are charged by
+:class:`geoplan.catchment.DoorToDoor`; ordinary roads and access legs also serve rail trips and
+catchments). It cannot be told apart from :data:`EXPRESSWAY_DETOUR` (only their ratio counts),
+which stays a reasoned 1.1.
+
+Fit: the value on a 1 km/h grid from 80 to 130 that minimises the median absolute log error
+of the *fit rows* of ``tests/data/scheduled_times.csv`` (compared driving rows, every second in
+table order from the first: ``calibration=used``), by
+``benchmarks/bench_catchment.py``'s ``calibrate_expressway_speed()``: 97 km/h (0.106; 95 gave
+0.122). The judged rows (the others) played no part. Before (95) and after (97), median
+absolute error / worst / within 15 %: fit rows 13.0 % / 47.7 % / 7 of 11 -> 10.9 % / 44.9 % /
+7 of 11; judged rows 12.1 % / 31.8 % / 7 of 10 -> 10.5 % / 29.3 % / 7 of 10. The model stays
+slower than the stated times (median signed +4.5 % on the fit rows, +6.2 % on the judged
+ones). Plausible for Hunan: the limit is 120 km/h (100 on mountain sections; 常吉 and 张花 were
+designed for 80 over much of their length), and navigation apps assume free flow. Reasoned
+before the fit: 95 (limit 100-120 km/h, less on mountain sections)."""
 
 JUNCTION_KM = 1.0
 """Interchanges of different expressways closer than this are one junction (the data places
