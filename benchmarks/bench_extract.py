@@ -1,8 +1,9 @@
 """Benchmark geoplan.extract: accuracy against hand-written answer keys, and speed.
 
 Run: ``python benchmarks/bench_extract.py [-v]``. Prints, per text and in total, for the five
-seeds (``tests/data/answers_*.json``) and for the development texts no rule was written from
-(``tests/data/devtexts``), in one run: recall of structures and components, component places
+seeds (``tests/data/answers_*.json``), for the development texts no rule was written from
+(``tests/data/devtexts``) and for set C (``tests/data/setc``, held out until their first score,
+see its README), in one run: recall of structures and components, component places
 precision/recall/F1, transport names found, cities decoded and status right, and slogans taken
 for structures (``geoplan.evaluate``); ``-v`` lists every miss. Then characters per second for
 place matching and full extraction on all five seeds, beside cpca on the same text.
@@ -30,11 +31,13 @@ def _keyed() -> dict[str, list[tuple[str, Path, dict]]]:
         key = load_key(path)
         text = next((ROOT / "seeds").glob(f"{path.stem.split('_')[1]}_*.txt"))
         seeds.append((text.stem[:3], text, key))
-    dev = [
-        (path.stem, path.with_suffix(".txt"), load_key(path))
-        for path in sorted((DATA / "devtexts").glob("*.json"))
-    ]
-    return {"seeds": seeds, "devtexts": dev}
+    def folder(name: str) -> list[tuple[str, Path, dict]]:
+        return [
+            (path.stem, path.with_suffix(".txt"), load_key(path))
+            for path in sorted((DATA / name).glob("*.json"))
+        ]
+
+    return {"seeds": seeds, "devtexts": folder("devtexts"), "setc": folder("setc")}
 
 
 def _row(label: str, s: Score) -> str:

@@ -459,3 +459,26 @@ def test_devtexts_read_the_same_in_other_quotation_marks(marks):
         rewritten += marks[0] in text
         _check_against_key(extract_plan(read_text(text)).to_dict(), key)
     assert rewritten == 5  # all but 05_shaoyang, which quotes nothing
+
+
+SETC = Path(__file__).resolve().parent / "data" / "setc"
+# What the extractor reaches on set C (held out once; see tests/data/setc/README.md):
+# structures, components, transport names found, cities and status right.
+SETC_SCORES = {
+    "07_hengyang": (2, 6, 8, 7, 7),
+    "08_chenzhou": (3, 7, 8, 6, 7),
+    "09_yueyang": (2, 4, 12, 12, 12),
+    "10_huaihua": (4, 6, 7, 7, 7),
+    "11_xiangxi": (2, 13, 8, 7, 4),
+    "12_yongzhou": (3, 13, 10, 10, 9),
+}
+
+
+@pytest.mark.parametrize("name", list(SETC_SCORES))
+def test_set_c_scores(name):
+    from geoplan.evaluate import load_key, score
+
+    key_path = SETC / f"{name}.json"
+    s = score(extract_plan(read_plan(key_path.with_suffix(".txt"))), load_key(key_path))
+    got = (s.structures_found, s.components_found, s.transport_found, s.cities_right)
+    assert (*got, s.status_right) == SETC_SCORES[name]
