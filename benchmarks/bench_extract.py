@@ -31,6 +31,7 @@ def _keyed() -> dict[str, list[tuple[str, Path, dict]]]:
         key = load_key(path)
         text = next((ROOT / "seeds").glob(f"{path.stem.split('_')[1]}_*.txt"))
         seeds.append((text.stem[:3], text, key))
+
     def folder(name: str) -> list[tuple[str, Path, dict]]:
         return [
             (path.stem, path.with_suffix(".txt"), load_key(path))

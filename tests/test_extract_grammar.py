@@ -400,6 +400,15 @@ def test_a_name_defined_as_what_to_become_is_no_structure():
     assert extract_plan(read_text(text)).structures == []
 
 
+def test_a_name_whose_parts_are_titles_to_earn_is_no_structure():
+    text = (
+        "株洲市规划\n全力打造“两区一城”,即制造业高质量发展示范区、湘赣边区域合作先行区和"
+        "现代化工业名城。构建“一核两带”空间格局,“一核”即株洲中心城区,“两带”即湘江风光带和"
+        "沿京广产业带。"
+    )
+    assert [s.pattern for s in extract_plan(read_text(text)).structures] == ["一核两带"]
+
+
 def test_body_of_a_structure_is_its_scope():
     x = extract_plan(
         read_text("娄底市规划\n以娄星区、涟源市、双峰县为主体,构建“一圈三区”空间格局。")

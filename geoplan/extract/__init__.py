@@ -360,6 +360,14 @@ def _sentence(text: str, start: int, end: int, width: int = 300) -> tuple[int, i
     return s, (min(ends) + 1 if ends else hi)
 
 
+# Titles a place is to earn, which a plan lists as its goals (三区一中心 = 甲示范区, 乙先行区,
+# 丙引领区 and a 副中心城市), not parts of its space.
+_DESIGNATION = re.compile(
+    r"(?:示范区|先行区|引领区|试验区|集聚区|聚集区|先导区|样板区|承载区|高地|标杆|名城|中心城市"
+    r"|枢纽城市|城市)$"
+)
+
+
 def _scope(
     ctx: _Ctx, start: int, *, tokens: list[tuple[str, str]] = ()
 ) -> tuple[str, list[PlaceRef]]:
@@ -664,6 +672,8 @@ def _structures(ctx: _Ctx) -> list[Structure]:
                 if comps:
                     s, e = s2, e2
                     break
+        if len(comps) >= 2 and all(_DESIGNATION.search(c.name) for c in comps):
+            continue  # every part a title to earn (…示范区, …先行区, …名城): goals, a slogan
         scope, scope_places = _scope(ctx, s, tokens=tokens)
         components: list[Component] = []
         for c in comps:
