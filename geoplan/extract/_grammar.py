@@ -239,9 +239,19 @@ def _shared_noun(parts: list[str]) -> list[str]:
     return [p if p.endswith(noun) else p + noun for p in items]
 
 
+_DIRECTION = re.compile(r"(?:东北|东南|西北|西南|东|西|南|北|中)部?")
+
+
 def _shared_tail(parts: list[str]) -> list[str]:
     """Give bare place names the noun the last item carries after its own place (甲、乙、丙县
-    产业板块 written 甲、乙、丙产业板块 -> 甲产业板块, 乙产业板块, 丙产业板块)."""
+    产业板块 written 甲、乙、丙产业板块 -> 甲产业板块, 乙产业板块, 丙产业板块), and so bare
+    directions (北部、中部、南部片区 -> 北部片区, 中部片区, 南部片区)."""
+    if len(parts) >= 2 and all(_DIRECTION.fullmatch(p.strip()) for p in parts[:-1]):
+        head = _DIRECTION.match(parts[-1].strip())
+        noun = parts[-1].strip()[head.end() :] if head else ""
+        noun = re.sub(rf"^[{NUMERALS}]+(?:个|条|大|座|处)?", "", noun)  # 东、西两翼 -> 翼
+        if noun and head:
+            return [p.strip() + noun for p in [*parts[:-1], head.group()]]
     if len(parts) < 2 or not all(0 < len(p) <= 4 and gazetteer.lookup(p) for p in parts[:-1]):
         return parts
     last = parts[-1]
