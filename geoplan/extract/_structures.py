@@ -10,7 +10,7 @@ NUMERALS = "一二三四五六七八九十两多双"
 # ("一核一圈一廊", "三纵三横二连", "一江两水"); the class says what the name describes.
 LAYOUT_ROLES = (
     "组团", "中心", "核心", "板块", "片区", "走廊", "廊道", "绿楔", "基地", "平台", "节点",
-    "龙头", "集群", "门户",
+    "龙头", "集群", "门户", "轴线",
     "核", "心", "主", "副", "圈", "廊", "带", "轴", "翼", "极", "区", "片", "块",
     "环", "线", "岸", "群", "点", "镇", "脉", "屏", "楔", "城", "体",
 )  # fmt: skip
@@ -27,11 +27,13 @@ ROLES = tuple(sorted(set(LAYOUT_ROLES + FEATURE_ROLES + NETWORK_ROLES), key=lamb
 _WORDS = tuple(sorted(set(ROLES + NOT_ROLES), key=lambda r: (-len(r), r)))
 _WORD_ALT = "|".join(_WORDS)
 # One numeral + role word (or a word that only looks like a role).
-TOKEN = rf"[{NUMERALS}](?:{_WORD_ALT})"
+# A measure word may stand between numeral and role (一个中心、两条轴线、三大板块).
+_MEASURE = "(?:个|条|大|座)?"
+TOKEN = rf"[{NUMERALS}]{_MEASURE}(?:{_WORD_ALT})"
 STRUCTURE_RE = re.compile(rf"(?<![第{NUMERALS}]){TOKEN}(?:[、,，]?{TOKEN})+")
 # A numeral + any word right after a match: the match is part of a longer, non-spatial name.
 _CONTINUES = re.compile(rf"[、,，]?[{NUMERALS}][\u4e00-\u9fff]")
-_TOKEN_RE = re.compile(rf"([{NUMERALS}])({_WORD_ALT})")
+_TOKEN_RE = re.compile(rf"([{NUMERALS}]){_MEASURE}({_WORD_ALT})")
 # The nouns a name governs, read in the rest of its clause (quotes and 的 skipped): a strategy,
 # task, concept or regime makes a slogan; a layout, structure or network makes it spatial.
 _SLOGAN_NOUN = re.compile(
@@ -104,6 +106,7 @@ ROLE_SUFFIX = {
     "龙头": ("龙头",),
     "集群": ("集群",),
     "门户": ("门户",),
+    "轴线": ("轴线", "发展轴", "轴"),
     "节点": ("节点",),
     "体": ("综合体", "体"),
 }
