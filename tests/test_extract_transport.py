@@ -334,3 +334,13 @@ def test_airports_of_units_listed_before_a_shared_kind():
         ("龙山通用机场", ["龙山县"], "planned"),
         ("花垣通用机场", ["花垣县"], "studied"),
     ]
+
+
+def test_lists_of_numbered_codes_and_the_use_of_a_named_line():
+    text = "境内已建成G4京港澳、G60沪昆等高速公路。巩固提升已建成的娄邵铁路运输能力，发展铁路运输。"
+    got = [(p.name, p.cities, p.status) for p in find_projects(text)]
+    assert got == [
+        ("G4京港澳高速公路", ["北京市", "香港特别行政区", "澳门特别行政区"], "existing"),
+        ("G60沪昆高速公路", ["上海市", "昆明市"], "existing"),
+        ("娄邵铁路", ["娄底市", "邵阳市"], "existing"),
+    ]

@@ -59,6 +59,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from geoplan.extract._common import (
+    _ROUTE_NUMBER,
     abbreviations,
     admin_refs,
     corridor_codes,
@@ -97,6 +98,12 @@ _MODE_OF = [(re.compile(f"^(?:{s})$"), mode) for s, mode in _SUFFIXES]
 # What may not follow a line name (高铁站, 高速发展, 港澳, 机场联络线 is a road, 铁路北站,
 # 铁路货站, 铁路职业技术学校, 空铁港联运, 高铁组合枢纽). Used with ``match(text, pos)``, so
 # no "^" anchor: "^" only matches at the real start of the string, never at ``pos``.
+# Of those, words of use that may follow a line named by its code (娄邵铁路运输能力).
+_USE_NEXT = frozenset({"运输", "物流", "列车", "班列", "直达"})
+# A code of two or three abbreviations right before a suffix (娄邵 | 铁路).
+_NAMED_BEFORE = re.compile(
+    r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,3}$|(?<=的)[\u4e00-\u9fff]{2,3}$"
+)
 _BAD_NEXT = re.compile(
     r"(?:[东南西北]?站|货站|新城|经济|沿线|网|路网|发展|增长|公路网|时代|枢纽|联络线|口|澳|城|群"
     r"|集团|片区|运输|物流|直达|线路|线网|职业|学校|联运|组合|综合|列车|班列)"
@@ -589,10 +596,12 @@ def _listed(text: str, end: int, suffix: str, mode: str) -> list[RawProject]:
         own = _words(item[:cut], first=False) if cut else None
         raw = item[cut:].strip()
         s0 += cut
-        corridor = raw in corridor_codes()
-        if not 2 <= len(raw) <= 12 or SUFFIX_RE.search(raw):
+        number = _ROUTE_NUMBER.match(raw)  # G4京港澳、G60沪昆等高速公路: the number stays
+        bare = raw[number.end() :] if number else raw
+        corridor = bare in corridor_codes()
+        if not 2 <= len(bare) <= 12 or (SUFFIX_RE.search(bare) and not corridor):
             continue  # named with a suffix of its own (长沙北外环高速) or not a name
-        if _FUNCTION_CHARS.search(raw) and not corridor:
+        if _FUNCTION_CHARS.search(bare) and not corridor:
             continue
         qual = _QUALIFIER.search(raw)
         code = raw[: qual.start()] if qual else raw
@@ -696,7 +705,12 @@ def find_projects(text: str) -> list[RawProject]:
     seen: set[tuple[int, int]] = set()
     for m in _SUFFIX_BROKEN_RE.finditer(text):
         suffix = m.group().replace("\n", "")
-        if _BAD_NEXT.match(text, m.end()) and not text.startswith("港区", m.start()):
+        bad = _BAD_NEXT.match(text, m.end())
+        # the use of a named line (娄邵铁路运输能力) is no reason to drop it
+        use_of_named = bad is not None and (
+            bad.group() in _USE_NEXT and _NAMED_BEFORE.search(text, 0, m.start()) is not None
+        )
+        if bad and not text.startswith("港区", m.start()) and not use_of_named:
             continue
         if suffix == "高速" and text.startswith("铁路", m.end()):
             continue
@@ -847,7 +861,7 @@ def find_projects(text: str) -> list[RawProject]:
         else:
             mode = "provincial_road" if n == 3 else "expressway"
         end = m.end()
-        if re.search(r"和|及|与|、|经济|产业", rest):  # a list or a theme, not the road's name
+        if re.search(r"和|及|与|、|等|经济|产业", rest):  # a list or a theme, not the road's name
             rest, end = "", m.end(2)
         core = re.sub(r"(?:高速公路|高速|公路|线)$", "", rest)
         # a short code after the number is decoded as any line's code (G55二广高速); a longer
@@ -881,7 +895,7 @@ def _one_per_mention(projects: list[RawProject]) -> list[RawProject]:
                 and q.span != p.span
                 and q.span[0] <= p.span[0]
                 and p.span[1] <= q.span[1]
-                and q.name.endswith(p.name)
+                and (q.name.endswith(p.name) or q.name.startswith(p.name))
             ),
             None,
         )
