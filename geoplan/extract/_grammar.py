@@ -286,8 +286,20 @@ _GENERIC = re.compile(
 
 
 def _generic_list(parts: list[str]) -> bool:
-    """Whether a list of two or more items names kinds of places only (国家级新区、特色园区)."""
+    """Whether a list of two or more items names kinds of places only (国家级新区、特色园区),
+    or one item a kind of place or a counted group of units (市域内的各类农业基地,
+    其他四个乡镇)."""
+    if len(parts) == 1:
+        bare = clean_name(parts[0]).rsplit("的", 1)[-1]
+        plural = re.match(r"各类|各|一批|若干|其他|其余|多个", bare)  # 县城 alone is one place
+        return bool((plural and _GENERIC.fullmatch(bare)) or _COUNTED_GROUP.search(bare))
     return len(parts) >= 2 and all(_GENERIC.fullmatch(clean_name(p)) for p in parts)
+
+
+# A group of units described by their count (其他四个乡镇, 两个县级市).
+_COUNTED_GROUP = re.compile(
+    rf"[{NUMERALS}0-9]+个?(?:乡镇|镇|乡|街道|县市区|县市|县级市|县|区|城镇|片区)$"
+)
 
 
 def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bool]:
@@ -299,6 +311,11 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     parts = _shared_noun(_top_split(clauses[0], _LIST_SPLIT))
     if parts and (all(_is_place_item(p) for p in parts) or _generic_list(parts)):
         return [clauses[0]], False  # a list of places or kinds of place: one part, its label
+    if (
+        _COUNTED_GROUP.search(clauses[0])
+        and count_of(_COUNTED_GROUP.search(clauses[0]).group()[0]) == k
+    ):
+        return [clauses[0]], False  # 其他四个乡镇, 即甲、乙、丙、丁: a group, its label
     suffixes = (*ROLE_SUFFIX.get(role, ()), role)
     named = _named_clauses(body, suffixes)
     if len(named) >= 2 and (k is None or len(named) == k):

@@ -10,7 +10,7 @@ NUMERALS = "一二三四五六七八九十两多双"
 # ("一核一圈一廊", "三纵三横二连", "一江两水"); the class says what the name describes.
 LAYOUT_ROLES = (
     "组团", "中心", "核心", "板块", "片区", "走廊", "廊道", "绿楔", "基地", "平台", "节点",
-    "龙头", "集群", "门户", "轴线",
+    "龙头", "集群", "门户", "轴线", "卫",
     "核", "心", "主", "副", "圈", "廊", "带", "轴", "翼", "极", "区", "片", "块",
     "环", "线", "岸", "群", "点", "镇", "脉", "屏", "楔", "城", "体",
 )  # fmt: skip
@@ -107,6 +107,7 @@ ROLE_SUFFIX = {
     "集群": ("集群",),
     "门户": ("门户",),
     "轴线": ("轴线", "发展轴", "轴"),
+    "卫": ("卫星城", "卫"),
     "节点": ("节点",),
     "体": ("综合体", "体"),
 }
@@ -331,7 +332,10 @@ def clean_name(item: str) -> str:
     item = re.sub(r"\s+", "", item).strip("“”\"'。:：")
     item = _ENUMERATOR.sub("", item)
     m = re.match(r"^以(.{2,20}?)为(?:主体|核心|中心|重点|依托|主)", item)
-    if m:
+    based = re.match(r"^以.{2,20}?为(?:依托|基础|支撑|载体)的(.{2,20})$", item)
+    if based:  # 以甲区为依托的乙产业片: the part is what stands on its base
+        item = based.group(1)
+    elif m:
         item = m.group(1)
     item = _LEAD_WORDS.sub("", item)
     item = re.split(r"[0-9０-９.]+(?:平方公里|万|个|亩|公里|%|年)", item, maxsplit=1)[0]
