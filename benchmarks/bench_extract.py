@@ -2,11 +2,12 @@
 
 Run: ``python benchmarks/bench_extract.py [-v]``. Prints, per text and in total, for the five
 seeds (``tests/data/answers_*.json``), for the development texts no rule was written from
-(``tests/data/devtexts``) and for set C (``tests/data/setc``, held out until their first score,
-see its README), in one run: recall of structures and components, component places
-precision/recall/F1, transport names found, cities decoded and status right, and slogans taken
-for structures (``geoplan.evaluate``); ``-v`` lists every miss. Then characters per second for
-place matching and full extraction on all five seeds, beside cpca on the same text.
+(``tests/data/devtexts``) and for sets C and D (``tests/data/setc``, ``setd``, each held out
+until its first score, see their READMEs), in one run: recall of structures and components,
+component places precision/recall/F1, transport names found, cities decoded and status right,
+and slogans taken for structures (``geoplan.evaluate``); ``-v`` lists every miss. Then
+characters per second for place matching and full extraction on all five seeds, beside cpca
+on the same text.
 """
 
 from __future__ import annotations
@@ -38,7 +39,12 @@ def _keyed() -> dict[str, list[tuple[str, Path, dict]]]:
             for path in sorted((DATA / name).glob("*.json"))
         ]
 
-    return {"seeds": seeds, "devtexts": folder("devtexts"), "setc": folder("setc")}
+    return {
+        "seeds": seeds,
+        "devtexts": folder("devtexts"),
+        "setc": folder("setc"),
+        "setd": folder("setd"),
+    }
 
 
 def _row(label: str, s: Score) -> str:

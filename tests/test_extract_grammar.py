@@ -510,24 +510,30 @@ def test_devtexts_read_the_same_in_other_quotation_marks(marks):
     assert rewritten == 5  # all but 05_shaoyang, which quotes nothing
 
 
-SETC = Path(__file__).resolve().parent / "data" / "setc"
-# What the extractor reaches on set C (held out once; see tests/data/setc/README.md):
+HELD = Path(__file__).resolve().parent / "data"
+# What the extractor reaches on sets C and D (each held out once; see their READMEs):
 # structures, components, transport names found, cities and status right.
-SETC_SCORES = {
-    "07_hengyang": (2, 6, 8, 7, 7),
-    "08_chenzhou": (3, 7, 8, 6, 7),
-    "09_yueyang": (2, 4, 12, 12, 12),
-    "10_huaihua": (4, 6, 7, 7, 7),
-    "11_xiangxi": (2, 13, 8, 7, 4),
-    "12_yongzhou": (3, 13, 10, 10, 9),
+HELD_SCORES = {
+    "setc/07_hengyang": (2, 6, 8, 7, 7),
+    "setc/08_chenzhou": (3, 7, 8, 6, 7),
+    "setc/09_yueyang": (2, 4, 12, 12, 12),
+    "setc/10_huaihua": (4, 6, 7, 7, 7),
+    "setc/11_xiangxi": (2, 13, 8, 7, 4),
+    "setc/12_yongzhou": (3, 13, 10, 10, 9),
+    "setd/13_changde": (3, 9, 7, 7, 7),
+    "setd/14_zhangjiajie": (6, 1, 8, 5, 8),
+    "setd/15_loudi": (2, 0, 4, 4, 4),
+    "setd/16_zhuzhou": (3, 6, 9, 8, 9),
+    "setd/17_xiangtan": (3, 3, 10, 9, 7),
+    "setd/18_shaoshan": (1, 5, 6, 4, 5),
 }
 
 
-@pytest.mark.parametrize("name", list(SETC_SCORES))
-def test_set_c_scores(name):
+@pytest.mark.parametrize("name", list(HELD_SCORES))
+def test_held_out_sets_scores(name):
     from geoplan.evaluate import load_key, score
 
-    key_path = SETC / f"{name}.json"
+    key_path = HELD / f"{name}.json"
     s = score(extract_plan(read_plan(key_path.with_suffix(".txt"))), load_key(key_path))
     got = (s.structures_found, s.components_found, s.transport_found, s.cities_right)
-    assert (*got, s.status_right) == SETC_SCORES[name]
+    assert (*got, s.status_right) == HELD_SCORES[name]
