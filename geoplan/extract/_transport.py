@@ -100,7 +100,7 @@ _MODE_OF = [(re.compile(f"^(?:{s})$"), mode) for s, mode in _SUFFIXES]
 # no "^" anchor: "^" only matches at the real start of the string, never at ``pos``.
 # Of those, words of use that may follow a line named by its code (娄邵铁路运输能力).
 _USE_NEXT = frozenset({"运输", "物流", "列车", "班列", "直达"})
-# A code of two or three abbreviations right before a suffix (娄邵 | 铁路).
+# A code of two or three characters right before a suffix (娄邵 | 铁路); it must decode.
 _NAMED_BEFORE = re.compile(
     r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,3}$|(?<=的)[\u4e00-\u9fff]{2,3}$"
 )
@@ -707,8 +707,12 @@ def find_projects(text: str) -> list[RawProject]:
         suffix = m.group().replace("\n", "")
         bad = _BAD_NEXT.match(text, m.end())
         # the use of a named line (娄邵铁路运输能力) is no reason to drop it
-        use_of_named = bad is not None and (
-            bad.group() in _USE_NEXT and _NAMED_BEFORE.search(text, 0, m.start()) is not None
+        named = _NAMED_BEFORE.search(text, 0, m.start()) if bad is not None else None
+        use_of_named = (
+            bad is not None
+            and bad.group() in _USE_NEXT
+            and named is not None
+            and len(decode_code(named.group())[0]) >= 2  # a code of places, not 泛亚
         )
         if bad and not text.startswith("港区", m.start()) and not use_of_named:
             continue
