@@ -49,6 +49,10 @@ _SUFFIX = re.compile(rf"(?:(?:{_ETHNIC})族)+自治(?:州|县|旗)$|(?:市|县|�
 URBAN_GROUPS = ("主城区", "中心城区", "市区", "城区")
 # Separators after which a two-character full name (攸县, 南县, 道县) may start.
 _LIST_SEPARATORS = set("、,，;；:：和与及至到在以对从向将把由经(（“\"'《 \n\t")
+# Characters after which a two-character full name (攸县, 澧县) is read as a unit although
+# glued to them: list separators and the markers of a definition (即澧县城区, 包括攸县); any
+# other character may make a word with it (沅澧县域 is no 澧县).
+_BEFORE_TWO_CHAR_FULL = _LIST_SEPARATORS | set("即为指是含括")
 # Words after a county short name that show it is the place (醴陵经开区, 茶陵方向).
 _PLACE_FOLLOWERS = re.compile(
     r"(?:经开区|经济开发区|高新区|工业园|工业集中区|园区|新城|城区|片区|组团|方向|境内|县城|市区"
@@ -481,7 +485,7 @@ def _match_units(text: str, scope: str) -> list[Mention]:
         glued = bool(mentions) and mentions[-1].end == start  # 河南省范县: after another name
         if how == "full" and len(name) == 2 and start > 0 and not glued:
             prev = text[start - 1]
-            if "\u4e00" <= prev <= "\u9fff" and prev not in _LIST_SEPARATORS:
+            if "\u4e00" <= prev <= "\u9fff" and prev not in _BEFORE_TWO_CHAR_FULL:
                 continue
         if how == "guarded":
             # a stop-listed name (永兴, 通道) is a place before a place word (永兴县城) or as

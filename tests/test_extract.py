@@ -377,8 +377,9 @@ def test_shared_definition_item_text(province):
     _plan, x = province
     s = _structure(x, "一轴一心、三带多组团")
     belts = {c.name: _codes(c) for c in s.components if c.role == "带"}
-    # "中部发展带依托...雨花经开区...渌口经开区": the item is named without 长株潭
-    assert belts["长株潭中部(京广)发展带"] == ["430111", "430212"]
+    # "中部发展带依托...天易经开区...雨花经开区...渌口经开区": the item is named without 长株潭;
+    # 长沙 and 株洲 are said by their districts, 湘潭 (天易) by no county of its own
+    assert belts["长株潭中部(京广)发展带"] == ["430111", "430212", "430300"]
 
 
 def test_inline_components_need_every_token():

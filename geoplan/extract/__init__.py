@@ -368,6 +368,10 @@ _DESIGNATION = re.compile(
 )
 
 
+# The title of a plan cited as a sentence's subject (《甲乙一体化规划》按照…).
+_CITED_PLAN = re.compile(r"《([^《》\n]{4,40}?(?:规划|纲要|方案|意见|计划)[^《》\n]{0,12})》")
+
+
 def _scope(
     ctx: _Ctx, start: int, *, tokens: list[tuple[str, str]] = ()
 ) -> tuple[str, list[PlaceRef]]:
@@ -421,6 +425,15 @@ def _scope(
     bare = re.sub(r"以[^以。;；]{1,80}?为[^,，。;；]{1,6}", "", before)
     prov = max(bare.rfind(w) for w in ("湖南省", "全省", "省域", "省级", "省委", "省政府"))
     if prov != -1 and not defines_part and not any(r[0] > prov for r in admin_refs(bare)):
+        return "湖南省", [unit_ref(gazetteer.HUNAN_ADCODE)]
+    # a sentence whose subject is another plan (《甲湖生态经济区规划》提出构建…): the units its
+    # title names, else (a region no unit names) the province
+    cited = _CITED_PLAN.search(bare)
+    if cited and not defines_part and not any(r[0] > cited.end() for r in admin_refs(bare)):
+        refs = admin_refs(cited.group(1))
+        if refs:
+            r = refs[-1]
+            return r[2], [unit_ref(a, via="group" if r[3] == "group" else "admin") for a in r[4]]
         return "湖南省", [unit_ref(gazetteer.HUNAN_ADCODE)]
     chunks = (
         (in_section,)

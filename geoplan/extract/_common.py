@@ -156,12 +156,12 @@ def places_in(
 ) -> tuple[list[PlaceRef], list[PlaceRef]]:
     """Return ``(units, features)`` named in ``text``.
 
-    ``units`` holds county-level units if any are named, else prefecture-level ones (groups
-    expanded); urban groups (主城区) are expanded within ``urban_within``. ``features`` holds
-    curated features and townships (乡、镇、街道: :func:`township_ref`); a township resolved to
-    its county adds that county to ``units`` (``via="township"``). ``within`` (adcodes of the
-    plan's jurisdiction; by default the units ``context`` names) decides a township name found
-    in several counties.
+    ``units`` holds the county-level units named and the prefectures named that hold none of
+    them (groups expanded); urban groups (主城区) are expanded within ``urban_within``.
+    ``features`` holds curated features and townships (乡、镇、街道: :func:`township_ref`); a
+    township resolved to its county adds that county to ``units`` (``via="township"``).
+    ``within`` (adcodes of the plan's jurisdiction; by default the units ``context`` names)
+    decides a township name found in several counties.
 
     Examples
     --------
@@ -217,7 +217,11 @@ def places_in(
         feats.setdefault(ref.name, ref)
     for ref in towns.values():
         feats.setdefault(ref.name, ref)
-    units = list(counties.values()) or list(prefectures.values())
+    # a prefecture holding a county named beside it is said by that county (长沙市岳麓区)
+    held = {c[:4] for c in counties}
+    units = list(counties.values()) + [
+        p for c, p in prefectures.items() if c not in counties and c[:4] not in held
+    ]
     return units, list(feats.values())
 
 

@@ -80,6 +80,7 @@ import re
 from dataclasses import dataclass
 
 from geoplan import gazetteer
+from geoplan.errors import GeoplanError
 from geoplan.extract._common import admin_refs
 from geoplan.extract._structures import (
     NOT_ROLES,
@@ -196,14 +197,49 @@ def _head(body: str, *, bracket: bool) -> str:
     return body
 
 
-def _is_place_item(item: str) -> bool:
+# The built-up area of a unit, which stands for the unit in a list of places (甲县城区).
+_URBAN_AREA = re.compile(r"(?:主城区|中心城区|老城区|城区|县城|市区)")
+
+
+def _is_place_item(item: str, *, urban: bool = False) -> bool:
     """Whether an item names an administrative unit, with at most a counted noun after it
-    (乙县, 丙县两个县级市, 甲区等内六区)."""
+    (乙县, 丙县两个县级市, 甲区等内六区); with ``urban``, also a unit's built-up area (丁县城区),
+    which stands for its unit in a list of several (one alone is a part of its own name)."""
+    asides = re.findall(r"[(（]([^()（）]+)[)）]", item)
+    if urban and asides and all(_is_group(_top_split(a, _LIST_SPLIT)) for a in asides):
+        return True  # a group named for its units: 甲乙新城(甲市、乙县)
     item = strip_long_parens(item).strip()
     for cut in range(len(item), 1, -1):
-        if _COUNTED_TAIL.fullmatch(item[cut:]) and gazetteer.lookup(item[:cut]):
+        tail = _URBAN_AREA.match(item, cut) if urban else None
+        rest = item[tail.end() :] if tail else item[cut:]
+        if _COUNTED_TAIL.fullmatch(rest) and _unit_name(item[:cut]):
             return True
     return False
+
+
+def _unit_name(name: str) -> bool:
+    """Whether a name is an administrative unit's, in Hunan or, in full or without its 市,
+    elsewhere in China (荆州)."""
+    if gazetteer.lookup(name):
+        return True
+    for full in dict.fromkeys((name, name + "市")):
+        try:
+            found = gazetteer.match(full, scope="china")
+        except GeoplanError:
+            return False
+        if len(found) == 1 and (found[0].start, found[0].end) == (0, len(full)):
+            return True
+    return False
+
+
+def _is_group(parts: list[str]) -> bool:
+    """Whether a list names one group of places rather than parts of their own: units
+    (甲县、乙县两市), the built-up areas of several units (甲城区、乙城区两个副中心), or kinds
+    of place (国家级新区、特色园区). Such a part is named by its label."""
+    urban = len(parts) > 1
+    return bool(parts) and (
+        all(_is_place_item(p, urban=urban) for p in parts) or _generic_list(parts)
+    )
 
 
 def _name_like(item: str, role: str) -> bool:
@@ -226,14 +262,15 @@ def _enumerated(body: str) -> list[str]:
 
 def _shared_noun(parts: list[str]) -> list[str]:
     """Give every item of a list the noun its last item carries after a count (甲、乙、丙
-    三条经济带 -> 甲经济带, 乙经济带, 丙经济带); items of places keep their names."""
+    三条经济带 -> 甲经济带, 乙经济带, 丙经济带); items of a group of places keep their names
+    (:func:`_is_group`)."""
     m = _SHARED_NOUN.search(parts[-1]) if parts else None
     if not m:
         return _shared_tail(parts)
     if len(parts) == 1:
         return [parts[0][: m.start()]] if m.start() else parts  # 甲城区一个主中心 -> 甲城区
     items = [*parts[:-1], parts[-1][: m.start()]]
-    if all(_is_place_item(p) for p in items):
+    if _is_group(items):
         return items
     noun = m.group("noun")
     return [p if p.endswith(noun) else p + noun for p in items]
@@ -309,8 +346,8 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     if not clauses:
         return [], False
     parts = _shared_noun(_top_split(clauses[0], _LIST_SPLIT))
-    if parts and (all(_is_place_item(p) for p in parts) or _generic_list(parts)):
-        return [clauses[0]], False  # a list of places or kinds of place: one part, its label
+    if _is_group(parts):
+        return [clauses[0]], False  # a group of places: one part, its label
     if (
         _COUNTED_GROUP.search(clauses[0])
         and count_of(_COUNTED_GROUP.search(clauses[0]).group()[0]) == k
@@ -350,6 +387,12 @@ _RUN = re.compile(rf"{TOKEN}(?:[、,，]?{TOKEN})*")
 _MARK_RE = re.compile(rf"\s*[{_CLOSE}]?\s*(?:{_MARK})")
 _BEFORE_RE = re.compile(
     rf"(?:以|将|把)([^以将把为。;；\n,，]{{1,{BEFORE_CHARS}}}?)(?:作为|为)[{_OPEN}]?$"
+)
+
+
+# A label closing the list of its parts (…甲轴、乙轴和丙轴, 是为“三轴”).
+_NAMED_BEFORE = re.compile(
+    rf"[,，]\s*(?:是为|即为|统称为|统称|合称为|合称|简称为|简称|称为|谓之)\s*[{_OPEN}]?$"
 )
 
 
@@ -402,7 +445,14 @@ def _find_labels(
                 _Label(lo + before.start(), e, tokens, label_text, "before", [before.group(1)])
             )
             continue
+        # the names before the label, closed by 是为, 统称, 简称 (…甲轴、乙轴, 是为“两轴”)
+        if (quoted or closed) and len(tokens) == 1 and _NAMED_BEFORE.search(text, lo, s):
+            stop = max(text.rfind(ch, 0, s) for ch in "。；;\n")
+            out.append(_Label(max(stop + 1, s - BODY_CHARS), e, tokens, label_text, "named"))
+            continue
         mk = _MARK_RE.match(text, e)
+        if mk and mk.group().strip().startswith("为") and text[: s - quoted].endswith("以"):
+            continue  # 以“一核”为支点: the label used, not defined
         head_line = next((h for h in headings if h[0] <= s < h[1]), None)
         if not mk and head_line is not None:
             # a label in a numbered sub-heading ((一)做强一核): the section below defines it
@@ -726,7 +776,7 @@ def _listed(label: _Label, role: str) -> list[RawComponent]:
     units is one part named by its label."""
     items = [i for i in _shared_noun(_top_split(label.items[0], _LIST_SPLIT)) if clean_name(i)]
     span = (label.start, label.end)
-    if items and all(_is_place_item(i) for i in items):
+    if items and all(_is_place_item(i, urban=len(items) > 1) for i in items):
         text = "、".join(items)
         # one unit or group is the part's name (以长株潭为核心); several are named by the label
         name = clean_name(items[0]) if len(items) == 1 else label.text
@@ -765,7 +815,7 @@ _AIM = re.compile(
 _PROSE_LEAD = re.compile(
     r"^(?:(?:协同|共同|深度|深入|全面|加快|大力|积极|着力|重点|持续|进一步|高水平|高标准|高质量)?"
     r"(?:推进|推动|优化|强化|增强|提升|支持|依托|建设|保护|治理|整治|修复|发展|壮大|培育|完善|实施"
-    r"|聚焦|围绕|发挥|加强|促进|带动|开展|严格|深化|将|把|以|对|在|使|让)|国家级|省级)+"
+    r"|聚焦|围绕|发挥|加强|促进|带动|开展|严格|深化|将|把|以|对|在|使|让|沿)|国家级|省级)+"
 )
 _NUMBERED_LINE = re.compile(
     r"\s*(?:[0-9]{1,2}[.、．]|[(（][0-9一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)"
@@ -1000,6 +1050,20 @@ def define_components(
         pattern = _owner(label, mention_starts)
         if pattern is None:
             continue
+        if label.form == "named":
+            numeral, role = label.tokens[0]
+            names, _hi = _prose_names(text[: label.end], label.start, role, count_of(numeral))
+            put(
+                pattern,
+                _token_key(label.tokens),
+                [
+                    RawComponent(
+                        role, clean_name(n), (label.start, label.end), confidence=0.8, places_text=w
+                    )
+                    for n, w in names
+                ],
+            )
+            continue
         if label.form == "before":
             if len(label.tokens) == 1:
                 put(pattern, _token_key(label.tokens), _listed(label, label.tokens[0][1]))
@@ -1040,8 +1104,7 @@ def define_components(
             as_label = len(items) == 1 and (
                 _is_place_item(item)
                 or not _name_like(name, role)
-                or all(_is_place_item(p) for p in _top_split(item, _LIST_SPLIT))
-                or _generic_list(_top_split(item, _LIST_SPLIT))
+                or _is_group(_top_split(item, _LIST_SPLIT))
             )
             if as_label:
                 comps.append(RawComponent(role, label.text, span, confidence=0.8))
