@@ -236,6 +236,8 @@ def _char_map(chars: Iterable[str]) -> dict[int, str]:
         if code < 0x80:
             continue
         out = _RADICAL_SUPPLEMENT.get(ch) or _VARIANTS.get(ch)
+        if out is None and "\u2460" <= ch <= "\u2473":
+            continue  # ①-⑳ number list items; NFKC would make them bare digits glued to words
         if out is None:
             nfkc = unicodedata.normalize("NFKC", ch)
             out = nfkc if len(nfkc) == 1 else ch

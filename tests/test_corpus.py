@@ -32,6 +32,13 @@ def test_stray_space_inside_cjk_is_removed_and_maps_back():
     assert plan.quote((start, start + 2)) == "洣 水"
 
 
+def test_circled_list_numbers_stay_list_marks():
+    # NFKC would fold ① to 1, gluing the item's number to its name (1甲组团)
+    plan = read_text("三组团依次为:\n①甲组团;\n②乙组团;\n⑩丙组团。")
+    assert plan.text == "三组团依次为:\n①甲组团;\n②乙组团;\n⑩丙组团。"
+    assert read_text("第１章").text == "第1章"  # full-width digits still fold
+
+
 def test_spaces_between_latin_words_are_kept():
     assert read_text("GDP 增长 and CPI").text == "GDP 增长 and CPI"
 

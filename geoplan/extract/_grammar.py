@@ -110,7 +110,7 @@ _OPEN = "“\"「『‘'"
 _CLOSE = "”\"」』’'"
 _MARK = (
     r"(?:[,，]\s*)?(?:就|也|则|具体)?"
-    r"(?:分别(?:是|指|为)|主要(?:是|指|为|包括)|是指|即为|指的是|指|即|是|为|包括)"
+    r"(?:分别(?:是|指|为)|依次(?:是|为)|主要(?:是|指|为|包括)|是指|即为|指的是|指|即|是|为|包括)"
     r"|由(?=[^。;；]{2,80}?(?:组成|构成))|[:：]|——|—|--|[(（]|\|"
 )
 _BOUNDARY = set("\n。;；:：,，、!！?？)）|")
@@ -133,7 +133,7 @@ _SHARED_NOUN = re.compile(
 # Words that end the name of a kind of space (a part's definition that ends with one is its
 # name; one that does not only describes, and the label stays the name).
 _SPACE_WORD = re.compile(
-    r"(?:城区|城镇|新区|新城|园区|开发区|经开区|高新区|片区|组团|中心|走廊|廊道|公园|街道|大道"
+    r"(?:城区|城镇|新区|新城|园区|开发区|经开区|高新区|片区|组团|中心|走廊|廊道|公园|街道|大道|区域"
     r"|[江河湖山港镇区城带轴廊圈线路园谷岸])$"
 )
 
@@ -345,6 +345,10 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     clauses = _top_split(head, re.compile(r"[,，]"))
     if not clauses:
         return [], False
+    if _ENUM.match(body.lstrip(" :：")) or _ENUM.match(body):
+        enum = _enumerated(body)  # 分别为:①甲岛;②乙岛 -- the list starts the definition
+        if len(enum) >= 2 and (k is None or len(enum) <= k):
+            return enum, True
     parts = _shared_noun(_top_split(clauses[0], _LIST_SPLIT))
     if _is_group(parts):
         return [clauses[0]], False  # a group of places: one part, its label
@@ -375,9 +379,14 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     enum = _enumerated(body[len(head) :])
     if len(enum) >= 2 and (k is None or len(enum) <= k):
         return enum, True
-    if k == 1 or k is None:
+    bare = [re.sub(r"(?:共同)?(?:组成|构成)$", "", clean_name(p)) for p in parts]
+    if len(parts) > 1 and all(b.endswith(suffixes) for b in bare):
+        return parts, False  # parts of its role, counted apart (一条甲轴和两条乙轴)
+    if k == 1 or k is None or len(parts) > 1:
+        # a list of another count than the token's (甲路、乙路、丙路和丁路形成三个交通环)
+        # describes the parts as a whole: one part, named by its label
         return [clauses[0]], False
-    return (parts, False) if len(parts) > 1 else ([], False)
+    return [], False
 
 
 # A run of numeral + role tokens, the shape of every label; which runs are labels of the plan's
@@ -468,8 +477,9 @@ def _find_labels(
             continue
         if not quoted:
             cut = max(text.rfind(ch, max(0, s - 8), s) for ch in _BOUNDARY)
-            if s > 0 and (cut == -1 or s - cut - 1 > 6) and s > 8:
-                continue
+            divided = re.search(r"(?:分为|划分为|包括)$", text[max(0, s - 3) : s])
+            if s > 0 and (cut == -1 or s - cut - 1 > 6) and s > 8 and not divided:
+                continue  # a token inside a longer clause, unless it is what is divided
         out.append(_Label(s - (1 if quoted else 0), mk.end(), tokens, label_text, "def"))
     return out
 
@@ -706,7 +716,11 @@ def _bracketed(text: str, patterns: dict[str, list[tuple[int, int]]]) -> dict[st
 
 # How far after a structure's name a table or numbered list of its parts may begin.
 TABLE_REACH = 400
-_ROW = re.compile(r"^\|\s*([^|\n]{2,30}?)\s*\|[^\n]*$", re.M)
+# A table row; its name is the first cell, or the second after a cell of the row's number.
+_ROW = re.compile(
+    r"^\|(?:\s*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2}|序号)\s*\|)?\s*([^|\n]{2,30}?)\s*\|[^\n]*$",
+    re.M,
+)
 # A numbered line titled by a name: "2.城东片区。以…为范围", "(3)乙组团:…".
 _NUMBERED = re.compile(
     r"^\s*(?:[0-9]{1,2}[.．、]|[(（][0-9]{1,2}[)）])\s*([^。,，:：;；\n]{2,20})[。,，:：;；][^\n]*$",
@@ -771,10 +785,16 @@ def _table_rows(text: str, patterns: dict[str, list[tuple[int, int]]]) -> dict[s
     return out
 
 
+# A list that points elsewhere for its parts (下表所列, 以下, 如下).
+_POINTER = re.compile(r"\s*(?:下表|下列|以下|如下|表[0-9一二三四五六七八九十]|附表)")
+
+
 def _listed(label: _Label, role: str) -> list[RawComponent]:
     """Components of a list given for one token (以甲、乙为“两区”): a list of administrative
     units is one part named by its label."""
     items = [i for i in _shared_noun(_top_split(label.items[0], _LIST_SPLIT)) if clean_name(i)]
+    if any(_POINTER.match(i) for i in items):
+        return []  # 以下表所列五个基地为“五基地”: the parts are where it points
     span = (label.start, label.end)
     if items and all(_is_place_item(i, urban=len(items) > 1) for i in items):
         text = "、".join(items)
@@ -819,6 +839,12 @@ _PROSE_LEAD = re.compile(
 )
 _NUMBERED_LINE = re.compile(
     r"\s*(?:[0-9]{1,2}[.、．]|[(（][0-9一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)"
+)
+
+
+# A line that is an item of a numbered list (①甲组团; (1)乙片区; 2.丙轴).
+_LIST_ITEM_LINE = re.compile(
+    r"\s*(?:[①②③④⑤⑥⑦⑧⑨⑩]|[(（][0-9一二三四五六七八九十]{1,2}[)）]|[0-9]{1,2}[.、．](?![0-9]))"
 )
 
 
@@ -994,15 +1020,49 @@ def defined_tokens(
             defined.discard(token)
     tokens = {t for t, _s, _e in out}
     # every quoted mention of such a token is a mention of the structure
-    return (
-        [
-            (m.group(1), m.start(1), m.end(1))
-            for m in _QUOTED_TOKEN.finditer(text)
-            if m.group(1) in tokens
-        ]
-        if out
-        else []
-    )
+    quoted = [
+        (m.group(1), m.start(1), m.end(1))
+        for m in _QUOTED_TOKEN.finditer(text)
+        if m.group(1) in tokens
+    ]
+    return quoted + _colon_tokens(text, known | {(t,) for t in tokens})
+
+
+# A counted token closing its clause before a colon (分为四大板块: …).
+_COLON_TOKEN = re.compile(
+    rf"(?<![{NUMERALS}第])([{NUMERALS}](?:个|条|大|座)[\u4e00-\u9fff]{{1,3}}?)[:：]"
+)
+
+
+def _colon_tokens(text: str, known: set[tuple[str, ...]]) -> list[tuple[str, int, int]]:
+    """Unquoted tokens with a measure word before a colon and a list of exactly their count of
+    names of space, which belong to no structure name: structures of their own (按功能分为
+    四大板块: 甲核心区、乙景观区、丙生态区和丁风光带).
+
+    >>> _colon_tokens("按功能分为四大板块:甲核心区、乙景观区、丙生态区和丁风光带。", set())
+    [('四大板块', 5, 9)]
+    """
+    out = []
+    for m in _COLON_TOKEN.finditer(text):
+        if len(out) >= MAX_LABELS:
+            break
+        token = m.group(1)
+        toks = tokens_of(token)
+        if len(toks) != 1 or _TOKEN_SPAN.fullmatch(token) is None:
+            continue
+        [(numeral, role)] = toks
+        k = count_of(numeral)
+        if not k or k < 2 or role in NOT_ROLES or _token_key(toks) in known:
+            continue
+        head = _head(text[m.end() : m.end() + BODY_CHARS], bracket=False)
+        items = _top_split(re.split(r"[,，]", head, maxsplit=1)[0], _LIST_SPLIT)
+        suffixes = (*ROLE_SUFFIX.get(role, ()), role)
+        names = [clean_name(i) for i in items]
+        if len(names) == k and all(
+            n and (n.endswith(suffixes) or _SPACE_WORD.search(n)) for n in names
+        ):
+            out.append((token, m.start(1), m.end(1)))
+    return out
 
 
 def define_components(
@@ -1070,6 +1130,11 @@ def define_components(
             continue
         k = bisect.bisect_right(starts, max(label.start + 1, label.end - 1))
         nxt = starts[k] if k < len(starts) else len(text)
+        if not text[label.end : nxt].strip(" :：\n"):
+            # a marker closing its line (…依次为:): the numbered items below are its body
+            while k < len(starts) and _LIST_ITEM_LINE.match(text, starts[k]):
+                k += 1
+            nxt = starts[k] if k < len(starts) else len(text)
         body_end = min(nxt, label.start + BODY_CHARS, len(text))
         if text[label.end - 1] == "|":  # a label in a table cell: its row is its body
             row_end = text.find("\n", label.end)
@@ -1102,7 +1167,8 @@ def define_components(
             if not name:
                 continue
             as_label = len(items) == 1 and (
-                _is_place_item(item)
+                (count_of(numeral) or 1) > 1  # one description of several parts
+                or _is_place_item(item)
                 or not _name_like(name, role)
                 or _is_group(_top_split(item, _LIST_SPLIT))
             )

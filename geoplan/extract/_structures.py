@@ -14,7 +14,7 @@ LAYOUT_ROLES = (
     "核", "心", "主", "副", "圈", "廊", "带", "轴", "翼", "极", "区", "片", "块",
     "环", "线", "岸", "群", "点", "镇", "脉", "屏", "楔", "城", "体",
 )  # fmt: skip
-FEATURE_ROLES = ("江", "河", "湖", "水", "山", "谷", "港", "湾", "洲", "岛", "园", "库", "渠")
+FEATURE_ROLES = ("江", "河", "湖", "水", "山", "谷", "港", "湾", "洲", "岛", "园", "库", "渠", "桥")
 NETWORK_ROLES = ("纵横", "纵", "横", "连", "射", "联", "支", "干", "轨")
 # Words that begin like a role but are not one: a name holding one of them is a slogan or a
 # count of things (四中心三城市, 一镇一主业, 一镇一区域, 三高四新, 一带一部, 二中心一枢纽,
@@ -30,7 +30,8 @@ _WORD_ALT = "|".join(_WORDS)
 # A measure word may stand between numeral and role (一个中心、两条轴线、三大板块).
 _MEASURE = "(?:个|条|大|座)?"
 TOKEN = rf"[{NUMERALS}]{_MEASURE}(?:{_WORD_ALT})"
-STRUCTURE_RE = re.compile(rf"(?<![第{NUMERALS}]){TOKEN}(?:[、,，]?{TOKEN})+")
+# Tokens may be parted by a list mark or by 串 (一环三湾串七岛: the ring and bays string the isles).
+STRUCTURE_RE = re.compile(rf"(?<![第{NUMERALS}]){TOKEN}(?:(?:[、,，]|串)?{TOKEN})+")
 # A numeral + any word right after a match: the match is part of a longer, non-spatial name.
 _CONTINUES = re.compile(rf"[、,，]?[{NUMERALS}][\u4e00-\u9fff]")
 _TOKEN_RE = re.compile(rf"([{NUMERALS}]){_MEASURE}({_WORD_ALT})")
@@ -40,6 +41,9 @@ _SLOGAN_NOUN = re.compile(
     r"战略|理念|行动|目标|定位|要求|管控|区位|方针|政策|机制|模式|精神|思想|任务|改革"
 )
 _SPATIAL_NOUN = re.compile(r"格局|布局|结构|空间|体系|骨架|框架|形态|网络|路网|网|区域|地区|片区")
+# The rest of a quoted name after its tokens, up to the closing quote: when it counts more
+# things (两桥隧多路), the tokens are the start of a longer list, no structure name.
+_QUOTED_REST = re.compile(r"([\u4e00-\u9fff]{1,6})[”\"」』]")
 # How far after a name its governing noun is looked for (a clause rarely holds it further).
 HEAD_CHARS = 14
 _CORE_ROLES = frozenset(
@@ -224,15 +228,26 @@ def find_patterns(text: str) -> list[tuple[str, int, int]]:
         votes[pattern] = votes.get(pattern, 0) + head_vote(text, m.end() + 1)
         found.append((pattern, m.start(), m.end()))
     taken = [(s, e) for _p, s, e in found]
+    same: dict[str, str] = {}
     for m in STRUCTURE_RE.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
         pattern = m.group()
         if _CONTINUES.match(text, m.end()):
             continue
+        rest = _QUOTED_REST.match(text, m.end())
+        if (
+            m.start()
+            and text[m.start() - 1] in '“"「『'
+            and rest
+            and re.search(rf"[{NUMERALS}]", rest.group(1))
+        ):
+            continue  # the start of a longer quoted list (“一心两环两桥隧多路”)
         if any(role in NOT_ROLES for _n, role in tokens_of(pattern)):
             continue
         compact = re.sub(r"[,，]", "、", pattern)
+        # one name, however its tokens are separated (一核两区 and 一核、两区): its first form
+        compact = same.setdefault(compact.replace("、", ""), compact)
         votes[compact] = votes.get(compact, 0) + head_vote(text, m.end())
         found.append((compact, m.start(), m.end()))
     return [f for f in found if votes[f[0]] >= 0]
@@ -332,8 +347,8 @@ def clean_name(item: str) -> str:
     item = re.sub(r"\s+", "", item).strip("“”\"'。:：")
     item = _ENUMERATOR.sub("", item)
     m = re.match(r"^以(.{2,20}?)为(?:主体|核心|中心|重点|依托|主)", item)
-    based = re.match(r"^以.{2,20}?为(?:依托|基础|支撑|载体)的(.{2,20})$", item)
-    if based:  # 以甲区为依托的乙产业片: the part is what stands on its base
+    based = re.match(r"^以.{2,20}?为[\u4e00-\u9fff]{1,4}的(.{2,20})$", item)
+    if based:  # 以甲区为依托的乙产业片, 以丙路为纽带的丁走廊: the part is what stands on it
         item = based.group(1)
     elif m:
         item = m.group(1)
