@@ -335,6 +335,31 @@ def test_scheduled_table_is_sourced():
     assert dated.str.fullmatch(r"\d{4}(-\d{2}){0,2}").all()
 
 
+def test_scheduled_rows_say_their_basis():
+    # one rule for every row (README.network.md): a time is a forecast when every source the row
+    # cites for it was written before the line, road or timetable it is about opened to the
+    # public (announcements, trial runs); otherwise a timetable. Set in 2026-12 after the
+    # model's errors were seen; each forecast row's note says so and why
+    assert set(SCHEDULED["basis"]) == {"timetable", "forecast"}
+    forecast = SCHEDULED[SCHEDULED["basis"] == "forecast"]
+    assert len(forecast) == 19
+    assert forecast["note"].str.contains("basis forecast (2026-12", regex=False).all()
+    assert (
+        not SCHEDULED.loc[SCHEDULED["basis"] == "timetable", "note"]
+        .str.contains("basis forecast")
+        .any()
+    )
+    compared = forecast[forecast["check"] == "yes"]
+    assert (compared["kind"] == "rail").sum() == 7 and (compared["kind"] == "road").sum() == 3
+    # three of the seven held-out rail rows beyond 15 % are forecasts
+    pairs = zip(compared["from"], compared["to"], strict=True)
+    assert {pair for pair in pairs if pair in HELD_OUT_BEYOND_15} == {
+        ("张家界西", "吉首东"),
+        ("长沙南", "邵阳北"),
+        ("长沙", "株洲南"),
+    }
+
+
 HELD_OUT_BEYOND_15 = {
     # the 娄底南 link's junction, length and speed are not sourced (rail_lines.csv): drawn as a
     # straight segment at the main line's 200 km/h, the model runs it 18 % fast; the opening
@@ -370,10 +395,13 @@ def test_model_within_20_percent_of_scheduled():
     rows = _checkable()
     assert len(rows) == 47
     lines = set()
+    held_out: dict[str, list[float]] = {"timetable": [], "forecast": []}
     for row, graph in rows:
         a, b = f"station:{row._1}", f"station:{row.to}"
         journey = network.travel_time(graph, a, b, modes=network.RAIL_MODES)
         error = abs(journey.in_vehicle_minutes / int(row.minutes) - 1.0)
+        if row.calibration != "used":
+            held_out[row.basis].append(error)
         if row.calibration == "used":
             assert error <= 0.20, row
         else:
@@ -384,6 +412,13 @@ def test_model_within_20_percent_of_scheduled():
         lines |= {leg.line for leg in journey.legs}
     # the comparison spans the kinds of line, not one corridor
     assert {"京广高铁", "沪昆高铁", "长株潭城际", "石长铁路", "长沙磁浮快线"} <= lines
+    # held-out rail rows, timetables and forecasts apart (README.network.md): the goal
+    # of 90 % within 15 % is not met by either
+    timetable, forecast = np.array(held_out["timetable"]), np.array(held_out["forecast"])
+    assert (len(timetable), (timetable <= 0.15).sum()) == (10, 6)
+    assert (len(forecast), (forecast <= 0.15).sum()) == (6, 3)
+    assert np.median(timetable) == pytest.approx(0.104, abs=0.001)
+    assert np.median(forecast) == pytest.approx(0.167, abs=0.001)
 
 
 DRIVING_BEYOND_15 = {
