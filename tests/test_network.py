@@ -466,6 +466,26 @@ def test_model_against_driving_times():
     assert unchecked["note"].str.contains("not in expressways.csv|upper bound|lower bound").all()
 
 
+def test_driving_rows_ride_the_roads_they_were_written_for():
+    # rows written for a road's opening are driven over that road in their year, and the road is
+    # absent the year before it opened (its year in expressways.csv is what keeps it out)
+    trips = {(row._1, row.to, row.date): trip for row, trip in _driving_trips()}
+    cases = [
+        ("龙山县", "长沙市", "2016-09-28", "S-龙永", 2015),
+        ("安仁县", "郴州市", "2024-12-31", "S-茶常", 2023),
+        ("安仁县", "长沙市", "2024-12-31", "S-茶常", 2023),
+        ("长沙市", "炎陵县", "2009-12-26", "G72", 2008),
+    ]
+    modes = {"road", "access", "expressway"}
+    for a, b, date, line, before in cases:
+        assert line in {leg.line for leg in trips[(a, b, date)].legs}, (a, b)
+        earlier = network.travel_time(
+            network.build_graph(year=before, proxies=False), a, b, modes=modes
+        )
+        assert line not in {leg.line for leg in earlier.legs}, (a, b)
+        assert earlier.minutes > trips[(a, b, date)].minutes, (a, b)
+
+
 def test_driving_fit_rows_and_judged_rows():
     # the road calibration's report (network.EXPRESSWAY_SPEED_KMH): median absolute error and
     # rows within 15 %, fit rows and judged rows apart, at the fitted 96 km/h
