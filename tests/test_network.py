@@ -312,17 +312,17 @@ def _checkable():
 
 
 def test_scheduled_table_is_sourced():
-    assert len(SCHEDULED) == 101
+    assert len(SCHEDULED) == 108
     assert SCHEDULED["source"].str.len().gt(10).all()
     assert SCHEDULED["minutes"].astype(int).gt(0).all()
     assert set(SCHEDULED["check"]) == {"yes", "no"}
-    assert (SCHEDULED["check"] == "yes").sum() == 70
+    assert (SCHEDULED["check"] == "yes").sum() == 75
     assert set(SCHEDULED["kind"]) == {"rail", "road"}
-    # the 31 rail rows the speed constants were chosen on and the 12 driving rows the
+    # the 31 rail rows the speed constants were chosen on and the 14 driving rows the
     # expressway speed was fitted on are marked used; the other compared rows judge the model
     used = SCHEDULED["calibration"] == "used"
     assert set(SCHEDULED["calibration"]) == {"used", "not used"}
-    assert used.sum() == 43 and (SCHEDULED.loc[used, "check"] == "yes").all()
+    assert used.sum() == 45 and (SCHEDULED.loc[used, "check"] == "yes").all()
     assert (used & (SCHEDULED["kind"] == "rail")).sum() == 31
     held_out = SCHEDULED[(SCHEDULED["check"] == "yes") & ~used]
     assert held_out["note"].str.contains("after the constants were set").all()
@@ -331,7 +331,7 @@ def test_scheduled_table_is_sourced():
     reasons = "not checked|not a direct path|not compared|not shown to be the fastest"
     assert unchecked["note"].str.contains(reasons).all()
     dated = SCHEDULED["date"].dropna()
-    assert len(dated) == 91
+    assert len(dated) == 98
     assert dated.str.fullmatch(r"\d{4}(-\d{2}){0,2}").all()
 
 
@@ -342,7 +342,7 @@ def test_scheduled_rows_say_their_basis():
     # model's errors were seen; each forecast row's note says so and why
     assert set(SCHEDULED["basis"]) == {"timetable", "forecast"}
     forecast = SCHEDULED[SCHEDULED["basis"] == "forecast"]
-    assert len(forecast) == 19
+    assert len(forecast) == 20  # 19 rows, and one driving row appended later (龙山-吉首)
     assert forecast["note"].str.contains("basis forecast (2026-12", regex=False).all()
     assert (
         not SCHEDULED.loc[SCHEDULED["basis"] == "timetable", "note"]
@@ -444,6 +444,14 @@ DRIVING_BEYOND_15 = {
     ("桑植县", "龙山县"): (0.35, "the road's own time, junction far from the 龙山 seat"),
     # 5.5 hours at the 怀通 opening (+18 %)
     ("长沙市", "通道侗族自治县"): (0.25, "round figure on the opening day"),
+    # 1.4 hours from a machine-written Q&A page: the model drives G55 to 涟源 and 长芷 on to the
+    # 新化 seat, 33 km of chord where 龙琅 is 73.7 km to 琅塘, a junction the 新化 node stands for
+    # (-15 %)
+    ("邵阳市", "新化县"): (0.20, "长芷's 新化 node stands for the 琅塘 junction"),
+    # fit rows of the second pass:
+    # "an hour and a half less" than 2.5 hours on the day 茶常 opened, for city centres 104 km
+    # apart in a straight line (+59 %)
+    ("安仁县", "郴州市"): (0.65, "round figure below what the limit allows"),
 }
 """Compared driving rows known to lie beyond 15 %: the bound they are held to, and why."""
 
@@ -456,7 +464,7 @@ def test_driving_rows_are_split_by_table_order():
     # the split rule of the road calibration looks at no error: of the compared driving rows in
     # table order, the first, third, fifth ... are fit rows, the others judge
     rows = _driving_rows()
-    assert len(rows) == 23
+    assert len(rows) == 28
     expected = ["used" if k % 2 == 0 else "not used" for k in range(len(rows))]
     assert rows["calibration"].tolist() == expected
     fit = rows["calibration"] == "used"
@@ -493,6 +501,26 @@ def test_model_against_driving_times():
     assert unchecked["note"].str.contains("not in expressways.csv|upper bound|lower bound").all()
 
 
+def test_driving_rows_ride_the_roads_they_were_written_for():
+    # rows written for a road's opening are driven over that road in their year, and the road is
+    # absent the year before it opened (its year in expressways.csv is what keeps it out)
+    trips = {(row._1, row.to, row.date): trip for row, trip in _driving_trips()}
+    cases = [
+        ("龙山县", "长沙市", "2016-09-28", "S-龙永", 2015),
+        ("安仁县", "郴州市", "2024-12-31", "S-茶常", 2023),
+        ("安仁县", "长沙市", "2024-12-31", "S-茶常", 2023),
+        ("长沙市", "炎陵县", "2009-12-26", "G72", 2008),
+    ]
+    modes = {"road", "access", "expressway"}
+    for a, b, date, line, before in cases:
+        assert line in {leg.line for leg in trips[(a, b, date)].legs}, (a, b)
+        earlier = network.travel_time(
+            network.build_graph(year=before, proxies=False), a, b, modes=modes
+        )
+        assert line not in {leg.line for leg in earlier.legs}, (a, b)
+        assert earlier.minutes > trips[(a, b, date)].minutes, (a, b)
+
+
 def test_driving_fit_rows_and_judged_rows():
     # the road calibration's report (network.EXPRESSWAY_SPEED_KMH): median absolute error and
     # rows within 15 %, fit rows and judged rows apart, at the fitted 96 km/h
@@ -502,8 +530,11 @@ def test_driving_fit_rows_and_judged_rows():
     fit, judged = np.array(errors["used"]), np.array(errors["not used"])
     assert network.EXPRESSWAY_SPEED_KMH == 96.0
     assert np.median(fit) == pytest.approx(0.109, abs=0.001)
-    assert np.median(judged) == pytest.approx(0.099, abs=0.001)
-    assert ((fit <= 0.15).sum(), (judged <= 0.15).sum()) == (8, 8)
+    assert np.median(judged) == pytest.approx(0.115, abs=0.001)
+    # 14 fit rows, 14 judged (12 and 11 before the second pass of 2026-12, when the fit gave
+    # the same 96 km/h: 9.9 % and 8 of 11 on the judged rows then)
+    assert (len(fit), len(judged)) == (14, 14)
+    assert ((fit <= 0.15).sum(), (judged <= 0.15).sum()) == (9, 10)
 
 
 def test_travel_time_modes_are_validated(g2025):
