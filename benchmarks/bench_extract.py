@@ -2,8 +2,8 @@
 
 Run: ``python benchmarks/bench_extract.py [-v]``. Prints, per text and in total, for the five
 seeds (``tests/data/answers_*.json``), for the development texts no rule was written from
-(``tests/data/devtexts``) and for sets C, D and E (``tests/data/setc``, ``setd``, ``sete``, each
-held out until its first score, see their READMEs), in one run: recall of structures and components,
+(``tests/data/devtexts``) and for sets C to F (``tests/data/setc`` ... ``setf``, each held out
+until its first score, see their READMEs), in one run: recall of structures and components,
 component places precision/recall/F1, transport names found, cities decoded and status right,
 and slogans taken for structures (``geoplan.evaluate``); ``-v`` lists every miss. Then
 characters per second for place matching and full extraction on all five seeds, beside cpca
@@ -45,6 +45,7 @@ def _keyed() -> dict[str, list[tuple[str, Path, dict]]]:
         "setc": folder("setc"),
         "setd": folder("setd"),
         "sete": folder("sete"),
+        "setf": folder("setf"),
     }
 
 

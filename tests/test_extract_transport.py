@@ -344,3 +344,40 @@ def test_lists_of_numbered_codes_and_the_use_of_a_named_line():
         ("G60沪昆高速公路", ["上海市", "昆明市"], "existing"),
         ("娄邵铁路", ["娄底市", "邵阳市"], "existing"),
     ]
+
+
+def _projects(text: str) -> list[tuple]:
+    return [(p.name, p.cities, p.status) for p in extract_plan(read_text(text)).transport]
+
+
+def test_a_code_spelled_out_by_the_places_named_after_it():
+    # 安资乐: no character is in the abbreviation table, the sentence names the places; 新 is
+    # shared by five Hunan counties, the sentence names 新化县; 坪 begins only a town there
+    text = (
+        "汝城县规划\n积极谋划安资乐高速公路,该项目北接安仁,经永兴、资兴,南至广东乐昌。"
+        "配合推进新冷邵高速公路前期工作,该项目经冷水江市区至新化县温塘镇。"
+        "县境已建成邵坪高速,由邵阳经坪上镇至新化。"
+    )
+    got = {name: cities for name, cities, _s in _projects(text)}
+    assert got["安资乐高速公路"] == ["安仁县", "资兴市"]  # 乐昌 lies outside Hunan: undecoded
+    assert got["新冷邵高速公路"] == ["新化县", "冷水江市", "邵阳市"]
+    assert got["邵坪高速"] == ["邵阳市", "新邵县"]
+
+
+def test_mentions_with_and_without_a_route_number_are_one_project():
+    text = "资兴市规划\n资兴城区距京港澳高速约16公里。用好已建成的G4京港澳高速和京广铁路。"
+    got = _projects(text)
+    assert [(n, s) for n, _c, s in got] == [("京港澳高速", "existing"), ("京广铁路", "existing")]
+
+
+def test_lines_passing_the_territory_and_a_civil_airport():
+    text = (
+        "洪江市规划\n洪江市距芷江机场40余公里。沪昆高铁穿境而过,枝柳铁路、怀衡铁路两条铁路干线"
+        "经过市域。谋划洪江民用机场。"
+    )
+    got = {name: (cities, status) for name, cities, status in _projects(text)}
+    assert got["芷江机场"] == (["芷江侗族自治县"], None)  # 距 is no part of the name
+    assert got["沪昆高铁"][1] == "existing"
+    assert got["枝柳铁路"][1] == "existing"
+    assert got["怀衡铁路"][1] == "existing"
+    assert got["洪江民用机场"] == (["洪江市"], "studied")

@@ -31,6 +31,7 @@ from typing import Any
 from geoplan import gazetteer
 from geoplan.corpus import Plan
 from geoplan.extract._common import (
+    _ROUTE_NUMBER,
     PlaceRef,
     abbreviations,
     admin_refs,
@@ -56,7 +57,7 @@ from geoplan.extract._structures import (
     structure_class,
     tokens_of,
 )
-from geoplan.extract._transport import SUFFIX_RE, find_projects
+from geoplan.extract._transport import SUFFIX_RE, RawProject, find_projects
 
 __all__ = [
     "Component",
@@ -794,9 +795,65 @@ _SHORT_SUFFIX = ((re.compile(r"高速公路$"), "高速"), (re.compile(r"(?:城�
 
 
 def _project_key(name: str, mode: str) -> tuple[str, str]:
+    """One key for the mentions of one project: 京港澳高速公路, 京港澳高速 and G4京港澳高速."""
     for rx, short in _SHORT_SUFFIX:
         name = rx.sub(short, name)
-    return name, mode
+    bare = _ROUTE_NUMBER.sub("", name)
+    return (bare if len(bare) >= 3 else name), mode
+
+
+# A line's name that is a code of one-character abbreviations (安资乐高速公路 -> 安资乐).
+_LINE_CODE = re.compile(
+    r"^(?:[GS][0-9]{1,4})?([\u4e00-\u9fff]{2,5}?)(?:高速公路|高速铁路|高速|高铁|城际铁路|城际|铁路)$"
+)
+# How far after a line's name the places that spell out its code are looked for.
+CODE_CONTEXT_CHARS = 160
+
+
+def _decode_in_context(ctx: _Ctx, p: RawProject) -> None:
+    """Decode the characters of a line's code that the abbreviation table leaves open
+    (undecoded, or shared by several units) by the places the plan names right after it, in
+    its sentence and the next: 安资乐高速公路, 北接安仁, 经永兴、资兴 -> 安仁县, 资兴市;
+    新冷邵高速…至新化县 -> 新化县. A character no such place begins keeps its decoding; a
+    town named there (坪上镇) stands for its county when no unit begins with the character."""
+    m = _LINE_CODE.match(p.name)
+    table = abbreviations()
+    if m is None or p.mode in ("airport", "port", "waterway"):
+        return
+    code = m.group(1)
+    open_chars = [c for c in code if c in p.undecoded or (c in table and table[c].ambiguous)]
+    if not open_chars:
+        return
+    text = ctx.text
+    stops = [i for i in (text.find(ch, p.span[1], p.span[1] + CODE_CONTEXT_CHARS) for ch in "。\n")]
+    end = min([i for i in stops if i != -1] or [min(len(text), p.span[1] + CODE_CONTEXT_CHARS)])
+    j = ctx.jurisdiction
+    units, feats = places_in(text[p.span[1] : end], context=j.name if j else "")
+    chosen: dict[str, PlaceRef] = {}
+    for c in open_chars:
+        named = {u.adcode: u for u in units if u.via == "admin" and u.name.startswith(c)}
+        towns = {f.adcode: f for f in feats if f.adcode and f.name.startswith(c)}
+        if len(named) == 1:
+            chosen[c] = next(iter(named.values()))
+        elif not named and len(towns) == 1:
+            chosen[c] = unit_ref(next(iter(towns)))
+    if not chosen:
+        return
+    cities, adcodes = list(p.cities), list(p.adcodes)
+    for c in code:
+        ref = chosen.get(c)
+        if ref is None or ref.name in cities:
+            continue
+        old = next((n for n in cities if n.startswith(c)), None)
+        if old is None:
+            cities.append(ref.name)
+            adcodes.append(ref.adcode)
+            continue
+        cities[cities.index(old)] = ref.name
+        adcodes = [a for a in adcodes if unit_ref(a).name != old] + [ref.adcode]
+    undecoded = [c for c in p.undecoded if c not in chosen]
+    p.cities, p.adcodes, p.undecoded = cities, adcodes, undecoded
+    p.note = (p.note + "; " if p.note else "") + "code read by the places named after it"
 
 
 def _transport(ctx: _Ctx) -> list[TransportProject]:
@@ -804,6 +861,8 @@ def _transport(ctx: _Ctx) -> list[TransportProject]:
     ranks: dict[tuple[str, str], float] = {}
     projects = find_projects(ctx.text)
     heads = _lost_heads(projects, ctx.text)
+    for p in projects:
+        _decode_in_context(ctx, p)
     for i, p in enumerate(projects):
         full = heads.get(i)
         key = _project_key(full.name if full else p.name, p.mode)

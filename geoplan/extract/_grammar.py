@@ -110,8 +110,10 @@ _OPEN = "“\"「『‘'"
 _CLOSE = "”\"」』’'"
 _MARK = (
     r"(?:[,，]\s*)?(?:就|也|则|具体)?"
-    r"(?:分别(?:是|指|为)|依次(?:是|为)|主要(?:是|指|为|包括)|是指|即为|指的是|指|即|是|为|包括)"
+    r"(?:分别(?:是|指|为)|依次(?:是|为)|主要(?:是|指|为|包括)|是指|即为|指的是|指|即|是|分为|为|包括)"
     r"|由(?=[^。;；]{2,80}?(?:组成|构成))|[:：]|——|—|--|[(（]|\|"
+    # the label, then what it centres on (一核, 以甲城为中心)
+    r"|[,，]\s*(?=以[^。;；,，]{2,30}?为(?:中心|核心|主体|龙头))"
 )
 _BOUNDARY = set("\n。;；:：,，、!！?？)）|")
 _ENUM = re.compile(
@@ -273,7 +275,10 @@ def _shared_noun(parts: list[str]) -> list[str]:
     if _is_group(items):
         return items
     noun = m.group("noun")
-    return [p if p.endswith(noun) else p + noun for p in items]
+    # the noun names the items that carry none of their own (甲、乙两条发展轴); an item that
+    # carries a word of space keeps its name (甲经济区, 乙居住区三个居住区 -> 乙居住区)
+    own = [len(p) >= 3 and bool(_SPACE_WORD.search(p)) for p in items]
+    return [p if p.endswith(noun) or o else p + noun for p, o in zip(items, own, strict=True)]
 
 
 _DIRECTION = re.compile(r"(?:东北|东南|西北|西南|东|西|南|北|中)部?")
@@ -342,13 +347,15 @@ _COUNTED_GROUP = re.compile(
 def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bool]:
     """Names defined for one token, and whether they came from an enumeration."""
     k = count_of(numeral)
-    clauses = _top_split(head, re.compile(r"[,，]"))
-    if not clauses:
-        return [], False
-    if _ENUM.match(body.lstrip(" :：")) or _ENUM.match(body):
+    head = re.sub(r"[,，]\s*(?=以及)", "", head).rstrip(" :：")  # 甲区、乙区, 以及丙区: one list
+    head = re.sub(r"^以(.{2,30}?)为(?:中心|核心|主体|龙头)(?=[,，。;；]|$)", r"\1", head)
+    if _ENUM.match(body.lstrip(" :：")) or _ENUM.match(body) or not head:
         enum = _enumerated(body)  # 分别为:①甲岛;②乙岛 -- the list starts the definition
         if len(enum) >= 2 and (k is None or len(enum) <= k):
             return enum, True
+    clauses = _top_split(head, re.compile(r"[,，]"))
+    if not clauses:
+        return [], False
     parts = _shared_noun(_top_split(clauses[0], _LIST_SPLIT))
     if _is_group(parts):
         return [clauses[0]], False  # a group of places: one part, its label
@@ -365,7 +372,7 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         # a later clause listing names of the role's kind (…, 主要包括甲组团、乙组团)
         for clause in clauses:
             clause = re.sub(r"^(?:主要包括|包括|分别是|分别为|主要有|即)", "", clause)
-            cands = _top_split(clause, _LIST_SPLIT)
+            cands = _shared_noun(_top_split(clause, _LIST_SPLIT))
             if (len(cands) == k or (k is None and len(cands) >= 2)) and all(
                 clean_name(c).endswith(suffixes) for c in cands
             ):

@@ -112,7 +112,7 @@ _BAD_NEXT = re.compile(
 _GENERIC_CODES = re.compile(r"^(?:普速|干线|支线|国家|省级|区域|区域性|重载|货运|客运)$|[型形]$")
 # Line names sharing one suffix (浏醴和炎韶铁路 = 浏醴铁路 + 炎韶铁路).
 _COORD = "和、及与"
-_STOP_CHARS = set('，,。;；:：、（()）“”"《》|·/ \n\t和及与或至经等的')
+_STOP_CHARS = set('，,。;；:：、（()）“”"《》|·/ \n\t和及与或至经等的距')
 _VERBS = (
     "规划新建",
     "规划建设",
@@ -183,7 +183,12 @@ _STATUS_WORDS: tuple[tuple[str, str, int], ...] = (
         r"|已(?:经|在)?[\u4e00-\u9fff]{0,4}?(?:交汇|交织|成网|贯通|联通|连通|覆盖)",
         2,
     ),
-    ("existing", r"利用|纵贯|横贯|贯穿|交汇|构成", 1),
+    # a line that passes the plan's territory now (穿境而过, 经过市域)
+    (
+        "existing",
+        r"利用|纵贯|横贯|贯穿|交汇|构成|穿境而过|过境|经过(?:市域|县域|全市|全县|境内|我市|我县)",
+        1,
+    ),
     (
         "under_construction",
         r"(?:尽快|力争|争取|确保)[\u4e00-\u9fff]{0,3}?(?:竣工|建成|通车)(?:通车|投用|运营)?"
@@ -539,7 +544,8 @@ _UPGRADE_WORDS = ("扩容", "扩能", "改扩建", "提质")
 # ... and one of two lines between the same ends (长常北线高速: "××高速北(中、南)线").
 _RING = re.compile(r"[东南西北]?(?:外环|内环|绕城|环线|环)$|[东南西北中]线$")
 # What an airport's name may say of its use, not its place (邵东军用机场 = 邵东机场).
-_AIRPORT_USE = re.compile(r"(?:军民合用|军民两用|军用|民用)$")
+# 民用 is a kind of airport (洪江民用机场), as 通用 is: part of the name (_AIRPORT_KIND).
+_AIRPORT_USE = re.compile(r"(?:军民合用|军民两用|军用)$")
 _CLAUSE_END = '，,。;；:：\n|（(）)“”"《》'
 
 
