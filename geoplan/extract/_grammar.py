@@ -234,11 +234,17 @@ def _unit_name(name: str) -> bool:
     return False
 
 
+# A list closed by 等 and a kind of town or village (甲、乙等城郊镇): examples of a kind.
+_TOWNS_ETC = re.compile(r"等[\u4e00-\u9fff]{0,4}?(?:乡镇|集镇|城镇|重点镇|中心镇|镇|乡|街道|村)$")
+
+
 def _is_group(parts: list[str]) -> bool:
     """Whether a list names one group of places rather than parts of their own: units
     (甲县、乙县两市), the built-up areas of several units (甲城区、乙城区两个副中心), or kinds
     of place (国家级新区、特色园区). Such a part is named by its label."""
     urban = len(parts) > 1
+    if len(parts) > 1 and _TOWNS_ETC.search(parts[-1]):
+        return True  # 甲、乙、丙等城郊镇: towns named as examples of a kind
     return bool(parts) and (
         all(_is_place_item(p, urban=urban) for p in parts) or _generic_list(parts)
     )
@@ -356,6 +362,16 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     clauses = _top_split(head, re.compile(r"[,，]"))
     if not clauses:
         return [], False
+    joined = (
+        re.match(r"(?:与|和|同)(.{2,80}?)(?:共同|一起|一道)(?:形成|构成|组成)", clauses[1])
+        if len(clauses) > 1
+        else None
+    )
+    if joined and k:
+        # 甲桥, 与乙桥、丙桥共同形成…: the first clause's part and those it is joined with
+        both = [*_top_split(clauses[0], _LIST_SPLIT), *_top_split(joined.group(1), _LIST_SPLIT)]
+        if len(both) == k:
+            return both, False
     parts = _shared_noun(_top_split(clauses[0], _LIST_SPLIT))
     if _is_group(parts):
         return [clauses[0]], False  # a group of places: one part, its label
@@ -463,11 +479,11 @@ def _find_labels(
             continue
         # the names before the label, closed by 是为, 统称, 简称 (…甲轴、乙轴, 是为“两轴”)
         if (quoted or closed) and len(tokens) == 1 and _NAMED_BEFORE.search(text, lo, s):
-            stop = max(text.rfind(ch, 0, s) for ch in "。；;\n")
+            stop = max(text.rfind(ch, max(0, s - BODY_CHARS), s) for ch in "。；;\n")
             out.append(_Label(max(stop + 1, s - BODY_CHARS), e, tokens, label_text, "named"))
             continue
         mk = _MARK_RE.match(text, e)
-        if mk and mk.group().strip().startswith("为") and text[: s - quoted].endswith("以"):
+        if mk and mk.group().strip().startswith("为") and text[s - quoted - 1 : s - quoted] == "以":
             continue  # 以“一核”为支点: the label used, not defined
         head_line = next((h for h in headings if h[0] <= s < h[1]), None)
         if not mk and head_line is not None:
@@ -1119,7 +1135,7 @@ def define_components(
             continue
         if label.form == "named":
             numeral, role = label.tokens[0]
-            names, _hi = _prose_names(text[: label.end], label.start, role, count_of(numeral))
+            names, _hi = _prose_names(text[label.start : label.end], 0, role, count_of(numeral))
             put(
                 pattern,
                 _token_key(label.tokens),
@@ -1137,7 +1153,7 @@ def define_components(
             continue
         k = bisect.bisect_right(starts, max(label.start + 1, label.end - 1))
         nxt = starts[k] if k < len(starts) else len(text)
-        if not text[label.end : nxt].strip(" :：\n"):
+        if nxt - label.end <= 8 and not text[label.end : nxt].strip(" :：\n"):
             # a marker closing its line (…依次为:): the numbered items below are its body
             while k < len(starts) and _LIST_ITEM_LINE.match(text, starts[k]):
                 k += 1

@@ -713,7 +713,7 @@ def find_projects(text: str) -> list[RawProject]:
         suffix = m.group().replace("\n", "")
         bad = _BAD_NEXT.match(text, m.end())
         # the use of a named line (娄邵铁路运输能力) is no reason to drop it
-        named = _NAMED_BEFORE.search(text, 0, m.start()) if bad is not None else None
+        named = _NAMED_BEFORE.search(text, max(0, m.start() - 12), m.start()) if bad else None
         use_of_named = (
             bad is not None
             and bad.group() in _USE_NEXT
