@@ -497,6 +497,8 @@ def _component_places(
                 return [unit_ref(c, via="group") for c in codes], []
             break
     named, _f = places_in(name, context=context)
+    # a name made of several units written out (甲—乙—丙组团, not one group or a line's code)
+    spelled = sum(p.via == "admin" for p in named) >= 2
     units, feats = places_in(name + "\n" + text, context=context)
     # a line code heading the name (渝长厦城镇发展带) names its Hunan cities; it ranks with
     # prefectures (醴炎 of a county corridor is its two ends, the text names its counties)
@@ -511,7 +513,13 @@ def _component_places(
         # a plan of a group of cities (长株潭): the group read in a name is the plan's own
         # territory, as a plan's own unit is, and says nothing of where the part lies
         units = [u for u in units if not (u.via == "group" and u.adcode in j.within)]
-    return [u for u in units if _held(ctx, u, scope_codes, named=u.adcode in named_codes)], feats
+    # such a name holds them all, wherever the scope lies
+    return [
+        u
+        for u in units
+        if (spelled and u.adcode in named_codes)
+        or _held(ctx, u, scope_codes, named=u.adcode in named_codes)
+    ], feats
 
 
 # A definition listing the units a component is made of (包括甲区、乙县; 由甲区和乙区组成).

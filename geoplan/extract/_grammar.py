@@ -399,6 +399,9 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         return parts, False
     if k and k > 1 and len(clauses) >= k and all(c.endswith(suffixes) for c in clauses[:k]):
         return clauses[:k], False
+    lines = _list_lines(body, len(head))  # the numbered lines right below the head
+    if len(lines) >= 2 and (k is None or len(lines) == k):
+        return lines, True
     enum = _enumerated(body[len(head) :])
     if len(enum) >= 2 and (k is None or len(enum) <= k):
         return enum, True
@@ -486,6 +489,9 @@ def _find_labels(
         if mk and mk.group().strip().startswith("为") and text[s - quoted - 1 : s - quoted] == "以":
             continue  # 以“一核”为支点: the label used, not defined
         head_line = next((h for h in headings if h[0] <= s < h[1]), None)
+        if head_line is None and not mk and text[e : e + 1] == "\n" and len(tokens) == 1:
+            # a token closing its line is the title of what follows (第六条 甲形态与九片区)
+            head_line = (text.rfind("\n", 0, s) + 1, e + 1)
         if not mk and head_line is not None:
             # a label in a numbered sub-heading ((一)做强一核): the section below defines it
             # its body is the rest of the heading's line ((一)一核。以甲城区为核心…) or,
@@ -1051,9 +1057,30 @@ def defined_tokens(
     return quoted + _colon_tokens(text, known | {(t,) for t in tokens})
 
 
-# A counted token closing its clause before a colon (分为四大板块: …).
+def _list_lines(text: str, pos: int) -> list[str]:
+    """The items of the numbered lines that follow ``pos``'s line (①甲片区;\n②乙片区;)."""
+    nl = text.find("\n", pos)
+    out = []
+    while nl != -1 and len(out) < 30:
+        m = _LIST_ITEM_LINE.match(text, nl + 1)
+        if m is None:
+            break
+        end = text.find("\n", m.end())
+        line = text[m.end() : end if end != -1 else len(text)]
+        out.append(re.split(r"[,，;；。:：]", line.strip(), maxsplit=1)[0])
+        nl = end
+    return out
+
+
+# A counted token closing its clause before a colon (分为四大板块: …), or before a clause that
+# introduces the numbered list below it (十大片区, 即…, 依次为: / 九片区 … 由以下…构成:).
 _COLON_TOKEN = re.compile(
     rf"(?<![{NUMERALS}第])([{NUMERALS}](?:个|条|大|座)[\u4e00-\u9fff]{{1,3}}?)[:：]"
+)
+
+
+_LIST_TOKEN = re.compile(
+    rf"(?<![{NUMERALS}第])({TOKEN})(?![、,，]?[{NUMERALS}])[^。:：]{{0,60}}?([:：])[ \t]*\n"
 )
 
 
@@ -1066,7 +1093,9 @@ def _colon_tokens(text: str, known: set[tuple[str, ...]]) -> list[tuple[str, int
     [('四大板块', 5, 9)]
     """
     out = []
-    for m in _COLON_TOKEN.finditer(text):
+    found = [(m, False) for m in _COLON_TOKEN.finditer(text)]
+    found += [(m, True) for m in _LIST_TOKEN.finditer(text)]
+    for m, below in found:
         if len(out) >= MAX_LABELS:
             break
         token = m.group(1)
@@ -1077,8 +1106,11 @@ def _colon_tokens(text: str, known: set[tuple[str, ...]]) -> list[tuple[str, int
         k = count_of(numeral)
         if not k or k < 2 or role in NOT_ROLES or _token_key(toks) in known:
             continue
-        head = _head(text[m.end() : m.end() + BODY_CHARS], bracket=False)
-        items = _top_split(re.split(r"[,，]", head, maxsplit=1)[0], _LIST_SPLIT)
+        if below:  # the numbered lines below the colon
+            items = _list_lines(text, m.end(2) - 1)
+        else:
+            head = _head(text[m.end() : m.end() + BODY_CHARS], bracket=False)
+            items = _top_split(re.split(r"[,，]", head, maxsplit=1)[0], _LIST_SPLIT)
         suffixes = (*ROLE_SUFFIX.get(role, ()), role)
         names = [clean_name(i) for i in items]
         if len(names) == k and all(

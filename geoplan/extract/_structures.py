@@ -14,7 +14,23 @@ LAYOUT_ROLES = (
     "核", "心", "主", "副", "圈", "廊", "带", "轴", "翼", "极", "区", "片", "块",
     "环", "线", "岸", "群", "点", "镇", "脉", "屏", "楔", "城", "体",
 )  # fmt: skip
-FEATURE_ROLES = ("江", "河", "湖", "水", "山", "谷", "港", "湾", "洲", "岛", "园", "库", "渠", "桥")
+FEATURE_ROLES = (
+    "江",
+    "河",
+    "湖",
+    "水",
+    "山",
+    "泉",
+    "谷",
+    "港",
+    "湾",
+    "洲",
+    "岛",
+    "园",
+    "库",
+    "渠",
+    "桥",
+)
 NETWORK_ROLES = ("纵横", "纵", "横", "连", "射", "联", "支", "干", "轨")
 # Words that begin like a role but are not one: a name holding one of them is a slogan or a
 # count of things (四中心三城市, 一镇一主业, 一镇一区域, 三高四新, 一带一部, 二中心一枢纽,
@@ -529,14 +545,20 @@ def back_references(patterns: list[str]) -> set[str]:
 
     >>> sorted(back_references(["一城三片区", "一心六组团", "三片区、六组团", "一核两翼"]))
     ['三片区、六组团']
+    >>> sorted(back_references(["一脉两屏、一主两副", "一脉两屏", "一主两副"]))
+    ['一脉两屏、一主两副']
     """
     out = set()
+    names = set(patterns)
     for p in patterns:
         listed = "、" in p
         others = [
             _token_runs(q)
             for q in patterns
-            if q != p and (len(q) > len(p) or (listed and "、" not in q))
+            if q != p
+            and (len(q) > len(p) or (listed and "、" not in q))
+            # a list of names each written alone too (甲一乙二、丙三丁四) refers to them
+            and not (not listed and p in q.split("、") and names.issuperset(q.split("、")))
         ]
         if all(any(_run_key(g) in runs for runs in others) for g in p.split("、")):
             out.add(p)
