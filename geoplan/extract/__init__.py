@@ -639,6 +639,71 @@ def _heading_components(ctx: _Ctx, pos: int, tokens: list[tuple[str, str]]) -> l
     return out
 
 
+# A structure named by counts in quotes (“3+5”城市群, “1+4+2”城市圈), and the definition of
+# one of its counts (“3”指甲、乙、丙三市).
+_DIGIT_NAME = re.compile(r"[“\"]((?:[0-9]{1,2}|N)(?:[+＋](?:[0-9]{1,2}|N)){1,4})[”\"]")
+# What a digit name must govern to be spatial: a group of cities or a layout (“3+5”环长株潭城市群).
+_DIGIT_SPACE = re.compile(
+    r"[\u4e00-\u9fff]{0,6}?(?:城市群|城市圈|都市圈|经济圈|格局|布局|空间结构)"
+)
+# How far after a digit name its counts' definitions are looked for.
+DIGIT_REACH = 400
+
+
+def _digit_structures(ctx: _Ctx) -> list[Structure]:
+    """Structures named by counts joined with + (“3+5”城市群), each count a part named by itself
+    and defined where the text says what it is (“3”指甲、乙、丙三市; “5”为…五市): its places are
+    the units its definition lists. A digit name counts places only when it governs a group of
+    cities or a layout (“3+N”产业集群 and “1+N”文件体系 count other things); named but not
+    defined, it is a cited structure.
+
+    Examples
+    --------
+    >>> from geoplan.corpus import read_text
+    >>> x = extract_plan(read_text("甲市规划 “3+5”城市群(“3”为长沙、株洲、湘潭三市)。"))
+    >>> [(c.name, [p.name for p in c.places]) for c in x.structures[0].components]
+    [('3', ['长沙市', '株洲市', '湘潭市'])]
+    """
+    text = ctx.text
+    out: list[Structure] = []
+    seen: dict[str, Structure] = {}
+    for m in _DIGIT_NAME.finditer(text):
+        pattern = m.group(1).replace("＋", "+")
+        if pattern in seen:
+            seen[pattern].mentions += 1
+            continue
+        window = text[m.end() : m.end() + DIGIT_REACH]
+        if len(seen) >= MAX_OCCURRENCES or not _DIGIT_SPACE.match(window):
+            continue
+        components: list[Component] = []
+        for part in dict.fromkeys(pattern.split("+")):
+            d = re.search(
+                rf"[“\"]{re.escape(part)}[”\"]\s*(?:是指|指|即为|即|为|是)([^。;；)）]{{2,80}})",
+                window,
+            )
+            if d is None:
+                continue
+            head = re.split(r"[,，]", d.group(1), maxsplit=1)[0]
+            units, feats = places_in(head)
+            span, quote = ctx.quote((m.end() + d.start(), m.end() + d.end()))
+            components.append(Component(part, part, tuple(span), quote, units, feats, False, 0.8))
+        scope, scope_places = _scope(ctx, m.start())
+        sspan, _q = ctx.quote((m.start(1), m.end(1)))
+        _s, quote = ctx.quote(_sentence(text, m.start(1), m.end(1)))
+        seen[pattern] = Structure(
+            pattern,
+            scope,
+            tuple(sspan),
+            quote,
+            0.8 if components else 0.6,
+            "layout" if components else "cited",
+            components,
+            scope_places,
+        )
+        out.append(seen[pattern])
+    return out
+
+
 def _structures(ctx: _Ctx) -> list[Structure]:
     text = ctx.text
     by_pattern: dict[str, list[tuple[int, int]]] = {}
@@ -741,6 +806,7 @@ def _structures(ctx: _Ctx) -> list[Structure]:
                 len(occs),
             )
         )
+    out.extend(_digit_structures(ctx))
     for name, s, e, minutes, prefix, destination in find_travel_circles(text):
         existing = next((x for x in out if x.kind == "travel_time" and x.pattern == name), None)
         if existing:
