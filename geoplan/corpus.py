@@ -94,6 +94,16 @@ _PAGE_NUMBER_LINE = re.compile(
     r"^[ \t]*(?:[-—–－][ \t]*\d{1,4}[ \t]*[-—–－]"
     r"|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*共[ \t]*\d{1,4}[ \t]*页)?|\d{1,4})[ \t]*$"
 )
+# The forms of a page number no line of plan prose or table takes (not a bare number).
+_PAGE_MARK_LINE = re.compile(
+    r"^[ \t]*(?:[-—–－][ \t]*\d{1,4}[ \t]*[-—–－]"
+    r"|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*共[ \t]*\d{1,4}[ \t]*页)?)[ \t]*$"
+)
+# A line repeated this often beside page numbers is a running header or footer.
+RUNNING_HEAD_MIN = 3
+# What a hard-wrapped line may go on with: any character but a table rule or a bullet (NFKC
+# has made full-width brackets and commas ASCII; a wrap may fall inside “1+4+2”).
+_WRAP_GOES_ON = re.compile(r"\s*[^\s|•●■◆▲*]")
 # Characters that end a paragraph, and starts of lines that begin one (headings, list items,
 # table rows): a line break next to them is no wrap.
 _PARAGRAPH_END = "。;；:：!！?？|"
@@ -250,6 +260,39 @@ def _char_map(chars: Iterable[str]) -> dict[int, str]:
     return table
 
 
+def _page_furniture(text: str) -> list[tuple[int, int]]:
+    r"""Spans of the lines PDF pages carry around the text, each with its line break: page
+    numbers in a form prose does not take (— 12 —, 第 3 页), and running headers or footers, a
+    line written at least :data:`RUNNING_HEAD_MIN` times, each time next to a page number (twice
+    is enough next to page numbers of the first kind).
+
+    >>> t = "甲市规划\n第一章 总则\n正文。\n— 1 —\n甲市规划\n正文:\n— 2 —\n甲市规划\n"
+    >>> t += "①乙片区。\n— 3 —\n甲市规划\n"
+    >>> [t[s:e] for s, e in _page_furniture(t)]
+    ['— 1 —\n', '甲市规划\n', '— 2 —\n', '甲市规划\n', '— 3 —\n', '甲市规划\n']
+    """
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    body = [text[s:e].strip() for s, e in lines]
+    number = [bool(_PAGE_NUMBER_LINE.match(b)) for b in body]
+    mark = {i for i, b in enumerate(body) if _PAGE_MARK_LINE.match(b)}
+    beside: dict[str, list[int]] = {}
+    for i, b in enumerate(body):
+        if b and not number[i] and ((i and number[i - 1]) or (i + 1 < len(body) and number[i + 1])):
+            beside.setdefault(b, []).append(i)
+    for b, where in beside.items():
+        marked = sum(1 for i in where if i - 1 in mark or i + 1 in mark)
+        if (len(where) >= RUNNING_HEAD_MIN or marked >= 2) and len(b) <= 60:
+            mark.update(where)
+            mark.update(
+                j for i in where for j in (i - 1, i + 1) if 0 <= j < len(body) and number[j]
+            )
+    return [(lines[i][0], min(lines[i][1] + 1, len(text))) for i in sorted(mark)]
+
+
 def _wraps(text: str) -> list[tuple[int, int]]:
     r"""Spans to delete to undo the hard wrap of PDF extraction: the line break after a
     full-width line that ends inside a sentence, when the next line goes on with it, and page
@@ -276,7 +319,8 @@ def _wraps(text: str) -> list[tuple[int, int]]:
         lines.append((pos, pos + len(line)))
         pos += len(line) + 1
     out: list[tuple[int, int]] = []
-    page_number = [bool(_PAGE_NUMBER_LINE.match(text[s:e])) for s, e in lines]
+    furniture = {s for s, _ in _page_furniture(text)}
+    page_number = [s in furniture or bool(_PAGE_NUMBER_LINE.match(text[s:e])) for s, e in lines]
     for i, (s, e) in enumerate(lines[:-1]):
         body = text[s:e].rstrip()
         if page_number[i] or len(body.strip()) < width or body[-1:] in _PARAGRAPH_END:
@@ -287,7 +331,7 @@ def _wraps(text: str) -> list[tuple[int, int]]:
         ):
             j += 1
         nxt = text[lines[j][0] : lines[j][1]]
-        if not nxt.strip() or _LINE_HEAD.match(nxt) or not re.match(rf"\s*[{_CJK}0-9]", nxt):
+        if not nxt.strip() or _LINE_HEAD.match(nxt) or not _WRAP_GOES_ON.match(nxt):
             continue
         if any(
             not page_number[k] and text[lines[k][0] : lines[k][1]].strip() for k in range(i + 1, j)
@@ -314,7 +358,7 @@ def normalise(text: str) -> tuple[str, NDArray[np.int64], float]:
     for pattern in (_DELETE, _STRAY_SPACE):
         for m in pattern.finditer(mapped):
             keep[m.start() : m.end()] = False
-    for s, e in _wraps(mapped):
+    for s, e in [*_page_furniture(mapped), *_wraps(mapped)]:
         keep[s:e] = False
     index = np.flatnonzero(keep).astype(np.int64)
     if keep.all():
