@@ -381,3 +381,17 @@ def test_lines_passing_the_territory_and_a_civil_airport():
     assert got["枝柳铁路"][1] == "existing"
     assert got["怀衡铁路"][1] == "existing"
     assert got["洪江民用机场"] == (["洪江市"], "studied")
+
+
+def test_a_road_named_for_its_purpose_and_an_airport_reached_today():
+    # 旅游 says what the road is for: the cities are its code's; a time to reach an airport is
+    # a journey made today
+    text = (
+        "桑植县规划\n积极谋划张桑旅游高速,争取纳入规划。是张桑旅游高速的起点。"
+        "县城经高速公路约60分钟可达张家界荷花国际机场。"
+    )
+    got = {name: (cities, status) for name, cities, status in _projects(text)}
+    assert got == {
+        "张桑旅游高速": (["张家界市", "桑植县"], "studied"),
+        "张家界荷花国际机场": (["张家界市"], "existing"),
+    }

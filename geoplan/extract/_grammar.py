@@ -105,6 +105,8 @@ MAX_LABELS = 2000
 MAX_MENTIONS = 20
 # Longest list held by one label before it (以…为“三区”).
 BEFORE_CHARS = 80
+# Longest line, up to the end of a name, that is read as a heading naming it (第二节 一心一带三区).
+HEADING_CHARS = 24
 
 _OPEN = "“\"「『‘'"
 _CLOSE = "”\"」』’'"
@@ -442,6 +444,10 @@ def _known_run(text: str, m: re.Match, runs: set[tuple[str, ...]]) -> tuple[int,
     return None
 
 
+# What divides a whole into the parts a token counts (分为五个组团, 划分为以下五个组团).
+_DIVIDED = re.compile(r"(?:分为|划分为|包括)(?:以下|如下|下列)?$")
+
+
 def _find_labels(
     text: str, patterns: dict[str, list[tuple[int, int]]], heading_starts: list[int] = ()
 ) -> list[_Label]:
@@ -506,14 +512,16 @@ def _find_labels(
             continue
         if not quoted:
             cut = max(text.rfind(ch, max(0, s - 8), s) for ch in _BOUNDARY)
-            divided = re.search(r"(?:分为|划分为|包括)$", text[max(0, s - 3) : s])
+            divided = _DIVIDED.search(text, max(0, s - 6), s)
             if s > 0 and (cut == -1 or s - cut - 1 > 6) and s > 8 and not divided:
                 continue  # a token inside a longer clause, unless it is what is divided
         out.append(_Label(s - (1 if quoted else 0), mk.end(), tokens, label_text, "def"))
     return out
 
 
-_CHAIN_AFTER = re.compile(r"以([^以。;；\n]{1,60}?)为([\u4e00-\u9fff]{1,8}?)(?=[,，、;；。\n]|$)")
+_CHAIN_AFTER = re.compile(
+    r"以([^以。;；\n]{1,60}?)为(?:[^以。;；\n]{0,24}?的)?([\u4e00-\u9fff]{1,8}?)(?=[,，、;；。\n]|$)"
+)  # 以甲江为串联上下游、贯通东西的纽带: the role is the word after the last 的
 # What may stand between a name and a chain after it: the rest of the name's clause.
 _CHAIN_LEAD = re.compile(rf"[{_CLOSE}]?[^。;；:：以\n]{{0,20}}[。:：,，;；]\s*(?:其中[,，]?)?")
 
@@ -524,33 +532,58 @@ def _agrees(role: str, word: str) -> bool:
 
 
 def _chain_after(text: str, e: int, tokens: list[tuple[str, str]]) -> list[_Label]:
-    """A chain of 以X为Y right after a mention, one clause per token in order, each naming its
-    token's role: “一核两轴”格局。以甲城区为核心, 以乙路、丙路为两条发展轴."""
+    r"""A chain of 以X为Y right after a mention, one clause per token in order, each naming its
+    token's role: “一核两轴”格局。以甲城区为核心, 以乙路、丙路为两条发展轴. A name alone on its
+    line (a heading) takes the chain that opens the paragraph below, or its second sentence; a
+    chain of fewer clauses than tokens defines the tokens its clauses name by role
+    (:func:`_assign`).
+
+    >>> t = "第二节 一心一带三区\n全县统筹规划。以甲城为核心, 以乙江为串联上下游的纽带, 带动景区。"
+    >>> [(lb.tokens, lb.items) for lb in _chain_after(t, 10, tokens_of("一心一带三区"))]
+    [([('一', '心')], ['甲城']), ([('一', '带')], ['乙江'])]
+    """
+    starts = []
     lead = _CHAIN_LEAD.match(text, e, e + 40)
-    if lead is None:
-        return []
-    pos, run = lead.end(), []
-    while len(run) < len(tokens):
-        c = _CHAIN_AFTER.match(text, pos)
-        if c is None:
-            break
-        run.append(c)
-        sep = re.match(r"\s*[,，;；]\s*", text[c.end() : c.end() + 4])
-        if sep is None:
-            break
-        pos = c.end() + sep.end()
-    if len(run) != len(tokens):
-        return []
-    for (numeral, role), c in zip(tokens, run, strict=True):
-        k = count_of(numeral)
-        if not _agrees(role, c.group(2)):
-            return []
-        if k is not None and len(_top_split(c.group(1), _LIST_SPLIT)) != k:
-            return []
-    return [
-        _Label(c.start(), c.end(), [tok], c.group(2), "chain", [c.group(1)])
-        for tok, c in zip(tokens, run, strict=True)
-    ]
+    if lead is not None:
+        starts.append(lead.end())
+    line_start = text.rfind("\n", 0, e) + 1
+    below = re.match(rf"[{_CLOSE}]?[ \t]*\n", text[e : e + 3])
+    if below is not None and e - line_start <= HEADING_CHARS:
+        para = e + below.end()
+        starts.append(para)
+        first = re.search(r"[。;；]", text[para : para + 80])
+        if first is not None:
+            starts.append(para + first.end())
+    for pos in starts:
+        run: list[re.Match] = []
+        while len(run) < len(tokens):
+            c = _CHAIN_AFTER.match(text, pos)
+            if c is None:
+                break
+            run.append(c)
+            sep = re.match(r"\s*[,，;；]\s*", text[c.end() : c.end() + 4])
+            if sep is None:
+                break
+            pos = c.end() + sep.end()
+        if not run:
+            continue
+        if len(run) == len(tokens) and all(
+            _agrees(role, c.group(2))
+            and (
+                count_of(numeral) is None
+                or len(_top_split(c.group(1), _LIST_SPLIT)) == count_of(numeral)
+            )
+            for (numeral, role), c in zip(tokens, run, strict=True)
+        ):
+            pairs = list(zip(tokens, run, strict=True))
+        else:
+            pairs = _assign(tokens, run) if len(run) < len(tokens) else None
+        if pairs:
+            return [
+                _Label(c.start(), c.end(), [tok], c.group(2), "chain", [c.group(1)])
+                for tok, c in pairs
+            ]
+    return []
 
 
 # What may stand between a chain and the name after it: a verb of making (…, 构建“一江一湖”).

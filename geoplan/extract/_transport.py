@@ -186,7 +186,8 @@ _STATUS_WORDS: tuple[tuple[str, str, int], ...] = (
     # a line that passes the plan's territory now (穿境而过, 经过市域)
     (
         "existing",
-        r"利用|纵贯|横贯|贯穿|交汇|构成|穿境而过|过境|经过(?:市域|县域|全市|全县|境内|我市|我县)",
+        r"利用|纵贯|横贯|贯穿|交汇|构成|穿境而过|过境|经过(?:市域|县域|全市|全县|境内|我市|我县)"
+        r"|[0-9]+分钟(?:可达|直达|到达)",  # 约40分钟可达甲机场: a journey made today
         1,
     ),
     (
@@ -261,7 +262,7 @@ def _left_boundary(text: str, end: int, *, max_len: int = 10) -> int:
 
 _LEAD_VERB = re.compile(
     r"^(?:加强|整合|积极|承接|发展壮大|发展|壮大|内陆|一步|疏浚|提升|依托|建设|推进|加快|打造|支持|完善"
-    r"|增强|培育|优化|认真|做好)+"
+    r"|增强|培育|优化|认真|做好|可达|直达|抵达|到达|通达|连接|对接|联系)+"
 )
 _ANY_LEAD_VERB = re.compile(_LEAD_VERB.pattern[4:-2])
 _BAD_PORT_END = ("临", "空", "粤", "地", "般", "运", "型", "的", "等", "各", "新建", "直升")
@@ -542,7 +543,11 @@ _QUALIFIER = re.compile(r"(扩容|扩能|改扩建|提质|[东南西北]延线?|
 _UPGRADE_WORDS = ("扩容", "扩能", "改扩建", "提质")
 # A ring road of a place: 长沙北外环, 长沙绕城, 株潭南环线.
 # ... and one of two lines between the same ends (长常北线高速: "××高速北(中、南)线").
-_RING = re.compile(r"[东南西北]?(?:外环|内环|绕城|环线|环)$|[东南西北中]线$")
+# What may follow a line's code within its name: its ring or branch (长沙北外环高速, 甲乙东线),
+# or its purpose (岳平旅游高速, 甲乙扶贫公路); the cities are the code's.
+_RING = re.compile(
+    r"[东南西北]?(?:外环|内环|绕城|环线|环)$|[东南西北中]线$|(?:旅游|扶贫|资源|沿江|环湖)$"
+)
 # What an airport's name may say of its use, not its place (邵东军用机场 = 邵东机场).
 # 民用 is a kind of airport (洪江民用机场), as 通用 is: part of the name (_AIRPORT_KIND).
 _AIRPORT_USE = re.compile(r"(?:军民合用|军民两用|军用)$")
@@ -753,7 +758,13 @@ def find_projects(text: str) -> list[RawProject]:
         if mode not in ("port", "airport", "waterway") and len(code) > 3:
             trimmed = _trim_code(code)
             ring = _RING.search(code) if trimmed is None else None
-            head = _trim_code(code[: ring.start()]) if ring else None
+            head = None
+            if ring is not None:  # the code before it, trimmed as a code of its length is
+                head = code[: ring.start()]
+                if len(head) == 3:  # 是岳平: a word glued to it, as above
+                    head = head[1:] if _FUNCTION_CHARS.match(head) else head
+                elif len(head) != 2:
+                    head = _trim_code(head)
             if head is not None and ring is not None:
                 trimmed = head + ring.group()  # 长沙北外环高速: a place and its ring
             if trimmed is None:
