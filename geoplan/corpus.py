@@ -99,6 +99,16 @@ _PAGE_MARK_LINE = re.compile(
     r"^[ \t]*(?:[-—–－][ \t]*\d{1,4}[ \t]*[-—–－]"
     r"|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*共[ \t]*\d{1,4}[ \t]*页)?)[ \t]*$"
 )
+# A line shorter than the page's width that still breaks inside a sentence: clause punctuation
+# in it and no full stop at its end (…的双线电气化铁路，现已建 | 成通车), as a PDF line is cut short
+# by half-width digits or an author's line break; not a heading, list item or table row.
+_BROKEN_SENTENCE = re.compile(
+    r"^(?!\s*(?:第[一二三四五六七八九十百零〇0-9]+[篇章节条]|专栏|\|)).{4,}[,，、]"
+)
+# The start of a table row (4 | 甲高速 | …).
+_ROW_START = re.compile(r"\s*[^|\n]{0,6}\|")
+# Punctuation no paragraph begins with: the line before it goes on (长株潭\n,两副是…).
+_CLAUSE_GOES_ON = re.compile(r"[ \t]*[,，、。;；:：)）”」』]")
 # A line repeated this often beside page numbers is a running header or footer.
 RUNNING_HEAD_MIN = 3
 # What a hard-wrapped line may go on with: any character but a table rule or a bullet (NFKC
@@ -279,25 +289,28 @@ def _page_furniture(text: str) -> list[tuple[int, int]]:
     body = [text[s:e].strip() for s, e in lines]
     number = [bool(_PAGE_NUMBER_LINE.match(b)) for b in body]
     mark = {i for i, b in enumerate(body) if _PAGE_MARK_LINE.match(b)}
-    beside: dict[str, list[int]] = {}
-    for i, b in enumerate(body):
-        if b and not number[i] and ((i and number[i - 1]) or (i + 1 < len(body) and number[i + 1])):
-            beside.setdefault(b, []).append(i)
+    filled = [i for i, b in enumerate(body) if b]  # lines with text: blank lines are no gap
+    beside: dict[str, list[tuple[int, list[int]]]] = {}
+    for k, i in enumerate(filled):
+        if number[i]:
+            continue
+        near = [j for j in filled[max(0, k - 1) : k + 2] if j != i and number[j]]
+        if near:
+            beside.setdefault(body[i], []).append((i, near))
     for b, where in beside.items():
-        marked = sum(1 for i in where if i - 1 in mark or i + 1 in mark)
+        marked = sum(1 for _i, near in where if mark.intersection(near))
         if (len(where) >= RUNNING_HEAD_MIN or marked >= 2) and len(b) <= 60:
-            mark.update(where)
-            mark.update(
-                j for i in where for j in (i - 1, i + 1) if 0 <= j < len(body) and number[j]
-            )
+            for i, near in where:
+                mark.add(i)
+                mark.update(near)
     return [(lines[i][0], min(lines[i][1] + 1, len(text))) for i in sorted(mark)]
 
 
 def _wraps(text: str) -> list[tuple[int, int]]:
     r"""Spans to delete to undo the hard wrap of PDF extraction: the line break after a
-    full-width line that ends inside a sentence, when the next line goes on with it, and page
-    number lines between such lines. A text whose full-width lines mostly end sentences (one
-    paragraph per line) is left as it is.
+    full-width line that ends inside a sentence (or a shorter one broken after a comma), when
+    the next line goes on with it, and page number lines between such lines. A text whose
+    full-width lines mostly end sentences (one paragraph per line) is left as it is.
 
     >>> t = "构建“一核两翼”空间格局,其中一\n核为甲市中心城区,两翼为乙县和丙\n— 3 —\n县。\n"
     >>> t = "甲市规划纲要正文第一段落\n" * 3 + t + "第二章 交通\n"
@@ -323,14 +336,28 @@ def _wraps(text: str) -> list[tuple[int, int]]:
     page_number = [s in furniture or bool(_PAGE_NUMBER_LINE.match(text[s:e])) for s, e in lines]
     for i, (s, e) in enumerate(lines[:-1]):
         body = text[s:e].rstrip()
-        if page_number[i] or len(body.strip()) < width or body[-1:] in _PARAGRAPH_END:
+        if page_number[i] or body[-1:] in _PARAGRAPH_END:
             continue
+        if (
+            len(body.strip()) < width
+            and not _BROKEN_SENTENCE.search(body)
+            and not _CLAUSE_GOES_ON.match(text, lines[i + 1][0])
+        ):
+            continue  # a short line: a paragraph's end, a heading or a table cell
+        short = len(body.strip()) < width
         j = i + 1
-        while j < len(lines) - 1 and (
-            page_number[j] or not text[lines[j][0] : lines[j][1]].strip()
+        while (
+            j < len(lines) - 1
+            and (
+                (s_j := lines[j][0]) in furniture
+                or (page_number[j] and not short)  # a bare number below a short line: a cell
+                or not text[s_j : lines[j][1]].strip()
+            )
         ):
             j += 1
         nxt = text[lines[j][0] : lines[j][1]]
+        if short and (page_number[j] or _ROW_START.match(nxt)):
+            continue  # a number or a row below a short line: the next cell or row of a table
         if not nxt.strip() or _LINE_HEAD.match(nxt) or not _WRAP_GOES_ON.match(nxt):
             continue
         if any(

@@ -182,3 +182,24 @@ def test_a_worker_that_dies_fails_its_plans_and_keeps_what_is_done(tmp_path, mon
     assert next(iter(run.failed)).startswith("002_")
     assert list(run.extracts) == [next(SEEDS.glob("001_*.txt")).name]
     assert done.exists()
+
+
+def test_pdf_text_with_blank_lines_short_breaks_and_cells_one_to_a_line():
+    # the running header and page number stand between blank lines; a line cut short after a
+    # comma, or one whose next line begins with a comma, goes on; a table's cells, one to a
+    # line with bare row numbers between them, and a table row stay lines of their own
+    line = "甲县城总体规划对外交通以铁路和高速公路为骨架形成网络,"
+    text = (
+        "甲县城总体规划实施要点\n\n"
+        + line * 6
+        + "\n铁路为设计时速200公里的双线电气化铁路,现已建\n\n— 6 —\n\n甲县城总体规划实施要点\n\n"
+        "成通车。一核是长株潭\n,两副是岳阳、衡阳。\n" + line * 3 + "\n"
+        "序号\n项目名称\n建设性质\n1\n乙铁路\n已建成通车\n设计时速200公里,双线电气化\n2\n丙高速\n"
+        "— 7 —\n甲县城总体规划实施要点\n对接丙高速,完善出口\n3 | 丁高速 | 已建 |\n"
+    )
+    got = read_text(text).text
+    assert "实施要点" not in got.split("\n", 1)[1]  # the header kept once, as the title
+    assert "— 6 —" not in got and "— 7 —" not in got
+    assert "现已建成通车。一核是长株潭,两副是岳阳、衡阳。" in got
+    assert "\n1\n乙铁路\n已建成通车\n设计时速200公里,双线电气化\n2\n丙高速\n" in got
+    assert "对接丙高速,完善出口\n3 | 丁高速" in got

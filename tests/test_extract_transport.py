@@ -395,3 +395,22 @@ def test_a_road_named_for_its_purpose_and_an_airport_reached_today():
         "张桑旅游高速": (["张家界市", "桑植县"], "studied"),
         "张家界荷花国际机场": (["张家界市"], "existing"),
     }
+
+
+def test_cells_one_to_a_line_work_begun_and_termini_outside_hunan():
+    # PDF extraction puts a table's cells one to a line: the status is the line after the name;
+    # 已开工建设 is work under way; 重庆 and 黔江 are units of China (a municipality, a district)
+    text = (
+        "石门县规划\n甲高速已开工建设。该线与争取开工建设的重庆至黔江高铁共同构成通道。\n"
+        "专栏1 铁路项目\n项目名称\n建设状态\n焦柳铁路\n既有\n在怀化衔接\n"
+        "安慈高速(石门至慈利段)\n建成通车\n东向连接\n"
+    )
+    got = {name: (cities, status) for name, cities, status in _projects(text)}
+    assert got["重庆至黔江高铁"] == (["重庆市", "黔江区"], "planned")
+    assert got["焦柳铁路"] == (["焦作市", "柳州市"], "existing")
+    assert got["安慈高速"][1] == "existing"
+    assert [p for p in got if p.startswith("甲")] == []  # 甲 names no place: no project
+
+
+def test_work_begun_is_under_construction():
+    assert _projects("慈利县规划\n炉慈高速已开工建设。")[0][2] == "under_construction"

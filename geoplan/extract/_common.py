@@ -334,11 +334,17 @@ _DIRECTIONS = "东南西北中"
 
 @cache
 def _initial_candidates() -> dict[str, tuple[gazetteer.Unit, ...]]:
-    """Prefecture- and county-level units of China by the first character of their name; a
-    county under a prefecture that is itself a candidate is dropped (吉安市 covers 吉安县)."""
+    """Prefecture- and county-level units of China (and the municipalities) by the first
+    character of their name; a county under a prefecture that is itself a candidate is dropped
+    (吉安市 covers 吉安县)."""
     by_char: dict[str, list[gazetteer.Unit]] = {}
-    for u in gazetteer.units(scope="china"):
-        if u.level in ("prefecture", "county") and not _city_district(u):
+    everywhere = gazetteer.units(scope="china")
+    prefecture_names = {u.name for u in everywhere if u.level == "prefecture"}
+    for u in everywhere:
+        # a municipality without a prefecture row of its name (重庆市; 北京市 has one)
+        municipality = u.level == "province" and u.name.endswith("市")
+        municipality = municipality and u.name not in prefecture_names
+        if (u.level in ("prefecture", "county") or municipality) and not _city_district(u):
             by_char.setdefault(u.name[0], []).append(u)
     out = {}
     for ch, us in by_char.items():

@@ -352,6 +352,40 @@ _COUNTED_GROUP = re.compile(
 )
 
 
+_COUNTED_COLON = re.compile(
+    rf"\s*[^:：;；。\n]{{0,6}}?[{NUMERALS}](?:个|条|大|座|片|处)?[\u4e00-\u9fff]{{1,8}}[:：]"
+)
+
+
+def _counted_colon_items(body: str, k: int | None, suffixes: tuple[str, ...]) -> list[str]:
+    """The names opening the clauses after a counted kind and a colon, one clause each (三个
+    副中心: 甲副中心位于乙区, 由…组成; 丙副中心…; 丁副中心…).
+
+    >>> body = "三个副中心:甲副中心位于乙区;丙副中心由丁组成;戊副中心。"
+    >>> _counted_colon_items(body, 3, ("副中心",))
+    ['甲副中心', '丙副中心', '戊副中心']
+    """
+    m = _COUNTED_COLON.match(body)
+    if m is None or not k or k < 2:
+        return []
+    sent = re.split(r"[。\n]", body[m.end() :], maxsplit=1)[0]
+    lead = re.compile(rf"\s*([\u4e00-\u9fff]{{1,16}}?(?:{'|'.join(map(re.escape, suffixes))}))")
+    out = []
+    for clause in re.split(r"[;；]", sent):
+        n = lead.match(clause)
+        if n is None:
+            return []
+        out.append(n.group(1))
+    return out if len(out) == k else []
+
+
+# A list closed by a count of things that in turn qualify the parts (…三大通道建设的经济发展带).
+# The count closes the last item (丙三大通道), unlike a part counted on its own (两条东西向的乙轴).
+_QUALIFYING_COUNT = re.compile(
+    rf"^[\u4e00-\u9fff]{{2,8}}?[{NUMERALS}](?:个|条|大|座|片|处)[\u4e00-\u9fff]{{1,10}}?的[\u4e00-\u9fff]"
+)
+
+
 def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bool]:
     """Names defined for one token, and whether they came from an enumeration."""
     k = count_of(numeral)
@@ -361,6 +395,10 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         enum = _enumerated(body)  # 分别为:①甲岛;②乙岛 -- the list starts the definition
         if len(enum) >= 2 and (k is None or len(enum) <= k):
             return enum, True
+    suffixes = (*ROLE_SUFFIX.get(role, ()), role)
+    listed = _counted_colon_items(body, k, suffixes)
+    if listed:
+        return listed, False
     clauses = _top_split(head, re.compile(r"[,，]"))
     if not clauses:
         return [], False
@@ -382,7 +420,6 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         and count_of(_COUNTED_GROUP.search(clauses[0]).group()[0]) == k
     ):
         return [clauses[0]], False  # 其他四个乡镇, 即甲、乙、丙、丁: a group, its label
-    suffixes = (*ROLE_SUFFIX.get(role, ()), role)
     named = _named_clauses(body, suffixes)
     if len(named) >= 2 and (k is None or len(named) == k):
         return named, False
@@ -395,6 +432,9 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
                 clean_name(c).endswith(suffixes) for c in cands
             ):
                 return cands, False
+    if len(parts) > 1 and _QUALIFYING_COUNT.search(parts[-1]):
+        # 沿甲、乙、丙三大通道建设的经济发展带: the list qualifies the parts: one, its label
+        return [clauses[0]], False
     if k and len(parts) == k:
         return parts, False
     if k is None and len(parts) >= 2:
@@ -1260,8 +1300,8 @@ def define_components(
                 or not _name_like(name, role)
                 or _is_group(_top_split(item, _LIST_SPLIT))
             )
-            if as_label:
-                comps.append(RawComponent(role, label.text, span, confidence=0.8))
+            if as_label:  # its places are those its sentence names, not the section's
+                comps.append(RawComponent(role, label.text, span, confidence=0.8, places_text=head))
                 continue
             nested = _nested_text(text, name, label.end + len(head), body_end)
             comps.append(

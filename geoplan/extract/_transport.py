@@ -193,7 +193,7 @@ _STATUS_WORDS: tuple[tuple[str, str, int], ...] = (
     (
         "under_construction",
         r"(?:尽快|力争|争取|确保)[\u4e00-\u9fff]{0,3}?(?:竣工|建成|通车)(?:通车|投用|运营)?"
-        r"|在建|续建|加快建设|加快实施|加快推进|推进建设|竣工",
+        r"|在建|续建|加快建设|加快实施|加快推进|推进建设|竣工|已(?:经)?开工(?:建设)?",
         2,
     ),
     ("under_construction", r"建设|推进|加快|实施|推动", 1),
@@ -210,10 +210,10 @@ _STATUS_WORDS: tuple[tuple[str, str, int], ...] = (
 _STATUS_RE = re.compile(
     "|".join(f"(?P<s{i}>{rx})" for i, (_st, rx, _w) in enumerate(_STATUS_WORDS))
 )
-# A table cell that is wholly a status word: the 建设性质 column of a 专栏 row.
+# A table cell that is wholly status words: the 建设性质 column of a 专栏 row (续建, 已建成通车,
+# 争取开工建设, 既有).
 _STATUS_CELL = re.compile(
-    r"^\s*(?:续建|在建|新建|已建|已建成|建成|规划建设|规划新建|前期研究|研究|谋划|预留|扩容"
-    r"|改扩建|提质改造|改造|扩能改造)\s*$"
+    r"^\s*(?:{0})(?:{0})?\s*$".format("|".join(f"(?:{rx})" for _st, rx, _w in _STATUS_WORDS))
 )
 # A section or part of the line named right after it (沪昆高速醴陵至娄底段, 洛湛铁路县城中心段,
 # 娄新高速金竹山互通, 湘桂铁路复线衡阳站): the clause speaks of that part's work, which says
@@ -316,7 +316,7 @@ def _termini(text: str, start: int, code: str) -> tuple[int, list[str]] | None:
     """
     if start < 3 or text[start - 1] not in _LINK:
         return None
-    b_unit = _place(code) is not None
+    b_unit = _place(code) is not None or unit_named(code) is not None  # 重庆至黔江: of China
     if not b_unit and (not 2 <= len(code) <= 4 or _FUNCTION_CHARS.search(code)):
         return None
     parts = [code]
@@ -409,15 +409,28 @@ def _heading(window: str) -> tuple[str, int] | None:
 TABLE_ROW_CHARS = 400
 
 
+# What may follow a name alone on its line: a bracketed aside (安慈高速(慈利至石门段)).
+_ASIDE_ONLY = re.compile(r"\s*(?:[(（][^()（）\n]{0,20}[)）])?\s*")
+
+
 def _table_cell(text: str, start: int, end: int) -> str | None:
     """The status of a 专栏 table row naming the project: a later cell of the row that is
-    wholly a status word (its 建设性质 column: "2 | 平益高速 | 续建 | ...")."""
+    wholly a status word (its 建设性质 column: "2 | 平益高速 | 续建 | ..."), or the line after
+    a name alone on its line, when that line is wholly a status word (cells one to a line)."""
     lo = max(0, start - TABLE_ROW_CHARS)
     line_start = text.rfind("\n", lo, start) + 1 or lo
     hi = min(len(text), end + TABLE_ROW_CHARS)
     line_end = text.find("\n", end, hi)
     line_end = hi if line_end < 0 else line_end
     before, cells = text[line_start:start], text[end:line_end].split("|")
+    if len(cells) == 1 and not before.strip() and _ASIDE_ONLY.fullmatch(cells[0]):
+        # a table whose cells PDF extraction put one to a line: the status on the next line
+        nxt_end = text.find("\n", line_end + 1, hi)
+        nxt = text[line_end + 1 : nxt_end if nxt_end != -1 else hi]
+        if line_end < hi and _STATUS_CELL.match(nxt):
+            found = _words(nxt, first=True)
+            return found[0] if found else None
+        return None
     if len(cells) < 2 or not ("|" in before or not before.strip()):
         return None
     for cell in cells[1:]:
