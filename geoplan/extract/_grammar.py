@@ -116,6 +116,8 @@ _MARK = (
     r"|由(?=[^。;；]{2,80}?(?:组成|构成))|[:：]|——|—|--|[(（]|\|"
     # the label, then what it centres on (一核, 以甲城为中心)
     r"|[,，]\s*(?=以[^。;；,，]{2,30}?为(?:中心|核心|主体|龙头))"
+    # the label, then some of its parts (四区中, 甲片区以…为特色, 乙片区以…)
+    r"|中(?=[,，])"
 )
 _BOUNDARY = set("\n。;；:：,，、!！?？)）|")
 _ENUM = re.compile(
@@ -252,10 +254,17 @@ def _is_group(parts: list[str]) -> bool:
     )
 
 
+_ACTION_LEAD = re.compile(
+    r"(?:加快|推进|推动|打造|构建|建设|依托|形成|发挥|支持|做强|做大|提升|促进)"
+)
+
+
 def _name_like(item: str, role: str) -> bool:
     """Whether a one-part definition is the part's name (甲经开区, 城市中心区) rather than a
     description (市域核心板块)."""
     bare = strip_long_parens(item)
+    if _ACTION_LEAD.match(bare):
+        return False  # 加快推进甲乙一体化: what to do there, not a name
     if role in bare or bare.endswith(ROLE_SUFFIX.get(role, ())):
         return True
     return bool(_SPACE_WORD.search(bare)) or bool(admin_refs(bare))
@@ -379,6 +388,23 @@ def _counted_colon_items(body: str, k: int | None, suffixes: tuple[str, ...]) ->
     return out if len(out) == k else []
 
 
+def _clause_leads(head: str, k: int | None, suffixes: tuple[str, ...]) -> list[str]:
+    """The names of the role that open the clauses of ``head``, up to the first clause that
+    opens with none, at most ``k`` (甲片区以…为特色, 乙片区以…为特色, 其余片区… -> 甲片区, 乙片区).
+
+    >>> _clause_leads(",甲片区以养生为特色,乙片区以创新为特色,其余片区另行规划", 4, ("片区",))
+    ['甲片区', '乙片区']
+    """
+    lead = re.compile(rf"\s*([\u4e00-\u9fff]{{1,12}}?(?:{'|'.join(map(re.escape, suffixes))}))")
+    out = []
+    for clause in re.split(r"[,，]", head.lstrip(",，")):
+        n = lead.match(clause)
+        if n is None or n.group(1).startswith(("其余", "其他", "其它", "各")):
+            break
+        out.append(n.group(1))
+    return out if out and (k is None or len(out) <= k) else []
+
+
 # A list closed by a count of things that in turn qualify the parts (…三大通道建设的经济发展带).
 # The count closes the last item (丙三大通道), unlike a part counted on its own (两条东西向的乙轴).
 _QUALIFYING_COUNT = re.compile(
@@ -390,6 +416,7 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     """Names defined for one token, and whether they came from an enumeration."""
     k = count_of(numeral)
     head = re.sub(r"[,，]\s*(?=以及)", "", head).rstrip(" :：")  # 甲区、乙区, 以及丙区: one list
+    head = re.sub(r"^\s*(?:分为|划分为|包括|主要包括)(?=[\u4e00-\u9fff]{2})", "", head)
     head = re.sub(r"^以(.{2,30}?)为(?:中心|核心|主体|龙头)(?=[,，。;；]|$)", r"\1", head)
     if _ENUM.match(body.lstrip(" :：")) or _ENUM.match(body) or not head:
         enum = _enumerated(body)  # 分别为:①甲岛;②乙岛 -- the list starts the definition
@@ -399,6 +426,8 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     listed = _counted_colon_items(body, k, suffixes)
     if listed:
         return listed, False
+    if body[:1] in ",，":  # 四区中, 甲片区以…, 乙片区以…, 其余片区…: the parts it names
+        return _clause_leads(head, k, suffixes), False
     clauses = _top_split(head, re.compile(r"[,，]"))
     if not clauses:
         return [], False
@@ -469,8 +498,8 @@ _BEFORE_RE = re.compile(
 
 # A label closing the list of its parts (…甲轴、乙轴和丙轴, 是为“三轴”).
 _NAMED_BEFORE = re.compile(
-    rf"[,，]\s*(?:是为|即为|统称为|统称|合称为|合称|简称为|简称|称为|谓之)\s*[{_OPEN}]?$"
-)
+    rf"(?:[,，]\s*(?:是为|即为|统称为|统称|合称为|合称|简称为|简称|称为|谓之)|即为)\s*[{_OPEN}]?$"
+)  # …甲轴、乙轴, 是为“两轴”; 甲江即为“一江”
 
 
 def _known_run(text: str, m: re.Match, runs: set[tuple[str, ...]]) -> tuple[int, int] | None:
@@ -527,8 +556,11 @@ def _find_labels(
             )
             continue
         # the names before the label, closed by 是为, 统称, 简称 (…甲轴、乙轴, 是为“两轴”)
-        if (quoted or closed) and len(tokens) == 1 and _NAMED_BEFORE.search(text, lo, s):
-            stop = max(text.rfind(ch, max(0, s - BODY_CHARS), s) for ch in "。；;\n")
+        named = _NAMED_BEFORE.search(text, lo, s) if (quoted or closed) else None
+        if named is not None and len(tokens) == 1:
+            # after a comma the names are the sentence's; else the clause's (甲江即为“一江”)
+            stops = "。；;\n" if named.group()[0] in ",，" else "。；;\n,，"
+            stop = max(text.rfind(ch, max(0, s - BODY_CHARS), s) for ch in stops)
             out.append(_Label(max(stop + 1, s - BODY_CHARS), e, tokens, label_text, "named"))
             continue
         mk = _MARK_RE.match(text, e)
@@ -1240,7 +1272,8 @@ def define_components(
             continue
         if label.form == "named":
             numeral, role = label.tokens[0]
-            names, _hi = _prose_names(text[label.start : label.end], 0, role, count_of(numeral))
+            words = re.sub(rf"即为\s*[{_OPEN}]?[^{_OPEN}]*$", "", text[label.start : label.end])
+            names, _hi = _prose_names(words, 0, role, count_of(numeral))
             put(
                 pattern,
                 _token_key(label.tokens),

@@ -48,8 +48,9 @@ _MEASURE = "(?:个|条|大|座)?"
 TOKEN = rf"[{NUMERALS}]{_MEASURE}(?:{_WORD_ALT})"
 # Tokens may be parted by a list mark or by 串 (一环三湾串七岛: the ring and bays string the isles).
 STRUCTURE_RE = re.compile(rf"(?<![第{NUMERALS}]){TOKEN}(?:(?:[、,，]|串)?{TOKEN})+")
-# A numeral + any word right after a match: the match is part of a longer, non-spatial name.
-_CONTINUES = re.compile(rf"[、,，]?[{NUMERALS}][\u4e00-\u9fff]")
+# A numeral + any word right after a match: the match is part of a longer, non-spatial name;
+# not a length in li after a list mark (一江四区、十里画廊: a second, descriptive name).
+_CONTINUES = re.compile(rf"(?![、,，][十百千万]里)[、,，]?[{NUMERALS}][\u4e00-\u9fff]")
 _TOKEN_RE = re.compile(rf"([{NUMERALS}]){_MEASURE}({_WORD_ALT})")
 # The nouns a name governs, read in the rest of its clause (quotes and 的 skipped): a strategy,
 # task, concept or regime makes a slogan; a layout, structure or network makes it spatial.
