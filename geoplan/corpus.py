@@ -111,6 +111,8 @@ _ROW_START = re.compile(r"\s*[^|\n]{0,6}\|")
 _CLAUSE_GOES_ON = re.compile(r"[ \t]*[,，、。;；:：)）”」』]")
 # A line repeated this often beside page numbers is a running header or footer.
 RUNNING_HEAD_MIN = 3
+# ... or twice beside page marks, when it is this long (a title, not a table cell such as 既有).
+RUNNING_HEAD_CHARS = 6
 # What a hard-wrapped line may go on with: any character but a table rule or a bullet (NFKC
 # has made full-width brackets and commas ASCII; a wrap may fall inside “1+4+2”).
 _WRAP_GOES_ON = re.compile(r"\s*[^\s|•●■◆▲*]")
@@ -274,7 +276,8 @@ def _page_furniture(text: str) -> list[tuple[int, int]]:
     r"""Spans of the lines PDF pages carry around the text, each with its line break: page
     numbers in a form prose does not take (— 12 —, 第 3 页), and running headers or footers, a
     line written at least :data:`RUNNING_HEAD_MIN` times, each time next to a page number (twice
-    is enough next to page numbers of the first kind).
+    is enough next to page numbers of the first kind, for a line of
+    :data:`RUNNING_HEAD_CHARS` or more).
 
     >>> t = "甲市规划\n第一章 总则\n正文。\n— 1 —\n甲市规划\n正文:\n— 2 —\n甲市规划\n"
     >>> t += "①乙片区。\n— 3 —\n甲市规划\n"
@@ -299,7 +302,8 @@ def _page_furniture(text: str) -> list[tuple[int, int]]:
             beside.setdefault(body[i], []).append((i, near))
     for b, where in beside.items():
         marked = sum(1 for _i, near in where if mark.intersection(near))
-        if (len(where) >= RUNNING_HEAD_MIN or marked >= 2) and len(b) <= 60:
+        often = len(where) >= RUNNING_HEAD_MIN or (marked >= 2 and len(b) >= RUNNING_HEAD_CHARS)
+        if often and len(b) <= 60:
             for i, near in where:
                 mark.add(i)
                 mark.update(near)

@@ -177,6 +177,11 @@ def test_hard_wrapped_pdf_of_a_devtext_scores_as_its_text(tmp_path, width):
         assert got.misses == [], src.stem
 
 
+# Held-out texts written as PDF extraction gives them (their scores are pinned as they are):
+# wrapping them again would cut every line in two, as no PDF does.
+ALREADY_WRAPPED = {"38_taoyuan", "40_cili_cs"}
+
+
 @pytest.mark.parametrize("width", [28, 35])
 def test_hard_wrapped_held_out_texts_score_as_their_text(width):
     """The same over the held-out sets, in text as PDF extraction gives it, with pages short
@@ -187,6 +192,8 @@ def test_hard_wrapped_held_out_texts_score_as_their_text(width):
     from geoplan.evaluate import load_key, score
 
     for key_path in sorted((Path(__file__).parent / "data").glob("set*/*.json")):
+        if key_path.stem in ALREADY_WRAPPED:
+            continue
         key = load_key(key_path)
         text = key_path.with_suffix(".txt").read_text(encoding="utf-8")
         wrapped = _hard_wrapped(text, width, 25, header=text.splitlines()[0][:24])

@@ -623,9 +623,9 @@ def _chain_after(text: str, e: int, tokens: list[tuple[str, str]]) -> list[_Labe
     if below is not None and e - line_start <= HEADING_CHARS:
         para = e + below.end()
         starts.append(para)
-        first = re.search(r"[。;；]", text[para : para + 80])
+        first = re.search(r"[。;；]\s*", text[para : para + 80])
         if first is not None:
-            starts.append(para + first.end())
+            starts.append(para + first.end())  # the second sentence, on its line or the next
     for pos in starts:
         run: list[re.Match] = []
         while len(run) < len(tokens):
