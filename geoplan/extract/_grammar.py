@@ -660,7 +660,8 @@ def _chain_after(text: str, e: int, tokens: list[tuple[str, str]]) -> list[_Labe
 
 # What may stand between a chain and the name after it: a verb of making (…, 构建“一江一湖”).
 _CHAIN_GAP = re.compile(
-    r"[\s,，]*(?:共同|着力|加快|全面|整体|全省|全市|全县)?(?:构建|形成|打造|构筑|建设|塑造)?[\s的“”\"「」]*"
+    r"[\s,，]*(?:共同|着力|加快|全面|整体|全省|全市|全县|进一步|努力|逐步)*"
+    r"(?:构建|形成|打造|构筑|建设|塑造)?[\s的“”\"「」]*"
 )
 
 
