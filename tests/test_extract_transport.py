@@ -414,3 +414,21 @@ def test_cells_one_to_a_line_work_begun_and_termini_outside_hunan():
 
 def test_work_begun_is_under_construction():
     assert _projects("慈利县规划\n炉慈高速已开工建设。")[0][2] == "under_construction"
+
+
+def test_termini_after_a_route_number_and_a_town_decided_by_the_other_end():
+    # G5515 is no part of the first terminus; 官庄镇 lies in 沅陵县 and in 醴陵市: the line from
+    # 张家界 ends at the one nearer it
+    text = "桑植县规划\n加快建设张家界至官庄高速公路和G5515桑植至龙山高速公路。"
+    got = {name: cities for name, cities, _s in _projects(text)}
+    assert got["张家界至官庄高速公路"] == ["张家界市", "沅陵县"]
+    assert got["G5515桑植至龙山高速"] == ["桑植县", "龙山县"]
+
+
+def test_a_list_after_words_of_time_and_a_code_read_by_short_names_after_it():
+    # 远期规划 opens the list; 湘 and 宁 are read by 湘潭 and 宁乡 named after the lines, though
+    # the gazetteer alone takes no bare short name for a place without its city named
+    text = "湘潭市规划\n远期规划湘韶宁、韶衡等城际铁路,完善湘潭与韶山、宁乡、衡阳之间的轨道联系。"
+    got = {name: (sorted(cities), status) for name, cities, status in _projects(text)}
+    assert got["湘韶宁城际铁路"] == (["宁乡市", "湘潭市", "韶山市"], "planned")
+    assert got["韶衡城际铁路"] == (["衡阳市", "韶山市"], "planned")

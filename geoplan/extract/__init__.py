@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from geoplan import gazetteer
@@ -641,7 +641,11 @@ def _heading_components(ctx: _Ctx, pos: int, tokens: list[tuple[str, str]]) -> l
 
 # A structure named by counts in quotes (“3+5”城市群, “1+4+2”城市圈), and the definition of
 # one of its counts (“3”指甲、乙、丙三市).
-_DIGIT_NAME = re.compile(r"[“\"]((?:[0-9]{1,2}|N)(?:[+＋](?:[0-9]{1,2}|N)){1,4})[”\"]")
+_DIGIT_NAME = re.compile(
+    r"[“\"]((?:[0-9]{1,2}|N)(?:[+＋](?:[0-9]{1,2}|N)){1,4})[”\"]"
+    # unquoted, as web copies and OCR give it: digits only, at a word's edge (3+5环长株潭城市群)
+    r"|(?<![0-9A-Za-z.+＋%])([0-9]{1,2}(?:[+＋][0-9]{1,2}){1,4})(?![0-9A-Za-z.%+＋])"
+)
 # What a digit name must govern to be spatial: a group of cities or a layout (“3+5”环长株潭城市群).
 _DIGIT_SPACE = re.compile(
     r"[\u4e00-\u9fff]{0,6}?(?:城市群|城市圈|都市圈|经济圈|格局|布局|空间结构)"
@@ -668,17 +672,21 @@ def _digit_structures(ctx: _Ctx) -> list[Structure]:
     out: list[Structure] = []
     seen: dict[str, Structure] = {}
     for m in _DIGIT_NAME.finditer(text):
-        pattern = m.group(1).replace("＋", "+")
+        group = 1 if m.group(1) else 2
+        pattern = m.group(group).replace("＋", "+")
         if pattern in seen:
             seen[pattern].mentions += 1
             continue
         window = text[m.end() : m.end() + DIGIT_REACH]
         if len(seen) >= MAX_OCCURRENCES or not _DIGIT_SPACE.match(window):
             continue
+        if group == 2 and not _DIGIT_SPACE.match(window[:12]):
+            continue  # unquoted: the group of cities must follow at once
         components: list[Component] = []
         for part in dict.fromkeys(pattern.split("+")):
             d = re.search(
-                rf"[“\"]{re.escape(part)}[”\"]\s*(?:是指|指|即为|即|为|是)([^。;；)）]{{2,80}})",
+                rf"(?:[“\"]{re.escape(part)}[”\"]|(?<![0-9A-Za-z.+＋]){re.escape(part)}(?![0-9.]))"
+                rf"\s*(?:是指|指|即为|即|为|是)([^。;；)）]{{2,80}})",
                 window,
             )
             if d is None:
@@ -688,8 +696,8 @@ def _digit_structures(ctx: _Ctx) -> list[Structure]:
             span, quote = ctx.quote((m.end() + d.start(), m.end() + d.end()))
             components.append(Component(part, part, tuple(span), quote, units, feats, False, 0.8))
         scope, scope_places = _scope(ctx, m.start())
-        sspan, _q = ctx.quote((m.start(1), m.end(1)))
-        _s, quote = ctx.quote(_sentence(text, m.start(1), m.end(1)))
+        sspan, _q = ctx.quote((m.start(group), m.end(group)))
+        _s, quote = ctx.quote(_sentence(text, m.start(group), m.end(group)))
         seen[pattern] = Structure(
             pattern,
             scope,
@@ -884,6 +892,27 @@ _LINE_CODE = re.compile(
 CODE_CONTEXT_CHARS = 160
 
 
+@cache
+def _units_begun_by_table() -> dict[str, tuple[gazetteer.Unit, ...]]:
+    by_short: dict[str, gazetteer.Unit] = {}
+    for u in gazetteer.units():
+        short = u.short_name
+        if not (u.level in ("prefecture", "county") and isinstance(short, str)):
+            continue
+        if len(short) >= 2 and (short not in by_short or u.level == "prefecture"):
+            by_short[short] = u  # 湘潭: the city, not 湘潭县
+    out: dict[str, list[gazetteer.Unit]] = {}
+    for short, u in by_short.items():
+        out.setdefault(short[0], []).append(u)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _units_begun_by(ch: str) -> tuple[gazetteer.Unit, ...]:
+    """Hunan's prefectures and counties whose short name begins with ``ch`` (a short name two
+    units hold is the prefecture's)."""
+    return _units_begun_by_table().get(ch, ())
+
+
 def _decode_in_context(ctx: _Ctx, p: RawProject) -> None:
     """Decode the characters of a line's code that the abbreviation table leaves open
     (undecoded, or shared by several units) by the places the plan names right after it, in
@@ -904,9 +933,16 @@ def _decode_in_context(ctx: _Ctx, p: RawProject) -> None:
     j = ctx.jurisdiction
     units, feats = places_in(text[p.span[1] : end], context=j.name if j else "")
     chosen: dict[str, PlaceRef] = {}
+    after = text[p.span[1] : end]
     for c in open_chars:
         named = {u.adcode: u for u in units if u.via == "admin" and u.name.startswith(c)}
         towns = {f.adcode: f for f in feats if f.adcode and f.name.startswith(c)}
+        if not named and not towns:
+            # a unit's short name written there, which alone the gazetteer would not take for a
+            # place (湘潭与韶山、宁乡之间): the code's character vouches for it
+            named = {
+                u.adcode: unit_ref(u.adcode) for u in _units_begun_by(c) if u.short_name in after
+            }
         if len(named) == 1:
             chosen[c] = next(iter(named.values()))
         elif not named and len(towns) == 1:

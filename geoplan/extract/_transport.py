@@ -60,6 +60,9 @@ from functools import cache
 
 from geoplan.extract._common import (
     _ROUTE_NUMBER,
+    CODE_END_RATIO,
+    _km,
+    _unit_point,
     abbreviations,
     admin_refs,
     corridor_codes,
@@ -306,6 +309,10 @@ def _place(token: str) -> tuple[str, str] | None:
     return None
 
 
+# A route number (or the tail of one cut by the left boundary) before a terminus.
+_ROUTE_LEAD = re.compile(r"[GS]?[0-9]{1,4}")
+
+
 def _termini(text: str, start: int, code: str) -> tuple[int, list[str]] | None:
     """Start and terminus names of a line named "A至B", "A—B", "A经C至B" or "A至C至B" ending at
     ``code``.
@@ -328,6 +335,9 @@ def _termini(text: str, start: int, code: str) -> tuple[int, list[str]] | None:
         if tail:
             s0 += tail[-1][0]
         token = text[s0:end]
+        number = _ROUTE_LEAD.match(token)
+        if number is not None and number.end() < len(token):  # G5515桑植 | 至龙山
+            s0, token = s0 + number.end(), token[number.end() :]
         if _place(token) is not None:
             pass  # a unit is a terminus, whatever its characters (新化至武冈)
         elif not 2 <= len(token) <= 6 or _DIRECTIONS.match(token) or _FUNCTION_CHARS.search(token):
@@ -341,16 +351,56 @@ def _termini(text: str, start: int, code: str) -> tuple[int, list[str]] | None:
         return s0, parts
 
 
-def _decode_termini(parts: list[str]) -> tuple[list[str], list[str], list[str]]:
+@cache
+def _town_counties() -> dict[str, set[str]]:
+    """Hunan's townships by full and short name (官庄镇, 官庄), each with its counties."""
+    from geoplan import gazetteer
+
+    out: dict[str, set[str]] = {}
+    for row in gazetteer.townships().itertuples():
+        if not isinstance(row.county_adcode, str):
+            continue
+        for name in (row.name, row.short_name):
+            if isinstance(name, str) and len(name) >= 2:
+                out.setdefault(name, set()).add(row.county_adcode)
+    return out
+
+
+def _town_county(token: str, anchors: list[str]) -> str | None:
+    """The county of the Hunan township a line's terminus names, or None: a line named by its
+    termini may end at a town (张家界至官庄高速公路). A name several counties hold (官庄镇 in 沅陵县
+    and 醴陵县) is the one nearest the line's other ends (``anchors``, adcodes), when the next is
+    :data:`~geoplan.extract._common.CODE_END_RATIO` times farther."""
+    counties = sorted(_town_counties().get(token, set()))
+    if len(counties) == 1:
+        return counties[0]
+    points = [pt for a in anchors if (pt := _unit_point(a)) is not None]
+    scored = sorted(
+        (min(_km(pt, a) for a in points), c)
+        for c in counties
+        if points and (pt := _unit_point(c)) is not None
+    )
+    if len(scored) >= 2 and scored[1][0] >= scored[0][0] * CODE_END_RATIO:
+        return scored[0][1]
+    return None
+
+
+def _decode_termini(
+    parts: list[str], *, towns_too: bool = True
+) -> tuple[list[str], list[str], list[str]]:
     names: list[str] = []
     adcodes: list[str] = []
     undecoded: list[str] = []
+    towns: list[tuple[int, str]] = []  # (position among the names, town)
     for token in parts:
         hit = _place(token)
         if hit is not None:
             found = [hit]
         elif (outside := unit_named(token)) is not None:  # 龙胜 of 城步至龙胜 (Guangxi)
             found = [(outside.name, outside.adcode if outside.in_hunan else None)]
+        elif towns_too and _town_counties().get(token):  # 张家界至官庄: by the other ends
+            towns.append((len(names), token))
+            continue
         else:  # a unit and a town (浏阳沙市): the unit, when it heads the token
             refs = [r for r in admin_refs(token) if r[0] == 0 and len(r[4]) == 1]
             found = [(unit_ref(r[4][0]).name, r[4][0]) for r in refs[:1]]
@@ -361,6 +411,15 @@ def _decode_termini(parts: list[str]) -> tuple[list[str], list[str], list[str]]:
                 names.append(name)
                 if adcode:
                     adcodes.append(adcode)
+    for at, town in reversed(towns):
+        county = _town_county(town, adcodes)
+        if county is None:
+            undecoded.append(town)
+        elif county[:4] + "00" in adcodes:
+            continue  # 衡阳东-酃湖-衡南: a town of a city already named adds nothing
+        elif (name := unit_ref(county).name) not in names:
+            names.insert(at, name)
+            adcodes.insert(min(at, len(adcodes)), county)
     return names, adcodes, undecoded
 
 
@@ -591,7 +650,7 @@ def _item_code(item: str) -> int:
     the verbs heading it (规划建设 | 邵永)."""
     cut = item.rfind("的") + 1
     while True:
-        m = _STATUS_RE.match(item, cut)
+        m = _STATUS_RE.match(item, cut) or _CHAIN_LEAD.match(item[cut:])  # 远期规划 | 湘韶宁
         step = len(m.group()) if m else 0
         if not step:
             step = next((len(v) for v in _VERBS if len(v) > 1 and item.startswith(v, cut)), 0)
@@ -675,7 +734,8 @@ def _stop_units(stop: str) -> tuple[str, str] | None:
     if stop.endswith("机场"):
         hit = _airport(stop[:-2])
         return (hit[0][0], hit[1][0]) if hit and hit[0] else None
-    names, adcodes, _undecoded = _decode_termini([stop])  # as the ends of a line are read
+    # as the ends of a line are read, but a stop is a station: no town stands for its county
+    names, adcodes, _undecoded = _decode_termini([stop], towns_too=False)
     return (names[0], adcodes[0]) if adcodes else None  # not a stop outside Hunan (萍乡)
 
 
@@ -901,7 +961,10 @@ def find_projects(text: str) -> list[RawProject]:
         # a short code after the number is decoded as any line's code (G55二广高速); a longer
         # name (涟源秀溪至冷水江公路) only for the places it spells out
         is_line_code = 2 <= len(core) <= 4 and not re.search(f"[{_LINK}经]", core)
-        names, adcodes, _u = decode_code(core, china=is_line_code) if rest else ([], [], [])
+        if rest and re.search(f"[{_LINK}]", core):  # G5515桑植至龙山高速: its termini
+            names, adcodes, _u = _decode_termini(re.split(f"[{_LINK}经]", core))
+        else:
+            names, adcodes, _u = decode_code(core, china=is_line_code) if rest else ([], [], [])
         span = (m.start(), end)
         name = text[m.start() : end]
         status, rank = _status(text, *span)
