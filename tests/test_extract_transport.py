@@ -432,3 +432,9 @@ def test_a_list_after_words_of_time_and_a_code_read_by_short_names_after_it():
     got = {name: (sorted(cities), status) for name, cities, status in _projects(text)}
     assert got["湘韶宁城际铁路"] == (["宁乡市", "湘潭市", "韶山市"], "planned")
     assert got["韶衡城际铁路"] == (["衡阳市", "韶山市"], "planned")
+
+
+def test_a_terminus_ends_the_words_before_it():
+    # 规划贯通 | 韶山: the unit's name ending the token is the first end of the line
+    got = _projects("株洲市规划\n市级层面规划贯通韶山至井冈山铁路。")
+    assert got == [("韶山至井冈山铁路", ["韶山市", "井冈山市"], "planned")]

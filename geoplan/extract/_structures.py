@@ -212,7 +212,13 @@ BRACKETED_RE = re.compile(
 )
 INTERLEAVED_RE = re.compile(
     rf"(?<=[“\"「『])({TOKEN}{_VERB2}(?:[、,，]{TOKEN}{_VERB2})+)(?=[”\"」』])"
+    # unquoted, three tokens or more (按照一核引领、两翼支撑、四心鼎力的思路)
+    # (its later items may be no role: 六产拉动; the name is kept whole, as written)
+    rf"|(?<![“\"「『{NUMERALS}])({TOKEN}{_VERB2}(?:、[{NUMERALS}][^\W\d{NUMERALS}]{{3}}){{2,}})"
+    rf"(?![、{NUMERALS}])"
 )
+# A verb that keeps a regime of lines or zones (划定“三区三线”, 严守三条控制线): no layout.
+_REGIME_BEFORE = re.compile(r"(?:严守|坚守|守住|守牢|划定)[“\"「『]?$")
 
 
 def find_patterns(text: str) -> list[tuple[str, int, int]]:
@@ -230,7 +236,10 @@ def find_patterns(text: str) -> list[tuple[str, int, int]]:
     found = []
     votes: dict[str, int] = {}
     for m in INTERLEAVED_RE.finditer(text):
-        pattern = m.group(1)
+        pattern = m.group(1) or m.group(2)
+        items = pattern.split("、")
+        if m.group(2) and len(tokens_of(pattern)) < max(3, 0.6 * len(items)):
+            continue  # unquoted: most items must be tokens of space (not 一网统管、一端通达…)
         if any(role in NOT_ROLES for _n, role in tokens_of(pattern)):
             continue
         compact = re.sub(r"[,，]", "、", pattern)
@@ -265,7 +274,8 @@ def find_patterns(text: str) -> list[tuple[str, int, int]]:
         compact = re.sub(r"[,，]", "、", pattern)
         # one name, however its tokens are separated (一核两区 and 一核、两区): its first form
         compact = same.setdefault(compact.replace("、", ""), compact)
-        votes[compact] = votes.get(compact, 0) + head_vote(text, m.end())
+        regime = _REGIME_BEFORE.search(text, max(0, m.start() - 5), m.start())
+        votes[compact] = votes.get(compact, 0) + (-2 if regime else head_vote(text, m.end()))
         found.append((compact, m.start(), m.end()))
     return [f for f in found if votes[f[0]] >= 0]
 
@@ -374,8 +384,8 @@ def clean_name(item: str) -> str:
     item = item.replace("“", "").replace("”", "")
     if "的" in item and not item.endswith("的"):
         tail = item.rsplit("的", 1)[1]
-        if len(tail) >= 2 and len(item) > 12:
-            item = tail
+        if (len(tail) >= 2 and len(item) > 12) or len(tail) >= 4:
+            item = tail  # 服务湘北的商务商贸中心: the description goes
     return item.strip().strip("“”\"'")
 
 

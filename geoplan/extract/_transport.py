@@ -338,6 +338,10 @@ def _termini(text: str, start: int, code: str) -> tuple[int, list[str]] | None:
         number = _ROUTE_LEAD.match(token)
         if number is not None and number.end() < len(token):  # G5515桑植 | 至龙山
             s0, token = s0 + number.end(), token[number.end() :]
+        if _place(token) is None:  # 规划贯通韶山 | 至井冈山: the unit's name ending the token
+            k = next((k for k in range(1, len(token) - 1) if _place(token[k:])), None)
+            if k is not None:
+                s0, token = s0 + k, token[k:]
         if _place(token) is not None:
             pass  # a unit is a terminus, whatever its characters (新化至武冈)
         elif not 2 <= len(token) <= 6 or _DIRECTIONS.match(token) or _FUNCTION_CHARS.search(token):
