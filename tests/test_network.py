@@ -312,11 +312,11 @@ def _checkable():
 
 
 def test_scheduled_table_is_sourced():
-    assert len(SCHEDULED) == 108
+    assert len(SCHEDULED) == 122
     assert SCHEDULED["source"].str.len().gt(10).all()
     assert SCHEDULED["minutes"].astype(int).gt(0).all()
     assert set(SCHEDULED["check"]) == {"yes", "no"}
-    assert (SCHEDULED["check"] == "yes").sum() == 75
+    assert (SCHEDULED["check"] == "yes").sum() == 89
     assert set(SCHEDULED["kind"]) == {"rail", "road"}
     # the 31 rail rows the speed constants were chosen on and the 14 driving rows the
     # expressway speed was fitted on are marked used; the other compared rows judge the model
@@ -331,7 +331,7 @@ def test_scheduled_table_is_sourced():
     reasons = "not checked|not a direct path|not compared|not shown to be the fastest"
     assert unchecked["note"].str.contains(reasons).all()
     dated = SCHEDULED["date"].dropna()
-    assert len(dated) == 98
+    assert len(dated) == 112
     assert dated.str.fullmatch(r"\d{4}(-\d{2}){0,2}").all()
 
 
@@ -351,7 +351,7 @@ def test_scheduled_rows_say_their_basis():
     )
     compared = forecast[forecast["check"] == "yes"]
     assert (compared["kind"] == "rail").sum() == 7 and (compared["kind"] == "road").sum() == 3
-    # three of the seven held-out rail rows beyond 15 % are forecasts
+    # three of the 13 held-out rail rows beyond 15 % are forecasts
     pairs = zip(compared["from"], compared["to"], strict=True)
     assert {pair for pair in pairs if pair in HELD_OUT_BEYOND_15} == {
         ("张家界西", "吉首东"),
@@ -387,13 +387,28 @@ HELD_OUT_BEYOND_15 = {
     # the day's few express trains stopping only at 大丰 ("about 35 min"); the intercity constants
     # stop at 80 % of the halts, chosen on the 39-min train of 2016-2017 (model +23 %)
     ("长沙", "株洲南"): (0.25, "an express stopping once, the model's train stops at most halts"),
+    # the 14 rows of the station timetables of 2020 (thaddywu/RailwayVIS), written before the
+    # model was run on them (2026-12, wip/16u); a key with a date is that row alone:
+    # the 湘黔 section of 沪昆铁路 west of 湘潭 winds through hills: the fastest K trains take
+    # 325-329 min where the model runs 1.12 x the chords at 0.7 x 160 km/h (-41 %, -42 %)
+    ("湘潭", "怀化"): (0.45, "a winding line, 1.12 x the chords runs it short"),
+    ("怀化", "湘潭"): (0.45, "a winding line, 1.12 x the chords runs it short"),
+    # eastbound trains take 43-52 min over the 25 min of the westbound ones (-52 %): the
+    # timetable's allowance in that direction, not the distance
+    ("湘潭", "株洲"): (0.55, "eastbound allowance in the timetable"),
+    # the model's 20.7 min is short of this 25 as of the calibration row's 25 of 2015 (-17 %)
+    ("株洲", "湘潭"): (0.20, "the model's 株洲-湘潭 is short of both sources"),
+    # the model's 31.3 min is short of both directions, 35 southbound and 37 northbound (-16 %)
+    ("株洲", "长沙"): (0.20, "the model's 长沙-株洲 is short of both directions"),
+    # one late train at 33 min, the next fastest 40: an express, as the 2017 ones (+19 %)
+    ("湘潭", "长沙", "2020"): (0.20, "one express, the model's train stops at most halts"),
 }
 """Held-out rail rows known to lie beyond 15 %: the bound they are held to, and why."""
 
 
 def test_model_within_20_percent_of_scheduled():
     rows = _checkable()
-    assert len(rows) == 47
+    assert len(rows) == 61
     lines = set()
     held_out: dict[str, list[float]] = {"timetable": [], "forecast": []}
     for row, graph in rows:
@@ -406,18 +421,21 @@ def test_model_within_20_percent_of_scheduled():
             assert error <= 0.20, row
         else:
             # out of sample: the issue's goal of 15 %, except the rows listed with their reason
-            bound = HELD_OUT_BEYOND_15.get((row._1, row.to), (0.15, ""))[0]
+            key = (row._1, row.to, row.date)
+            key = key if key in HELD_OUT_BEYOND_15 else (row._1, row.to)
+            bound = HELD_OUT_BEYOND_15.get(key, (0.15, ""))[0]
             assert error <= bound, row
-            assert (error > 0.15) == ((row._1, row.to) in HELD_OUT_BEYOND_15), row
+            assert (error > 0.15) == (key in HELD_OUT_BEYOND_15), row
         lines |= {leg.line for leg in journey.legs}
     # the comparison spans the kinds of line, not one corridor
     assert {"京广高铁", "沪昆高铁", "长株潭城际", "石长铁路", "长沙磁浮快线"} <= lines
     # held-out rail rows, timetables and forecasts apart (README.network.md): the issue's goal
-    # of 90 % within 15 % is not met by either
+    # of 90 % within 15 % is not met by either (timetable rows before the 14 of 2020: 10, 6 within
+    # 15 %, median 10.4 %; the 14 alone: 8 within 15 %, median 9.0 %)
     timetable, forecast = np.array(held_out["timetable"]), np.array(held_out["forecast"])
-    assert (len(timetable), (timetable <= 0.15).sum()) == (10, 6)
+    assert (len(timetable), (timetable <= 0.15).sum()) == (24, 14)
     assert (len(forecast), (forecast <= 0.15).sum()) == (6, 3)
-    assert np.median(timetable) == pytest.approx(0.104, abs=0.001)
+    assert np.median(timetable) == pytest.approx(0.096, abs=0.001)
     assert np.median(forecast) == pytest.approx(0.167, abs=0.001)
 
 
