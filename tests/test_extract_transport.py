@@ -438,3 +438,14 @@ def test_a_terminus_ends_the_words_before_it():
     # 规划贯通 | 韶山: the unit's name ending the token is the first end of the line
     got = _projects("株洲市规划\n市级层面规划贯通韶山至井冈山铁路。")
     assert got == [("韶山至井冈山铁路", ["韶山市", "井冈山市"], "planned")]
+
+
+def test_a_numbered_item_titled_by_its_project_takes_the_status_of_its_next_sentence():
+    text = (
+        "湘西州规划\n1. 张吉怀高铁。已于2021年12月建成通车,北起张家界西站。\n"
+        "2. 龙永高速(S99龙吉高速龙山至永顺段)。建成通车,起于龙山县。\n3. 永吉高速。全长约60公里。\n"
+    )
+    got = {name: status for name, _c, status in _projects(text)}
+    assert got["张吉怀高铁"] == "existing"
+    assert got["龙永高速"] == "existing"
+    assert got["永吉高速"] is None  # its next sentence says no status

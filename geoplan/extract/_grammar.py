@@ -880,6 +880,10 @@ def _row_block(text: str, first: int, row: re.Pattern) -> list[re.Match]:
     return rows
 
 
+# A row naming one of a token's parts by its place in the count (两纵之一: 甲景观长廊).
+_ORDINAL_CELL = re.compile(rf"\s*({TOKEN})之[一二三四五六七八九十]+\s*[:：]\s*(\S.{{1,30}}?)\s*$")
+
+
 def _table_rows(text: str, patterns: dict[str, list[tuple[int, int]]]) -> dict[str, list[_Label]]:
     """Parts named in the rows of a table after the name, or in the titles of a numbered list
     after it, a row each, the row's name ending with the part's role (| 甲·乙板块 | 丙县 … |;
@@ -901,19 +905,19 @@ def _table_rows(text: str, patterns: dict[str, list[tuple[int, int]]]) -> dict[s
             found: list[_Label] = []
             for numeral, role in tokens:
                 suffixes = (*ROLE_SUFFIX.get(role, ()), role)
-                named = [
-                    m
-                    for m in rows
-                    if clean_name(m.group(1)).endswith(suffixes)
-                    and not re.search(TOKEN, m.group(1))  # a label's own row or heading
-                ]
+                named = []
+                for m in rows:
+                    cell = m.group(1)
+                    ordinal = _ORDINAL_CELL.match(cell)  # | 两纵之一: 甲景观长廊 | …
+                    if ordinal and tokens_of(ordinal.group(1)) == [(numeral, role)]:
+                        named.append((m, ordinal.group(2)))
+                    elif clean_name(cell).endswith(suffixes) and not re.search(TOKEN, cell):
+                        named.append((m, cell))  # (not a label's own row or heading)
                 k = count_of(numeral)
                 if named and (k is None or len(named) <= k):
                     found += [
-                        _Label(
-                            m.start(), m.end(), [(numeral, role)], m.group(1), "chain", [m.group(1)]
-                        )
-                        for m in named
+                        _Label(m.start(), m.end(), [(numeral, role)], name, "chain", [name])
+                        for m, name in named
                     ]
             if found:
                 out[pattern] = found
@@ -1299,7 +1303,9 @@ def define_components(
                 k += 1
             nxt = starts[k] if k < len(starts) else len(text)
         body_end = min(nxt, label.start + BODY_CHARS, len(text))
-        if text[label.end - 1] == "|":  # a label in a table cell: its row is its body
+        row_start = text.rfind("\n", 0, label.start) + 1
+        if text[label.end - 1] == "|" or text[row_start : row_start + 1] == "|":
+            # a label in a table cell (| 一环: 甲环线 | 乙—丙 |): its row is its body
             row_end = text.find("\n", label.end)
             body_end = min(body_end, row_end if row_end != -1 else len(text))
         body = text[label.end : body_end]

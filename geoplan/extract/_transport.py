@@ -557,7 +557,18 @@ def _status(text: str, start: int, end: int) -> tuple[str | None, float]:
     found = _words(text[sent_start:start], first=False) or _words(
         text[end:sent_end][:60], first=True
     )
+    if found is None and _ITEM_TITLE.match(text, end) and _ITEM_HEAD.search(text[sent_start:start]):
+        # 1. 甲高铁。已于2021年建成通车, …: a list item titled by the name; its next sentence
+        nxt = text[sent_end + 1 : sent_end + 61]
+        found = _words(re.split(r"[。;；\n]", nxt, maxsplit=1)[0], first=True)
     return (found[0], 1.0) if found else (None, 0.0)
+
+
+# A numbered item's title that is a project's name alone: 1. 甲高铁。 / 2. 乙高速(S99…)。
+_ITEM_HEAD = re.compile(
+    r"^\s*(?:[0-9]{1,2}[.、．]|[(（][0-9一二三四五六七八九十]{1,2}[)）]|[①-⑳])\s*$"
+)
+_ITEM_TITLE = re.compile(r"\s*(?:[(（][^()（）\n]{0,30}[)）])?\s*。")
 
 
 # The kind of an airport written between its place and 机场 (吉首通用机场, 龙山支线机场).
