@@ -370,6 +370,8 @@ _DESIGNATION = re.compile(
 
 
 # The title of a plan cited as a sentence's subject (《甲乙一体化规划》按照…).
+# The province's plan named without its title marks (省国土规划, 省城镇体系规划).
+_PROVINCE_PLAN = re.compile(r"(?<![\u4e00-\u9fff])省[\u4e00-\u9fff]{0,6}?规划")
 _CITED_PLAN = re.compile(r"《([^《》\n]{4,40}?(?:规划|纲要|方案|意见|计划)[^《》\n]{0,12})》")
 
 
@@ -425,6 +427,8 @@ def _scope(
     # the province, unless a unit is named after it outside the chain of 以…为 clauses
     bare = re.sub(r"以[^以。;；]{1,80}?为[^,，。;；]{1,6}", "", before)
     prov = max(bare.rfind(w) for w in ("湖南省", "全省", "省域", "省级", "省委", "省政府"))
+    plan = [m.start() for m in _PROVINCE_PLAN.finditer(bare)]  # 省国土规划确定了…
+    prov = max(prov, plan[-1] if plan else -1)
     if prov != -1 and not defines_part and not any(r[0] > prov for r in admin_refs(bare)):
         return "湖南省", [unit_ref(gazetteer.HUNAN_ADCODE)]
     # a sentence whose subject is another plan (《甲湖生态经济区规划》提出构建…): the units its

@@ -296,6 +296,11 @@ def _shared_noun(parts: list[str]) -> list[str]:
     # the noun names the items that carry none of their own (甲、乙两条发展轴); an item that
     # carries a word of space keeps its name (甲经济区, 乙居住区三个居住区 -> 乙居住区)
     own = [len(p) >= 3 and bool(_SPACE_WORD.search(p)) for p in items]
+    if own[-1] and not items[-1].endswith(noun):
+        # 甲、乙、丙经济带四大发展轴: the bare items share the last item's own noun (经济带)
+        kind = re.search(r"(?:经济|发展|产业|生态|文化|旅游|城镇)?[\u4e00-\u9fff]$", items[-1])
+        noun = kind.group() if kind else noun
+        own = [p.endswith(noun[-1]) for p in items]  # 环洞庭湖 -> 环洞庭湖经济带
     return [p if p.endswith(noun) or o else p + noun for p, o in zip(items, own, strict=True)]
 
 
@@ -596,7 +601,7 @@ _CHAIN_AFTER = re.compile(
     r"以([^以。;；\n]{1,60}?)为(?:[^以。;；\n]{0,24}?的)?([\u4e00-\u9fff]{1,8}?)(?=[,，、;；。\n]|$)"
 )  # 以甲江为串联上下游、贯通东西的纽带: the role is the word after the last 的
 # What may stand between a name and a chain after it: the rest of the name's clause.
-_CHAIN_LEAD = re.compile(rf"[{_CLOSE}]?[^。;；:：以\n]{{0,20}}[。:：,，;；]\s*(?:其中[,，]?)?")
+_CHAIN_LEAD = re.compile(rf"[{_CLOSE}]?[^。;；:：以\n]{{0,20}}[。:：,，;；]\s*(?:其中[,，]?|即)?")
 
 
 def _agrees(role: str, word: str) -> bool:
@@ -649,8 +654,8 @@ def _chain_after(text: str, e: int, tokens: list[tuple[str, str]]) -> list[_Labe
             for (numeral, role), c in zip(tokens, run, strict=True)
         ):
             pairs = list(zip(tokens, run, strict=True))
-        else:
-            pairs = _assign(tokens, run) if len(run) < len(tokens) else None
+        else:  # paired by role when not in order (以甲、乙经济带为支撑 -> 两带)
+            pairs = _assign(tokens, run)
         if pairs:
             return [
                 _Label(c.start(), c.end(), [tok], c.group(2), "chain", [c.group(1)])
@@ -941,6 +946,11 @@ def _listed(label: _Label, role: str) -> list[RawComponent]:
         # one unit or group is the part's name (以长株潭为核心); several are named by the label
         name = clean_name(items[0]) if len(items) == 1 else label.text
         return [RawComponent(role, name or label.text, span, confidence=0.8, places_text=text)]
+    if len(items) == 1 and label.tokens:
+        numeral, tok_role = label.tokens[0]
+        if numeral + tok_role in items[0] and count_of(numeral) not in (None, 1):
+            # 以三极中心城市为主体: a description of the counted parts, named by the token
+            return [RawComponent(role, numeral + tok_role, span, confidence=0.8)]
     return [RawComponent(role, clean_name(i), span, confidence=0.8) for i in items]
 
 
@@ -1178,7 +1188,8 @@ def _list_lines(text: str, pos: int) -> list[str]:
             break
         end = text.find("\n", m.end())
         line = text[m.end() : end if end != -1 else len(text)]
-        out.append(re.split(r"[,，;；。:：]", line.strip(), maxsplit=1)[0])
+        item = re.split(r"[,，;；。:：]", line.strip(), maxsplit=1)[0]
+        out.append(re.sub(r"[(（][^()（）]{1,12}[)）]$", "", item))  # 甲园(区块一): the aside goes
         nl = end
     return out
 
@@ -1362,8 +1373,9 @@ def define_components(
         chains.setdefault(pattern, labels_)
     for pattern, labels_ in _table_rows(text, patterns).items():
         for label in labels_:
-            comps = _listed(label, label.tokens[0][1])
-            per.setdefault(pattern, {}).setdefault(_token_key(label.tokens), []).extend(comps)
+            have = per.setdefault(pattern, {}).setdefault(_token_key(label.tokens), [])
+            names = {c.name for c in have}
+            have.extend(c for c in _listed(label, label.tokens[0][1]) if c.name not in names)
     for pattern, chain in chains.items():
         for label in chain:
             comps = _listed(label, label.tokens[0][1])

@@ -386,6 +386,8 @@ def clean_name(item: str) -> str:
         tail = item.rsplit("的", 1)[1]
         if (len(tail) >= 2 and len(item) > 12) or len(tail) >= 4:
             item = tail  # 服务湘北的商务商贸中心: the description goes
+    # a short aside after the name goes (甲园(区块一))
+    item = re.sub(r"(?<=[\u4e00-\u9fff])[(（][^()（）]{1,12}[)）]$", "", item.strip())
     return item.strip().strip("“”\"'")
 
 
