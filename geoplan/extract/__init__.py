@@ -478,7 +478,15 @@ def _component_places(
     listed = _LISTED.search(text)
     if listed:
         units, feats = places_in(listed.group(1), context=context)
-        units = [u for u in units if u.precision == "county"]
+        # counties, and prefectures listed whole (甲州、乙市以及丙市的丁、戊两县), not the
+        # prefecture of a listed county (怀化市鹤城区)
+        counties = {u.adcode[:4] for u in units if u.precision == "county"}
+        units = [
+            u
+            for u in units
+            if u.precision == "county"
+            or (counties and u.precision == "prefecture" and u.adcode[:4] not in counties)
+        ]
         if units:
             return [u for u in units if _held(ctx, u, scope_codes, named=True)], feats
     for word in _URBAN:

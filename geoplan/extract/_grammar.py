@@ -86,6 +86,7 @@ from geoplan.extract._structures import (
     NOT_ROLES,
     NUMERALS,
     ROLE_SUFFIX,
+    ROLES,
     TOKEN,
     RawComponent,
     clean_name,
@@ -1242,6 +1243,12 @@ def _colon_tokens(text: str, known: set[tuple[str, ...]]) -> list[tuple[str, int
     return out
 
 
+# A part named as one of a token's (甲地区是其中的一区; 乙片区为其中之一片): sentence-initial.
+_ONE_OF = re.compile(
+    rf"(?:^|(?<=[。;；\n]))([\u4e00-\u9fff]{{2,12}}?)(?:是|为)其中(?:的)?(?:一个|一|之一)(?:个)?({'|'.join(ROLES)})"
+)
+
+
 def define_components(
     text: str,
     patterns: dict[str, list[tuple[int, int]]],
@@ -1380,6 +1387,32 @@ def define_components(
         for label in chain:
             comps = _listed(label, label.tokens[0][1])
             per.setdefault(pattern, {}).setdefault(_token_key(label.tokens), comps)
+    for m in _ONE_OF.finditer(text):  # 甲地区是其中的一区, 范围包括…
+        if len(per) > MAX_LABELS:
+            break
+        role = m.group(2)
+        for pattern in sorted(
+            (p for p, where in mention_starts.items() if where and where[0] < m.start()),
+            key=lambda p: -max(w for w in mention_starts[p] if w < m.start()),
+        ):
+            toks = [t for t in tokens_of(pattern) if t[1] == role]
+            if (
+                not toks
+                or m.start() - max(w for w in mention_starts[pattern] if w < m.start()) > 200
+            ):
+                continue
+            have = per.setdefault(pattern, {}).setdefault(_token_key(toks[:1]), [])
+            name = clean_name(m.group(1))
+            if name not in {c.name for c in have}:
+                sent_end = min(
+                    [i for i in (text.find(ch, m.end()) for ch in "。\n") if i != -1] or [len(text)]
+                )
+                have.append(
+                    RawComponent(
+                        role, name, (m.start(), sent_end), 0.8, places_text=text[m.end() : sent_end]
+                    )
+                )
+            break
     tried: dict[tuple[str, tuple[str, ...]], int] = {}
     for label in prose:
         pattern = _owner(label, mention_starts)
