@@ -798,6 +798,14 @@ HELD_SCORES = {
     "seti/40_cili_cs": (2, 9, 4, 4, 3),
     "seti/41_anhua": (2, 4, 6, 6, 4),
     "seti/42_cili": (2, 15, 3, 3, 3),
+    "setj/43_fenghuang": (2, 14, 3, 2, 2),
+    "setj/44_shuangfeng": (2, 4, 6, 6, 5),
+    "setj/45_youxian": (1, 0, 5, 5, 5),
+    "setj/46_xupu": (1, 1, 1, 1, 1),
+    "setk/47_lusong": (2, 9, 3, 3, 3),
+    "setk/48_yueyanglou": (2, 5, 9, 9, 8),
+    "setk/49_cili": (3, 8, 2, 2, 2),
+    "setk/50_daxiangxi": (3, 5, 13, 13, 13),
 }
 
 
