@@ -118,8 +118,8 @@ _MARK = (
     r"|由(?=[^。;；]{2,80}?(?:组成|构成))|[:：]|——|—|--|[(（]|\|"
     # the label, then what it centres on (一核, 以甲城为中心)
     r"|[,，]\s*(?=以[^。;；,，]{2,30}?为(?:中心|核心|主体|龙头))"
-    # the label, then some of its parts (四区中, 甲片区以…为特色, 乙片区以…)
-    r"|中(?=[,，])"
+    # the label, then some of its parts (四区中, 甲片区以…为特色, 乙片区以…; 两翼之中, 左翼为…)
+    r"|(?:之)?中(?=[,，])"
 )
 _BOUNDARY = set("\n。;；:：,，、!！?？)）|")
 _ENUM = re.compile(
@@ -408,7 +408,11 @@ def _clause_leads(head: str, k: int | None, suffixes: tuple[str, ...]) -> list[s
         n = lead.match(clause)
         if n is None or n.group(1).startswith(("其余", "其他", "其它", "各")):
             break
-        out.append(n.group(1))
+        if _TOKEN_SPAN.match(n.group(1)):
+            break  # 两翼与核心相互支撑: the label again, no part
+        named = re.match(r"(?:为|是)([\u4e00-\u9fff]{2,20})$", clause[n.end() :])
+        # 左翼为甲产业带: the part is what the side is
+        out.append(clean_name(named.group(1)) if len(n.group(1)) <= 2 and named else n.group(1))
     return out if out and (k is None or len(out) <= k) else []
 
 
