@@ -449,3 +449,14 @@ def test_a_numbered_item_titled_by_its_project_takes_the_status_of_its_next_sent
     assert got["张吉怀高铁"] == "existing"
     assert got["龙永高速"] == "existing"
     assert got["永吉高速"] is None  # its next sentence says no status
+
+
+def test_lines_named_by_their_ends_in_a_list_and_an_end_outside_hunan():
+    # 上栗至醴陵 shares the suffix of the next item; 安康 (陕西) ends the words before it
+    text = "株洲市规划\n力争上栗至醴陵、株洲至攸县高速公路开工。做好安康至张家界铁路规划研究。"
+    got = {name: cities for name, cities, _s in _projects(text)}
+    assert got == {
+        "上栗至醴陵高速公路": ["上栗县", "醴陵市"],
+        "株洲至攸县高速公路": ["株洲市", "攸县"],
+        "安康至张家界铁路": ["安康市", "张家界市"],
+    }

@@ -339,7 +339,10 @@ def _termini(text: str, start: int, code: str) -> tuple[int, list[str]] | None:
         if number is not None and number.end() < len(token):  # G5515桑植 | 至龙山
             s0, token = s0 + number.end(), token[number.end() :]
         if _place(token) is None:  # 规划贯通韶山 | 至井冈山: the unit's name ending the token
-            k = next((k for k in range(1, len(token) - 1) if _place(token[k:])), None)
+            k = next(
+                (k for k in range(1, len(token) - 1) if _place(token[k:]) or unit_named(token[k:])),
+                None,
+            )
             if k is not None:
                 s0, token = s0 + k, token[k:]
         if _place(token) is not None:
@@ -597,13 +600,25 @@ def _units_listed_before(text: str, start: int) -> list[tuple[int, int, tuple[st
     return out
 
 
+# A list item named by its two ends (上栗至醴陵、…高速公路): the second end before the mark.
+_TERMINI_ITEM = re.compile(rf"[{_LINK}]([\u4e00-\u9fff]{{2,6}})$")
+
+
 def _coordinated(text: str, start: int) -> tuple[int, int] | None:
     """Span of a code joined to the line name at ``start`` by 和/、/及/与 that shares its
     suffix (the 浏醴 of 规划新建浏醴和炎韶铁路); only a code made wholly of abbreviations or
-    one that decodes wholly to two or more places (平益 of 平益、莲株高速)."""
+    one that decodes wholly to two or more places (平益 of 平益、莲株高速), or a pair of termini
+    that both decode (上栗至醴陵 of 上栗至醴陵、株洲至攸县高速公路)."""
     if start < 3 or text[start - 1] not in _COORD:
         return None
     end = start - 1
+    pair = _TERMINI_ITEM.search(text, max(0, end - 7), end)
+    if pair is not None:
+        for k in range(2, 7):  # the first end: the shortest run before the link that decodes
+            a = text[max(0, pair.start() - k) : pair.start()]
+            names, _a, undecoded = _decode_termini([a, pair.group(1)])
+            if len(a) == k and len(names) == 2 and not undecoded:
+                return pair.start() - k, end
     s0 = _left_boundary(text, end, max_len=4)
     code = text[s0:end]
     table = abbreviations()
@@ -955,7 +970,10 @@ def find_projects(text: str) -> list[RawProject]:
             first = _coordinated(text, start)
             if first is not None:
                 s0, e0 = first
-                n0, a0, u0 = decode_code(text[s0:e0])
+                if re.search(f"[{_LINK}]", text[s0:e0]):  # 上栗至醴陵: its ends
+                    n0, a0, u0 = _decode_termini(re.split(f"[{_LINK}]", text[s0:e0]))
+                else:
+                    n0, a0, u0 = decode_code(text[s0:e0])
                 name0 = text[s0:e0] + suffix
                 conf0 = _confidence(n0, u0)
                 out.append(
