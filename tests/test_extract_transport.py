@@ -460,3 +460,12 @@ def test_lines_named_by_their_ends_in_a_list_and_an_end_outside_hunan():
         "株洲至攸县高速公路": ["株洲市", "攸县"],
         "安康至张家界铁路": ["安康市", "张家界市"],
     }
+
+
+def test_several_codes_before_one_suffix():
+    text = "怀化市规划\n湘黔、焦柳、渝怀、怀邵衡铁路在境内交汇,沪昆、包茂、娄怀高速穿境而过。"
+    got = {name: status for name, _c, status in _projects(text)}
+    assert got == dict.fromkeys(
+        ["湘黔铁路", "焦柳铁路", "渝怀铁路", "怀邵衡铁路", "沪昆高速", "包茂高速", "娄怀高速"],
+        "existing",
+    )

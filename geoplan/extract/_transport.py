@@ -600,6 +600,8 @@ def _units_listed_before(text: str, start: int) -> list[tuple[int, int, tuple[st
     return out
 
 
+# Most codes read back from one line name that share its suffix (bounds hostile input).
+MAX_COORDINATED = 8
 # A list item named by its two ends (上栗至醴陵、…高速公路): the second end before the mark.
 _TERMINI_ITEM = re.compile(rf"[{_LINK}]([\u4e00-\u9fff]{{2,6}})$")
 
@@ -967,9 +969,11 @@ def find_projects(text: str) -> list[RawProject]:
                 for s0, e0, unit in _units_listed_before(text, start)
             )
         if mode not in ("port", "airport", "waterway"):
-            first = _coordinated(text, start)
-            if first is not None:
+            # the codes listed before it sharing its suffix, back to the first (甲乙、丙丁、戊己线)
+            first, listed = _coordinated(text, start), 0
+            while first is not None and listed < MAX_COORDINATED:
                 s0, e0 = first
+                first, listed = _coordinated(text, s0), listed + 1
                 if re.search(f"[{_LINK}]", text[s0:e0]):  # 上栗至醴陵: its ends
                     n0, a0, u0 = _decode_termini(re.split(f"[{_LINK}]", text[s0:e0]))
                 else:
