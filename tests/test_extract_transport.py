@@ -469,3 +469,12 @@ def test_several_codes_before_one_suffix():
         ["湘黔铁路", "焦柳铁路", "渝怀铁路", "怀邵衡铁路", "沪昆高速", "包茂高速", "娄怀高速"],
         "existing",
     )
+
+
+def test_ends_named_by_a_unit_and_its_town():
+    # 祁东归阳 is 祁东县's town 归阳, 常宁蓬塘 常宁市's 蓬塘: the line joins the two units
+    got = _projects("祁东县规划\n加快建设祁东归阳至常宁蓬塘高速,规划建设祁东至新宁高速。")
+    assert got == [
+        ("祁东归阳至常宁蓬塘高速", ["祁东县", "常宁市"], "under_construction"),
+        ("祁东至新宁高速", ["祁东县", "新宁县"], "planned"),
+    ]

@@ -353,7 +353,7 @@ def _termini(text: str, start: int, code: str) -> tuple[int, list[str]] | None:
         if s0 > 0 and text[s0 - 1] in "经至":  # A经C至B, A至C至B
             end = s0 - 1
             continue
-        if not b_unit and _place(parts[0]) is None:
+        if not b_unit and _place(parts[0]) is None and not _unit_heads(parts[0]):
             return None
         return s0, parts
 
@@ -408,11 +408,12 @@ def _decode_termini(
         elif towns_too and _town_counties().get(token):  # 张家界至官庄: by the other ends
             towns.append((len(names), token))
             continue
-        else:  # a unit and a town (浏阳沙市): the unit, when it heads the token
-            refs = [r for r in admin_refs(token) if r[0] == 0 and len(r[4]) == 1]
-            found = [(unit_ref(r[4][0]).name, r[4][0]) for r in refs[:1]]
-            if not found or refs[0][1] < len(token):
-                undecoded.append(token[refs[0][1] :] if found else token)
+        elif (head := _head_place(token)) is not None:  # a unit and a town: 浏阳沙市, 祁东归阳
+            found = [head[1]]
+            undecoded.append(token[head[0] :])
+        else:
+            found = []
+            undecoded.append(token)
         for name, adcode in found:
             if name not in names:
                 names.append(name)
@@ -598,6 +599,21 @@ def _units_listed_before(text: str, start: int) -> list[tuple[int, int, tuple[st
         out.append((k, end, unit))
         pos = k
     return out
+
+
+def _unit_heads(token: str) -> bool:
+    """Whether a Hunan unit's name begins ``token`` (祁东归阳: 祁东县 and its town 归阳)."""
+    return _head_place(token) is not None
+
+
+def _head_place(token: str) -> tuple[int, tuple[str, str]] | None:
+    """Length and ``(name, adcode)`` of the Hunan unit whose name begins ``token``, longest
+    first (祁东归阳 -> 2, 祁东县), or None."""
+    for k in range(len(token) - 1, 1, -1):
+        hit = _place(token[:k])
+        if hit is not None:
+            return k, hit
+    return None
 
 
 # Most codes read back from one line name that share its suffix (bounds hostile input).
@@ -860,7 +876,8 @@ def find_projects(text: str) -> list[RawProject]:
             trimmed = _trim_code(code)  # 是沪昆高铁, 接沪昆高速: a word glued to the code
             if trimmed is not None and trimmed != code and _FUNCTION_CHARS.match(code):
                 start, code = start + 1, trimmed
-        if mode not in ("port", "airport", "waterway") and len(code) > 3:
+        ends = start > 0 and text[start - 1] in _LINK  # 祁东归阳至常宁蓬塘: read as its ends
+        if mode not in ("port", "airport", "waterway") and len(code) > 3 and not ends:
             trimmed = _trim_code(code)
             ring = _RING.search(code) if trimmed is None else None
             head = None
