@@ -478,3 +478,13 @@ def test_ends_named_by_a_unit_and_its_town():
         ("祁东归阳至常宁蓬塘高速", ["祁东县", "常宁市"], "under_construction"),
         ("祁东至新宁高速", ["祁东县", "新宁县"], "planned"),
     ]
+
+
+def test_a_list_closed_by_a_count_shares_the_suffix():
+    text = "新邵县规划\n串联已建成的长芷、娄新、二广三条高速,提升路网韧性。规划建设两条高速公路。"
+    got = _projects(text)
+    assert got == [
+        ("长芷高速", ["长沙市", "芷江侗族自治县"], "existing"),
+        ("娄新高速", ["娄底市", "新化县"], "existing"),
+        ("二广高速", ["二连浩特市", "广州市"], "existing"),
+    ]

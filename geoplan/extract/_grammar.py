@@ -256,6 +256,8 @@ def _is_group(parts: list[str]) -> bool:
     )
 
 
+# A description of a part by what it is made of (…与甲县共同组成的都市核心区域).
+_MADE_OF = re.compile(r"(?:组成|构成)的[\u4e00-\u9fff]{2,8}$")
 _ACTION_LEAD = re.compile(
     r"(?:加快|推进|推动|打造|构建|建设|依托|形成|发挥|支持|做强|做大|提升|促进)"
 )
@@ -1359,6 +1361,7 @@ def define_components(
                 continue
             as_label = len(items) == 1 and (
                 (count_of(numeral) or 1) > 1  # one description of several parts
+                or bool(_MADE_OF.search(item))  # 甲区与乙县共同组成的核心区域: a group
                 or _is_place_item(item)
                 or not _name_like(name, role)
                 or _is_group(_top_split(item, _LIST_SPLIT))

@@ -656,9 +656,12 @@ def _confidence(names: list[str], undecoded: list[str]) -> float:
     return 0.75 if names else 0.6
 
 
-# "A、B、C等高速公路": names sharing a suffix across a list closed by 等, with a kind word
-# between them allowed (京广、沪昆、石长等普速铁路). Items may carry a qualifier of the work.
-_LIST_KIND = re.compile(r"等(?:普速|干线)?$")
+# "A、B、C等高速公路": names sharing a suffix across a list closed by 等 or a count (长芷、
+# 娄新、二广三条高速), with a kind word between them allowed (京广、沪昆、石长等普速铁路).
+# Items may carry a qualifier of the work.
+_LIST_KIND = re.compile(
+    r"(?:等|(?<=[\u4e00-\u9fff])[两二三四五六七八九十](?:条|个))(?:普速|干线)?$"
+)
 _QUALIFIER = re.compile(r"(扩容|扩能|改扩建|提质|[东南西北]延线?|延伸线)$")
 _UPGRADE_WORDS = ("扩容", "扩能", "改扩建", "提质")
 # A ring road of a place: 长沙北外环, 长沙绕城, 株潭南环线.
