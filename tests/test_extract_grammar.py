@@ -658,6 +658,11 @@ FORMS = {
         "是功能最集中的区域。",
         [("一体两翼", "体", "一体", ["430102", "430103", "430121"])],
     ),
+    "以…为 heading a definition: the places are the part, what they become follows": (
+        "桂东县规划\n全省形成“一核三极”的区域发展格局。\n"
+        "◆ 三极:以岳阳、郴州、怀化为全省三个新增长极;",
+        [("一核三极", "极", "三极", ["430600", "431000", "431200"])],
+    ),
     "a cited plan's structure: a group named for its units, units outside Hunan": (
         "浏阳市规划\n《湘赣边区域合作示范区建设总体方案》提出构建“三核两带”格局。三核为萍乡、宜春两市"
         "和浏醴片区(浏阳市、醴陵市)三大中心城市;两带为红色文化旅游带和绿色产业带。",
@@ -820,6 +825,14 @@ HELD_SCORES = {
     "setk/48_yueyanglou": (2, 7, 9, 9, 8),
     "setk/49_cili": (3, 8, 2, 2, 2),
     "setk/50_daxiangxi": (3, 5, 13, 13, 13),
+    "setl/51_hanshou": (0, 0, 3, 3, 3),
+    "setl/52_qidong": (1, 0, 7, 7, 5),
+    "setl/53_xinshao": (1, 2, 9, 8, 9),
+    "setl/54_guidong": (1, 6, 4, 4, 4),
+    "setm/55_lengshuitan": (1, 0, 6, 5, 6),
+    "setm/56_hecheng": (1, 0, 12, 11, 11),
+    "setm/57_changsha_county": (4, 2, 5, 5, 5),
+    "setm/58_chaling": (4, 13, 3, 1, 2),
 }
 
 

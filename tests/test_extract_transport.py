@@ -488,3 +488,8 @@ def test_a_list_closed_by_a_count_shares_the_suffix():
         ("娄新高速", ["娄底市", "新化县"], "existing"),
         ("二广高速", ["二连浩特市", "广州市"], "existing"),
     ]
+
+
+def test_work_begun_in_a_past_year_is_under_construction():
+    got = _projects("祁东县规划\n甲乙高速于2017年列入全省新开工项目并开工建设,线路东起甲镇。")
+    assert got[0][2] == "under_construction"

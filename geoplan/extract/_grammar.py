@@ -431,6 +431,8 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     head = re.sub(r"[,，]\s*(?=以及)", "", head).rstrip(" :：")  # 甲区、乙区, 以及丙区: one list
     head = re.sub(r"^\s*(?:分为|划分为|包括|主要包括)(?=[\u4e00-\u9fff]{2})", "", head)
     head = re.sub(r"^以(.{2,30}?)为(?:中心|核心|主体|龙头)(?=[,，。;；]|$)", r"\1", head)
+    # 以甲、乙、丙为全省三个新增长极: the places are the parts, what they are follows
+    head = re.sub(r"^以([^以为]{2,30}?)为[^,，。;；以]{1,12}?[极核心点]$", r"\1", head)
     if _ENUM.match(body.lstrip(" :：")) or _ENUM.match(body) or not head:
         enum = _enumerated(body)  # 分别为:①甲岛;②乙岛 -- the list starts the definition
         if len(enum) >= 2 and (k is None or len(enum) <= k):
