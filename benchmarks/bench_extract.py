@@ -135,6 +135,12 @@ def hostile() -> None:
         "quoted tokens x100,000": "“两区”“三谷”" * 100_000,
         "prose labels x40,000": "高标准建设“两山”,将甲山城建设成为," * 40_000,
         "stop chains x100,000": "长沙-株洲," * 100_000 + "等轨道。",
+        "parts named as one of x40,000": "构建“一核两区”格局。"
+        + "甲地区是其中的一区,范围包括长沙市。" * 40_000,
+        "unquoted names with verbs x40,000": "按照一核引领、两翼支撑、三心鼎力的思路。" * 40_000,
+        "ordinal table cells x40,000": "构建“一环两纵”格局。\n"
+        + "| 两纵之一:甲长廊 | 经吉首市 | 依托 |\n" * 40_000,
+        "codes before one suffix x100,000": "湘黔、" * 100_000 + "怀邵衡铁路。",
     }
     print()
     print(f"hostile texts (target <= {HOSTILE_SECONDS:g} s each)")
