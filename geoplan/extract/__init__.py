@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
 
 from geoplan import gazetteer
@@ -33,6 +33,7 @@ from geoplan.corpus import Plan
 from geoplan.extract._common import (
     _ROUTE_NUMBER,
     PlaceRef,
+    _initial_candidates,
     abbreviations,
     admin_refs,
     decode_code,
@@ -904,27 +905,6 @@ _LINE_CODE = re.compile(
 CODE_CONTEXT_CHARS = 160
 
 
-@cache
-def _units_begun_by_table() -> dict[str, tuple[gazetteer.Unit, ...]]:
-    by_short: dict[str, gazetteer.Unit] = {}
-    for u in gazetteer.units():
-        short = u.short_name
-        if not (u.level in ("prefecture", "county") and isinstance(short, str)):
-            continue
-        if len(short) >= 2 and (short not in by_short or u.level == "prefecture"):
-            by_short[short] = u  # 湘潭: the city, not 湘潭县
-    out: dict[str, list[gazetteer.Unit]] = {}
-    for short, u in by_short.items():
-        out.setdefault(short[0], []).append(u)
-    return {k: tuple(v) for k, v in out.items()}
-
-
-def _units_begun_by(ch: str) -> tuple[gazetteer.Unit, ...]:
-    """Hunan's prefectures and counties whose short name begins with ``ch`` (a short name two
-    units hold is the prefecture's)."""
-    return _units_begun_by_table().get(ch, ())
-
-
 def _decode_in_context(ctx: _Ctx, p: RawProject) -> None:
     """Decode the characters of a line's code that the abbreviation table leaves open
     (undecoded, or shared by several units) by the places the plan names right after it, in
@@ -953,7 +933,9 @@ def _decode_in_context(ctx: _Ctx, p: RawProject) -> None:
             # a unit's short name written there, which alone the gazetteer would not take for a
             # place (湘潭与韶山、宁乡之间): the code's character vouches for it
             named = {
-                u.adcode: unit_ref(u.adcode) for u in _units_begun_by(c) if u.short_name in after
+                u.adcode: unit_ref(u.adcode)
+                for u in _initial_candidates().get(c, ())
+                if u.in_hunan and u.short_name in after
             }
         if len(named) == 1:
             chosen[c] = next(iter(named.values()))
