@@ -29,6 +29,7 @@ EXPRESSWAY_COLUMNS = [
 SERVICE_COLUMNS = [
     *("service", "line", "next_line", "at", "from_side", "to_side", "source", "note"),
 ]
+CHAINAGE_COLUMNS = ["line", "station", "km", "source", "note"]
 CORRIDOR_COLUMNS = ["corridor", "aliases", "seq", "line", "section", "source", "note"]
 ROAD_ALIAS_COLUMNS = ["code", "alias", "source", "confidence", "note"]
 AIRPORT_COLUMNS = ["iata", "name", "lon", "lat", "adcode", "opened", "source", "confidence"]
@@ -101,6 +102,31 @@ def rail_lines() -> pd.DataFrame:
         frame[col] = pd.array([_year(v) for v in frame[col]], dtype="Int64")
     _require_known(frame["station"], rail_stations()["name"], "rail_lines.csv", "rail_stations.csv")
     return frame.sort_values(["line", "seq"], kind="stable").reset_index(drop=True)
+
+
+@cache
+def rail_chainages() -> dict[tuple[str, str], float]:
+    """Return ``rail_chainages.csv`` as ``{(line, station): km}``: sourced chainages (km along
+    the line from one origin per line), empty while the table is absent.
+
+    Every ``(line, station)`` must be a row of ``rail_lines.csv`` and appear once.
+    """
+    frame = _read("rail_chainages.csv", CHAINAGE_COLUMNS, required=False)
+    keys = list(zip(frame["line"], frame["station"], strict=True))
+    if len(set(keys)) < len(keys):
+        msg = "rail_chainages.csv repeats a (line, station) pair"
+        raise DataError(msg)
+    lines = rail_lines()
+    unknown = set(keys) - set(zip(lines["line"], lines["station"], strict=True))
+    if unknown:
+        msg = f"rail_chainages.csv names stations not on that line in rail_lines.csv: {sorted(unknown)}"
+        raise DataError(msg)
+    try:
+        km = pd.to_numeric(frame["km"]).astype(float)
+    except (TypeError, ValueError):
+        msg = "rail_chainages.csv: km must be a number"
+        raise DataError(msg) from None
+    return dict(zip(keys, km, strict=True))
 
 
 @cache

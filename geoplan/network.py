@@ -234,19 +234,36 @@ def geodesic_km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
     return float(metres) / 1000.0
 
 
-def rail_minutes(length_km: float, *, mode: str, design_speed_kmh: float) -> float:
+def rail_minutes(
+    length_km: float, *, mode: str, design_speed_kmh: float, track_km: float | None = None
+) -> float:
     """Return modelled in-vehicle minutes for one rail segment ending in a stop.
+
+    Parameters
+    ----------
+    length_km : float
+        Straight-line (geodesic) length of the segment.
+    mode : str
+        Rail mode, a key of :data:`CRUISE_FRACTION`.
+    design_speed_kmh : float
+        The line's design speed.
+    track_km : float, optional
+        Track length from sourced chainages (``geodata/rail_chainages.csv``); without it the
+        track is ``length_km * RAIL_ROUTE_FACTOR``.
 
     Examples
     --------
     >>> round(rail_minutes(40.0, mode="hsr", design_speed_kmh=350), 1)
     13.7
+    >>> round(rail_minutes(40.0, mode="hsr", design_speed_kmh=350, track_km=60.0), 1)
+    16.7
     """
     if mode not in CRUISE_FRACTION:
         msg = f"unknown rail mode {mode!r}"
         raise DataError(msg)
     speed = design_speed_kmh * CRUISE_FRACTION[mode]
-    return length_km * RAIL_ROUTE_FACTOR / speed * 60.0 + STOP_OVERHEAD_MIN[mode]
+    track = length_km * RAIL_ROUTE_FACTOR if track_km is None else track_km
+    return track / speed * 60.0 + STOP_OVERHEAD_MIN[mode]
 
 
 def alighting_minutes(mode: str) -> float:
@@ -441,6 +458,7 @@ def _station_positions(*, proxies: bool) -> pd.DataFrame:
 
 def _add_rail(graph: nx.MultiGraph, *, year: int, scenario: Scenario, proxies: bool) -> None:
     stations = _station_positions(proxies=proxies)
+    chainages = data.rail_chainages()
     for line, rows in data.rail_lines().groupby("line", sort=True):
         first = rows.iloc[0]
         if first["passenger"] == "no":
@@ -455,6 +473,7 @@ def _add_rail(graph: nx.MultiGraph, *, year: int, scenario: Scenario, proxies: b
         ):
             continue
         prev: str | None = None
+        prev_km: float | None = None
         via: list[str] = []
         for _, row in rows.iterrows():
             name = row["station"]
@@ -482,13 +501,18 @@ def _add_rail(graph: nx.MultiGraph, *, year: int, scenario: Scenario, proxies: b
                     precision=str(st["precision"]),
                     offset_km=stand_in_offset_km() if st["position"] == "seat_proxy" else 0.0,
                 )
+            km = chainages.get((str(line), name))
             if prev is not None:
                 a, b = graph.nodes[prev], graph.nodes[node]
                 length = geodesic_km(a["lon"], a["lat"], b["lon"], b["lat"])
+                track = None if km is None or prev_km is None else abs(km - prev_km)
                 stops = len(via) + 1
                 minutes = (
                     rail_minutes(
-                        length, mode=mode, design_speed_kmh=float(first["design_speed_kmh"])
+                        length,
+                        mode=mode,
+                        design_speed_kmh=float(first["design_speed_kmh"]),
+                        track_km=track,
                     )
                     - STOP_OVERHEAD_MIN[mode]
                     + STOP_OVERHEAD_MIN[mode] * STOP_SHARE[mode] * stops
@@ -500,10 +524,12 @@ def _add_rail(graph: nx.MultiGraph, *, year: int, scenario: Scenario, proxies: b
                     mode=mode,
                     line=str(line),
                     length_km=length,
+                    track_km=length * RAIL_ROUTE_FACTOR if track is None else track,
+                    track="chainage" if track is not None else "route factor",
                     minutes=minutes,
                     via=",".join(via),
                 )
-            prev, via = node, []
+            prev, prev_km, via = node, km, []
 
 
 def _add_seats(graph: nx.MultiGraph) -> list[str]:
