@@ -116,15 +116,17 @@ def test_rail_chainages_are_sourced_and_consistent():
     assert (chain["note"].str.len() > 0).all()
     lines = data.rail_lines()
     seq = {(r.line, r.station): int(r.seq) for r in lines.itertuples()}
-    missing = [k for k in zip(chain["line"], chain["station"]) if k not in seq]
+    keys = list(zip(chain["line"], chain["station"], strict=True))
+    missing = [k for k in keys if k not in seq]
     assert not missing, missing
     stations = data.rail_stations().set_index("name")
-    chain = chain.assign(seq=[seq[k] for k in zip(chain["line"], chain["station"])])
+    chain = chain.assign(seq=[seq[k] for k in keys])
     checked = 0
     for name, rows in chain.sort_values("seq").groupby("line"):
         steps = np.diff(rows["km"].to_numpy())
         assert (steps > 0).all() or (steps < 0).all(), name
-        for a, b, step in zip(rows["station"], rows["station"].iloc[1:], steps):
+        names = rows["station"].tolist()
+        for a, b, step in zip(names[:-1], names[1:], steps, strict=True):
             pa, pb = stations.loc[a], stations.loc[b]
             if pd.isna(pa["lon"]) or pd.isna(pb["lon"]):
                 continue
