@@ -100,6 +100,42 @@ def test_lines_are_ordered_and_valid():
         assert required in set(lines["line"]), required
 
 
+def test_rail_chainages_are_sourced_and_consistent():
+    """`rail_chainages.csv`: sourced track km along a line (see geodata/README.network.md).
+
+    Every row names a station of its line; km runs one way with the line's seq; and the track
+    between consecutive rows is no shorter than 0.98 x the geodesic between the two stations
+    (where both are located) and shorter than 3 x it.
+    """
+    path = geodata_dir() / "rail_chainages.csv"
+    chain = pd.read_csv(path, dtype={"line": str, "station": str, "source": str, "note": str})
+    assert list(chain.columns) == ["line", "station", "km", "source", "note"]
+    assert not chain.duplicated(["line", "station"]).any()
+    assert chain["km"].notna().all()
+    assert (chain["source"].str.len() > 0).all()
+    assert (chain["note"].str.len() > 0).all()
+    lines = data.rail_lines()
+    seq = {(r.line, r.station): int(r.seq) for r in lines.itertuples()}
+    keys = list(zip(chain["line"], chain["station"], strict=True))
+    missing = [k for k in keys if k not in seq]
+    assert not missing, missing
+    stations = data.rail_stations().set_index("name")
+    chain = chain.assign(seq=[seq[k] for k in keys])
+    checked = 0
+    for name, rows in chain.sort_values("seq").groupby("line"):
+        steps = np.diff(rows["km"].to_numpy())
+        assert (steps > 0).all() or (steps < 0).all(), name
+        names = rows["station"].tolist()
+        for a, b, step in zip(names[:-1], names[1:], steps, strict=True):
+            pa, pb = stations.loc[a], stations.loc[b]
+            if pd.isna(pa["lon"]) or pd.isna(pb["lon"]):
+                continue
+            straight = network.geodesic_km(pa["lon"], pa["lat"], pb["lon"], pb["lat"])
+            assert 0.98 * straight <= abs(step) < 3 * straight, (name, a, b, step, straight)
+            checked += 1
+    assert checked > 0
+
+
 def test_corridors_resolve_to_their_hunan_lines():
     assert network.corridor_lines("渝長廈高鐵") == ["黔张常铁路", "常益长高铁", "长赣高铁"]
     assert network.corridor_lines("厦渝通道") == ["黔张常铁路", "常益长高铁", "长赣高铁"]
