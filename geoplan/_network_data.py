@@ -119,7 +119,7 @@ def rail_chainages() -> dict[tuple[str, str], float]:
     lines = rail_lines()
     unknown = set(keys) - set(zip(lines["line"], lines["station"], strict=True))
     if unknown:
-        msg = f"rail_chainages.csv names stations not on that line in rail_lines.csv: {sorted(unknown)}"
+        msg = f"rail_chainages.csv names stations not on their line: {sorted(unknown)}"
         raise DataError(msg)
     try:
         km = pd.to_numeric(frame["km"]).astype(float)
