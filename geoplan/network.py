@@ -8,7 +8,8 @@ Graph contract (catchment and maps rely on it)
   ``airport:<IATA>``. Every node has ``name``, ``lon``, ``lat`` (WGS-84), ``kind`` (``station``,
   ``interchange``, ``seat``, ``airport``) and ``adcode`` (county level, may be ``""``).
 - Every edge has ``mode`` (``hsr``, ``intercity``, ``conventional``, ``maglev``, ``expressway``,
-  ``road``, ``access``), ``line``, ``length_km`` (geodesic, WGS-84 ellipsoid) and ``minutes``.
+  ``road``, ``access``), ``line``, ``length_km`` (geodesic, WGS-84 ellipsoid) and ``minutes``;
+  rail edges also ``track_km`` and ``track`` (see the speed model below).
 - Edge ``minutes`` are in-vehicle (rail, expressway) or driving (road, access) times only.
   Every penalty of a door-to-door journey (security, waiting half a headway, alighting,
   transfers, expressway entry and exit, egress) lives in one place, the parameters
@@ -26,8 +27,13 @@ function of :mod:`geoplan.network` and :mod:`geoplan.catchment`.
 Speed model (in-vehicle)
 ------------------------
 A rail segment between consecutive listed stations runs
-``length_km * RAIL_ROUTE_FACTOR / (design_speed_kmh * CRUISE_FRACTION[mode]) * 60`` minutes: the
-straight line is lengthened to track length and run at a fraction of the design speed. Stops
+``track_km / (design_speed_kmh * CRUISE_FRACTION[mode]) * 60`` minutes: its track length run at
+a fraction of the design speed. The track length comes from sourced chainages
+(``geodata/rail_chainages.csv``, km along the line) where the stations on both sides of the
+segment have one; a run of segments between two such stations shares their chainage difference
+in proportion to the segments' straight lines (:func:`_track_lengths`); elsewhere the straight
+line is lengthened by :data:`RAIL_ROUTE_FACTOR`. Each rail edge says which in ``track``
+(``"chainage"`` or ``"route factor"``) and carries ``track_km``. Stops
 follow the *fastest scheduled service*, which is what timetables quote and what a traveller
 picks: the train stops where the journey starts and ends (:data:`STOP_OVERHEAD_MIN`, braking,
 dwell and accelerating) and at a share :data:`STOP_SHARE` of the stations in between. An edge
@@ -122,9 +128,12 @@ RAIL_MODES = frozenset({"hsr", "intercity", "conventional", "maglev"})
 
 # --- rail ----------------------------------------------------------------------------------
 RAIL_ROUTE_FACTOR = 1.12
-"""Track length over straight-line length between stations: new lines are nearly straight
-(武广 is 1068.6 km Wuhan-Guangzhou against about 840 km great-circle, but that includes the
-detour via Changsha; station-to-station ratios are about 1.05-1.2)."""
+"""Track length over straight-line length between stations, for segments without sourced
+chainages: new lines are nearly straight (武广 is 1068.6 km Wuhan-Guangzhou against about 840 km
+great-circle, but that includes the detour via Changsha; station-to-station ratios are about
+1.05-1.2). The sourced chainages show old conventional lines winding more (沪昆铁路 娄底-怀化
+1.57, 洛湛 1.36, 焦柳 张家界-怀化 1.31: ``geodata/README.network.md``), which is why they are
+used where they exist."""
 
 CRUISE_FRACTION = {"hsr": 0.88, "intercity": 0.75, "conventional": 0.7, "maglev": 0.55}
 """Average running speed between stops as a fraction of design speed. HSR trains run near line
@@ -472,6 +481,9 @@ def _add_rail(graph: nx.MultiGraph, *, year: int, scenario: Scenario, proxies: b
             scenario=scenario,
         ):
             continue
+        # segments between consecutive located stations: (from, to, geodesic km, skipped
+        # stations, chainage at each end)
+        segments: list[tuple[str, str, float, list[str], float | None, float | None]] = []
         prev: str | None = None
         prev_km: float | None = None
         via: list[str] = []
@@ -505,31 +517,65 @@ def _add_rail(graph: nx.MultiGraph, *, year: int, scenario: Scenario, proxies: b
             if prev is not None:
                 a, b = graph.nodes[prev], graph.nodes[node]
                 length = geodesic_km(a["lon"], a["lat"], b["lon"], b["lat"])
-                track = None if km is None or prev_km is None else abs(km - prev_km)
-                stops = len(via) + 1
-                minutes = (
-                    rail_minutes(
-                        length,
-                        mode=mode,
-                        design_speed_kmh=float(first["design_speed_kmh"]),
-                        track_km=track,
-                    )
-                    - STOP_OVERHEAD_MIN[mode]
-                    + STOP_OVERHEAD_MIN[mode] * STOP_SHARE[mode] * stops
-                )
-                graph.add_edge(
-                    prev,
-                    node,
-                    key=f"{line}",
-                    mode=mode,
-                    line=str(line),
-                    length_km=length,
-                    track_km=length * RAIL_ROUTE_FACTOR if track is None else track,
-                    track="chainage" if track is not None else "route factor",
-                    minutes=minutes,
-                    via=",".join(via),
-                )
+                segments.append((prev, node, length, via, prev_km, km))
             prev, prev_km, via = node, km, []
+        tracks = _track_lengths(segments)
+        for (u, v, length, skipped, _ka, _kb), track in zip(segments, tracks, strict=True):
+            stops = len(skipped) + 1
+            minutes = (
+                rail_minutes(
+                    length,
+                    mode=mode,
+                    design_speed_kmh=float(first["design_speed_kmh"]),
+                    track_km=track,
+                )
+                - STOP_OVERHEAD_MIN[mode]
+                + STOP_OVERHEAD_MIN[mode] * STOP_SHARE[mode] * stops
+            )
+            graph.add_edge(
+                u,
+                v,
+                key=f"{line}",
+                mode=mode,
+                line=str(line),
+                length_km=length,
+                track_km=length * RAIL_ROUTE_FACTOR if track is None else track,
+                track="chainage" if track is not None else "route factor",
+                minutes=minutes,
+                via=",".join(skipped),
+            )
+
+
+def _track_lengths(
+    segments: list[tuple[str, str, float, list[str], float | None, float | None]],
+) -> list[float | None]:
+    """Track km of a line's consecutive segments from the chainages at their ends.
+
+    A run of segments between two stations with chainages shares the chainage difference in
+    proportion to the segments' straight lines (stations without a sourced chainage between
+    them); segments outside any such run get ``None`` (straight line x
+    :data:`RAIL_ROUTE_FACTOR`).
+
+    Examples
+    --------
+    >>> _track_lengths([("a", "b", 10.0, [], 0.0, None), ("b", "c", 30.0, [], None, 60.0)])
+    [15.0, 45.0]
+    >>> _track_lengths([("a", "b", 10.0, [], None, None)])
+    [None]
+    """
+    out: list[float | None] = [None] * len(segments)
+    start: int | None = None  # index of the segment whose first end has a chainage
+    for i, (_u, _v, _length, _via, km_from, km_to) in enumerate(segments):
+        if km_from is not None:
+            start = i
+        if km_to is not None and start is not None:
+            run = segments[start : i + 1]
+            total = abs(km_to - segments[start][4])
+            straight = sum(seg[2] for seg in run)
+            for j, seg in enumerate(run, start=start):
+                out[j] = total * seg[2] / straight if straight else total / len(run)
+            start = None
+    return out
 
 
 def _add_seats(graph: nx.MultiGraph) -> list[str]:
