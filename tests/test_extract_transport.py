@@ -493,3 +493,22 @@ def test_a_list_closed_by_a_count_shares_the_suffix():
 def test_work_begun_in_a_past_year_is_under_construction():
     got = _projects("祁东县规划\n甲乙高速于2017年列入全省新开工项目并开工建设,线路东起甲镇。")
     assert got[0][2] == "under_construction"
+
+
+def test_a_list_closed_by_a_status_word_before_its_suffix():
+    # 等既有高速公路: the status stands between 等 and the suffix; a count (两条高速) is no line
+    got = _got("两条高速串联起泉南、二广、厦蓉等既有高速公路。")
+    assert [(name, cities, status) for name, cities, _u, status in got] == [
+        ("泉南高速公路", ["泉州市", "南宁市"], "existing"),
+        ("二广高速公路", ["二连浩特市", "广州市"], "existing"),
+        ("厦蓉高速公路", ["厦门市", "成都市"], "existing"),
+    ]
+
+
+def test_a_status_word_before_the_first_of_codes_sharing_a_suffix():
+    got = _got("市域对外与既有石长、枝柳铁路相连。")
+    assert [(name, status) for name, _c, _u, status in got] == [
+        ("石长铁路", "existing"),
+        ("枝柳铁路", "existing"),
+    ]
+    assert got[0][1] == ["石门县", "长沙市"]

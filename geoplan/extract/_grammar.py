@@ -112,12 +112,12 @@ HEADING_CHARS = 24
 _OPEN = "“\"「『‘'"
 _CLOSE = "”\"」』’'"
 _MARK = (
-    r"(?:[,，]\s*)?(?:就|也|则|具体)?"
+    r"(?:[,，]\s*)?(?:就|也|则|具体|同样|仍然|仍)?"
     r"(?:分别(?:是|指|为)|依次(?:是|为)|主要(?:是|指|为|包括)|是指|即为|指的是|指|即|是|分为|为|包括"
     r"|按[^,，。;；:：]{1,10}?(?:划分为|分为))"  # 五组团按主导功能分为…
     r"|由(?=[^。;；]{2,80}?(?:组成|构成))|[:：]|——|—|--|[(（]|\|"
     # the label, then what it centres on (一核, 以甲城为中心)
-    r"|[,，]\s*(?=以[^。;；,，]{2,30}?为(?:中心|核心|主体|龙头))"
+    r"|[,，]?\s*(?=以[^。;；,，]{2,30}?为(?:中心|核心|主体|龙头))"
     # the label, then some of its parts (四区中, 甲片区以…为特色, 乙片区以…; 两翼之中, 左翼为…)
     r"|(?:之)?中(?=[,，])"
 )
@@ -251,6 +251,12 @@ def _is_group(parts: list[str]) -> bool:
     urban = len(parts) > 1
     if len(parts) > 1 and _TOWNS_ETC.search(parts[-1]):
         return True  # 甲、乙、丙等城郊镇: towns named as examples of a kind
+    if len(parts) >= 4:
+        # 甲、乙、丙三市和丁新城五大中心城市: units with one other place among them
+        cleaned = [clean_name(_COUNTED_TAIL.sub("", p)) or p for p in parts]
+        others = [p for p in cleaned if not _is_place_item(p)]
+        if len(others) == 1 and others[0].endswith(("新城", "新区", "城区")):
+            return True
     return bool(parts) and (
         all(_is_place_item(p, urban=urban) for p in parts) or _generic_list(parts)
     )
@@ -259,6 +265,7 @@ def _is_group(parts: list[str]) -> bool:
 # A description of a part by what it is made of (…与甲县共同组成的都市核心区域).
 _MADE_OF = re.compile(r"(?:组成|构成)的[\u4e00-\u9fff]{2,8}$")
 _ACTION_LEAD = re.compile(
+    r"(?:大力|全力|着力|积极|全面|持续|努力)?"
     r"(?:加快|推进|推动|打造|构建|建设|依托|形成|发挥|支持|做强|做大|提升|促进)"
 )
 
@@ -295,6 +302,9 @@ def _shared_noun(parts: list[str]) -> list[str]:
     items = [*parts[:-1], parts[-1][: m.start()]]
     if _is_group(items):
         return items
+    if len(items[-1]) > 4 and _ALONG.search(items[-1]):
+        # 沿甲、乙、丙通道的三大经济带: the items are the corridors the parts run along
+        items = [re.sub(r"^沿", "", p) for p in items[:-1]] + [_ALONG.sub("", items[-1])]
     noun = m.group("noun")
     # the noun names the items that carry none of their own (甲、乙两条发展轴); an item that
     # carries a word of space keeps its name (甲经济区, 乙居住区三个居住区 -> 乙居住区)
@@ -304,7 +314,14 @@ def _shared_noun(parts: list[str]) -> list[str]:
         kind = re.search(r"(?:经济|发展|产业|生态|文化|旅游|城镇)?[\u4e00-\u9fff]$", items[-1])
         noun = kind.group() if kind else noun
         own = [p.endswith(noun[-1]) for p in items]  # 环洞庭湖 -> 环洞庭湖经济带
-    return [p if p.endswith(noun) or o else p + noun for p, o in zip(items, own, strict=True)]
+    return [
+        p if p.endswith(noun) or o or _is_place_item(clean_name(p)) else p + noun  # a unit: itself
+        for p, o in zip(items, own, strict=True)
+    ]
+
+
+# What closes the last of a list of corridors the parts run along (…丙通道的, …丁沿线的).
+_ALONG = re.compile(r"(?:通道|走廊|沿线|铁路|高铁|高速)的$")
 
 
 _DIRECTION = re.compile(r"(?:东北|东南|西北|西南|东|西|南|北|中)部?")
@@ -425,6 +442,38 @@ _QUALIFYING_COUNT = re.compile(
 )
 
 
+# A list introduced inside a definition's sentence, its items apart by semicolons or commas
+# (…, 五条主要轴线分别为甲轴; 乙轴; 丙轴。).
+_INNER_LIST = re.compile(r"(?:分别为|分别是|依次为|依次是)[:：]?")
+
+
+def _inner_list(body: str, k: int | None, suffixes: tuple[str, ...]) -> list[str]:
+    """The items after 分别为 in the first sentence of ``body``, when they fill the count.
+
+    >>> _inner_list("以一核为中心,三条轴线分别为甲轴;乙发展轴;丙轴。其余", 3, ("轴",))
+    ['甲轴', '乙发展轴', '丙轴']
+    """
+    sent = re.split(r"[。\n]", body, maxsplit=1)[0]
+    m = _INNER_LIST.search(sent)
+    if m is None:
+        return []
+    items = [
+        re.sub(r"^(?:[①②③④⑤⑥⑦⑧⑨⑩]|[0-9]{1,2}[.、．]|[(（][0-9]{1,2}[)）])", "", i.strip())
+        for i in re.split(r"[;；、,，]", sent[m.end() :])
+        if i.strip()
+    ]
+    filled = (k is None and len(items) >= 2) or len(items) == k
+    if filled and all(clean_name(i).endswith(suffixes) and len(i) <= 20 for i in items):
+        return items
+    return []
+
+
+# A definition opened by what the part rests on (依托甲、乙, 形成…), and a description of many
+# (一批, 多个, 若干) that names no part.
+_BASIS = re.compile(r"\s*(?:依托|依靠|借助|凭借|利用)")
+_PLURAL = re.compile(r"(?:一批|多个|若干|各类|一系列|一些)")
+
+
 def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bool]:
     """Names defined for one token, and whether they came from an enumeration."""
     k = count_of(numeral)
@@ -438,7 +487,7 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         if len(enum) >= 2 and (k is None or len(enum) <= k):
             return enum, True
     suffixes = (*ROLE_SUFFIX.get(role, ()), role)
-    listed = _counted_colon_items(body, k, suffixes)
+    listed = _counted_colon_items(body, k, suffixes) or _inner_list(body, k, suffixes)
     if listed:
         return listed, False
     if body[:1] in ",，":  # 四区中, 甲片区以…, 乙片区以…, 其余片区…: the parts it names
@@ -456,6 +505,14 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         both = [*_top_split(clauses[0], _LIST_SPLIT), *_top_split(joined.group(1), _LIST_SPLIT)]
         if len(both) == k:
             return both, False
+    if _BASIS.match(clauses[0]):
+        # 依托甲、乙, 形成丙: what the part rests on is no name of it; a later clause may name
+        # it (…, 建设丁物流园), else it is named by its label
+        for clause in clauses[1:]:
+            named = clean_name(strip_long_parens(clause))
+            if named.endswith(suffixes) and not _PLURAL.match(named) and len(named) <= 20:
+                return [named], False
+        return [clauses[0]], False
     parts = _shared_noun(_top_split(clauses[0], _LIST_SPLIT))
     if _is_group(parts):
         return [clauses[0]], False  # a group of places: one part, its label
@@ -515,6 +572,14 @@ _BEFORE_RE = re.compile(
 _NAMED_BEFORE = re.compile(
     rf"(?:[,，]\s*(?:是为|即为|统称为|统称|合称为|合称|简称为|简称|称为|谓之)|即为)\s*[{_OPEN}]?$"
 )  # …甲轴、乙轴, 是为“两轴”; 甲江即为“一江”
+
+
+# What may open a line before a label titling it: a number and quotes (1. “五核”。…).
+_TITLE_LEAD = re.compile(
+    r"\s*(?:[0-9]{1,2}\s*[.、．]|[(（][0-9一二三四五六七八九十]{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]"
+    r"|[一二三四五六七八九十]+、|[一二三四五六七八九十]是)?\s*"
+    rf"[{_OPEN}]?"
+)
 
 
 def _known_run(text: str, m: re.Match, runs: set[tuple[str, ...]]) -> tuple[int, int] | None:
@@ -582,6 +647,16 @@ def _find_labels(
         if mk and mk.group().strip().startswith("为") and text[s - quoted - 1 : s - quoted] == "以":
             continue  # 以“一核”为支点: the label used, not defined
         head_line = next((h for h in headings if h[0] <= s < h[1]), None)
+        line_start = text.rfind("\n", 0, s) + 1
+        if (
+            head_line is None
+            and not mk
+            and text[e : e + 1] in "。．"
+            and _TITLE_LEAD.fullmatch(text, line_start, s)
+        ):
+            # a label titling its numbered line (1. 五核。培育…): the rest of the line defines it
+            line_end = text.find("\n", e)
+            head_line = (line_start, line_end + 1 if line_end != -1 else len(text))
         if head_line is None and not mk and text[e : e + 1] == "\n" and len(tokens) == 1:
             # a token closing its line is the title of what follows (第六条 甲形态与九片区)
             head_line = (text.rfind("\n", 0, s) + 1, e + 1)
@@ -618,6 +693,12 @@ def _agrees(role: str, word: str) -> bool:
     return role in word or word.endswith(ROLE_SUFFIX.get(role, ()))
 
 
+# Who builds, before a chain (全省以…, 本县以…).
+_CHAIN_SUBJECT = re.compile(r"(?:全省|全市|全州|全县|全区|本市|本县|本区|规划|市域|县域)(?=以)")
+# What a heading may say its name is, after it: 生态空间格局, 发展布局, 空间结构.
+_HEADING_KIND = r"[\u4e00-\u9fff]{0,8}?(?:格局|布局|结构|体系)"
+
+
 def _chain_after(text: str, e: int, tokens: list[tuple[str, str]]) -> list[_Label]:
     r"""A chain of 以X为Y right after a mention, one clause per token in order, each naming its
     token's role: “一核两轴”格局。以甲城区为核心, 以乙路、丙路为两条发展轴. A name alone on its
@@ -634,7 +715,8 @@ def _chain_after(text: str, e: int, tokens: list[tuple[str, str]]) -> list[_Labe
     if lead is not None:
         starts.append(lead.end())
     line_start = text.rfind("\n", 0, e) + 1
-    below = re.match(rf"[{_CLOSE}]?[ \t]*\n", text[e : e + 3])
+    # the name may close its heading with what it is (一江一湖三山四水生态空间格局)
+    below = re.match(rf"[{_CLOSE}]?(?:{_HEADING_KIND})?[ \t]*\n", text[e : e + 16])
     if below is not None and e - line_start <= HEADING_CHARS:
         para = e + below.end()
         starts.append(para)
@@ -642,6 +724,8 @@ def _chain_after(text: str, e: int, tokens: list[tuple[str, str]]) -> list[_Labe
         if first is not None:
             starts.append(para + first.end())  # the second sentence, on its line or the next
     for pos in starts:
+        subject = _CHAIN_SUBJECT.match(text, pos, pos + 8)  # 全省以甲江为纽带, …
+        pos = subject.end() if subject else pos
         run: list[re.Match] = []
         while len(run) < len(tokens):
             c = _CHAIN_AFTER.match(text, pos)
@@ -830,6 +914,11 @@ def _counted(text: str, patterns: dict[str, list[tuple[int, int]]]) -> dict[str,
                 items = _enumerated(para)
                 if len(items) >= 2:
                     found = _flattened("、".join(items), e, tokens)
+            if not found:
+                # …分为一圈三区, 依次为: and the items on numbered lines below, in token order
+                lines = _list_lines(text, e)
+                if len(lines) >= 2:
+                    found = _flattened("、".join(lines), e, tokens)
             if not found:
                 # a list right before the name: 以甲干线、乙支线“一干一支”为依托
                 lo = max(0, *(text.rfind(ch, 0, _s) + 1 for ch in "。;；\n,，以"))
@@ -1177,6 +1266,11 @@ def defined_tokens(
             out.append((token, m.start(1), m.end(1)))
         else:
             defined.discard(token)
+    shaped = [
+        (lb.text, lb.start, lb.start + len(lb.text))
+        for lb in _shaped(text, known)
+        if lb.text not in {t for t, _s, _e in out}
+    ]
     tokens = {t for t, _s, _e in out}
     # every quoted mention of such a token is a mention of the structure
     quoted = [
@@ -1184,7 +1278,49 @@ def defined_tokens(
         for m in _QUOTED_TOKEN.finditer(text)
         if m.group(1) in tokens
     ]
-    return quoted + _colon_tokens(text, known | {(t,) for t in tokens})
+    tokens |= {t for t, _s, _e in shaped}
+    return quoted + shaped + _colon_tokens(text, known | {(t,) for t in tokens})
+
+
+# A single counted token named as the shape of a place (中心城区呈双核结构), its parts given in
+# that sentence or the two after by 由…构成 (由甲、乙两个组团构成).
+_SHAPE = re.compile(r"(?:型|式)?(?:空间)?(?:结构|格局|布局)")
+_MADE_OF_LIST = re.compile(
+    rf"由([^。;；由]{{2,60}}?)(?:等)?([{NUMERALS}])(?:个|座|大|片)?[\u4e00-\u9fff]{{0,6}}?"
+    r"(?:共同)?(?:构成|组成)"
+)
+
+
+def _shaped(text: str, known: set[tuple[str, ...]]) -> list[_Label]:
+    """Single tokens that name the shape of a place, with the parts that make it up.
+
+    >>> found = _shaped("城区呈双核结构。双核由甲城、乙城两个组团构成。", set())
+    >>> [(lb.text, lb.items) for lb in found]
+    [('双核', ['甲城', '乙城'])]
+    """
+    out: list[_Label] = []
+    for m in _RUN.finditer(text):
+        toks = tokens_of(m.group())
+        if len(toks) != 1 or _token_key(toks) in known or not _SHAPE.match(text, m.end()):
+            continue
+        numeral, role = toks[0]
+        k = count_of(numeral)
+        if not k or k < 2 or role in NOT_ROLES:
+            continue
+        stop = m.end()
+        for _ in range(3):  # this sentence and the two after
+            ends = [i for i in (text.find(ch, stop + 1) for ch in "。;；") if i != -1]
+            stop = min(ends, default=len(text))
+        stop = min(stop, m.end() + 300)
+        n = _MADE_OF_LIST.search(text, m.end(), stop)
+        if n is None or count_of(n.group(2)) != k:
+            continue
+        items = [i for i in _top_split(n.group(1), _LIST_SPLIT) if clean_name(i)]
+        if len(items) == k and all(len(clean_name(i)) <= 12 for i in items):
+            out.append(_Label(m.start(), n.end(), toks, m.group(), "shaped", items))
+        if len(out) >= MAX_LABELS:
+            break
+    return out
 
 
 def _list_lines(text: str, pos: int) -> list[str]:
@@ -1367,6 +1503,8 @@ def define_components(
                 or _is_place_item(item)
                 or not _name_like(name, role)
                 or _is_group(_top_split(item, _LIST_SPLIT))
+                or bool(_BASIS.match(item))  # 依托甲、乙: what it rests on
+                or bool(_PLURAL.match(name))  # 多个新增长点: many, none named
             )
             if as_label:  # its places are those its sentence names, not the section's
                 comps.append(RawComponent(role, label.text, span, confidence=0.8, places_text=head))
@@ -1392,6 +1530,15 @@ def define_components(
             have = per.setdefault(pattern, {}).setdefault(_token_key(label.tokens), [])
             names = {c.name for c in have}
             have.extend(c for c in _listed(label, label.tokens[0][1]) if c.name not in names)
+    for label in _shaped(text, set()):  # 呈双核结构, 由甲、乙两个组团构成: each item a part
+        if label.text in per or label.text in mention_starts:
+            role = label.tokens[0][1]
+            span = (label.start, label.end)
+            comps = [
+                RawComponent(role, clean_name(i), span, confidence=0.8, places_text=i)
+                for i in label.items
+            ]
+            per.setdefault(label.text, {})[_token_key(label.tokens)] = comps
     for pattern, chain in chains.items():
         for label in chain:
             comps = _listed(label, label.tokens[0][1])

@@ -112,7 +112,10 @@ _BAD_NEXT = re.compile(
     r"|集团|片区|运输|物流|直达|线路|线网|职业|学校|联运|组合|综合|列车|班列)"
 )
 # Codes that are kinds of line, not names (普速铁路, 干线铁路, 国家高铁, "米"字型高铁).
-_GENERIC_CODES = re.compile(r"^(?:普速|干线|支线|国家|省级|区域|区域性|重载|货运|客运)$|[型形]$")
+_GENERIC_CODES = re.compile(
+    r"^(?:普速|干线|支线|国家|省级|区域|区域性|重载|货运|客运)$|[型形]$"
+    r"|^[这该两二三四五六七八九十几多]+(?:条|个|座)$"  # 两条高速: a count, no line's name
+)
 # Line names sharing one suffix (浏醴和炎韶铁路 = 浏醴铁路 + 炎韶铁路).
 _COORD = "和、及与"
 _STOP_CHARS = set('，,。;；:：、（()）“”"《》|·/ \n\t和及与或至经等的距')
@@ -148,6 +151,10 @@ _VERBS = (
     "打造",
     "融入",
     "对接",
+    "串联起",
+    "串联",
+    "连接",
+    "衔接",
     "利用",
     "开通",
     "运营",
@@ -640,6 +647,9 @@ def _coordinated(text: str, start: int) -> tuple[int, int] | None:
                 return pair.start() - k, end
     s0 = _left_boundary(text, end, max_len=4)
     code = text[s0:end]
+    lead = re.match(r"(?:既有|现有|已建|在建)(?=..)", code)  # 与既有石长、枝柳铁路相连
+    if lead is not None:
+        s0, code = s0 + lead.end(), code[lead.end() :]
     table = abbreviations()
     if not 2 <= len(code) <= 4 or _FUNCTION_CHARS.search(code):
         return None
@@ -661,7 +671,8 @@ def _confidence(names: list[str], undecoded: list[str]) -> float:
 # 娄新、二广三条高速), with a kind word between them allowed (京广、沪昆、石长等普速铁路).
 # Items may carry a qualifier of the work.
 _LIST_KIND = re.compile(
-    r"(?:等|(?<=[\u4e00-\u9fff])[两二三四五六七八九十](?:条|个))(?:普速|干线)?$"
+    r"(?:等|(?<=[\u4e00-\u9fff])[两二三四五六七八九十](?:条|个))(?:既有|现有|已建成的|已建|在建)?"
+    r"(?:普速|干线)?$"
 )
 _QUALIFIER = re.compile(r"(扩容|扩能|改扩建|提质|[东南西北]延线?|延伸线)$")
 _UPGRADE_WORDS = ("扩容", "扩能", "改扩建", "提质")
@@ -854,7 +865,7 @@ def find_projects(text: str) -> list[RawProject]:
             continue
         if suffix == "高速" and text.startswith("铁路", m.end()):
             continue
-        kind = _LIST_KIND.search(text, max(0, m.start() - 3), m.start())
+        kind = _LIST_KIND.search(text, max(0, m.start() - 8), m.start())
         if kind is not None:
             mode = next(md for rx, md in _MODE_OF if rx.match(suffix))
             if mode not in ("port", "airport", "waterway"):
