@@ -34,6 +34,9 @@ def _got(text: str) -> list[tuple]:
         ("二广", ["二连浩特市", "广州市"], []),
         ("武深", ["武汉市", "深圳市"], []),  # not 武冈, the Hunan unit beginning with 武
         ("浙赣", ["杭州市", "株洲市"], []),  # a code of provinces: the line's termini, not 赣州
+        # a character beginning one unit's name in all China stands for it, and anchors the
+        # others (宜 = 宜章, near 耒阳, not 宜昌 or 宜春)
+        ("耒宜", ["耒阳市", "宜章县"], []),
         ("衡永", ["衡阳市", "永州市"], []),  # 永 = 永州 (衡永高速, 衡阳至永州), not 永兴
         ("昆沪", ["昆明市", "上海市"], []),  # a reversed code
         # the unit of China beginning with the character, nearest the other ends
@@ -96,6 +99,8 @@ def test_corridor_codes_are_sourced_and_resolve():
         ("开工建设宜章至凤头岭高速。", ["宜章至凤头岭高速"]),
         # a bracketed aside between the list and its suffix is no part of either name
         ("规划建设常岳、益娄(含益阳南联络线)城际铁路。", ["常岳城际铁路", "益娄城际铁路"]),
+        # a route number in brackets after a road's name is that road's, no road of its own
+        ("京港澳高速(G4)耒阳至宜章段扩容工程(耒宜高速扩容)。", ["京港澳高速", "耒宜高速"]),
     ],
 )
 def test_names(text, names):

@@ -956,6 +956,10 @@ def _decode_in_context(ctx: _Ctx, p: RawProject) -> None:
         cities[cities.index(old)] = ref.name
         adcodes = [a for a in adcodes if unit_ref(a).name != old] + [ref.adcode]
     undecoded = [c for c in p.undecoded if c not in chosen]
+    # in the code's order (新冷邵 -> 新化县, 冷水江市, 邵阳市)
+    place = {c: i for i, c in reversed(list(enumerate(code)))}
+    order = sorted(range(len(cities)), key=lambda i: place.get(cities[i][:1], len(code)))
+    cities = [cities[i] for i in order]
     p.cities, p.adcodes, p.undecoded = cities, adcodes, undecoded
     p.note = (p.note + "; " if p.note else "") + "code read by the places named after it"
 

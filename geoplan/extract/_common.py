@@ -499,6 +499,11 @@ def _decode_code(code: str, china: bool) -> tuple[tuple[str, ...], ...]:
     for ch in code:
         ab = table.get(ch)
         found.append(None if ab is None or ab.ambiguous else (ab.name, ab.adcode))
+    for i, ch in enumerate(code):
+        # a character that begins one unit's name in all China (耒 = 耒阳) stands for it
+        only = _initial_candidates().get(ch, ()) if found[i] is None and china else ()
+        if len(only) == 1 and ch not in table:
+            found[i] = (only[0].name, only[0].adcode if only[0].in_hunan else None)
     anchors = [p for f in found if f for p in [_point_of(*f)] if p is not None]
     for i, ch in enumerate(code):
         if found[i] is None and china and "\u4e00" <= ch <= "\u9fff":

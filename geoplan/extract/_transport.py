@@ -1024,6 +1024,8 @@ def find_projects(text: str) -> list[RawProject]:
         else:
             mode = "provincial_road" if n == 3 else "expressway"
         end = m.end()
+        if rest[:1] in ")）" and m.start() and text[m.start() - 1] in "(（":
+            continue  # 京港澳高速(G4): the number of the road named before it, no road of its own
         if re.search(r"和|及|与|、|等|经济|产业", rest):  # a list or a theme, not the road's name
             rest, end = "", m.end(2)
         core = re.sub(r"(?:高速公路|高速|公路|线)$", "", rest)
