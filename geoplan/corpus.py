@@ -340,7 +340,8 @@ def _wraps(text: str) -> list[tuple[int, int]]:
     page_number = [s in furniture or bool(_PAGE_NUMBER_LINE.match(text[s:e])) for s, e in lines]
     for i, (s, e) in enumerate(lines[:-1]):
         body = text[s:e].rstrip()
-        if page_number[i] or body[-1:] in _PARAGRAPH_END:
+        # a stop may stand inside a closing quote or bracket (…确定。”, …为准。】)
+        if page_number[i] or body.rstrip("”」』’)）】\"'")[-1:] in _PARAGRAPH_END:
             continue
         if (
             len(body.strip()) < width

@@ -762,6 +762,51 @@ FORMS = {
             ("两心三轴", "轴", "益南发展轴", []),
         ],
     ),
+    "numbered lines below the first paragraph under a heading, in token order": (
+        "祁阳市规划\n第一节 一圈一带\n全市旅游沿湘江展开,围绕浯溪碑林布局。\n1. 浯溪"
+        "文化旅游圈。以浯溪碑林为中心。\n2. 湘江风光带。沿湘江祁阳段展开。",
+        [
+            ("一圈一带", "圈", "浯溪文化旅游圈", []),
+            ("一圈一带", "带", "湘江风光带", []),
+        ],
+    ),
+    "parts described by the roads they run along (沿甲路、乙路展开的两条…)": (
+        "株洲市规划\n构建一核两轴格局。一核为神农城片区;两轴是沿长江北路和株洲大道展开的"
+        "两条城市发展轴线。",
+        [
+            ("一核两轴", "核", "神农城片区", []),
+            ("一核两轴", "轴", "两轴", []),
+        ],
+    ),
+    "parts counted by direction, then named by it": (
+        "衡阳市规划\n构建一心三轴格局。三轴由一条南北向轴线和两条东西向轴线构成。南北向为"
+        "蒸水发展轴,连接北部新区;东西向为两条滨江联动发展轴,串联各组团。",
+        [
+            ("一心三轴", "轴", "蒸水发展轴", []),
+            ("一心三轴", "轴", "滨江联动发展轴", []),
+        ],
+    ),
+    "one part named in the sentence of its label (四组团以干路划分, 其中…)": (
+        "衡阳市规划\n构建“一带四组团”格局。一带即湘江风光带。四组团以城市干路划分,其中"
+        "酃湖文旅组团是单元发展的重点,其余组团分期实施。",
+        [
+            ("一带四组团", "带", "湘江风光带", []),
+            ("一带四组团", "组团", "酃湖文旅组团", []),
+        ],
+    ),
+    "polders, streets and districts as roles (两垸, 一街, 八分区)": (
+        "益阳市规划\n片区水系按一江两垸组织。其中,一江是资江;两垸分为烂泥湖垸和团洲垸。"
+        "\n公园的基本格局由以下两部分构成:\n1. 一街,即滨江文化街;\n2. 两分区,分"
+        "别为湿地游览区和农耕体验区。构建一街两分区格局。",
+        [
+            ("一江两垸", "江", "资江", []),
+            ("一江两垸", "垸", "烂泥湖垸", []),
+            ("一江两垸", "垸", "团洲垸", []),
+            ("一街两分区", "街", "滨江文化街", []),
+            ("一街两分区", "分区", "湿地游览区", []),
+            ("一街两分区", "分区", "农耕体验区", []),
+        ],
+    ),
 }
 
 
@@ -870,10 +915,10 @@ def test_devtexts_read_the_same_in_other_quotation_marks(marks):
 
 
 HELD = Path(__file__).resolve().parent / "data"
-# What the extractor reaches on sets C to O (each held out once; see their READMEs):
+# What the extractor reaches on sets C to Q (each held out once; see their READMEs):
 # structures, components, transport names found, cities and status right.
 HELD_SCORES = {
-    "setc/07_hengyang": (2, 6, 9, 8, 9),
+    "setc/07_hengyang": (2, 7, 9, 8, 9),
     "setc/08_chenzhou": (3, 7, 8, 7, 8),
     "setc/09_yueyang": (2, 4, 12, 12, 12),
     "setc/10_huaihua": (4, 6, 7, 7, 7),
@@ -894,25 +939,25 @@ HELD_SCORES = {
     "setf/26_miluo": (1, 0, 4, 4, 4),
     "setf/27_linxiang": (1, 0, 4, 3, 4),
     "setf/28_wugang": (2, 17, 6, 6, 6),
-    "setf/29_hongjiang": (1, 4, 7, 6, 6),
+    "setf/29_hongjiang": (1, 4, 7, 6, 7),
     "setg/31_changsha_gt": (5, 11, 6, 5, 4),
-    "setg/32_hengyang_cs": (4, 9, 5, 4, 3),
+    "setg/32_hengyang_cs": (4, 9, 5, 4, 4),
     "setg/33_yueyang_gt": (4, 2, 12, 10, 11),
     "setg/34_chenzhou_ly": (1, 5, 7, 6, 7),
     "seth/35_pingjiang": (3, 2, 6, 6, 6),
-    "seth/36_cili": (1, 8, 4, 4, 3),
+    "seth/36_cili": (1, 8, 4, 4, 4),
     "seth/37_changning": (3, 16, 4, 3, 4),
     "seth/38_taoyuan": (3, 3, 9, 9, 9),
     "seti/39_xiangjiang": (3, 12, 10, 10, 10),
     "seti/40_cili_cs": (2, 9, 4, 4, 3),
-    "seti/41_anhua": (2, 4, 6, 6, 4),
+    "seti/41_anhua": (2, 4, 6, 6, 6),
     "seti/42_cili": (2, 16, 3, 3, 3),
     "setj/43_fenghuang": (2, 14, 3, 2, 2),
-    "setj/44_shuangfeng": (2, 4, 6, 6, 5),
+    "setj/44_shuangfeng": (2, 4, 6, 6, 6),
     "setj/45_youxian": (1, 0, 5, 5, 5),
     "setj/46_xupu": (1, 1, 1, 1, 1),
     "setk/47_lusong": (2, 9, 3, 3, 3),
-    "setk/48_yueyanglou": (2, 7, 9, 9, 8),
+    "setk/48_yueyanglou": (2, 7, 9, 9, 9),
     "setk/49_cili": (3, 8, 2, 2, 2),
     "setk/50_daxiangxi": (3, 5, 13, 13, 13),
     "setl/51_hanshou": (0, 0, 3, 3, 3),
@@ -930,7 +975,15 @@ HELD_SCORES = {
     "seto/63_yizhang": (2, 7, 6, 5, 4),
     "seto/64_qiyang": (3, 2, 10, 9, 10),
     "seto/65_lixian": (3, 6, 7, 7, 6),
-    "seto/66_jinshi": (1, 9, 4, 3, 3),
+    "seto/66_jinshi": (1, 9, 4, 3, 4),
+    "setp/67_tianxin": (5, 16, 3, 2, 3),
+    "setp/68_yuhua": (5, 8, 7, 6, 6),
+    "setp/69_hengshan": (1, 2, 5, 5, 4),
+    "setp/70_zhuhui": (2, 5, 3, 3, 2),
+    "setq/71_anxiang": (3, 6, 11, 11, 10),
+    "setq/72_taojiang": (2, 8, 4, 4, 4),
+    "setq/73_anren": (1, 5, 1, 1, 1),
+    "setq/74_yongding": (8, 0, 4, 4, 4),
 }
 
 

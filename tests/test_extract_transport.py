@@ -381,7 +381,8 @@ def test_lines_passing_the_territory_and_a_civil_airport():
         "经过市域。谋划洪江民用机场。"
     )
     got = {name: (cities, status) for name, cities, status in _projects(text)}
-    assert got["芷江机场"] == (["芷江侗族自治县"], None)  # 距 is no part of the name
+    # 距 is no part of the name; a distance to it, with no word of a stage: it stands
+    assert got["芷江机场"] == (["芷江侗族自治县"], "existing")
     assert got["沪昆高铁"][1] == "existing"
     assert got["枝柳铁路"][1] == "existing"
     assert got["怀衡铁路"][1] == "existing"
@@ -453,7 +454,8 @@ def test_a_numbered_item_titled_by_its_project_takes_the_status_of_its_next_sent
     got = {name: status for name, _c, status in _projects(text)}
     assert got["张吉怀高铁"] == "existing"
     assert got["龙永高速"] == "existing"
-    assert got["永吉高速"] is None  # its next sentence says no status
+    # its next sentence says no stage, nor does any mention: read as standing
+    assert got["永吉高速"] == "existing"
 
 
 def test_lines_named_by_their_ends_in_a_list_and_an_end_outside_hunan():
@@ -517,3 +519,14 @@ def test_a_status_word_before_the_first_of_codes_sharing_a_suffix():
         ("枝柳铁路", "existing"),
     ]
     assert got[0][1] == ["石门县", "长沙市"]
+
+
+def test_a_line_named_with_no_word_of_its_stage_stands():
+    # plans name work to come with a verb of planning or building; a line named as a boundary
+    # or a neighbour, with none anywhere, exists (less sure: confidence 0.6, said in its note)
+    x = extract_plan(read_text("桃源县规划\n园区北至枝柳铁路,南临沪昆高速。规划建设常桃高速。"))
+    got = {t.name: (t.status, t.confidence) for t in x.transport}
+    assert got["枝柳铁路"] == ("existing", 0.6)
+    assert got["沪昆高速"] == ("existing", 0.6)
+    assert got["常桃高速"][0] == "planned"
+    assert "no word of its stage" in next(t.note for t in x.transport if t.name == "枝柳铁路")

@@ -1009,6 +1009,15 @@ def _transport(ctx: _Ctx) -> list[TransportProject]:
                 "named elsewhere in the plan (a first character lost in PDF extraction)"
             )
         out[key] = rec
+    for rec in out.values():
+        if rec.status is None:
+            # no word of a stage at any mention: plans name work to come with a verb of
+            # planning or building, and what stands without one (北临甲铁路, 经乙高速可达)
+            rec.status = "existing"
+            rec.confidence = min(rec.confidence, 0.6)
+            rec.note = (rec.note + "; " if rec.note else "") + (
+                "no word of its stage where it is named: read as standing"
+            )
     return list(out.values())
 
 

@@ -500,9 +500,10 @@ def _decode_code(code: str, china: bool) -> tuple[tuple[str, ...], ...]:
         ab = table.get(ch)
         found.append(None if ab is None or ab.ambiguous else (ab.name, ab.adcode))
     for i, ch in enumerate(code):
-        # a character that begins one unit's name in all China (耒 = 耒阳) stands for it
+        # a character that begins one unit's name in all China, a Hunan one (耒 = 耒阳),
+        # stands for it (加 begins only 加查县, in Tibet: 加强铁路 is no line)
         only = _initial_candidates().get(ch, ()) if found[i] is None and china else ()
-        if len(only) == 1 and ch not in table:
+        if len(only) == 1 and only[0].in_hunan and ch not in table:
             found[i] = (only[0].name, only[0].adcode if only[0].in_hunan else None)
     anchors = [p for f in found if f for p in [_point_of(*f)] if p is not None]
     for i, ch in enumerate(code):

@@ -468,6 +468,40 @@ def _inner_list(body: str, k: int | None, suffixes: tuple[str, ...]) -> list[str
     return []
 
 
+# Parts described by the ways they run along (沿甲路、乙路展开的两条轴线): one description.
+_RUN_ALONG = re.compile(
+    rf"\s*沿[^,，。;；]{{2,60}}?(?:展开|延伸|布局|分布|伸展|串联)的[{NUMERALS}](?:条|个|大)"
+)
+
+
+# Parts counted by their directions, then named by them (一条南北向轴线和两条东西向轴线构成。
+# 南北向为甲轴, …; 东西向为两条乙轴).
+_DIRECTION_NAMED = re.compile(
+    rf"(?:^|[。;；,，])\s*[东西南北]{{1,2}}(?:—|-|至)?[东西南北]{{0,2}}向(?:为|是)"
+    rf"(?:[{NUMERALS}]条)?([\u4e00-\u9fff]{{2,14}}?)(?=[,，;；。]|$)"
+)
+
+
+def _direction_parts(head: str, body: str, k: int | None, suffixes: tuple[str, ...]) -> list[str]:
+    """The names given to parts first counted by their directions.
+
+    >>> head = "一条南北向轴线和两条东西向轴线"
+    >>> _direction_parts(head, "。南北向为甲轴;东西向为两条乙轴。", 3, ("轴",))
+    ['甲轴', '乙轴']
+    """
+    if "向" not in head or not re.search(rf"[{NUMERALS}]条[^,，。]{{0,6}}向", head):
+        return []
+    sents = "。".join(re.split(r"[。\n]", body)[:3])[:400]
+    names = list(dict.fromkeys(m.group(1) for m in _DIRECTION_NAMED.finditer(sents)))
+    if (
+        len(names) >= 2
+        and (k is None or len(names) <= k)
+        and all(n.endswith(suffixes) for n in names)
+    ):
+        return names
+    return []
+
+
 # A definition opened by what the part rests on (依托甲、乙, 形成…), and a description of many
 # (一批, 多个, 若干) that names no part.
 _BASIS = re.compile(r"\s*(?:依托|依靠|借助|凭借|利用)")
@@ -487,7 +521,11 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         if len(enum) >= 2 and (k is None or len(enum) <= k):
             return enum, True
     suffixes = (*ROLE_SUFFIX.get(role, ()), role)
-    listed = _counted_colon_items(body, k, suffixes) or _inner_list(body, k, suffixes)
+    listed = (
+        _counted_colon_items(body, k, suffixes)
+        or _inner_list(body, k, suffixes)
+        or _direction_parts(head, body, k, suffixes)
+    )
     if listed:
         return listed, False
     if body[:1] in ",，":  # 四区中, 甲片区以…, 乙片区以…, 其余片区…: the parts it names
@@ -505,6 +543,9 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         both = [*_top_split(clauses[0], _LIST_SPLIT), *_top_split(joined.group(1), _LIST_SPLIT)]
         if len(both) == k:
             return both, False
+    if _RUN_ALONG.match(clauses[0]):
+        # 沿甲路、乙路和丙路展开的三条发展轴线: where the parts run, not their names
+        return [clauses[0]], False
     if _BASIS.match(clauses[0]):
         # 依托甲、乙, 形成丙: what the part rests on is no name of it; a later clause may name
         # it (…, 建设丁物流园), else it is named by its label
@@ -915,10 +956,19 @@ def _counted(text: str, patterns: dict[str, list[tuple[int, int]]]) -> dict[str,
                 if len(items) >= 2:
                     found = _flattened("、".join(items), e, tokens)
             if not found:
-                # …分为一圈三区, 依次为: and the items on numbered lines below, in token order
-                lines = _list_lines(text, e)
-                if len(lines) >= 2:
-                    found = _flattened("、".join(lines), e, tokens)
+                # …分为一圈三区, 依次为: and the items on numbered lines below, in token order;
+                # below a heading naming it, the numbered lines after its first paragraphs
+                line_start = text.rfind("\n", 0, _s) + 1
+                heading = re.match(r"[ \t]*\n", text[e : e + 3]) and e - line_start <= HEADING_CHARS
+                pos = e
+                for _ in range(3 if heading else 1):
+                    lines = _list_lines(text, pos)
+                    if len(lines) >= 2:
+                        found = _flattened("、".join(lines), e, tokens)
+                        break
+                    pos = text.find("\n", pos + 1)
+                    if pos == -1:
+                        break
             if not found:
                 # a list right before the name: 以甲干线、乙支线“一干一支”为依托
                 lo = max(0, *(text.rfind(ch, 0, _s) + 1 for ch in "。;；\n,，以"))
@@ -1388,6 +1438,11 @@ def _colon_tokens(text: str, known: set[tuple[str, ...]]) -> list[tuple[str, int
 
 
 # A part named as one of a token's (甲地区是其中的一区; 乙片区为其中之一片): sentence-initial.
+# A counted label, then one of its parts named in its sentence (四组团以干路划分, 其中甲组团是…).
+_AMONG = re.compile(
+    rf"(?:^|(?<=[。;；\n]))({TOKEN})[^。;；\n]{{0,40}}?[,，](?:[^。;；\n,，]{{0,10}})?其中(?:的)?"
+    r"([\u4e00-\u9fff]{2,16})"
+)
 _ONE_OF = re.compile(
     rf"(?:^|(?<=[。;；\n]))([\u4e00-\u9fff]{{2,12}}?)(?:是|为)其中(?:的)?(?:一个|一|之一)(?:个)?({'|'.join(ROLES)})"
 )
@@ -1569,6 +1624,29 @@ def define_components(
                     )
                 )
             break
+    for m in _AMONG.finditer(text):  # 四组团以干路划分, 其中甲组团是…: one part named
+        if len(per) > MAX_LABELS:
+            break
+        [(numeral, role)] = tokens_of(m.group(1))
+        suffixes = (*ROLE_SUFFIX.get(role, ()), role)
+        named = re.match(
+            rf"[\u4e00-\u9fff]{{2,14}}?(?:{'|'.join(map(re.escape, suffixes))})", m.group(2)
+        )
+        pattern = _owner(
+            _Label(m.start(), m.end(), [(numeral, role)], m.group(1), "def"), mention_starts
+        )
+        if named is None or pattern is None or (count_of(numeral) or 0) < 2:
+            continue
+        have = per.setdefault(pattern, {}).setdefault(_token_key([(numeral, role)]), [])
+        if not have:
+            sent_end = min(
+                [i for i in (text.find(ch, m.end()) for ch in "。\n") if i != -1] or [len(text)]
+            )
+            have.append(
+                RawComponent(
+                    role, named.group(), (m.start(), sent_end), 0.75, places_text=named.group()
+                )
+            )
     tried: dict[tuple[str, tuple[str, ...]], int] = {}
     for label in prose:
         pattern = _owner(label, mention_starts)
