@@ -99,6 +99,8 @@ def test_corridor_codes_are_sourced_and_resolve():
         ("开工建设宜章至凤头岭高速。", ["宜章至凤头岭高速"]),
         # a bracketed aside between the list and its suffix is no part of either name
         ("规划建设常岳、益娄(含益阳南联络线)城际铁路。", ["常岳城际铁路", "益娄城际铁路"]),
+        # a verb glued before a code that decodes wholly to two places (北临 | 长石)
+        ("园区北临长石铁路和资江。", ["长石铁路"]),
         # a route number in brackets after a road's name is that road's, no road of its own
         ("京港澳高速(G4)耒阳至宜章段扩容工程(耒宜高速扩容)。", ["京港澳高速", "耒宜高速"]),
     ],

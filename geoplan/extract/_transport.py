@@ -297,12 +297,16 @@ def _trim_code(code: str) -> str | None:
         for i in range(s, e):
             covered[i] = True
     for corridor in corridor_codes():  # 是呼南: the corridor's code, whatever its characters
-        if code.endswith(corridor):
+        if code.endswith((corridor, corridor[::-1])):  # either way round (长石 = 石长)
             covered[len(code) - len(corridor) :] = [True] * len(corridor)
     i = len(code)
     while i > 0 and covered[i - 1]:
         i -= 1
     tail = code[i:]
+    if len(tail) < 2 and len(code) >= 4:
+        # two characters that decode wholly to two places end it (北临 | 长石: 长沙, 石门)
+        names, _a, undecoded = decode_code(code[-2:])
+        return code[-2:] if len(names) == 2 and not undecoded else None
     return tail if len(tail) >= 2 else None
 
 
