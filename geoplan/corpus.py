@@ -365,6 +365,8 @@ def _wraps(text: str) -> list[tuple[int, int]]:
             continue  # a number or a row below a short line: the next cell or row of a table
         if not nxt.strip() or _LINE_HEAD.match(nxt) or not _WRAP_GOES_ON.match(nxt):
             continue
+        if "|" in body and _ROW_START.match(nxt):
+            continue  # a table row wrapped over lines ends where the next row begins
         if any(
             not page_number[k] and text[lines[k][0] : lines[k][1]].strip() for k in range(i + 1, j)
         ):

@@ -203,3 +203,17 @@ def test_pdf_text_with_blank_lines_short_breaks_and_cells_one_to_a_line():
     assert "现已建成通车。一核是长株潭,两副是岳阳、衡阳。" in got
     assert "\n1\n乙铁路\n已建成通车\n设计时速200公里,双线电气化\n2\n丙高速\n" in got
     assert "对接丙高速,完善出口\n3 | 丁高速" in got
+
+
+def test_pdf_text_table_rows_wrapped_over_lines_stay_rows():
+    # a row cut over lines goes on to its end; the next row begins a line of its own, so
+    # status words stay with their row (…竣工启用 | 乙高速 …全线建成通车)
+    line = "甲区对外交通以铁路和高速公路为骨架形成网络并向外延伸\n"  # cut mid-sentence
+    text = (
+        "甲区规划\n" + line * 8 + "甲站|位于甲区寨子仑片区,站场规模6台18线,站房\n"
+        "建筑面积约3.6万平方米|2022年7月29日竣工启用\n乙高速|起于丙县石牛寨镇,途经丙县\n"
+        ",止于甲区笔架山,全长176公里|2022年11月28日全线建成通\n车\n"
+    )
+    got = read_text(text).text
+    assert "站房建筑面积约3.6万平方米|2022年7月29日竣工启用\n乙高速|" in got
+    assert "全线建成通车" in got

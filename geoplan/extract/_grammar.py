@@ -114,7 +114,9 @@ _CLOSE = "”\"」』’'"
 _MARK = (
     r"(?:[,，]\s*)?(?:就|也|则|具体|同样|仍然|仍)?"
     r"(?:分别(?:是|指|为)|依次(?:是|为)|主要(?:是|指|为|包括)|是指|即为|指的是|指|即|是|分为|为|包括"
-    r"|按[^,，。;；:：]{1,10}?(?:划分为|分为))"  # 五组团按主导功能分为…
+    r"|按[^,，。;；:：]{1,10}?(?:划分为|分为)"  # 五组团按主导功能分为…
+    # 五区按产业分工布置, 各区相对独立, 依次为: the label's sentence closes on its list
+    r"|[^。;；:：\n“”\"]{2,30}?[,，]\s*(?:依次为|依次是|分别为|分别是)(?=\s*[:：]))"
     r"|由(?=[^。;；]{2,80}?(?:组成|构成))|[:：]|——|—|--|[(（]|\|"
     # the label, then what it centres on (一核, 以甲城为中心)
     r"|[,，]?\s*(?=以[^。;；,，]{2,30}?为(?:中心|核心|主体|龙头))"
@@ -125,7 +127,8 @@ _BOUNDARY = set("\n。;；:：,，、!！?？)）|")
 _ENUM = re.compile(
     r"(?:^|(?<=[\n。;；:：,，]))\s*"
     r"(?:其[一二三四五六七八九十]+(?:为|是)?|[一二三四五六七八九十]是|第[一二三四五六七八九十]+[,，、]?"
-    r"|[(（][0-9一二三四五六七八九十]{1,2}[)）]|[0-9]{1,2}[、.](?![0-9])|[①②③④⑤⑥⑦⑧⑨⑩])\s*"
+    r"|[(（][0-9一二三四五六七八九十]{1,2}[)）]|[0-9]{1,2}[、.](?![0-9])|[①②③④⑤⑥⑦⑧⑨⑩]"
+    r"|(?<![^\n])\s*[●•◆○▪])\s*"  # a bullet only at a line's start (slides, Word lists)
     r"(?P<item>[^,，;；。\n:：]{2,40})"
 )
 _LIST_SPLIT = re.compile(r"以及|、|和|及|与|\+|＋")
@@ -284,6 +287,19 @@ def _name_like(item: str, role: str) -> bool:
 def _aside_names_places(item: str) -> bool:
     """Whether a bracketed aside in an item names units (甲市主城区(跨乙区、丙区两区))."""
     return any(admin_refs(a) for a in re.findall(r"[(（]([^()（）]+)[)）]", item))
+
+
+_BULLETS = "●•◆○▪"
+
+
+def _bullet_run(body: str) -> int:
+    """How many bullet lines open ``body`` before the first line of another kind."""
+    n = 0
+    for line in body.lstrip(" :：\n").split("\n"):
+        if not line.strip().startswith(tuple(_BULLETS)):
+            break
+        n += 1
+    return n
 
 
 def _enumerated(body: str) -> list[str]:
@@ -518,6 +534,8 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     head = re.sub(r"^以([^以为]{2,30}?)为[^,，。;；以]{1,12}?[极核心点]$", r"\1", head)
     if _ENUM.match(body.lstrip(" :：")) or _ENUM.match(body) or not head:
         enum = _enumerated(body)  # 分别为:①甲岛;②乙岛 -- the list starts the definition
+        if k is not None and len(enum) > k and body.lstrip(" :：\n")[:1] in _BULLETS:
+            enum = enum[:k] if _bullet_run(body) == k else enum  # the run of bullets below
         if len(enum) >= 2 and (k is None or len(enum) <= k):
             return enum, True
     suffixes = (*ROLE_SUFFIX.get(role, ()), role)
@@ -530,7 +548,8 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         return listed, False
     if body[:1] in ",，":  # 四区中, 甲片区以…, 乙片区以…, 其余片区…: the parts it names
         return _clause_leads(head, k, suffixes), False
-    clauses = _top_split(head, re.compile(r"[,，]"))
+    # a colon inside the head opens what the parts are (甲廊和乙廊: 前者…, 后者…)
+    clauses = _top_split(head, re.compile(r"[,，:：]"))
     if not clauses:
         return [], False
     joined = (
@@ -1142,7 +1161,8 @@ _NUMBERED_LINE = re.compile(
 
 # A line that is an item of a numbered list (①甲组团; (1)乙片区; 2.丙轴).
 _LIST_ITEM_LINE = re.compile(
-    r"\s*(?:[①②③④⑤⑥⑦⑧⑨⑩]|[(（][0-9一二三四五六七八九十]{1,2}[)）]|[0-9]{1,2}[.、．](?![0-9]))"
+    r"\s*(?:[①②③④⑤⑥⑦⑧⑨⑩]|[(（][0-9一二三四五六七八九十]{1,2}[)）]|[0-9]{1,2}[.、．](?![0-9])"
+    r"|[●•◆○▪])"
 )
 
 

@@ -289,6 +289,11 @@ _LINK = "至—–－~"
 _FUNCTION_CHARS = re.compile(r"[了的由进善强用域好抓完加专个我其在全各新二要是第节升设接]|[0-9]")
 
 
+# The last character of a verb of where a line runs, or of its stage, glued to its code (北临, 北起,
+# 紧邻, 东接, 途经; 既有, 现有; 抓紧).
+_PLACE_VERB_CHARS = "临邻接连经沿往向达通靠近起于有紧"
+
+
 def _trim_code(code: str) -> str | None:
     """The longest tail of ``code`` made only of abbreviations and place names."""
     table = abbreviations()
@@ -304,9 +309,15 @@ def _trim_code(code: str) -> str | None:
         i -= 1
     tail = code[i:]
     if len(tail) < 2 and len(code) >= 4:
-        # two characters that decode wholly to two places end it (北临 | 长石: 长沙, 石门)
-        names, _a, undecoded = decode_code(code[-2:])
-        return code[-2:] if len(names) == 2 and not undecoded else None
+        # the longest tail that decodes wholly to places, after a verb of where or of stage
+        # (北临 | 长石, 既有 | 石长, 抓紧 | 常岳九); not the end of a longer code (鹤中洪芷高速 is
+        # no 洪芷高速)
+        for n in (4, 3, 2):
+            if len(code) > n and code[-n - 1] in _PLACE_VERB_CHARS:
+                names, _a, undecoded = decode_code(code[-n:])
+                if len(names) >= 2 and not undecoded:
+                    return code[-n:]
+        return None
     return tail if len(tail) >= 2 else None
 
 
