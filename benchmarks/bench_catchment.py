@@ -203,7 +203,7 @@ def scheduled(scenario: str = "built") -> None:
     for r in table.itertuples():
         if r.check != "yes" and r.kind != "road":
             continue
-        year = int(r.date[:4]) if isinstance(r.date, str) else 2025
+        year = _year(r)
         if year not in graphs:
             graphs[year] = build_graph(year=year, proxies=False)
         g = graphs[year]
@@ -250,23 +250,39 @@ def _table():
     )
 
 
+def _year(row) -> int:
+    return int(row.date[:4]) if isinstance(row.date, str) else 2025
+
+
+def _rescaled_graphs(rows, rescale) -> dict[int, object]:
+    """The built graph of each row's year (sourced stations only), copied, with ``rescale``
+    applied to the data of every edge."""
+    graphs: dict[int, object] = {}
+    for year in sorted({_year(r) for r in rows.itertuples()}):
+        g = build_graph(year=year, proxies=False).copy()
+        for _, _, data in g.edges(data=True):
+            rescale(data)
+        graphs[year] = g
+    return graphs
+
+
 def _driving_minutes(rows, speed_kmh: float) -> np.ndarray:
     """Model minutes of the driving ``rows`` with expressway edges run at ``speed_kmh`` instead
     of :data:`geoplan.network.EXPRESSWAY_SPEED_KMH` (edge minutes scale with 1 / speed)."""
     scale = network.EXPRESSWAY_SPEED_KMH / speed_kmh
-    graphs: dict[int, object] = {}
-    out = []
-    for r in rows.itertuples():
-        year = int(r.date[:4]) if isinstance(r.date, str) else 2025
-        if year not in graphs:
-            g = build_graph(year=year, proxies=False).copy()
-            for _, _, data in g.edges(data=True):
-                if data["mode"] == "expressway":
-                    data["minutes"] *= scale
-            graphs[year] = g
-        trip = network.travel_time(graphs[year], r._1, r.to, modes={"road", "access", "expressway"})
-        out.append(trip.minutes)
-    return np.array(out)
+
+    def rescale(data: dict) -> None:
+        if data["mode"] == "expressway":
+            data["minutes"] *= scale
+
+    graphs = _rescaled_graphs(rows, rescale)
+    modes = {"road", "access", "expressway"}
+    return np.array(
+        [
+            network.travel_time(graphs[_year(r)], r._1, r.to, modes=modes).minutes
+            for r in rows.itertuples()
+        ]
+    )
 
 
 def _summary(label: str, model: np.ndarray, real: np.ndarray) -> None:
@@ -310,24 +326,21 @@ def _rail_minutes(rows, mode: str, fraction: float) -> np.ndarray:
     edge, its minutes less its stops, scales with 1 / fraction)."""
     scale = network.CRUISE_FRACTION[mode] / fraction
     stop = network.STOP_OVERHEAD_MIN[mode] * network.STOP_SHARE[mode]
-    graphs: dict[int, object] = {}
-    out = []
-    for r in rows.itertuples():
-        year = int(r.date[:4]) if isinstance(r.date, str) else 2025
-        if year not in graphs:
-            g = build_graph(year=year, proxies=False).copy()
-            for _, _, data in g.edges(data=True):
-                if data["mode"] == mode:
-                    stops = (data["via"].count(",") + 1 if data["via"] else 0) + 1
-                    running = data["minutes"] - stop * stops
-                    data["minutes"] = running * scale + stop * stops
-            graphs[year] = g
-        g = graphs[year]
-        trip = network.travel_time(
-            g, f"station:{r._1}", f"station:{r.to}", modes=network.RAIL_MODES
-        )
-        out.append(trip.in_vehicle_minutes)
-    return np.array(out)
+
+    def rescale(data: dict) -> None:
+        if data["mode"] == mode:
+            stops = (data["via"].count(",") + 1 if data["via"] else 0) + 1
+            data["minutes"] = (data["minutes"] - stop * stops) * scale + stop * stops
+
+    graphs = _rescaled_graphs(rows, rescale)
+    return np.array(
+        [
+            network.travel_time(
+                graphs[_year(r)], f"station:{r._1}", f"station:{r.to}", modes=network.RAIL_MODES
+            ).in_vehicle_minutes
+            for r in rows.itertuples()
+        ]
+    )
 
 
 def calibrate_rail_cruise(mode: str = "conventional", fractions=None) -> float:
@@ -341,7 +354,7 @@ def calibrate_rail_cruise(mode: str = "conventional", fractions=None) -> float:
     keep = []
     graphs: dict[int, object] = {}
     for r in rows.itertuples():
-        year = int(r.date[:4]) if isinstance(r.date, str) else 2025
+        year = _year(r)
         g = graphs.setdefault(year, build_graph(year=year, proxies=False))
         a, b = f"station:{r._1}", f"station:{r.to}"
         if a in g and b in g:
