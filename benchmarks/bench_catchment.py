@@ -6,7 +6,9 @@ Goals (issue 16): 122 x 122 door-to-door matrix <= 0.1 s; one-origin 1 km surfac
 1/2/3 h isochrones of all 122 seats <= 10 s; 10,000 journeys with their legs <= 5 s; each beside
 networkx running the same state graph, and the model against the sourced real times of
 ``tests/data/scheduled_times.csv`` (median and worst error, rows used for calibration apart),
-then the fit of the expressway speed (``calibrate_expressway_speed``). Split rule of the driving
+then the fits of the expressway speed (``calibrate_expressway_speed``) and of the conventional
+rail cruise fraction (``calibrate_rail_cruise``, printed beside the constant, which it did not
+move: see ``geodata/README.network.md``). Split rule of the driving
 rows, which looks at no error: of the compared driving rows in table order, the first, third,
 fifth ... are fit rows (``calibration=used``), the others judge the fit (``not used``).
 """
