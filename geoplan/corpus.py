@@ -121,8 +121,12 @@ _WRAP_GOES_ON = re.compile(r"\s*[^\s|•●■◆▲*]")
 _PARAGRAPH_END = "。;；:：!！?？|"
 _LINE_HEAD = re.compile(
     r"^\s*(?:第[一二三四五六七八九十百零〇0-9]+[篇章节条]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十0-9]+[)）]"
-    r"|[0-9]{1,2}[.、．](?![0-9])|[①-⑩]|专栏|\||附件|表\s*\d)"
+    r"|[0-9]{1,2}[.、．](?![0-9])|[①-⑩]|专栏|\||附件|表\s*\d"
+    # a counted label and its value (两区: 甲区、乙区), a line of a box of key and value lines
+    r"|[一二三四五六七八九十两双多][个大条座]?[\u4e00-\u9fff]{1,3}[:：])"
 )
+# A line that opens with a short key and a colon (两区: 甲区、乙区; 主导方向: …).
+_KEY_LINE = re.compile(r"\s*[^\s,，。:：;；]{1,6}[:：]")
 # A text is hard-wrapped (PDF extraction) when at least this share of its full-width lines end
 # inside a sentence; a full-width line is one at least WRAP_WIDTH of the 75th-percentile length.
 WRAP_SHARE = 0.3
@@ -367,6 +371,8 @@ def _wraps(text: str) -> list[tuple[int, int]]:
             continue
         if "|" in body and _ROW_START.match(nxt):
             continue  # a table row wrapped over lines ends where the next row begins
+        if _KEY_LINE.match(body) and _KEY_LINE.match(nxt):
+            continue  # a box of key and value lines (两区: …\n主导方向: …)
         if any(
             not page_number[k] and text[lines[k][0] : lines[k][1]].strip() for k in range(i + 1, j)
         ):

@@ -532,3 +532,9 @@ def test_a_line_named_with_no_word_of_its_stage_stands():
     assert got["沪昆高速"] == ("existing", 0.6)
     assert got["常桃高速"][0] == "planned"
     assert "no word of its stage" in next(t.note for t in x.transport if t.name == "枝柳铁路")
+
+
+def test_a_line_proposed_to_be_built_is_planned():
+    # 拟建 (proposed for building) names the stage as 规划建设 does
+    got = {name: status for name, _c, status in _projects("娄底市规划\n拟建邵永高铁。")}
+    assert got == {"邵永高铁": "planned"}

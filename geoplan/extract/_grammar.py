@@ -131,7 +131,10 @@ _ENUM = re.compile(
     r"|(?<![^\n])\s*[●•◆○▪])\s*"  # a bullet only at a line's start (slides, Word lists)
     r"(?P<item>[^,，;；。\n:：]{2,40})"
 )
-_LIST_SPLIT = re.compile(r"以及|、|和|及|与|\+|＋")
+# 和/及/与 join two names, not the halves of one (太和, 柏林)
+_LIST_SPLIT = re.compile(
+    r"以及|、|\+|＋|(?<=[\u4e00-\u9fff\w)）]{2})[和及与](?=[\u4e00-\u9fff\w(（“]{2})"
+)
 # A counted noun closing a list of places (两个县级市, 等内六区, 两市).
 _COUNTED_TAIL = re.compile(
     rf"(?:等)?(?:[{NUMERALS}0-9]+(?:个|座|条|大|处)?[\u4e00-\u9fff]{{0,8}}?"
@@ -331,13 +334,20 @@ def _shared_noun(parts: list[str]) -> list[str]:
         noun = kind.group() if kind else noun
         own = [p.endswith(noun[-1]) for p in items]  # 环洞庭湖 -> 环洞庭湖经济带
     return [
-        p if p.endswith(noun) or o or _is_place_item(clean_name(p)) else p + noun  # a unit: itself
+        p if p.endswith(noun) or o or _full_unit(p) else p + noun  # a unit named in full: itself
         for p, o in zip(items, own, strict=True)
     ]
 
 
 # What closes the last of a list of corridors the parts run along (…丙通道的, …丁沿线的).
 _ALONG = re.compile(r"(?:通道|走廊|沿线|铁路|高铁|高速)的$")
+
+
+def _full_unit(item: str) -> bool:
+    """Whether an item is a unit written in full (甲区, 乙市), not a short name (洞口 of
+    洞口工业园)."""
+    bare = clean_name(item)
+    return bare.endswith(("市", "县", "区", "州")) and _is_place_item(bare)
 
 
 _DIRECTION = re.compile(r"(?:东北|东南|西北|西南|东|西|南|北|中)部?")
@@ -1128,7 +1138,17 @@ def _flattened(body: str, base: int, tokens: list[tuple[str, str]]) -> list[_Lab
     if None in counts:
         return []
     sent = re.split(r"[。\n]", body, maxsplit=1)[0]
-    items = [i for i in _top_split(sent, re.compile(r"以及|[,，;；、和及与]")) if i]
+    items = [
+        i
+        for part in _top_split(sent, re.compile(r"[,，;；]"))
+        for i in _top_split(part, _LIST_SPLIT)
+        if i
+    ]
+    closing = next((j for j, it in enumerate(items) if _SHARED_NOUN.search(it)), None)
+    if closing is not None:
+        # 甲区和乙、丙…等7个工业园, 点多面散: the list ends at its count, whose noun names the
+        # bare items
+        items = _shared_noun(items[: closing + 1])
     if len(items) != sum(counts):
         return []
     out, i = [], 0
@@ -1279,7 +1299,10 @@ def _nested_text(text: str, name: str, lo: int, hi: int) -> str | None:
     return text[start : min(stops) if stops else hi]
 
 
-_QUOTED_TOKEN = re.compile(rf"[{_OPEN}]\s*({TOKEN})\s*[{_CLOSE}]")
+# A token in quotes, or named as a term the plan defines (本规划所称三区, 包括…).
+_QUOTED_TOKEN = re.compile(
+    rf"[{_OPEN}]\s*({TOKEN})\s*[{_CLOSE}]|(?<=所称)({TOKEN})(?=[,，:：]|是|为|即|指|包括)"
+)
 # Verbs that keep to a regime of lines or zones (严守“三线”): what they govern is no layout.
 _REGIME_VERB = re.compile(r"(?:严守|坚守|守住|守牢|划定|统筹划定)$")
 
@@ -1305,12 +1328,12 @@ def defined_tokens(
         clause = re.search(r"[,，。;；\n]", text[m.end() : m.end() + 40])
         end = m.end() + (clause.start() if clause else 40)
         vote = -1 if regime_verb else head_vote(text[m.end() : end], 0)  # within its clause
-        votes[m.group(1)] = votes.get(m.group(1), 0) + vote
+        votes[m.group(m.lastindex)] = votes.get(m.group(m.lastindex), 0) + vote
     regime = {token for token, vote in votes.items() if vote < 0}
     tried: dict[str, int] = {}
     defined: set[str] = set()
     for m in _QUOTED_TOKEN.finditer(text):
-        token = m.group(1)
+        token = m.group(m.lastindex)
         [(numeral, role)] = tokens_of(token)
         k = count_of(numeral)
         if not k or k < 2 or role in NOT_ROLES or _token_key([(numeral, role)]) in known:
@@ -1325,7 +1348,7 @@ def defined_tokens(
         if not mk:
             # form 10: a quoted token whose sentence, or the next, names its count of parts
             if len(_prose_names(text, m.end(), role, k)[0]) == k:
-                out.append((token, m.start(1), m.end(1)))
+                out.append((token, m.start(m.lastindex), m.end(m.lastindex)))
             else:
                 defined.discard(token)
             continue
@@ -1333,7 +1356,7 @@ def defined_tokens(
         head = _head(body, bracket=False)
         items, _enum = _items(head, body, numeral, role)
         if len(items) == k and all(clean_name(i) for i in items):
-            out.append((token, m.start(1), m.end(1)))
+            out.append((token, m.start(m.lastindex), m.end(m.lastindex)))
         else:
             defined.discard(token)
     shaped = [
@@ -1344,9 +1367,9 @@ def defined_tokens(
     tokens = {t for t, _s, _e in out}
     # every quoted mention of such a token is a mention of the structure
     quoted = [
-        (m.group(1), m.start(1), m.end(1))
+        (m.group(m.lastindex), m.start(m.lastindex), m.end(m.lastindex))
         for m in _QUOTED_TOKEN.finditer(text)
-        if m.group(1) in tokens
+        if m.group(m.lastindex) in tokens
     ]
     tokens |= {t for t, _s, _e in shaped}
     return quoted + shaped + _colon_tokens(text, known | {(t,) for t in tokens})

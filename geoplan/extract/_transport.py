@@ -208,7 +208,7 @@ _STATUS_WORDS: tuple[tuple[str, str, int], ...] = (
         2,
     ),
     ("under_construction", r"建设|推进|加快|实施|推动", 1),
-    ("planned", r"规划新建|规划建设|新建|启动建设|开工建设", 2),
+    ("planned", r"规划新建|规划建设|新建|启动建设|开工建设|拟建", 2),
     # 规划 as a verb, not the noun of a plan's area or period (县城规划区, 规划期内)
     ("planned", r"规划(?!区|范围|期|纲要|目标|》)|引入|布局|开工", 1),
     (
