@@ -1059,6 +1059,8 @@ HELD_SCORES = {
     "sett/84_xiangtanxian": (2, 6, 2, 2, 2),
     "sett/85_jiahe": (1, 3, 0, 0, 0),
     "sett/86_yongxing": (2, 14, 2, 2, 2),
+    "setu/87_mayang": (0, 0, 5, 4, 4),
+    "setu/88_zhongfang": (0, 0, 7, 7, 7),
     "setu/89_dingcheng": (2, 0, 5, 5, 5),
     "setu/90_louxing": (1, 3, 6, 5, 5),
 }
