@@ -32,6 +32,7 @@ __all__ = [
     "admin_units",
     "expand_group",
     "group_names",
+    "listed_outside",
     "lookup",
     "match",
     "match_townships",
@@ -406,11 +407,130 @@ def _automaton(scope: str) -> ahocorasick.Automaton:
 
 def _short_supported(text: str, start: int, end: int, adcode: str, context: set[str]) -> bool:
     """Whether a county short name has support: its prefecture or a sibling is mentioned,
-    or a place word follows it (醴陵经开区)."""
+    a place word follows it (醴陵经开区), or it is an item of a list of places."""
     if _PLACE_FOLLOWERS.match(text, end):
         return True
     parent = _unit_index()[adcode].parent_adcode
-    return parent in context
+    return parent in context or _in_place_list(text, start, end)
+
+
+# Marks between the items of a list of places: 甲、乙、丙 and 甲—乙—丙组团 (the dash of a
+# group or axis named by its places).
+_PLACE_LIST_MARKS = "、—–"
+# A list of places needs this many items: two place names may be any two words, three rarely.
+PLACE_LIST_MIN_ITEMS = 3
+
+
+@cache
+def _china_short_names() -> frozenset[str]:
+    """Full and short names (two characters or more) of China's county- and prefecture-level
+    units: what an item of a list of places may be."""
+    return frozenset(
+        n
+        for u in units(scope="china")
+        if u.level in ("prefecture", "county")
+        for n in (u.name, u.short_name)
+        if len(n) >= 2
+    )
+
+
+def _in_place_list(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is an item of a list of places: three or more items apart by
+    、 or a dash, every one a unit of China by its full or short name (the first may follow the
+    words before it, the last may run on into its role: 甲—乙—丙组团, 加强与甲、乙、丙等地).
+    Items of such a list vouch for one another, across prefectures and provinces.
+
+    Examples
+    --------
+    >>> t = "浏阳—醴陵—上栗—湘东组团"
+    >>> _in_place_list(t, 3, 5), _in_place_list("规划、醴陵、建设", 3, 5)
+    (True, False)
+    """
+    lo = start
+    while lo > 0 and ("\u4e00" <= text[lo - 1] <= "\u9fff" or text[lo - 1] in _PLACE_LIST_MARKS):
+        lo -= 1
+    hi = end
+    while hi < len(text) and ("\u4e00" <= text[hi] <= "\u9fff" or text[hi] in _PLACE_LIST_MARKS):
+        hi += 1
+    items = re.split(f"[{_PLACE_LIST_MARKS}]", text[lo:hi])
+    size = end - start
+    ends = [items[0][-size:], items[-1][:size]]
+    if len(items) < PLACE_LIST_MIN_ITEMS or text[start:end] not in [*items[1:-1], *ends]:
+        return False
+    names = _china_short_names()
+    inner = all(item in names for item in items[1:-1])
+    first = any(items[0][-k:] in names for k in (2, 3, 4) if len(items[0]) >= k)
+    last = any(items[-1][:k] in names for k in (2, 3, 4) if len(items[-1]) >= k)
+    return inner and first and last
+
+
+@cache
+def _outside_by_name() -> dict[str, tuple[Unit, ...]]:
+    """Units outside Hunan by full and short name; a prefecture and its own district of the
+    same name (荆州市, 荆州区) read as the prefecture."""
+    found: dict[str, list[Unit]] = {}
+    for u in units(scope="china"):
+        if u.adcode.startswith("43") or u.level not in ("prefecture", "county"):
+            continue
+        for n in dict.fromkeys((u.name, u.short_name)):
+            if len(n) >= 2:
+                found.setdefault(n, []).append(u)
+    out = {}
+    for n, us in found.items():
+        prefs = [u for u in us if u.level == "prefecture"]
+        if len(prefs) == 1 and all(u is prefs[0] or u.parent_adcode == prefs[0].adcode for u in us):
+            us = prefs
+        out[n] = tuple(us)
+    return out
+
+
+def listed_outside(text: str, *, beside: Iterable[str] | None = None) -> list[Unit]:
+    """Units outside Hunan named as items of a list of places in ``text`` (see
+    :func:`match`: three or more items apart by 、 or a dash, every one a unit of China): the
+    other provinces' members of a cross-border group (浏阳—袁州—万载组团, 岳阳、常德、益阳、荆州).
+    An item that names several units outside Hunan is left out. With ``beside`` (Hunan
+    adcodes), only lists that also name one of those units count.
+
+    Examples
+    --------
+    >>> [u.name for u in listed_outside("推进浏阳—袁州—万载—铜鼓—平江组团建设")]
+    ['袁州区', '万载县', '铜鼓县']
+    >>> listed_outside("汨罗市、临湘市、华容县三个增长极")  # 华容区 lies in Hubei
+    []
+    >>> listed_outside("袁州与万载")
+    []
+    >>> listed_outside("浏阳—袁州—万载—铜鼓—平江组团", beside=["430181"])[0].name
+    '袁州区'
+    >>> listed_outside("浏阳—袁州—万载—铜鼓—平江组团", beside=["430100"])
+    []
+    """
+    names = _outside_by_name()
+    hunan = {n for u in units() for n in (u.name, u.short_name)}
+    out: dict[str, Unit] = {}
+    wanted = None if beside is None else set(beside)
+    for run in re.finditer(f"[\u4e00-\u9fff]+(?:[{_PLACE_LIST_MARKS}][\u4e00-\u9fff]+)+", text):
+        if wanted is not None:
+            named = {a for m in _match_units(run.group(), "hunan") for a in m.adcodes}
+            if not named & wanted:
+                continue
+        items = re.split(f"[{_PLACE_LIST_MARKS}]", run.group())
+        for i, item in enumerate(items):
+            start = run.start() + sum(len(x) + 1 for x in items[:i])
+            # the longest name an item holds; a Hunan unit's name is that unit (华容县, 华容)
+            sizes = (5, 4, 3, 2) if i in (0, len(items) - 1) else (len(item),)
+            for k in sizes:
+                name = item[-k:] if i == 0 else item[:k]
+                if len(name) < k or name in hunan:
+                    if name in hunan:
+                        break
+                    continue
+                found = names.get(name, ())
+                span = (start + len(item) - k, start + len(item)) if i == 0 else (start, start + k)
+                if len(found) == 1 and _in_place_list(text, *span):
+                    out.setdefault(found[0].adcode, found[0])
+                if found:
+                    break
+    return list(out.values())
 
 
 def match(

@@ -52,7 +52,8 @@ COLUMNS = [
     "centreline",
     "geometry",
 ]
-"""Columns of a structure layer. ``adcodes`` is ``;``-joined, ``span`` is ``"start,end"`` in
+"""Columns of a structure layer. ``adcodes`` is ``;``-joined (places in other provinces too; the
+geometry draws the Hunan ones and ``method`` names the others), ``span`` is ``"start,end"`` in
 the original text, ``centreline`` is the WKT of a corridor's line (its geometry is the buffer)."""
 
 ROLE_KIND = {
@@ -145,6 +146,14 @@ def _unit_geoms(units: gpd.GeoDataFrame) -> dict[str, BaseGeometry]:
 
 def _kind(role: str) -> str:
     return ROLE_KIND.get(role, ROLE_KIND.get(role[-1:], "zone")) if role else "zone"
+
+
+def _hunan_adcodes(comp: Mapping[str, Any]) -> list[str]:
+    """Adcodes of a component's Hunan places: those of other provinces (``via="outside"``)
+    have no boundary here."""
+    return [
+        p["adcode"] for p in comp.get("places", []) if p.get("adcode") and p.get("via") != "outside"
+    ]
 
 
 def _seat_point(adcode: str, geoms: Mapping[str, BaseGeometry]) -> tuple[BaseGeometry | None, str]:
@@ -276,7 +285,7 @@ def _component_geometry(
     core: BaseGeometry | None,
 ) -> tuple[BaseGeometry | None, str, str, str | None]:
     """Return (geometry, method, precision, centreline WKT) of one component."""
-    adcodes = [p["adcode"] for p in comp.get("places", []) if p.get("adcode")]
+    adcodes = _hunan_adcodes(comp)
     text = f"{comp.get('name', '')} {comp.get('quote', '')}"
     curated = _features.match_feature(comp.get("name", "")) or (
         _features.match_feature(text) if not adcodes else None
@@ -449,9 +458,7 @@ def structure_layers(
         core = None
         for comp in comps:
             if _kind(comp.get("role", "")) == "core":
-                core = _union(
-                    [p["adcode"] for p in comp.get("places", []) if p.get("adcode")], geoms
-                )
+                core = _union(_hunan_adcodes(comp), geoms)
                 if core is not None:
                     break
         for comp in comps:
@@ -459,6 +466,9 @@ def structure_layers(
             geom, method, precision, centreline = _component_geometry(comp, kind, geoms, core)
             if comp.get("whole"):
                 method = f"structure named without components, drawn whole: {method}"
+            outside = [p["name"] for p in comp.get("places", []) if p.get("via") == "outside"]
+            if outside:
+                method += f"; places outside Hunan not drawn: {', '.join(outside)}"
             if clip and geom is not None and scope is not None:
                 clipped = _clip(geom, scope)
                 if clipped is None:

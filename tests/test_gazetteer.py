@@ -124,6 +124,20 @@ def test_short_names_need_context():
     assert [m.surface for m in gazetteer.match("湘西北地区")] == []
 
 
+def test_items_of_a_list_of_places_vouch_for_one_another():
+    # three or more items, each a unit of China: short names across prefectures and provinces
+    assert [m.surface for m in gazetteer.match("汝城—崇义—大余组团")] == ["汝城"]
+    assert [m.surface for m in gazetteer.match("推进桂东、醴陵、萍乡协作")] == ["桂东", "醴陵"]
+    # two items, or an item that is no place, vouch for nothing
+    assert gazetteer.match("桂东、醴陵") == []
+    assert gazetteer.match("规划、醴陵、建设") == []
+    outside = gazetteer.listed_outside("汝城—崇义—大余组团")
+    assert [(u.name, u.adcode) for u in outside] == [("崇义县", "360725"), ("大余县", "360723")]
+    # a prefecture and its own district of the same name read as the prefecture
+    assert [u.name for u in gazetteer.listed_outside("岳阳、常德、荆州")] == ["荆州市"]
+    assert gazetteer.listed_outside("岳阳、常德、荆州", beside=["430900"]) == []
+
+
 def test_zhuzhou_seed_names_all_nine_counties_and_nothing_outside_hunan(zhuzhou_path):
     plan = read_plan(zhuzhou_path)
     adcodes = {a for m in gazetteer.match(plan.text) if m.how != "group" for a in m.adcodes}

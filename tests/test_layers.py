@@ -183,6 +183,25 @@ def test_zone_without_feature_is_union(units):
     assert gdf.geometry.iloc[0].geom_type == "Polygon"
 
 
+def test_places_outside_hunan_are_recorded_not_drawn(units):
+    """A group across a provincial border (平江—通城—修水组团): its places of other provinces
+    stay in ``adcodes`` and the method names them; the geometry is the Hunan unit."""
+    places = [
+        {"name": "平江县", "adcode": "430626", "precision": "county"},
+        {"name": "通城县", "adcode": "421222", "precision": "county", "via": "outside"},
+        {"name": "修水县", "adcode": "360424", "precision": "county", "via": "outside"},
+    ]
+    comp = {"role": "组团", "name": "平江—通城—修水组团", "span": [0, 10], "places": places}
+    d = {"source": "x.txt", "structures": [{"pattern": "两组团", "components": [comp]}]}
+    gdf = structure_layers(d, clip=False, units=units)
+    assert gdf["adcodes"].iloc[0] == "430626;421222;360424"
+    assert gdf["method"].iloc[0] == (
+        "union of 1 unit(s); places outside Hunan not drawn: 通城县, 修水县"
+    )
+    pingjiang = units.loc[units["adcode"] == "430626"].geometry.iloc[0]
+    assert gdf.geometry.iloc[0].equals(pingjiang)
+
+
 def test_node_curated_point_and_missing(units):
     d = {
         "source": "x.txt",

@@ -465,7 +465,28 @@ def _scope(
 def _component_places(
     ctx: _Ctx, name: str, text: str, scope_places: list[PlaceRef]
 ) -> tuple[list[PlaceRef], list[PlaceRef]]:
-    """Places of a component: the units its name and its text tie it to, within its scope.
+    """Places of a component: its Hunan units (:func:`_hunan_places`), then the units of other
+    provinces listed among places in its name, or in its text beside one of those Hunan units
+    (``via="outside"``: the Jiangxi members of a 湘赣边 group, 荆州 beside 岳阳、常德、益阳). The
+    gazetteer holds them without boundaries: layers draw the Hunan part.
+    """
+    units, feats = _hunan_places(ctx, name, text, scope_places)
+    codes = [u.adcode for u in units if u.adcode]
+    found = [
+        *gazetteer.listed_outside(name),
+        *(gazetteer.listed_outside(text, beside=codes) if codes else []),
+    ]
+    outside = [
+        PlaceRef(u.name, u.adcode, u.level, via="outside")
+        for u in {u.adcode: u for u in found}.values()
+    ]
+    return units + outside, feats
+
+
+def _hunan_places(
+    ctx: _Ctx, name: str, text: str, scope_places: list[PlaceRef]
+) -> tuple[list[PlaceRef], list[PlaceRef]]:
+    """Hunan places of a component: the units its name and its text tie it to, within its scope.
 
     An urban group name (主城区) is its districts (the scope's own county, when the scope is
     one county). The plan's own jurisdiction is never a component's place, nor is the scope
@@ -511,7 +532,7 @@ def _component_places(
             break
     named, _f = places_in(name, context=context)
     # a name made of several units written out (甲—乙—丙组团, not one group or a line's code)
-    spelled = sum(p.via == "admin" for p in named) >= 2
+    spelled = sum(p.via == "admin" for p in named) + len(gazetteer.listed_outside(name)) >= 2
     units, feats = places_in(name + "\n" + text, context=context)
     # a line code heading the name (渝长厦城镇发展带) names its Hunan cities; it ranks with
     # prefectures (醴炎 of a county corridor is its two ends, the text names its counties)

@@ -25,7 +25,7 @@ class PlaceRef:
     name: str
     adcode: str | None
     precision: str  # county | prefecture | province | point | polygon | feature
-    via: str = "admin"  # admin | group | feature | scope | township
+    via: str = "admin"  # admin | group | feature | scope | township | outside
     within: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
