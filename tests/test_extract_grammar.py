@@ -870,6 +870,14 @@ FORMS = {
             ("两区四园", "园", "湘阴渡化工园", []),
         ],
     ),
+    "a label defined by the units it lists, outside the plan's own unit": (
+        "平江县十四五规划\n融入“一核两翼”格局。“一核”为平江县城;“两翼”即汨罗、湘阴两地,北接岳阳、南连浏阳。",
+        [
+            ("一核两翼", "核", "平江县城", []),
+            # listed units are held, though outside the scope; units of clauses are not (岳阳)
+            ("一核两翼", "翼", "两翼", ["430624", "430681"]),
+        ],
+    ),
     "groups named by their places across a provincial border": (
         "平江县国土空间规划\n共建“一廊两组团”。一廊为汨罗江生态廊道;两组团分别为平江—通城—修水组团、"
         "平江—浏阳—铜鼓组团。",

@@ -22,6 +22,7 @@ under that span and a confidence:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -542,6 +543,9 @@ def _hunan_places(
                 units.append(ref)
                 named.append(ref)
     named_codes = {p.adcode for p in named}
+    if _BARE_LABEL.match(bare) and _lists_units(text, context):
+        # a label defined by the units it lists (“五极”即甲、乙、丙…): it holds them all
+        spelled, named_codes = True, named_codes | {u.adcode for u in units if u.via == "admin"}
     j = ctx.jurisdiction
     if j is not None and j.adcode is None:
         # a plan of a group of cities (长株潭): the group read in a name is the plan's own
@@ -554,6 +558,27 @@ def _hunan_places(
         if (spelled and u.adcode in named_codes)
         or _held(ctx, u, scope_codes, named=u.adcode in named_codes)
     ], feats
+
+
+# A component named by its label alone (五极, 两翼).
+_BARE_LABEL = re.compile(r"^[一二两三四五六七八九十\d]{1,2}[\u4e00-\u9fff]{1,2}$")
+
+
+def _lists_units(text: str, context: str = "") -> bool:
+    """Whether ``text`` lists units: two unit names apart by a list mark only (甲、乙; 甲市和乙县),
+    not named in clauses of their own (北接甲、西连乙); ``context`` (the scope's names) supports
+    short names.
+
+    Examples
+    --------
+    >>> _lists_units("岳阳、常德、益阳和津市五个中心城市"), _lists_units("北接长沙、西连湘潭")
+    (True, False)
+    """
+    full = f"{context}\n{text}"
+    refs = [r for r in admin_refs(full) if r[3] != "township" and r[0] > len(context)]
+    return any(
+        full[a[1] : b[0]] in ("、", "和", "及", "与", "以及") for a, b in itertools.pairwise(refs)
+    )
 
 
 # A definition listing the units a component is made of (包括甲区、乙县; 由甲区和乙区组成).
