@@ -538,3 +538,18 @@ def test_a_line_proposed_to_be_built_is_planned():
     # 拟建 (proposed for building) names the stage as 规划建设 does
     got = {name: status for name, _c, status in _projects("娄底市规划\n拟建邵永高铁。")}
     assert got == {"邵永高铁": "planned"}
+
+
+def test_an_entry_of_a_project_list_says_its_own_stage():
+    # name, colon, description: the entry's words give the stage, the last of equal strength
+    # (力争…建成通车 after …开工建设), though another entry names the line first
+    text = (
+        "汨罗市交通专栏\n"
+        "平益高速:东接京港澳高速,西连许广高速,2020年开工建设,力争2023年建成通车。\n"
+        "京港澳高速:已建成通车,平益高速建成后经枢纽互通与之相接。\n"
+        "(三)京广铁路:既有干线,沿城区东缘通过。\n"
+    )
+    got = {name: status for name, _c, status in _projects(text)}
+    assert got["平益高速"] == "under_construction"
+    assert got["京港澳高速"] == "existing"
+    assert got["京广铁路"] == "existing"

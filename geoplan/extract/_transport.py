@@ -202,7 +202,8 @@ _STATUS_WORDS: tuple[tuple[str, str, int], ...] = (
     ),
     (
         "under_construction",
-        r"(?:尽快|力争|争取|确保)[\u4e00-\u9fff]{0,3}?(?:竣工|建成|通车)(?:通车|投用|运营)?"
+        r"(?:尽快|力争|争取|确保)(?:(?:19|20)[0-9]{2}年[底前内]?)?[\u4e00-\u9fff]{0,3}?"
+        r"(?:竣工|建成|通车)(?:通车|投用|运营)?"
         r"|在建|续建|加快建设|加快实施|加快推进|推进建设|竣工|已(?:经)?开工(?:建设)?"
         r"|于(?:19|20)[0-9]{2}年[^。,，;；]{0,20}开工(?:建设)?",  # 于2017年…开工建设: begun
         2,
@@ -533,7 +534,8 @@ def _table_cell(text: str, start: int, end: int) -> str | None:
 def _status(text: str, start: int, end: int) -> tuple[str | None, float]:
     """The status of the project named at ``text[start:end]`` and how sure: ``(status, rank)``.
 
-    Read from, in order: the 建设性质 cell of its table row (rank 4); the words that govern it
+    Read from, in order: the 建设性质 cell of its table row (rank 4); its own entry of a list
+    (杭瑞高速:已建成通车, rank 3 for a stage word: :func:`_entry`); the words that govern it
     in its clause, after it (X扩容, X其他区段的规划建设, X已经开通) or before it (已建成的X,
     加快实施X), a stage word (rank 3) before a light verb (rank 2), in a list (A、B、C) the
     item's own words first, then those heading the list; a pronoun taking it up in the next
@@ -543,6 +545,11 @@ def _status(text: str, start: int, end: int) -> tuple[str | None, float]:
     cell = _table_cell(text, start, end)
     if cell is not None:
         return cell, 4.0
+    entry = _entry(text, start, end)
+    if entry is not None:
+        found = _words(entry, first=False)
+        if found is not None:
+            return found[0], found[1] + 1.0
     lo = max(0, start - 120)
     clause_start = max(text.rfind(ch, lo, start) for ch in _CLAUSE_STOPS) + 1
     if clause_start == start and start > 0 and text[start - 1] in "（(":
@@ -592,6 +599,34 @@ def _status(text: str, start: int, end: int) -> tuple[str | None, float]:
 
 
 # A numbered item's title that is a project's name alone: 1. 甲高铁。 / 2. 乙高速(S99…)。
+# An entry of a list of projects: the name heads its line (after a number or bullet) and a
+# colon opens its description (杭瑞高速:已建成通车,…).
+_ENTRY_HEAD = re.compile(
+    r"^\s*(?:[0-9]{1,2}[.、．]|[(（][0-9一二三四五六七八九十]{1,2}[)）]|[①-⑳●•◆○▪])?\s*$"
+)
+_ENTRY_COLON = re.compile(r"\s*(?:[(（][^()（）\n]{0,30}[)）])?\s*[:：]")
+
+
+def _entry(text: str, start: int, end: int) -> str | None:
+    """The description of a project that heads an entry of its own (name, colon, words to the
+    end of the line), or None: its stage is what its own entry says, the last word of equal
+    strength governing (力争2022年建成通车 after 2017年开工建设; 改扩建 after 已通航).
+
+    Examples
+    --------
+    >>> _entry("杭瑞高速:已建成通车,甲高速建成后与之相接。\\n乙", 0, 4)
+    '已建成通车,甲高速建成后与之相接。'
+    >>> _entry("上跨杭瑞高速:已建成", 2, 6) is None
+    True
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    colon = _ENTRY_COLON.match(text, end)
+    if colon is None or not _ENTRY_HEAD.match(text[line_start:start]):
+        return None
+    line_end = text.find("\n", colon.end())
+    return text[colon.end() : len(text) if line_end < 0 else line_end]
+
+
 _ITEM_HEAD = re.compile(
     r"^\s*(?:[0-9]{1,2}[.、．]|[(（][0-9一二三四五六七八九十]{1,2}[)）]|[①-⑳])\s*$"
 )
