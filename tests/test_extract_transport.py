@@ -553,3 +553,9 @@ def test_an_entry_of_a_project_list_says_its_own_stage():
     assert got["平益高速"] == "under_construction"
     assert got["京港澳高速"] == "existing"
     assert got["京广铁路"] == "existing"
+
+
+def test_a_code_that_is_one_units_short_name_is_named_for_it():
+    # 韶山 is no pair of ends (韶关 and 山…): the road is named for the place it serves
+    got = _projects("湘潭市规划\n韶山高速已建成通车,加快建设长株高速。")
+    assert ("韶山高速", ["韶山市"], "existing") in got

@@ -461,10 +461,23 @@ def decode_code(code: str, *, china: bool = True) -> tuple[list[str], list[str],
     ['韶']
     >>> decode_code("G55二广")[0]  # a route number before the code is no part of it
     ['二连浩特市', '广州市']
+    >>> decode_code("南岳")  # one unit's short name: the road is named for it
+    (['南岳区'], ['430412'], [])
     """
     code = _ROUTE_NUMBER.sub("", code)
     names, adcodes, undecoded = _decode_code(code, china)
     return list(names), list(adcodes), list(undecoded)
+
+
+@cache
+def _hunan_short_names() -> dict[str, str]:
+    """Hunan's county- and prefecture-level units by short name (南岳 -> 430412), where one
+    unit has it."""
+    found: dict[str, list[str]] = {}
+    for u in gazetteer.units():
+        if u.level in ("county", "prefecture") and len(u.short_name) >= 2:
+            found.setdefault(u.short_name, []).append(u.adcode)
+    return {k: v[0] for k, v in found.items() if len(v) == 1}
 
 
 @cache
@@ -483,6 +496,11 @@ def _decode_code(code: str, china: bool) -> tuple[tuple[str, ...], ...]:
                 adcodes.append(u.adcode)
         return tuple(names), tuple(adcodes), tuple(undecoded)
     table = abbreviations()
+    whole = _hunan_short_names().get(code)
+    if whole is not None:
+        # a code that is one Hunan unit's short name is named for it (南岳高速: 南岳区, not
+        # 南县 and 岳阳): a road to a place, as 南岳 is no pair of ends
+        return (unit_ref(whole).name,), (whole,), ()
     covered = [False] * len(code)
     for s, e, _surface, _how, codes in admin_refs(code):
         for c in codes:
