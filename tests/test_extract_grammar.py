@@ -1081,6 +1081,12 @@ HELD_SCORES = {
     "setu/88_zhongfang": (0, 0, 7, 7, 7),
     "setu/89_dingcheng": (2, 0, 5, 5, 5),
     "setu/90_louxing": (1, 3, 6, 5, 5),
+    "setv/91_hengdong": (0, 0, 5, 4, 5),
+    "setv/92_kaifu": (0, 0, 0, 0, 0),
+    "setv/95_yunxi": (0, 0, 5, 4, 5),
+    "setv/96_junshan": (2, 1, 5, 5, 5),
+    "setv/97_jishou": (0, 0, 1, 1, 1),
+    "setv/98_jingzhou": (1, 5, 0, 0, 0),
 }
 
 
