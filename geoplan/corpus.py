@@ -115,7 +115,7 @@ RUNNING_HEAD_MIN = 3
 RUNNING_HEAD_CHARS = 6
 # What a hard-wrapped line may go on with: any character but a table rule or a bullet (NFKC
 # has made full-width brackets and commas ASCII; a wrap may fall inside “1+4+2”).
-_WRAP_GOES_ON = re.compile(r"\s*[^\s|•●■◆▲*]")
+_WRAP_GOES_ON = re.compile(r"\s*[^\s|•●■◆▲○▪·*]")
 # Characters that end a paragraph, and starts of lines that begin one (headings, list items,
 # table rows): a line break next to them is no wrap.
 _PARAGRAPH_END = "。;；:：!！?？|"
@@ -371,6 +371,8 @@ def _wraps(text: str) -> list[tuple[int, int]]:
             continue
         if "|" in body and _ROW_START.match(nxt):
             continue  # a table row wrapped over lines ends where the next row begins
+        if body.count("|") >= 2 and nxt.count("|") >= 2:
+            continue  # two lines of cells (甲高速 | 乙段 | 在建): rows of their own
         if _KEY_LINE.match(body) and _KEY_LINE.match(nxt):
             continue  # a box of key and value lines (两区: …\n主导方向: …)
         if any(

@@ -205,6 +205,20 @@ def test_pdf_text_with_blank_lines_short_breaks_and_cells_one_to_a_line():
     assert "对接丙高速,完善出口\n3 | 丁高速" in got
 
 
+def test_pdf_text_full_rows_of_cells_and_middle_dot_bullets_begin_lines():
+    # a line as wide as the page ending a row of cells (甲高速 | … | 在建) is followed by the
+    # next row, not continued by it; a middle dot at a line's start is a bullet
+    line = "甲县对外交通以铁路和高速公路为骨架形成网络并向外\n"  # cut mid-sentence
+    text = (
+        "甲县规划\n" + line * 8 + "甲高速 | 与乙高速在丙镇相接,全长约三十公里 | 在建\n"
+        "丁高速 | 甲县段 | 已建成\n" + "园区空间上形成一区三园格局,以高新区为核心带动发展格\n"
+        "· 一区 — 甲高新区\n"
+    )
+    got = read_text(text).text
+    assert "| 在建\n丁高速 |" in got
+    assert "发展格\n· 一区" in got
+
+
 def test_pdf_text_table_rows_wrapped_over_lines_stay_rows():
     # a row cut over lines goes on to its end; the next row begins a line of its own, so
     # status words stay with their row (…竣工启用 | 乙高速 …全线建成通车)

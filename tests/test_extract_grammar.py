@@ -878,6 +878,15 @@ FORMS = {
             ("一核两翼", "翼", "两翼", ["430624", "430681"]),
         ],
     ),
+    "sub-headings titled by every part of one token, another token without parts": (
+        "攸县城市总体规划\n第二节 中心城区布局\n中心城区形成“一轴两组团”的格局,沿洣水展开。\n"
+        "(一)东部组团\n东部组团是行政和商贸中心。\n(二)西部组团\n西部组团以工业为主。\n\n"
+        "第三节 交通\n完善路网。",
+        [
+            ("一轴两组团", "组团", "东部组团", []),
+            ("一轴两组团", "组团", "西部组团", []),
+        ],
+    ),
     "groups named by their places across a provincial border": (
         "平江县国土空间规划\n共建“一廊两组团”。一廊为汨罗江生态廊道;两组团分别为平江—通城—修水组团、"
         "平江—浏阳—铜鼓组团。",
@@ -1083,6 +1092,8 @@ HELD_SCORES = {
     "setu/90_louxing": (1, 3, 6, 5, 5),
     "setv/91_hengdong": (0, 0, 5, 4, 5),
     "setv/92_kaifu": (0, 0, 0, 0, 0),
+    "setv/93_shuangpai": (2, 3, 5, 5, 5),
+    "setv/94_ningyuan": (2, 8, 4, 3, 3),
     "setv/95_yunxi": (0, 0, 5, 4, 5),
     "setv/96_junshan": (2, 1, 5, 5, 5),
     "setv/97_jishou": (0, 0, 1, 1, 1),

@@ -693,7 +693,11 @@ def _heading_components(ctx: _Ctx, pos: int, tokens: list[tuple[str, str]]) -> l
             got += 1
             if need and got >= need:
                 break
-    if len({role for role, _n, _s in out}) < min(2, len(tokens)):
+    roles = Counter(role for role, _n, _s in out)
+    # parts of two tokens, or every part of one counted token (一城三区: 三区 titles three
+    # sub-headings, 一城 none)
+    whole = any(roles[role] == count_of(numeral) and roles[role] >= 2 for numeral, role in tokens)
+    if len(roles) < min(2, len(tokens)) and not whole:
         return []
     return out
 
