@@ -44,7 +44,7 @@ from geoplan.extract._common import (
     unit_ref,
 )
 from geoplan.extract._figures import find_figures, find_table_figures, find_tables
-from geoplan.extract._grammar import define_components, defined_tokens
+from geoplan.extract._grammar import _list_lines, define_components, defined_tokens
 from geoplan.extract._structures import (
     ROLE_SUFFIX,
     RawComponent,
@@ -775,6 +775,91 @@ def _digit_structures(ctx: _Ctx) -> list[Structure]:
     return out
 
 
+# A counted noun of a kind of area (七个功能区, 三大乡村游板块): numeral, measure word, what
+# kind, and the area word its parts end in.
+_KIND_NAME = re.compile(
+    r"(?<![一二三四五六七八九十两\d第])([二三四五六七八九十两])(?:个|大)([\u4e00-\u9fff]{1,5}?)"
+    r"(功能区|片区|板块|组团|园区|景区|区|园)(?![\u4e00-\u9fff]{0,2}(?:之一|中的))"
+)
+# What introduces its parts right after it: 依次为:, 分别是:, 包括.
+_KIND_MARK = re.compile(r"[,，]?(?:依次为|分别为|分别是|包括|即)?[:：]?")
+
+
+def _kind_structures(ctx: _Ctx, found: list[Structure]) -> list[Structure]:
+    """Structures named by a counted noun of a kind of area, whose parts follow it as a list
+    of exactly that count, each ending in the area word (园区划分为七个功能区,依次为:①甲区;
+    ②乙区; …), or whose heading names the kind above a structure of the same count and area
+    word (第三节 三大乡村游板块 / 分为三个板块,分别是: …), which then takes the heading's name.
+    ``found`` holds the structures found so far."""
+    text = ctx.text
+    out: list[Structure] = []
+    known = {x.pattern for x in found}
+    for m in _KIND_NAME.finditer(text):
+        name = m.group()
+        if name in known or len(out) >= MAX_OCCURRENCES:
+            continue
+        k = count_of(m.group(1))
+        area = m.group(3)
+        mark = _KIND_MARK.match(text, m.end())
+        pos = mark.end() if mark else m.end()
+        if text.startswith("\n", pos) or not text[pos:].strip():
+            items = _list_lines(text, pos - 1 if text.startswith("\n", pos) else pos)
+            items = [i.rstrip("。;； ") for i in items]
+            spans = []
+            at = pos
+            for i in items:
+                at = text.find(i, at)
+                spans.append((at, at + len(i)))
+        else:
+            stop = min([x for x in (text.find(c, pos) for c in "。\n") if x != -1] or [len(text)])
+            items = [i.strip() for i in re.split(r"[、;；]|和(?=[^、]*$)", text[pos:stop])]
+            spans = []
+            at = pos
+            for i in items:
+                at = text.find(i, at)
+                spans.append((at, at + len(i)))
+        names = [clean_name(i) for i in items]
+        if not k or len(names) != k or not all(n and n.endswith(area) for n in names):
+            _name_from_heading(text, m, found)
+            continue
+        if any(set(names) <= {c.name for c in x.components} for x in found):
+            continue  # the parts of a structure found by its token (三大组团,即三个跨界组团)
+        known.add(name)
+        scope, scope_places = _scope(ctx, m.start())
+        components = []
+        for n, span in zip(names, spans, strict=True):
+            places, feats = _component_places(ctx, n, text[span[0] : span[1]], scope_places)
+            cspan, quote = ctx.quote(span)
+            components.append(Component(area, n, tuple(cspan), quote, places, feats, False, 0.8))
+        sspan, _q = ctx.quote((m.start(), m.end()))
+        _s, quote = ctx.quote(_sentence(text, m.start(), m.end()))
+        out.append(
+            Structure(name, scope, tuple(sspan), quote, 0.8, "layout", components, scope_places)
+        )
+    return out
+
+
+# How far below its heading a counted noun of a kind looks for the structure it names.
+KIND_HEADING_REACH = 200
+
+
+def _name_from_heading(text: str, m: re.Match, found: list[Structure]) -> None:
+    """A heading that is a counted noun of a kind (第三节 三大乡村游板块) names the structure of
+    the same count and area word just below it (分为三个板块,分别是: …)."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    if line_end == -1 or text[m.end() : line_end].strip() or line_end - line_start > 30:
+        return
+    below = text[line_end : line_end + KIND_HEADING_REACH]
+    same = re.search(rf"{m.group(1)}(?:个|大)?{m.group(3)}", below)
+    if same is None:
+        return
+    for x in found:
+        if x.pattern == same.group() and x.components:
+            x.pattern = m.group()
+            return
+
+
 def _structures(ctx: _Ctx) -> list[Structure]:
     text = ctx.text
     by_pattern: dict[str, list[tuple[int, int]]] = {}
@@ -878,6 +963,7 @@ def _structures(ctx: _Ctx) -> list[Structure]:
             )
         )
     out.extend(_digit_structures(ctx))
+    out.extend(_kind_structures(ctx, out))
     for name, s, e, minutes, prefix, destination in find_travel_circles(text):
         existing = next((x for x in out if x.kind == "travel_time" and x.pattern == name), None)
         if existing:
