@@ -30,6 +30,10 @@ SERVICE_COLUMNS = [
     *("service", "line", "next_line", "at", "from_side", "to_side", "source", "note"),
 ]
 CHAINAGE_COLUMNS = ["line", "station", "km", "source", "note"]
+SECTION_SPEED_COLUMNS = [
+    *("line", "from_station", "to_station", "speed_kmh", "speed_kind", "year_from", "year_to"),
+    *("source", "note", "confidence"),
+]
 CORRIDOR_COLUMNS = ["corridor", "aliases", "seq", "line", "section", "source", "note"]
 ROAD_ALIAS_COLUMNS = ["code", "alias", "source", "confidence", "note"]
 AIRPORT_COLUMNS = ["iata", "name", "lon", "lat", "adcode", "opened", "source", "confidence"]
@@ -127,6 +131,32 @@ def rail_chainages() -> dict[tuple[str, str], float]:
         msg = "rail_chainages.csv: km must be a number"
         raise DataError(msg) from None
     return dict(zip(keys, km, strict=True))
+
+
+@cache
+def rail_section_speeds() -> pd.DataFrame:
+    """Return ``rail_section_speeds.csv``: sourced speeds of sections of a line, empty while the
+    table is absent.
+
+    ``from_station`` and ``to_station`` must both be stations of ``line`` in ``rail_lines.csv``;
+    ``speed_kmh`` is a number; ``year_from``/``year_to`` are nullable integer years (the speed
+    holds from ``year_from`` through ``year_to``).
+    """
+    frame = _read("rail_section_speeds.csv", SECTION_SPEED_COLUMNS, required=False)
+    on_line = set(zip(rail_lines()["line"], rail_lines()["station"], strict=True))
+    for end in ("from_station", "to_station"):
+        unknown = set(zip(frame["line"], frame[end], strict=True)) - on_line
+        if unknown:
+            msg = f"rail_section_speeds.csv names stations not on their line: {sorted(unknown)}"
+            raise DataError(msg)
+    try:
+        frame["speed_kmh"] = pd.to_numeric(frame["speed_kmh"]).astype(float)
+    except (TypeError, ValueError):
+        msg = "rail_section_speeds.csv: speed_kmh must be a number"
+        raise DataError(msg) from None
+    for col in ("year_from", "year_to"):
+        frame[col] = pd.array([_year(v) for v in frame[col]], dtype="Int64")
+    return frame
 
 
 @cache

@@ -520,15 +520,18 @@ def _add_rail(graph: nx.MultiGraph, *, year: int, scenario: Scenario, proxies: b
                 segments.append((prev, node, length, via, prev_km, km))
             prev, prev_km, via = node, km, []
         tracks = _track_lengths(segments)
+        order = dict(zip(rows["station"], rows["seq"], strict=True))
         for (u, v, length, skipped, _ka, _kb), track in zip(segments, tracks, strict=True):
             stops = len(skipped) + 1
+            speed = _section_speed(
+                str(line),
+                order[graph.nodes[u]["name"]],
+                order[graph.nodes[v]["name"]],
+                year=year,
+                default=float(first["design_speed_kmh"]),
+            )
             minutes = (
-                rail_minutes(
-                    length,
-                    mode=mode,
-                    design_speed_kmh=float(first["design_speed_kmh"]),
-                    track_km=track,
-                )
+                rail_minutes(length, mode=mode, design_speed_kmh=speed, track_km=track)
                 - STOP_OVERHEAD_MIN[mode]
                 + STOP_OVERHEAD_MIN[mode] * STOP_SHARE[mode] * stops
             )
@@ -542,8 +545,35 @@ def _add_rail(graph: nx.MultiGraph, *, year: int, scenario: Scenario, proxies: b
                 track_km=length * RAIL_ROUTE_FACTOR if track is None else track,
                 track="chainage" if track is not None else "route factor",
                 minutes=minutes,
+                speed_kmh=speed,
                 via=",".join(skipped),
             )
+
+
+def _section_speed(line: str, seq_a: int, seq_b: int, *, year: int, default: float) -> float:
+    """Speed of the segment between the stations at ``seq_a`` and ``seq_b`` of ``line``.
+
+    The narrowest section of ``rail_section_speeds.csv`` that holds in ``year`` and covers the
+    segment gives it; with none, the line's design speed (``default``).
+
+    Examples
+    --------
+    >>> _section_speed("no such line", 1, 2, year=2020, default=160.0)
+    160.0
+    """
+    best: tuple[int, float] | None = None
+    lines = data.rail_lines()
+    for _, row in data.rail_section_speeds().query("line == @line").iterrows():
+        start, stop = row["year_from"], row["year_to"]
+        if (start is not pd.NA and year < start) or (stop is not pd.NA and year > stop):
+            continue
+        ends = lines["station"].isin([row["from_station"], row["to_station"]])
+        seqs = lines.loc[(lines["line"] == line) & ends, "seq"]
+        low, high = int(seqs.min()), int(seqs.max())
+        covers = low <= min(seq_a, seq_b) and max(seq_a, seq_b) <= high
+        if covers and (best is None or high - low < best[0]):
+            best = (high - low, float(row["speed_kmh"]))
+    return default if best is None else best[1]
 
 
 def _track_lengths(
