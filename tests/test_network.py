@@ -406,11 +406,11 @@ def _checkable():
 
 
 def test_scheduled_table_is_sourced():
-    assert len(SCHEDULED) == 143
+    assert len(SCHEDULED) == 173
     assert SCHEDULED["source"].str.len().gt(10).all()
     assert SCHEDULED["minutes"].astype(int).gt(0).all()
     assert set(SCHEDULED["check"]) == {"yes", "no"}
-    assert (SCHEDULED["check"] == "yes").sum() == 110
+    assert (SCHEDULED["check"] == "yes").sum() == 140
     assert set(SCHEDULED["kind"]) == {"rail", "road"}
     # the 31 rail rows the speed constants were chosen on and the 14 driving rows the
     # expressway speed was fitted on are marked used; the other compared rows judge the model
@@ -425,7 +425,7 @@ def test_scheduled_table_is_sourced():
     reasons = "not checked|not a direct path|not compared|not shown to be the fastest"
     assert unchecked["note"].str.contains(reasons).all()
     dated = SCHEDULED["date"].dropna()
-    assert len(dated) == 133
+    assert len(dated) == 163
     assert dated.str.fullmatch(r"\d{4}(-\d{2}){0,2}").all()
 
 
@@ -499,6 +499,21 @@ HELD_OUT_BEYOND_15 = {
     # line's 120 (no section figure for the 武陵山 stretch): 234 km in 212-216 min (-17 %, -19 %)
     ("张家界", "怀化"): (0.35, "long-haul K trains slower than the fastest-service model"),
     ("怀化", "张家界"): (0.35, "long-haul K trains slower than the fastest-service model"),
+    # 30 sealed rows (2023 12306 stop lists of single trains, the fastest non-stop run between
+    # two stations; Zhang-Yukun/2023ComplexNetworkProject), written by a helper who never ran
+    # the model and added after the section speeds were committed (2026-12): 25 of 30 within
+    # 15 %, median 7.0 %. Beyond:
+    # 沪昆铁路's 株洲-娄底 section runs at the sourced 120 km/h; the 2023 Z and K trains run
+    # faster there (at the line's 160: about -1 %, -9 %), the 2015 fit rows slower (+10 %, +9 %
+    # at 120; -12 %, -15 % at 160): the source's one figure for 株洲-怀化 fits the west better
+    ("湘潭", "湘乡"): (0.35, "a section speed the fastest 2023 trains exceed"),
+    ("湘潭", "娄底"): (0.25, "a section speed the fastest 2023 trains exceed"),
+    # 洛湛 邵阳-永州 keeps the line's 120 (no section figure found); the T train takes 190 min
+    ("娄底", "永州"): (0.40, "a slow single-track section without a sourced speed"),
+    # 焦柳 张家界-吉首-怀化 keeps the line-wide 120 (as 张家界-怀化 above)
+    ("怀化", "吉首"): (0.20, "long-haul K trains slower than the fastest-service model"),
+    # a non-stop G train; the model's fastest stops at 30 % of the stations passed (as 株洲西-衡阳东)
+    ("衡山西", "株洲西"): (0.30, "a non-stop train; the model's stops at some stations"),
     # the one direct train from 京广 or 长株潭城际 onto 石长 (and 黔张常) is a K, T or C train
     # slower than the C trains 长沙-常德 the model rides from 长沙 on (-14 % to -31 %)
     ("株洲", "常德"): (0.35, "a slow direct train; the model rides 石长's C trains"),
@@ -524,7 +539,7 @@ HELD_OUT_BEYOND_15 = {
 
 def test_model_within_20_percent_of_scheduled():
     rows = _checkable()
-    assert len(rows) == 82
+    assert len(rows) == 112
     lines = set()
     held_out: dict[str, list[float]] = {"timetable": [], "forecast": []}
     for row, graph in rows:
@@ -551,10 +566,11 @@ def test_model_within_20_percent_of_scheduled():
     # chords, before rail_chainages.csv: 14 within 15 %, median 9.6 %)
     timetable, forecast = np.array(held_out["timetable"]), np.array(held_out["forecast"])
     # with the 21 sealed rows (6 within 15 %, median 22.1 %): 45, 22 within 15 %, median 15.4 %;
-    # with the sections' sourced speeds (rail_section_speeds.csv): 25 within, median 13.1 %
-    assert (len(timetable), (timetable <= 0.15).sum()) == (45, 25)
+    # with the sections' sourced speeds (rail_section_speeds.csv): 25 within, median 13.1 %;
+    # with the 30 sealed rows of 2023 (25 within 15 %, median 7.0 %): 75, 50 within, median 9.0 %
+    assert (len(timetable), (timetable <= 0.15).sum()) == (75, 50)
     assert (len(forecast), (forecast <= 0.15).sum()) == (6, 3)
-    assert np.median(timetable) == pytest.approx(0.131, abs=0.001)
+    assert np.median(timetable) == pytest.approx(0.090, abs=0.001)
     assert np.median(forecast) == pytest.approx(0.139, abs=0.001)
 
 
