@@ -805,19 +805,14 @@ def _kind_structures(ctx: _Ctx, found: list[Structure]) -> list[Structure]:
         if text.startswith("\n", pos) or not text[pos:].strip():
             items = _list_lines(text, pos - 1 if text.startswith("\n", pos) else pos)
             items = [i.rstrip("。;； ") for i in items]
-            spans = []
-            at = pos
-            for i in items:
-                at = text.find(i, at)
-                spans.append((at, at + len(i)))
         else:
             stop = min([x for x in (text.find(c, pos) for c in "。\n") if x != -1] or [len(text)])
             items = [i.strip() for i in re.split(r"[、;；]|和(?=[^、]*$)", text[pos:stop])]
-            spans = []
-            at = pos
-            for i in items:
-                at = text.find(i, at)
-                spans.append((at, at + len(i)))
+        spans = []
+        at = pos
+        for i in items:
+            at = text.find(i, at)
+            spans.append((at, at + len(i)))
         names = [clean_name(i) for i in items]
         if not k or len(names) != k or not all(n and n.endswith(area) for n in names):
             _name_from_heading(text, m, found)
