@@ -512,7 +512,8 @@ HELD_OUT_BEYOND_15 = {
     ("娄底", "永州"): (0.40, "a slow single-track section without a sourced speed"),
     # 焦柳 张家界-吉首-怀化 keeps the line-wide 120 (as 张家界-怀化 above)
     ("怀化", "吉首"): (0.20, "long-haul K trains slower than the fastest-service model"),
-    # a non-stop G train; the model's fastest stops at 30 % of the stations passed (as 株洲西-衡阳东)
+    # a non-stop G train; the model's fastest stops at 30 % of the stations passed (as
+    # 株洲西-衡阳东)
     ("衡山西", "株洲西"): (0.30, "a non-stop train; the model's stops at some stations"),
     # the one direct train from 京广 or 长株潭城际 onto 石长 (and 黔张常) is a K, T or C train
     # slower than the C trains 长沙-常德 the model rides from 长沙 on (-14 % to -31 %)
