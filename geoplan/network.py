@@ -28,7 +28,9 @@ Speed model (in-vehicle)
 ------------------------
 A rail segment between consecutive listed stations runs
 ``track_km / (design_speed_kmh * CRUISE_FRACTION[mode]) * 60`` minutes: its track length run at
-a fraction of the design speed. The track length comes from sourced chainages
+a fraction of the design speed, the line's, or its section's where
+``geodata/rail_section_speeds.csv`` has a sourced speed for the year (:func:`_section_speed`;
+edges carry ``speed_kmh``). The track length comes from sourced chainages
 (``geodata/rail_chainages.csv``, km along the line) where the stations on both sides of the
 segment have one; a run of segments between two such stations shares their chainage difference
 in proportion to the segments' straight lines (:func:`_track_lengths`); elsewhere the straight
