@@ -105,7 +105,10 @@ def test_rail_chainages_are_sourced_and_consistent():
 
     Every row names a station of its line; km runs one way with the line's seq; and the track
     between consecutive rows is no shorter than 0.98 x the geodesic between the two stations
-    (where both are located) and shorter than 3 x it.
+    (where both are located) and shorter than 3 x it; between neighbouring stations of a line
+    built for 300 km/h or more, shorter than 1.2 x it (such lines keep curves of 7 km radius
+    and more: their neighbouring stations lie 1.01-1.09 x apart in the sourced rows; a
+    source's 136 km 长沙南-衡山西, 1.45 x 株洲西-衡山西, was dropped for failing this).
     """
     path = geodata_dir() / "rail_chainages.csv"
     chain = pd.read_csv(path, dtype={"line": str, "station": str, "source": str, "note": str})
@@ -116,6 +119,7 @@ def test_rail_chainages_are_sourced_and_consistent():
     assert (chain["note"].str.len() > 0).all()
     lines = data.rail_lines()
     seq = {(r.line, r.station): int(r.seq) for r in lines.itertuples()}
+    design = {r.line: float(r.design_speed_kmh) for r in lines.itertuples()}
     keys = list(zip(chain["line"], chain["station"], strict=True))
     missing = [k for k in keys if k not in seq]
     assert not missing, missing
@@ -126,12 +130,14 @@ def test_rail_chainages_are_sourced_and_consistent():
         steps = np.diff(rows["km"].to_numpy())
         assert (steps > 0).all() or (steps < 0).all(), name
         names = rows["station"].tolist()
-        for a, b, step in zip(names[:-1], names[1:], steps, strict=True):
+        hops = np.diff(rows["seq"].to_numpy())
+        for a, b, step, hop in zip(names[:-1], names[1:], steps, hops, strict=True):
             pa, pb = stations.loc[a], stations.loc[b]
             if pd.isna(pa["lon"]) or pd.isna(pb["lon"]):
                 continue
             straight = network.geodesic_km(pa["lon"], pa["lat"], pb["lon"], pb["lat"])
-            assert 0.98 * straight <= abs(step) < 3 * straight, (name, a, b, step, straight)
+            most = 1.2 if design[name] >= 300 and hop == 1 else 3.0
+            assert 0.98 * straight <= abs(step) < most * straight, (name, a, b, step, straight)
             checked += 1
     assert checked > 0
 
@@ -512,9 +518,8 @@ HELD_OUT_BEYOND_15 = {
     ("娄底", "永州"): (0.40, "a slow single-track section without a sourced speed"),
     # 焦柳 张家界-吉首-怀化 keeps the line-wide 120 (as 张家界-怀化 above)
     ("怀化", "吉首"): (0.20, "long-haul K trains slower than the fastest-service model"),
-    # a non-stop G train; the model's fastest stops at 30 % of the stations passed (as
-    # 株洲西-衡阳东)
-    ("衡山西", "株洲西"): (0.30, "a non-stop train; the model's stops at some stations"),
+    # 衡山西-株洲西 +25 % came within 15 % (+2 %) once 京广高铁's chainages from a source's
+    # 136 km 长沙南-衡山西 were dropped (test_rail_chainages_are_sourced_and_consistent)
     # the one direct train from 京广 or 长株潭城际 onto 石长 (and 黔张常) is a K, T or C train
     # slower than the C trains 长沙-常德 the model rides from 长沙 on (-14 % to -31 %)
     ("株洲", "常德"): (0.35, "a slow direct train; the model rides 石长's C trains"),
@@ -530,10 +535,8 @@ HELD_OUT_BEYOND_15 = {
     # 株洲-湘潭 runs at 沪昆's sourced 120 km/h, -8 % before, by 株洲)
     ("湘潭", "衡阳"): (0.20, "the model's journey changes at 长沙, longer in the train"),
     ("衡阳", "湘潭"): (0.40, "the model's journey changes at 长沙, longer in the train"),
-    # the non-stop G train, 136 track km in 27 min; the model's fastest train stops at 30 % of
-    # the stations passed (衡山西) and spends 5 min on the final stop (+23 %)
-    ("株洲西", "衡阳东"): (0.25, "a non-stop train; the model's stops at some stations"),
-    ("衡阳东", "株洲西"): (0.25, "a non-stop train; the model's stops at some stations"),
+    # 株洲西-衡阳东 and back (+23 % on a source's 136 km 长沙南-衡山西, 137 track km run in
+    # 27 min) came within 15 % (+10 %) once those chainages were dropped
 }
 """Held-out rail rows known to lie beyond 15 %: the bound they are held to, and why."""
 
@@ -568,10 +571,11 @@ def test_model_within_20_percent_of_scheduled():
     timetable, forecast = np.array(held_out["timetable"]), np.array(held_out["forecast"])
     # with the 21 sealed rows (6 within 15 %, median 22.1 %): 45, 22 within 15 %, median 15.4 %;
     # with the sections' sourced speeds (rail_section_speeds.csv): 25 within, median 13.1 %;
-    # with the 30 sealed rows of 2023 (25 within 15 %, median 7.0 %): 75, 50 within, median 9.0 %
-    assert (len(timetable), (timetable <= 0.15).sum()) == (75, 50)
+    # with the 30 sealed rows of 2023 (25 within 15 %, median 7.0 %): 75, 50 within, median 9.0 %;
+    # without the 京广高铁 chainages from the 136 km 长沙南-衡山西: 53 within, median 8.3 %
+    assert (len(timetable), (timetable <= 0.15).sum()) == (75, 53)
     assert (len(forecast), (forecast <= 0.15).sum()) == (6, 3)
-    assert np.median(timetable) == pytest.approx(0.090, abs=0.001)
+    assert np.median(timetable) == pytest.approx(0.083, abs=0.001)
     assert np.median(forecast) == pytest.approx(0.139, abs=0.001)
 
 
