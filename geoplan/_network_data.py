@@ -181,6 +181,8 @@ def rail_services() -> pd.DataFrame:
     over ``next_line`` at station ``at`` toward station ``to_side``, and back the same way,
     with its source. Both lines must be lines of ``rail_lines.csv`` calling at ``at``;
     ``from_side`` must be another station of ``line`` and ``to_side`` another of ``next_line``.
+    ``dwell_min`` (float, 0 where blank) is the time such trains stand at ``at`` beyond a call,
+    where they reverse there.
     """
     frame = _read("rail_services.csv", SERVICE_COLUMNS, required=True)
     lines = rail_lines()
@@ -212,7 +214,13 @@ def rail_services() -> pd.DataFrame:
     if (frame["source"].str.len() == 0).any():
         msg = "rail_services.csv: every row needs a source"
         raise DataError(msg)
-    return frame
+    text = frame["dwell_min"].str.strip() if "dwell_min" in frame else pd.Series("", frame.index)
+    dwell = pd.to_numeric(text.replace("", "0"), errors="coerce")
+    if dwell.isna().any() or (dwell < 0).any():
+        bad = ", ".join(frame.loc[dwell.isna() | (dwell < 0), "service"])
+        msg = f"rail_services.csv: dwell_min must be minutes, 0 or more: {bad}"
+        raise DataError(msg)
+    return frame.assign(dwell_min=dwell.astype(float))
 
 
 def corridor_rows(name: str) -> pd.DataFrame | None:

@@ -17,7 +17,8 @@ per service calling there (a line, its branches, and the lines trains run throug
 ``geodata/rail_services.csv``), so staying on a train costs nothing and a change of train costs
 a transfer; every penalty is an arc. Moving onto a line trains run through onto costs no
 transfer, only the difference of boarding costs if the second line's is higher (a through
-train is boarded at the cost of its most demanding line). A change or a through run leads
+train is boarded at the cost of its most demanding line), plus the minutes trains stand there
+reversing (``dwell_min``), ridden on the line they came by. A change or a through run leads
 onto a state that can only ride on, so two through services at one station never chain into
 a third that no train runs. Expressways have one state per
 node: entered and left at a cost, changed at junctions without leaving.
@@ -326,23 +327,25 @@ def _alighting(mode: str) -> float:
 
 
 @cache
-def _through_running() -> frozenset[tuple[str, str, str, str, str]]:
-    """(station node, service, way, service, way) moves trains run through, both ways.
+def _through_running() -> Mapping[tuple[str, str, str, str, str], float]:
+    """(station node, service, way, service, way) moves trains run through, both ways, with
+    the minutes they stand there beyond a call (a reversal; ``dwell_min``, mostly 0).
 
     A way is ``+`` along a line's ``seq`` order and ``-`` against it: trains of ``line`` that
     reach ``at`` from ``from_side`` run on along ``next_line`` toward ``to_side``, and back.
     """
     order = _line_order()
     flip = {"+": "-", "-": "+"}
-    moves = set()
+    moves: dict[tuple[str, str, str, str, str], float] = {}
     for r in _network_data.rail_services().itertuples():
         at = f"station:{r.at}"
         seq_line, seq_next = order[(r.line, at)], order[(r.next_line, at)]
         arriving = "+" if order[(r.line, f"station:{r.from_side}")] < seq_line else "-"
         leaving = "+" if order[(r.next_line, f"station:{r.to_side}")] > seq_next else "-"
         a, b = network.service(r.line), network.service(r.next_line)
-        moves |= {(at, a, arriving, b, leaving), (at, b, flip[leaving], a, flip[arriving])}
-    return frozenset(moves)
+        for move in ((at, a, arriving, b, leaving), (at, b, flip[leaving], a, flip[arriving])):
+            moves[move] = max(moves.get(move, 0.0), float(r.dwell_min))
+    return MappingProxyType(moves)
 
 
 @cache
@@ -473,11 +476,18 @@ def _compile(graph: nx.Graph, params: DoorToDoor, modes: frozenset[str] | None =
             for l2, s2, m2, w2 in rail:
                 if s1 == s2:
                     continue
-                if (nodes[node], l1, w1, l2, w2) in through:
+                move = (nodes[node], l1, w1, l2, w2)
+                if move in through:
                     # no change of train; a through train is boarded at the boarding cost of
                     # the most demanding of its lines, wherever it is boarded
                     extra = max(params.boarding_minutes(m2) - params.boarding_minutes(m1), 0.0)
-                    arcs.append((s1, onto[s2], extra, _THROUGH, m2, l2, 0.0))
+                    start = s1
+                    if through[move] > 0:
+                        # a reversal: the train stands, riding time on the line it came by
+                        start = n + len(line_state) + len(onto_node)
+                        onto_node.append(node)
+                        arcs.append((s1, start, through[move], _RIDE, m1, l1, 0.0))
+                    arcs.append((start, onto[s2], extra, _THROUGH, m2, l2, 0.0))
                 else:
                     wait = params.transfer_min + _per_mode(params.headway_min, m2) / 2
                     arcs.append((s1, onto[s2], _alighting(m1) + wait, _TRANSFER, m2, l2, 0.0))
