@@ -413,11 +413,11 @@ def _checkable():
 
 
 def test_scheduled_table_is_sourced():
-    assert len(SCHEDULED) == 173
+    assert len(SCHEDULED) == 203
     assert SCHEDULED["source"].str.len().gt(10).all()
     assert SCHEDULED["minutes"].astype(int).gt(0).all()
     assert set(SCHEDULED["check"]) == {"yes", "no"}
-    assert (SCHEDULED["check"] == "yes").sum() == 140
+    assert (SCHEDULED["check"] == "yes").sum() == 170
     assert set(SCHEDULED["kind"]) == {"rail", "road"}
     # the 31 rail rows the speed constants were chosen on and the 14 driving rows the
     # expressway speed was fitted on are marked used; the other compared rows judge the model
@@ -432,7 +432,7 @@ def test_scheduled_table_is_sourced():
     reasons = "not checked|not a direct path|not compared|not shown to be the fastest"
     assert unchecked["note"].str.contains(reasons).all()
     dated = SCHEDULED["date"].dropna()
-    assert len(dated) == 163
+    assert len(dated) == 193
     assert dated.str.fullmatch(r"\d{4}(-\d{2}){0,2}").all()
 
 
@@ -539,13 +539,40 @@ HELD_OUT_BEYOND_15 = {
     ("湘潭", "衡阳"): (0.20, "the southbound timetable's allowance"),
     # 株洲西-衡阳东 and back (+23 % on a source's 136 km 长沙南-衡山西, 137 track km run in
     # 27 min) came within 15 % (+10 %) once those chainages were dropped
+    # 30 sealed rows of a third round (2023 12306 runs, Zhang-Yukun/2023ComplexNetworkProject;
+    # three 2020 station-timetable rows of K1374), aimed at through trains and thin lines,
+    # written by a helper who never ran the model and added after the chainage and
+    # through-train commits (2026-12-04): 18 of 30 within 15 %, median 11.7 %. Beyond:
+    # 沪昆 株洲-娄底 at its sourced 120 km/h, which the 2023 trains beat (as 湘潭-湘乡)
+    ("株洲", "湘乡"): (0.25, "a section speed the fastest 2023 trains exceed"),
+    # the 娄邵 line runs at the 200 km/h of its rebuilding; between 娄底 and 邵东 only K trains
+    # call, far slower
+    ("邵东", "娄底"): (0.45, "K trains on a line the model runs at its G trains' speed"),
+    # single-track 醴茶 and 吉衡 at their lines' 120 and 160 km/h: no section figure found
+    ("醴陵", "攸县"): (0.25, "a slow single-track line without a sourced section speed"),
+    ("茶陵南", "衡阳"): (0.20, "a slow single-track line without a sourced section speed"),
+    # the 160 km/h stated for 洛阳-张家界 is the line's top speed, not the K trains' (as
+    # 张家界-怀化)
+    ("张家界", "石门县北"): (0.40, "long-haul K trains slower than the fastest-service model"),
+    ("张家界", "常德"): (0.35, "long-haul K trains slower than the fastest-service model"),
+    ("怀化", "常德"): (0.35, "long-haul K trains slower than the fastest-service model"),
+    ("张家界", "长沙"): (0.30, "long-haul K trains slower than the fastest-service model"),
+    # a Z train from 黔张常 onto 石长, slower than the C trains the model rides (as 株洲-常德)
+    ("张家界西", "益阳"): (0.20, "a slow direct train; the model rides 石长's C trains"),
+    # 张吉怀's 245 km are shared among its segments by straight line; the line bends between
+    # 张家界西 and 芙蓉镇 more than south of it
+    ("张家界西", "芙蓉镇"): (0.20, "a line's chainage shared by straight line"),
+    # an express on the 湘潭 branch of 长株潭城际 (the model's trains stop at 80 % of the halts)
+    ("板塘", "长沙"): (0.40, "an express, the model's train stops at most halts"),
+    # K9233 runs from 醴茶 onto 吉衡 at 茶陵西, a junction the data lack: the model goes round
+    ("攸县", "茶陵南"): (5.50, "the 醴茶-吉衡 junction at 茶陵西 is not in the data"),
 }
 """Held-out rail rows known to lie beyond 15 %: the bound they are held to, and why."""
 
 
 def test_model_within_20_percent_of_scheduled():
     rows = _checkable()
-    assert len(rows) == 112
+    assert len(rows) == 142
     lines = set()
     held_out: dict[str, list[float]] = {"timetable": [], "forecast": []}
     for row, graph in rows:
@@ -575,10 +602,11 @@ def test_model_within_20_percent_of_scheduled():
     # with the sections' sourced speeds (rail_section_speeds.csv): 25 within, median 13.1 %;
     # with the 30 sealed rows of 2023 (25 within 15 %, median 7.0 %): 75, 50 within, median 9.0 %;
     # without the 京广高铁 chainages from the 136 km 长沙南-衡山西: 53 within, median 8.3 %; with
-    # K trains through 株洲 and 长沙 (rail_services.csv): 55 within, median 8.2 %
-    assert (len(timetable), (timetable <= 0.15).sum()) == (75, 55)
+    # K trains through 株洲 and 长沙 (rail_services.csv): 55 within, median 8.2 %; with the 30
+    # sealed rows of the third round (18 within 15 %, median 11.7 %): 105, 73 within, median 8.5 %
+    assert (len(timetable), (timetable <= 0.15).sum()) == (105, 73)
     assert (len(forecast), (forecast <= 0.15).sum()) == (6, 3)
-    assert np.median(timetable) == pytest.approx(0.082, abs=0.001)
+    assert np.median(timetable) == pytest.approx(0.085, abs=0.001)
     assert np.median(forecast) == pytest.approx(0.139, abs=0.001)
 
 
