@@ -115,7 +115,7 @@ RUNNING_HEAD_MIN = 3
 RUNNING_HEAD_CHARS = 6
 # What a hard-wrapped line may go on with: any character but a table rule or a bullet (NFKC
 # has made full-width brackets and commas ASCII; a wrap may fall inside “1+4+2”).
-_WRAP_GOES_ON = re.compile(r"\s*[^\s|•●■◆▲○▪·*]")
+_WRAP_GOES_ON = re.compile(r"\s*[^\s|•●■◆◇▲△▶►▷➤➢★☆□○◎▪·*]")
 # Characters that end a paragraph, and starts of lines that begin one (headings, list items,
 # table rows): a line break next to them is no wrap.
 _PARAGRAPH_END = "。;；:：!！?？|"
@@ -123,7 +123,9 @@ _LINE_HEAD = re.compile(
     r"^\s*(?:第[一二三四五六七八九十百零〇0-9]+[篇章节条]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十0-9]+[)）]"
     r"|[0-9]{1,2}[.、．](?![0-9])|[①-⑩]|专栏|\||附件|表\s*\d"
     # a counted label and its value (两区: 甲区、乙区), a line of a box of key and value lines
-    r"|[一二三四五六七八九十两双多][个大条座]?[\u4e00-\u9fff]{1,3}[:：])"
+    r"|[一二三四五六七八九十两双多][个大条座]?[\u4e00-\u9fff]{1,3}[:：]"
+    # a line that is one bracketed title (【西岸二期】, made “西岸二期” above): a heading
+    r"|“[^“”\n]{1,24}”\s*$)"
 )
 # A line that opens with a short key and a colon (两区: 甲区、乙区; 主导方向: …).
 _KEY_LINE = re.compile(r"\s*[^\s,，。:：;；]{1,6}[:：]")
@@ -379,6 +381,12 @@ def _wraps(text: str) -> list[tuple[int, int]]:
             not page_number[k] and text[lines[k][0] : lines[k][1]].strip() for k in range(i + 1, j)
         ):
             continue
+        if (
+            j > i + 1
+            and not _WRAP_GOES_ON.match(body)
+            and not any(lines[k][0] in furniture or page_number[k] for k in range(i + 1, j))
+        ):
+            continue  # a bulleted item ends at a blank line, unless a page break lies there
         out.append((s + len(body), lines[j][0] + (len(nxt) - len(nxt.lstrip()))))
     return out
 

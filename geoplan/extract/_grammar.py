@@ -118,6 +118,8 @@ _MARK = (
     # 五区按产业分工布置, 各区相对独立, 依次为: the label's sentence closes on its list
     r"|[^。;；:：\n“”\"]{2,30}?[,，]\s*(?:依次为|依次是|分别为|分别是)(?=\s*[:：]))"
     r"|由(?=[^。;；]{2,80}?(?:组成|构成))|[:：]|——|—|--|[(（]|\|"
+    # 由“二区二带”组成: and the list lines below it
+    r"|(?:共同)?(?:组成|构成)(?=\s*[:：][ \t]*\n)"
     # the label, then what it centres on (一核, 以甲城为中心)
     r"|[,，]?\s*(?=以[^。;；,，]{2,30}?为(?:中心|核心|主体|龙头))"
     # the label, then some of its parts (四区中, 甲片区以…为特色, 乙片区以…; 两翼之中, 左翼为…)
@@ -531,6 +533,11 @@ def _direction_parts(head: str, body: str, k: int | None, suffixes: tuple[str, .
 # A definition opened by what the part rests on (依托甲、乙, 形成…), and a description of many
 # (一批, 多个, 若干) that names no part.
 _BASIS = re.compile(r"\s*(?:依托|依靠|借助|凭借|利用)")
+# What the parts are steered along, no names of them (两带: 引导商务空间沿甲江和乙河发展).
+_STEERED = re.compile(
+    r"\s*(?:引导|推动|促进|鼓励|带动|推进)[^,，。;；]{0,12}?沿[^,，。;；]{2,40}?"
+    r"(?:发展|集聚|延伸|展开|布局|分布)$"
+)
 _PLURAL = re.compile(r"(?:一批|多个|若干|各类|一系列|一些)")
 
 
@@ -572,7 +579,7 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         both = [*_top_split(clauses[0], _LIST_SPLIT), *_top_split(joined.group(1), _LIST_SPLIT)]
         if len(both) == k:
             return both, False
-    if _RUN_ALONG.match(clauses[0]):
+    if _RUN_ALONG.match(clauses[0]) or _STEERED.match(clauses[0]):
         # 沿甲路、乙路和丙路展开的三条发展轴线: where the parts run, not their names
         return [clauses[0]], False
     if _BASIS.match(clauses[0]):
@@ -644,6 +651,14 @@ _NAMED_BEFORE = re.compile(
 )  # …甲轴、乙轴, 是为“两轴”; 甲江即为“一江”
 
 
+# Where and how a named part is laid out, before its name (园区中部布置一条甲廊).
+_PLACED = re.compile(
+    r"^[\u4e00-\u9fff]{0,8}?(?:布置|设置|建设|打造|形成|构建|规划)(?:[一两][条个座片处道])?"
+    r"(?=[\u4e00-\u9fff]{2})"
+)
+_NAMED_BEFORE_JI = re.compile(rf"[,，]\s*即\s*[{_OPEN}]?$")
+
+
 # What may open a line before a label titling it: a number and quotes (1. “五核”。…).
 _TITLE_LEAD = re.compile(
     r"\s*(?:[0-9]{1,2}\s*[.、．]|[(（][0-9一二三四五六七八九十]{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]"
@@ -707,6 +722,10 @@ def _find_labels(
             continue
         # the names before the label, closed by 是为, 统称, 简称 (…甲轴、乙轴, 是为“两轴”)
         named = _NAMED_BEFORE.search(text, lo, s) if (quoted or closed) else None
+        after = e + (1 if text[e : e + 1] in _CLOSE else 0)
+        if named is None and text[after : after + 1] in ",，。;；":
+            # …布置一条甲廊, 即“一廊”, 作为…: the name before the label, the label closing it
+            named = _NAMED_BEFORE_JI.search(text, lo, s)
         if named is not None and len(tokens) == 1:
             # after a comma the names are the sentence's; else the clause's (甲江即为“一江”)
             stops = "。；;\n" if named.group()[0] in ",，" else "。；;\n,，"
@@ -1180,9 +1199,10 @@ _NUMBERED_LINE = re.compile(
 
 
 # A line that is an item of a numbered list (①甲组团; (1)乙片区; 2.丙轴).
+_BULLET_MARKS = frozenset("●•◆◇○▪▶►▷➤★☆□■◎")
 _LIST_ITEM_LINE = re.compile(
     r"\s*(?:[①②③④⑤⑥⑦⑧⑨⑩]|[(（][0-9一二三四五六七八九十]{1,2}[)）]|[0-9]{1,2}[.、．](?![0-9])"
-    r"|[●•◆○▪])"
+    r"|[●•◆◇○▪▶►▷➤★☆□■◎])"
 )
 
 
@@ -1420,13 +1440,19 @@ def _list_lines(text: str, pos: int) -> list[str]:
     """The items of the numbered lines that follow ``pos``'s line (①甲片区;\n②乙片区;)."""
     nl = text.find("\n", pos)
     out = []
+    bullet = None
     while nl != -1 and len(out) < 30:
         m = _LIST_ITEM_LINE.match(text, nl + 1)
         if m is None:
             break
+        mark = m.group().strip()
+        if mark in _BULLET_MARKS:
+            if bullet not in (None, mark):
+                break  # lines under another bullet: another list (◆ parts, then ▶ facts)
+            bullet = mark
         end = text.find("\n", m.end())
         line = text[m.end() : end if end != -1 else len(text)]
-        item = re.split(r"[,，;；。:：]", line.strip(), maxsplit=1)[0]
+        item = re.split(r"——|[,，;；。:：]", line.strip(), maxsplit=1)[0]
         out.append(re.sub(r"[(（][^()（）]{1,12}[)）]$", "", item))  # 甲园(区块一): the aside goes
         nl = end
     return out
@@ -1538,14 +1564,18 @@ def define_components(
             continue
         if label.form == "named":
             numeral, role = label.tokens[0]
-            words = re.sub(rf"即为\s*[{_OPEN}]?[^{_OPEN}]*$", "", text[label.start : label.end])
+            words = re.sub(rf"即为?\s*[{_OPEN}]?[^{_OPEN}]*$", "", text[label.start : label.end])
             names, _hi = _prose_names(words, 0, role, count_of(numeral))
             put(
                 pattern,
                 _token_key(label.tokens),
                 [
                     RawComponent(
-                        role, clean_name(n), (label.start, label.end), confidence=0.8, places_text=w
+                        role,
+                        _PLACED.sub("", clean_name(n)),
+                        (label.start, label.end),
+                        confidence=0.8,
+                        places_text=w,
                     )
                     for n, w in names
                 ],
@@ -1576,6 +1606,8 @@ def define_components(
             if bracket or "为" in head:
                 continue  # clauses of their own: read by _counted
             parts = _top_split(head, _LIST_SPLIT)
+            if not head.strip(" :：\n"):  # a colon closing the line: the list lines below
+                parts = _list_lines(text, label.end)
             counts = [count_of(n) for n, _r in label.tokens]
             if None in counts or sum(counts) != len(parts):
                 continue

@@ -376,7 +376,7 @@ def _keep_short(m: re.Match) -> str:
 def clean_name(item: str) -> str:
     """Trim verbs, quotes, sizes and descriptions from a component name."""
     item = re.sub(r"\s+", "", item).strip("“”\"'。:：")
-    item = _ENUMERATOR.sub("", item).lstrip("●•◆○▪■▶")  # a bullet of slides or Word lists
+    item = _ENUMERATOR.sub("", item).lstrip("●•◆◇○▪■□▶►▷➤★☆◎")  # a bullet of slides or Word lists
     m = re.match(r"^以(.{2,20}?)为(?:主体|核心|中心|重点|依托|主)", item)
     based = re.match(r"^以.{2,20}?为[\u4e00-\u9fff]{1,4}的(.{2,20})$", item)
     if based:  # 以甲区为依托的乙产业片, 以丙路为纽带的丁走廊: the part is what stands on it
@@ -392,6 +392,8 @@ def clean_name(item: str) -> str:
             item = tail  # 服务湘北的商务商贸中心: the description goes
     # a short aside after the name goes (甲园(区块一))
     item = re.sub(r"(?<=[\u4e00-\u9fff])[(（][^()（）]{1,12}[)）]$", "", item.strip())
+    # the verb closing a list of parts (由甲中心、乙中心构成) is no part of the last name
+    item = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:共同)?(?:组成|构成)$", "", item.strip())
     return item.strip().strip("“”\"'")
 
 
