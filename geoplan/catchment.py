@@ -447,6 +447,8 @@ def _compile(graph: nx.Graph, params: DoorToDoor, modes: frozenset[str] | None =
     for (node, line, way), s in line_state.items():
         mode = line_mode[(node, line, way)]
         by_node.setdefault(node, []).append((line, s, mode, way))
+        if not attrs[node].get("passengers", True):
+            continue  # a junction trains pass: nobody boards or alights there
         arcs.append((node, s, params.boarding_minutes(mode), _BOARD, mode, line, 0.0))
         exit_ = _alighting(mode) + _per_mode(params.egress_min, mode)
         arcs.append((s, node, exit_, _ALIGHT, mode, line, 0.0))
@@ -488,7 +490,7 @@ def _compile(graph: nx.Graph, params: DoorToDoor, modes: frozenset[str] | None =
                         onto_node.append(node)
                         arcs.append((s1, start, through[move], _RIDE, m1, l1, 0.0))
                     arcs.append((start, onto[s2], extra, _THROUGH, m2, l2, 0.0))
-                else:
+                elif attrs[node].get("passengers", True):
                     wait = params.transfer_min + _per_mode(params.headway_min, m2) / 2
                     arcs.append((s1, onto[s2], _alighting(m1) + wait, _TRANSFER, m2, l2, 0.0))
 
@@ -553,7 +555,9 @@ def _linkable(attrs: list[dict]) -> NDArray[np.int64]:
     keep = [
         i
         for i, a in enumerate(attrs)
-        if a.get("position") != "seat_proxy" and a.get("kind") != "airport"
+        if a.get("position") != "seat_proxy"
+        and a.get("kind") != "airport"
+        and a.get("passengers", True)
     ]
     return np.asarray(keep if keep else range(len(attrs)), dtype=np.int64)
 

@@ -7,6 +7,8 @@ Graph contract (catchment and maps rely on it)
   interchanges and city access points),
   ``airport:<IATA>``. Every node has ``name``, ``lon``, ``lat`` (WGS-84), ``kind`` (``station``,
   ``interchange``, ``seat``, ``airport``) and ``adcode`` (county level, may be ``""``).
+- Stations carry ``passengers``: ``False`` at a junction without passenger service
+  (``kind="junction"`` in ``rail_stations.csv``, 茶陵西), which trains pass and nobody boards.
 - Every edge has ``mode`` (``hsr``, ``intercity``, ``conventional``, ``maglev``, ``expressway``,
   ``road``, ``access``), ``line``, ``length_km`` (geodesic, WGS-84 ellipsoid) and ``minutes``;
   rail edges also ``track_km`` and ``track`` (see the speed model below).
@@ -511,6 +513,7 @@ def _add_rail(graph: nx.MultiGraph, *, year: int, scenario: Scenario, proxies: b
                     kind="station",
                     adcode=str(st["adcode"]),
                     station_kind=str(st["kind"]),
+                    passengers=str(st["kind"]) != "junction",
                     position=str(st["position"]),
                     precision=str(st["precision"]),
                     offset_km=stand_in_offset_km() if st["position"] == "seat_proxy" else 0.0,
@@ -763,10 +766,12 @@ def _link_access(graph: nx.MultiGraph, seats: list[str], targets: list[str], k: 
 def _link_served_seats(graph: nx.MultiGraph) -> None:
     """Join every station to the seats of the county and the city it serves (its ``adcode`` and
     ``prefecture_adcode`` in ``rail_stations.csv``): 娄底南 serves 娄底 though other seats are
-    nearer to it."""
+    nearer to it. A junction without passengers serves none."""
     table = data.rail_stations().set_index("name")
     for node, attrs in list(graph.nodes(data=True)):
         if attrs["kind"] != "station" or attrs["name"] not in table.index:
+            continue
+        if not attrs["passengers"]:
             continue
         row = table.loc[attrs["name"]]
         for code in (attrs.get("adcode"), row["prefecture_adcode"]):
@@ -867,7 +872,7 @@ def build_graph(
     _add_junctions(graph)
     _add_airports(graph, year=year)
     seats = _add_seats(graph)
-    stations = [n for n, d in graph.nodes(data=True) if d["kind"] == "station"]
+    stations = [n for n, d in graph.nodes(data=True) if d["kind"] == "station" and d["passengers"]]
     interchanges = [n for n, d in graph.nodes(data=True) if d["kind"] == "interchange"]
     airports_ = [n for n, d in graph.nodes(data=True) if d["kind"] == "airport"]
     _link_access(graph, seats, stations, ACCESS_K)
