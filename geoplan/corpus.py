@@ -373,8 +373,8 @@ def _wraps(text: str) -> list[tuple[int, int]]:
             continue
         if "|" in body and _ROW_START.match(nxt):
             continue  # a table row wrapped over lines ends where the next row begins
-        if body.count("|") >= 2 and nxt.count("|") >= 2:
-            continue  # two lines of cells (甲高速 | 乙段 | 在建): rows of their own
+        if (body.count("|") >= 2 and nxt.count("|") >= 2) or ("\t" in body and "\t" in nxt):
+            continue  # two lines of cells (甲高速 | 乙段 | 在建, or apart by tabs): rows
         if _KEY_LINE.match(body) and _KEY_LINE.match(nxt):
             continue  # a box of key and value lines (两区: …\n主导方向: …)
         if any(

@@ -142,12 +142,12 @@ def test_html_table_rows_are_lines_with_tab_separated_cells(tmp_path):
 
 def _hard_wrapped(text: str, width: int, lines_per_page: int, *, header: str = "") -> str:
     """``text`` as PDF extraction gives it: every paragraph cut into lines of ``width``
-    characters (table rows, lines with a cell mark ``|``, stay whole), a page number line
+    characters (table rows, lines with a cell mark ``|`` or a tab, stay whole), a page number line
     (— N —) after every ``lines_per_page`` lines, and the running ``header`` at the top of every
     page after the first."""
     lines = []
     for para in text.splitlines():
-        while len(para) > width and "|" not in para:
+        while len(para) > width and "|" not in para and "\t" not in para:
             lines.append(para[:width])
             para = para[width:]
         lines.append(para)

@@ -781,6 +781,41 @@ _KIND_NAME = re.compile(
     r"(?<![一二三四五六七八九十两\d第])([二三四五六七八九十两])(?:个|大)([\u4e00-\u9fff]{1,5}?)"
     r"(功能区|片区|板块|组团|园区|景区|区|园)(?![\u4e00-\u9fff]{0,2}(?:之一|中的))"
 )
+# What the name of an area ends with.
+_AREA_WORDS = ("区", "园", "片", "组团", "板块", "基地", "中心", "城", "带")
+# A numbered item opening its line: 1. / 1、/ ① / (1) / a keycap emoji (1️⃣).
+_ITEM_NUMBER = re.compile(
+    r"^[ \t]*(?:([0-9]{1,2})(?:\ufe0f?\u20e3|[.、．])|([①②③④⑤⑥⑦⑧⑨⑩])|[(（]([0-9]{1,2})[)）])[ \t]*",
+    re.M,
+)
+NUMBERED_RUN_REACH = 800
+
+
+def _numbered_run(text: str, pos: int, k: int) -> list[str]:
+    r"""The items of lines numbered 1 to ``k`` below ``pos``, with lines of description between
+    them (1️⃣ 甲园\n顾名思义…\n\n2️⃣ 乙园…): the first clause of each numbered line.
+
+    >>> _numbered_run("分别是:\n1. 甲园\n主打工业。\n2. 乙园\n主打物流。", 4, 2)
+    ['甲园', '乙园']
+    """
+    circled = "①②③④⑤⑥⑦⑧⑨⑩"
+    out: list[str] = []
+    for m in _ITEM_NUMBER.finditer(text, pos, min(len(text), pos + NUMBERED_RUN_REACH)):
+        digit = m.group(1) or m.group(3)
+        number = int(digit) if digit else circled.index(m.group(2)) + 1
+        if number != len(out) + 1:
+            break
+        end = text.find("\n", m.end())
+        line = text[m.end() : end if end != -1 else len(text)]
+        out.append(re.split(r"[,，;；。:：]|——", line.strip(), maxsplit=1)[0])
+        if len(out) == k:
+            return out
+    return []
+
+
+# The names a counted noun of a kind closes, after 由 (由甲、乙、丙三大景区组成).
+_KIND_BEFORE = re.compile(r"由([^由。;；:：\n]{2,80}?)$")
+_LIST_SPLIT_RE = re.compile(r"[、,，]|和|及|与")
 # What introduces its parts right after it: 依次为:, 分别是:, 包括.
 _KIND_MARK = re.compile(r"[,，]?(?:依次为|分别为|分别是|包括|即)?[:：]?")
 
@@ -802,8 +837,16 @@ def _kind_structures(ctx: _Ctx, found: list[Structure]) -> list[Structure]:
         area = m.group(3)
         mark = _KIND_MARK.match(text, m.end())
         pos = mark.end() if mark else m.end()
-        if text.startswith("\n", pos) or not text[pos:].strip():
+        before = _KIND_BEFORE.search(text, max(0, m.start() - 90), m.start())
+        if before is not None:
+            # 由甲、乙、丙、丁四大景区组成: the names before the count, which it qualifies
+            items = [i.strip() for i in _LIST_SPLIT_RE.split(before.group(1))]
+            pos = before.start(1)
+            area = ""
+        elif text.startswith("\n", pos) or not text[pos:].strip():
             items = _list_lines(text, pos - 1 if text.startswith("\n", pos) else pos)
+            if k and len(items) < k:
+                items = _numbered_run(text, pos, k) or items
             items = [i.rstrip("。;； ") for i in items]
         else:
             stop = min([x for x in (text.find(c, pos) for c in "。\n") if x != -1] or [len(text)])
@@ -814,11 +857,19 @@ def _kind_structures(ctx: _Ctx, found: list[Structure]) -> list[Structure]:
             at = text.find(i, at)
             spans.append((at, at + len(i)))
         names = [clean_name(i) for i in items]
-        if not k or len(names) != k or not all(n and n.endswith(area) for n in names):
+        # the parts of functional areas may be parks, zones or clusters (五个功能区: 甲园、乙园…)
+        ends = _AREA_WORDS if m.group(2).endswith("功能") else (area,)
+        if not k or len(names) != k or not all(n and n.endswith(ends) for n in names):
             _name_from_heading(text, m, found)
             continue
+        if not area and not all(2 <= len(n) <= 12 for n in names):
+            continue
+        area = area or m.group(3)
         if any(set(names) <= {c.name for c in x.components} for x in found):
-            continue  # the parts of a structure found by its token (三大组团,即三个跨界组团)
+            # the parts of a structure found by its token (三大组团,即三个跨界组团), which a
+            # heading may name (第三节 三大乡村游板块 / 分为三个板块: 1. …)
+            _name_from_heading(text, m, found)
+            continue
         known.add(name)
         scope, scope_places = _scope(ctx, m.start())
         components = []
@@ -831,7 +882,45 @@ def _kind_structures(ctx: _Ctx, found: list[Structure]) -> list[Structure]:
         out.append(
             Structure(name, scope, tuple(sspan), quote, 0.8, "layout", components, scope_places)
         )
+    for m in _KIND_HEADING.finditer(text):
+        # 一、四景区 / 风景名胜区由甲景区、乙景区、丙景区和丁景区构成: a heading naming the count
+        # of a kind, its parts listed after 由 in the sentence below it
+        name, k, area = m.group(1), count_of(m.group(2)), m.group(3)
+        if name in known or len(out) >= MAX_OCCURRENCES or not k:
+            continue
+        made = _KIND_MADE_OF.match(text, m.end())
+        if made is None:
+            continue
+        items = [i.strip() for i in _LIST_SPLIT_RE.split(made.group(1))]
+        names = [clean_name(i) for i in items]
+        if len(names) != k or not all(n and n.endswith(area) and len(n) <= 16 for n in names):
+            continue
+        known.add(name)
+        scope, scope_places = _scope(ctx, m.start(1))
+        components = []
+        at = made.start(1)
+        for n in names:
+            at = text.find(n, at)
+            places, feats = _component_places(ctx, n, n, scope_places)
+            cspan, quote = ctx.quote((at, at + len(n)))
+            components.append(Component(area, n, tuple(cspan), quote, places, feats, False, 0.8))
+        sspan, _q = ctx.quote((m.start(1), m.end(1)))
+        _s, quote = ctx.quote(_sentence(text, m.start(1), m.end(1)))
+        out.append(
+            Structure(name, scope, tuple(sspan), quote, 0.8, "layout", components, scope_places)
+        )
     return out
+
+
+# A heading that is a bare counted noun of a kind (一、四景区; (二)三片区), and the sentence below
+# it that lists its parts after 由.
+_KIND_HEADING = re.compile(
+    r"^[ \t]*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+节"
+    r"|[(（][一二三四五六七八九十]+[)）])?"
+    r"[ \t]*(([二三四五六七八九十两])(功能区|片区|板块|组团|园区|景区))[ \t]*$",
+    re.M,
+)
+_KIND_MADE_OF = re.compile(r"\n[^\n。;；]{0,20}?由([^由。;；:：\n]{4,120}?)(?:共同)?(?:构成|组成)")
 
 
 # How far below its heading a counted noun of a kind looks for the structure it names.

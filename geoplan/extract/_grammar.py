@@ -112,16 +112,18 @@ HEADING_CHARS = 24
 _OPEN = "“\"「『‘'"
 _CLOSE = "”\"」』’'"
 _MARK = (
-    r"(?:[,，]\s*)?(?:就|也|则|具体|同样|仍然|仍)?"
+    r"(?:呢)?(?:[,，]\s*)?(?:就|也|则|具体|同样|仍然|仍)?"
     r"(?:分别(?:是|指|为)|依次(?:是|为)|主要(?:是|指|为|包括)|是指|即为|指的是|指|即|是|分为|为|包括"
     r"|按[^,，。;；:：]{1,10}?(?:划分为|分为)"  # 五组团按主导功能分为…
     # 五区按产业分工布置, 各区相对独立, 依次为: the label's sentence closes on its list
     r"|[^。;；:：\n“”\"]{2,30}?[,，]\s*(?:依次为|依次是|分别为|分别是)(?=\s*[:：]))"
     r"|由(?=[^。;；]{2,80}?(?:组成|构成))|[:：]|——|—|--|[(（]|\|"
+    # 三园一是甲园;二是乙园;三是丙园: the label, then its parts counted as they are said
+    r"|(?:呢)?[,，]?\s*(?=一是[^,，。;；]{2,40}[;；,，]\s*二是)"
     # 由“二区二带”组成: and the list lines below it
     r"|(?:共同)?(?:组成|构成)(?=\s*[:：][ \t]*\n)"
     # the label, then what it centres on (一核, 以甲城为中心)
-    r"|[,，]?\s*(?=以[^。;；,，]{2,30}?为(?:中心|核心|主体|龙头))"
+    r"|[,，]?\s*(?=以[^。;；,，]{2,30}?为(?:中心|核心|主体|龙头|依托))"
     # the label, then some of its parts (四区中, 甲片区以…为特色, 乙片区以…; 两翼之中, 左翼为…)
     r"|(?:之)?中(?=[,，])"
 )
@@ -532,7 +534,9 @@ def _direction_parts(head: str, body: str, k: int | None, suffixes: tuple[str, .
 
 # A definition opened by what the part rests on (依托甲、乙, 形成…), and a description of many
 # (一批, 多个, 若干) that names no part.
-_BASIS = re.compile(r"\s*(?:依托|依靠|借助|凭借|利用)")
+_BASIS = re.compile(
+    r"\s*(?:依托|依靠|借助|凭借|利用|以[^,，。;；以]{1,20}?为依托(?![的\u4e00-\u9fff]))"
+)
 # What the parts are steered along, no names of them (两带: 引导商务空间沿甲江和乙河发展).
 _STEERED = re.compile(
     r"\s*(?:引导|推动|促进|鼓励|带动|推进)[^,，。;；]{0,12}?沿[^,，。;；]{2,40}?"
@@ -656,6 +660,11 @@ _PLACED = re.compile(
     r"^[\u4e00-\u9fff]{0,8}?(?:布置|设置|建设|打造|形成|构建|规划)(?:[一两][条个座片处道])?"
     r"(?=[\u4e00-\u9fff]{2})"
 )
+# A clause naming a part by where it lies (中部是甲廊; 东部为乙带).
+_PLACED_AT = re.compile(
+    r"\s*[:：]?\s*(?:[东西南北中]部|中间|中央)(?:是|为|布置|设置)([^,，;；。]{2,24})$"
+)
+_CLAUSES = re.compile(r"[;；,，]")
 _NAMED_BEFORE_JI = re.compile(rf"[,，]\s*即\s*[{_OPEN}]?$")
 
 
@@ -764,8 +773,11 @@ def _find_labels(
         if not quoted:
             cut = max(text.rfind(ch, max(0, s - 8), s) for ch in _BOUNDARY)
             divided = _DIVIDED.search(text, max(0, s - 6), s)
-            if s > 0 and (cut == -1 or s - cut - 1 > 6) and s > 8 and not divided:
-                continue  # a token inside a longer clause, unless it is what is divided
+            colon = len(tokens) > 1 and mk.group().strip() in (":", "：")
+            if s > 0 and (cut == -1 or s - cut - 1 > 6) and s > 8 and not divided and not colon:
+                # a token inside a longer clause, unless it is what is divided, or a whole
+                # name a colon opens (…概括起来就是一廊三带: 中部是…)
+                continue
         out.append(_Label(s - (1 if quoted else 0), mk.end(), tokens, label_text, "def"))
     return out
 
@@ -1058,6 +1070,8 @@ _ROW = re.compile(
     r"^\|(?:\s*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2}|序号)\s*\|)?\s*([^|\n]{2,30}?)\s*\|[^\n]*$",
     re.M,
 )
+# A row of a table exported as tab-separated text, its first cell a name.
+_TSV_ROW = re.compile(r"^(?:[0-9]{1,2}\t)?([^\t\n]{2,30}?)[ ]*\t[^\n]*$", re.M)
 # A numbered line titled by a name: "2.城东片区。以…为范围", "(3)乙组团:…".
 _NUMBERED = re.compile(
     r"^\s*(?:[0-9]{1,2}[.．、]|[(（][0-9]{1,2}[)）])\s*([^。,，:：;；\n]{2,20})[。,，:：;；][^\n]*$",
@@ -1101,6 +1115,11 @@ def _table_rows(text: str, patterns: dict[str, list[tuple[int, int]]]) -> dict[s
             table = text.find("\n|", line_end - 1, e + TABLE_REACH)
             if table != -1:
                 rows = _row_block(text, table + 1, _ROW)
+            if not rows:
+                # a table exported as tab-separated lines (甲园\t范围\t功能)
+                tsv = _TSV_ROW.search(text, line_end, e + TABLE_REACH)
+                if tsv is not None:
+                    rows = _row_block(text, tsv.start(), _TSV_ROW)
             if not rows:
                 rows = _row_block(text, line_end + 1, _NUMBERED)
             found: list[_Label] = []
@@ -1609,8 +1628,28 @@ def define_components(
             if not head.strip(" :：\n"):  # a colon closing the line: the list lines below
                 parts = _list_lines(text, label.end)
             counts = [count_of(n) for n, _r in label.tokens]
-            if None in counts or sum(counts) != len(parts):
+            if None not in counts and sum(counts) != len(parts):
+                # 一廊三带…: 中部是甲廊; 东部是乙带, 西部是丙带…: parts placed by direction,
+                # each taken by the token its name ends with, where all of a token's are given
+                stop = body.find("。")
+                got: dict[tuple[str, str], list[str]] = {}
+                for clause in _top_split(body[: stop if stop != -1 else len(body)], _CLAUSES):
+                    m = _PLACED_AT.match(clause)
+                    if m is None:
+                        continue
+                    name = clean_name(m.group(1))
+                    for n, r in label.tokens:
+                        if name.endswith((*ROLE_SUFFIX.get(r, ()), r)):
+                            got.setdefault((n, r), []).append(name)
+                            break
+                for (n, r), k in zip(label.tokens, counts, strict=True):
+                    if len(got.get((n, r), [])) == k:
+                        comps = [RawComponent(r, x, span, places_text=x) for x in got[(n, r)]]
+                        put(pattern, _token_key([(n, r)]), comps)
                 continue
+            own = [n + r for n, r in label.tokens]
+            if None in counts or any(t in strip_long_parens(p) for p in parts for t in own):
+                continue  # (布局由一心、一带共同组成: the labels listed, not their parts)
             i = 0
             for (n, r), k in zip(label.tokens, counts, strict=True):
                 comps = [
