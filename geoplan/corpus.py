@@ -113,9 +113,12 @@ _CLAUSE_GOES_ON = re.compile(r"[ \t]*[,，、。;；:：)）”」』]")
 RUNNING_HEAD_MIN = 3
 # ... or twice beside page marks, when it is this long (a title, not a table cell such as 既有).
 RUNNING_HEAD_CHARS = 6
+# The characters that open an item of a bulleted list (Word, slides, WeChat): read here, where a
+# wrapped line ends, and by the extractor, where a list of parts is.
+BULLETS = "•●■□◆◇▲△▶►▷➤➢★☆○◎▪·"
 # What a hard-wrapped line may go on with: any character but a table rule or a bullet (NFKC
 # has made full-width brackets and commas ASCII; a wrap may fall inside “1+4+2”).
-_WRAP_GOES_ON = re.compile(r"\s*[^\s|•●■◆◇▲△▶►▷➤➢★☆□○◎▪·*]")
+_WRAP_GOES_ON = re.compile(rf"\s*[^\s|*{BULLETS}]")
 # Characters that end a paragraph, and starts of lines that begin one (headings, list items,
 # table rows): a line break next to them is no wrap.
 _PARAGRAPH_END = "。;；:：!！?？|"

@@ -80,6 +80,7 @@ import re
 from dataclasses import dataclass
 
 from geoplan import gazetteer
+from geoplan.corpus import BULLETS
 from geoplan.errors import GeoplanError
 from geoplan.extract._common import admin_refs
 from geoplan.extract._structures import (
@@ -132,7 +133,7 @@ _ENUM = re.compile(
     r"(?:^|(?<=[\n。;；:：,，]))\s*"
     r"(?:其[一二三四五六七八九十]+(?:为|是)?|[一二三四五六七八九十]是|第[一二三四五六七八九十]+[,，、]?"
     r"|[(（][0-9一二三四五六七八九十]{1,2}[)）]|[0-9]{1,2}[、.](?![0-9])|[①②③④⑤⑥⑦⑧⑨⑩]"
-    r"|(?<![^\n])\s*[●•◆○▪])\s*"  # a bullet only at a line's start (slides, Word lists)
+    rf"|(?<![^\n])\s*[{BULLETS}])\s*"  # a bullet only at a line's start (slides, Word lists)
     r"(?P<item>[^,，;；。\n:：]{2,40})"
 )
 # 和/及/与 join two names, not the halves of one (太和, 柏林)
@@ -296,15 +297,16 @@ def _aside_names_places(item: str) -> bool:
     return any(admin_refs(a) for a in re.findall(r"[(（]([^()（）]+)[)）]", item))
 
 
-_BULLETS = "●•◆○▪"
-
-
 def _bullet_run(body: str) -> int:
-    """How many bullet lines open ``body`` before the first line of another kind."""
+    """How many lines under one bullet open ``body`` before a line of another kind (■ 两山 /
+    ● 甲山 / ● 乙山 / ■ 一心: two under ●)."""
     n = 0
+    first = ""
     for line in body.lstrip(" :：\n").split("\n"):
-        if not line.strip().startswith(tuple(_BULLETS)):
+        mark = line.strip()[:1]
+        if mark not in BULLETS or (first and mark != first):
             break
+        first = mark
         n += 1
     return n
 
@@ -555,7 +557,7 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     head = re.sub(r"^以([^以为]{2,30}?)为[^,，。;；以]{1,12}?[极核心点]$", r"\1", head)
     if _ENUM.match(body.lstrip(" :：")) or _ENUM.match(body) or not head:
         enum = _enumerated(body)  # 分别为:①甲岛;②乙岛 -- the list starts the definition
-        if k is not None and len(enum) > k and body.lstrip(" :：\n")[:1] in _BULLETS:
+        if k is not None and len(enum) > k and body.lstrip(" :：\n")[:1] in BULLETS:
             enum = enum[:k] if _bullet_run(body) == k else enum  # the run of bullets below
         if len(enum) >= 2 and (k is None or len(enum) <= k):
             return enum, True
@@ -1218,10 +1220,10 @@ _NUMBERED_LINE = re.compile(
 
 
 # A line that is an item of a numbered list (①甲组团; (1)乙片区; 2.丙轴).
-_BULLET_MARKS = frozenset("●•◆◇○▪▶►▷➤★☆□■◎")
+_BULLET_MARKS = frozenset(BULLETS)
 _LIST_ITEM_LINE = re.compile(
     r"\s*(?:[①②③④⑤⑥⑦⑧⑨⑩]|[(（][0-9一二三四五六七八九十]{1,2}[)）]|[0-9]{1,2}[.、．](?![0-9])"
-    r"|[●•◆◇○▪▶►▷➤★☆□■◎])"
+    rf"|[{BULLETS}])"
 )
 
 

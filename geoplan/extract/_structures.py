@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from geoplan.corpus import BULLETS
+
 NUMERALS = "一二三四五六七八九十两多双"
 # The role words of a structure name, by class. A name is a sequence of numeral + role
 # ("一核一圈一廊", "三纵三横二连", "一江两水"); the class says what the name describes.
@@ -376,7 +378,7 @@ def _keep_short(m: re.Match) -> str:
 def clean_name(item: str) -> str:
     """Trim verbs, quotes, sizes and descriptions from a component name."""
     item = re.sub(r"\s+", "", item).strip("“”\"'。:：")
-    item = _ENUMERATOR.sub("", item).lstrip("●•◆◇○▪■□▶►▷➤★☆◎")  # a bullet of slides or Word lists
+    item = _ENUMERATOR.sub("", item).lstrip(BULLETS)  # a bullet of slides or Word lists
     m = re.match(r"^以(.{2,20}?)为(?:主体|核心|中心|重点|依托|主)", item)
     based = re.match(r"^以.{2,20}?为[\u4e00-\u9fff]{1,4}的(.{2,20})$", item)
     if based:  # 以甲区为依托的乙产业片, 以丙路为纽带的丁走廊: the part is what stands on it

@@ -58,6 +58,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from geoplan.corpus import BULLETS
 from geoplan.extract._common import (
     _ROUTE_NUMBER,
     CODE_END_RATIO,
@@ -602,7 +603,7 @@ def _status(text: str, start: int, end: int) -> tuple[str | None, float]:
 # An entry of a list of projects: the name heads its line (after a number or bullet) and a
 # colon opens its description (杭瑞高速:已建成通车,…).
 _ENTRY_HEAD = re.compile(
-    r"^\s*(?:[0-9]{1,2}[.、．]|[(（][0-9一二三四五六七八九十]{1,2}[)）]|[①-⑳●•◆○▪])?\s*$"
+    rf"^\s*(?:[0-9]{{1,2}}[.、．]|[(（][0-9一二三四五六七八九十]{{1,2}}[)）]|[①-⑳{BULLETS}])?\s*$"
 )
 _ENTRY_COLON = re.compile(r"\s*(?:[(（][^()（）\n]{0,30}[)）])?\s*[:：]")
 
