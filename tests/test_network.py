@@ -414,11 +414,11 @@ def _checkable():
 
 
 def test_scheduled_table_is_sourced():
-    assert len(SCHEDULED) == 203
+    assert len(SCHEDULED) == 232
     assert SCHEDULED["source"].str.len().gt(10).all()
     assert SCHEDULED["minutes"].astype(int).gt(0).all()
     assert set(SCHEDULED["check"]) == {"yes", "no"}
-    assert (SCHEDULED["check"] == "yes").sum() == 170
+    assert (SCHEDULED["check"] == "yes").sum() == 199
     assert set(SCHEDULED["kind"]) == {"rail", "road"}
     # the 31 rail rows the speed constants were chosen on and the 14 driving rows the
     # expressway speed was fitted on are marked used; the other compared rows judge the model
@@ -433,7 +433,7 @@ def test_scheduled_table_is_sourced():
     reasons = "not checked|not a direct path|not compared|not shown to be the fastest"
     assert unchecked["note"].str.contains(reasons).all()
     dated = SCHEDULED["date"].dropna()
-    assert len(dated) == 193
+    assert len(dated) == 222
     assert dated.str.fullmatch(r"\d{4}(-\d{2}){0,2}").all()
 
 
@@ -567,13 +567,35 @@ HELD_OUT_BEYOND_15 = {
     ("板塘", "长沙"): (0.40, "an express, the model's train stops at most halts"),
     # 攸县-茶陵南 (+535 %: the data lacked the 醴茶-吉衡 junction at 茶陵西, and the model went
     # round) came within 15 % (-7 %) once 茶陵西 joined both lines (rail_services.csv, K9233)
+    # 29 sealed rows of a fourth round (2023 12306 runs, one 2020 K1373 row), a broad spread not
+    # aimed at weak spots, written by a helper who never ran the model and added after the
+    # 茶陵西 commit (2026-12-04): 18 of 29 within 15 %, median 12.0 %. Beyond:
+    # K trains on 黔张常, a line the model runs at its EMUs' 200 km/h (as 邵东-娄底)
+    ("长沙", "桃源"): (0.60, "K trains on a line the model runs at its EMUs' speed"),
+    ("桃源", "益阳"): (0.35, "K trains on a line the model runs at its EMUs' speed"),
+    # a D train 张家界西-桃源 slower than the model's (+17 %)
+    ("张家界西", "桃源"): (0.20, "a D train slower than the fastest-service model"),
+    # 沪昆 株洲-怀化 at its sourced 120 km/h, which the 2023 trains beat (as 湘潭-湘乡)
+    ("娄底", "湘乡"): (0.20, "a section speed the fastest 2023 trains exceed"),
+    ("娄底", "冷水江东"): (0.25, "a section speed the fastest 2023 trains exceed"),
+    # single-track 吉衡 at its line's 160 km/h; K trains take longer (as 茶陵南-衡阳)
+    ("衡阳", "安仁"): (0.30, "a slow single-track line without a sourced section speed"),
+    ("攸县南", "衡阳"): (0.30, "a slow single-track line without a sourced section speed"),
+    # short hops on 吉衡 (15 and 24 min) where the model's stop allowances (half a conventional
+    # stop at each station passed, 茶陵西 among them, and the final one) outweigh the run
+    ("茶陵南", "安仁"): (0.40, "a short hop: the model's stop allowances outweigh the run"),
+    ("茶陵南", "攸县南"): (0.55, "a short hop: the model's stop allowances outweigh the run"),
+    # 怀邵衡 西渡-衡阳东 runs its sourced 44 km; the G train takes 24 min (-17 %)
+    ("衡阳东", "西渡"): (0.20, "a slower train than the fastest-service model on a loop"),
+    # K1373 by 长沙 (standing 33 min), 石长 and 焦柳 (as 张家界-长沙)
+    ("株洲", "张家界"): (0.40, "long-haul K trains slower than the fastest-service model"),
 }
 """Held-out rail rows known to lie beyond 15 %: the bound they are held to, and why."""
 
 
 def test_model_within_20_percent_of_scheduled():
     rows = _checkable()
-    assert len(rows) == 142
+    assert len(rows) == 171
     lines = set()
     held_out: dict[str, list[float]] = {"timetable": [], "forecast": []}
     for row, graph in rows:
@@ -605,10 +627,11 @@ def test_model_within_20_percent_of_scheduled():
     # without the 京广高铁 chainages from the 136 km 长沙南-衡山西: 53 within, median 8.3 %; with
     # K trains through 株洲 and 长沙 (rail_services.csv): 55 within, median 8.2 %; with the 30
     # sealed rows of the third round (18 within 15 %, median 11.7 %): 105, 73 within, median 8.5 %;
-    # with 茶陵西 joining 醴茶 and 吉衡 (攸县-茶陵南, 茶陵南-衡阳 within): 75
-    assert (len(timetable), (timetable <= 0.15).sum()) == (105, 75)
+    # with 茶陵西 joining 醴茶 and 吉衡 (攸县-茶陵南, 茶陵南-衡阳 within): 75; with the 29 sealed rows
+    # of the fourth round (18 within 15 %, median 12.0 %): 134, 93 within
+    assert (len(timetable), (timetable <= 0.15).sum()) == (134, 93)
     assert (len(forecast), (forecast <= 0.15).sum()) == (6, 3)
-    assert np.median(timetable) == pytest.approx(0.085, abs=0.001)
+    assert np.median(timetable) == pytest.approx(0.0955, abs=0.001)
     assert np.median(forecast) == pytest.approx(0.139, abs=0.001)
 
 
