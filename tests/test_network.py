@@ -627,8 +627,8 @@ def test_model_within_20_percent_of_scheduled():
     # without the 京广高铁 chainages from the 136 km 长沙南-衡山西: 53 within, median 8.3 %; with
     # K trains through 株洲 and 长沙 (rail_services.csv): 55 within, median 8.2 %; with the 30
     # sealed rows of the third round (18 within 15 %, median 11.7 %): 105, 73 within, median 8.5 %;
-    # with 茶陵西 joining 醴茶 and 吉衡 (攸县-茶陵南, 茶陵南-衡阳 within): 75; with the 29 sealed rows
-    # of the fourth round (18 within 15 %, median 12.0 %): 134, 93 within
+    # with 茶陵西 joining 醴茶 and 吉衡 (攸县-茶陵南, 茶陵南-衡阳 within): 75; with the 29
+    # sealed rows of the fourth round (18 within 15 %, median 12.0 %): 134, 93 within
     assert (len(timetable), (timetable <= 0.15).sum()) == (134, 93)
     assert (len(forecast), (forecast <= 0.15).sum()) == (6, 3)
     assert np.median(timetable) == pytest.approx(0.0955, abs=0.001)

@@ -47,6 +47,7 @@ from geoplan.extract._figures import find_figures, find_table_figures, find_tabl
 from geoplan.extract._grammar import _list_lines, define_components, defined_tokens
 from geoplan.extract._structures import (
     ROLE_SUFFIX,
+    TOKEN,
     RawComponent,
     back_references,
     clean_name,
@@ -778,8 +779,8 @@ def _digit_structures(ctx: _Ctx) -> list[Structure]:
 # A counted noun of a kind of area (七个功能区, 三大乡村游板块): numeral, measure word, what
 # kind, and the area word its parts end in.
 _KIND_NAME = re.compile(
-    r"(?<![一二三四五六七八九十两\d第])([二三四五六七八九十两])(?:个|大)([\u4e00-\u9fff]{1,5}?)"
-    r"(功能区|片区|板块|组团|园区|景区|区|园)(?![\u4e00-\u9fff]{0,2}(?:之一|中的))"
+    r"(?<![一二三四五六七八九十两\d第])([二三四五六七八九十两])(?:个|大)([\u4e00-\u9fff]{0,5}?)"
+    r"(功能区|片区|板块|组团|园区|景区|节点|区|园)(?![\u4e00-\u9fff]{0,2}(?:之一|中的))"
 )
 # What the name of an area ends with.
 _AREA_WORDS = ("区", "园", "片", "组团", "板块", "基地", "中心", "城", "带")
@@ -813,8 +814,9 @@ def _numbered_run(text: str, pos: int, k: int) -> list[str]:
     return []
 
 
-# The names a counted noun of a kind closes, after 由 (由甲、乙、丙三大景区组成).
-_KIND_BEFORE = re.compile(r"由([^由。;；:：\n]{2,80}?)$")
+# The names a counted noun of a kind closes, after 由 or 包括 (由甲、乙、丙三大景区组成).
+_TOKEN_SPAN_RE = re.compile(TOKEN)
+_KIND_BEFORE = re.compile(r"(?:由|包括)([^由。;；:：\n]{2,80}?)$")
 _LIST_SPLIT_RE = re.compile(r"[、,，]|和|及|与")
 # What introduces its parts right after it: 依次为:, 分别是:, 包括.
 _KIND_MARK = re.compile(r"[,，]?(?:依次为|分别为|分别是|包括|即)?[:：]?")
@@ -838,7 +840,10 @@ def _kind_structures(ctx: _Ctx, found: list[Structure]) -> list[Structure]:
         mark = _KIND_MARK.match(text, m.end())
         pos = mark.end() if mark else m.end()
         before = _KIND_BEFORE.search(text, max(0, m.start() - 90), m.start())
-        if before is not None:
+        lead = text[max(0, m.start() - 120) : before.start()] if before is not None else ""
+        lead = re.split(r"[。;；\n]", lead)[-1]
+        if before is not None and not _TOKEN_SPAN_RE.search(lead):
+            # (not 本规划所称三区, 包括甲、乙和丙三个板块: the parts of a label found already)
             # 由甲、乙、丙、丁四大景区组成: the names before the count, which it qualifies
             items = [i.strip() for i in _LIST_SPLIT_RE.split(before.group(1))]
             pos = before.start(1)
@@ -858,13 +863,14 @@ def _kind_structures(ctx: _Ctx, found: list[Structure]) -> list[Structure]:
             spans.append((at, at + len(i)))
         names = [clean_name(i) for i in items]
         # the parts of functional areas may be parks, zones or clusters (五个功能区: 甲园、乙园…)
-        ends = _AREA_WORDS if m.group(2).endswith("功能") else (area,)
+        ends = _AREA_WORDS if area == "功能区" else (area,)
         if not k or len(names) != k or not all(n and n.endswith(ends) for n in names):
             _name_from_heading(text, m, found)
             continue
         if not area and not all(2 <= len(n) <= 12 for n in names):
             continue
         area = area or m.group(3)
+        area = "区" if area == "功能区" else area  # the parts of functional areas are areas
         if any(set(names) <= {c.name for c in x.components} for x in found):
             # the parts of a structure found by its token (三大组团,即三个跨界组团), which a
             # heading may name (第三节 三大乡村游板块 / 分为三个板块: 1. …)

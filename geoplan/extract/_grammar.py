@@ -380,13 +380,13 @@ def _shared_tail(parts: list[str]) -> list[str]:
     return parts
 
 
-def _named_clauses(body: str, suffixes: tuple[str, ...]) -> list[str]:
+def _named_clauses(body: str, suffixes: tuple[str, ...], *, lead: str = r"[:：]") -> list[str]:
     """Names that head the clauses of a definition, each before a colon (甲发展轴: 沿…;
-    乙发展轴: 沿…)."""
+    乙发展轴: 沿…), or before ``lead`` (a comma, after a list opened by a colon)."""
     sent = re.split(r"[。\n]", body, maxsplit=1)[0]
     out = []
     for clause in re.split(r"[;；]", sent):
-        m = re.match(r"\s*([^:：,，]{2,20})[:：]", clause)
+        m = re.match(rf"\s*([^:：,，]{{2,20}})(?:{lead})", clause)
         if not m or not clean_name(m.group(1)).endswith(suffixes):
             return []
         out.append(m.group(1))
@@ -607,6 +607,11 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     named = _named_clauses(body, suffixes)
     if len(named) >= 2 and (k is None or len(named) == k):
         return named, False
+    if body.lstrip(" ")[:1] in ":：":
+        # 三泉依次为: 甲温泉, 位于…; 乙温泉, 水温…; 丙温泉…: each clause led by its name
+        named = _named_clauses(body.lstrip(" :："), suffixes, lead=r"[,，]")
+        if len(named) >= 2 and (k is None or len(named) == k):
+            return named, False
     if k != 1:
         # a later clause listing names of the role's kind (…, 主要包括甲组团、乙组团)
         for clause in clauses:
