@@ -989,6 +989,31 @@ FORMS = {
             ("三个节点", "节点", "黄草码头", []),
         ],
     ),
+    "names listed by where they lie after 即; the label heading a relative clause; ordinals": (
+        "衡阳市城镇化纲要\n第一节 三圈\n全市分为三圈,依次为:\n①第一圈,为中心城区;\n"
+        "②第二圈,为近郊;\n"
+        "③第三圈,为外围县域。\n第二圈内规划两城一基地,即北边的物流城,南边的科技城,"
+        "以及环保产业基地。"
+        "规划在两城之外确定的两片,指东洲片区和酃湖片区。",
+        [
+            ("三圈", "圈", "第一圈", []),
+            ("三圈", "圈", "第二圈", []),
+            ("三圈", "圈", "第三圈", []),
+            ("两城一基地", "城", "物流城", []),
+            ("两城一基地", "城", "科技城", []),
+            ("两城一基地", "基地", "环保产业基地", []),
+        ],
+    ),
+    "parts each leading a clause after 分别为:, named by a place word, not by the role": (
+        "岳阳市风景区规划\n规划确定两心、两片的布局。其中,两心分别为:临湖的岳阳楼景区,作为北部中心;"
+        "汨罗江景区,作为南部中心。规划在两心之外确定的两片,指君山景区和南湖景区。",
+        [
+            ("两心、两片", "心", "岳阳楼景区", ["430602"]),  # 岳阳楼区, named in it
+            ("两心、两片", "心", "汨罗江景区", ["430681"]),  # 汨罗市, named in it
+            ("两心、两片", "片", "君山景区", ["430611"]),  # 君山区, named in it
+            ("两心、两片", "片", "南湖景区", []),
+        ],
+    ),
     "a part resting on a river, then named after 即": (
         "湘乡市规划\n第二节 一心一带\n布局由一心、一带共同组成。"
         "一带以涟水为依托,即涟水生态风光带。",
@@ -1157,7 +1182,7 @@ HELD_SCORES = {
     "setk/49_cili": (3, 8, 2, 2, 2),
     "setk/50_daxiangxi": (3, 5, 13, 13, 13),
     "setl/51_hanshou": (1, 7, 3, 3, 3),
-    "setl/52_qidong": (1, 0, 7, 7, 5),
+    "setl/52_qidong": (1, 0, 7, 7, 6),
     "setl/53_xinshao": (1, 2, 9, 8, 9),
     "setl/54_guidong": (1, 7, 4, 4, 4),
     "setm/55_lengshuitan": (2, 2, 6, 5, 6),
@@ -1228,6 +1253,14 @@ HELD_SCORES = {
     "sety/120_beita": (2, 0, 4, 4, 2),
     "sety/121_wuling_liuyehu": (2, 12, 4, 3, 4),
     "sety/122_huaihua_gaoxin": (1, 0, 8, 8, 8),
+    "setz/123_zhuzhou": (3, 10, 10, 10, 10),
+    "setz/124_yueyang": (1, 3, 6, 6, 5),
+    "setz/125_chenzhou_danxia": (1, 3, 6, 5, 6),
+    "setz/126_shaoyang_chengqu": (0, 0, 4, 4, 4),
+    "setz/127_daxiang": (0, 0, 5, 5, 5),
+    "setz/128_pingjiang_mufushan": (0, 0, 4, 4, 4),
+    "setz/129_changzhutan_lvxin": (3, 24, 5, 5, 5),
+    "setz/130_yueyanglou_dongtinghu": (2, 14, 8, 8, 8),
 }
 
 

@@ -189,6 +189,19 @@ def test_status_from_a_table_row():
         ("京广铁路纵贯全境，是南北大通道。", {"京广铁路": "existing"}),
         # 规划区 names an area, not a plan to build
         ("沪昆高速在县城规划区北侧通过。", {"沪昆高速": None}),
+        # a line that passes by now; 复线 after a name is its second track, not works on it
+        (
+            "景区一带有京广铁路复线、京珠高速公路从旁经过。",
+            {"京广铁路": "existing", "京珠高速公路": "existing"},
+        ),
+        ("规划建设益常高速复线。", {"益常高速": "planned"}),
+        # the subject's sentence ends on its present stage; 双线电气化铁路 is its kind; the lines
+        # it meets are only named (their stage is not the subject's)
+        (
+            "焦柳铁路为国家一级双线电气化铁路,2010年6月开工建设,途经吉首市,在怀化与渝怀铁路交会,"
+            "目前已建成通车。",
+            {"焦柳铁路": "existing", "渝怀铁路": None},
+        ),
     ],
 )
 def test_status_from_the_words_that_govern_the_name(text, statuses):
@@ -559,3 +572,13 @@ def test_a_code_that_is_one_units_short_name_is_named_for_it():
     # 韶山 is no pair of ends (韶关 and 山…): the road is named for the place it serves
     got = _projects("湘潭市规划\n韶山高速已建成通车,加快建设长株高速。")
     assert ("韶山高速", ["韶山市"], "existing") in got
+
+
+def test_a_line_named_by_its_ends_and_by_their_code_has_one_stage():
+    # 甲至乙高速铁路 and 甲乙高铁 are one line: the surest stage said of either holds for both
+    text = (
+        "益阳至娄底高速铁路已于2024年3月开工建设,全长约110公里。"
+        "益娄高铁向北经常益长高铁通达常德,向南与沪昆高铁贯通。"
+    )
+    statuses = {p.name: p.status for p in extract_plan(read_text(text)).transport}
+    assert statuses["益阳至娄底高速铁路"] == statuses["益娄高铁"] == "under_construction"

@@ -1190,6 +1190,30 @@ def _decode_in_context(ctx: _Ctx, p: RawProject) -> None:
     p.note = (p.note + "; " if p.note else "") + "code read by the places named after it"
 
 
+def _one_line_one_stage(
+    out: dict[tuple[str, str], TransportProject], ranks: dict[tuple[str, str], float]
+) -> None:
+    """A line named by its ends (邵阳至永州高速铁路) and by their code (邵永高铁) is one line: of
+    the same mode between the same units, the surest stage said of either holds for both."""
+    groups: dict[tuple, list[tuple[str, str]]] = {}
+    for key, rec in out.items():
+        if rec.mode in ("port", "airport", "waterway") or len(rec.adcodes) < 2:
+            continue
+        groups.setdefault((rec.mode, tuple(sorted(rec.adcodes))), []).append(key)
+    for keys in groups.values():
+        if len(keys) < 2 or not any("至" in out[k].name for k in keys):
+            continue
+        best = max(keys, key=lambda k: ranks[k])
+        if out[best].status is None:
+            continue
+        for k in keys:
+            if ranks[k] < ranks[best]:
+                out[k].status = out[best].status
+                out[k].note = (out[k].note + "; " if out[k].note else "") + (
+                    f"the stage said of {out[best].name}, the same line"
+                )
+
+
 def _transport(ctx: _Ctx) -> list[TransportProject]:
     out: dict[tuple[str, str], TransportProject] = {}
     ranks: dict[tuple[str, str], float] = {}
@@ -1235,6 +1259,7 @@ def _transport(ctx: _Ctx) -> list[TransportProject]:
                 "named elsewhere in the plan (a first character lost in PDF extraction)"
             )
         out[key] = rec
+    _one_line_one_stage(out, ranks)
     for rec in out.values():
         if rec.status is None:
             # no word of a stage at any mention: plans name work to come with a verb of

@@ -131,7 +131,7 @@ _MARK = (
 _BOUNDARY = set("\n。;；:：,，、!！?？)）|")
 _ENUM = re.compile(
     r"(?:^|(?<=[\n。;；:：,，]))\s*"
-    r"(?:其[一二三四五六七八九十]+(?:为|是)?|[一二三四五六七八九十]是|第[一二三四五六七八九十]+[,，、]?"
+    r"(?:其[一二三四五六七八九十]+(?:为|是)?|[一二三四五六七八九十]是|第[一二三四五六七八九十]+(?:[,，、]|(?![\u4e00-\u9fff]))"
     r"|[(（][0-9一二三四五六七八九十]{1,2}[)）]|[0-9]{1,2}[、.](?![0-9])|[①②③④⑤⑥⑦⑧⑨⑩]"
     rf"|(?<![^\n])\s*[{BULLETS}])\s*"  # a bullet only at a line's start (slides, Word lists)
     r"(?P<item>[^,，;；。\n:：]{2,40})"
@@ -380,14 +380,18 @@ def _shared_tail(parts: list[str]) -> list[str]:
     return parts
 
 
-def _named_clauses(body: str, suffixes: tuple[str, ...], *, lead: str = r"[:：]") -> list[str]:
+def _named_clauses(
+    body: str, suffixes: tuple[str, ...] | None, *, lead: str = r"[:：]"
+) -> list[str]:
     """Names that head the clauses of a definition, each before a colon (甲发展轴: 沿…;
-    乙发展轴: 沿…), or before ``lead`` (a comma, after a list opened by a colon)."""
+    乙发展轴: 沿…), or before ``lead`` (a comma, after a list opened by a colon), each ending
+    with one of ``suffixes`` (``None``: with a word of space)."""
     sent = re.split(r"[。\n]", body, maxsplit=1)[0]
     out = []
     for clause in re.split(r"[;；]", sent):
         m = re.match(rf"\s*([^:：,，]{{2,20}})(?:{lead})", clause)
-        if not m or not clean_name(m.group(1)).endswith(suffixes):
+        name = clean_name(m.group(1)) if m else ""
+        if not name or not (name.endswith(suffixes) if suffixes else _SPACE_WORD.search(name)):
             return []
         out.append(m.group(1))
     return out
@@ -608,10 +612,12 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     if len(named) >= 2 and (k is None or len(named) == k):
         return named, False
     if body.lstrip(" ")[:1] in ":：":
-        # 三泉依次为: 甲温泉, 位于…; 乙温泉, 水温…; 丙温泉…: each clause led by its name
-        named = _named_clauses(body.lstrip(" :："), suffixes, lead=r"[,，]")
-        if len(named) >= 2 and (k is None or len(named) == k):
-            return named, False
+        # 三泉依次为: 甲温泉, 位于…; 乙温泉, 水温…; 丙温泉…: each clause led by its name; a
+        # count's worth of names of places (两心分别为: 甲景区, 作为…; 乙景区, 作为…)
+        for ends in (suffixes, None):
+            named = _named_clauses(body.lstrip(" :："), ends, lead=r"[,，]")
+            if len(named) >= 2 and (k is None or len(named) == k):
+                return named, False
     if k != 1:
         # a later clause listing names of the role's kind (…, 主要包括甲组团、乙组团)
         for clause in clauses:
@@ -669,9 +675,10 @@ _PLACED = re.compile(
 )
 # A clause naming a part by where it lies (中部是甲廊; 东部为乙带).
 _PLACED_AT = re.compile(
-    r"\s*[:：]?\s*(?:[东西南北中]部|中间|中央)(?:是|为|布置|设置)([^,，;；。]{2,24})$"
+    r"\s*[:：]?\s*(?:即|以及|及)?\s*(?:(?:[东西南北中]部|[东西南北]边|中间|中央)(?:是|为|布置|设置|的))?"
+    r"([^,，;；。、]{2,24})$"
 )
-_CLAUSES = re.compile(r"[;；,，]")
+_CLAUSES = re.compile(r"[;；,，、]|以及")
 _NAMED_BEFORE_JI = re.compile(rf"[,，]\s*即\s*[{_OPEN}]?$")
 
 
@@ -718,6 +725,8 @@ def _find_labels(
         if known is None:
             continue
         s, e = known
+        if s > 0 and text[s - 1] == "第":
+            continue  # an ordinal (第三圈), not the label 三圈
         label_text = text[s:e]
         i = bisect.bisect_right(mention_starts, s) - 1
         inside = mentions[i] if i >= 0 and e <= mentions[i][1] else None
@@ -781,7 +790,14 @@ def _find_labels(
             cut = max(text.rfind(ch, max(0, s - 8), s) for ch in _BOUNDARY)
             divided = _DIVIDED.search(text, max(0, s - 6), s)
             colon = len(tokens) > 1 and mk.group().strip() in (":", "：")
-            if s > 0 and (cut == -1 or s - cut - 1 > 6) and s > 8 and not divided and not colon:
+            # the head of its clause, then what it is (…在两心之外确定的三片, 指甲、乙和丙)
+            headed = text[s - 1 : s] == "的" and mk.group().lstrip()[:1] in ",，"
+            if (
+                s > 0
+                and (cut == -1 or s - cut - 1 > 6)
+                and s > 8
+                and not (divided or colon or headed)
+            ):
                 # a token inside a longer clause, unless it is what is divided, or a whole
                 # name a colon opens (…概括起来就是一廊三带: 中部是…)
                 continue
@@ -1635,15 +1651,18 @@ def define_components(
             if not head.strip(" :：\n"):  # a colon closing the line: the list lines below
                 parts = _list_lines(text, label.end)
             counts = [count_of(n) for n, _r in label.tokens]
+            if None not in counts and sum(counts) != len(parts) and label.form != "def":
+                continue
             if None not in counts and sum(counts) != len(parts):
                 # 一廊三带…: 中部是甲廊; 东部是乙带, 西部是丙带…: parts placed by direction,
                 # each taken by the token its name ends with, where all of a token's are given
+                # (即北边的甲城, 南边的乙城、丙城, 以及丁基地: the same, the names listed)
                 stop = body.find("。")
                 got: dict[tuple[str, str], list[str]] = {}
                 for clause in _top_split(body[: stop if stop != -1 else len(body)], _CLAUSES):
                     m = _PLACED_AT.match(clause)
-                    if m is None:
-                        continue
+                    if m is None or clause.lstrip().startswith("以") or "\n" in clause:
+                        continue  # (以甲江为纽带: a chain, read by _chains)
                     name = clean_name(m.group(1))
                     for n, r in label.tokens:
                         if name.endswith((*ROLE_SUFFIX.get(r, ()), r)):

@@ -147,7 +147,7 @@ _LEAD_WORDS = re.compile(
 
 # A list item's number, written before it: 一是, 其一, 第一, (1).
 _ENUMERATOR = re.compile(
-    r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十][是为]?|第[一二三四五六七八九十]+[,，、]?"
+    r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十][是为]?|第[一二三四五六七八九十]+(?:[,，、]|(?![\u4e00-\u9fff]))"
     r"|[(（][一二三四五六七八九十0-9]{1,2}[)）])"
 )
 
@@ -194,6 +194,10 @@ _GOAL_AFTER = re.compile(
 )
 
 
+# The work of building a named thing (…建设任务, 建设目标): what the name is stays open.
+_BUILDING_TASK = re.compile(r"[”\"」]?(?:的)?建设(?:任务|工作)")
+
+
 def head_vote(text: str, end: int) -> int:
     """+1 when the noun a name governs is spatial, -1 when it is a strategy or regime, else 0."""
     after = text[end : end + HEAD_CHARS]
@@ -202,6 +206,8 @@ def head_vote(text: str, end: int) -> int:
     ]
     if _GOAL_AFTER.match(after):
         return -1  # defined as what to become (“三区两城”建设, 即成为…): goals, not parts
+    if _BUILDING_TASK.match(after):
+        return 0  # the tasks of building it (四城三基地建设任务): no vote either way
     slogan = _SLOGAN_NOUN.search(after)
     spatial = _SPATIAL_NOUN.search(after)
     if spatial and (slogan is None or spatial.start() < slogan.start()):

@@ -197,7 +197,8 @@ _STATUS_WORDS: tuple[tuple[str, str, int], ...] = (
     # a line that passes the plan's territory now (穿境而过, 经过市域)
     (
         "existing",
-        r"利用|纵贯|横贯|贯穿|交汇|构成|穿境而过|过境|经过(?:市域|县域|全市|全县|境内|我市|我县)"
+        r"利用|纵贯|横贯|贯穿|交汇|构成|穿境而过|从旁经过|穿城而过|过境"
+        r"|经过(?:市域|县域|全市|全县|境内|我市|我县)"
         r"|[0-9]+分钟(?:可达|直达|到达)",  # 约40分钟可达甲机场: a journey made today
         1,
     ),
@@ -218,7 +219,14 @@ _STATUS_WORDS: tuple[tuple[str, str, int], ...] = (
         r"前期研究|前期工作|规划研究|研究|谋划|预留|争取纳入|纳入[\u4e00-\u9fff]{0,8}规划|论证",
         2,
     ),
-    ("upgrade", r"改扩建|扩容|扩能|提质改造|提质|改造|升级|复线|改弯取直|电气化|转为|改为", 2),
+    # (双线电气化铁路 is the kind of line, not works on it)
+    (
+        "upgrade",
+        # (甲铁路复线 from beside names the second track; 复线 is work where it is done)
+        r"改扩建|扩容|扩能|提质改造|提质|改造|升级|复线(?=建设|改造|工程|扩能)|(?<=建设|增建)复线"
+        r"|改弯取直|电气化(?!铁路)|转为|改为",
+        2,
+    ),
 )
 _STATUS_RE = re.compile(
     "|".join(f"(?P<s{i}>{rx})" for i, (_st, rx, _w) in enumerate(_STATUS_WORDS))
@@ -589,6 +597,13 @@ def _status(text: str, start: int, end: int) -> tuple[str | None, float]:
     sent_end = min(
         [x for x in (text.find(ch, end) for ch in _SENTENCE_STOPS) if x >= 0], default=len(text)
     )
+    if _LINE_SUBJECT.match(text, sent_start, start):
+        # another line heads the sentence (甲铁路为…, 在邵阳与乙铁路交会): its words are that
+        # line's, not this one's, which is only named
+        return None, 0.0
+    if not text[sent_start:start].strip(" 　") and _NOW_OPEN.search(text, end, sent_end):
+        # the subject, of which the sentence ends on its present stage (…开工建设, 目前已建成通车)
+        return "existing", 1.5
     found = _words(text[sent_start:start], first=False) or _words(
         text[end:sent_end][:60], first=True
     )
@@ -599,6 +614,13 @@ def _status(text: str, start: int, end: int) -> tuple[str | None, float]:
     return (found[0], 1.0) if found else (None, 0.0)
 
 
+# A sentence headed by the name of a line, as its subject (怀邵衡铁路为…).
+_LINE_SUBJECT = re.compile(
+    r"\s*[\u4e00-\u9fff]{2,12}?(?:铁路|高铁|城际|高速公路|高速|机场)(?:[(（][^()（）]{0,20}[)）])?"
+    r"(?:为|是|于|全长|设计|起于|自|北起|南起|东起|西起|经|途经)"
+)
+# The present stage said of a sentence's subject (目前已建成通车, 现已通车).
+_NOW_OPEN = re.compile(r"(?:目前|现已|现在|如今)[\u4e00-\u9fff]{0,3}?(?:建成|通车|开通|运营|投用)")
 # A numbered item's title that is a project's name alone: 1. 甲高铁。 / 2. 乙高速(S99…)。
 # An entry of a list of projects: the name heads its line (after a number or bullet) and a
 # colon opens its description (杭瑞高速:已建成通车,…).
