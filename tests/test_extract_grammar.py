@@ -1014,6 +1014,15 @@ FORMS = {
             ("两心、两片", "片", "南湖景区", []),
         ],
     ),
+    "a label glossed in English; each clause names its part after 为": (
+        "衡山风景区规划(摘要·中英对照)\n规划确定两心、一带的布局。\n"
+        "两心(Two Centres):北部中心为南岳古镇景区(Nanyue Town Scenic Area),位于南岳区;"
+        "南部中心为祝融峰景区,以登山为主。",
+        [
+            ("两心、一带", "心", "南岳古镇景区", []),
+            ("两心、一带", "心", "祝融峰景区", []),
+        ],
+    ),
     "a part resting on a river, then named after 即": (
         "湘乡市规划\n第二节 一心一带\n布局由一心、一带共同组成。"
         "一带以涟水为依托,即涟水生态风光带。",
@@ -1254,7 +1263,7 @@ HELD_SCORES = {
     "sety/121_wuling_liuyehu": (2, 12, 4, 3, 4),
     "sety/122_huaihua_gaoxin": (1, 0, 8, 8, 8),
     "setz/123_zhuzhou": (3, 10, 10, 10, 10),
-    "setz/124_yueyang": (1, 3, 6, 6, 5),
+    "setz/124_yueyang": (1, 5, 6, 6, 5),
     "setz/125_chenzhou_danxia": (1, 3, 6, 5, 6),
     "setz/126_shaoyang_chengqu": (0, 0, 4, 4, 4),
     "setz/127_daxiang": (0, 0, 5, 5, 5),

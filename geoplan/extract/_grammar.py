@@ -380,6 +380,19 @@ def _shared_tail(parts: list[str]) -> list[str]:
     return parts
 
 
+def _named_after_wei(body: str) -> list[str]:
+    """The names that the clauses of a sentence give after 为 (北部中心为甲景区, …; 南部中心为乙
+    景区), each a name of a place, or none."""
+    out = []
+    for clause in re.split(r"[;；]", re.split(r"[。\n]", body, maxsplit=1)[0]):
+        m = re.match(r"\s*[^,，;；为]{0,14}?为([^,，;；(（]{2,24})", clause)
+        name = clean_name(m.group(1)) if m else ""
+        if not name or not _SPACE_WORD.search(name) or len(name) > 16:
+            return []
+        out.append(name)
+    return out
+
+
 def _named_clauses(
     body: str, suffixes: tuple[str, ...] | None, *, lead: str = r"[:：]"
 ) -> list[str]:
@@ -611,6 +624,11 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     named = _named_clauses(body, suffixes)
     if len(named) >= 2 and (k is None or len(named) == k):
         return named, False
+    # 两心: 北部中心景区为甲景区, …; 南部次中心景区为乙景区, …: each clause names its part after
+    # 为, a name of a place
+    named = _named_after_wei(body.lstrip(" :："))
+    if k and k > 1 and len(named) == k:
+        return named, False
     if body.lstrip(" ")[:1] in ":：":
         # 三泉依次为: 甲温泉, 位于…; 乙温泉, 水温…; 丙温泉…: each clause led by its name; a
         # count's worth of names of places (两心分别为: 甲景区, 作为…; 乙景区, 作为…)
@@ -618,6 +636,7 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
             named = _named_clauses(body.lstrip(" :："), ends, lead=r"[,，]")
             if len(named) >= 2 and (k is None or len(named) == k):
                 return named, False
+
     if k != 1:
         # a later clause listing names of the role's kind (…, 主要包括甲组团、乙组团)
         for clause in clauses:
@@ -662,6 +681,8 @@ _BEFORE_RE = re.compile(
 )
 
 
+# A gloss in another script after a label or name (一核(One Core), 甲景区(Jia Scenic Area)).
+_GLOSS = re.compile(r"\s*[(（][A-Za-z][A-Za-z0-9 ,.'’&–-]{0,60}[)）]")
 # A label closing the list of its parts (…甲轴、乙轴和丙轴, 是为“三轴”).
 _NAMED_BEFORE = re.compile(
     rf"(?:[,，]\s*(?:是为|即为|统称为|统称|合称为|合称|简称为|简称|称为|谓之)|即为)\s*[{_OPEN}]?$"
@@ -758,6 +779,9 @@ def _find_labels(
             out.append(_Label(max(stop + 1, s - BODY_CHARS), e, tokens, label_text, "named"))
             continue
         mk = _MARK_RE.match(text, e)
+        gloss = _GLOSS.match(text, e + (1 if text[e : e + 1] in _CLOSE else 0))
+        if gloss is not None:  # “两心”(Two Centres): a gloss of the label, then its mark
+            mk = _MARK_RE.match(text, gloss.end())
         if mk and mk.group().strip().startswith("为") and text[s - quoted - 1 : s - quoted] == "以":
             continue  # 以“一核”为支点: the label used, not defined
         head_line = next((h for h in headings if h[0] <= s < h[1]), None)
