@@ -1037,6 +1037,21 @@ FORMS = {
             ("一廊两中心", "中心", "会展中心", []),
         ],
     ),
+    "tokens with a measure word and a qualifier (三个功能区、两条精品线) beside plain ones": (
+        "韶山景区规划\n第二章 总体布局\n第一节 一个核心、两条精品线、三个功能区\n"
+        "景区以此为总体构架组织建设,将纪念瞻仰、田园体验与游客服务融为一体。\n"
+        "一个核心即毛泽东故居保护区。两条精品线分别为:滴水洞观光线、韶峰登山线。\n"
+        "三个功能区分为:\n① 纪念瞻仰区,承担展陈功能;\n② 田园体验区,保持田园风光;\n"
+        "③ 游客服务区,集中布置服务设施。",
+        [
+            ("一个核心、两条精品线、三个功能区", "核心", "毛泽东故居保护区", []),
+            ("一个核心、两条精品线、三个功能区", "线", "滴水洞观光线", []),
+            ("一个核心、两条精品线、三个功能区", "线", "韶峰登山线", []),
+            ("一个核心、两条精品线、三个功能区", "区", "纪念瞻仰区", []),
+            ("一个核心、两条精品线、三个功能区", "区", "田园体验区", []),
+            ("一个核心、两条精品线、三个功能区", "区", "游客服务区", []),
+        ],
+    ),
 }
 
 
@@ -1060,6 +1075,8 @@ def test_definition_forms(form):
         "湘潭市规划\n落实“三片”管控要求。“三片”指东片、西片和南片。",
         # a 以…为 chain joined by 、 is not read; its parts are not taken from the wrong list
         "邵阳市规划\n以邵阳中心城区为核心、邵东市和武冈市为两翼,坚持“一县一特、一乡一业”。",
+        # counts of things, each with a qualifier: no plain token, no structure
+        "郴州市规划\n建设三个产业园区、五个特色小镇,打造两条精品旅游线。",
     ],
 )
 def test_slogans_are_judged_by_what_they_govern(text):
@@ -1250,7 +1267,7 @@ HELD_SCORES = {
     "setx/108_zhuzhou_gaoxin": (4, 19, 3, 2, 2),
     "setx/109_beihu": (1, 5, 4, 2, 4),
     "setx/110_suxian": (1, 6, 3, 3, 3),
-    "setx/111_lingling": (1, 4, 3, 3, 2),
+    "setx/111_lingling": (2, 11, 3, 3, 2),
     "setx/112_jianghua": (1, 5, 2, 2, 2),
     "setx/113_guzhang": (2, 4, 5, 5, 5),
     "setx/114_wulingyuan": (2, 10, 4, 4, 4),
@@ -1266,7 +1283,7 @@ HELD_SCORES = {
     "setz/124_yueyang": (1, 5, 6, 6, 5),
     "setz/125_chenzhou_danxia": (1, 3, 6, 5, 6),
     "setz/126_shaoyang_chengqu": (0, 0, 4, 4, 4),
-    "setz/127_daxiang": (0, 0, 5, 5, 5),
+    "setz/127_daxiang": (1, 4, 5, 5, 5),
     "setz/128_pingjiang_mufushan": (0, 0, 4, 4, 4),
     "setz/129_changzhutan_lvxin": (3, 24, 5, 5, 5),
     "setz/130_yueyanglou_dongtinghu": (2, 14, 8, 8, 8),

@@ -86,6 +86,7 @@ from geoplan.extract._common import admin_refs
 from geoplan.extract._structures import (
     NOT_ROLES,
     NUMERALS,
+    PLAIN_TOKEN,
     ROLE_SUFFIX,
     ROLES,
     TOKEN,
@@ -674,6 +675,9 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
 # A run of numeral + role tokens, the shape of every label; which runs are labels of the plan's
 # structures is checked against their tokens.
 _TOKEN_SPAN = re.compile(TOKEN)
+_PLAIN_SPAN = re.compile(rf"(?:{PLAIN_TOKEN}[、,，]?)+")
+# A verb laying out a part before a counted name (布置一条甲廊): the name is the part's own.
+_LAID_OUT = re.compile(r"(?:布置|设置|建设|打造|形成|构建|规划|培育|建成)$")
 _RUN = re.compile(rf"{TOKEN}(?:[、,，]?{TOKEN})*")
 _MARK_RE = re.compile(rf"\s*[{_CLOSE}]?\s*(?:{_MARK})")
 _BEFORE_RE = re.compile(
@@ -748,6 +752,8 @@ def _find_labels(
         s, e = known
         if s > 0 and text[s - 1] == "第":
             continue  # an ordinal (第三圈), not the label 三圈
+        if _LAID_OUT.search(text, max(0, s - 4), s) and not _PLAIN_SPAN.fullmatch(text, s, e):
+            continue  # 布置一条滨河生态廊: a part laid out and named, not the label 一廊
         label_text = text[s:e]
         i = bisect.bisect_right(mention_starts, s) - 1
         inside = mentions[i] if i >= 0 and e <= mentions[i][1] else None

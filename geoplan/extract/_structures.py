@@ -48,13 +48,22 @@ _WORD_ALT = "|".join(_WORDS)
 # One numeral + role word (or a word that only looks like a role).
 # A measure word may stand between numeral and role (一个中心、两条轴线、三大板块).
 _MEASURE = "(?:个|条|大|座)?"
-TOKEN = rf"[{NUMERALS}]{_MEASURE}(?:{_WORD_ALT})"
+# After a measure word, a qualifier may stand before the role (三个功能区、多个景观节点、
+# 三条精品线): the token then ends where the name does (a list mark, a quote, a space, a
+# defining word), so that a qualifier never swallows the start of the next word.
+_BOUND = r"[、,，。;；:：”\"」』\s和与及]|分为|分别|依次|即|是|为|指|包括|由|$"
+_QUALIFIED = rf"[个条大座处][^\W\d{NUMERALS}、,，]{{1,4}}?(?=(?:{_WORD_ALT})(?:{_BOUND}))"
+PLAIN_TOKEN = rf"[{NUMERALS}]{_MEASURE}(?:{_WORD_ALT})"
+_BEFORE_ROLE = rf"(?:{_MEASURE[:-1]}(?=(?:{_WORD_ALT}))|{_QUALIFIED}|)"
+TOKEN = rf"[{NUMERALS}]{_BEFORE_ROLE}(?:{_WORD_ALT})"
 # Tokens may be parted by a list mark or by 串 (一环三湾串七岛: the ring and bays string the isles).
 STRUCTURE_RE = re.compile(rf"(?<![第{NUMERALS}]){TOKEN}(?:(?:[、,，]|串)?{TOKEN})+")
 # A numeral + any word right after a match: the match is part of a longer, non-spatial name;
 # not a length in li after a list mark (一江四区、十里画廊: a second, descriptive name).
 _CONTINUES = re.compile(rf"(?![、,，][十百千万]里)[、,，]?[{NUMERALS}][\u4e00-\u9fff]")
-_TOKEN_RE = re.compile(rf"([{NUMERALS}]){_MEASURE}({_WORD_ALT})")
+_PLAIN_RE = re.compile(PLAIN_TOKEN)
+_TOKEN_SPAN = re.compile(TOKEN)
+_TOKEN_RE = re.compile(rf"([{NUMERALS}]){_BEFORE_ROLE}({_WORD_ALT})")
 # The nouns a name governs, read in the rest of its clause (quotes and 的 skipped): a strategy,
 # task, concept or regime makes a slogan; a layout, structure or network makes it spatial.
 _SLOGAN_NOUN = re.compile(
@@ -284,6 +293,8 @@ def find_patterns(text: str) -> list[tuple[str, int, int]]:
             continue  # the start of a longer quoted list (“一心两环两桥隧多路”)
         if any(role in NOT_ROLES for _n, role in tokens_of(pattern)):
             continue
+        if not any(_PLAIN_RE.fullmatch(t.group()) for t in _TOKEN_SPAN.finditer(pattern)):
+            continue  # qualified tokens only (三个功能区、五个特色小镇): a count of things
         compact = re.sub(r"[,，]", "、", pattern)
         # one name, however its tokens are separated (一核两区 and 一核、两区): its first form
         compact = same.setdefault(compact.replace("、", ""), compact)
