@@ -88,7 +88,8 @@ _CJK = r"\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef
 _STRAY_SPACE = re.compile(
     rf"(?<=[{_CJK}])[ \u00a0\u3000]+(?=[{_CJK}0-9])|(?<=[0-9])[ \u00a0\u3000]+(?=[{_CJK}])"
 )  # not tabs: they part the cells of Word and web tables
-_DELETE = re.compile(r"[\u200b-\u200f\ufeff\u00ad]|\r(?=\n)")
+# Zero-width characters, CR before LF, and Markdown's emphasis marks (**一核**: the label 一核).
+_DELETE = re.compile(r"[\u200b-\u200f\ufeff\u00ad]|\r(?=\n)|\*{2,3}(?=\S)|(?<=\S)\*{2,3}")
 # A line that is only a page number (— 12 —, - 3 -, 第 4 页, 12), as PDF pages carry them.
 _PAGE_NUMBER_LINE = re.compile(
     r"^[ \t]*(?:[-—–－][ \t]*\d{1,4}[ \t]*[-—–－]"
@@ -115,7 +116,7 @@ RUNNING_HEAD_MIN = 3
 RUNNING_HEAD_CHARS = 6
 # The characters that open an item of a bulleted list (Word, slides, WeChat): read here, where a
 # wrapped line ends, and by the extractor, where a list of parts is.
-BULLETS = "•●■□◆◇▲△▶►▷➤➢★☆○◎▪·"
+BULLETS = "•●■□◆◇▲△▶►▷➤➢★☆○◎▪·→➜⇒"
 # What a hard-wrapped line may go on with: any character but a table rule or a bullet (NFKC
 # has made full-width brackets and commas ASCII; a wrap may fall inside “1+4+2”).
 _WRAP_GOES_ON = re.compile(rf"\s*[^\s|*{BULLETS}]")
@@ -126,7 +127,7 @@ _LINE_HEAD = re.compile(
     r"^\s*(?:第[一二三四五六七八九十百零〇0-9]+[篇章节条]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十0-9]+[)）]"
     r"|[0-9]{1,2}[.、．](?![0-9])|[①-⑩]|专栏|\||附件|表\s*\d"
     # a counted label and its value (两区: 甲区、乙区), a line of a box of key and value lines
-    r"|[一二三四五六七八九十两双多][个大条座]?[\u4e00-\u9fff]{1,3}[:：]"
+    r"|[一二三四五六七八九十两双多](?![个大条座][:：])[个大条座]?[\u4e00-\u9fff]{1,3}[:：]"
     # a line that is one bracketed title (【西岸二期】, made “西岸二期” above): a heading
     r"|“[^“”\n]{1,24}”\s*$)"
 )

@@ -231,3 +231,20 @@ def test_pdf_text_table_rows_wrapped_over_lines_stay_rows():
     got = read_text(text).text
     assert "站房建筑面积约3.6万平方米|2022年7月29日竣工启用\n乙高速|" in got
     assert "全线建成通车" in got
+
+
+def test_markdown_emphasis_marks_are_dropped():
+    # a web article saved as Markdown: **一核** is the label 一核; offsets map to the original
+    plan = read_text("# 甲区规划\n- **一核**:即甲城区;\n- 单个*号保留\n")
+    assert plan.text == "# 甲区规划\n- 一核:即甲城区;\n- 单个*号保留\n"
+    start = plan.text.index("一核")
+    assert plan.to_original((start, start + 2)) == (start + 2, start + 4)
+
+
+def test_a_line_wrapped_before_a_count_and_its_colon_goes_on():
+    # 两条: is a count opening a list, no label of its own (两区: 甲区、乙区 is one): the line
+    # cut before it goes on
+    line = "甲县对外交通以铁路和高速公路为骨架形成网络并向外延伸\n"
+    cut = "甲县现在在建并计划于二〇二七年前后建成的高速公路有\n"
+    text = "甲县规划\n" + line * 8 + cut + "两条:一条是甲高速,另一条是乙高速。\n"
+    assert "建成的高速公路有两条:" in read_text(text).text

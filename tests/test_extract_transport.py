@@ -582,3 +582,31 @@ def test_a_line_named_by_its_ends_and_by_their_code_has_one_stage():
     )
     statuses = {p.name: p.status for p in extract_plan(read_text(text)).transport}
     assert statuses["益阳至娄底高速铁路"] == statuses["益娄高铁"] == "under_construction"
+
+
+def test_a_project_alone_on_its_line_takes_its_stage_from_the_arrow_lines_below():
+    # slides: the name titles its lines, the first arrow line says the stage
+    text = (
+        "P8 铁路\n区域高铁\n宜常高铁\n→ 湖南段在建(2025年开工)\n→ 新建澧县站\n"
+        "张吉怀高铁\n→ 已通车\n"
+    )
+    got = {name: status for name, _c, status in _projects(text)}
+    assert got == {"宜常高铁": "under_construction", "张吉怀高铁": "existing"}
+
+
+def test_items_of_a_list_a_colon_opens_share_its_stage():
+    # 在建的有两条: 一条是甲高速…; 另一条是乙高速…: the words before the colon head both
+    text = (
+        "答:先说高速公路,常吉高速早就通了。现在在建的有两条:一条是沅辰高速,起点在盘古乡,"
+        "往南到辰溪县;\n另一条是官新高速,官庄到新化,七十多公里。这两条一通就都顺了。"
+    )
+    got = {name: (cities, status) for name, cities, status in _projects(text)}
+    assert got["沅辰高速"] == (["沅陵县", "辰溪县"], "under_construction")
+    assert got["官新高速"][1] == "under_construction"
+    assert got["常吉高速"][1] == "existing"
+
+
+def test_being_reached_by_an_expressway_is_no_line():
+    # 不通高速, 县县通高速: phrases of access, no road's name; 怀通高速 (怀化—通道) is one
+    got = [name for name, _c, _s in _projects("从“不通高速”到全省县县通高速,怀通高速已通车。")]
+    assert got == ["怀通高速"]

@@ -816,8 +816,9 @@ def _numbered_run(text: str, pos: int, k: int) -> list[str]:
 
 # The names a counted noun of a kind closes, after 由 or 包括 (由甲、乙、丙三大景区组成).
 _TOKEN_SPAN_RE = re.compile(TOKEN)
-_KIND_BEFORE = re.compile(r"(?:由|包括)([^由。;；:：\n]{2,80}?)$")
+_KIND_BEFORE = re.compile(r"(?:由|包括|分为|划分为)([^由。;；:：\n]{2,80}?)$")
 _LIST_SPLIT_RE = re.compile(r"[、,，]|和|及|与")
+_BRACKETED_LIST = re.compile(r"[(（]([^()（）\n]{4,120})[)）]")
 # What introduces its parts right after it: 依次为:, 分别是:, 包括.
 _KIND_MARK = re.compile(r"[,，]?(?:依次为|分别为|分别是|包括|即)?[:：]?")
 
@@ -848,6 +849,10 @@ def _kind_structures(ctx: _Ctx, found: list[Structure]) -> list[Structure]:
             items = [i.strip() for i in _LIST_SPLIT_RE.split(before.group(1))]
             pos = before.start(1)
             area = ""
+        elif (inside := _BRACKETED_LIST.match(text, pos)) is not None:
+            # 划分为七大景区(甲景区、乙景区…): the parts in brackets after the count
+            items = [i.strip() for i in re.split(r"[、,，;；]", inside.group(1))]
+            pos = inside.start(1)
         elif text.startswith("\n", pos) or not text[pos:].strip():
             items = _list_lines(text, pos - 1 if text.startswith("\n", pos) else pos)
             if k and len(items) < k:
@@ -950,6 +955,22 @@ def _name_from_heading(text: str, m: re.Match, found: list[Structure]) -> None:
             return
 
 
+def _by_role(
+    tokens: list[tuple[str, str]], grammar: list[RawComponent], nearby: list[RawComponent]
+) -> list[RawComponent]:
+    """The parts of each role from the nearby reading, which defines more roles than the
+    grammar of definitions, except where the grammar names a role's part by its label: a
+    group of places (“两副”即甲、乙两个副中心城市), which the nearby reading would split into
+    names. In the order of the name's tokens."""
+    out: list[RawComponent] = []
+    for role in dict.fromkeys(r for _n, r in tokens):
+        mine = [c for c in grammar if c.role == role]
+        near = [c for c in nearby if c.role == role]
+        label = len(mine) == 1 and re.fullmatch(TOKEN, mine[0].name) is not None
+        out += mine if label or not near else near
+    return out
+
+
 def _structures(ctx: _Ctx) -> list[Structure]:
     text = ctx.text
     by_pattern: dict[str, list[tuple[int, int]]] = {}
@@ -988,8 +1009,10 @@ def _structures(ctx: _Ctx) -> list[Structure]:
         assert best is not None
         s, e, comps = best
         grammar = defined.get(pattern, [])
-        if len({c.role for c in grammar}) >= len({c.role for c in comps}) and grammar:
+        if grammar and len({c.role for c in grammar}) >= len({c.role for c in comps}):
             comps = grammar
+        elif grammar:
+            comps = _by_role(tokens, grammar, comps)
         recovered = []
         if not comps:
             for s2, e2 in occs[:MAX_OCCURRENCES]:

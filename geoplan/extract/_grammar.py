@@ -82,7 +82,7 @@ from dataclasses import dataclass
 from geoplan import gazetteer
 from geoplan.corpus import BULLETS
 from geoplan.errors import GeoplanError
-from geoplan.extract._common import admin_refs
+from geoplan.extract._common import admin_refs, corridor_codes
 from geoplan.extract._structures import (
     NOT_ROLES,
     NUMERALS,
@@ -129,7 +129,7 @@ _MARK = (
     # the label, then some of its parts (四区中, 甲片区以…为特色, 乙片区以…; 两翼之中, 左翼为…)
     r"|(?:之)?中(?=[,，])"
 )
-_BOUNDARY = set("\n。;；:：,，、!！?？)）|")
+_BOUNDARY = set("\n。;；:：,，、!！?？()（）|")
 _ENUM = re.compile(
     r"(?:^|(?<=[\n。;；:：,，]))\s*"
     r"(?:其[一二三四五六七八九十]+(?:为|是)?|[一二三四五六七八九十]是|第[一二三四五六七八九十]+(?:[,，、]|(?![\u4e00-\u9fff]))"
@@ -258,9 +258,12 @@ _TOWNS_ETC = re.compile(r"等[\u4e00-\u9fff]{0,4}?(?:乡镇|集镇|城镇|重点
 
 def _is_group(parts: list[str]) -> bool:
     """Whether a list names one group of places rather than parts of their own: units
-    (甲县、乙县两市), the built-up areas of several units (甲城区、乙城区两个副中心), or kinds
-    of place (国家级新区、特色园区). Such a part is named by its label."""
+    (甲县、乙县两市), the built-up areas of several units (甲城区、乙城区两个副中心), kinds
+    of place (国家级新区、特色园区), or national corridors by their codes (沪昆、杭瑞两大横向
+    通道: the plan names no part of its own). Such a part is named by its label."""
     urban = len(parts) > 1
+    if urban and all(p.strip() in corridor_codes() for p in parts):
+        return True
     if len(parts) > 1 and _TOWNS_ETC.search(parts[-1]):
         return True  # 甲、乙、丙等城郊镇: towns named as examples of a kind
     if len(parts) >= 4:
@@ -1589,6 +1592,21 @@ _ONE_OF = re.compile(
 )
 
 
+def _bracket_close(text: str, start: int, end: int) -> int:
+    """Where a body from ``start`` meets a bracket it did not open (…格局(一核:甲; 两翼:乙、丙),
+    主动…: the definitions end at the bracket), else ``end``."""
+    depth = 0
+    for i in range(start, end):
+        ch = text[i]
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth -= 1
+            if depth < 0:
+                return i
+    return end
+
+
 def define_components(
     text: str,
     patterns: dict[str, list[tuple[int, int]]],
@@ -1670,6 +1688,7 @@ def define_components(
             # a label in a table cell (| 一环: 甲环线 | 乙—丙 |): its row is its body
             row_end = text.find("\n", label.end)
             body_end = min(body_end, row_end if row_end != -1 else len(text))
+        body_end = _bracket_close(text, label.end, body_end)
         body = text[label.end : body_end]
         bracket = label.form == "def" and text[label.end - 1] in "(（"
         head = _head(body, bracket=bracket)

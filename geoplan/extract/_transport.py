@@ -116,6 +116,7 @@ _BAD_NEXT = re.compile(
 _GENERIC_CODES = re.compile(
     r"^(?:普速|干线|支线|国家|省级|区域|区域性|重载|货运|客运)$|[型形]$"
     r"|^[这该两二三四五六七八九十几多]+(?:条|个|座)$"  # 两条高速: a count, no line's name
+    r"|^不通$|^([\u4e00-\u9fff])\1通$"  # 不通高速, 县县通高速: being reached, no line's name
 )
 # Line names sharing one suffix (浏醴和炎韶铁路 = 浏醴铁路 + 炎韶铁路).
 _COORD = "和、及与"
@@ -301,7 +302,7 @@ _FUNCTION_CHARS = re.compile(r"[了的由进善强用域好抓完加专个我其
 
 # The last character of a verb of where a line runs, or of its stage, glued to its code (北临, 北起,
 # 紧邻, 东接, 途经; 既有, 现有; 抓紧).
-_PLACE_VERB_CHARS = "临邻接连经沿往向达通靠近起于有紧"
+_PLACE_VERB_CHARS = "临邻接连经沿往向达通靠近起于有紧是为即"
 
 
 def _trim_code(code: str) -> str | None:
@@ -318,7 +319,7 @@ def _trim_code(code: str) -> str | None:
     while i > 0 and covered[i - 1]:
         i -= 1
     tail = code[i:]
-    if len(tail) < 2 and len(code) >= 4:
+    if len(tail) < 2 and len(code) >= 3:
         # the longest tail that decodes wholly to places, after a verb of where or of stage
         # (北临 | 长石, 既有 | 石长, 抓紧 | 常岳九); not the end of a longer code (鹤中洪芷高速 is
         # no 洪芷高速)
@@ -611,6 +612,16 @@ def _status(text: str, start: int, end: int) -> tuple[str | None, float]:
         # 1. 甲高铁。已于2021年建成通车, …: a list item titled by the name; its next sentence
         nxt = text[sent_end + 1 : sent_end + 61]
         found = _words(re.split(r"[。;；\n]", nxt, maxsplit=1)[0], first=True)
+    if found is None:
+        # an item of a list a colon opens (在建的有两条: 一条是甲高速…; 另一条是乙高速…): the
+        # words before the colon head every item
+        full = max(text.rfind(ch, max(0, start - 300), start) for ch in "。!！?？") + 1
+        colon = max(text.rfind(ch, full, start) for ch in ":：")
+        # the items may stand on lines of their own after a semicolon, the colon's clause not
+        items = re.sub(r"[;；]\n", "", text[colon:start])
+        full = max(full, text.rfind("\n", full, colon) + 1)
+        if colon > full and "\n" not in items:
+            found = _words(text[full:colon], first=False)
     return (found[0], 1.0) if found else (None, 0.0)
 
 
@@ -628,6 +639,7 @@ _ENTRY_HEAD = re.compile(
     rf"^\s*(?:[0-9]{{1,2}}[.、．]|[(（][0-9一二三四五六七八九十]{{1,2}}[)）]|[①-⑳{BULLETS}])?\s*$"
 )
 _ENTRY_COLON = re.compile(r"\s*(?:[(（][^()（）\n]{0,30}[)）])?\s*[:：]")
+_ENTRY_BELOW = re.compile(rf"[ \t]*\n[ \t]*(?:→|->|[{BULLETS}]|-(?!\d))[ \t]*([^\n]+)")
 
 
 def _entry(text: str, start: int, end: int) -> str | None:
@@ -643,9 +655,14 @@ def _entry(text: str, start: int, end: int) -> str | None:
     True
     """
     line_start = text.rfind("\n", 0, start) + 1
-    colon = _ENTRY_COLON.match(text, end)
-    if colon is None or not _ENTRY_HEAD.match(text[line_start:start]):
+    if not _ENTRY_HEAD.match(text[line_start:start]):
         return None
+    colon = _ENTRY_COLON.match(text, end)
+    if colon is None:
+        # the name alone on its line, its description on the arrow or bullet lines below
+        # (宜常高铁\n→ 湖南段在建\n→ 新建甲站): the first of them says its stage
+        below = _ENTRY_BELOW.match(text, end)
+        return below.group(1) if below else None
     line_end = text.find("\n", colon.end())
     return text[colon.end() : len(text) if line_end < 0 else line_end]
 
