@@ -851,6 +851,13 @@ def _agrees(role: str, word: str) -> bool:
 
 
 # Who builds, before a chain (全省以…, 本县以…).
+# A clause between two of a chain that names a part by a verb of growing it (以甲都市圈为核心,
+# 推动乙城市群联动发展, 以丙城市为节点): the part's name ends in its kind, the chain's role.
+_CHAIN_VERB = re.compile(
+    r"(?:推动|带动|促进|推进|引导|壮大|培育|做强|打造)"
+    r"([^以,，。;；:：\n]{2,24}?(都市圈|城市群|经济圈|经济带|发展带|走廊|组团|片区|板块))"
+    r"(?:联动|协同|一体化|融合|集聚|高质量)?(?:发展|建设)?(?=[,，;；。\n]|$)"
+)
 _CHAIN_SUBJECT = re.compile(r"(?:全省|全市|全州|全县|全区|本市|本县|本区|规划|市域|县域)(?=以)")
 # What a heading may say its name is, after it: 生态空间格局, 发展布局, 空间结构.
 _HEADING_KIND = r"[\u4e00-\u9fff]{0,8}?(?:格局|布局|结构|体系)"
@@ -886,6 +893,8 @@ def _chain_after(text: str, e: int, tokens: list[tuple[str, str]]) -> list[_Labe
         run: list[re.Match] = []
         while len(run) < len(tokens):
             c = _CHAIN_AFTER.match(text, pos)
+            if c is None and run:
+                c = _CHAIN_VERB.match(text, pos)  # a part grown between two of the chain
             if c is None:
                 break
             run.append(c)
