@@ -1329,7 +1329,7 @@ HELD_SCORES = {
     "setz/125_chenzhou_danxia": (1, 3, 6, 5, 6),
     "setz/126_shaoyang_chengqu": (0, 0, 4, 4, 4),
     "setz/127_daxiang": (1, 4, 5, 5, 5),
-    "setz/128_pingjiang_mufushan": (0, 0, 4, 4, 4),
+    "setz/128_pingjiang_mufushan": (1, 0, 4, 4, 4),
     "setz/129_changzhutan_lvxin": (3, 24, 5, 5, 5),
     "setz/130_yueyanglou_dongtinghu": (2, 14, 8, 8, 8),
     "setaa/131_yuhu": (5, 8, 5, 5, 5),
@@ -1363,6 +1363,13 @@ def test_a_group_named_by_its_label_stays_one_part_beside_a_later_mentions_roles
     )
     got = [(role, name) for _p, role, name, _pl in _parts(text) if role in ("核", "副")]
     assert got == [("核", "一核"), ("副", "两副")]
+
+
+def test_tokens_joined_by_a_verb_that_leads_them_are_one_name():
+    # 一心带两点: the centre leads the points (as 串 strings the isles of 一环三湾串七岛); 一心带动
+    # (a verb after one token) is no name
+    text = "湘阴县旅游区规划\n旅游区遵循“一心带两点”的整体格局。一心即洋沙湖景区。坚持一心带动。"
+    assert [(p, r, n) for p, r, n, _pl in _parts(text)] == [("一心带两点", "心", "洋沙湖景区")]
 
 
 def test_secondary_centres_are_a_role():

@@ -56,8 +56,9 @@ _QUALIFIED = rf"[个条大座处][^\W\d{NUMERALS}、,，]{{1,4}}?(?=(?:{_WORD_AL
 PLAIN_TOKEN = rf"[{NUMERALS}]{_MEASURE}(?:{_WORD_ALT})"
 _BEFORE_ROLE = rf"(?:{_MEASURE[:-1]}(?=(?:{_WORD_ALT}))|{_QUALIFIED}|)"
 TOKEN = rf"[{NUMERALS}]{_BEFORE_ROLE}(?:{_WORD_ALT})"
-# Tokens may be parted by a list mark or by 串 (一环三湾串七岛: the ring and bays string the isles).
-STRUCTURE_RE = re.compile(rf"(?<![第{NUMERALS}]){TOKEN}(?:(?:[、,，]|串)?{TOKEN})+")
+# Tokens may be parted by a list mark or by a verb that joins them: 串 (一环三湾串七岛: the ring
+# and bays string the isles), 带 (一心带二点: the centre leads the points).
+STRUCTURE_RE = re.compile(rf"(?<![第{NUMERALS}]){TOKEN}(?:(?:[、,，]|串|带)?{TOKEN})+")
 # A numeral + any word right after a match: the match is part of a longer, non-spatial name;
 # not a length in li after a list mark (一江四区、十里画廊: a second, descriptive name).
 _CONTINUES = re.compile(rf"(?![、,，][十百千万]里)[、,，]?[{NUMERALS}][\u4e00-\u9fff]")
