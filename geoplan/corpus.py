@@ -116,7 +116,7 @@ RUNNING_HEAD_MIN = 3
 RUNNING_HEAD_CHARS = 6
 # The characters that open an item of a bulleted list (Word, slides, WeChat): read here, where a
 # wrapped line ends, and by the extractor, where a list of parts is.
-BULLETS = "•●■□◆◇▲△▶►▷➤➢★☆○◎▪·→➜⇒"
+BULLETS = "•●■□◆◇▲△▶►▷➤➢★☆○◎▪·→➜⇒✔✓☑"
 # What a hard-wrapped line may go on with: any character but a table rule or a bullet (NFKC
 # has made full-width brackets and commas ASCII; a wrap may fall inside “1+4+2”).
 _WRAP_GOES_ON = re.compile(rf"\s*[^\s|*{BULLETS}]")

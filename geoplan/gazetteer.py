@@ -461,7 +461,9 @@ def _in_place_list(text: str, start: int, end: int) -> bool:
     inner = all(item in names for item in items[1:-1])
     first = any(items[0][-k:] in names for k in (2, 3, 4) if len(items[0]) >= k)
     last = any(items[-1][:k] in names for k in (2, 3, 4) if len(items[-1]) >= k)
-    return inner and first and last
+    # the first item may be another kind of place when three units follow it (甲工业区、乙、丙、丁)
+    others = len(items) > PLACE_LIST_MIN_ITEMS and text[start:end] != ends[0]
+    return inner and (first or others) and last
 
 
 @cache
@@ -618,7 +620,9 @@ def _match_units(text: str, scope: str) -> list[Mention]:
                 and prev.end == start - 1
                 and prev.adcodes[0][:4] == adcodes[0][:4]
             )
-            if not (listed or _PLACE_FOLLOWERS.match(text, end)):
+            if not (
+                listed or _PLACE_FOLLOWERS.match(text, end) or _in_place_list(text, start, end)
+            ):
                 continue
             how = "short"
         if how == "short" and len(adcodes) == 1:

@@ -1082,6 +1082,38 @@ FORMS = {
             ("一圈一带多点", "点", "重要县城", []),
         ],
     ),
+    "a group counted with 共; a count of parts closing its clause, then 依次为 (五条发展轴线)": (
+        "湘南城镇规划\n规划确定“四核三轴”的城镇发展格局。其中“四核”即株洲、郴州、永州三市与南岳新城共"
+        "四个中心城市;以四核为支点,沿交通廊道布置三条发展轴线,依次为京广发展轴、湘江发展轴和东部"
+        "发展轴。",
+        [
+            ("四核三轴", "核", "四核", ["430200", "430412", "431000", "431100"]),
+            ("四核三轴", "轴", "京广发展轴", []),
+            ("四核三轴", "轴", "湘江发展轴", []),
+            ("四核三轴", "轴", "东部发展轴", []),
+        ],
+    ),
+    "names before a counted kind after 把; short names of districts vouched for by their list": (
+        "邵阳市城区会议纪要\n会议认为,邵阳大道已把城区的江北工业区、双清、大祥、北塔四大组团连为"
+        "一体。",
+        [
+            ("四大组团", "组团", "江北工业区", []),
+            ("四大组团", "组团", "双清", ["430502"]),
+            ("四大组团", "组团", "大祥", ["430503"]),
+            ("四大组团", "组团", "北塔", ["430511"]),
+        ],
+    ),
+    "✔ lines below a label and its dash; a unit called by its seat title (州府甲市) is a group": (
+        "永顺县招商推介\n三、产业布局\n(一)融入全州旅游格局:“一龙头、一中心、两板块”\n"
+        "● 一龙头——凤凰县,突出旅游龙头地位。\n● 一中心——州府吉首市,建设综合服务中心。\n"
+        "● 两板块——\n ✔ 芙蓉镇·老司城(永顺县)\n ✔ 里耶·八面山(龙山县)\n",
+        [
+            ("一龙头、一中心、两板块", "龙头", "一龙头", ["433123"]),
+            ("一龙头、一中心、两板块", "中心", "一中心", ["433101"]),
+            ("一龙头、一中心、两板块", "板块", "芙蓉镇·老司城", ["433127"]),
+            ("一龙头、一中心、两板块", "板块", "里耶·八面山", ["433130"]),
+        ],
+    ),
     "tokens with a measure word and a qualifier (三个功能区、两条精品线) beside plain ones": (
         "韶山景区规划\n第二章 总体布局\n第一节 一个核心、两条精品线、三个功能区\n"
         "景区以此为总体构架组织建设,将纪念瞻仰、田园体验与游客服务融为一体。\n"
@@ -1340,6 +1372,14 @@ HELD_SCORES = {
     "setaa/136_sangzhi": (3, 5, 7, 7, 6),
     "setaa/137_linwu": (6, 17, 9, 8, 7),
     "setaa/138_tongdao": (2, 14, 7, 5, 7),
+    "setab/139_tianyuan": (3, 3, 14, 14, 13),
+    "setab/140_suining": (1, 1, 4, 4, 3),
+    "setab/141_huitong": (2, 3, 17, 16, 17),
+    "setab/142_linli": (2, 15, 5, 5, 4),
+    "setab/143_lukou": (1, 3, 7, 7, 5),
+    "setab/144_shuangqing": (3, 4, 8, 8, 7),
+    "setab/145_ziyang": (2, 0, 3, 3, 3),
+    "setab/146_yongshun": (2, 12, 4, 4, 4),
 }
 
 
@@ -1370,6 +1410,24 @@ def test_tokens_joined_by_a_verb_that_leads_them_are_one_name():
     # (a verb after one token) is no name
     text = "湘阴县旅游区规划\n旅游区遵循“一心带两点”的整体格局。一心即洋沙湖景区。坚持一心带动。"
     assert [(p, r, n) for p, r, n, _pl in _parts(text)] == [("一心带两点", "心", "洋沙湖景区")]
+
+
+def test_parts_listed_after_a_division_keep_their_own_words_of_space():
+    # 全域划分为甲新城、乙城区、…四大板块: 划分为 opens the list; 甲新城 is named as written
+    # (the last item's 区 is no noun the others share); 甲城区和乙城区中心两个副中心 is a group
+    text = (
+        "津澧融城规划\n融城的空间骨架概括为“一主两副四板块”。\n(一)一主。一主即津澧新城这一主中心。\n"
+        "(二)两副。两副指澧县城区和津市市城区中心两个副中心,分工协作。\n"
+        "(三)四板块。全域划分为津澧新城、津市城区、澧县城区、国家级开发区四大板块,统筹布局。\n"
+    )
+    got = [(r, n) for p, r, n, _pl in _parts(text) if p == "一主两副四板块"]
+    assert got[1:] == [
+        ("副", "两副"),
+        ("板块", "津澧新城"),
+        ("板块", "津市城区"),
+        ("板块", "澧县城区"),
+        ("板块", "国家级开发区"),
+    ]
 
 
 def test_secondary_centres_are_a_role():

@@ -610,3 +610,21 @@ def test_being_reached_by_an_expressway_is_no_line():
     # 不通高速, 县县通高速: phrases of access, no road's name; 怀通高速 (怀化—通道) is one
     got = [name for name, _c, _s in _projects("从“不通高速”到全省县县通高速,怀通高速已通车。")]
     assert got == ["怀通高速"]
+
+
+def test_a_later_sentence_taking_the_line_up_by_a_noun_says_its_stage():
+    # 甲高速起于…。项目于…开工, 目前在建: 项目 takes the subject up again
+    text = (
+        "株洲市交通规划\n(一)高速公路。岳汝高速起于平江县,止于汝城县,是纵贯湘东的通道。"
+        "项目于2024年3月正式开工,目前在建。\n"
+        "(二)铁路。争取新建娄邵高铁。该线规划由娄底南站接入邵阳站,目前处于规划研究阶段。\n"
+    )
+    got = {name: status for name, _c, status in _projects(text)}
+    assert got["岳汝高速"] == "under_construction"
+
+
+def test_a_line_named_after_the_one_it_relieves_is_a_line_of_its_own():
+    # 京港澳高速东移线 is built beside 京港澳高速, which stands
+    text = "渌口区规划\n京港澳高速东移线于2025年2月开工,目前在建;既有京港澳高速已建成通车。"
+    got = {name: status for name, _c, status in _projects(text)}
+    assert got == {"京港澳高速东移线": "under_construction", "京港澳高速": "existing"}

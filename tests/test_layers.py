@@ -527,6 +527,7 @@ _SEED_NAMES_NOT_IN_THE_DATA = {
     ("株洲西经渌口区至醴陵东铁路", "conventional_rail"),
     ("株衡城际", "intercity_rail"),
     ("江干东延线高速公路", "expressway"),
+    ("石长铁路东延线", "conventional_rail"),  # a corridor seed 004 reserves (预留…通道)
     ("浏醴铁路", "conventional_rail"),
     ("炎韶铁路", "conventional_rail"),
     ("长沙北外环高速", "expressway"),

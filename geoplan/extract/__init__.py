@@ -395,6 +395,14 @@ def _scope(
     j = ctx.jurisdiction
     if j and ("市域" in before[-12:] or "市域" in after[:16]) and j.name.endswith("市"):
         return f"{j.name}域", [unit_ref(j.adcode)] if j.adcode else []
+    # a county's plan taking up its prefecture's structure (融入全州旅游格局, 对接全市…): the
+    # prefecture (a county-level city's 全市 is its own)
+    whole = re.search(r"全(州|市)[^。;；,，\n]{0,8}$", before[-12:])
+    if j and j.adcode and j.precision == "county" and whole:
+        own_city = whole.group(1) == "市" and j.name.endswith("市")
+        if not own_city:
+            pref = unit_ref(j.adcode[:4] + "00")
+            return pref.name, [pref]
     # the plan's own territory said in words (组织全区开发建设, 本县, 县域)
     if j and j.adcode and _OWN_TERRITORY.search(before[-12:] + "|" + after[:20]):
         return j.name, [unit_ref(j.adcode)]
@@ -816,7 +824,7 @@ def _numbered_run(text: str, pos: int, k: int) -> list[str]:
 
 # The names a counted noun of a kind closes, after 由 or 包括 (由甲、乙、丙三大景区组成).
 _TOKEN_SPAN_RE = re.compile(TOKEN)
-_KIND_BEFORE = re.compile(r"(?:由|包括|分为|划分为)([^由。;；:：\n]{2,80}?)$")
+_KIND_BEFORE = re.compile(r"(?:由|包括|分为|划分为|把|将)([^由。;；:：\n]{2,80}?)$")
 _LIST_SPLIT_RE = re.compile(r"[、,，]|和|及|与")
 _BRACKETED_LIST = re.compile(r"[(（]([^()（）\n]{4,120})[)）]")
 # What introduces its parts right after it: 依次为:, 分别是:, 包括.
@@ -884,8 +892,14 @@ def _kind_structures(ctx: _Ctx, found: list[Structure]) -> list[Structure]:
         known.add(name)
         scope, scope_places = _scope(ctx, m.start())
         components = []
+        # the items of a list of places vouch for one another (甲工业区、乙、丙、丁四大组团:
+        # 乙, 丙 and 丁 are districts by their short names)
+        whole = text[spans[0][0] : spans[-1][1]] if spans else ""
+        listed = _component_places(ctx, "", whole, [])[0] if len(names) >= 3 else []
         for n, span in zip(names, spans, strict=True):
             places, feats = _component_places(ctx, n, text[span[0] : span[1]], scope_places)
+            if not places:
+                places = [u for u in listed if u.name.startswith(n) and len(n) >= 2]
             cspan, quote = ctx.quote(span)
             components.append(Component(area, n, tuple(cspan), quote, places, feats, False, 0.8))
         sspan, _q = ctx.quote((m.start(), m.end()))

@@ -143,12 +143,12 @@ _LIST_SPLIT = re.compile(
 )
 # A counted noun closing a list of places (两个县级市, 等内六区, 两市).
 _COUNTED_TAIL = re.compile(
-    rf"(?:等)?(?:[{NUMERALS}0-9]+(?:个|座|条|大|处)?[\u4e00-\u9fff]{{0,8}}?"
+    rf"(?:等)?(?:共计|合计|共)?(?:[{NUMERALS}0-9]+(?:个|座|条|大|处)?[\u4e00-\u9fff]{{0,8}}?"
     r"|县级市|县市区|县市|城市|市|县|区)?(?:共同组成|组成|构成)?$"
 )
 # A count and a noun closing a list, shared by its items (甲、乙两条经济带 -> 甲经济带, 乙经济带).
 _SHARED_NOUN = re.compile(
-    rf"(?:等)?[{NUMERALS}0-9]+(?:个|座|条|大|处)(?P<noun>[\u4e00-\u9fff]{{1,8}})$"
+    rf"(?:等)?(?:共计|合计|共)?[{NUMERALS}0-9]+(?:个|座|条|大|处)(?P<noun>[\u4e00-\u9fff]{{1,8}})$"
 )
 # Words that end the name of a kind of space (a part's definition that ends with one is its
 # name; one that does not only describes, and the label stays the name).
@@ -166,6 +166,10 @@ class _Label:
     text: str  # the label as written, without quotes
     form: str  # def | before | chain
     items: list[str] | None = None  # for "before" and "chain": the listed names
+
+
+# Role words that are longer forms of another (五条发展轴线 counts the parts of 五轴).
+_SAME_ROLE = {"轴线": "轴"}
 
 
 def _norm_token(numeral: str, role: str) -> str:
@@ -218,7 +222,10 @@ def _head(body: str, *, bracket: bool) -> str:
 
 
 # The built-up area of a unit, which stands for the unit in a list of places (甲县城区).
-_URBAN_AREA = re.compile(r"(?:主城区|中心城区|老城区|城区|县城|市区)")
+_URBAN_AREA = re.compile(r"(?:主城区|中心城区|老城区|城区中心|城区|县城|市区)")
+
+
+_SEAT_TITLE = re.compile(r"^(?:州府|省会|首府|市府|县府|地府)")
 
 
 def _is_place_item(item: str, *, urban: bool = False) -> bool:
@@ -229,6 +236,7 @@ def _is_place_item(item: str, *, urban: bool = False) -> bool:
     if urban and asides and all(_is_group(_top_split(a, _LIST_SPLIT)) for a in asides):
         return True  # a group named for its units: 甲乙新城(甲市、乙县)
     item = strip_long_parens(item).strip()
+    item = _SEAT_TITLE.sub("", item)  # 州府甲市: the unit, called by what it is the seat of
     for cut in range(len(item), 1, -1):
         tail = _URBAN_AREA.match(item, cut) if urban else None
         rest = item[tail.end() :] if tail else item[cut:]
@@ -342,7 +350,8 @@ def _shared_noun(parts: list[str]) -> list[str]:
         # 甲、乙、丙经济带四大发展轴: the bare items share the last item's own noun (经济带)
         kind = re.search(r"(?:经济|发展|产业|生态|文化|旅游|城镇)?[\u4e00-\u9fff]$", items[-1])
         noun = kind.group() if kind else noun
-        own = [p.endswith(noun[-1]) for p in items]  # 环洞庭湖 -> 环洞庭湖经济带
+        # 环洞庭湖 -> 环洞庭湖经济带; an item with a word of space of its own keeps its name
+        own = [o or p.endswith(noun[-1]) for p, o in zip(items, own, strict=True)]
     return [
         p if p.endswith(noun) or o or _full_unit(p) else p + noun  # a unit named in full: itself
         for p, o in zip(items, own, strict=True)
@@ -724,7 +733,10 @@ def _known_run(text: str, m: re.Match, runs: set[tuple[str, ...]]) -> tuple[int,
     tokens = list(_TOKEN_SPAN.finditer(text, s, m.end()))
     for n in range(len(tokens), 0, -1):
         e = tokens[n - 1].end()
-        if _token_key(tokens_of(text[s:e])) in runs:
+        found = tokens_of(text[s:e])
+        if not _PLAIN_SPAN.fullmatch(text, s, e):  # 五条发展轴线 counts the parts of 五轴
+            found = [(k, _SAME_ROLE.get(r, r)) for k, r in found]
+        if _token_key(found) in runs:
             return s, e
     return None
 
@@ -755,7 +767,11 @@ def _find_labels(
         s, e = known
         if s > 0 and text[s - 1] == "第":
             continue  # an ordinal (第三圈), not the label 三圈
-        if _LAID_OUT.search(text, max(0, s - 4), s) and not _PLAIN_SPAN.fullmatch(text, s, e):
+        if (
+            text[s] == "一"
+            and _LAID_OUT.search(text, max(0, s - 4), s)
+            and not _PLAIN_SPAN.fullmatch(text, s, e)
+        ):
             continue  # 布置一条滨河生态廊: a part laid out and named, not the label 一廊
         label_text = text[s:e]
         i = bisect.bisect_right(mention_starts, s) - 1
@@ -766,6 +782,8 @@ def _find_labels(
             break
         quoted = s > 0 and text[s - 1] in _OPEN
         tokens = tokens_of(label_text)
+        if not _PLAIN_SPAN.fullmatch(text, s, e):
+            tokens = [(n, _SAME_ROLE.get(r, r)) for n, r in tokens]  # 五条发展轴线: of 五轴
         # the list before the label: 以甲、乙为“两区”
         lo = max(0, s - BEFORE_CHARS - 3)
         before = _BEFORE_RE.search(text[lo:s])
@@ -825,11 +843,15 @@ def _find_labels(
             colon = len(tokens) > 1 and mk.group().strip() in (":", "：")
             # the head of its clause, then what it is (…在两心之外确定的三片, 指甲、乙和丙)
             headed = text[s - 1 : s] == "的" and mk.group().lstrip()[:1] in ",，"
+            # a count of parts closing its clause, then their list (…布置五条发展轴线, 依次为…)
+            listed = re.match(
+                r"[,，]\s*(?:依次|分别)(?:为|是)", mk.group().strip()
+            ) is not None and not _PLAIN_SPAN.fullmatch(text, s, e)
             if (
                 s > 0
                 and (cut == -1 or s - cut - 1 > 6)
                 and s > 8
-                and not (divided or colon or headed)
+                and not (divided or colon or headed or listed)
             ):
                 # a token inside a longer clause, unless it is what is divided, or a whole
                 # name a colon opens (…概括起来就是一廊三带: 中部是…)

@@ -245,6 +245,10 @@ _SECTION_AFTER = re.compile(
 )
 # A pronoun taking up the subject of the previous sentence: 规划将其改扩建为军民两用机场.
 _ANAPHOR = re.compile(r"(?:将|对|把|使)其")
+# A sentence that takes its subject up again by a noun (该项目于…开工; 该线目前处于规划研究阶段).
+_SUBJECT_AGAIN = re.compile(
+    r"(?<=[。!！])\s*(?:该项目|这个项目|该工程|该线|该路|该铁路|该高速|项目)"
+)
 _CLAUSE_STOPS = "，,。;；:：\n|（(）)"
 _SENTENCE_STOPS = "。;；\n!?！？"
 
@@ -595,6 +599,14 @@ def _status(text: str, start: int, end: int) -> tuple[str | None, float]:
             found = _words(para[m.end() : m.end() + 8], first=True)
             if found is not None:
                 return found[0], found[1] + 0.5
+        # a later sentence taken up by 该项目, 该线, 项目…: its words are the subject's
+        for m in _SUBJECT_AGAIN.finditer(para):
+            stop = min(
+                [i for i in (para.find(ch, m.end()) for ch in "。!！") if i != -1] or [len(para)]
+            )
+            found = _words(para[m.end() : stop], first=True)
+            if found is not None:
+                return found[0], found[1] + 0.5
     sent_end = min(
         [x for x in (text.find(ch, end) for ch in _SENTENCE_STOPS) if x >= 0], default=len(text)
     )
@@ -765,6 +777,8 @@ _LIST_KIND = re.compile(
     r"(?:普速|干线)?$"
 )
 _QUALIFIER = re.compile(r"(扩容|扩能|改扩建|提质|[东南西北]延线?|延伸线)$")
+# A line of its own named after the one it branches from or relieves (甲高速东移线, 乙高铁南延线).
+_BRANCH = re.compile(r"[东南西北](?:移|延|扩)线|延伸线")
 _UPGRADE_WORDS = ("扩容", "扩能", "改扩建", "提质")
 # A ring road of a place: 长沙北外环, 长沙绕城, 株潭南环线.
 # ... and one of two lines between the same ends (长常北线高速: "××高速北(中、南)线").
@@ -1057,13 +1071,17 @@ def find_projects(text: str) -> list[RawProject]:
                 names, adcodes = list(hit[0]), list(hit[1])
         elif not names and (len(code) > 3 or (not is_code(code) and _FUNCTION_CHARS.search(code))):
             continue
-        span = (start, m.end())
+        end = m.end()
+        branch = _BRANCH.match(text, end) if mode not in ("port", "airport", "waterway") else None
+        if branch is not None:  # 京港澳高速东移线: a line of its own beside the one it relieves
+            end = branch.end()
+        span = (start, end)
         if span in seen:
             continue
         seen.add(span)
-        status, rank = _status(text, start, m.end())
+        status, rank = _status(text, start, end)
         conf = _confidence(names, undecoded)
-        name = text[start : m.end()].replace("\n", "")
+        name = text[start:end].replace("\n", "")
         note = f"written {text[start : m.end()]!r}" if "\n" in text[start : m.end()] else ""
         if anchor != m.start():
             name = code + suffix
