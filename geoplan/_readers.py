@@ -17,6 +17,7 @@ chosen by the file's content (its magic bytes), not by its name:
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import zipfile
 from collections.abc import Callable
@@ -33,6 +34,12 @@ _HTML_HEAD_CHARS = 2048
 _HTML_START = re.compile(
     r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S
 )
+# Text copied or scraped with its markup left in (a fragment without <html>): block tags and
+# line breaks often enough to be a page's markup, not a plan quoting a tag.
+_MARKUP_TAG = re.compile(
+    r"</?(?:p|div|br|span|strong|table|tr|td|li|ul|h[1-6])\b[^<>]{0,300}>", re.I
+)
+MARKUP_MIN_TAGS = 6
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-]+)", re.I)
 # Elements that are never a plan's body: code, navigation, page furniture.
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe")
@@ -117,9 +124,22 @@ def read_document(
             text, enc = decode(data, name)
     else:
         text, enc = decode(data, name)
-    if _HTML_START.match(text[:_HTML_HEAD_CHARS]):
+    if _HTML_START.match(text[:_HTML_HEAD_CHARS]) or _is_markup(text):
         return _read_html(text, name, enc)
     return Extracted(text=text, format="text", encoding=enc)
+
+
+def _is_markup(text: str) -> bool:
+    """Whether text is a web page's markup without its ``<html>`` (a scraped fragment): six
+    or more block tags, one per 400 characters at least.
+
+    Examples
+    --------
+    >>> _is_markup("<p>甲</p><p>乙</p><p>丙</p>"), _is_markup("规划<p>一词")
+    (True, False)
+    """
+    tags = sum(1 for _ in itertools.islice(_MARKUP_TAG.finditer(text), 10_000))
+    return tags >= MARKUP_MIN_TAGS and tags * 400 >= len(text)
 
 
 def _declared_charset(data: bytes) -> str | None:

@@ -1380,6 +1380,14 @@ HELD_SCORES = {
     "setab/144_shuangqing": (3, 4, 8, 8, 7),
     "setab/145_ziyang": (2, 0, 3, 3, 3),
     "setab/146_yongshun": (2, 12, 4, 4, 4),
+    "setac/147_zhen": (1, 9, 4, 4, 4),
+    "setac/148_cun": (0, 0, 4, 4, 4),
+    "setac/149_yanling": (2, 8, 6, 4, 4),
+    "setac/150_lanshan": (1, 2, 10, 5, 10),
+    "setac/151_chenxi": (1, 2, 7, 6, 6),
+    "setac/152_lianyuan": (1, 1, 5, 4, 5),
+    "setac/153_yuetang": (1, 2, 9, 9, 8),
+    "setac/154_xinhuang": (1, 0, 9, 6, 9),
 }
 
 

@@ -96,6 +96,29 @@ def test_text_that_mentions_html_tags_stays_text(tmp_path):
     assert plan.locate(0) is None
 
 
+def test_text_scraped_with_its_markup_reads_as_the_page(tmp_path):
+    # a .txt holding a page's markup without <html> (tags and entities left in by a scraper):
+    # read by the web-page reader, entities decoded, one line per block
+    path = tmp_path / "scraped.txt"
+    path.write_text(
+        '<div class="TRS_Editor"><p style="text-indent:2em;">株洲市规划</p>\n'
+        "<p>构建&ldquo;一核两翼&rdquo;格局&mdash;&mdash;一核即主城区。<br/>\n"
+        "&nbsp;&nbsp;两翼即醴陵、攸县两市。</p>\n<p><strong>加快&#x5EFA;设长赣高铁。</strong></p>\n"
+        "<p>完善路网。</p><p>提升服务。</p></div>\n",
+        encoding="utf-8",
+    )
+    plan = read_plan(path)
+    assert plan.format == "html"
+    assert plan.original.splitlines() == [
+        "株洲市规划",
+        "构建“一核两翼”格局——一核即主城区。",
+        "两翼即醴陵、攸县两市。",
+        "加快建设长赣高铁。",
+        "完善路网。",
+        "提升服务。",
+    ]
+
+
 @pytest.mark.parametrize(
     ("make", "reason"),
     [
@@ -179,7 +202,7 @@ def test_hard_wrapped_pdf_of_a_devtext_scores_as_its_text(tmp_path, width):
 
 # Held-out texts written as PDF extraction or OCR gives them (their scores are pinned as they are):
 # wrapping them again would cut every line in two, as no PDF does.
-ALREADY_WRAPPED = {"38_taoyuan", "40_cili_cs", "104_chengbu", "142_linli"}
+ALREADY_WRAPPED = {"38_taoyuan", "40_cili_cs", "104_chengbu", "142_linli", "149_yanling"}
 # Texts whose parts' places are read from a scope that a line break moves: sentences end at
 # line ends, so in the wrapped text the structure's scope is the prefecture named one line up
 # (衡阳市), in the text the district; the parts and lines are the same.

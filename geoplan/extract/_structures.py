@@ -395,7 +395,15 @@ def _keep_short(m: re.Match) -> str:
 
 
 def clean_name(item: str) -> str:
-    """Trim verbs, quotes, sizes and descriptions from a component name."""
+    """Trim verbs, quotes, sizes and descriptions from a component name.
+
+    Examples
+    --------
+    >>> clean_name("第一组团为浏阳—袁州—万载组团"), clean_name("分别为罗霄山生态涵养区")
+    ('浏阳—袁州—万载组团', '罗霄山生态涵养区')
+    >>> clean_name("全域划分为津澧新城"), clean_name("井冈山区域为核心")
+    ('津澧新城', '井冈山区域')
+    """
     item = re.sub(r"\s+", "", item).strip("“”\"'。:：")
     item = _ENUMERATOR.sub("", item).lstrip(BULLETS)  # a bullet of slides or Word lists
     m = re.match(r"^以(.{2,20}?)为(?:主体|核心|中心|重点|依托|主)", item)
@@ -405,6 +413,11 @@ def clean_name(item: str) -> str:
     elif m:
         item = m.group(1)
     item = _LEAD_WORDS.sub("", item)
+    item = re.sub(r"^(?:分别|依次)(?:为|是)", "", item)  # 分别为甲区: the list's opening words
+    # 第一组团为甲组团: the ordinal the list numbers it by
+    item = re.sub(r"^第[一二三四五六七八九十]{1,3}[\u4e00-\u9fff]{0,3}?(?:为|是)(?=.{2})", "", item)
+    # 甲区域为核心 (its 以 cut off before): the part is what the role rests on
+    item = re.sub(r"(?<=[\u4e00-\u9fff]{2})为(?:核心|中心|主体|重点|依托|支点)$", "", item)
     item = re.split(r"[0-9０-９.]+(?:平方公里|万|个|亩|公里|%|年)", item, maxsplit=1)[0]
     item = item.replace("“", "").replace("”", "")
     if "的" in item and not item.endswith("的"):
