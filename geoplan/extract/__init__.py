@@ -1023,7 +1023,10 @@ def _structures(ctx: _Ctx) -> list[Structure]:
         assert best is not None
         s, e, comps = best
         grammar = defined.get(pattern, [])
-        if grammar and len({c.role for c in grammar}) >= len({c.role for c in comps}):
+        roles = {c.role for c in grammar}
+        if grammar and (
+            roles >= {c.role for c in comps} or len(roles) > len({c.role for c in comps})
+        ):
             comps = grammar
         elif grammar:
             comps = _by_role(tokens, grammar, comps)

@@ -143,12 +143,12 @@ _LIST_SPLIT = re.compile(
 )
 # A counted noun closing a list of places (两个县级市, 等内六区, 两市).
 _COUNTED_TAIL = re.compile(
-    rf"(?:等)?(?:共计|合计|共)?(?:[{NUMERALS}0-9]+(?:个|座|条|大|处)?[\u4e00-\u9fff]{{0,8}}?"
+    rf"(?:等)?(?:共计|合计|共|这)?(?:[{NUMERALS}0-9]+(?:个|座|条|大|处)?[\u4e00-\u9fff]{{0,8}}?"
     r"|县级市|县市区|县市|城市|市|县|区)?(?:共同组成|组成|构成)?$"
 )
 # A count and a noun closing a list, shared by its items (甲、乙两条经济带 -> 甲经济带, 乙经济带).
 _SHARED_NOUN = re.compile(
-    rf"(?:等)?(?:共计|合计|共)?[{NUMERALS}0-9]+(?:个|座|条|大|处)(?P<noun>[\u4e00-\u9fff]{{1,8}})$"
+    rf"(?:等)?(?:共计|合计|共|这)?[{NUMERALS}0-9]+(?:个|座|条|大|处)(?P<noun>[\u4e00-\u9fff]{{1,8}})$"
 )
 # Words that end the name of a kind of space (a part's definition that ends with one is its
 # name; one that does not only describes, and the label stays the name).
@@ -1186,6 +1186,12 @@ def _row_block(text: str, first: int, row: re.Pattern) -> list[re.Match]:
 _ORDINAL_CELL = re.compile(rf"\s*({TOKEN})之[一二三四五六七八九十]+\s*[:：]\s*(\S.{{1,30}}?)\s*$")
 
 
+# A part named by its place in its token's count anywhere (【字幕】两带之一: 甲风光带).
+_ORDINAL_PART = re.compile(
+    rf"(?<![{NUMERALS}])({TOKEN})之[一二三四五六七八九十]+\s*[:：]\s*([^\s,，。;；:：、]{{2,30}})"
+)
+
+
 def _table_rows(text: str, patterns: dict[str, list[tuple[int, int]]]) -> dict[str, list[_Label]]:
     """Parts named in the rows of a table after the name, or in the titles of a numbered list
     after it, a row each, the row's name ending with the part's role (| 甲·乙板块 | 丙县 … |;
@@ -1805,6 +1811,21 @@ def define_components(
             have = per.setdefault(pattern, {}).setdefault(_token_key(label.tokens), [])
             names = {c.name for c in have}
             have.extend(c for c in _listed(label, label.tokens[0][1]) if c.name not in names)
+    for m in _ORDINAL_PART.finditer(text):  # 两带之一: 甲风光带 (a caption or a line of its own)
+        key = _token_key(tokens_of(m.group(1)))
+        owners = [
+            (max(w for w in where if w < m.start()), p)
+            for p, where in mention_starts.items()
+            if any(w < m.start() for w in where) and key[0] in _token_key(tokens_of(p))
+        ]
+        if not owners or len(per) > MAX_LABELS:
+            continue
+        pattern = max(owners)[1]
+        have = per.setdefault(pattern, {}).setdefault(key, [])
+        name = clean_name(m.group(2))
+        if name and name not in {c.name for c in have}:
+            role = tokens_of(m.group(1))[0][1]
+            have.append(RawComponent(role, name, (m.start(), m.end()), confidence=0.8))
     for label in _shaped(text, set()):  # 呈双核结构, 由甲、乙两个组团构成: each item a part
         if label.text in per or label.text in mention_starts:
             role = label.tokens[0][1]
