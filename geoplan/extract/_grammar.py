@@ -1681,6 +1681,7 @@ def define_components(
     per: dict[str, dict[tuple[str, ...], list[RawComponent]]] = {}
 
     def put(pattern: str, key: tuple[str, ...], comps: list[RawComponent]) -> None:
+        comps = [c for c in comps if c.name]  # (a blank to fill in names nothing)
         have = per.setdefault(pattern, {})
         if comps and len(comps) > len(have.get(key, [])):
             have[key] = comps

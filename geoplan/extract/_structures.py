@@ -405,6 +405,7 @@ def clean_name(item: str) -> str:
     ('津澧新城', '井冈山区域')
     """
     item = re.sub(r"\s+", "", item).strip("“”\"'。:：")
+    item = re.sub(r"[_＿]{2,}|[(（][\s\u3000]*[)）]", "", item)  # a blank to fill in is no name
     item = _ENUMERATOR.sub("", item).lstrip(BULLETS)  # a bullet of slides or Word lists
     m = re.match(r"^以(.{2,20}?)为(?:主体|核心|中心|重点|依托|主)", item)
     based = re.match(r"^以.{2,20}?为[\u4e00-\u9fff]{1,4}的(.{2,20})$", item)
