@@ -972,10 +972,11 @@ def _name_from_heading(text: str, m: re.Match, found: list[Structure]) -> None:
 def _by_role(
     tokens: list[tuple[str, str]], grammar: list[RawComponent], nearby: list[RawComponent]
 ) -> list[RawComponent]:
-    """The parts of each role from the nearby reading, which defines more roles than the
-    grammar of definitions, except where the grammar names a role's part by its label: a
-    group of places (“两副”即甲、乙两个副中心城市), which the nearby reading would split into
-    names. In the order of the name's tokens."""
+    """The parts of each role where the nearby reading defines roles the grammar of
+    definitions leaves open: the nearby reading's, except where the grammar names a role's
+    part by its label, a group of places (“两副”即甲、乙两个副中心城市) the nearby reading would
+    split into names, and the grammar's for the roles the nearby reading lacks (两带之一: 甲带).
+    In the order of the name's tokens."""
     out: list[RawComponent] = []
     for role in dict.fromkeys(r for _n, r in tokens):
         mine = [c for c in grammar if c.role == role]
