@@ -8,7 +8,9 @@ networkx running the same state graph, and the model against the sourced real ti
 ``tests/data/scheduled_times.csv`` (median and worst error, rows used for calibration apart),
 then the fits of the expressway speed (``calibrate_expressway_speed``) and of the conventional
 rail cruise fraction (``calibrate_rail_cruise``, printed beside the constant, which it did not
-move: see ``geodata/README.network.md``). Split rule of the driving
+move: see ``geodata/README.network.md``) and of the timetable speeds of conventional sections
+(``calibrate_timetable_speeds``, printed beside ``rail_section_speeds.csv``'s values, with any
+row whose ``calibration`` breaks its split rule). Split rule of the driving
 rows, which looks at no error: of the compared driving rows in table order, the first, third,
 fifth ... are fit rows (``calibration=used``), the others judge the fit (``not used``).
 """
@@ -16,6 +18,7 @@ fifth ... are fit rows (``calibration=used``), the others judge the fit (``not u
 from __future__ import annotations
 
 import argparse
+import functools
 import time
 
 import networkx as nx
@@ -182,6 +185,7 @@ def main() -> None:
     scheduled(args.scenario)
     calibrate_expressway_speed()
     calibrate_rail_cruise()
+    calibrate_timetable_speeds()
 
 
 def scheduled(scenario: str = "built") -> None:
@@ -327,12 +331,11 @@ def _rail_minutes(rows, mode: str, fraction: float) -> np.ndarray:
     ``fraction`` instead of :data:`geoplan.network.CRUISE_FRACTION` (the running part of an
     edge, its minutes less its stops, scales with 1 / fraction)."""
     scale = network.CRUISE_FRACTION[mode] / fraction
-    stop = network.STOP_OVERHEAD_MIN[mode] * network.STOP_SHARE[mode]
 
     def rescale(data: dict) -> None:
-        if data["mode"] == mode:
-            stops = (data["via"].count(",") + 1 if data["via"] else 0) + 1
-            data["minutes"] = (data["minutes"] - stop * stops) * scale + stop * stops
+        if data["mode"] == mode and data["speed_kind"] != "timetable":
+            stop = data["stop_minutes"]
+            data["minutes"] = (data["minutes"] - stop) * scale + stop
 
     graphs = _rescaled_graphs(rows, rescale)
     return np.array(
@@ -383,6 +386,140 @@ def calibrate_rail_cruise(mode: str = "conventional", fractions=None) -> float:
         _summary("fit rows (used)", _rail_minutes(fit, mode, fraction), real_fit)
         _summary("judged rows (not used)", _rail_minutes(judged, mode, fraction), real_judged)
     return float(best)
+
+
+def timetable_groups() -> dict[tuple[str, str, str], list[int]]:
+    """The compared rail rows of each ``timetable`` section of ``rail_section_speeds.csv``:
+    rows whose modelled journey (built graph of the row's year, sourced stations only) runs on
+    the section's line alone, between stations of the section. Which rows belong looks at the
+    route, never at an error."""
+    from geoplan import _network_data as data
+
+    table = _table()
+    lines = data.rail_lines()
+    sections = data.rail_section_speeds().query("speed_kind == 'timetable'")
+    seq = {(r.line, r.station): int(r.seq) for r in lines.itertuples()}
+    groups: dict[tuple[str, str, str], list[int]] = {}
+    graphs: dict[int, object] = {}
+    for s in sections.itertuples():
+        key = (s.line, s.from_station, s.to_station)
+        low, high = sorted([seq[(s.line, s.from_station)], seq[(s.line, s.to_station)]])
+        groups[key] = []
+        for i, r in table.iterrows():
+            ends = [seq.get((s.line, r["from"])), seq.get((s.line, r["to"]))]
+            if r["kind"] != "rail" or r["check"] != "yes" or None in ends:
+                continue
+            if not (low <= min(ends) and max(ends) <= high):
+                continue
+            year = _year(r)
+            g = graphs.setdefault(year, build_graph(year=year, proxies=False))
+            trip = network.travel_time(
+                g, f"station:{r['from']}", f"station:{r['to']}", modes=network.RAIL_MODES
+            )
+            if {leg.line for leg in trip.legs if leg.mode in network.RAIL_MODES} == {s.line}:
+                groups[key].append(i)
+    return groups
+
+
+_USED_BEFORE = frozenset({0, 1, 6, 7, 13, 57})
+"""Rows of the timetable groups that had fitted the conventional constants of
+:mod:`geoplan.network` (``CRUISE_FRACTION``, ``STOP_OVERHEAD_MIN``, ``STOP_SHARE``) before the
+timetable speeds (2026-12-04): they stay ``used``."""
+
+
+def timetable_split(groups: dict[tuple[str, str, str], list[int]]) -> dict[int, str]:
+    """The ``calibration`` each grouped row should carry: a row that fitted the earlier
+    constants (:data:`_USED_BEFORE`) stays ``used``; of a group's other rows in table order, the
+    first, third, fifth ... are fit rows (``used``) and the others judge the fit (``not used``).
+    """
+    split: dict[int, str] = {}
+    for members in groups.values():
+        others = [i for i in members if i not in _USED_BEFORE]
+        for i in members:
+            split[i] = "used" if i not in others else ("not used", "used")[others.index(i) % 2 == 0]
+    return split
+
+
+def _timetable_minutes(rows, key: tuple[str, str, str], speed_kmh: float) -> np.ndarray:
+    """In-vehicle minutes of the rail ``rows`` with the ``timetable`` section ``key`` run at
+    ``speed_kmh``: the running part (minutes less stops) of each section edge on a row's legs
+    scales with 1 / speed. The rows of a group ride the section's line alone, so no route
+    changes with the speed."""
+    from geoplan import _network_data as data
+
+    line, a, b = key
+    seq = {r.station: int(r.seq) for r in data.rail_lines().itertuples() if r.line == line}
+    low, high = sorted([seq[a], seq[b]])
+    out = []
+    for r in rows.itertuples():
+        g = _graph(_year(r))
+        trip = network.travel_time(
+            g, f"station:{r._1}", f"station:{r.to}", modes=network.RAIL_MODES
+        )
+        minutes = trip.in_vehicle_minutes
+        for leg in trip.legs:
+            if leg.line != line:
+                continue
+            start, end = sorted([seq[g.nodes[leg.start]["name"]], seq[g.nodes[leg.end]["name"]]])
+            for u, v, d in g.edges(data=True):
+                if d["line"] != line or d["speed_kind"] != "timetable":
+                    continue
+                ends = sorted([seq[g.nodes[u]["name"]], seq[g.nodes[v]["name"]]])
+                if max(low, start) <= ends[0] and ends[1] <= min(high, end):
+                    running = d["minutes"] - d["stop_minutes"]
+                    minutes += running * (d["speed_kmh"] / speed_kmh - 1.0)
+        out.append(minutes)
+    return np.array(out)
+
+
+@functools.cache
+def _graph(year: int):
+    return build_graph(year=year, proxies=False)
+
+
+def calibrate_timetable_speeds(
+    speeds=range(40, 201), *, only=None
+) -> dict[tuple[str, str, str], int]:
+    """Fit the ``speed_kmh`` of each ``timetable`` section of ``rail_section_speeds.csv``.
+
+    Each section's value on a 1 km/h grid that minimises the median absolute log error of its
+    fit rows (:func:`timetable_groups`, split by :func:`timetable_split`); the judged rows of
+    the section are printed beside and play no part in the choice. Rows whose ``calibration``
+    in the table differs from the split rule are printed first. ``only`` limits the fit to
+    some sections."""
+    from geoplan import _network_data as data
+
+    table = _table()
+    groups = timetable_groups()
+    split = timetable_split(groups)
+    for i, want in split.items():
+        if table.loc[i, "calibration"] != want:
+            print(f"  row {i} ({table.loc[i, 'from']}-{table.loc[i, 'to']}) should be {want}")
+    sections = data.rail_section_speeds().query("speed_kind == 'timetable'")
+    stated = {(s.line, s.from_station, s.to_station): s.speed_kmh for s in sections.itertuples()}
+    fitted = {}
+    for key, members in groups.items():
+        if only is not None and key not in only:
+            continue
+        fit = table.loc[[i for i in members if split[i] == "used"]]
+        judged = table.loc[[i for i in members if split[i] != "used"]]
+        real_fit = fit["minutes"].astype(float).to_numpy()
+        real_judged = judged["minutes"].astype(float).to_numpy()
+        scores = {
+            v: float(np.median(np.abs(np.log(_timetable_minutes(fit, key, v) / real_fit))))
+            for v in speeds
+        }
+        best = min(scores, key=lambda v: (scores[v], v))
+        fitted[key] = best
+        print(
+            f"{' '.join(key)}: {len(fit)} fit rows {list(fit.index)}, {len(judged)} judged "
+            f"{list(judged.index)}; best {best} km/h (median |log error| {scores[best]:.3f}), "
+            f"stated {stated[key]:g}"
+        )
+        _summary("fit rows (used)", _timetable_minutes(fit, key, best), real_fit)
+        if len(judged):
+            _summary("judged rows (not used)", _timetable_minutes(judged, key, best), real_judged)
+    return fitted
 
 
 if __name__ == "__main__":

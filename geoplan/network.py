@@ -11,7 +11,8 @@ Graph contract (catchment and maps rely on it)
   (``kind="junction"`` in ``rail_stations.csv``, 茶陵西), which trains pass and nobody boards.
 - Every edge has ``mode`` (``hsr``, ``intercity``, ``conventional``, ``maglev``, ``expressway``,
   ``road``, ``access``), ``line``, ``length_km`` (geodesic, WGS-84 ellipsoid) and ``minutes``;
-  rail edges also ``track_km`` and ``track`` (see the speed model below).
+  rail edges also ``track_km``, ``track``, ``speed_kmh``, ``speed_kind`` and
+  ``stop_minutes`` (the part of ``minutes`` spent in stops; see the speed model below).
 - Edge ``minutes`` are in-vehicle (rail, expressway) or driving (road, access) times only.
   Every penalty of a door-to-door journey (security, waiting half a headway, alighting,
   transfers, expressway entry and exit, egress) lives in one place, the parameters
@@ -32,7 +33,12 @@ A rail segment between consecutive listed stations runs
 ``track_km / (design_speed_kmh * CRUISE_FRACTION[mode]) * 60`` minutes: its track length run at
 a fraction of the design speed, the line's, or its section's where
 ``geodata/rail_section_speeds.csv`` has a sourced speed for the year (:func:`_section_speed`;
-edges carry ``speed_kmh``). The track length comes from sourced chainages
+edges carry ``speed_kmh`` and ``speed_kind``). Where that table gives a conventional section a
+``timetable`` speed, the average running speed of its fastest scheduled trains (fitted on
+timetable rows, see the table's README), the segment runs ``track_km / speed * 60`` instead:
+on conventional lines the fastest train is a K, T or Z train almost everywhere, and how fast it
+runs depends on the line (about 69 km/h on single-track 焦柳 张家界-怀化, 114 on 京广) far more
+than its design speed says. The track length comes from sourced chainages
 (``geodata/rail_chainages.csv``, km along the line) where the stations on both sides of the
 segment have one; a run of segments between two such stations shares their chainage difference
 in proportion to the segments' straight lines (:func:`_track_lengths`); elsewhere the straight
@@ -41,7 +47,8 @@ line is lengthened by :data:`RAIL_ROUTE_FACTOR`. Each rail edge says which in ``
 follow the *fastest scheduled service*, which is what timetables quote and what a traveller
 picks: the train stops where the journey starts and ends (:data:`STOP_OVERHEAD_MIN`, braking,
 dwell and accelerating) and at a share :data:`STOP_SHARE` of the stations in between. An edge
-therefore carries ``STOP_OVERHEAD_MIN * STOP_SHARE`` for each station it passes or ends at, and
+therefore carries ``STOP_OVERHEAD_MIN * STOP_SHARE`` for each station it passes, and half that
+for each station at its ends (none at a junction, where trains pass without stopping), and
 the rest of the final stop, :func:`alighting_minutes`, is added once per rail leg (by
 :func:`travel_time`, and by ``geoplan.catchment`` on leaving a line). Roads use ``straight line
 * detour factor / speed``. Constants carry their reasoning below; the model is compared with real
@@ -248,7 +255,12 @@ def geodesic_km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
 
 
 def rail_minutes(
-    length_km: float, *, mode: str, design_speed_kmh: float, track_km: float | None = None
+    length_km: float,
+    *,
+    mode: str,
+    design_speed_kmh: float,
+    track_km: float | None = None,
+    running_speed_kmh: float | None = None,
 ) -> float:
     """Return modelled in-vehicle minutes for one rail segment ending in a stop.
 
@@ -263,6 +275,10 @@ def rail_minutes(
     track_km : float, optional
         Track length from sourced chainages (``geodata/rail_chainages.csv``); without it the
         track is ``length_km * RAIL_ROUTE_FACTOR``.
+    running_speed_kmh : float, optional
+        The average running speed of the fastest scheduled trains on the segment (a
+        ``timetable`` section of ``geodata/rail_section_speeds.csv``); without it,
+        ``design_speed_kmh * CRUISE_FRACTION[mode]``.
 
     Examples
     --------
@@ -270,11 +286,13 @@ def rail_minutes(
     13.7
     >>> round(rail_minutes(40.0, mode="hsr", design_speed_kmh=350, track_km=60.0), 1)
     16.7
+    >>> rail_minutes(40.0, mode="conventional", design_speed_kmh=160, running_speed_kmh=80)
+    39.6
     """
     if mode not in CRUISE_FRACTION:
         msg = f"unknown rail mode {mode!r}"
         raise DataError(msg)
-    speed = design_speed_kmh * CRUISE_FRACTION[mode]
+    speed = running_speed_kmh or design_speed_kmh * CRUISE_FRACTION[mode]
     track = length_km * RAIL_ROUTE_FACTOR if track_km is None else track_km
     return track / speed * 60.0 + STOP_OVERHEAD_MIN[mode]
 
@@ -527,18 +545,28 @@ def _add_rail(graph: nx.MultiGraph, *, year: int, scenario: Scenario, proxies: b
         tracks = _track_lengths(segments)
         order = dict(zip(rows["station"], rows["seq"], strict=True))
         for (u, v, length, skipped, _ka, _kb), track in zip(segments, tracks, strict=True):
-            stops = len(skipped) + 1
-            speed = _section_speed(
+            # half a stop at each end (a station between two edges gets one), none at a
+            # junction trains pass without stopping, one at each skipped station
+            stops = len(skipped) + sum(0.5 for n in (u, v) if graph.nodes[n]["passengers"])
+            speed, kind = _section_speed(
                 str(line),
                 order[graph.nodes[u]["name"]],
                 order[graph.nodes[v]["name"]],
                 year=year,
                 default=float(first["design_speed_kmh"]),
             )
+            running = speed if kind == "timetable" else None
+            stop_minutes = STOP_OVERHEAD_MIN[mode] * STOP_SHARE[mode] * stops
             minutes = (
-                rail_minutes(length, mode=mode, design_speed_kmh=speed, track_km=track)
+                rail_minutes(
+                    length,
+                    mode=mode,
+                    design_speed_kmh=speed,
+                    track_km=track,
+                    running_speed_kmh=running,
+                )
                 - STOP_OVERHEAD_MIN[mode]
-                + STOP_OVERHEAD_MIN[mode] * STOP_SHARE[mode] * stops
+                + stop_minutes
             )
             graph.add_edge(
                 u,
@@ -551,22 +579,30 @@ def _add_rail(graph: nx.MultiGraph, *, year: int, scenario: Scenario, proxies: b
                 track="chainage" if track is not None else "route factor",
                 minutes=minutes,
                 speed_kmh=speed,
+                speed_kind=kind,
+                stop_minutes=stop_minutes,
                 via=",".join(skipped),
             )
 
 
-def _section_speed(line: str, seq_a: int, seq_b: int, *, year: int, default: float) -> float:
-    """Speed of the segment between the stations at ``seq_a`` and ``seq_b`` of ``line``.
+def _section_speed(
+    line: str, seq_a: int, seq_b: int, *, year: int, default: float
+) -> tuple[float, str]:
+    """Speed of the segment between the stations at ``seq_a`` and ``seq_b`` of ``line``, and
+    its kind.
 
-    The narrowest section of ``rail_section_speeds.csv`` that holds in ``year`` and covers the
-    segment gives it; with none, the line's design speed (``default``).
+    A section of ``rail_section_speeds.csv`` that holds in ``year`` and covers the segment
+    gives it: one of ``speed_kind`` ``timetable`` first (the running speed of the fastest
+    scheduled trains, which the model runs as it is), else the narrowest of the others (a
+    design or top operating speed, run at :data:`CRUISE_FRACTION` of it); with none, the
+    line's design speed (``default``, kind ``design``).
 
     Examples
     --------
     >>> _section_speed("no such line", 1, 2, year=2020, default=160.0)
-    160.0
+    (160.0, 'design')
     """
-    best: tuple[int, float] | None = None
+    best: tuple[bool, int, float, str] | None = None
     lines = data.rail_lines()
     for _, row in data.rail_section_speeds().query("line == @line").iterrows():
         start, stop = row["year_from"], row["year_to"]
@@ -575,10 +611,13 @@ def _section_speed(line: str, seq_a: int, seq_b: int, *, year: int, default: flo
         ends = lines["station"].isin([row["from_station"], row["to_station"]])
         seqs = lines.loc[(lines["line"] == line) & ends, "seq"]
         low, high = int(seqs.min()), int(seqs.max())
-        covers = low <= min(seq_a, seq_b) and max(seq_a, seq_b) <= high
-        if covers and (best is None or high - low < best[0]):
-            best = (high - low, float(row["speed_kmh"]))
-    return default if best is None else best[1]
+        if not (low <= min(seq_a, seq_b) and max(seq_a, seq_b) <= high):
+            continue
+        kind = str(row.get("speed_kind", "design"))
+        rank = (kind != "timetable", high - low, float(row["speed_kmh"]), kind)
+        if best is None or rank[:2] < best[:2]:
+            best = rank
+    return (default, "design") if best is None else (best[2], best[3])
 
 
 def _track_lengths(
