@@ -426,11 +426,11 @@ def _checkable():
 
 
 def test_scheduled_table_is_sourced():
-    assert len(SCHEDULED) == 232
+    assert len(SCHEDULED) == 373
     assert SCHEDULED["source"].str.len().gt(10).all()
     assert SCHEDULED["minutes"].astype(int).gt(0).all()
     assert set(SCHEDULED["check"]) == {"yes", "no"}
-    assert (SCHEDULED["check"] == "yes").sum() == 199
+    assert (SCHEDULED["check"] == "yes").sum() == 340
     assert set(SCHEDULED["kind"]) == {"rail", "road"}
     # the 31 rail rows the speed constants were chosen on, the 21 more the timetable speeds of
     # conventional sections were fitted on (rail_section_speeds.csv) and the 14 driving rows
@@ -446,7 +446,7 @@ def test_scheduled_table_is_sourced():
     reasons = "not checked|not a direct path|not compared|not shown to be the fastest"
     assert unchecked["note"].str.contains(reasons).all()
     dated = SCHEDULED["date"].dropna()
-    assert len(dated) == 222
+    assert len(dated) == 363
     assert dated.str.fullmatch(r"\d{4}(-\d{2}){0,2}").all()
 
 
@@ -642,13 +642,17 @@ FIT_BEYOND_20 = {
 
 def test_model_within_20_percent_of_scheduled():
     rows = _checkable()
-    assert len(rows) == 171
+    assert len(rows) == 312
     lines = set()
     held_out: dict[str, list[float]] = {"timetable": [], "forecast": []}
+    round5: list[float] = []
     for row, graph in rows:
         a, b = f"station:{row._1}", f"station:{row.to}"
         journey = network.travel_time(graph, a, b, modes=network.RAIL_MODES)
         error = abs(journey.in_vehicle_minutes / int(row.minutes) - 1.0)
+        if "sealed round 5" in row.note:
+            round5.append(error)  # judged as a whole, below
+            continue
         if row.calibration != "used":
             held_out[row.basis].append(error)
         if row.calibration == "used":
@@ -684,6 +688,14 @@ def test_model_within_20_percent_of_scheduled():
     assert (len(forecast), (forecast <= 0.15).sum()) == (6, 3)
     assert np.median(timetable) == pytest.approx(0.092, abs=0.001)
     assert np.median(forecast) == pytest.approx(0.139, abs=0.001)
+    # sealed round 5 (2026-12-04): every pair of two located stations in the 2023 12306 data
+    # not yet in the table (141 rows, no choice made; many 2-7 min hops of 长株潭城际 trains),
+    # written by a helper who never ran the model, added after the timetable speeds were
+    # committed (5090678) and judged once: 84 within 15 %, median 10.8 % (the session's start
+    # code, 2324dd4: 85). Pinned as a whole; README.network.md lists what lies beyond
+    round5 = np.array(round5)
+    assert (len(round5), (round5 <= 0.15).sum()) == (141, 84)
+    assert np.median(round5) == pytest.approx(0.108, abs=0.001)
 
 
 DRIVING_BEYOND_15 = {
