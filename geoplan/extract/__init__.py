@@ -22,6 +22,7 @@ under that span and a confidence:
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections import Counter
@@ -46,6 +47,7 @@ from geoplan.extract._common import (
 from geoplan.extract._figures import find_figures, find_table_figures, find_tables
 from geoplan.extract._grammar import _list_lines, define_components, defined_tokens
 from geoplan.extract._structures import (
+    NUMERALS,
     ROLE_SUFFIX,
     TOKEN,
     RawComponent,
@@ -969,6 +971,36 @@ def _name_from_heading(text: str, m: re.Match, found: list[Structure]) -> None:
             return
 
 
+# A part said by its count and a measure word, with no name of its own (一条城市发展轴,
+# 另一条…, 三条城市发展带, 四个功能分区), after the verb laying it out.
+_DESCRIBED = re.compile(
+    rf"^(?:沿[^,，。;；]{{1,10}}?)?(?:分别)?(?:形成|布置|设置|建设|打造|构建)?另?[{NUMERALS}]+"
+    r"(?:个|条|座|处)"  # not 大: 八大公山 is a name
+)
+
+
+def _described_parts(
+    comps: list[RawComponent], tokens: list[tuple[str, str]]
+) -> list[RawComponent]:
+    """Where every part found for a role is only described by its count (沿甲路形成一条城市发展轴,
+    沿乙河形成另一条城市发展轴), the label names the part: one part under the label.
+
+    >>> comps = [RawComponent("轴", "一条城市发展轴", (0, 9)), RawComponent("核", "甲城", (0, 3))]
+    >>> [c.name for c in _described_parts(comps, [("一", "核"), ("两", "轴")])]
+    ['两轴', '甲城']
+    """
+    label = {role: numeral + role for numeral, role in tokens}
+    out: list[RawComponent] = []
+    for c in comps:
+        same = [d for d in comps if d.role == c.role]
+        if c.role in label and all(_DESCRIBED.match(d.name) for d in same):
+            if c is same[0]:
+                out.append(dataclasses.replace(c, name=label[c.role]))
+            continue
+        out.append(c)
+    return out
+
+
 def _by_role(
     tokens: list[tuple[str, str]], grammar: list[RawComponent], nearby: list[RawComponent]
 ) -> list[RawComponent]:
@@ -1046,6 +1078,7 @@ def _structures(ctx: _Ctx) -> list[Structure]:
                 if comps:
                     s, e = s2, e2
                     break
+        comps = _described_parts(comps, tokens)
         if len(comps) >= 2 and all(_DESIGNATION.search(c.name) for c in comps):
             continue  # every part a title to earn (…示范区, …先行区, …名城): goals, a slogan
         scope, scope_places = _scope(ctx, s, tokens=tokens)
