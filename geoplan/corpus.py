@@ -320,6 +320,46 @@ def _page_furniture(text: str) -> list[tuple[int, int]]:
     return [(lines[i][0], min(lines[i][1] + 1, len(text))) for i in sorted(mark)]
 
 
+_CUE_HEAD = re.compile(
+    r"^[ \t]*\d{1,5}[ \t]*\n[ \t]*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->[ \t]*"
+    r"\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[^\n]*\n",
+    re.M,
+)
+_CUE_BREAK = re.compile(r"(?<![。!?！？;；])[ \t]*\n\s*")
+
+
+def _subtitle_cues(text: str) -> list[tuple[int, int]]:
+    r"""Spans to delete to read a subtitle file (SubRip, .srt) as the text it speaks: each
+    cue's number and timing line, and the line breaks between and inside cues, which break
+    sentences and names where the screen ran out (永零 / 高速), unless a sentence ends there.
+    A text with fewer than three cues is left as it is.
+
+    >>> t = "1\n00:00:01,000 --> 00:00:02,000\n另一条是永零\n\n2\n00:00:02,000 --> 00:00:03,500\n"
+    >>> t += "高速。\n\n3\n00:00:03,500 --> 00:00:05,000\n全长约59公里\n"
+    >>> keep = [True] * len(t)
+    >>> for s, e in _subtitle_cues(t):
+    ...     keep[s:e] = [False] * (e - s)
+    >>> "".join(ch for ch, k in zip(t, keep) if k)
+    '另一条是永零高速。\n全长约59公里'
+    """
+    heads = list(_CUE_HEAD.finditer(text))
+    if len(heads) < 3:
+        return []
+    spans = [(m.start(), m.end()) for m in heads]
+    inside = [False] * len(text)
+    for s, e in spans:
+        inside[s:e] = [True] * (e - s)
+    for m in _CUE_BREAK.finditer(text, heads[0].start()):
+        s, e = m.start(), m.end()
+        while s < e and inside[s]:
+            s += 1
+        while e > s and inside[e - 1]:
+            e -= 1
+        if s < e and not any(inside[s:e]):
+            spans.append((s, e))
+    return spans
+
+
 def _wraps(text: str) -> list[tuple[int, int]]:
     r"""Spans to delete to undo the hard wrap of PDF extraction: the line break after a
     full-width line that ends inside a sentence (or a shorter one broken after a comma), when
@@ -412,7 +452,7 @@ def normalise(text: str) -> tuple[str, NDArray[np.int64], float]:
     for pattern in (_DELETE, _STRAY_SPACE):
         for m in pattern.finditer(mapped):
             keep[m.start() : m.end()] = False
-    for s, e in [*_page_furniture(mapped), *_wraps(mapped)]:
+    for s, e in [*_page_furniture(mapped), *_wraps(mapped), *_subtitle_cues(mapped)]:
         keep[s:e] = False
     index = np.flatnonzero(keep).astype(np.int64)
     if keep.all():

@@ -241,6 +241,23 @@ def test_markdown_emphasis_marks_are_dropped():
     assert plan.to_original((start, start + 2)) == (start + 2, start + 4)
 
 
+def test_a_subtitle_file_is_read_as_the_text_it_speaks():
+    # a news feature's .srt: cue numbers and timings go, and so do the breaks where the screen
+    # ran out in mid-name (长益 / 高速), but not where a sentence ends; offsets map back
+    cues = ["长沙至益阳之间", "已建成的长益", "高速。", "全长约六十", "公里"]
+    srt = "".join(
+        f"{i}\n00:00:{2 * i:02d},000 --> 00:00:{2 * i + 1:02d},500\n{c}\n\n"
+        for i, c in enumerate(cues, start=1)
+    )
+    plan = read_text(srt)
+    assert plan.text == "长沙至益阳之间已建成的长益高速。\n全长约六十公里"
+    start = plan.text.index("长益高速")
+    s, e = plan.to_original((start, start + 4))
+    assert srt[s:e].replace("\n", "").startswith("长益") and srt[e - 2 : e] == "高速"
+    # two cues are no subtitle file
+    assert read_text("1\n00:00:01,000 --> 00:00:02,000\n甲\n").text.startswith("1\n")
+
+
 def test_a_line_wrapped_before_a_count_and_its_colon_goes_on():
     # 两条: is a count opening a list, no label of its own (两区: 甲区、乙区 is one): the line
     # cut before it goes on

@@ -1122,6 +1122,34 @@ FORMS = {
             ("一心两轴", "轴", "两轴", []),
         ],
     ),
+    "parts counted as they are said after a count and a colon (两条发展轴: 一条是…; 另一条是…)": (
+        "平江县旅游发展规划\n构建“一心两轴”旅游空间格局。一心为天岳古城。依托已建成的平益高速和在建"
+        "的长九高铁,县里谋划的两条旅游发展轴:一条是汨罗江旅游发展轴,串联沿江古镇;另一条是幕阜山旅游"
+        "发展轴,重点串联山地景区。\n",
+        [
+            ("一心两轴", "心", "天岳古城", []),
+            ("一心两轴", "轴", "汨罗江旅游发展轴", []),
+            ("一心两轴", "轴", "幕阜山旅游发展轴", []),
+        ],
+    ),
+    "the one place of its kind between other parts (一核一地两带), not 三区两地": (
+        "湘西州文旅规划解读\n规划提出“一核一地两带”空间布局,努力建设“三区两地”。一核就是吉首市;"
+        "一地指凤凰县的凤凰古城;两带为沅水风光带和酉水风光带。\n",
+        [
+            ("一核一地两带", "核", "一核", ["433101"]),
+            ("一核一地两带", "地", "凤凰古城", ["433123"]),
+            ("一核一地两带", "带", "沅水风光带", []),
+            ("一核一地两带", "带", "酉水风光带", []),
+        ],
+    ),
+    "units each said in a clause of their own are the label's places (西岸就是甲区, 东岸…)": (
+        "湘潭市城区规划问答\n问:“两岸一心”指什么?\n答:规划形成“两岸一心”的城市格局。所谓“两岸”,"
+        "西岸就是雨湖区,东岸主要是岳塘区。\n一心为窑湾历史街区。\n",
+        [
+            ("两岸一心", "岸", "两岸", ["430302", "430304"]),
+            ("两岸一心", "心", "窑湾历史街区", []),
+        ],
+    ),
     "a part named by its place in the count, in a caption (两带之一: 甲带)": (
         "北湖区文旅宣传片解说词\n\n00:30\n【解说】这张蓝图,叫作“一圈两带三区”。\n"
         "【字幕】一圈:环城文旅休闲圈\n\n01:10\n【画面】无人机沿西河一路飞行,河道蜿蜒,两岸绿道上骑行的队伍排成长龙。\n"
@@ -1192,6 +1220,8 @@ def test_definition_forms(form):
         "邵阳市规划\n以邵阳中心城区为核心、邵东市和武冈市为两翼,坚持“一县一特、一乡一业”。",
         # counts of things, each with a qualifier: no plain token, no structure
         "郴州市规划\n建设三个产业园区、五个特色小镇,打造两条精品旅游线。",
+        # counted places of a slogan: 地 names a part only as 一地 between others
+        "湘西州规划\n建设“三地四区”,打造“四区三地一中心”,具体落实为四地,依次为:甲地、乙地。",
     ],
 )
 def test_slogans_are_judged_by_what_they_govern(text):
@@ -1385,7 +1415,7 @@ HELD_SCORES = {
     "setx/111_lingling": (2, 11, 3, 3, 2),
     "setx/112_jianghua": (1, 5, 2, 2, 2),
     "setx/113_guzhang": (2, 4, 5, 5, 5),
-    "setx/114_wulingyuan": (2, 10, 4, 4, 4),
+    "setx/114_wulingyuan": (2, 11, 4, 4, 4),
     "sety/115_ningxiang_jingkai": (1, 8, 3, 3, 3),
     "sety/116_liuyang_jingkai": (0, 0, 2, 2, 2),
     "sety/117_hengyangxian": (1, 0, 3, 2, 3),
@@ -1407,7 +1437,7 @@ HELD_SCORES = {
     "setaa/133_yuanling": (0, 0, 4, 4, 3),
     "setaa/134_lengshuijiang": (4, 5, 7, 6, 7),
     "setaa/135_jiangyong": (2, 0, 7, 7, 7),
-    "setaa/136_sangzhi": (3, 5, 7, 7, 6),
+    "setaa/136_sangzhi": (3, 6, 7, 7, 6),
     "setaa/137_linwu": (6, 17, 9, 8, 7),
     "setaa/138_tongdao": (2, 14, 7, 5, 7),
     "setab/139_tianyuan": (3, 3, 14, 14, 13),
@@ -1435,6 +1465,13 @@ HELD_SCORES = {
     "setad/161_table_qa": (10, 0, 5, 5, 3),
     "setad/162_radio": (1, 2, 8, 8, 4),
     "setae/164_exam": (4, 6, 9, 8, 9),
+    "setaf/165_chronicle": (1, 3, 4, 4, 4),
+    "setaf/166_shenlun": (1, 3, 7, 7, 6),
+    "setaf/167_zhihu": (1, 2, 5, 5, 5),
+    "setaf/168_srt": (1, 0, 9, 8, 8),
+    "setaf/169_email": (2, 5, 7, 6, 7),
+    "setaf/170_paper": (1, 3, 5, 5, 5),
+    "setaf/171_worksum": (2, 4, 8, 8, 7),
 }
 
 

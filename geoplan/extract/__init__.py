@@ -45,7 +45,12 @@ from geoplan.extract._common import (
     unit_ref,
 )
 from geoplan.extract._figures import find_figures, find_table_figures, find_tables
-from geoplan.extract._grammar import _list_lines, define_components, defined_tokens
+from geoplan.extract._grammar import (
+    _is_place_item,
+    _list_lines,
+    define_components,
+    defined_tokens,
+)
 from geoplan.extract._structures import (
     NUMERALS,
     ROLE_SUFFIX,
@@ -1001,6 +1006,44 @@ def _described_parts(
     return out
 
 
+def _one_list(text: str, comps: list[RawComponent]) -> bool:
+    """Whether the parts' names stand in one list in their text (甲、乙两个组团)."""
+    body = text[min(c.span[0] for c in comps) : max(c.span[1] for c in comps)]
+    pattern = r"\s*(?:、|和|及|与|以及|,|，)\s*".join(re.escape(c.name) for c in comps)
+    return re.search(pattern, body) is not None
+
+
+def _units_as_label(
+    text: str, comps: list[RawComponent], tokens: list[tuple[str, str]]
+) -> list[RawComponent]:
+    """Where the parts found for a role are two or more administrative units, each said in
+    a clause of its own (北岸就是甲区, 南岸主要是乙区: not one list), the role is one group of
+    places: one part under the label, holding them all (as 两翼即甲、乙两县).
+
+    >>> text = "两岸:北岸就是资阳区,南岸主要是赫山区。"
+    >>> comps = [RawComponent("岸", "资阳区", (3, 19)), RawComponent("岸", "赫山区", (3, 19))]
+    >>> [(c.name, c.span, c.places_text) for c in _units_as_label(text, comps, [("两", "岸")])]
+    [('两岸', (3, 19), '资阳区、赫山区')]
+    """
+    label = {role: numeral + role for numeral, role in tokens}
+    out: list[RawComponent] = []
+    for c in comps:
+        same = [d for d in comps if d.role == c.role]
+        if (
+            c.role in label
+            and len(same) >= 2
+            and all(_is_place_item(d.name) for d in same)
+            and not _one_list(text, same)
+        ):
+            if c is same[0]:
+                span = (min(d.span[0] for d in same), max(d.span[1] for d in same))
+                names = "、".join(d.name for d in same)
+                out.append(dataclasses.replace(c, name=label[c.role], span=span, places_text=names))
+            continue
+        out.append(c)
+    return out
+
+
 def _by_role(
     tokens: list[tuple[str, str]], grammar: list[RawComponent], nearby: list[RawComponent]
 ) -> list[RawComponent]:
@@ -1078,7 +1121,7 @@ def _structures(ctx: _Ctx) -> list[Structure]:
                 if comps:
                     s, e = s2, e2
                     break
-        comps = _described_parts(comps, tokens)
+        comps = _units_as_label(text, _described_parts(comps, tokens), tokens)
         if len(comps) >= 2 and all(_DESIGNATION.search(c.name) for c in comps):
             continue  # every part a title to earn (…示范区, …先行区, …名城): goals, a slogan
         scope, scope_places = _scope(ctx, s, tokens=tokens)

@@ -84,7 +84,6 @@ from geoplan.corpus import BULLETS
 from geoplan.errors import GeoplanError
 from geoplan.extract._common import admin_refs, corridor_codes
 from geoplan.extract._structures import (
-    NOT_ROLES,
     NUMERALS,
     PLAIN_TOKEN,
     ROLE_SUFFIX,
@@ -94,6 +93,7 @@ from geoplan.extract._structures import (
     clean_name,
     count_of,
     head_vote,
+    is_role,
     strip_long_parens,
     tokens_of,
 )
@@ -133,6 +133,7 @@ _BOUNDARY = set("\n。;；:：,，、!！?？()（）|")
 _ENUM = re.compile(
     r"(?:^|(?<=[\n。;；:：,，]))\s*"
     r"(?:其[一二三四五六七八九十]+(?:为|是)?|[一二三四五六七八九十]是|第[一二三四五六七八九十]+(?:[,，、]|(?![\u4e00-\u9fff]))"
+    r"|另?一(?:条|个|座|处|片)(?:是|为)"
     r"|[(（][0-9一二三四五六七八九十]{1,2}[)）]|[0-9]{1,2}[、.](?![0-9])|[①②③④⑤⑥⑦⑧⑨⑩]"
     rf"|(?<![^\n])\s*[{BULLETS}])\s*"  # a bullet only at a line's start (slides, Word lists)
     r"(?P<item>[^,，;；。\n:：]{2,40})"
@@ -324,7 +325,22 @@ def _bullet_run(body: str) -> int:
 
 
 def _enumerated(body: str) -> list[str]:
-    return [m.group("item") for m in _ENUM.finditer(body)]
+    r"""The items of a counted list, up to the first item counted another way (a list of 一条是…
+    ends where the next section's (三) begins).
+
+    >>> _enumerated("一条是甲轴;一条是乙轴。\n\n(三)丙区。")
+    ['甲轴', '乙轴']
+    """
+    items = []
+    kind = None
+    for m in _ENUM.finditer(body):
+        head = body[m.start() : m.start("item")].strip()
+        this = re.sub(r"[一二三四五六七八九十0-9①-⑩]+", "N", head.lstrip("另"))
+        if kind is not None and this != kind:
+            break
+        kind = this
+        items.append(m.group("item"))
+    return items
 
 
 def _shared_noun(parts: list[str]) -> list[str]:
@@ -840,7 +856,9 @@ def _find_labels(
         if not quoted:
             cut = max(text.rfind(ch, max(0, s - 8), s) for ch in _BOUNDARY)
             divided = _DIVIDED.search(text, max(0, s - 6), s)
-            colon = len(tokens) > 1 and mk.group().strip() in (":", "：")
+            colon = mk.group().strip() in (":", "：") and (
+                len(tokens) > 1 or _ENUM.match(text, mk.end()) is not None
+            )  # a whole name, or one whose parts the colon opens counted (…两条发展轴:一条是…)
             # the head of its clause, then what it is (…在两心之外确定的三片, 指甲、乙和丙)
             headed = text[s - 1 : s] == "的" and mk.group().lstrip()[:1] in ",，"
             # a count of parts closing its clause, then their list (…布置五条发展轴线, 依次为…)
@@ -1468,7 +1486,7 @@ def defined_tokens(
         token = m.group(m.lastindex)
         [(numeral, role)] = tokens_of(token)
         k = count_of(numeral)
-        if not k or k < 2 or role in NOT_ROLES or _token_key([(numeral, role)]) in known:
+        if not k or k < 2 or not is_role(numeral, role) or _token_key([(numeral, role)]) in known:
             continue
         if token in regime:
             continue  # 严守“三线”, “三线”管控: a regime, as a slogan is
@@ -1530,7 +1548,7 @@ def _shaped(text: str, known: set[tuple[str, ...]]) -> list[_Label]:
             continue
         numeral, role = toks[0]
         k = count_of(numeral)
-        if not k or k < 2 or role in NOT_ROLES:
+        if not k or k < 2 or not is_role(numeral, role):
             continue
         stop = m.end()
         for _ in range(3):  # this sentence and the two after
@@ -1602,7 +1620,7 @@ def _colon_tokens(text: str, known: set[tuple[str, ...]]) -> list[tuple[str, int
             continue
         [(numeral, role)] = toks
         k = count_of(numeral)
-        if not k or k < 2 or role in NOT_ROLES or _token_key(toks) in known:
+        if not k or k < 2 or not is_role(numeral, role) or _token_key(toks) in known:
             continue
         if below:  # the numbered lines below the colon
             items = _list_lines(text, m.end(2) - 1)

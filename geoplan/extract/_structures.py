@@ -14,8 +14,11 @@ LAYOUT_ROLES = (
     "组团", "中心", "核心", "板块", "片区", "分区", "走廊", "廊道", "绿楔", "基地", "平台", "节点",
     "龙头", "集群", "门户", "轴线", "卫",
     "核", "心", "主", "副", "次", "圈", "廊", "带", "轴", "翼", "极", "区", "片", "块",
-    "环", "线", "岸", "群", "点", "镇", "脉", "屏", "楔", "城", "体", "街",
+    "环", "线", "岸", "群", "点", "镇", "脉", "屏", "楔", "城", "体", "街", "地",
 )  # fmt: skip
+# Roles that name a part only as the one of its kind between others (一核一地两轴); counted
+# or closing a name they count places of a slogan (三区两地, 三地四区, 四地).
+INNER_ROLES = frozenset({"地"})
 FEATURE_ROLES = (
     "江",
     "河",
@@ -185,6 +188,16 @@ class RawStructure:
     occurrences: int = 1
 
 
+def is_role(numeral: str, role: str) -> bool:
+    """Whether a token names a part: not a word that only looks like a role (三高四新), and a
+    role of :data:`INNER_ROLES` only as the one of its kind (一地, not 三地).
+
+    >>> is_role("一", "地"), is_role("三", "地"), is_role("三", "高"), is_role("两", "轴")
+    (True, False, False, True)
+    """
+    return role not in NOT_ROLES and (role not in INNER_ROLES or numeral == "一")
+
+
 def tokens_of(pattern: str) -> list[tuple[str, str]]:
     """Split a pattern into ``(numeral, role)`` tokens."""
     return _TOKEN_RE.findall(pattern)
@@ -263,7 +276,7 @@ def find_patterns(text: str) -> list[tuple[str, int, int]]:
         items = pattern.split("、")
         if m.group(2) and len(tokens_of(pattern)) < max(3, 0.6 * len(items)):
             continue  # unquoted: most items must be tokens of space (not 一网统管、一端通达…)
-        if any(role in NOT_ROLES for _n, role in tokens_of(pattern)):
+        if not all(is_role(n, r) for n, r in tokens_of(pattern)):
             continue
         compact = re.sub(r"[,，]", "、", pattern)
         votes[compact] = votes.get(compact, 0) + head_vote(text, m.end() + 1)
@@ -272,7 +285,7 @@ def find_patterns(text: str) -> list[tuple[str, int, int]]:
         pattern = "".join(
             n + r for n, r in tokens_of(re.sub(r"[(（][^()（）]*[)）]", "", m.group(1)))
         )
-        if any(role in NOT_ROLES for _n, role in tokens_of(pattern)):
+        if not all(is_role(n, r) for n, r in tokens_of(pattern)):
             continue
         votes[pattern] = votes.get(pattern, 0) + head_vote(text, m.end() + 1)
         found.append((pattern, m.start(), m.end()))
@@ -292,10 +305,12 @@ def find_patterns(text: str) -> list[tuple[str, int, int]]:
             and re.search(rf"[{NUMERALS}]", rest.group(1))
         ):
             continue  # the start of a longer quoted list (“一心两环两桥隧多路”)
-        if any(role in NOT_ROLES for _n, role in tokens_of(pattern)):
+        if not all(is_role(n, r) for n, r in tokens_of(pattern)):
             continue
         if not any(_PLAIN_RE.fullmatch(t.group()) for t in _TOKEN_SPAN.finditer(pattern)):
             continue  # qualified tokens only (三个功能区、五个特色小镇): a count of things
+        if tokens_of(pattern)[-1][1] in INNER_ROLES:
+            continue  # 三区两地: a slogan's count of places
         compact = re.sub(r"[,，]", "、", pattern)
         # one name, however its tokens are separated (一核两区 and 一核、两区): its first form
         compact = same.setdefault(compact.replace("、", ""), compact)
@@ -403,6 +418,8 @@ def clean_name(item: str) -> str:
     ('浏阳—袁州—万载组团', '罗霄山生态涵养区')
     >>> clean_name("全域划分为津澧新城"), clean_name("井冈山区域为核心")
     ('津澧新城', '井冈山区域')
+    >>> clean_name("南岸主要是赫山区"), clean_name("另一条是焦柳铁路发展轴")
+    ('赫山区', '焦柳铁路发展轴')
     """
     item = re.sub(r"\s+", "", item).strip("“”\"'。:：")
     item = re.sub(r"[_＿]{2,}|[(（][\s\u3000]*[)）]", "", item)  # a blank to fill in is no name
@@ -415,6 +432,10 @@ def clean_name(item: str) -> str:
         item = m.group(1)
     item = _LEAD_WORDS.sub("", item)
     item = re.sub(r"^(?:分别|依次)(?:为|是)", "", item)  # 分别为甲区: the list's opening words
+    # 一条是甲轴, 另一条是乙轴: the parts counted as they are said
+    item = re.sub(r"^另?[一两二三四五六七八九十]?(?:条|个|座|处|片)(?:是|为)(?=.{2})", "", item)
+    # 北岸就是甲区, 南岸主要是乙区: where it lies, then what it is
+    item = re.sub(r"^[\u4e00-\u9fff]{1,6}?(?:也就是|就是|主要是)(?=[\u4e00-\u9fff]{2})", "", item)
     # 第一组团为甲组团: the ordinal the list numbers it by
     item = re.sub(r"^第[一二三四五六七八九十]{1,3}[\u4e00-\u9fff]{0,3}?(?:为|是)(?=.{2})", "", item)
     # 甲区域为核心 (its 以 cut off before): the part is what the role rests on
