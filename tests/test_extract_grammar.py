@@ -1150,6 +1150,16 @@ FORMS = {
             ("两岸一心", "心", "窑湾历史街区", []),
         ],
     ),
+    "a counted kind made of parts apart by semicolons, each described after a comma": (
+        "株洲市城市总体规划说明\n株洲中心城区由四个功能片区组成,分别是:河西片区,位于湘江西岸,以行政、"
+        "商务为主;荷塘片区;芦淞片区;石峰片区,以工业为主。\n",
+        [
+            ("四个功能片区", "片区", "河西片区", []),
+            ("四个功能片区", "片区", "荷塘片区", ["430202"]),
+            ("四个功能片区", "片区", "芦淞片区", ["430203"]),
+            ("四个功能片区", "片区", "石峰片区", ["430204"]),
+        ],
+    ),
     "a part named by its place in the count, in a caption (两带之一: 甲带)": (
         "北湖区文旅宣传片解说词\n\n00:30\n【解说】这张蓝图,叫作“一圈两带三区”。\n"
         "【字幕】一圈:环城文旅休闲圈\n\n01:10\n【画面】无人机沿西河一路飞行,河道蜿蜒,两岸绿道上骑行的队伍排成长龙。\n"
@@ -1434,7 +1444,7 @@ HELD_SCORES = {
     "setz/130_yueyanglou_dongtinghu": (2, 14, 8, 8, 8),
     "setaa/131_yuhu": (5, 8, 5, 5, 5),
     "setaa/132_shimen": (2, 0, 9, 9, 8),
-    "setaa/133_yuanling": (0, 0, 4, 4, 3),
+    "setaa/133_yuanling": (0, 0, 4, 4, 4),
     "setaa/134_lengshuijiang": (4, 5, 7, 6, 7),
     "setaa/135_jiangyong": (2, 0, 7, 7, 7),
     "setaa/136_sangzhi": (3, 6, 7, 7, 6),
@@ -1472,6 +1482,14 @@ HELD_SCORES = {
     "setaf/169_email": (2, 5, 7, 6, 7),
     "setaf/170_paper": (1, 3, 5, 5, 5),
     "setaf/171_worksum": (2, 4, 8, 8, 7),
+    "setag/172_liuyan": (1, 6, 7, 6, 5),
+    "setag/173_kuaiban": (1, 1, 7, 5, 7),
+    "setag/174_wenjuan": (1, 9, 8, 7, 8),
+    "setag/175_daoyou": (3, 2, 6, 4, 6),
+    "setag/176_nianbao": (2, 2, 9, 4, 8),
+    "setag/177_jiaocai": (3, 0, 6, 6, 5),
+    "setag/178_qunliao": (1, 0, 5, 4, 5),
+    "setag/179_fu": (0, 0, 4, 3, 4),
 }
 
 

@@ -623,6 +623,16 @@ def test_a_later_sentence_taking_the_line_up_by_a_noun_says_its_stage():
     assert got["岳汝高速"] == "under_construction"
 
 
+def test_a_later_sentence_taking_up_all_the_lines_says_their_stage():
+    # …的甲高铁, 和…的乙高铁。这两条…目前还在做前期研究: 这两条 takes both lines up
+    text = (
+        "郴州市旅游交通规划\n往后还有两条值得期待:往东去赣州方向的郴赣高铁,和往南去广州方向的"
+        "郴广高铁。这两条目前都还在做前期研究。\n"
+    )
+    got = {name: status for name, _c, status in _projects(text)}
+    assert got == {"郴赣高铁": "studied", "郴广高铁": "studied"}
+
+
 def test_a_line_named_after_the_one_it_relieves_is_a_line_of_its_own():
     # 京港澳高速东移线 is built beside 京港澳高速, which stands
     text = "渌口区规划\n京港澳高速东移线于2025年2月开工,目前在建;既有京港澳高速已建成通车。"

@@ -835,7 +835,7 @@ _KIND_BEFORE = re.compile(r"(?:由|包括|分为|划分为|把|将)([^由。;；
 _LIST_SPLIT_RE = re.compile(r"[、,，]|和|及|与")
 _BRACKETED_LIST = re.compile(r"[(（]([^()（）\n]{4,120})[)）]")
 # What introduces its parts right after it: 依次为:, 分别是:, 包括.
-_KIND_MARK = re.compile(r"[,，]?(?:依次为|分别为|分别是|包括|即)?[:：]?")
+_KIND_MARK = re.compile(r"(?:(?:组成|构成)[,，]?)?[,，]?(?:依次为|分别为|分别是|包括|即)?[:：]?")
 
 
 def _kind_structures(ctx: _Ctx, found: list[Structure]) -> list[Structure]:
@@ -875,7 +875,17 @@ def _kind_structures(ctx: _Ctx, found: list[Structure]) -> list[Structure]:
             items = [i.rstrip("。;； ") for i in items]
         else:
             stop = min([x for x in (text.find(c, pos) for c in "。\n") if x != -1] or [len(text)])
-            items = [i.strip() for i in re.split(r"[、;；]|和(?=[^、]*$)", text[pos:stop])]
+            while text.startswith("\n", stop) and text[stop - 1 : stop] in (";", "；"):
+                # a list apart by semicolons goes on after a line break (甲片区;\n乙片区。)
+                nxt = [x for x in (text.find(c, stop + 1) for c in "。\n") if x != -1]
+                stop = min(nxt or [len(text)])
+            segment = text[pos:stop]
+            if len(re.findall(r"[;；]", segment)) >= 2:
+                # 甲片区,位于…,以居住为主;乙片区;丙片区: items apart by semicolons, each its name
+                # before the comma that opens its description
+                items = [re.split(r"[,，]", i)[0].strip() for i in re.split(r"[;；]", segment)]
+            else:
+                items = [i.strip() for i in re.split(r"[、;；]|和(?=[^、]*$)", segment)]
         spans = []
         at = pos
         for i in items:

@@ -433,7 +433,8 @@ def clean_name(item: str) -> str:
     elif m:
         item = m.group(1)
     item = _LEAD_WORDS.sub("", item)
-    item = re.sub(r"^(?:分别|依次)(?:为|是)", "", item)  # 分别为甲区: the list's opening words
+    # 分别为甲区, 组成,分别是:甲区: the list's opening words
+    item = re.sub(r"^(?:(?:组成|构成)[,，]?)?(?:分别|依次)(?:为|是)[:：]?", "", item)
     # 一条是甲轴, 另一条是乙轴: the parts counted as they are said
     item = re.sub(r"^另?[一两二三四五六七八九十]?(?:条|个|座|处|片)(?:是|为)(?=.{2})", "", item)
     # 北岸就是甲区, 南岸主要是乙区: where it lies, then what it is

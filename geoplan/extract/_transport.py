@@ -249,6 +249,11 @@ _ANAPHOR = re.compile(r"(?:将|对|把|使)其")
 _SUBJECT_AGAIN = re.compile(
     r"(?<=[。!！])\s*(?:该项目|这个项目|该工程|该线|该路|该铁路|该高速|项目)"
 )
+# A sentence taking up every line of the one before (这两条…, 这几条线…, 上述项目…).
+_LINES_AGAIN = re.compile(
+    r"\s*(?:这|上述|以上)(?:两|二|三|几|些)?(?:条|个|项)?(?:线路|铁路|高速|项目|线)?"
+    r"(?<=[条个项路目线])"
+)
 _CLAUSE_STOPS = "，,。;；:：\n|（(）)"
 _SENTENCE_STOPS = "。;；\n!?！？"
 
@@ -591,6 +596,15 @@ def _status(text: str, start: int, end: int) -> tuple[str | None, float]:
         found = found_after
     if found is not None:
         return found[0], found[1] + (0.5 if section else 1.0)
+    # the next sentence takes up all the lines of this one (…甲高铁, 和…乙高铁。这两条…目前还在做
+    # 前期研究): its words are theirs
+    stop = min([i for i in (text.find(ch, end) for ch in "。!！") if i != -1] or [len(text)])
+    again = _LINES_AGAIN.match(text, stop + 1)
+    if again is not None:
+        nxt = text[again.end() : again.end() + 80]
+        found = _words(re.split(r"[。!！\n]", nxt, maxsplit=1)[0], first=True)
+        if found is not None:
+            return found[0], found[1] + 0.5
     sent_start = max(text.rfind(ch, max(0, start - 300), start) for ch in _SENTENCE_STOPS) + 1
     if not text[sent_start:start].strip(" 　"):  # the subject: a pronoun may take it up
         para_end = text.find("\n", end)
@@ -604,7 +618,10 @@ def _status(text: str, start: int, end: int) -> tuple[str | None, float]:
             stop = min(
                 [i for i in (para.find(ch, m.end()) for ch in "。!！") if i != -1] or [len(para)]
             )
-            found = _words(para[m.end() : stop], first=True)
+            # its first two clauses (该线是单线铁路, 运能有限, …将转达铁路部门研究: a later
+            # clause's words are about something else)
+            head = "".join(re.split(r"([,，;；])", para[m.end() : stop])[:4])
+            found = _words(head, first=True)
             if found is not None:
                 return found[0], found[1] + 0.5
     sent_end = min(
