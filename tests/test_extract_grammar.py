@@ -1490,6 +1490,11 @@ HELD_SCORES = {
     "setag/177_jiaocai": (3, 0, 6, 6, 5),
     "setag/178_qunliao": (1, 0, 5, 4, 5),
     "setag/179_fu": (0, 0, 4, 3, 4),
+    "setah/180_shuzhi": (1, 0, 3, 3, 3),
+    "setah/181_mingci": (1, 0, 4, 4, 2),
+    "setah/183_pinglun": (1, 0, 5, 5, 5),
+    "setah/184_loushu": (2, 1, 6, 6, 5),
+    "setah/186_yanxue": (1, 0, 3, 2, 3),
 }
 
 
