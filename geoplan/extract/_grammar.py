@@ -693,11 +693,16 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     bare = [re.sub(r"(?:共同)?(?:组成|构成)$", "", clean_name(p)) for p in parts]
     if len(parts) > 1 and all(b.endswith(suffixes) for b in bare):
         return parts, False  # parts of its role, counted apart (一条甲轴和两条乙轴)
-    if k == 1 or k is None or len(parts) > 1:
-        # a list of another count than the token's (甲路、乙路、丙路和丁路形成三个交通环)
-        # describes the parts as a whole: one part, named by its label
+    if k == 1 or k is None or len(parts) > 1 or _DESCRIBED_ALL.search(clauses[0]):
+        # a list of another count than the token's (甲路、乙路、丙路和丁路形成三个交通环), or a
+        # description of them all (两侧沿江展开的城区, 江中的三座沙洲), describes the parts as a
+        # whole: one part, named by its label
         return [clauses[0]], False
     return [], False
+
+
+# A description of several parts at once: where they lie on both sides, or their count.
+_DESCRIBED_ALL = re.compile(rf"两侧|两岸|两边|沿线|[{NUMERALS}][座个条片处]")
 
 
 # A run of numeral + role tokens, the shape of every label; which runs are labels of the plan's
