@@ -26,6 +26,7 @@ import dataclasses
 import itertools
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -994,6 +995,31 @@ _DESCRIBED = re.compile(
 )
 
 
+def _as_label(
+    comps: list[RawComponent],
+    tokens: list[tuple[str, str]],
+    *,
+    whole: Callable[[list[RawComponent]], bool],
+    gather: bool,
+) -> list[RawComponent]:
+    """Where ``whole`` says the parts found for a role are no parts of their own, one part under
+    the role's label replaces them; with ``gather``, spanning them all and holding their names
+    as the text its places are read from."""
+    label = {role: numeral + role for numeral, role in tokens}
+    out: list[RawComponent] = []
+    for c in comps:
+        same = [d for d in comps if d.role == c.role]
+        if c.role not in label or not whole(same):
+            out.append(c)
+        elif c is same[0] and gather:
+            span = (min(d.span[0] for d in same), max(d.span[1] for d in same))
+            names = "、".join(d.name for d in same)
+            out.append(dataclasses.replace(c, name=label[c.role], span=span, places_text=names))
+        elif c is same[0]:
+            out.append(dataclasses.replace(c, name=label[c.role]))
+    return out
+
+
 def _described_parts(
     comps: list[RawComponent], tokens: list[tuple[str, str]]
 ) -> list[RawComponent]:
@@ -1004,16 +1030,9 @@ def _described_parts(
     >>> [c.name for c in _described_parts(comps, [("一", "核"), ("两", "轴")])]
     ['两轴', '甲城']
     """
-    label = {role: numeral + role for numeral, role in tokens}
-    out: list[RawComponent] = []
-    for c in comps:
-        same = [d for d in comps if d.role == c.role]
-        if c.role in label and all(_DESCRIBED.match(d.name) for d in same):
-            if c is same[0]:
-                out.append(dataclasses.replace(c, name=label[c.role]))
-            continue
-        out.append(c)
-    return out
+    return _as_label(
+        comps, tokens, whole=lambda same: all(_DESCRIBED.match(d.name) for d in same), gather=False
+    )
 
 
 def _one_list(text: str, comps: list[RawComponent]) -> bool:
@@ -1035,23 +1054,15 @@ def _units_as_label(
     >>> [(c.name, c.span, c.places_text) for c in _units_as_label(text, comps, [("两", "岸")])]
     [('两岸', (3, 19), '资阳区、赫山区')]
     """
-    label = {role: numeral + role for numeral, role in tokens}
-    out: list[RawComponent] = []
-    for c in comps:
-        same = [d for d in comps if d.role == c.role]
-        if (
-            c.role in label
-            and len(same) >= 2
+
+    def units(same: list[RawComponent]) -> bool:
+        return (
+            len(same) >= 2
             and all(_is_place_item(d.name) for d in same)
             and not _one_list(text, same)
-        ):
-            if c is same[0]:
-                span = (min(d.span[0] for d in same), max(d.span[1] for d in same))
-                names = "、".join(d.name for d in same)
-                out.append(dataclasses.replace(c, name=label[c.role], span=span, places_text=names))
-            continue
-        out.append(c)
-    return out
+        )
+
+    return _as_label(comps, tokens, whole=units, gather=True)
 
 
 def _by_role(
