@@ -10,7 +10,8 @@ then the fits of the expressway speed (``calibrate_expressway_speed``) and of th
 rail cruise fraction (``calibrate_rail_cruise``, printed beside the constant, which it did not
 move: see ``geodata/README.network.md``) and of the timetable speeds of conventional sections
 (``calibrate_timetable_speeds``, printed beside ``rail_section_speeds.csv``'s values, with any
-row whose ``calibration`` breaks its split rule). Split rule of the driving
+row whose ``calibration`` breaks its split rule) and of the intercity stop constants
+(``calibrate_intercity_stops``). Split rule of the driving
 rows, which looks at no error: of the compared driving rows in table order, the first, third,
 fifth ... are fit rows (``calibration=used``), the others judge the fit (``not used``).
 """
@@ -186,6 +187,7 @@ def main() -> None:
     calibrate_expressway_speed()
     calibrate_rail_cruise()
     calibrate_timetable_speeds()
+    calibrate_intercity_stops()
 
 
 def scheduled(scenario: str = "built") -> None:
@@ -388,6 +390,112 @@ def calibrate_rail_cruise(mode: str = "conventional", fractions=None) -> float:
     return float(best)
 
 
+def intercity_group() -> list[int]:
+    """The compared rail rows whose modelled journey (built graph of the row's year, sourced
+    stations only) rides intercity lines alone. Which rows belong looks at the route, never at
+    an error."""
+    table = _table()
+    members = []
+    for i, r in table.iterrows():
+        if r["kind"] != "rail" or r["check"] != "yes":
+            continue
+        g = _graph(_year(r))
+        a, b = f"station:{r['from']}", f"station:{r['to']}"
+        if a not in g or b not in g:
+            continue
+        trip = network.travel_time(g, a, b, modes=network.RAIL_MODES)
+        if {leg.mode for leg in trip.legs if leg.mode in network.RAIL_MODES} == {"intercity"}:
+            members.append(i)
+    return members
+
+
+def _intercity_minutes(rows, overhead: float, share: float) -> np.ndarray:
+    """In-vehicle minutes of the rail ``rows`` with the intercity stop constants set to
+    ``overhead`` (:data:`geoplan.network.STOP_OVERHEAD_MIN`) and ``share``
+    (:data:`geoplan.network.STOP_SHARE`): each intercity edge keeps its running minutes and
+    counts its stops again, and the alighting part of a leg's last stop follows the constants.
+    """
+    old = network.STOP_OVERHEAD_MIN["intercity"], network.STOP_SHARE["intercity"]
+    per_stop = old[0] * old[1]
+
+    def rescale(data: dict) -> None:
+        if data["mode"] == "intercity":
+            stops = data["stop_minutes"] / per_stop
+            data["minutes"] += overhead * share * stops - data["stop_minutes"]
+            data["stop_minutes"] = overhead * share * stops
+
+    graphs = _rescaled_graphs(rows, rescale)
+    network.STOP_OVERHEAD_MIN["intercity"], network.STOP_SHARE["intercity"] = overhead, share
+    try:
+        return np.array(
+            [
+                network.travel_time(
+                    graphs[_year(r)],
+                    f"station:{r._1}",
+                    f"station:{r.to}",
+                    modes=network.RAIL_MODES,
+                ).in_vehicle_minutes
+                for r in rows.itertuples()
+            ]
+        )
+    finally:
+        network.STOP_OVERHEAD_MIN["intercity"], network.STOP_SHARE["intercity"] = old
+
+
+def calibrate_intercity_stops(overheads=None, shares=None) -> tuple[float, float]:
+    """Fit the intercity :data:`geoplan.network.STOP_OVERHEAD_MIN` and
+    :data:`geoplan.network.STOP_SHARE` on the fit rows of the intercity group.
+
+    The group is :func:`intercity_group`; rows already ``used`` stay fit rows, and of the
+    others in table order the first, third, fifth ... are fit rows and the rest judge
+    (:func:`timetable_split`'s rule). The pair on a 0.25 min x 0.1 grid that minimises the
+    median absolute log error of the fit rows is chosen; the judged rows are printed beside,
+    before and after, and play no part in the choice. Rows whose ``calibration`` differs from
+    the split are printed first."""
+    table = _table()
+    members = intercity_group()
+    split = _split(members, [i for i in members if table.loc[i, "calibration"] == "used"])
+    for i, want in split.items():
+        if table.loc[i, "calibration"] != want:
+            print(f"  row {i} ({table.loc[i, 'from']}-{table.loc[i, 'to']}) should be {want}")
+    fit = table.loc[[i for i in members if split[i] == "used"]]
+    judged = table.loc[[i for i in members if split[i] != "used"]]
+    real_fit = fit["minutes"].astype(float).to_numpy()
+    real_judged = judged["minutes"].astype(float).to_numpy()
+    # 1-3 min x 0.5-1.0: the wider grid (0.25-3 min x 0-1) was run once, 2026-12-04, and its
+    # best lies inside this one
+    overheads = overheads or [0.25 * k for k in range(4, 13)]
+    shares = shares or [round(0.1 * k, 1) for k in range(5, 11)]
+    scores = {
+        (o, s): float(np.median(np.abs(np.log(_intercity_minutes(fit, o, s) / real_fit))))
+        for o in overheads
+        for s in shares
+    }
+    best = min(scores, key=lambda k: (scores[k], k))
+    print(
+        f"intercity group: {len(fit)} fit rows {list(fit.index)}, {len(judged)} judged "
+        f"{list(judged.index)}; best overhead {best[0]:g} min, share {best[1]:g} (median "
+        f"|log error| {scores[best]:.3f})"
+    )
+    stated = (network.STOP_OVERHEAD_MIN["intercity"], network.STOP_SHARE["intercity"])
+    for o, s in dict.fromkeys([stated, best]):
+        print(f"intercity stop {o:g} min at a share {s:g} of the halts:")
+        _summary("fit rows (used)", _intercity_minutes(fit, o, s), real_fit)
+        _summary("judged rows (not used)", _intercity_minutes(judged, o, s), real_judged)
+    return best
+
+
+def _split(members: list[int], used_before) -> dict[int, str]:
+    """The ``calibration`` of each row of a group: a row in ``used_before`` stays ``used``;
+    of the others in table order, the first, third, fifth ... are fit rows (``used``) and the
+    others judge the fit (``not used``)."""
+    others = [i for i in members if i not in used_before]
+    return {
+        i: "used" if i not in others else ("not used", "used")[others.index(i) % 2 == 0]
+        for i in members
+    }
+
+
 def timetable_groups() -> dict[tuple[str, str, str], list[int]]:
     """The compared rail rows of each ``timetable`` section of ``rail_section_speeds.csv``:
     rows whose modelled journey (built graph of the row's year, sourced stations only) runs on
@@ -434,9 +542,7 @@ def timetable_split(groups: dict[tuple[str, str, str], list[int]]) -> dict[int, 
     """
     split: dict[int, str] = {}
     for members in groups.values():
-        others = [i for i in members if i not in _USED_BEFORE]
-        for i in members:
-            split[i] = "used" if i not in others else ("not used", "used")[others.index(i) % 2 == 0]
+        split.update(_split(members, _USED_BEFORE))
     return split
 
 

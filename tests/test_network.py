@@ -337,6 +337,26 @@ def test_a_section_speed_holds_on_the_segments_it_covers(monkeypatch):
     assert network._section_speed("京广铁路", 1, 2, year=2020, default=160.0) == (160.0, "design")
 
 
+def test_a_station_opened_between_open_ones_is_passed_before_it_opens(g2025):
+    """长株潭城际's trains call at 株洲 from 2021-01-28 (rail_lines.csv, section_opened 2021);
+    before, they ran 大丰-株洲南 past it, with no stop there, and the line did not end at 大丰."""
+    chain = data.rail_chainages()
+    before = network.build_graph(year=2020, proxies=False)
+    passed = before.get_edge_data("station:大丰", "station:株洲南")["长株潭城际"]
+    assert passed["via"] == ""  # not a stop passed: the station did not exist for the line
+    assert "长株潭城际" not in (before.get_edge_data("station:大丰", "station:株洲") or {})
+    a = g2025.get_edge_data("station:大丰", "station:株洲")["长株潭城际"]
+    b = g2025.get_edge_data("station:株洲", "station:株洲南")["长株潭城际"]
+    # 株洲 is 72 km from 长沙西 and 株洲南 80 (rail_chainages.csv)
+    assert b["track"] == "chainage"
+    assert b["track_km"] == pytest.approx(chain[("长株潭城际", "株洲南")] - 72)
+    # the new stop costs a stop
+    stop = network.STOP_OVERHEAD_MIN["intercity"] * network.STOP_SHARE["intercity"]
+    assert a["stop_minutes"] + b["stop_minutes"] == pytest.approx(passed["stop_minutes"] + stop)
+    # an extension at a line's end still waits for its year: 长沙西 opened in 2017
+    assert "station:麓谷" not in network.build_graph(year=2016, proxies=False)
+
+
 def test_rail_edges_run_on_sourced_track_length(g2025):
     """A segment between two stations with chainages runs their difference; a run of segments
     between two such stations shares it by straight line; others keep straight line x 1.12."""
@@ -433,12 +453,13 @@ def test_scheduled_table_is_sourced():
     assert (SCHEDULED["check"] == "yes").sum() == 340
     assert set(SCHEDULED["kind"]) == {"rail", "road"}
     # the 31 rail rows the speed constants were chosen on, the 21 more the timetable speeds of
-    # conventional sections were fitted on (rail_section_speeds.csv) and the 14 driving rows
-    # the expressway speed was fitted on are marked used; the other compared rows judge the model
+    # conventional sections were fitted on (rail_section_speeds.csv), the 30 more the intercity
+    # stop constants were fitted on and the 14 driving rows the expressway speed was fitted on
+    # are marked used; the other compared rows judge the model
     used = SCHEDULED["calibration"] == "used"
     assert set(SCHEDULED["calibration"]) == {"used", "not used"}
-    assert used.sum() == 66 and (SCHEDULED.loc[used, "check"] == "yes").all()
-    assert (used & (SCHEDULED["kind"] == "rail")).sum() == 52
+    assert used.sum() == 96 and (SCHEDULED.loc[used, "check"] == "yes").all()
+    assert (used & (SCHEDULED["kind"] == "rail")).sum() == 82
     held_out = SCHEDULED[(SCHEDULED["check"] == "yes") & ~used]
     assert held_out["note"].str.contains("after the constants were set").all()
     # every row left out of the model check says why in its note
@@ -466,12 +487,11 @@ def test_scheduled_rows_say_their_basis():
     )
     compared = forecast[forecast["check"] == "yes"]
     assert (compared["kind"] == "rail").sum() == 7 and (compared["kind"] == "road").sum() == 3
-    # three of the 13 held-out rail rows beyond 15 % are forecasts
+    # two of the held-out rail rows beyond 15 % are forecasts
     pairs = zip(compared["from"], compared["to"], strict=True)
     assert {pair for pair in pairs if pair in HELD_OUT_BEYOND_15} == {
         ("张家界西", "吉首东"),
         ("长沙南", "邵阳北"),
-        ("长沙", "株洲南"),
     }
 
 
@@ -496,6 +516,32 @@ def test_timetable_speeds_name_their_fit_and_judged_rows():
         assert s.year_from == min(int(SCHEDULED.loc[i, "date"][:4]) for i in fit), s.line
 
 
+INTERCITY_USED_BEFORE = {12, 40, 42}
+"""Rows of the intercity group that had set the intercity constants before their fit."""
+
+
+def test_intercity_stop_constants_name_their_fit_and_judged_rows():
+    """The intercity ``STOP_OVERHEAD_MIN`` and ``STOP_SHARE`` were fitted on the compared rail
+    rows whose journey rides intercity lines alone (benchmarks/bench_catchment.py
+    ``calibrate_intercity_stops``): rows used before stay used; of the others in table order the
+    first, third, fifth ... are fit rows, the rest judge. The rule looks at routes, not errors."""
+    group = []
+    for row, graph in _checkable():
+        a, b = f"station:{row._1}", f"station:{row.to}"
+        journey = network.travel_time(graph, a, b, modes=network.RAIL_MODES)
+        if {leg.mode for leg in journey.legs} == {"intercity"}:
+            group.append(row.Index)
+    assert len(group) == 63
+    others = [i for i in group if i not in INTERCITY_USED_BEFORE]
+    fit = set(others[::2])
+    for i in group:
+        want = "used" if i in INTERCITY_USED_BEFORE or i in fit else "not used"
+        assert SCHEDULED.loc[i, "calibration"] == want, i
+        note = SCHEDULED.loc[i, "note"]
+        assert ("fit row of the intercity stop constants" in note) == (i in fit), i
+    assert (len(fit), len(others) - len(fit)) == (30, 30)
+
+
 HELD_OUT_BEYOND_15 = {
     # the 娄底南 link's junction, length and speed are not sourced (rail_lines.csv): drawn as a
     # straight segment at the main line's 200 km/h, the model runs it 18 % fast; the opening
@@ -511,8 +557,8 @@ HELD_OUT_BEYOND_15 = {
     ("长沙", "龙山北"): (0.25, "round figure for the one train at the opening"),
     # 常益长 trains run on over the 长沙西-长沙 section as 长株潭城际 intercity trains in the
     # model, stopping at 80 % of its six halts (20.9 of the model's 37.1 min); the G trains'
-    # stops on that section are not sourced (model +20 %)
-    ("益阳南", "长沙"): (0.25, "intercity stops on 长沙西-长沙"),
+    # stops on that section are not sourced (model +20 %; +11 % since the intercity stop
+    # constants were fitted, 2026-12-04)
     # "only half an hour" seven weeks before the 张吉怀 opening for 130 km of chords between
     # stations (260 km/h start to stop); the official 张家界西-怀化南 figure, a row used for
     # calibration, is 70 min for the whole line (model +22 %)
@@ -522,8 +568,8 @@ HELD_OUT_BEYOND_15 = {
     # (model -22 %)
     ("长沙南", "邵阳北"): (0.25, "an early timetable, slower than today's"),
     # the day's few express trains stopping only at 大丰 ("about 35 min"); the intercity constants
-    # stop at 80 % of the halts, chosen on the 39-min train of 2016-2017 (model +23 %)
-    ("长沙", "株洲南"): (0.25, "an express stopping once, the model's train stops at most halts"),
+    # stop at 80 % of the halts, chosen on the 39-min train of 2016-2017 (model +23 %; +12 %
+    # since the intercity stop constants were fitted, 2026-12-04)
     # the 14 rows of the station timetables of 2020 (thaddywu/RailwayVIS), written before the
     # model was run on them (2026-12, wip/16u); a key with a date is that row alone.
     # 湘潭-怀化 (329, 325 min for 417 sourced track km) came within 15 % once 沪昆铁路's
@@ -645,13 +691,13 @@ def test_model_within_20_percent_of_scheduled():
     assert len(rows) == 312
     lines = set()
     held_out: dict[str, list[float]] = {"timetable": [], "forecast": []}
-    round5: list[float] = []
+    round5: dict[str, list[float]] = {"used": [], "not used": []}
     for row, graph in rows:
         a, b = f"station:{row._1}", f"station:{row.to}"
         journey = network.travel_time(graph, a, b, modes=network.RAIL_MODES)
         error = abs(journey.in_vehicle_minutes / int(row.minutes) - 1.0)
         if "sealed round 5" in row.note:
-            round5.append(error)  # judged as a whole, below
+            round5[row.calibration].append(error)  # judged as a whole, below
             continue
         if row.calibration != "used":
             held_out[row.basis].append(error)
@@ -683,19 +729,26 @@ def test_model_within_20_percent_of_scheduled():
     # passing 茶陵西 without stopping: 91. The timetable speeds of conventional sections
     # (rail_section_speeds.csv) took 21 rows to fit on: the other 113 held 79 within, median
     # 9.5 %, before, and hold 79, median 9.2 %, after (three in, three out: through trains
-    # onto 石长 at its EMUs' speed)
-    assert (len(timetable), (timetable <= 0.15).sum()) == (113, 79)
-    assert (len(forecast), (forecast <= 0.15).sum()) == (6, 3)
-    assert np.median(timetable) == pytest.approx(0.092, abs=0.001)
-    assert np.median(forecast) == pytest.approx(0.139, abs=0.001)
+    # onto 石长 at its EMUs' speed). The intercity stop constants took four more to fit
+    # (2026-12-04: two timetable rows, two forecasts): 111 and 4 rows, 79 and 2 within (益阳南-长沙
+    # +20 -> +11 %, the forecast 长沙-株洲南 +23 -> +12 %)
+    assert (len(timetable), (timetable <= 0.15).sum()) == (111, 79)
+    assert (len(forecast), (forecast <= 0.15).sum()) == (4, 2)
+    assert np.median(timetable) == pytest.approx(0.095, abs=0.001)
+    assert np.median(forecast) == pytest.approx(0.156, abs=0.001)
     # sealed round 5 (2026-12-04): every pair of two located stations in the 2023 12306 data
     # not yet in the table (141 rows, no choice made; many 2-7 min hops of 长株潭城际 trains),
     # written by a helper who never ran the model, added after the timetable speeds were
     # committed (5090678) and judged once: 84 within 15 %, median 10.8 % (the session's start
-    # code, 2324dd4: 85). Pinned as a whole; README.network.md lists what lies beyond
-    round5 = np.array(round5)
-    assert (len(round5), (round5 <= 0.15).sum()) == (141, 84)
-    assert np.median(round5) == pytest.approx(0.108, abs=0.001)
+    # code, 2324dd4: 85). Pinned as a whole; README.network.md lists what lies beyond.
+    # 26 of them have since fitted the intercity stop constants (2026-12-04, with 长株潭城际
+    # calling at 株洲 from 2021): the other 115 held 74 within 15 % before both changes and
+    # hold 78 after (大丰-株洲 and 株洲南-株洲 no longer go round; two hops); the 26 fit rows
+    # 10 before, 13 after
+    judged, fit = np.array(round5["not used"]), np.array(round5["used"])
+    assert (len(judged), (judged <= 0.15).sum()) == (115, 78)
+    assert np.median(judged) == pytest.approx(0.100, abs=0.001)
+    assert (len(fit), (fit <= 0.15).sum()) == (26, 13)
 
 
 DRIVING_BEYOND_15 = {
@@ -823,13 +876,24 @@ def test_travel_time_modes_are_validated(g2025):
 
 
 def test_travel_time_zhuzhou_xiangtan(g2025):
-    j = network.travel_time(g2025, "株洲站", "湘潭站", modes=network.RAIL_MODES)
-    assert j.origin == "station:株洲"
-    assert j.destination == "station:湘潭"
-    assert [(leg.mode, leg.line) for leg in j.legs] == [("conventional", "沪昆铁路")]
+    # 2020: 长株潭城际 did not call at 株洲 yet; the conventional train on 沪昆
+    g2020 = network.build_graph(year=2020, proxies=False)
+    old = network.travel_time(g2020, "株洲站", "湘潭站", modes=network.RAIL_MODES)
+    assert (old.origin, old.destination) == ("station:株洲", "station:湘潭")
+    assert [(leg.mode, leg.line) for leg in old.legs] == [("conventional", "沪昆铁路")]
     # security 15 + half of the 120-minute headway before, leaving the station (5) after
-    assert j.penalty_minutes == pytest.approx(15 + 60 + 5, abs=1e-4)
-    assert j.minutes == pytest.approx(j.in_vehicle_minutes + j.penalty_minutes)
+    assert old.penalty_minutes == pytest.approx(15 + 60 + 5, abs=1e-4)
+    assert old.minutes == pytest.approx(old.in_vehicle_minutes + old.penalty_minutes)
+    # from 2021 the intercity calls at 株洲: longer in the train, changing at 暮云 onto the
+    # 湘潭 branch (no train runs 株洲-湘潭 through), but its 30-minute headway makes it quicker
+    # door to door: security 10 + 15 wait, change 10 + 15, leaving 3
+    j = network.travel_time(g2025, "株洲站", "湘潭站", modes=network.RAIL_MODES)
+    assert [(leg.mode, leg.start, leg.end) for leg in j.legs] == [
+        ("intercity", "station:株洲", "station:暮云"),
+        ("intercity", "station:暮云", "station:湘潭"),
+    ]
+    assert j.penalty_minutes == pytest.approx(10 + 15 + 10 + 15 + 3, abs=1e-4)
+    assert j.in_vehicle_minutes > old.in_vehicle_minutes and j.minutes < old.minutes
 
 
 def test_travel_time_transfer_penalty(g2025):
