@@ -1128,9 +1128,9 @@ def travel_time(
     Examples
     --------
     >>> g = build_graph(year=2025)
-    >>> j = travel_time(g, "株洲站", "湘潭站", modes=RAIL_MODES)
+    >>> j = travel_time(g, "株洲站", "衡阳站", modes=RAIL_MODES)
     >>> [leg.line for leg in j.legs]
-    ['沪昆铁路']
+    ['京广铁路']
     >>> j = travel_time(g, "长沙", "常德")
     >>> j.minutes > j.in_vehicle_minutes > 0
     True
