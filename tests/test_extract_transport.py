@@ -88,6 +88,8 @@ def test_corridor_codes_are_sourced_and_resolve():
             "依托二广、包茂等高速公路。",
             ["二广高速公路", "包茂高速公路"],
         ),  # 二 of 二广 is no numeral
+        # nor without 等: a corridor's code joined to the next line that names the suffix
+        ("境内已建成的二广、岳临高速公路。", ["二广高速公路", "岳临高速公路"]),
         ("建成长常北线高速。", ["长常北线高速"]),  # one of two lines between the same ends
         ("规划建设平益、莲株高速。", ["平益高速", "莲株高速"]),  # codes that decode wholly
         ("同步开展衡阳至永州城际铁路前期研究。", ["衡阳至永州城际铁路"]),

@@ -770,6 +770,8 @@ def _coordinated(text: str, start: int) -> tuple[int, int] | None:
     if lead is not None:
         s0, code = s0 + lead.end(), code[lead.end() :]
     table = abbreviations()
+    if code in corridor_codes():  # a national corridor's code (二广: 二 is no running text here)
+        return s0, end
     if not 2 <= len(code) <= 4 or _FUNCTION_CHARS.search(code):
         return None
     if all(ch in table for ch in code) and is_code(code):
