@@ -166,6 +166,9 @@ def test_status_from_a_table_row():
         ("巩固提升已建成的衡柳铁路的运输能力。", {"衡柳铁路": "existing"}),
         ("推进已建成的衡柳铁路电气化。", {"衡柳铁路": "upgrade"}),  # the work named after it
         ("依托在建的张吉怀高铁。", {"张吉怀高铁": "under_construction"}),
+        # a line relied on: what is built after it is another's (the park's), and 依托 itself
+        # only says the line is there, weaker than a stage word
+        ("依托娄邵铁路双峰站规划建设物流园区。", {"娄邵铁路": "existing"}),
         # words after the name, in its clause
         ("推动娄邵铁路扩能。", {"娄邵铁路": "upgrade"}),
         ("推进呼南高铁其他区段的规划建设。", {"呼南高铁": "planned"}),
@@ -215,6 +218,13 @@ def test_status_of_the_surest_mention():
     text = "加快实施杭瑞高速吉首至茶洞段扩容工程。依托已建成的杭瑞高速，发展物流。"
     [rec] = extract_plan(read_text(text)).transport
     assert (rec.name, rec.status, rec.mentions) == ("杭瑞高速", "existing", 2)
+    # relying on a line says less than a stage word in another mention
+    text = (
+        "一城，是指高铁新城。依托宜常高铁在县城近郊新设的站，推进站城一体开发。\n"
+        "第十一条　加快建设宜常高铁。线路自常德站引出。"
+    )
+    [rec] = extract_plan(read_text(text)).transport
+    assert (rec.name, rec.status, rec.mentions) == ("宜常高铁", "under_construction", 2)
     # 高速 and 高速公路 name one project
     x = extract_plan(read_text("规划建设娄衡高速。娄衡高速公路全长约100公里。"))
     assert [(t.name, t.status, t.mentions) for t in x.transport] == [("娄衡高速", "planned", 2)]

@@ -190,7 +190,7 @@ _STATUS_WORDS: tuple[tuple[str, str, int], ...] = (
     (
         "existing",
         r"已建成(?:通车|通航)?|已经?开通|已通车|已建|建成通车|建成|通车|开通|运营|通航"
-        r"|投入使用|既有|现有|依托"
+        r"|投入使用|既有|现有"
         # a present fact of the network: 已在此交汇, 已在市区交织成网
         r"|已(?:经|在)?[\u4e00-\u9fff]{0,4}?(?:交汇|交织|成网|贯通|联通|连通|覆盖)",
         2,
@@ -198,7 +198,7 @@ _STATUS_WORDS: tuple[tuple[str, str, int], ...] = (
     # a line that passes the plan's territory now (穿境而过, 经过市域)
     (
         "existing",
-        r"利用|纵贯|横贯|贯穿|交汇|构成|穿境而过|从旁经过|穿城而过|过境"
+        r"依托|利用|纵贯|横贯|贯穿|交汇|构成|穿境而过|从旁经过|穿城而过|过境"
         r"|经过(?:市域|县域|全市|全县|境内|我市|我县)"
         r"|[0-9]+分钟(?:可达|直达|到达)",  # 约40分钟可达甲机场: a journey made today
         1,
@@ -254,6 +254,8 @@ _LINES_AGAIN = re.compile(
     r"\s*(?:这|上述|以上)(?:两|二|三|几|些)?(?:条|个|项)?(?:线路|铁路|高速|项目|线)?"
     r"(?<=[条个项路目线])"
 )
+# A line relied on (依托甲铁路…): the object of the verb, so the words after it are another's.
+_RELIED_ON = re.compile(r"依托$")
 _CLAUSE_STOPS = "，,。;；:：\n|（(）)"
 _SENTENCE_STOPS = "。;；\n!?！？"
 
@@ -589,6 +591,9 @@ def _status(text: str, start: int, end: int) -> tuple[str | None, float]:
     if found_before is None and "、" in before:
         found_before = _heading(before.split("、", 1)[0])
     found_after = _words(after, first=False) or _words(listed_after, first=False)
+    if _RELIED_ON.search(own):
+        # 依托甲铁路(衡阳站)规划建设物流园: the verbs after the line govern what is built on it
+        found_after = None
     found = found_before
     if found_after is not None and (
         found is None or found_after[1] > found[1] or (found_after[1] == found[1] and not section)
