@@ -29,10 +29,11 @@ def test_seeds_transport_named_by_province_and_city_side_by_side(seed_tables):
     assert list(seed_tables["plans"]["plan"]) == sorted(seed_tables["plans"]["plan"])
     both = t[(t[PROVINCE] != "") & (t[ZHUZHOU] != "")]
     assert len(both) >= 5
-    # 长九高铁 (planned in both) and 京港澳 G4 (built, in both): statuses side by side, agreeing
+    # 长九高铁 (planned in both): statuses side by side, agreeing; 京港澳 G4: the province
+    # plans its widening (大力推进京港澳、沪昆高速公路扩容工程), the city names it as built
     assert both.loc["长九高铁", [PROVINCE, ZHUZHOU]].tolist() == ["planned", "planned"]
-    assert both.loc["G4", [PROVINCE, ZHUZHOU]].tolist() == ["existing", "existing"]
-    assert not both.loc["长九高铁", "disagree"]
+    assert both.loc["G4", [PROVINCE, ZHUZHOU]].tolist() == ["upgrade", "existing"]
+    assert not both.loc["长九高铁", "disagree"] and both.loc["G4", "disagree"]
     assert both["disagree"].any()  # the plans do not always agree
     assert (t["plans"] >= 2).all()
 
