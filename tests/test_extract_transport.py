@@ -230,6 +230,26 @@ def test_status_of_the_surest_mention():
     assert [(t.name, t.status, t.mentions) for t in x.transport] == [("娄衡高速", "planned", 2)]
 
 
+def test_a_section_named_after_its_line_is_a_project_of_its_own():
+    # works are planned on a section; its ends are the places it serves, decoded as termini
+    # (a town: 官庄 is in 沅陵县), or a code of two places (长株)
+    text = (
+        "实施沪昆高速醴陵至娄底段扩容。加快建设G59呼北高速官庄至新化段,确保年内建成通车。"
+        "重点实施京港澳高速长株段扩容工程。"
+    )
+    got = [(p.name, p.cities, p.status) for p in find_projects(text)]
+    assert got == [
+        ("沪昆高速", ["上海市", "昆明市"], "upgrade"),
+        ("沪昆高速醴陵至娄底段", ["醴陵市", "娄底市"], "upgrade"),
+        ("G59呼北高速", ["呼和浩特市", "北海市"], "under_construction"),
+        ("呼北高速官庄至新化段", ["沅陵县", "新化县"], "under_construction"),
+        ("京港澳高速", ["北京市", "香港特别行政区", "澳门特别行政区"], "upgrade"),
+        ("京港澳高速长株段", ["长沙市", "株洲市"], "upgrade"),
+    ]
+    # an end that does not decode leaves the line alone (茶洞 is no unit here)
+    assert [p.name for p in find_projects("加快实施杭瑞高速吉首至茶洞段扩容工程。")] == ["杭瑞高速"]
+
+
 def test_status_through_a_pronoun():
     text = "衡阳南岳机场现为4C级支线机场，位于衡南县。规划将其改扩建为4D级机场。"
     assert [(p.name, p.status) for p in find_projects(text)] == [("衡阳南岳机场", "upgrade")]

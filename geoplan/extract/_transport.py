@@ -1116,6 +1116,9 @@ def find_projects(text: str) -> list[RawProject]:
         out.append(
             RawProject(name, mode, span, names, adcodes, undecoded, status, conf, note, rank)
         )
+        section = _section(text, start, end, mode, note)
+        if section is not None:
+            out.append(section)
         if kind is not None:  # 吉首、古丈、龙山通用机场: each unit listed before it has one
             out.extend(
                 RawProject(
@@ -1180,6 +1183,35 @@ def find_projects(text: str) -> list[RawProject]:
     return _one_per_mention(out)
 
 
+# A section of a line named right after it, by its ends (沪昆高速醴陵至娄底段, 呼北高速官庄至新化段)
+# or by a code of them (京港澳高速长株段).
+_SECTION_NAME = re.compile(
+    rf"(?:(?P<a>[\u4e00-\u9fff]{{2,5}}?)[{_LINK}](?P<b>[\u4e00-\u9fff]{{2,5}}?)|(?P<code>[\u4e00-\u9fff]{{2}}))段"
+)
+
+
+def _section(text: str, start: int, end: int, mode: str, note: str) -> RawProject | None:
+    """The section of the line named at ``text[start:end]`` when one is named right after it,
+    as a project of its own: works are often planned on a section (京港澳高速耒阳至宜章段改扩建),
+    and its ends, not the line's, are the places it serves. Both ends must decode (a unit or a
+    town of one), or the code wholly to two places."""
+    if mode in ("port", "airport", "waterway", "national_road", "provincial_road"):
+        return None
+    m = _SECTION_NAME.match(text, end)
+    if m is None:
+        return None
+    if m.group("code"):
+        names, adcodes, undecoded = decode_code(m.group("code"))
+    else:
+        names, adcodes, undecoded = _decode_termini([m.group("a"), m.group("b")])
+    if len(names) != 2 or undecoded:
+        return None
+    span = (start, m.end())
+    status, rank = _status(text, *span)
+    name = text[start : m.end()].replace("\n", "")
+    return RawProject(name, mode, span, names, adcodes, [], status, 0.75, note, rank)
+
+
 def _one_per_mention(projects: list[RawProject]) -> list[RawProject]:
     """Drop a name read inside a longer reading of the same mention, of the same mode (二广高速
     inside G55二广高速; a stop that is an airport stays beside its chain of stops); the longer
@@ -1196,6 +1228,8 @@ def _one_per_mention(projects: list[RawProject]) -> list[RawProject]:
                 and q.span[0] <= p.span[0]
                 and p.span[1] <= q.span[1]
                 and (q.name.endswith(p.name) or q.name.startswith(p.name))
+                # a section is a project beside its line (沪昆高速 and 沪昆高速醴陵至娄底段)
+                and not _SECTION_NAME.fullmatch(q.name[len(p.name) :])
             ),
             None,
         )
