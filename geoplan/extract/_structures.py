@@ -65,6 +65,11 @@ STRUCTURE_RE = re.compile(rf"(?<![第{NUMERALS}]){TOKEN}(?:(?:[、,，]|串|带)
 # A numeral + any word right after a match: the match is part of a longer, non-spatial name;
 # not a length in li after a list mark (一江四区、十里画廊: a second, descriptive name).
 _CONTINUES = re.compile(rf"(?![、,，][十百千万]里)[、,，]?[{NUMERALS}][\u4e00-\u9fff]")
+# A quoted name's last item after a list mark that is no token of space but a slogan of four
+# characters (“两核两翼、三链融合”): the tokens before it are a name of their own.
+_SLOGAN_ITEM_AFTER = re.compile(
+    rf"[、,，](?!(?:{PLAIN_TOKEN}))[{NUMERALS}][\u4e00-\u9fff]{{3}}(?=[”\"」』])"
+)
 _PLAIN_RE = re.compile(PLAIN_TOKEN)
 _TOKEN_SPAN = re.compile(TOKEN)
 _TOKEN_RE = re.compile(rf"([{NUMERALS}]){_BEFORE_ROLE}({_WORD_ALT})")
@@ -295,7 +300,7 @@ def find_patterns(text: str) -> list[tuple[str, int, int]]:
         if any(s <= m.start() < e for s, e in taken):
             continue
         pattern = m.group()
-        if _CONTINUES.match(text, m.end()):
+        if _CONTINUES.match(text, m.end()) and not _SLOGAN_ITEM_AFTER.match(text, m.end()):
             continue
         rest = _QUOTED_REST.match(text, m.end())
         if (
