@@ -447,6 +447,12 @@ def _component_geom(comps, pattern: str | None, comp: Mapping[str, Any]):
     """The geometry :func:`geoplan.layers.structure_layers` made for this component."""
     if comps is None or comps.empty:
         return None
+    if comp.get("members"):  # a group: its parts together
+        import shapely
+
+        rows = comps[(comps["pattern"] == pattern) & comps["name"].isin(comp["members"])]
+        parts = [g for g in rows.geometry if g is not None and not g.is_empty]
+        return shapely.union_all(parts) if parts else None
     span = _span(comp.get("span"))
     hit = comps[(comps["pattern"] == pattern) & (comps["span"] == span)]
     if hit.empty:

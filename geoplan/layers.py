@@ -454,7 +454,9 @@ def structure_layers(
     scope = _scope_geometry(data, geoms)
     rows = []
     for structure in data.get("structures", []):
-        comps = structure.get("components", []) or [_whole_structure(structure)]
+        # a group (三山, with its parts as members) is drawn by its parts
+        comps = [c for c in structure.get("components", []) if not c.get("members")]
+        comps = comps or [_whole_structure(structure)]
         core = None
         for comp in comps:
             if _kind(comp.get("role", "")) == "core":

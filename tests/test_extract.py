@@ -46,6 +46,11 @@ def _codes(component):
     return sorted(p.adcode for p in component.places)
 
 
+def _parts_of(structure):
+    """A structure's parts, its groups (三带 with its bands as members) left out."""
+    return [c for c in structure.components if not c.members]
+
+
 def test_zhuzhou_core_circle_corridor(zhuzhou):
     plan, x = zhuzhou
     s = _structure(x, "一核一圈一廊")
@@ -69,7 +74,7 @@ def test_zhuzhou_chang_zhu_tan_structure(zhuzhou):
     _plan, x = zhuzhou
     s = _structure(x, "一轴一心、三带多组团")
     assert s.scope == "长株潭"
-    names = [(c.role, c.name) for c in s.components]
+    names = [(c.role, c.name) for c in _parts_of(s)]
     assert names == [
         ("轴", "湘江现代服务业发展轴"),
         ("心", "长株潭生态绿心"),
@@ -79,8 +84,25 @@ def test_zhuzhou_chang_zhu_tan_structure(zhuzhou):
         ("组团", "醴陵—攸县组团"),
         ("组团", "茶陵—炎陵组团"),
     ]
-    assert _codes(s.components[5]) == ["430223", "430281"]
-    assert _codes(s.components[6]) == ["430224", "430225"]
+    assert _codes(_parts_of(s)[5]) == ["430223", "430281"]
+    assert _codes(_parts_of(s)[6]) == ["430224", "430225"]
+
+
+def test_zhuzhou_counted_label_is_a_group_of_its_parts(zhuzhou):
+    # “三带” is named by its three bands: a group before them, its members theirs, its places
+    # theirs together; each band names its group; so is 多组团; 一轴 and 一心 (one of their
+    # kind) are none
+    s = _structure(zhuzhou[1], "一轴一心、三带多组团")
+    assert [c.name for c in s.components if c.members] == ["三带", "多组团"]
+    group = s.components[2]
+    bands = [c for c in s.components if c.role == "带" and not c.members]
+    assert (group.role, group.name, group.members) == ("带", "三带", [c.name for c in bands])
+    assert s.components.index(group) == s.components.index(bands[0]) - 1
+    assert {c.group for c in bands} == {"三带"}
+    assert _codes(group) == sorted({a for c in bands for a in _codes(c)})
+    assert group.span == (bands[0].span[0], bands[-1].span[1])
+    assert group.to_dict()["members"] == group.members
+    assert "group" not in s.components[0].to_dict()
 
 
 def test_slogans_are_not_structures(zhuzhou, lengshuijiang):
@@ -127,7 +149,7 @@ def test_cited_structure_has_empty_components(lengshuijiang):
 def test_lengshuijiang_structures(lengshuijiang):
     _plan, x = lengshuijiang
     s = _structure(x, "一核三区四镇")
-    assert [c.name for c in s.components] == [
+    assert [c.name for c in _parts_of(s)] == [
         "群丰中心城区",
         "冷水江组团",
         "经开区组团",
@@ -141,7 +163,7 @@ def test_lengshuijiang_structures(lengshuijiang):
     assert all(_codes(c) == [] for c in s.components)
     assert [p.adcode for p in s.scope_places] == ["431381"]
     river = _structure(x, "一河三片")
-    assert [c.role for c in river.components] == ["河", "片", "片", "片"]
+    assert [c.role for c in _parts_of(river)] == ["河", "片", "片", "片"]
     assert river.components[0].name == "资江"
 
 
@@ -161,14 +183,14 @@ def test_travel_time_circles(lengshuijiang, zhuzhou):
 def test_yanfeng_structure():
     x = extract_plan(read_plan(YANFENG))
     s = _structure(x, "一核两副三线四组团")
-    assert [c.role for c in s.components] == ["核"] + ["副"] * 2 + ["线"] * 3 + ["组团"] * 4
+    assert [c.role for c in _parts_of(s)] == ["核"] + ["副"] * 2 + ["线"] * 3 + ["组团"] * 4
     assert s.components[-1].name == "大数据组团"
 
 
 def test_province_structures_and_tables(province):
     plan, x = province
     s = _structure(x, "一轴一心、三带多组团")
-    bands = [c for c in s.components if c.role == "带"]
+    bands = [c for c in _parts_of(s) if c.role == "带"]
     assert [c.name for c in bands] == [
         "长株潭中部(京广)发展带",
         "北部(渝长厦)发展带",
@@ -176,7 +198,7 @@ def test_province_structures_and_tables(province):
     ]
     assert _codes(bands[1]) == ["430112", "430181", "430182"]
     pattern = _structure(x, "一圈一群三带多点")
-    assert [c.name for c in pattern.components if c.role == "带"] == [
+    assert [c.name for c in _parts_of(pattern) if c.role == "带"] == [
         "京广城镇发展带",
         "沪昆城镇发展带",
         "渝长厦城镇发展带",

@@ -25,11 +25,13 @@ _T2S = OpenCC("t2s").convert
 
 
 def _parts(text: str) -> list[tuple[str, str, str, list[str]]]:
+    """The parts read (groups of parts left out: see test_a_counted_label_of_parts_is_a_group)."""
     x = extract_plan(read_text(text))
     return [
         (s.pattern, c.role, c.name, sorted(p.adcode for p in c.places))
         for s in x.structures
         for c in s.components
+        if not c.members
     ]
 
 
@@ -1340,14 +1342,14 @@ HELD = Path(__file__).resolve().parent / "data"
 # What the extractor reaches on sets C to U (each held out once; see their READMEs):
 # structures, components, transport names found, cities and status right.
 HELD_SCORES = {
-    "setc/07_hengyang": (2, 7, 9, 8, 9),
+    "setc/07_hengyang": (2, 9, 9, 8, 9),
     "setc/08_chenzhou": (3, 7, 8, 7, 8),
-    "setc/09_yueyang": (2, 4, 12, 12, 12),
+    "setc/09_yueyang": (2, 5, 12, 12, 12),
     "setc/10_huaihua": (4, 6, 7, 7, 7),
     "setc/11_xiangxi": (2, 13, 8, 7, 4),
     "setc/12_yongzhou": (4, 15, 10, 10, 9),
     "setd/13_changde": (3, 14, 8, 8, 8),
-    "setd/14_zhangjiajie": (6, 1, 8, 8, 8),
+    "setd/14_zhangjiajie": (6, 3, 8, 8, 8),
     "setd/15_loudi": (3, 4, 6, 6, 6),
     "setd/16_zhuzhou": (3, 6, 10, 9, 10),
     "setd/17_xiangtan": (3, 4, 10, 10, 10),
@@ -1357,7 +1359,7 @@ HELD_SCORES = {
     "sete/21_yuelu": (3, 8, 3, 3, 3),
     "sete/22_xinhua": (2, 4, 6, 5, 5),
     "sete/23_yuanjiang": (2, 11, 6, 6, 6),
-    "sete/24_zixing": (2, 10, 4, 3, 4),
+    "sete/24_zixing": (2, 11, 4, 3, 4),
     "setf/26_miluo": (1, 0, 4, 4, 4),
     "setf/27_linxiang": (1, 0, 4, 3, 4),
     "setf/28_wugang": (2, 17, 6, 6, 6),
@@ -1369,10 +1371,10 @@ HELD_SCORES = {
     "seth/35_pingjiang": (3, 2, 6, 6, 6),
     "seth/36_cili": (1, 8, 4, 4, 4),
     "seth/37_changning": (3, 16, 4, 3, 4),
-    "seth/38_taoyuan": (3, 3, 9, 9, 9),
+    "seth/38_taoyuan": (3, 4, 9, 9, 9),
     "seti/39_xiangjiang": (3, 12, 10, 10, 10),
     "seti/40_cili_cs": (2, 9, 4, 4, 3),
-    "seti/41_anhua": (2, 4, 6, 6, 6),
+    "seti/41_anhua": (2, 6, 6, 6, 6),
     "seti/42_cili": (2, 16, 3, 3, 3),
     "setj/43_fenghuang": (3, 17, 3, 2, 2),
     "setj/44_shuangfeng": (2, 4, 6, 6, 6),
@@ -1384,7 +1386,7 @@ HELD_SCORES = {
     "setk/50_daxiangxi": (3, 5, 13, 13, 13),
     "setl/51_hanshou": (1, 7, 3, 3, 3),
     "setl/52_qidong": (1, 0, 7, 7, 6),
-    "setl/53_xinshao": (1, 2, 9, 8, 9),
+    "setl/53_xinshao": (1, 3, 9, 8, 9),
     "setl/54_guidong": (1, 7, 4, 4, 4),
     "setm/55_lengshuitan": (2, 2, 6, 5, 6),
     "setm/56_hecheng": (1, 0, 12, 11, 11),
@@ -1427,14 +1429,14 @@ HELD_SCORES = {
     "setv/93_shuangpai": (2, 3, 5, 5, 5),
     "setv/94_ningyuan": (2, 8, 4, 3, 3),
     "setv/95_yunxi": (0, 0, 5, 4, 5),
-    "setv/96_junshan": (2, 1, 5, 5, 5),
+    "setv/96_junshan": (2, 2, 5, 5, 5),
     "setv/97_jishou": (0, 0, 1, 1, 1),
     "setv/98_jingzhou": (1, 5, 0, 0, 0),
     "setw/99_shifeng": (3, 20, 3, 3, 3),
     "setw/100_furong": (3, 14, 4, 4, 4),
     "setw/101_hengnan": (0, 0, 7, 6, 7),
     "setw/102_guiyang": (1, 3, 6, 4, 5),
-    "setw/103_xinning": (1, 2, 4, 4, 4),
+    "setw/103_xinning": (1, 3, 4, 4, 4),
     "setw/104_chengbu": (1, 0, 8, 7, 8),
     "setw/105_huayuan": (1, 3, 6, 5, 5),
     "setw/106_yueyangxian": (1, 0, 9, 8, 8),
@@ -1445,7 +1447,7 @@ HELD_SCORES = {
     "setx/111_lingling": (2, 11, 3, 3, 2),
     "setx/112_jianghua": (1, 5, 2, 2, 2),
     "setx/113_guzhang": (2, 4, 5, 5, 5),
-    "setx/114_wulingyuan": (2, 11, 4, 4, 4),
+    "setx/114_wulingyuan": (2, 12, 4, 4, 4),
     "sety/115_ningxiang_jingkai": (1, 8, 3, 3, 3),
     "sety/116_liuyang_jingkai": (0, 0, 2, 2, 2),
     "sety/117_hengyangxian": (1, 0, 3, 2, 3),
@@ -1462,58 +1464,58 @@ HELD_SCORES = {
     "setz/128_pingjiang_mufushan": (1, 0, 4, 4, 4),
     "setz/129_changzhutan_lvxin": (3, 24, 5, 5, 5),
     "setz/130_yueyanglou_dongtinghu": (2, 14, 8, 8, 8),
-    "setaa/131_yuhu": (5, 8, 5, 5, 5),
+    "setaa/131_yuhu": (5, 10, 5, 5, 5),
     "setaa/132_shimen": (2, 0, 9, 9, 8),
     "setaa/133_yuanling": (0, 0, 4, 4, 4),
-    "setaa/134_lengshuijiang": (4, 5, 7, 6, 7),
-    "setaa/135_jiangyong": (2, 0, 7, 7, 7),
+    "setaa/134_lengshuijiang": (4, 7, 7, 6, 7),
+    "setaa/135_jiangyong": (2, 2, 7, 7, 7),
     "setaa/136_sangzhi": (3, 6, 7, 7, 6),
     "setaa/137_linwu": (6, 17, 9, 8, 7),
     "setaa/138_tongdao": (2, 14, 7, 5, 7),
-    "setab/139_tianyuan": (3, 3, 14, 14, 13),
-    "setab/140_suining": (1, 1, 4, 4, 3),
+    "setab/139_tianyuan": (3, 5, 14, 14, 13),
+    "setab/140_suining": (1, 2, 4, 4, 3),
     "setab/141_huitong": (2, 3, 17, 16, 17),
     "setab/142_linli": (2, 15, 5, 5, 4),
     "setab/143_lukou": (1, 3, 7, 7, 5),
     "setab/144_shuangqing": (3, 4, 8, 8, 7),
-    "setab/145_ziyang": (2, 0, 3, 3, 3),
+    "setab/145_ziyang": (2, 2, 3, 3, 3),
     "setab/146_yongshun": (2, 12, 4, 4, 4),
     "setac/147_zhen": (1, 9, 4, 4, 4),
     "setac/148_cun": (0, 0, 4, 4, 4),
     "setac/149_yanling": (2, 8, 6, 4, 4),
     "setac/150_lanshan": (1, 2, 10, 5, 10),
     "setac/151_chenxi": (1, 2, 7, 6, 6),
-    "setac/152_lianyuan": (1, 1, 5, 4, 5),
+    "setac/152_lianyuan": (1, 2, 5, 4, 5),
     "setac/153_yuetang": (1, 2, 9, 9, 8),
     "setac/154_xinhuang": (1, 0, 9, 6, 9),
     "setad/155_video": (1, 6, 5, 4, 5),
-    "setad/156_qingshi": (3, 3, 13, 11, 13),
-    "setad/157_renda": (2, 10, 7, 6, 7),
+    "setad/156_qingshi": (3, 7, 13, 11, 13),
+    "setad/157_renda": (2, 12, 7, 6, 7),
     "setad/158_xiangmu": (2, 2, 7, 6, 7),
     "setad/159_luwang": (3, 0, 16, 16, 14),
     "setad/160_oldplan": (2, 0, 1, 1, 1),
     "setad/161_table_qa": (10, 0, 5, 5, 3),
     "setad/162_radio": (1, 2, 8, 8, 4),
     "setae/164_exam": (4, 6, 9, 8, 9),
-    "setaf/165_chronicle": (1, 3, 4, 4, 4),
+    "setaf/165_chronicle": (1, 4, 4, 4, 4),
     "setaf/166_shenlun": (1, 3, 7, 7, 6),
     "setaf/167_zhihu": (1, 2, 5, 5, 5),
     "setaf/168_srt": (1, 0, 9, 8, 8),
     "setaf/169_email": (2, 5, 7, 6, 7),
-    "setaf/170_paper": (1, 3, 5, 5, 5),
-    "setaf/171_worksum": (2, 4, 8, 8, 7),
+    "setaf/170_paper": (1, 4, 5, 5, 5),
+    "setaf/171_worksum": (2, 6, 8, 8, 7),
     "setag/172_liuyan": (1, 6, 7, 6, 5),
     "setag/173_kuaiban": (1, 1, 7, 5, 7),
     "setag/174_wenjuan": (1, 9, 8, 7, 8),
     "setag/175_daoyou": (3, 2, 6, 4, 6),
     "setag/176_nianbao": (2, 2, 9, 4, 8),
-    "setag/177_jiaocai": (3, 0, 6, 6, 5),
+    "setag/177_jiaocai": (3, 1, 6, 6, 5),
     "setag/178_qunliao": (1, 0, 5, 4, 5),
     "setag/179_fu": (0, 0, 4, 3, 4),
     "setah/180_shuzhi": (1, 0, 3, 3, 3),
     "setah/181_mingci": (1, 0, 4, 4, 2),
     "setah/183_pinglun": (1, 0, 5, 5, 5),
-    "setah/184_loushu": (2, 1, 6, 6, 5),
+    "setah/184_loushu": (2, 3, 6, 6, 5),
     "setah/186_yanxue": (1, 2, 3, 2, 3),
 }
 
@@ -1538,6 +1540,30 @@ def test_a_group_named_by_its_label_stays_one_part_beside_a_later_mentions_roles
     )
     got = [(role, name) for _p, role, name, _pl in _parts(text) if role in ("核", "副")]
     assert got == [("核", "一核"), ("副", "两副")]
+
+
+def test_a_counted_label_of_parts_is_a_group():
+    # “三山”指甲山、乙山、丙山: the label is a component of its own beside its parts (keys and
+    # plans name it either way), with their places together; one of a kind (一江) or a label
+    # read as one part (两翼 即…两县) makes none
+    text = (
+        "常德市生态规划\n构建“一江三山两翼”格局。“一江”指沅水;“三山”指太阳山、河洑山、德山;"
+        "“两翼”即汉寿、桃源两县。"
+    )
+    x = extract_plan(read_text(text))
+    [s] = x.structures
+    got = [(c.role, c.name, c.members, c.group) for c in s.components]
+    assert got == [
+        ("江", "一江", [], None),
+        ("山", "三山", ["太阳山", "河洑山", "德山"], None),
+        ("山", "太阳山", [], "三山"),
+        ("山", "河洑山", [], "三山"),
+        ("山", "德山", [], "三山"),
+        ("翼", "两翼", [], None),
+    ]
+    group = s.components[1]  # it quotes its parts' text
+    assert group.quote == "“三山”指太阳山、河洑山、德山;"
+    assert text[group.span[0] : group.span[1]] == group.quote
 
 
 def test_tokens_joined_by_a_verb_that_leads_them_are_one_name():

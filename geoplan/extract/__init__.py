@@ -53,6 +53,7 @@ from geoplan.extract._grammar import (
     defined_tokens,
 )
 from geoplan.extract._structures import (
+    _TOKEN_SPAN,
     NUMERALS,
     ROLE_SUFFIX,
     TOKEN,
@@ -95,7 +96,13 @@ _URBAN = gazetteer.URBAN_GROUPS
 
 @dataclass
 class Component:
-    """One component of a spatial structure (一圈 = 株醴都市圈)."""
+    """One component of a spatial structure (一圈 = 株醴都市圈).
+
+    A counted label whose parts are named one by one (“三山”指甲山、乙山、丙山) is a component
+    of its own as well, a *group*: named by the label, its ``members`` the parts' names, its
+    places and features theirs together; each part names its ``group``. Plans speak of the
+    group as one thing (the legend's 三山) as often as of its parts; layers draw the parts.
+    """
 
     role: str
     name: str
@@ -105,9 +112,11 @@ class Component:
     features: list[PlaceRef] = field(default_factory=list)
     label_lost: bool = False
     confidence: float = 0.9
+    members: list[str] = field(default_factory=list)
+    group: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        out = {
+        out: dict[str, Any] = {
             "role": self.role,
             "name": self.name,
             "span": list(self.span),
@@ -118,6 +127,10 @@ class Component:
         }
         if self.label_lost:
             out["label_lost"] = True
+        if self.members:
+            out["members"] = list(self.members)
+        if self.group is not None:
+            out["group"] = self.group
         return out
 
 
@@ -1082,6 +1095,44 @@ def _by_role(
     return out
 
 
+def _with_groups(ctx: _Ctx, pattern: str, components: list[Component]) -> list[Component]:
+    """``components`` with a group before the parts of each counted label (三山, 两中心, 多点)
+    that has two or more parts of its role and is not a component itself; the group spans its
+    parts' text and takes their places and features together (see :class:`Component`)."""
+    tokens = tokens_of(pattern)
+    written = [t.group() for t in _TOKEN_SPAN.finditer(pattern)]
+    if len(written) != len(tokens):
+        return components
+    roles = [r for _n, r in tokens]
+    names = {c.name for c in components}
+    out = list(components)
+    for (numeral, role), label in zip(tokens, written, strict=True):
+        if numeral == "一" or roles.count(role) > 1 or label in names:
+            continue
+        parts = [c for c in components if c.role == role]
+        if len(parts) < 2:
+            continue
+        # the parts' spans are in the original text already
+        span = (min(c.span[0] for c in parts), max(c.span[1] for c in parts))
+        quote = ctx.plan.original[span[0] : min(span[1], span[0] + QUOTE_CHARS)]
+        places = list({(p.adcode or p.name): p for c in parts for p in c.places}.values())
+        feats = list({f.name: f for c in parts for f in c.features}.values())
+        group = Component(
+            role,
+            label,
+            span,
+            quote,
+            places,
+            feats,
+            confidence=min(c.confidence for c in parts),
+            members=[c.name for c in parts],
+        )
+        for c in parts:
+            c.group = label
+        out.insert(out.index(parts[0]), group)
+    return out
+
+
 def _structures(ctx: _Ctx) -> list[Structure]:
     text = ctx.text
     by_pattern: dict[str, list[tuple[int, int]]] = {}
@@ -1171,6 +1222,7 @@ def _structures(ctx: _Ctx) -> list[Structure]:
             places, feats = _component_places(ctx, name, text[cspan[0] : cspan[1]], scope_places)
             span, quote = ctx.quote(cspan)
             components.append(Component(role, name, tuple(span), quote, places, feats, True, 0.6))
+        components = _with_groups(ctx, pattern, components)
         sent = _sentence(text, s, e)
         span, _q = ctx.quote((s, e))
         _s, quote = ctx.quote(sent)
@@ -1552,7 +1604,9 @@ def extract_plan(plan: Plan) -> PlanExtract:
     >>> from geoplan.corpus import read_text
     >>> x = extract_plan(read_text("构建“一核两翼”格局。一核:主城区。两翼:东翼、西翼。"))
     >>> [(s.pattern, [c.name for c in s.components]) for s in x.structures]
-    [('一核两翼', ['主城区', '东翼', '西翼'])]
+    [('一核两翼', ['主城区', '两翼', '东翼', '西翼'])]
+    >>> x.structures[0].components[1].members  # 两翼: a group of its parts
+    ['东翼', '西翼']
     """
     ctx = _Ctx(plan)
     tables = [Table(t.title, tuple(ctx.orig(t.span)), t.rows) for t in find_tables(ctx.text)]
