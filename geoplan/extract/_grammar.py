@@ -155,6 +155,8 @@ _SHARED_NOUN = re.compile(
 # name; one that does not only describes, and the label stays the name).
 _SPACE_WORD = re.compile(
     r"(?:城区|城镇|新区|新城|园区|开发区|经开区|高新区|片区|组团|中心|走廊|廊道|公园|街道|大道|区域"
+    # a named line: the part is the road or railway (“一环”即甲乙高速)
+    r"|高速|高速公路|铁路|高铁|城际|公路|快速路|国道|省道"
     r"|[江河湖山港镇区城带轴廊圈线路园谷岸])$"
 )
 
