@@ -1526,6 +1526,12 @@ HELD_SCORES = {
     "setah/183_pinglun": (1, 0, 5, 5, 5),
     "setah/184_loushu": (2, 3, 6, 6, 5),
     "setah/186_yanxue": (1, 2, 3, 2, 3),
+    "setai/188_dongan": (1, 0, 7, 7, 7),
+    "setai/189_nanxian": (1, 2, 4, 4, 4),
+    "setai/190_linli": (1, 3, 8, 8, 8),
+    "setai/191_shaoyangxian": (1, 4, 7, 7, 7),
+    "setai/192_zhengxiang": (2, 4, 10, 8, 9),
+    "setai/193_quyuan": (2, 7, 7, 7, 7),
 }
 
 
