@@ -324,6 +324,8 @@ def record_frames(extracts: Iterable[Mapping[str, Any]]) -> dict[str, pd.DataFra
                         "places": names,
                         "adcodes": codes,
                         "features": fnames,
+                        "members": ";".join(c.get("members", [])),
+                        "group": c.get("group") or "",
                         "quote": c.get("quote"),
                         "span": _span(c.get("span")),
                         "where": c.get("where"),
@@ -366,7 +368,10 @@ def record_frames(extracts: Iterable[Mapping[str, Any]]) -> dict[str, pd.DataFra
 
 _KIND_COLUMNS = {
     "structures": ["structure", "pattern", "kind", "scope", "components"],
-    "components": ["structure", "pattern", "role", "name", "places", "adcodes", "features"],
+    "components": [
+        *("structure", "pattern", "role", "name", "places", "adcodes", "features"),
+        *("members", "group"),
+    ],
     "transport": ["name", "mode", "status", "cities"],
     "figures": ["place", "adcode", "indicator", "value", "unit", "year", "kind"],
 }

@@ -194,6 +194,8 @@ def _structures(frame: pd.DataFrame, names: Sequence[str]) -> pd.DataFrame:
     cells: dict[str, dict[str, set[str]]] = {}
     extra: dict[str, dict[str, Any]] = {}
     for row in frame.itertuples(index=False):
+        if getattr(row, "members", ""):
+            continue  # a group (三带): its parts stand for it; its label names nothing shared
         places = {p for p in str(row.places or "").split(";") if p}
         keys = {_norm_name(str(row.name))} | {
             _norm_name(f) for f in str(row.features or "").split(";") if f

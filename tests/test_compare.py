@@ -49,6 +49,9 @@ def test_seeds_green_heart_is_a_shared_structure_place(seed_tables):
     assert row[ZHUZHOU] == "株洲市; 湘潭市; 长沙市"
     assert not row["disagree"]
     assert s.loc["醴陵—攸县组团", [ZHUZHOU, PROVINCE]].tolist() == ["攸县; 醴陵市"] * 2
+    # both plans' “三带” is a group of bands (a component with members): a label names nothing
+    # shared, the bands themselves are compared
+    assert "三带" not in s.index
 
 
 def test_figures_and_statuses_that_disagree():
