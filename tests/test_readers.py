@@ -209,6 +209,10 @@ ALREADY_WRAPPED |= {"168_srt"}
 # line ends, so in the wrapped text the structure's scope is the prefecture named one line up
 # (衡阳市), in the text the district; the parts and lines are the same.
 PLACES_READ_ACROSS_WRAPS = {"70_zhuhui"}
+# 157's wrapped pages repeat a header whose words make 雁峰区 the plan's own unit, where the text
+# reads 衡阳市: 雁峰公园 then lies in the plan's own district and takes no place. Seen since its
+# part's places count through the group 三点 (2026-12-04); the parts and lines are the same.
+PLACES_READ_ACROSS_WRAPS |= {"157_renda"}
 # Texts where one line's stage is read differently once wrapped: 174's questionnaire options
 # (A. 甲高速公路 B. … D. 乙高速公路) say no stage; at width 28 a wrap inside them gives the
 # option line's road another stage than the list above it (规划新建…). The names are the same.
