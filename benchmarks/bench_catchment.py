@@ -524,19 +524,24 @@ def _intercity_minutes(rows, overhead: float, share: float) -> np.ndarray:
         network.STOP_OVERHEAD_MIN["intercity"], network.STOP_SHARE["intercity"] = old
 
 
+_INTERCITY_USED_BEFORE = frozenset({12, 40, 42})
+"""Rows of the intercity group that had set the intercity constants before their fit
+(2026-12-04): they stay ``used``."""
+
+
 def calibrate_intercity_stops(overheads=None, shares=None) -> tuple[float, float]:
     """Fit the intercity :data:`geoplan.network.STOP_OVERHEAD_MIN` and
     :data:`geoplan.network.STOP_SHARE` on the fit rows of the intercity group.
 
-    The group is :func:`intercity_group`; rows already ``used`` stay fit rows, and of the
-    others in table order the first, third, fifth ... are fit rows and the rest judge
-    (:func:`timetable_split`'s rule). The pair on a 0.25 min x 0.1 grid that minimises the
-    median absolute log error of the fit rows is chosen; the judged rows are printed beside,
-    before and after, and play no part in the choice. Rows whose ``calibration`` differs from
-    the split are printed first."""
+    The group is :func:`intercity_group`; the rows that had set the constants before
+    (:data:`_INTERCITY_USED_BEFORE`) stay fit rows, and of the others in table order the
+    first, third, fifth ... are fit rows and the rest judge (:func:`timetable_split`'s rule).
+    The pair on a 0.25 min x 0.1 grid that minimises the median absolute log error of the fit
+    rows is chosen; the judged rows are printed beside, before and after, and play no part in
+    the choice. Rows whose ``calibration`` differs from the split are printed first."""
     table = _table()
     members = intercity_group()
-    split = _split(members, [i for i in members if table.loc[i, "calibration"] == "used"])
+    split = _split(members, _INTERCITY_USED_BEFORE)
     for i, want in split.items():
         if table.loc[i, "calibration"] != want:
             print(f"  row {i} ({table.loc[i, 'from']}-{table.loc[i, 'to']}) should be {want}")
