@@ -1579,6 +1579,11 @@ def test_a_counted_label_of_parts_is_a_group():
     group = s.components[1]  # it quotes its parts' text
     assert group.quote == "“三山”指太阳山、河洑山、德山;"
     assert text[group.span[0] : group.span[1]] == group.quote
+    # a name of one token is itself the group of its parts: no component repeats it
+    alone = "常德市生态规划\n保护“三山”格局。“三山”指太阳山、河洑山、德山。"
+    assert [p[2] for p in _parts(alone)] == ["太阳山", "河洑山", "德山"]
+    [s] = extract_plan(read_text(alone)).structures
+    assert not any(c.members for c in s.components)
 
 
 def test_tokens_joined_by_a_verb_that_leads_them_are_one_name():

@@ -98,10 +98,11 @@ _URBAN = gazetteer.URBAN_GROUPS
 class Component:
     """One component of a spatial structure (一圈 = 株醴都市圈).
 
-    A counted label whose parts are named one by one (“三山”指甲山、乙山、丙山) is a component
-    of its own as well, a *group*: named by the label, its ``members`` the parts' names, its
-    places and features theirs together; each part names its ``group``. Plans speak of the
-    group as one thing (the legend's 三山) as often as of its parts; layers draw the parts.
+    A counted label of a longer name whose parts are named one by one (“一江三山”…“三山”指
+    甲山、乙山、丙山) is a component of its own as well, a *group*: named by the label, its
+    ``members`` the parts' names, its places and features theirs together; each part names
+    its ``group``. Plans speak of the group as one thing (the legend's 三山) as often as of
+    its parts; layers draw the parts.
     """
 
     role: str
@@ -1097,12 +1098,13 @@ def _by_role(
 
 def _with_groups(ctx: _Ctx, pattern: str, components: list[Component]) -> list[Component]:
     """``components`` with a group before the parts of each counted label (三山, 两中心, 多点)
-    that has two or more parts of its role and is not a component itself; the group spans its
-    parts' text and takes their places and features together (see :class:`Component`)."""
+    of a name of two tokens or more that has two or more parts of its role and is not a
+    component itself; the group spans its parts' text and takes their places and features
+    together (see :class:`Component`). A name of one token (四山) is itself that group."""
     tokens = tokens_of(pattern)
     written = [t.group() for t in _TOKEN_SPAN.finditer(pattern)]
-    if len(written) != len(tokens):
-        return components
+    if len(written) != len(tokens) or len(tokens) < 2:
+        return components  # a name of one token (四山) is itself the group of its parts
     roles = [r for _n, r in tokens]
     names = {c.name for c in components}
     out = list(components)
