@@ -27,6 +27,7 @@ import numpy as np
 
 from geoplan import catchment as c
 from geoplan import network
+from geoplan.errors import DataError
 from geoplan.network import build_graph
 
 
@@ -188,6 +189,7 @@ def main() -> None:
     calibrate_rail_cruise()
     calibrate_timetable_speeds()
     calibrate_intercity_stops()
+    calibrate_run_cruise()
 
 
 def scheduled(scenario: str = "built") -> None:
@@ -219,7 +221,8 @@ def scheduled(scenario: str = "built") -> None:
             a, b = f"station:{r._1}", f"station:{r.to}"
             if a not in g or b not in g:
                 continue
-            model = network.travel_time(g, a, b, modes=network.RAIL_MODES).in_vehicle_minutes
+            journey, direct = ride(g, a, b)
+            model = journey.in_vehicle_minutes
         else:  # driving between city centres: the seats, by road and expressway only
             trip = network.travel_time(g, r._1, r.to, modes={"road", "access", "expressway"})
             model = trip.minutes
@@ -230,9 +233,10 @@ def scheduled(scenario: str = "built") -> None:
         rows.append(
             (r.Index, r.basis, r.calibration, r.kind, r._1, r.to, int(r.minutes), model, error)
         )
+        changes = "" if r.kind != "rail" or direct else ", no direct train: changes"
         print(
             f"  {r.calibration:8} {r.kind:5} {r.basis:9} {r._1}-{r.to} ({r.date}): real "
-            f"{r.minutes} min, model {model:.1f} ({error:+.1f} %)"
+            f"{r.minutes} min, model {model:.1f} ({error:+.1f} %{changes})"
         )
     frame = pd.DataFrame(
         rows,
@@ -330,6 +334,17 @@ def _slower_trains(frame, table) -> None:
         )
 
 
+def ride(g, a: str, b: str):
+    """The model's counterpart of a timetable's time between stations ``a`` and ``b``: the
+    direct train (:func:`geoplan.catchment.direct_train`, no change, through runs included),
+    and where no train of the model runs through, the quickest rail journey, which changes.
+    Returns the journey and whether it is a direct train."""
+    try:
+        return c.direct_train(g, a, b), True
+    except DataError:
+        return network.travel_time(g, a, b, modes=network.RAIL_MODES), False
+
+
 def _table():
     from pathlib import Path
 
@@ -424,9 +439,7 @@ def _rail_minutes(rows, mode: str, fraction: float) -> np.ndarray:
     graphs = _rescaled_graphs(rows, rescale)
     return np.array(
         [
-            network.travel_time(
-                graphs[_year(r)], f"station:{r._1}", f"station:{r.to}", modes=network.RAIL_MODES
-            ).in_vehicle_minutes
+            ride(graphs[_year(r)], f"station:{r._1}", f"station:{r.to}")[0].in_vehicle_minutes
             for r in rows.itertuples()
         ]
     )
@@ -475,7 +488,9 @@ def calibrate_rail_cruise(mode: str = "conventional", fractions=None) -> float:
 def intercity_group() -> list[int]:
     """The compared rail rows whose modelled journey (built graph of the row's year, sourced
     stations only) rides intercity lines alone. Which rows belong looks at the route, never at
-    an error."""
+    an error. The route is the quickest journey's, as at the fit (2026-12-04); the direct
+    train's (:func:`ride`) would move 株洲-湘潭 of 2023 onto 沪昆 and so shift the split of two
+    later rows, one of them a fit row."""
     table = _table()
     members = []
     for i, r in table.iterrows():
@@ -511,12 +526,7 @@ def _intercity_minutes(rows, overhead: float, share: float) -> np.ndarray:
     try:
         return np.array(
             [
-                network.travel_time(
-                    graphs[_year(r)],
-                    f"station:{r._1}",
-                    f"station:{r.to}",
-                    modes=network.RAIL_MODES,
-                ).in_vehicle_minutes
+                ride(graphs[_year(r)], f"station:{r._1}", f"station:{r.to}")[0].in_vehicle_minutes
                 for r in rows.itertuples()
             ]
         )
@@ -572,6 +582,84 @@ def calibrate_intercity_stops(overheads=None, shares=None) -> tuple[float, float
     return best
 
 
+def run_group() -> list[int]:
+    """The compared rail rows whose direct train in the model (:func:`ride`, built graph of the
+    row's year, sourced stations only) runs on a conventional run of
+    ``rail_conventional_runs.csv``; a row without a direct train in the model, compared with a
+    journey that changes, is no row of a run. Which rows belong looks at the route, never at an
+    error."""
+    table = _table()
+    routes = network.rail_routes()
+    runs = set(routes.loc[routes["runs_on"] != routes["line"], "line"])
+    members = []
+    for i, r in table.iterrows():
+        if r["kind"] != "rail" or r["check"] != "yes":
+            continue
+        g = _graph(_year(r))
+        a, b = f"station:{r['from']}", f"station:{r['to']}"
+        if a not in g or b not in g:
+            continue
+        journey, direct = ride(g, a, b)
+        if direct and any(leg.line in runs for leg in journey.legs):
+            members.append(i)
+    return members
+
+
+def _run_minutes(rows, fraction: float) -> np.ndarray:
+    """In-vehicle minutes of the rail ``rows`` (:func:`ride`) with
+    :data:`geoplan.network.RUN_CRUISE_FRACTION` set to ``fraction``: the running part of each
+    run's edge (its minutes less its stops) scales with 1 / fraction."""
+    scale = network.RUN_CRUISE_FRACTION / fraction
+
+    def rescale(data: dict) -> None:
+        if data.get("speed_kind") == "train class":
+            stop = data["stop_minutes"]
+            data["minutes"] = (data["minutes"] - stop) * scale + stop
+
+    graphs = _rescaled_graphs(rows, rescale)
+    return np.array(
+        [
+            ride(graphs[_year(r)], f"station:{r._1}", f"station:{r.to}")[0].in_vehicle_minutes
+            for r in rows.itertuples()
+        ]
+    )
+
+
+def calibrate_run_cruise(fractions=None) -> float:
+    """Fit :data:`geoplan.network.RUN_CRUISE_FRACTION` on the fit rows of :func:`run_group`.
+
+    None of the group had fitted a constant before; of its rows in table order the first,
+    third, fifth ... are fit rows and the rest judge (:func:`_split`). The value on a 0.01 grid
+    that minimises the median absolute log error of the fit rows is chosen; the judged rows are
+    printed beside, before and after, and play no part in the choice. Rows whose
+    ``calibration`` differs from the split are printed first."""
+    table = _table()
+    members = run_group()
+    split = _split(members, frozenset())
+    for i, want in split.items():
+        if table.loc[i, "calibration"] != want:
+            print(f"  row {i} ({table.loc[i, 'from']}-{table.loc[i, 'to']}) should be {want}")
+    fit = table.loc[[i for i in members if split[i] == "used"]]
+    judged = table.loc[[i for i in members if split[i] != "used"]]
+    real_fit = fit["minutes"].astype(float).to_numpy()
+    real_judged = judged["minutes"].astype(float).to_numpy()
+    fractions = fractions or [round(0.5 + 0.01 * k, 2) for k in range(51)]
+    scores = {
+        f: float(np.median(np.abs(np.log(_run_minutes(fit, f) / real_fit)))) for f in fractions
+    }
+    best = min(scores, key=lambda f: (scores[f], f))
+    print(
+        f"run group: {len(fit)} fit rows {list(fit.index)}, {len(judged)} judged "
+        f"{list(judged.index)}; best cruise fraction {best:.2f} (median |log error| "
+        f"{scores[best]:.3f})"
+    )
+    for fraction in dict.fromkeys([network.RUN_CRUISE_FRACTION, best]):
+        print(f"run cruise fraction {fraction:g}:")
+        _summary("fit rows (used)", _run_minutes(fit, fraction), real_fit)
+        _summary("judged rows (not used)", _run_minutes(judged, fraction), real_judged)
+    return best
+
+
 def _split(members: list[int], used_before) -> dict[int, str]:
     """The ``calibration`` of each row of a group: a row in ``used_before`` stays ``used``;
     of the others in table order, the first, third, fifth ... are fit rows (``used``) and the
@@ -585,9 +673,12 @@ def _split(members: list[int], used_before) -> dict[int, str]:
 
 def timetable_groups() -> dict[tuple[str, str, str], list[int]]:
     """The compared rail rows of each ``timetable`` section of ``rail_section_speeds.csv``:
-    rows whose modelled journey (built graph of the row's year, sourced stations only) runs on
-    the section's line alone, between stations of the section. Which rows belong looks at the
-    route, never at an error."""
+    rows whose model ride (:func:`ride`, built graph of the row's year, sourced stations only)
+    runs on the section's line alone, between stations of the section. Which rows belong looks
+    at the route, never at an error. (Until 2026-12-05 the route was the quickest journey's;
+    the direct train's gives the same groups, with 株洲-湘潭 of 2023 on 沪昆 besides, a row
+    added after the fit, and keeps 怀化-娄底 on 沪昆, whose quickest journey now changes at
+    怀化南 onto a K train of 怀衡.)"""
     from geoplan import _network_data as data
 
     table = _table()
@@ -608,9 +699,7 @@ def timetable_groups() -> dict[tuple[str, str, str], list[int]]:
                 continue
             year = _year(r)
             g = graphs.setdefault(year, build_graph(year=year, proxies=False))
-            trip = network.travel_time(
-                g, f"station:{r['from']}", f"station:{r['to']}", modes=network.RAIL_MODES
-            )
+            trip = ride(g, f"station:{r['from']}", f"station:{r['to']}")[0]
             if {leg.line for leg in trip.legs if leg.mode in network.RAIL_MODES} == {s.line}:
                 groups[key].append(i)
     return groups
@@ -646,9 +735,7 @@ def _timetable_minutes(rows, key: tuple[str, str, str], speed_kmh: float) -> np.
     out = []
     for r in rows.itertuples():
         g = _graph(_year(r))
-        trip = network.travel_time(
-            g, f"station:{r._1}", f"station:{r.to}", modes=network.RAIL_MODES
-        )
+        trip = ride(g, f"station:{r._1}", f"station:{r.to}")[0]
         minutes = trip.in_vehicle_minutes
         for leg in trip.legs:
             if leg.line != line:

@@ -30,6 +30,10 @@ SERVICE_COLUMNS = [
     *("service", "line", "next_line", "at", "from_side", "to_side", "source", "note"),
 ]
 CHAINAGE_COLUMNS = ["line", "station", "km", "source", "note"]
+RUN_COLUMNS = [
+    *("run", "seq", "station", "on_line", "train_class", "opened", "section_opened"),
+    *("source", "note"),
+]
 SECTION_SPEED_COLUMNS = [
     *("line", "from_station", "to_station", "speed_kmh", "speed_kind", "year_from", "year_to"),
     *("source", "note", "confidence"),
@@ -113,15 +117,20 @@ def rail_chainages() -> dict[tuple[str, str], float]:
     """Return ``rail_chainages.csv`` as ``{(line, station): km}``: sourced chainages (km along
     the line from one origin per line), empty while the table is absent.
 
-    Every ``(line, station)`` must be a row of ``rail_lines.csv`` and appear once.
+    Every ``(line, station)`` must be a row of ``rail_lines.csv`` (or ``(run, station)`` one
+    of ``rail_conventional_runs.csv``) and appear once.
     """
     frame = _read("rail_chainages.csv", CHAINAGE_COLUMNS, required=False)
     keys = list(zip(frame["line"], frame["station"], strict=True))
     if len(set(keys)) < len(keys):
         msg = "rail_chainages.csv repeats a (line, station) pair"
         raise DataError(msg)
-    lines = rail_lines()
-    unknown = set(keys) - set(zip(lines["line"], lines["station"], strict=True))
+    lines, runs = rail_lines(), rail_conventional_runs()
+    unknown = (
+        set(keys)
+        - set(zip(lines["line"], lines["station"], strict=True))
+        - set(zip(runs["run"], runs["station"], strict=True))
+    )
     if unknown:
         msg = f"rail_chainages.csv names stations not on their line: {sorted(unknown)}"
         raise DataError(msg)
@@ -131,6 +140,44 @@ def rail_chainages() -> dict[tuple[str, str], float]:
         msg = "rail_chainages.csv: km must be a number"
         raise DataError(msg) from None
     return dict(zip(keys, km, strict=True))
+
+
+@cache
+def rail_conventional_runs() -> pd.DataFrame:
+    """Return ``rail_conventional_runs.csv``: routes of conventional (K, T, Z) trains over lines
+    built for faster trains, empty while the table is absent.
+
+    Each run lists, by ``seq``, the stations its trains pass or call at and ``on_line``, the
+    line of ``rail_lines.csv`` whose track it rides from the previous station (blank on the
+    first row, and on a link the data does not hold). ``train_class`` is one of K, T, Z and the
+    same on every row of a run; ``opened`` (the year the run began) is read from its first row;
+    ``section_opened`` is a station's first year as a call. Stations must be in
+    ``rail_stations.csv``, and a run's name must not be a line's.
+    """
+    frame = _read("rail_conventional_runs.csv", RUN_COLUMNS, required=False)
+    frame["seq"] = frame["seq"].astype(int)
+    _require_known(
+        frame["station"], rail_stations()["name"], "rail_conventional_runs.csv", "rail_stations.csv"
+    )
+    _require_known(
+        frame.loc[frame["on_line"] != "", "on_line"],
+        rail_lines()["line"],
+        "rail_conventional_runs.csv",
+        "rail_lines.csv",
+    )
+    clash = set(frame["run"]) & set(rail_lines()["line"])
+    if clash:
+        msg = f"rail_conventional_runs.csv: runs named like lines: {sorted(clash)}"
+        raise DataError(msg)
+    if (
+        not frame["train_class"].isin(["K", "T", "Z"]).all()
+        or (frame.groupby("run")["train_class"].nunique() > 1).any()
+    ):
+        msg = "rail_conventional_runs.csv: train_class must be K, T or Z, one per run"
+        raise DataError(msg)
+    for col in ("opened", "section_opened"):
+        frame[col] = pd.array([_year(v) for v in frame[col]], dtype="Int64")
+    return frame.sort_values(["run", "seq"], kind="stable").reset_index(drop=True)
 
 
 @cache

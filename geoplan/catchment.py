@@ -62,6 +62,7 @@ __all__ = [
     "Surface",
     "accessibility",
     "compare_accessibility",
+    "direct_train",
     "evaluate_circles",
     "isochrones",
     "journey",
@@ -289,13 +290,17 @@ class _Compiled:
         return self._arc_index[(a, b)]
 
     def run(
-        self, sources: Sequence[Sequence[tuple[int, float]]], *, predecessors: bool = False
+        self,
+        sources: Sequence[Sequence[tuple[int, float]]],
+        *,
+        predecessors: bool = False,
+        arcs: NDArray[np.bool_] | None = None,
     ) -> NDArray[np.float64] | tuple[NDArray[np.float64], NDArray[np.int32]]:
         """Dijkstra from virtual sources, each linked to street states at given minutes.
 
         Returns an array (len(sources), n_states) of minutes to every state, and with
         ``predecessors=True`` the predecessor array as well (the virtual source of row ``s``
-        is state ``n_states + s``).
+        is state ``n_states + s``). ``arcs``, a mask over the arcs, keeps only those it marks.
         """
         k = len(sources)
         extra_r, extra_c, extra_w = [], [], []
@@ -304,9 +309,10 @@ class _Compiled:
                 extra_r.append(self.n_states + s)
                 extra_c.append(node)
                 extra_w.append(max(minutes, _EPS))
-        rows = np.concatenate([self.rows, np.asarray(extra_r, dtype=np.int64)])
-        cols = np.concatenate([self.cols, np.asarray(extra_c, dtype=np.int64)])
-        w = np.concatenate([self.weights, np.asarray(extra_w, dtype=float)])
+        keep = slice(None) if arcs is None else arcs
+        rows = np.concatenate([self.rows[keep], np.asarray(extra_r, dtype=np.int64)])
+        cols = np.concatenate([self.cols[keep], np.asarray(extra_c, dtype=np.int64)])
+        w = np.concatenate([self.weights[keep], np.asarray(extra_w, dtype=float)])
         size = self.n_states + k
         matrix = csr_matrix((w, (rows, cols)), shape=(size, size))
         indices = np.arange(self.n_states, size)
@@ -350,14 +356,15 @@ def _through_running() -> Mapping[tuple[str, str, str, str, str], float]:
 
 @cache
 def _line_order() -> Mapping[tuple[str, str], int]:
-    """(line, station node) -> the station's place along the line (``rail_lines.csv``).
+    """(line, station node) -> the station's place along the line (``rail_lines.csv``, and
+    the conventional runs of :func:`geoplan.network.rail_routes`).
 
     Examples
     --------
     >>> _line_order()[("京广高铁", "station:长沙南")]
     3
     """
-    lines = _network_data.rail_lines()
+    lines = network.rail_routes()
     return MappingProxyType(
         {(str(r.line), f"station:{r.station}"): int(r.seq) for r in lines.itertuples()}
     )
@@ -873,6 +880,68 @@ def journey(
     ('seat:430100', 'seat:430200')
     """
     return journeys(graph, [(origin, destination)], modes=modes, params=params)[0]
+
+
+def direct_train(
+    graph: nx.Graph,
+    origin: object,
+    destination: object,
+    *,
+    params: DoorToDoor = DEFAULT,
+) -> network.Journey:
+    """The quickest ride between two stations on one train, with no change: what a timetable
+    quotes between them.
+
+    The search of :func:`journey` on the same compiled graph, keeping only boarding at
+    ``origin``, riding, running through onto another line where trains do
+    (``geodata/rail_services.csv``) and alighting at ``destination``. Its
+    ``in_vehicle_minutes`` compare with a timetable's time between the two stations, where
+    :func:`journey` may change trains.
+
+    Raises
+    ------
+    GeoplanError
+        If a place is not a station of the graph.
+    DataError
+        If no train of the network runs between the two stations without a change.
+
+    Examples
+    --------
+    >>> from geoplan.network import build_graph
+    >>> g = build_graph(year=2023)
+    >>> ride = direct_train(g, "station:常德", "station:长沙")
+    >>> [leg.line for leg in ride.legs], round(ride.in_vehicle_minutes)
+    (['常益长高铁', '长株潭城际'], 55)
+    """
+    ends = [network.resolve_place(graph, p) for p in (origin, destination)]
+    for place in ends:
+        if place.node is None or graph.nodes[place.node].get("kind") != "station":
+            msg = f"{place.name!r} is not a station of this network: a train runs between stations"
+            raise GeoplanError(msg)
+    op, dp = ends
+    compiled = _compile(graph, params, network.RAIL_MODES)
+    if op.node == dp.node:
+        return network.Journey(op.node, dp.node, 0.0, 0.0, 0.0, [])
+    a, b = compiled.index[op.node], compiled.index[dp.node]
+    kind = compiled.arc_kind
+    keep = (
+        (kind == _RIDE)
+        | (kind == _THROUGH)
+        | ((kind == _BOARD) & (compiled.rows == a))
+        | ((kind == _ALIGHT) & (compiled.cols == b))
+    )
+    dist2, pred2 = compiled.run([[(a, 0.0)]], predecessors=True, arcs=keep)
+    dist, pred = dist2[0], pred2[0]
+    if not np.isfinite(dist[b]):
+        msg = f"no train runs from {op.name} to {dp.name} without a change in this network"
+        raise DataError(msg)
+    legs = [
+        network.Leg(**leg)
+        for leg in _read_path(compiled, pred.tolist(), dist.tolist(), b, op.node, params)
+    ]
+    moving = sum(leg.minutes for leg in legs)
+    penalty = sum(leg.penalty_minutes for leg in legs)
+    return network.Journey(op.node, dp.node, float(dist[b]), moving, penalty, legs)
 
 
 # --------------------------------------------------------------------------------------------

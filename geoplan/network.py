@@ -102,6 +102,7 @@ __all__ = [
     "ACCESS_K",
     "ACCESS_MAX_KM",
     "ACCESS_SPEED_KMH",
+    "CONVENTIONAL_TOP_SPEED_KMH",
     "CRUISE_FRACTION",
     "EXPRESSWAY_DETOUR",
     "EXPRESSWAY_SPEED_KMH",
@@ -114,6 +115,7 @@ __all__ = [
     "ROAD_DETOUR",
     "ROAD_K",
     "ROAD_SPEED_KMH",
+    "RUN_CRUISE_FRACTION",
     "STOP_OVERHEAD_MIN",
     "STOP_SHARE",
     "Journey",
@@ -126,6 +128,7 @@ __all__ = [
     "graph_to_gdfs",
     "network_years",
     "rail_minutes",
+    "rail_routes",
     "resolve_place",
     "seat_node",
     "service",
@@ -491,10 +494,78 @@ def _station_positions(*, proxies: bool) -> pd.DataFrame:
     return stations.set_index("name")
 
 
+CONVENTIONAL_TOP_SPEED_KMH = {"K": 120.0, "T": 140.0, "Z": 160.0}
+"""Top speed of a conventional train by class: K (快速) 120 km/h, T (特快) 140, Z (直特) 160
+(the classes' published limits, e.g. http://www.miaomudu.com/chuxing/135.html, 2021-12-27:
+"快速旅客列车,最高时速120公里 ... 特别快速旅客列车,最高时速140公里 ... 最高时速是160公里";
+https://jtbaike.com/n8/486109.html: "快速旅客列车 ... 最高时速120公里"). A run of
+``geodata/rail_conventional_runs.csv`` runs at :data:`CRUISE_FRACTION` ``conventional`` of its
+class's top speed, or of its lines' design speed where that is lower: K trains on 怀邵衡 or
+衡柳, lines built for 200 km/h, cannot run at their EMUs' speed."""
+
+
+RUN_CRUISE_FRACTION = 0.86
+"""Average running speed between stops of a conventional run
+(``geodata/rail_conventional_runs.csv``) as a fraction of its train class's top speed
+(:data:`CONVENTIONAL_TOP_SPEED_KMH`): a K train runs about 103 km/h between stops on a line
+built for 200. Fitted 2026-12-05 by ``benchmarks/bench_catchment.py``
+``calibrate_run_cruise()``, best of a 0.01 grid on 4 of the 7 rows whose direct train runs
+on a run, judged on the other 3 (at the conventional lines' 0.7 before: fit rows 1 of 4 within
+15 %, median 20.4 %; judged 2 of 3, 9.2 %; at 0.86: fit 3, 4.2 %; judged 2, 9.0 %)."""
+
+
+@functools.cache
+def rail_routes() -> pd.DataFrame:
+    """Return the routes trains run in the shape of ``rail_lines.csv``: its lines, then the
+    conventional runs of ``rail_conventional_runs.csv`` (K, T and Z trains on lines built for
+    faster trains), each as a ``conventional`` line named after the run whose design speed is
+    :data:`CONVENTIONAL_TOP_SPEED_KMH` of its class, or its lines' lower design speed; column
+    ``runs_on`` gives the line whose track a run rides up to each station (a line's own name
+    on a line's rows).
+
+    Examples
+    --------
+    >>> routes = rail_routes()
+    >>> run = routes[routes["line"] == "衡柳普速列车"]
+    >>> list(run["station"]), float(run["design_speed_kmh"].iloc[0])
+    (['衡阳', '祁东', '永州'], 120.0)
+    """
+    lines = data.rail_lines().assign(runs_on=lambda f: f["line"])
+    runs = data.rail_conventional_runs()
+    design = lines.groupby("line")["design_speed_kmh"].first()
+    parts = [lines]
+    for run, rows in runs.groupby("run", sort=True):
+        on = [str(x) for x in rows["on_line"] if x]
+        speed = min(
+            CONVENTIONAL_TOP_SPEED_KMH[str(rows["train_class"].iloc[0])],
+            *(float(design[x]) for x in on),
+        )
+        parts.append(
+            pd.DataFrame(
+                {
+                    "line": run,
+                    "kind": "conventional",
+                    "design_speed_kmh": speed,
+                    "opened": rows["opened"].iloc[0],
+                    "planned_year": pd.array([pd.NA] * len(rows), dtype="Int64"),
+                    "status": "existing",
+                    "seq": rows["seq"].to_numpy(),
+                    "station": rows["station"].to_numpy(),
+                    "section_opened": rows["section_opened"].to_numpy(),
+                    "source": rows["source"].to_numpy(),
+                    "note": rows["note"].to_numpy(),
+                    "passenger": "yes",
+                    "runs_on": rows["on_line"].to_numpy(),
+                }
+            )
+        )
+    return pd.concat(parts, ignore_index=True)
+
+
 def _add_rail(graph: nx.MultiGraph, *, year: int, scenario: Scenario, proxies: bool) -> None:
     stations = _station_positions(proxies=proxies)
     chainages = data.rail_chainages()
-    for line, rows in data.rail_lines().groupby("line", sort=True):
+    for line, rows in rail_routes().groupby("line", sort=True):
         first = rows.iloc[0]
         if first["passenger"] == "no":
             continue  # freight only (浩吉铁路 in Hunan): no journeys on it
@@ -552,6 +623,7 @@ def _add_rail(graph: nx.MultiGraph, *, year: int, scenario: Scenario, proxies: b
             prev, prev_km, via = node, km, []
         tracks = _track_lengths(segments)
         order = dict(zip(rows["station"], rows["seq"], strict=True))
+        runs_on = dict(zip(rows["station"], rows["runs_on"], strict=True))
         for (u, v, length, skipped, _ka, _kb), track in zip(segments, tracks, strict=True):
             # half a stop at each end (a station between two edges gets one), none at a
             # junction trains pass without stopping, one at each skipped station
@@ -564,6 +636,8 @@ def _add_rail(graph: nx.MultiGraph, *, year: int, scenario: Scenario, proxies: b
                 default=float(first["design_speed_kmh"]),
             )
             running = speed if kind == "timetable" else None
+            if first["runs_on"] != line:  # a conventional run: its class's top speed
+                running, kind = speed * RUN_CRUISE_FRACTION, "train class"
             stop_minutes = STOP_OVERHEAD_MIN[mode] * STOP_SHARE[mode] * stops
             minutes = (
                 rail_minutes(
@@ -590,6 +664,7 @@ def _add_rail(graph: nx.MultiGraph, *, year: int, scenario: Scenario, proxies: b
                 speed_kind=kind,
                 stop_minutes=stop_minutes,
                 via=",".join(skipped),
+                runs_on=str(runs_on[graph.nodes[v]["name"]] or ""),
             )
 
 
