@@ -27,7 +27,12 @@ def _network(args: argparse.Namespace) -> int:
 def _traveltime(args: argparse.Namespace) -> int:
     graph = build_graph(year=args.year, scenario=args.scenario)
     ends = [resolve_place(graph, args.origin), resolve_place(graph, args.destination)]
-    journey = travel_time(graph, args.origin, args.destination)
+    if args.direct_train:
+        from geoplan.catchment import direct_train
+
+        journey = direct_train(graph, args.origin, args.destination)
+    else:
+        journey = travel_time(graph, args.origin, args.destination)
     if args.json:
         out = journey.to_dict()
         out["origin_meaning"], out["destination_meaning"] = (p.meaning for p in ends)
@@ -74,4 +79,9 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     tt.add_argument("destination", help="as origin")
     _common(tt)
     tt.add_argument("--json", action="store_true", help="print the journey as JSON")
+    tt.add_argument(
+        "--direct-train",
+        action="store_true",
+        help="between two stations: the quickest ride on one train, with no change",
+    )
     tt.set_defaults(func=_traveltime)

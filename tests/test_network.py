@@ -1289,6 +1289,13 @@ def test_cli_traveltime_json(capsys):
     result = json.loads(capsys.readouterr().out)
     assert result["origin"] == "station:株洲"
     assert main(["traveltime", "株洲", "火星"]) == 2
+    # one train, no change: the K train of 怀衡 from 衡阳站, not the EMUs from 衡阳东
+    args = ["traveltime", "衡阳站", "邵阳站", "--year", "2023", "--direct-train", "--json"]
+    assert main(args) == 0
+    legs = json.loads(capsys.readouterr().out)["legs"]
+    assert [(leg["mode"], leg["line"]) for leg in legs] == [("conventional", "怀衡普速列车")]
+    assert main(["traveltime", "长沙", "邵阳站", "--direct-train"]) == 2
+    assert "is not a station" in capsys.readouterr().err
 
 
 def test_seat_links_connect_all_seats(monkeypatch):
