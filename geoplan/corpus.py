@@ -413,6 +413,11 @@ def _wraps(text: str) -> list[tuple[int, int]]:
         nxt = text[lines[j][0] : lines[j][1]]
         if short and (page_number[j] or _ROW_START.match(nxt)):
             continue  # a number or a row below a short line: the next cell or row of a table
+        if short and len(nxt.strip()) < width and nxt.rstrip()[-1:] not in _PARAGRAPH_END:
+            # a short line goes on into the full width or the end of its sentence; a short
+            # line below it that ends no sentence is the next cell of a table flattened one
+            # cell a line (“康养圣地”,夏季避暑胜地 / 茨岩塘景区)
+            continue
         if not nxt.strip() or _LINE_HEAD.match(nxt) or not _WRAP_GOES_ON.match(nxt):
             continue
         if "|" in body and _ROW_START.match(nxt):

@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from geoplan.corpus import read_plan
+from geoplan.corpus import read_plan, read_text
 from geoplan.errors import PlanReadError
 from geoplan.extract import extract_plan
 from tests._documents import make_docx, make_html, make_pdf, make_scanned_pdf
@@ -179,6 +179,23 @@ def _hard_wrapped(text: str, width: int, lines_per_page: int, *, header: str = "
         out += [header] if header and i else []
         out += [*lines[i : i + lines_per_page], f"— {i // lines_per_page + 1} —"]
     return "\n".join(out)
+
+
+def test_a_table_flattened_one_cell_a_line_keeps_its_cells_in_a_wrapped_text():
+    """In a hard-wrapped text, a short line broken after a comma goes on into the next line
+    only when that line runs full width or ends the sentence: a short cell below it that ends
+    none is the next cell of a table flattened one cell a line, not the sentence's end."""
+    prose = "汝城县全域旅游以热水温泉、九龙江森林公园和沙洲红色旅游为重点,推进景区提质。" * 4
+    table = (
+        "表2　“三大景区”一览\n景区\n特色\n热水景区\n福泉山庄温泉,度假\n九龙江景区\n"
+        "国家森林公园,峡谷\n沙洲景区\n半条被子故事,红色旅游"
+    )
+    wrapped = _hard_wrapped(prose + "\n" + table + "\n\n" + prose, 28, 40)
+    text = read_text(wrapped).text
+    assert "\n九龙江景区\n" in text and "\n沙洲景区\n" in text
+    assert text.count("推进景区提质。") == 8  # the prose is whole again
+    structure = next(s for s in extract_plan(read_text(wrapped)).structures)
+    assert [c.name for c in structure.components] == ["热水景区", "九龙江景区", "沙洲景区"]
 
 
 @pytest.mark.parametrize("width", [28, 38, 45])

@@ -1217,19 +1217,98 @@ _ORDINAL_PART = re.compile(
 )
 
 
+# A line that is a table cell of its own, a name alone (a table flattened one cell a line, as
+# PDF and web copies give it: 里耶景区 / 古城遗址 / 惹巴拉景区 / …).
+_CELL_LINE = re.compile(r"[ \t\u3000]*([^\s|。;；,，:：、]{2,20})[ \t\u3000]*$")
+# A table's title line (表1　甲一览, 专栏2 乙): the table's cells follow it.
+_TABLE_TITLE = re.compile(r"[ \t\u3000]*(?:表|专栏|附表)[ \t\u3000]*[0-9一二三四五六七八九十-]+")
+# A line that opens a new part of the text: the flattened table has ended.
+_SECTION_LINE = re.compile(
+    r"[ \t\u3000]*(?:第[一二三四五六七八九十百0-9]+[章节条]|[(（][一二三四五六七八九十]+[)）])"
+)
+
+
+class _Row:
+    """A table row: its span and its first cell (the name), as a match of ``_ROW`` gives."""
+
+    def __init__(self, start: int, end: int, cell: str) -> None:
+        self._span, self._cell = (start, end), cell
+
+    def start(self) -> int:
+        return self._span[0]
+
+    def end(self) -> int:
+        return self._span[1]
+
+    def group(self, _i: int) -> str:
+        return self._cell
+
+
+def _cell_lines(text: str, first: int, limit: int) -> list[_Row]:
+    r"""The lines from ``first`` of a table flattened one cell a line, when its first line
+    after blank lines and a title (表1 …) is such a cell (a short line with no sentence mark):
+    a row per line, its first cell the line when it is a name alone, else empty; the block
+    ends at a blank line, a line opening a section (第二节, （二）) or ``limit``.
+
+    >>> rows = _cell_lines("甲景区\n古城;溶洞\n乙景区\n\n第二节", 0, 100)
+    >>> [(r.group(1), r.start(), r.end()) for r in rows]
+    [('甲景区', 0, 3), ('', 4, 9), ('乙景区', 10, 13)]
+    """
+    rows: list[_Row] = []
+    pos = first
+    while pos < min(limit, len(text)):
+        end = text.find("\n", pos)
+        end = len(text) if end == -1 else end
+        line = text[pos:end]
+        if not rows and (not line.strip() or _TABLE_TITLE.match(line)):
+            pos = end + 1  # blank lines and the table's title before its cells
+            continue
+        if not line.strip() or _SECTION_LINE.match(line):
+            break
+        cell = _CELL_LINE.fullmatch(line)
+        if cell is None and not rows:
+            break  # no table here: its first line is prose
+        # a cell of a sentence or more (甲、乙;丙) is a row of the part above it
+        rows.append(_Row(pos, end, "" if cell is None else cell.group(1)))
+        pos = end + 1
+    return rows
+
+
+# Words a table's header cell gives its column: the kind of thing listed, no part's name.
+_HEADER_CELLS = frozenset(
+    {"名称", "景区", "园区", "功能区", "分区", "区域", "范围", "组团", "片区", "板块", "节点"}
+)
+
+
+def _kind_nouns(pattern: str) -> set[str]:
+    """What a name's tokens count, as written after numeral and measure (六大景区: 景区), and
+    the other words a table's header cell gives its column (名称, 片区): no part's name.
+
+    >>> {"核", "景区", "名称"} <= _kind_nouns("一核六大景区")
+    True
+    """
+    return _HEADER_CELLS | {
+        clean_name(re.sub(rf"^[{NUMERALS}]+[个条大座处]?", "", m.group()))
+        for m in _TOKEN_SPAN.finditer(pattern)
+    }
+
+
 def _table_rows(text: str, patterns: dict[str, list[tuple[int, int]]]) -> dict[str, list[_Label]]:
     """Parts named in the rows of a table after the name, or in the titles of a numbered list
     after it, a row each, the row's name ending with the part's role (| 甲·乙板块 | 丙县 … |;
-    2.城东片区。以…为范围): taken for a token when rows ending with its role are at least one
-    and at most its count (a plan may define only some parts); the row is the part's text."""
+    2.城东片区。以…为范围; a table flattened one cell a line, 甲景区 / 古城 / 乙景区):
+    taken for a token when rows ending with its role are at least one and at most its count
+    (a plan may define only some parts); the row is the part's text. A cell that is only what
+    the token counts (the header 景区 of 六大景区) names no part."""
     out: dict[str, list[_Label]] = {}
     for pattern, spans in patterns.items():
         tokens = tokens_of(pattern)
+        header = _kind_nouns(pattern)
         for _s, e in spans[:MAX_MENTIONS]:
             line_end = text.find("\n", e, e + TABLE_REACH)
             if line_end == -1:
                 continue
-            rows: list[re.Match] = []
+            rows: list = []
             table = text.find("\n|", line_end - 1, e + TABLE_REACH)
             if table != -1:
                 rows = _row_block(text, table + 1, _ROW)
@@ -1240,23 +1319,32 @@ def _table_rows(text: str, patterns: dict[str, list[tuple[int, int]]]) -> dict[s
                     rows = _row_block(text, tsv.start(), _TSV_ROW)
             if not rows:
                 rows = _row_block(text, line_end + 1, _NUMBERED)
+            if not rows:
+                rows = _cell_lines(text, line_end + 1, line_end + 1 + 3 * TABLE_REACH)
             found: list[_Label] = []
             for numeral, role in tokens:
                 suffixes = (*ROLE_SUFFIX.get(role, ()), role)
                 named = []
-                for m in rows:
+                for i, m in enumerate(rows):
                     cell = m.group(1)
                     ordinal = _ORDINAL_CELL.match(cell)  # | 两纵之一: 甲景观长廊 | …
                     if ordinal and tokens_of(ordinal.group(1)) == [(numeral, role)]:
-                        named.append((m, ordinal.group(2)))
-                    elif clean_name(cell).endswith(suffixes) and not re.search(TOKEN, cell):
-                        named.append((m, cell))  # (not a label's own row or heading)
+                        named.append((i, ordinal.group(2)))
+                    elif (
+                        clean_name(cell).endswith(suffixes)
+                        and clean_name(cell) not in header
+                        and not re.search(TOKEN, cell)
+                    ):
+                        named.append((i, cell))  # (not a label's own row or heading)
                 k = count_of(numeral)
                 if named and (k is None or len(named) <= k):
-                    found += [
-                        _Label(m.start(), m.end(), [(numeral, role)], name, "chain", [name])
-                        for m, name in named
-                    ]
+                    for j, (i, name) in enumerate(named):
+                        # a flattened table's part runs to the next part's line
+                        last = named[j + 1][0] - 1 if j + 1 < len(named) else len(rows) - 1
+                        if not isinstance(rows[i], _Row):
+                            last = i
+                        start, end = rows[i].start(), rows[last].end()
+                        found.append(_Label(start, end, [(numeral, role)], name, "chain", [name]))
             if found:
                 out[pattern] = found
                 break
@@ -1503,9 +1591,12 @@ def defined_tokens(
         defined.add(token)  # taken back below when this mention defines nothing
         mk = _MARK_RE.match(text, m.end())
         if not mk:
-            # form 10: a quoted token whose sentence, or the next, names its count of parts
-            if len(_prose_names(text, m.end(), role, k)[0]) == k:
-                out.append((token, m.start(m.lastindex), m.end(m.lastindex)))
+            # form 10: a quoted token whose sentence, or the next, names its count of parts;
+            # or a table after it names two or more of them, a row each (表1 “六大景区”一览)
+            span = (m.start(m.lastindex), m.end(m.lastindex))
+            rows = _table_rows(text, {token: [span]}).get(token, [])
+            if len(_prose_names(text, m.end(), role, k)[0]) == k or len(rows) >= 2:
+                out.append((token, *span))
             else:
                 defined.discard(token)
             continue
