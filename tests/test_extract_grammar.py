@@ -943,6 +943,46 @@ FORMS = {
             ("一湖两区", "区", "回龙山度假区", []),
         ],
     ),
+    # a count of lines or routes (两条精品线路) is a token of 线路, and one 核心区 of 核心区: a
+    # name of the three is a structure (set AJ's 195)
+    "a core area, blocks and routes, each defined by 即 or 是指": (
+        "衡山县旅游规划\n全县构建“一个核心区、两大板块、两条精品线路”的旅游骨架。\n"
+        "“一个核心区”即南岳衡山旅游区。“两大板块”是指东湖组团和萱洲组团。\n"
+        "“两条精品线路”即寿岳文化之旅和湘江风光之路。",
+        [
+            (
+                "一个核心区、两大板块、两条精品线路",
+                "核心区",
+                "南岳衡山旅游区",
+                ["430412", "430423"],
+            ),
+            ("一个核心区、两大板块、两条精品线路", "板块", "东湖组团", []),
+            ("一个核心区、两大板块、两条精品线路", "板块", "萱洲组团", []),
+            ("一个核心区、两大板块、两条精品线路", "线路", "寿岳文化之旅", []),
+            ("一个核心区、两大板块、两条精品线路", "线路", "湘江风光之路", []),
+        ],
+    ),
+    # a list inside one item's modifier (乙镇、丙镇一带的丁板块) is no item of the list; the
+    # units named before an item's 的 are where it lies (set AJ's 195)
+    "parts whose modifiers name where they lie, one holding a list of towns": (
+        "株洲市农业规划\n构建“两板块”休闲农业格局。“两板块”即茶陵县的云阳山茶旅板块和"
+        "攸县网岭镇、皇图岭镇一带的攸北稻香板块。",
+        [
+            ("两板块", "板块", "云阳山茶旅板块", ["430224"]),  # 茶陵县
+            ("两板块", "板块", "攸北稻香板块", ["430223"]),  # 攸县
+        ],
+    ),
+    # a river that shares its name with a unit (资江, 沅江市's 沅江) is the feature its role
+    # counts, not a place named by the label (set AJ's 201)
+    "a river named like a county, defined by a dash": (
+        "益阳市水系规划\n全市水网可概括为“一江两湖”:\n一江——沅江。自西向东注入洞庭湖。\n"
+        "两湖——大通湖、东湖。",
+        [
+            ("一江两湖", "江", "沅江", []),  # not 沅江市
+            ("一江两湖", "湖", "大通湖", []),
+            ("一江两湖", "湖", "东湖", []),
+        ],
+    ),
     # a table a web page or PDF gives one cell a line, under its title and header cells: a
     # quoted count alone is a structure when two or more rows name its parts (set M's 80)
     "parts in a table flattened one cell a line, a counted kind's own name its only name": (
@@ -1544,6 +1584,13 @@ HELD_SCORES = {
     "setai/191_shaoyangxian": (1, 4, 7, 7, 7),
     "setai/192_zhengxiang": (2, 4, 10, 8, 9),
     "setai/193_quyuan": (2, 7, 7, 7, 7),
+    # set AJ (2026-12-05): five plan-register texts, first run at the session's start code
+    # (a13462e): structures 9/11, components 10/31, transport 40/41 (see setaj/README.md)
+    "setaj/195_xiangtan": (3, 13, 7, 7, 7),
+    "setaj/198_shaoyang": (1, 0, 8, 8, 8),
+    "setaj/199_changde": (2, 2, 9, 9, 9),
+    "setaj/201_huaihua": (2, 4, 11, 11, 11),
+    "setaj/202_loudi": (2, 1, 5, 5, 5),
 }
 
 

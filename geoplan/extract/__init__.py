@@ -92,6 +92,8 @@ MAX_OCCURRENCES = 20
 # Longest quote kept in a record (characters of the original text).
 QUOTE_CHARS = 300
 _URBAN = gazetteer.URBAN_GROUPS
+# Roles that count rivers: a part of theirs named like a unit is the river (沅江), not the unit.
+_RIVER_ROLES = frozenset({"江", "河", "水"})
 
 
 @dataclass
@@ -1212,7 +1214,13 @@ def _structures(ctx: _Ctx) -> list[Structure]:
             body = text[c.span[0] : c.span[1]]
             siblings = [n for n in by_span[c.span] if n != c.name]
             item = c.places_text or _item_text(c.name, body, siblings)
-            places, feats = _component_places(ctx, c.name, item, scope_places)
+            own = c.name
+            if c.role in _RIVER_ROLES and c.name.endswith(c.role) and gazetteer.lookup(c.name):
+                # a river of its role's kind named like a unit (沅江, 沅江市's short name):
+                # where it runs is not that unit (a lake or a mountain lies in its namesake:
+                # 大通湖, 韶山)
+                own, item = "", item.replace(c.name, "")
+            places, feats = _component_places(ctx, own, item, scope_places)
             span, quote = ctx.quote(c.span)
             confidence = c.confidence or (0.6 if c.label_lost else 0.9)
             components.append(

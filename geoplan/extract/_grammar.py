@@ -84,6 +84,7 @@ from geoplan.corpus import BULLETS
 from geoplan.errors import GeoplanError
 from geoplan.extract._common import admin_refs, corridor_codes
 from geoplan.extract._structures import (
+    FEATURE_ROLES,
     NUMERALS,
     PLAIN_TOKEN,
     ROLE_SUFFIX,
@@ -307,9 +308,28 @@ def _name_like(item: str, role: str) -> bool:
     return bool(_SPACE_WORD.search(bare)) or bool(admin_refs(bare))
 
 
+def _feature_of_role(name: str, role: str) -> bool:
+    """Whether a name is a feature of a feature role's kind (沅江 for 江, 韶山 for 山), which a
+    unit's name may share (沅江市, 韶山市).
+
+    >>> _feature_of_role("沅江", "江"), _feature_of_role("沅江", "核")
+    (True, False)
+    """
+    return role in FEATURE_ROLES and name.endswith(role)
+
+
 def _aside_names_places(item: str) -> bool:
-    """Whether a bracketed aside in an item names units (甲市主城区(跨乙区、丙区两区))."""
-    return any(admin_refs(a) for a in re.findall(r"[(（]([^()（）]+)[)）]", item))
+    """Whether a bracketed aside in an item names units (甲市主城区(跨乙区、丙区两区)), or the
+    words before its 的 that its name drops (湘乡市的水府庙蓝色休闲旅游农业板块: where it lies).
+
+    >>> _aside_names_places("湘乡市的水府庙蓝色休闲旅游农业板块"), _aside_names_places("甲板块")
+    (True, False)
+    """
+    if any(admin_refs(a) for a in re.findall(r"[(（]([^()（）]+)[)）]", item)):
+        return True
+    name = clean_name(item)
+    lead = item.rsplit("的", 1)[0] if "的" in item and name != item else ""
+    return bool(lead) and bool(admin_refs(lead))
 
 
 def _bullet_run(body: str) -> int:
@@ -343,6 +363,28 @@ def _enumerated(body: str) -> list[str]:
         kind = this
         items.append(m.group("item"))
     return items
+
+
+def _modifier_lists_joined(parts: list[str], k: int, suffixes: tuple[str, ...]) -> list[str]:
+    """A list of more items than its count whose items of the role's kind are ``k``, when each
+    other item runs on into a modifier of the next (甲镇、乙镇一带的丙板块: a list inside one
+    item, before its 的): the items joined back to ``k``; else the list as it is.
+
+    >>> _modifier_lists_joined(["甲板块", "乙镇", "丙镇一带的丁板块"], 2, ("板块",))
+    ['甲板块', '乙镇、丙镇一带的丁板块']
+    >>> _modifier_lists_joined(["甲板块", "乙镇", "丁板块"], 2, ("板块",))
+    ['甲板块', '乙镇', '丁板块']
+    """
+    out: list[str] = []
+    pending: list[str] = []
+    for part in parts:
+        pending.append(part)
+        if clean_name(part).endswith(suffixes):
+            if len(pending) > 1 and "的" not in part:
+                return parts  # no modifier holds the list: items of another kind
+            out.append("、".join(pending))
+            pending = []
+    return out if not pending and len(out) == k else parts
 
 
 def _shared_noun(parts: list[str]) -> list[str]:
@@ -680,6 +722,8 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     if len(parts) > 1 and _QUALIFYING_COUNT.search(parts[-1]):
         # 沿甲、乙、丙三大通道建设的经济发展带: the list qualifies the parts: one, its label
         return [clauses[0]], False
+    if k and len(parts) > k:
+        parts = _modifier_lists_joined(parts, k, suffixes)
     if k and len(parts) == k:
         return parts, False
     if k is None and len(parts) >= 2:
@@ -1895,12 +1939,15 @@ def define_components(
             name = clean_name(strip_long_parens(item))
             if not name:
                 continue
+            # a unit's name, unless it names a feature of the role's kind (一江——沅江: the
+            # river, though 沅江市 shares its name)
+            feature = _feature_of_role(name, role)
             as_label = len(items) == 1 and (
                 (count_of(numeral) or 1) > 1  # one description of several parts
                 or bool(_MADE_OF.search(item))  # 甲区与乙县共同组成的核心区域: a group
-                or _is_place_item(item)
+                or (_is_place_item(item) and not feature)
                 or not _name_like(name, role)
-                or _is_group(_top_split(item, _LIST_SPLIT))
+                or (_is_group(_top_split(item, _LIST_SPLIT)) and not feature)
                 or bool(_BASIS.match(item))  # 依托甲、乙: what it rests on
                 or bool(_PLURAL.match(name))  # 多个新增长点: many, none named
             )
