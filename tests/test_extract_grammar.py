@@ -1462,7 +1462,7 @@ HELD_SCORES = {
     "seto/65_lixian": (3, 6, 7, 7, 6),
     "seto/66_jinshi": (1, 9, 4, 3, 4),
     "setp/67_tianxin": (5, 16, 3, 2, 3),
-    "setp/68_yuhua": (5, 8, 7, 6, 6),
+    "setp/68_yuhua": (5, 8, 8, 7, 7),
     "setp/69_hengshan": (1, 2, 5, 5, 4),
     "setp/70_zhuhui": (2, 5, 3, 3, 2),
     "setq/71_anxiang": (3, 6, 11, 11, 10),
@@ -1523,7 +1523,7 @@ HELD_SCORES = {
     "setz/126_shaoyang_chengqu": (0, 0, 4, 4, 4),
     "setz/127_daxiang": (1, 4, 5, 5, 5),
     "setz/128_pingjiang_mufushan": (1, 0, 4, 4, 4),
-    "setz/129_changzhutan_lvxin": (3, 24, 5, 5, 5),
+    "setz/129_changzhutan_lvxin": (3, 24, 7, 7, 7),
     "setz/130_yueyanglou_dongtinghu": (2, 14, 8, 8, 8),
     "setaa/131_yuhu": (5, 10, 5, 5, 5),
     "setaa/132_shimen": (2, 0, 9, 9, 9),
@@ -1533,7 +1533,7 @@ HELD_SCORES = {
     "setaa/136_sangzhi": (3, 6, 7, 7, 6),
     "setaa/137_linwu": (6, 17, 9, 8, 7),
     "setaa/138_tongdao": (2, 14, 7, 5, 7),
-    "setab/139_tianyuan": (3, 5, 14, 14, 13),
+    "setab/139_tianyuan": (3, 5, 15, 15, 14),
     "setab/140_suining": (1, 2, 4, 4, 3),
     "setab/141_huitong": (2, 3, 17, 16, 17),
     "setab/142_linli": (2, 15, 5, 5, 4),
@@ -1591,6 +1591,14 @@ HELD_SCORES = {
     "setaj/199_changde": (2, 2, 9, 9, 9),
     "setaj/201_huaihua": (2, 4, 11, 11, 11),
     "setaj/202_loudi": (2, 1, 5, 5, 5),
+    # set AK (2026-12-05): six provincial and regional plan texts, first run at 136e997:
+    # structures 8/9, components 18/22, transport 33/36 (see setak/README.md)
+    "setak/203_hunan_wenlv": (1, 5, 6, 6, 6),
+    "setak/204_changzhutan": (2, 1, 8, 8, 8),
+    "setak/207_wuliu": (1, 2, 8, 8, 8),
+    "setak/208_ziyouqu": (1, 5, 7, 7, 6),
+    "setak/209_chengzhen": (1, 3, 5, 5, 5),
+    "setak/210_liuyu": (2, 2, 1, 1, 1),
 }
 
 

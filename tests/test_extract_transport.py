@@ -250,6 +250,26 @@ def test_a_section_named_after_its_line_is_a_project_of_its_own():
     assert [p.name for p in find_projects("加快实施杭瑞高速吉首至茶洞段扩容工程。")] == ["杭瑞高速"]
 
 
+def test_links_branches_and_suburban_lines_named_without_a_line_suffix():
+    # a rail link named by the stations it joins (its cities the stops' units; stations of
+    # the data's high-speed lines make it hsr), a national corridor's realigned line named by
+    # its code and branch alone (sets Z, AJ and AK: 长沙西—湘潭北—株洲西联络线, 京港澳东移线),
+    # and a city's suburban line (市域(郊)铁路), an intercity line of its metropolis
+    text = (
+        "研究建设衡阳东—衡山西联络线。加快实施包茂西移线前期工作。"
+        "规划建设株洲至醴陵市域（郊）铁路,推进衡阳至衡山市域铁路。"
+    )
+    got = [(p.name, p.mode, p.cities, p.status) for p in find_projects(text)]
+    assert got == [
+        ("衡阳东—衡山西联络线", "hsr", ["衡阳市", "衡山县"], "studied"),
+        ("包茂西移线", "expressway", ["包头市", "茂名市"], "studied"),
+        ("株洲至醴陵市域（郊）铁路", "intercity_rail", ["株洲市", "醴陵市"], "planned"),
+        ("衡阳至衡山市域铁路", "intercity_rail", ["衡阳市", "衡山县"], "under_construction"),
+    ]
+    # no link of stops that name no place: a phrase (东西—南北联络线) is none
+    assert find_projects("打通东西—南北联络线。") == []
+
+
 def test_status_through_a_pronoun():
     text = "衡阳南岳机场现为4C级支线机场，位于衡南县。规划将其改扩建为4D级机场。"
     assert [(p.name, p.status) for p in find_projects(text)] == [("衡阳南岳机场", "upgrade")]

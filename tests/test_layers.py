@@ -532,6 +532,9 @@ _SEED_NAMES_NOT_IN_THE_DATA = {
     ("炎韶铁路", "conventional_rail"),
     ("长沙北外环高速", "expressway"),
     ("长沙南外环高速", "expressway"),
+    # the new alignment of G4's 长株 section (seed 004: 京港澳高速长株段扩容(东移线)), no road of
+    # expressways.csv yet
+    ("京港澳东移线", "expressway"),
     # planned rail transit lines 002 names by their chains of stops
     ("长沙学士路-先锋-云塘-株洲云龙", "intercity_rail"),
     ("湘潭北-湘潭站-株洲西-株洲云龙-6号线人民路-3号线广生站", "intercity_rail"),

@@ -77,6 +77,8 @@ from geoplan.extract._common import (
 _SUFFIXES = (
     (r"高速铁路|高铁|客运专线|客专", "hsr"),
     (r"城际铁路|城际", "intercity_rail"),
+    # a city's suburban line (长沙至宁乡市域（郊）铁路): an intercity line of the metropolis
+    (r"市域[(（]郊[)）]铁路|市域铁路|市郊铁路", "intercity_rail"),
     (r"磁浮(?:线|快线)?", "maglev"),
     (r"铁路", "conventional_rail"),
     (r"高速公路|高速", "expressway"),
@@ -974,6 +976,94 @@ def _stop_chains(text: str) -> list[RawProject]:
     return out
 
 
+# A rail link named by the stations it joins (长沙西—湘潭北—株洲西联络线).
+_LINK_LINE = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,12}?[—–\-－]){1,4}[\u4e00-\u9fff]{2,6}?)(联络线|连接线)"
+)
+
+
+def _rail_station_kinds() -> dict[str, str]:
+    """Station name -> kind (``hsr``, ``conventional`` ...) from ``rail_stations.csv``."""
+    from geoplan import _network_data
+
+    stations = _network_data.rail_stations()
+    return dict(zip(stations["name"], stations["kind"], strict=True))
+
+
+def _link_lines(text: str) -> list[RawProject]:
+    """Rail links named by the stations they join, each stop's unit a city of the line:
+    长沙西—湘潭北—株洲西联络线 (stations of the data's high-speed lines make it ``hsr``).
+
+    >>> [(p.name, p.mode, p.cities) for p in _link_lines("研究建设长沙西—株洲西联络线。")]
+    [('长沙西—株洲西联络线', 'hsr', ['长沙市', '株洲市'])]
+    """
+    out = []
+    kinds = _rail_station_kinds()
+    for m in _LINK_LINE.finditer(text):
+        body = _LEAD_VERB.sub("", _CHAIN_LEAD.sub("", m.group(1)))
+        body = _CHAIN_LEAD.sub("", body)
+        start = m.end(1) - len(body)
+        stops = re.split(r"[—–\-－]", body)
+        units = [_stop_units(stop) for stop in stops]
+        if len(stops) < 2 or None in units:
+            continue  # every stop a place: a link between stations, not a phrase
+        hsr = any(kinds.get(stop) in ("hsr", "mixed") for stop in stops)
+        status, rank = _status(text, start, m.end())
+        out.append(
+            RawProject(
+                body + m.group(2),
+                "hsr" if hsr else "conventional_rail",
+                (start, m.end()),
+                list(dict.fromkeys(n for n, _a in units)),
+                list(dict.fromkeys(a for _n, a in units)),
+                [],
+                status,
+                0.8,
+                "a link named by the stations it joins",
+                rank,
+            )
+        )
+    return out
+
+
+def _corridor_branches(text: str) -> list[RawProject]:
+    """Lines of a national corridor's code named by a branch of it without a suffix
+    (京港澳东移线: the realigned G4), of the corridor's mode where the data gives one.
+
+    >>> [(p.name, p.mode) for p in _corridor_branches("实施扩容工程(京港澳东移线)。")]
+    [('京港澳东移线', 'expressway')]
+    """
+    codes = {c: k for c, k in corridor_codes().items() if k.mode != "any"}
+    if not codes:
+        return []
+    pattern = re.compile(
+        rf"({'|'.join(sorted(map(re.escape, codes), key=len, reverse=True))})({_BRANCH.pattern})"
+    )
+    out = []
+    for m in pattern.finditer(text):
+        clause = re.match(r"[^。;；,，\n]*", text[m.end() : m.end() + 80]).group()
+        if SUFFIX_RE.match(clause) or re.search(rf"等(?:{SUFFIX_RE.pattern})", clause):
+            continue  # 宁韶南延线高速公路, 甲、宁韶南延线等高速公路: its suffix is written
+        corridor = codes[m.group(1)]
+        names, adcodes, undecoded = decode_code(m.group(1))
+        status, rank = _status(text, m.start(), m.end())
+        out.append(
+            RawProject(
+                m.group(),
+                corridor.mode,
+                (m.start(), m.end()),
+                names,
+                adcodes,
+                undecoded,
+                status,
+                0.8,
+                f"a branch of the {corridor.name} corridor's line, named without a suffix",
+                rank,
+            )
+        )
+    return out
+
+
 def find_projects(text: str) -> list[RawProject]:
     """Return transport projects named in ``text`` (normalised), in text order."""
     out: list[RawProject] = []
@@ -1071,6 +1161,8 @@ def find_projects(text: str) -> list[RawProject]:
         if termini is not None:
             start = termini[0]
             names, adcodes, undecoded = _decode_termini(termini[1])
+        if suffix.startswith(("市域", "市郊")) and (not names or undecoded):
+            continue  # a city's suburban lines (“十四五”末形成市域铁路…): a kind, no line
         kind = _AIRPORT_KIND.search(code) if mode == "airport" else None
         if mode in ("port", "airport", "waterway"):
             # need a place or a proper name (黄花机场, 铜塘湾港区): at least two characters;
@@ -1151,6 +1243,8 @@ def find_projects(text: str) -> list[RawProject]:
                     RawProject(name0, mode, (s0, m.end()), n0, a0, u0, status, conf0, "", rank)
                 )
     out.extend(_stop_chains(text))
+    out.extend(_link_lines(text))
+    out.extend(_corridor_branches(text))
     for m in _ROAD_RE.finditer(text):
         letter, digits, rest = m.group(1), m.group(2), m.group(3) or ""
         n = len(digits)
