@@ -429,10 +429,19 @@ def _rail_minutes(rows, mode: str, fraction: float) -> np.ndarray:
     """In-vehicle minutes of the rail ``rows`` with ``mode``'s cruise fraction set to
     ``fraction`` instead of :data:`geoplan.network.CRUISE_FRACTION` (the running part of an
     edge, its minutes less its stops, scales with 1 / fraction)."""
-    scale = network.CRUISE_FRACTION[mode] / fraction
+    return _running_rescaled(
+        rows,
+        lambda d: d["mode"] == mode and d["speed_kind"] != "timetable",
+        network.CRUISE_FRACTION[mode] / fraction,
+    )
+
+
+def _running_rescaled(rows, which, scale: float) -> np.ndarray:
+    """In-vehicle minutes of the rail ``rows`` (:func:`ride`) with the running part (minutes
+    less stops) of the edges ``which`` picks multiplied by ``scale``."""
 
     def rescale(data: dict) -> None:
-        if data["mode"] == mode and data["speed_kind"] != "timetable":
+        if which(data):
             stop = data["stop_minutes"]
             data["minutes"] = (data["minutes"] - stop) * scale + stop
 
@@ -491,19 +500,44 @@ def intercity_group() -> list[int]:
     an error. The route is the quickest journey's, as at the fit (2026-12-04); the direct
     train's (:func:`ride`) would move 株洲-湘潭 of 2023 onto 沪昆 and so shift the split of two
     later rows, one of them a fit row."""
-    table = _table()
+
+    def intercity_alone(g, a: str, b: str) -> bool:
+        trip = network.travel_time(g, a, b, modes=network.RAIL_MODES)
+        return {leg.mode for leg in trip.legs if leg.mode in network.RAIL_MODES} == {"intercity"}
+
+    return _rail_rows_where(intercity_alone)
+
+
+def _rail_rows_where(keep) -> list[int]:
+    """Rows of the table that are compared rail rows (``check=yes``) with both stations in the
+    built graph of their year (sourced stations only) for which ``keep(graph, a, b)`` holds."""
     members = []
-    for i, r in table.iterrows():
+    for i, r in _table().iterrows():
         if r["kind"] != "rail" or r["check"] != "yes":
             continue
         g = _graph(_year(r))
         a, b = f"station:{r['from']}", f"station:{r['to']}"
-        if a not in g or b not in g:
-            continue
-        trip = network.travel_time(g, a, b, modes=network.RAIL_MODES)
-        if {leg.mode for leg in trip.legs if leg.mode in network.RAIL_MODES} == {"intercity"}:
+        if a in g and b in g and keep(g, a, b):
             members.append(i)
     return members
+
+
+def _fit_and_judged(members: list[int], used_before) -> tuple:
+    """The fit rows and judged rows of a group by :func:`_split`, with their real minutes;
+    rows whose ``calibration`` differs from the split are printed."""
+    table = _table()
+    split = _split(members, used_before)
+    for i, want in split.items():
+        if table.loc[i, "calibration"] != want:
+            print(f"  row {i} ({table.loc[i, 'from']}-{table.loc[i, 'to']}) should be {want}")
+    fit = table.loc[[i for i in members if split[i] == "used"]]
+    judged = table.loc[[i for i in members if split[i] != "used"]]
+    return (
+        fit,
+        judged,
+        fit["minutes"].astype(float).to_numpy(),
+        judged["minutes"].astype(float).to_numpy(),
+    )
 
 
 def _intercity_minutes(rows, overhead: float, share: float) -> np.ndarray:
@@ -549,16 +583,7 @@ def calibrate_intercity_stops(overheads=None, shares=None) -> tuple[float, float
     The pair on a 0.25 min x 0.1 grid that minimises the median absolute log error of the fit
     rows is chosen; the judged rows are printed beside, before and after, and play no part in
     the choice. Rows whose ``calibration`` differs from the split are printed first."""
-    table = _table()
-    members = intercity_group()
-    split = _split(members, _INTERCITY_USED_BEFORE)
-    for i, want in split.items():
-        if table.loc[i, "calibration"] != want:
-            print(f"  row {i} ({table.loc[i, 'from']}-{table.loc[i, 'to']}) should be {want}")
-    fit = table.loc[[i for i in members if split[i] == "used"]]
-    judged = table.loc[[i for i in members if split[i] != "used"]]
-    real_fit = fit["minutes"].astype(float).to_numpy()
-    real_judged = judged["minutes"].astype(float).to_numpy()
+    fit, judged, real_fit, real_judged = _fit_and_judged(intercity_group(), _INTERCITY_USED_BEFORE)
     # 1-3 min x 0.5-1.0: the wider grid (0.25-3 min x 0-1) was run once, 2026-12-04, and its
     # best lies inside this one
     overheads = overheads or [0.25 * k for k in range(4, 13)]
@@ -588,40 +613,24 @@ def run_group() -> list[int]:
     ``rail_conventional_runs.csv``; a row without a direct train in the model, compared with a
     journey that changes, is no row of a run. Which rows belong looks at the route, never at an
     error."""
-    table = _table()
     routes = network.rail_routes()
     runs = set(routes.loc[routes["runs_on"] != routes["line"], "line"])
-    members = []
-    for i, r in table.iterrows():
-        if r["kind"] != "rail" or r["check"] != "yes":
-            continue
-        g = _graph(_year(r))
-        a, b = f"station:{r['from']}", f"station:{r['to']}"
-        if a not in g or b not in g:
-            continue
+
+    def direct_on_a_run(g, a: str, b: str) -> bool:
         journey, direct = ride(g, a, b)
-        if direct and any(leg.line in runs for leg in journey.legs):
-            members.append(i)
-    return members
+        return direct and any(leg.line in runs for leg in journey.legs)
+
+    return _rail_rows_where(direct_on_a_run)
 
 
 def _run_minutes(rows, fraction: float) -> np.ndarray:
     """In-vehicle minutes of the rail ``rows`` (:func:`ride`) with
     :data:`geoplan.network.RUN_CRUISE_FRACTION` set to ``fraction``: the running part of each
     run's edge (its minutes less its stops) scales with 1 / fraction."""
-    scale = network.RUN_CRUISE_FRACTION / fraction
-
-    def rescale(data: dict) -> None:
-        if data.get("speed_kind") == "train class":
-            stop = data["stop_minutes"]
-            data["minutes"] = (data["minutes"] - stop) * scale + stop
-
-    graphs = _rescaled_graphs(rows, rescale)
-    return np.array(
-        [
-            ride(graphs[_year(r)], f"station:{r._1}", f"station:{r.to}")[0].in_vehicle_minutes
-            for r in rows.itertuples()
-        ]
+    return _running_rescaled(
+        rows,
+        lambda d: d.get("speed_kind") == "train class",
+        network.RUN_CRUISE_FRACTION / fraction,
     )
 
 
@@ -633,16 +642,7 @@ def calibrate_run_cruise(fractions=None) -> float:
     that minimises the median absolute log error of the fit rows is chosen; the judged rows are
     printed beside, before and after, and play no part in the choice. Rows whose
     ``calibration`` differs from the split are printed first."""
-    table = _table()
-    members = run_group()
-    split = _split(members, frozenset())
-    for i, want in split.items():
-        if table.loc[i, "calibration"] != want:
-            print(f"  row {i} ({table.loc[i, 'from']}-{table.loc[i, 'to']}) should be {want}")
-    fit = table.loc[[i for i in members if split[i] == "used"]]
-    judged = table.loc[[i for i in members if split[i] != "used"]]
-    real_fit = fit["minutes"].astype(float).to_numpy()
-    real_judged = judged["minutes"].astype(float).to_numpy()
+    fit, judged, real_fit, real_judged = _fit_and_judged(run_group(), frozenset())
     fractions = fractions or [round(0.5 + 0.01 * k, 2) for k in range(51)]
     scores = {
         f: float(np.median(np.abs(np.log(_run_minutes(fit, f) / real_fit)))) for f in fractions
