@@ -983,6 +983,17 @@ FORMS = {
             ("一江两湖", "湖", "东湖", []),
         ],
     ),
+    # a label described by its count, some of its parts named in the next sentence after 其中
+    # (set AL's 215): those named are its parts, the label their group
+    "parts named after 其中 in the sentence after a label described by its count": (
+        "醴陵经开区规划\n园区按照一区三园的格局布局:\n一是一区,即醴陵经开区。\n"
+        "二是三园,即园区下辖的三个产业园。其中,陶瓷产业园和电瓷产业园已基本建成。",
+        [
+            ("一区三园", "区", "醴陵经开区", []),
+            ("一区三园", "园", "陶瓷产业园", []),
+            ("一区三园", "园", "电瓷产业园", []),
+        ],
+    ),
     # a table a web page or PDF gives one cell a line, under its title and header cells: a
     # quoted count alone is a structure when two or more rows name its parts (set M's 80)
     "parts in a table flattened one cell a line, a counted kind's own name its only name": (
@@ -1599,6 +1610,10 @@ HELD_SCORES = {
     "setak/208_ziyouqu": (1, 5, 7, 7, 6),
     "setak/209_chengzhen": (1, 3, 5, 5, 5),
     "setak/210_liuyu": (2, 2, 1, 1, 1),
+    # set AL (2026-12-05): two development-zone texts (six writers of eight found nothing), first
+    # run at 488633e: structures 2/3, components 1/3, transport 21/22 (see setal/README.md)
+    "setal/213_hengyang_gaoxin": (1, 0, 12, 11, 11),
+    "setal/215_yongzhou_jingkai": (1, 3, 9, 8, 9),
 }
 
 

@@ -273,6 +273,16 @@ def test_links_branches_and_suburban_lines_named_without_a_line_suffix():
 def test_status_through_a_pronoun():
     text = "衡阳南岳机场现为4C级支线机场，位于衡南县。规划将其改扩建为4D级机场。"
     assert [(p.name, p.status) for p in find_projects(text)] == [("衡阳南岳机场", "upgrade")]
+    # the lines taken up again at a time after they are done (上述项目实施后) get no stage from
+    # that sentence (set AL's 215)
+    text = (
+        "怀桂高铁可研批复在即，力争早日开工；渝怀高铁正在抓紧开展前期研究。"
+        "上述项目实施后，全市高铁将形成十字交叉格局。"
+    )
+    assert [(p.name, p.status) for p in find_projects(text)] == [
+        ("怀桂高铁", "planned"),
+        ("渝怀高铁", "studied"),
+    ]
 
 
 def test_a_route_number_before_a_code_is_one_name_decoded_as_the_code():

@@ -1780,9 +1780,12 @@ def _colon_tokens(text: str, known: set[tuple[str, ...]]) -> list[tuple[str, int
 
 # A part named as one of a token's (甲地区是其中的一区; 乙片区为其中之一片): sentence-initial.
 # A counted label, then one of its parts named in its sentence (四组团以干路划分, 其中甲组团是…).
+# ... or named in the next sentence, opened by 其中 (三园, 即…三个产业园。其中, 甲园和乙园…): the
+# parts it lists.
 _AMONG = re.compile(
-    rf"(?:^|(?<=[。;；\n]))({TOKEN})[^。;；\n]{{0,40}}?[,，](?:[^。;；\n,，]{{0,10}})?其中(?:的)?"
-    r"([\u4e00-\u9fff]{2,16})"
+    rf"(?:^|(?<=[。;；\n]))(?:[一二三四五六七八九十]是)?({TOKEN})[^。;；\n]{{0,40}}?"
+    r"(?:[,，](?:[^。;；\n,，]{0,10})?|。\s*)"
+    r"其中[,，]?(?:的)?([\u4e00-\u9fff、]{2,40})"
 )
 _ONE_OF = re.compile(
     rf"(?:^|(?<=[。;；\n]))([\u4e00-\u9fff]{{2,12}}?)(?:是|为)其中(?:的)?(?:一个|一|之一)(?:个)?({'|'.join(ROLES)})"
@@ -2034,24 +2037,27 @@ def define_components(
             break
         [(numeral, role)] = tokens_of(m.group(1))
         suffixes = (*ROLE_SUFFIX.get(role, ()), role)
-        named = re.match(
-            rf"[\u4e00-\u9fff]{{2,14}}?(?:{'|'.join(map(re.escape, suffixes))})", m.group(2)
-        )
+        name_re = rf"[\u4e00-\u9fff]{{2,14}}?(?:{'|'.join(map(re.escape, suffixes))})"
+        named = re.match(name_re, m.group(2))
+        # 其中甲园和乙园: the parts the list names, up to the count (one, if it names one)
+        listed = re.match(rf"({name_re})(?:(?:、|和|与|及)({name_re}))+", m.group(2))
+        pieces = re.split(r"、|和|与|及", listed.group()) if listed else []
+        names = [hit.group() for hit in (re.fullmatch(name_re, p) for p in pieces) if hit]
         pattern = _owner(
             _Label(m.start(), m.end(), [(numeral, role)], m.group(1), "def"), mention_starts
         )
-        if named is None or pattern is None or (count_of(numeral) or 0) < 2:
+        k = count_of(numeral) or 0
+        if named is None or pattern is None or k < 2:
             continue
         have = per.setdefault(pattern, {}).setdefault(_token_key([(numeral, role)]), [])
+        if have and all(re.fullmatch(TOKEN, c.name) for c in have) and 2 <= len(names) <= k:
+            have.clear()  # a label described as its count (即…三个产业园): the parts named
         if not have:
             sent_end = min(
                 [i for i in (text.find(ch, m.end()) for ch in "。\n") if i != -1] or [len(text)]
             )
-            have.append(
-                RawComponent(
-                    role, named.group(), (m.start(), sent_end), 0.75, places_text=named.group()
-                )
-            )
+            for name in names if 2 <= len(names) <= k else [named.group()]:
+                have.append(RawComponent(role, name, (m.start(), sent_end), 0.75, places_text=name))
     tried: dict[tuple[str, tuple[str, ...]], int] = {}
     for label in prose:
         pattern = _owner(label, mention_starts)

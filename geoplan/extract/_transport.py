@@ -256,6 +256,8 @@ _LINES_AGAIN = re.compile(
     r"\s*(?:这|上述|以上)(?:两|二|三|几|些)?(?:条|个|项)?(?:线路|铁路|高速|项目|线)?"
     r"(?<=[条个项路目线])"
 )
+# A time after the lines taken up are done (上述项目实施后, …): what is said then is no stage.
+_AFTER_DONE = re.compile(r"[^,，。;；\n]{0,10}?(?:后|以后|之后)[,，]")
 # A line relied on (依托甲铁路…): the object of the verb, so the words after it are another's.
 _RELIED_ON = re.compile(r"依托$")
 _CLAUSE_STOPS = "，,。;；:：\n|（(）)"
@@ -607,7 +609,7 @@ def _status(text: str, start: int, end: int) -> tuple[str | None, float]:
     # 前期研究): its words are theirs
     stop = min([i for i in (text.find(ch, end) for ch in "。!！") if i != -1] or [len(text)])
     again = _LINES_AGAIN.match(text, stop + 1)
-    if again is not None:
+    if again is not None and not _AFTER_DONE.match(text, again.end()):
         nxt = text[again.end() : again.end() + 80]
         found = _words(re.split(r"[。!！\n]", nxt, maxsplit=1)[0], first=True)
         if found is not None:
