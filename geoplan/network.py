@@ -499,9 +499,9 @@ CONVENTIONAL_TOP_SPEED_KMH = {"K": 120.0, "T": 140.0, "Z": 160.0}
 (the classes' published limits, e.g. http://www.miaomudu.com/chuxing/135.html, 2021-12-27:
 "快速旅客列车,最高时速120公里 ... 特别快速旅客列车,最高时速140公里 ... 最高时速是160公里";
 https://jtbaike.com/n8/486109.html: "快速旅客列车 ... 最高时速120公里"). A run of
-``geodata/rail_conventional_runs.csv`` runs at :data:`CRUISE_FRACTION` ``conventional`` of its
-class's top speed, or of its lines' design speed where that is lower: K trains on 怀邵衡 or
-衡柳, lines built for 200 km/h, cannot run at their EMUs' speed."""
+``geodata/rail_conventional_runs.csv`` runs at :data:`RUN_CRUISE_FRACTION` of its class's top
+speed, or of its lines' design speed where that is lower, with the conventional stop constants:
+K trains on 怀邵衡 or 衡柳, lines built for 200 km/h, cannot run at their EMUs' speed."""
 
 
 RUN_CRUISE_FRACTION = 0.86
