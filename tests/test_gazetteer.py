@@ -169,3 +169,18 @@ def test_stop_listed_name_as_the_next_item_of_a_list():
     assert got == [("郴州市", "431000"), ("宜章", "431022"), ("永兴", "431023")]
     # ... but not after a unit of another prefecture
     assert "永兴" not in [m.surface for m in gazetteer.match("郴州市和长沙市、永兴")]
+
+
+def test_every_curated_geodata_file_names_its_provenance():
+    """Every data file in geodata/ is listed in geodata/README.md's table of files, each row
+    pointing to the note that gives its source, date, coordinate system and checks."""
+    import re
+
+    from geoplan._data import geodata_dir
+
+    readme = (geodata_dir() / "README.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"`([\w.]+\.csv)`", readme))
+    files = {p.name for p in geodata_dir().glob("*.csv")}
+    assert files and files <= listed, sorted(files - listed)
+    for note in set(re.findall(r"`(README\.[\w.]+\.md)`", readme)):
+        assert (geodata_dir() / note).exists(), note
