@@ -106,6 +106,11 @@ _PAGE_MARK_LINE = re.compile(
 _BROKEN_SENTENCE = re.compile(
     r"^(?!\s*(?:第[一二三四五六七八九十百零〇0-9]+[篇章节条]|专栏|\|)).{4,}[,，、]"
 )
+# A line of a table of contents: a title, a leader of dots (…… ...... ·····) and a page number.
+# It names the plan's parts without saying them (一圈:甲都市圈……8): dropped, as page furniture.
+_CONTENTS_LINE = re.compile(
+    r"(?m)^[^\n]*\S[ \t]*(?:[.…·．。･⋯_-][ \t]*){3,}[ \t]*\d{1,4}[ \t]*(?:\n|$)"
+)
 # The start of a table row (4 | 甲高速 | …).
 _ROW_START = re.compile(r"\s*[^|\n]{0,6}\|")
 # Punctuation no paragraph begins with: the line before it goes on (长株潭\n,两副是…).
@@ -454,7 +459,7 @@ def normalise(text: str) -> tuple[str, NDArray[np.int64], float]:
     changed = sum(1 for code, ch in table.items() if 0x4E00 <= code <= 0x9FFF and ch != chr(code))
     share = changed / cjk if cjk else 0.0
     keep = np.ones(len(mapped), dtype=bool)
-    for pattern in (_DELETE, _STRAY_SPACE):
+    for pattern in (_DELETE, _STRAY_SPACE, _CONTENTS_LINE):
         for m in pattern.finditer(mapped):
             keep[m.start() : m.end()] = False
     for s, e in [*_page_furniture(mapped), *_wraps(mapped), *_subtitle_cues(mapped)]:

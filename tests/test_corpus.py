@@ -265,3 +265,17 @@ def test_a_line_wrapped_before_a_count_and_its_colon_goes_on():
     cut = "甲县现在在建并计划于二〇二七年前后建成的高速公路有\n"
     text = "甲县规划\n" + line * 8 + cut + "两条:一条是甲高速,另一条是乙高速。\n"
     assert "建成的高速公路有两条:" in read_text(text).text
+
+
+def test_table_of_contents_lines_are_dropped():
+    # a PDF's contents page names the parts without their text (一圈:甲都市圈……8): its lines
+    # go, leaders of any kind, so that a part is read where the body defines it
+    contents = "目录\n3.1  一圈:甲都市圈…………………8\n3.2  乙城 ...... 10\n第二章 交通 · · · · 12\n"
+    body = "(一)一圈:甲都市圈\n“一圈”为甲都市圈,涵盖乙县与丙县。\n长度为3.5公里。\n"
+    plan = read_text(contents + body)
+    assert plan.text == "目录\n" + body
+    start = plan.text.index("“一圈”")
+    assert plan.to_original((start, start + 4)) == (
+        len(contents) + body.index("“一圈”"),
+        len(contents) + body.index("“一圈”") + 4,
+    )

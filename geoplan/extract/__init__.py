@@ -735,10 +735,10 @@ def _heading_components(ctx: _Ctx, pos: int, tokens: list[tuple[str, str]]) -> l
     return out
 
 
-# A structure named by counts in quotes (“3+5”城市群, “1+4+2”城市圈), and the definition of
-# one of its counts (“3”指甲、乙、丙三市).
+# A structure named by counts in quotes (“3+5”城市群, “1+4+2”城市圈, “1147”), and the
+# definition of one of its counts (“3”指甲、乙、丙三市; 第二个“1”指乙景区).
 _DIGIT_NAME = re.compile(
-    r"[“\"]((?:[0-9]{1,2}|N)(?:[+＋](?:[0-9]{1,2}|N)){1,4})[”\"]"
+    r"[“\"]((?:[0-9]{1,2}|N)(?:[+＋](?:[0-9]{1,2}|N)){1,4}|[1-9]{3,4})[”\"]"
     # unquoted, as web copies and OCR give it: digits only, at a word's edge (3+5环长株潭城市群)
     r"|(?<![0-9A-Za-z.+＋%])([0-9]{1,2}(?:[+＋][0-9]{1,2}){1,4})(?![0-9A-Za-z.%+＋])"
 )
@@ -748,14 +748,38 @@ _DIGIT_SPACE = re.compile(
 )
 # How far after a digit name its counts' definitions are looked for.
 DIGIT_REACH = 400
+_ORDINALS = "一二三四五"
+# A definition that lists places only, closed by their count (甲、乙、丙三市): the count's parts
+# are those places, and it is named by its count.
+_PLACES_COUNTED = re.compile(r"[一二三四五六七八九十两]个?(?:市|县|区|县市|县市区|市州|城市)$")
+
+
+def _digit_parts(pattern: str) -> list[str]:
+    """The counts of a digit name, as written: 3+5 -> 3, 5; 1147 -> 1, 1, 4, 7."""
+    return pattern.split("+") if "+" in pattern else list(pattern)
+
+
+def _digit_definition(window: str, part: str, nth: int) -> re.Match | None:
+    """The definition of a name's ``nth`` count written ``part`` (0 the first): 第二个“1”指…,
+    else the nth definition of that count."""
+    quoted = rf"(?:[“\"]{re.escape(part)}[”\"]|(?<![0-9A-Za-z.+＋]){re.escape(part)}(?![0-9.]))"
+    say = r"\s*(?:是指|指|即为|即|为|是)([^。;；)）]{2,80})"
+    if nth < len(_ORDINALS):
+        d = re.search(rf"第{_ORDINALS[nth]}个{quoted}{say}", window)
+        if d:
+            return d
+    found = list(re.finditer(quoted + say, window))
+    return found[nth] if nth < len(found) else None
 
 
 def _digit_structures(ctx: _Ctx) -> list[Structure]:
-    """Structures named by counts joined with + (“3+5”城市群), each count a part named by itself
-    and defined where the text says what it is (“3”指甲、乙、丙三市; “5”为…五市): its places are
-    the units its definition lists. A digit name counts places only when it governs a group of
-    cities or a layout (“3+N”产业集群 and “1+N”文件体系 count other things); named but not
-    defined, it is a cited structure.
+    """Structures named by counts (“3+5”城市群, “1147”), each count a part defined where the text
+    says what it is (“3”指甲、乙、丙三市; 第一个“1”指甲板块; “4”指甲、乙、丙、丁四个支点).
+
+    A count defined by places it counts (甲、乙、丙三市) is a part named by the count, its places
+    those units; one defined by names is those named parts. A digit name counts places when it
+    governs a group of cities or a layout, or when each of its counts is defined (“3+N”产业集群
+    and “1+N”文件体系 count other things); named but not defined, it is a cited structure.
 
     Examples
     --------
@@ -774,24 +798,31 @@ def _digit_structures(ctx: _Ctx) -> list[Structure]:
             seen[pattern].mentions += 1
             continue
         window = text[m.end() : m.end() + DIGIT_REACH]
-        if len(seen) >= MAX_OCCURRENCES or not _DIGIT_SPACE.match(window):
+        parts = _digit_parts(pattern)
+        defined = [_digit_definition(window, p, parts[:i].count(p)) for i, p in enumerate(parts)]
+        every = all(defined)
+        if len(seen) >= MAX_OCCURRENCES or not (_DIGIT_SPACE.match(window) or every):
             continue
         if group == 2 and not _DIGIT_SPACE.match(window[:12]):
             continue  # unquoted: the group of cities must follow at once
+        if "+" not in pattern and not every:
+            continue  # a number (“2035”), unless each of its digits is defined
+        scope, scope_places = _scope(ctx, m.start())
         components: list[Component] = []
-        for part in dict.fromkeys(pattern.split("+")):
-            d = re.search(
-                rf"(?:[“\"]{re.escape(part)}[”\"]|(?<![0-9A-Za-z.+＋]){re.escape(part)}(?![0-9.]))"
-                rf"\s*(?:是指|指|即为|即|为|是)([^。;；)）]{{2,80}})",
-                window,
-            )
+        for part, d in zip(parts, defined, strict=True):
             if d is None:
                 continue
             head = re.split(r"[,，]", d.group(1), maxsplit=1)[0]
-            units, feats = places_in(head)
             span, quote = ctx.quote((m.end() + d.start(), m.end() + d.end()))
-            components.append(Component(part, part, tuple(span), quote, units, feats, False, 0.8))
-        scope, scope_places = _scope(ctx, m.start())
+            names = [] if _PLACES_COUNTED.search(head) else _digit_named(head)
+            for name in names or [part]:
+                # a count of places holds the units it lists; a named part, those of its name
+                units, feats = (
+                    _component_places(ctx, name, "", scope_places) if names else places_in(head)
+                )
+                components.append(
+                    Component(part, name, tuple(span), quote, units, feats, False, 0.8)
+                )
         sspan, _q = ctx.quote((m.start(group), m.end(group)))
         _s, quote = ctx.quote(_sentence(text, m.start(group), m.end(group)))
         seen[pattern] = Structure(
@@ -806,6 +837,24 @@ def _digit_structures(ctx: _Ctx) -> list[Structure]:
         )
         out.append(seen[pattern])
     return out
+
+
+def _digit_named(head: str) -> list[str]:
+    """The parts a count's definition names, its count word dropped (甲、乙两个支点 -> 甲, 乙),
+    or [] when it names places only (长沙、株洲、湘潭) or nothing that is a name.
+
+    >>> _digit_named("甲坳、乙谷两个支点"), _digit_named("县城板块"), _digit_named("长沙、株洲")
+    (['甲坳', '乙谷'], ['县城板块'], [])
+    """
+    items = [i.strip() for i in re.split(r"[、]|和|及|与", head) if i.strip()]
+    if not items:
+        return []
+    last = re.sub(r"[一二三四五六七八九十两]个?[\u4e00-\u9fff]{1,4}$", "", items[-1])
+    if len(items) > 1 and last:
+        items[-1] = last
+    if all(admin_refs(i) and admin_refs(i)[0][1] - admin_refs(i)[0][0] == len(i) for i in items):
+        return []  # units alone: the count names them
+    return [i for i in items if 2 <= len(i) <= 20]
 
 
 # A counted noun of a kind of area (七个功能区, 三大乡村游板块): numeral, measure word, what

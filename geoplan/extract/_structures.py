@@ -324,7 +324,29 @@ def find_patterns(text: str) -> list[tuple[str, int, int]]:
         regime = _REGIME_BEFORE.search(text, max(0, m.start() - 5), m.start())
         votes[compact] = votes.get(compact, 0) + (-2 if regime else head_vote(text, m.end()))
         found.append((compact, m.start(), m.end()))
+    for pattern in {p for p, _s, _e in found if votes[p] < 0}:
+        first = min(e for p, _s, e in found if p == pattern)
+        votes[pattern] += _parts_defined(pattern, text[first : first + DEFINED_WITHIN])
     return [f for f in found if votes[f[0]] >= 0]
+
+
+# How far after a name's first mention its parts' definitions are looked for.
+DEFINED_WITHIN = 240
+_DEFINES = r"[”\"」』]?(?:即|是指|指的是|指)"
+
+
+def _parts_defined(pattern: str, after: str) -> int:
+    """+1 when every token of a name of two or more is defined after it (一区即甲经开区,两园
+    即乙园和丙园): whatever noun the name governs (…模式管理), its parts are places.
+
+    >>> _parts_defined("一区两园", "模式管理。一区即甲经开区,两园即乙园和丙园。")
+    1
+    >>> _parts_defined("一区两园", "模式管理。一区即甲经开区。")
+    0
+    """
+    toks = [n + r for n, r in tokens_of(pattern)]
+    defined = all(re.search(rf"(?<![\u4e00-\u9fff]){t}{_DEFINES}", after) for t in toks)
+    return int(len(toks) >= 2 and defined)
 
 
 def find_travel_circles(text: str) -> list[tuple[str, int, int, int, str | None, str | None]]:
