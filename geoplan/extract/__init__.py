@@ -861,7 +861,7 @@ def _digit_named(head: str) -> list[str]:
 # kind, and the area word its parts end in.
 _KIND_NAME = re.compile(
     r"(?<![一二三四五六七八九十两\d第])([二三四五六七八九十两])(?:个|大)([\u4e00-\u9fff]{0,5}?)"
-    r"(功能区|片区|板块|组团|园区|景区|节点|区|园)(?![\u4e00-\u9fff]{0,2}(?:之一|中的))"
+    r"(功能区|片区|板块|组团|园区|景区|节点|区域|区|园)(?![\u4e00-\u9fff]{0,2}(?:之一|中的))"
 )
 # What the name of an area ends with.
 _AREA_WORDS = ("区", "园", "片", "组团", "板块", "基地", "中心", "城", "带")
@@ -901,7 +901,11 @@ _KIND_BEFORE = re.compile(r"(?:由|包括|分为|划分为|把|将)([^由。;；
 _LIST_SPLIT_RE = re.compile(r"[、,，]|和|及|与")
 _BRACKETED_LIST = re.compile(r"[(（]([^()（）\n]{4,120})[)）]")
 # What introduces its parts right after it: 依次为:, 分别是:, 包括.
-_KIND_MARK = re.compile(r"(?:(?:组成|构成)[,，]?)?[,，]?(?:依次为|分别为|分别是|包括|即)?[:：]?")
+# A clause after a counted noun that ends in a colon and a line break: the list is below it.
+_CLAUSE_BEFORE_LIST = re.compile(r"[^。:：\n]{0,80}[:：][ \t]*\n")
+_KIND_MARK = re.compile(
+    r"[”\"」』]?(?:(?:组成|构成)[,，]?)?[,，]?(?:依次为|分别为|分别是|包括|即)?[:：]?"
+)
 
 
 def _kind_structures(ctx: _Ctx, found: list[Structure]) -> list[Structure]:
@@ -921,6 +925,7 @@ def _kind_structures(ctx: _Ctx, found: list[Structure]) -> list[Structure]:
         area = m.group(3)
         mark = _KIND_MARK.match(text, m.end())
         pos = mark.end() if mark else m.end()
+        own_lines = False  # each part on a line of its own, which says what it is
         before = _KIND_BEFORE.search(text, max(0, m.start() - 90), m.start())
         lead = text[max(0, m.start() - 120) : before.start()] if before is not None else ""
         lead = re.split(r"[。;；\n]", lead)[-1]
@@ -934,8 +939,17 @@ def _kind_structures(ctx: _Ctx, found: list[Structure]) -> list[Structure]:
             # 划分为七大景区(甲景区、乙景区…): the parts in brackets after the count
             items = [i.strip() for i in re.split(r"[、,，;；]", inside.group(1))]
             pos = inside.start(1)
-        elif text.startswith("\n", pos) or not text[pos:].strip():
+        elif (
+            text.startswith("\n", pos)
+            or not text[pos:].strip()
+            or (below := _CLAUSE_BEFORE_LIST.match(text, pos)) is not None
+        ):
+            # the list on the lines below, after the name or the clause that introduces it
+            # (即以十个片区为单元…,各区域范围如下:\n(一)甲区域,…)
+            if not text.startswith("\n", pos) and text[pos:].strip() and below is not None:
+                pos = below.end() - 1
             items = _list_lines(text, pos - 1 if text.startswith("\n", pos) else pos)
+            own_lines = True
             if k and len(items) < k:
                 items = _numbered_run(text, pos, k) or items
             items = [i.rstrip("。;； ") for i in items]
@@ -980,7 +994,9 @@ def _kind_structures(ctx: _Ctx, found: list[Structure]) -> list[Structure]:
         whole = text[spans[0][0] : spans[-1][1]] if spans else ""
         listed = _component_places(ctx, "", whole, [])[0] if len(names) >= 3 else []
         for n, span in zip(names, spans, strict=True):
-            places, feats = _component_places(ctx, n, text[span[0] : span[1]], scope_places)
+            end = text.find("\n", span[1]) if own_lines else span[1]
+            own = text[span[0] : end if end != -1 else len(text)]
+            places, feats = _component_places(ctx, n, own, scope_places)
             if not places:
                 places = [u for u in listed if u.name.startswith(n) and len(n) >= 2]
             cspan, quote = ctx.quote(span)
