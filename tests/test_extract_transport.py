@@ -700,3 +700,9 @@ def test_a_line_named_after_the_one_it_relieves_is_a_line_of_its_own():
     text = "渌口区规划\n京港澳高速东移线于2025年2月开工,目前在建;既有京港澳高速已建成通车。"
     got = {name: status for name, _c, status in _projects(text)}
     assert got == {"京港澳高速东移线": "under_construction", "京港澳高速": "existing"}
+
+
+def test_a_code_right_after_a_verb_of_stage_holds_a_character_the_table_lacks():
+    # 芷 is no abbreviation of the table, 芷江 begins with it: 做好 | 怀芷 is the code after it
+    got = _projects("新晃县规划\n积极做好怀芷高速公路前期工作,推进鹤中高速扩容。")
+    assert ("怀芷高速公路", ["怀化市", "芷江侗族自治县"], "studied") in got

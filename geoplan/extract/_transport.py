@@ -302,6 +302,8 @@ _LEAD_VERB = re.compile(
     r"|增强|培育|优化|认真|做好|可达|直达|抵达|到达|通达|连接|对接|联系)+"
 )
 _ANY_LEAD_VERB = re.compile(_LEAD_VERB.pattern[4:-2])
+# A verb of stage right before a code (做好 | 怀芷, 推进 | 怀芷): where the code begins.
+_LEAD_VERB_END = re.compile(f"(?:{_LEAD_VERB.pattern[4:-2]})$")
 _BAD_PORT_END = ("临", "空", "粤", "地", "般", "运", "型", "的", "等", "各", "新建", "直升")
 # A count before a port or airport word (建设3-5个直升机场) is not a name.
 _COUNT = re.compile(r"[0-9０-９个座处]")
@@ -336,10 +338,12 @@ def _trim_code(code: str) -> str | None:
     tail = code[i:]
     if len(tail) < 2 and len(code) >= 3:
         # the longest tail that decodes wholly to places, after a verb of where or of stage
-        # (北临 | 长石, 既有 | 石长, 抓紧 | 常岳九); not the end of a longer code (鹤中洪芷高速 is
-        # no 洪芷高速)
+        # (北临 | 长石, 既有 | 石长, 做好 | 怀芷, a code with a character the table lacks); not the
+        # end of a longer code (鹤中洪芷高速 is no 洪芷高速)
         for n in (4, 3, 2):
-            if len(code) > n and code[-n - 1] in _PLACE_VERB_CHARS:
+            if len(code) <= n:
+                continue
+            if code[-n - 1] in _PLACE_VERB_CHARS or _LEAD_VERB_END.search(code[:-n]):
                 names, _a, undecoded = decode_code(code[-n:])
                 if len(names) >= 2 and not undecoded:
                     return code[-n:]
