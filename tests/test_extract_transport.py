@@ -706,3 +706,14 @@ def test_a_code_right_after_a_verb_of_stage_holds_a_character_the_table_lacks():
     # 芷 is no abbreviation of the table, 芷江 begins with it: 做好 | 怀芷 is the code after it
     got = _projects("新晃县规划\n积极做好怀芷高速公路前期工作,推进鹤中高速扩容。")
     assert ("怀芷高速公路", ["怀化市", "芷江侗族自治县"], "studied") in got
+
+
+def test_preparatory_works_with_an_aim_to_begin_them_are_planned():
+    # 前期工作 alone is studied; with 力争开工建设 in the next clause the line is to be built.
+    # An aim said of a section (力争甲至乙段年内建成通车) is no aim of the line's own works.
+    got = _projects(
+        "常德市规划\n全力做好常岳九铁路前期工作,力争开工建设。加快益娄高速建设,力争"
+        "益阳至桃江段年内建成通车。开展常益高速扩容前期工作,研究方案。"
+    )
+    assert ("常岳九铁路", ["常德市", "岳阳市", "九江市"], "planned") in got
+    assert ("益娄高速", ["益阳市", "娄底市"], "under_construction") in got

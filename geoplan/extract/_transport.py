@@ -214,7 +214,13 @@ _STATUS_WORDS: tuple[tuple[str, str, int], ...] = (
         2,
     ),
     ("under_construction", r"建设|推进|加快|实施|推动", 1),
-    ("planned", r"规划新建|规划建设|新建|启动建设|开工建设|拟建", 2),
+    (
+        "planned",
+        r"规划新建|规划建设|新建|启动建设|开工建设|拟建"
+        # the works prepared to begin within the plan (做好前期工作,力争开工建设): to be built
+        r"|前期工作[,，]?(?:力争|争取|确保)[\u4e00-\u9fff]{0,8}?开工(?:建设)?",
+        2,
+    ),
     # 规划 as a verb, not the noun of a plan's area or period (县城规划区, 规划期内)
     ("planned", r"规划(?!区|范围|期|纲要|目标|》)|引入|布局|开工", 1),
     (
@@ -560,6 +566,14 @@ def _table_cell(text: str, start: int, end: int) -> str | None:
     return None
 
 
+# A clause of aim right after the clause naming a line (…前期工作, 力争开工建设): the same works.
+# Only an aim said of the works themselves (力争早日开工建设, not 力争甲至乙段年内建成通车).
+_AIM_AFTER = re.compile(
+    r"[,，](?:力争|争取|确保)(?:早日|尽快|年内|(?:19|20)[0-9]{2}年[底前内]?)?"
+    r"(?:开工|建成|竣工|通车)[\u4e00-\u9fff]{0,4}"
+)
+
+
 def _status(text: str, start: int, end: int) -> tuple[str | None, float]:
     """The status of the project named at ``text[start:end]`` and how sure: ``(status, rank)``.
 
@@ -586,7 +600,10 @@ def _status(text: str, start: int, end: int) -> tuple[str | None, float]:
         clause_start = max(text.rfind(ch, lo, start - 1) for ch in _CLAUSE_STOPS) + 1
     hi = min(len(text), end + 24)
     stops = [text.find(ch, end, hi) for ch in _CLAUSE_STOPS]
-    after = text[end : min([x for x in stops if x >= 0], default=hi)]
+    cut = min([x for x in stops if x >= 0], default=hi)
+    aim = _AIM_AFTER.match(text, cut)
+    # 甲铁路前期工作,力争开工建设: a clause of aim goes on with the line's works
+    after = text[end : aim.end() if aim else cut]
     section = bool(_SECTION_AFTER.match(after))
     listed_after = ""
     if "、" in after:  # an item of a list: its own words, else those after the list
