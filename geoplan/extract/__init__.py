@@ -69,7 +69,7 @@ from geoplan.extract._structures import (
     structure_class,
     tokens_of,
 )
-from geoplan.extract._transport import SUFFIX_RE, RawProject, find_projects
+from geoplan.extract._transport import SUFFIX_RE, RawProject, _decode_termini, find_projects
 
 __all__ = [
     "Component",
@@ -1319,6 +1319,7 @@ def _structures(ctx: _Ctx) -> list[Structure]:
         )
     out.extend(_digit_structures(ctx))
     out.extend(_kind_structures(ctx, out))
+    _ordinal_parts(ctx, out)
     for name, s, e, minutes, prefix, destination in find_travel_circles(text):
         existing = next((x for x in out if x.kind == "travel_time" and x.pattern == name), None)
         if existing:
@@ -1347,6 +1348,47 @@ def _structures(ctx: _Ctx) -> list[Structure]:
         )
     out.sort(key=lambda x: x.span[0])
     return out
+
+
+# An ordinal part of a network written right after the network's name, with its ends in
+# brackets or none (“五纵七横”中“第二横”(甲至乙); “七纵七横”高速公路网第四纵(丙至丁)).
+_ORDINAL_PART = re.compile(
+    r"[”\"」』]?[^。;；\n“\"「]{0,10}?[“\"「]?(第([一二三四五六七八九十]{1,2})(纵|横|环|射|联|连))"
+    r"[”\"」]?(?:[(（]([^()（）]{2,24})[)）])?"
+)
+
+
+def _ordinal_parts(ctx: _Ctx, structures: list[Structure]) -> None:
+    r"""Add to a network the parts a text names by their place in it, right after its name
+    (张花高速是“五纵七横”中“第二横”(浏阳至花垣)的组成部分): a part named 第二横, its places
+    the ends in brackets. Only an ordinal within the name's count of that role counts.
+
+    >>> from geoplan.corpus import read_text
+    >>> x = extract_plan(read_text("甲县规划\n甲高速是“五纵七横”中“第二横”(浏阳至花垣)的一段。"))
+    >>> [(c.name, [p.name for p in c.places]) for c in x.structures[0].components]
+    [('第二横', ['浏阳市', '花垣县'])]
+    """
+    text = ctx.text
+    for x in structures:
+        if x.kind not in ("network", "cited") or structure_class(x.pattern) != "network":
+            continue
+        counts = {r: count_of(n) or 0 for n, r in tokens_of(x.pattern)}
+        have = {c.name for c in x.components}
+        for m in re.finditer(re.escape(x.pattern), text):
+            o = _ORDINAL_PART.match(text, m.end())
+            if o is None or o.group(1) in have:
+                continue
+            if count_of(o.group(2)) is None or count_of(o.group(2)) > counts.get(o.group(3), 0):
+                continue
+            ends = re.split(r"至|—+|－|-|~|～", o.group(4) or "")
+            codes = _decode_termini(ends)[1] if len(ends) >= 2 else []
+            places = [unit_ref(c) for c in codes]
+            span, quote = ctx.quote((o.start(1), o.end()))
+            x.components.append(
+                Component(o.group(3), o.group(1), tuple(span), quote, places, [], False, 0.8)
+            )
+            have.add(o.group(1))
+            x.kind = "network"
 
 
 def _lost_heads(projects: list, text: str) -> dict[int, Any]:
