@@ -1335,6 +1335,20 @@ FORMS = {
             ("四大文旅融合区域", "区域", "芷江抗战文化旅游区域", ["431228"]),
         ],
     ),
+    "an ordinal part of a network named right after it, its ends in brackets (“第七横”(甲至乙))": (
+        "浏阳市交通规划\n长浏高速是全省高速公路网“七纵七横”中的“第七横”(长沙至浏阳)的一段。"
+        "市域形成“两纵两横”骨架,第三横另行研究。",
+        [("七纵七横", "横", "第七横", ["430100", "430181"])],
+    ),
+    "新 as a role: the new districts beside the old town (一主两新), not a slogan (“三新”)": (
+        "麻阳苗族自治县县城规划\n县城按“一主两新”的空间布局建设。一主即主城区;两新即锦和新区和"
+        "高村新城。立足“三新”,推动高质量发展。",
+        [
+            ("一主两新", "主", "主城区", ["431226"]),
+            ("一主两新", "新", "锦和新区", []),
+            ("一主两新", "新", "高村新城", []),
+        ],
+    ),
 }
 
 
@@ -1560,8 +1574,8 @@ HELD_SCORES = {
     "sety/116_liuyang_jingkai": (0, 0, 2, 2, 2),
     "sety/117_hengyangxian": (1, 0, 3, 2, 3),
     "sety/118_rucheng": (2, 3, 6, 4, 6),
-    "sety/119_shaoyang_jingkai": (1, 3, 8, 8, 7),
-    "sety/120_beita": (2, 0, 4, 4, 2),
+    "sety/119_shaoyang_jingkai": (1, 3, 8, 8, 8),
+    "sety/120_beita": (2, 0, 4, 4, 3),
     "sety/121_wuling_liuyehu": (2, 12, 4, 3, 4),
     "sety/122_huaihua_gaoxin": (1, 0, 8, 8, 8),
     "setz/123_zhuzhou": (3, 10, 10, 10, 10),
@@ -1615,7 +1629,7 @@ HELD_SCORES = {
     "setag/172_liuyan": (1, 6, 7, 6, 5),
     "setag/173_kuaiban": (1, 1, 7, 5, 7),
     "setag/174_wenjuan": (1, 9, 8, 7, 8),
-    "setag/175_daoyou": (3, 2, 6, 4, 6),
+    "setag/175_daoyou": (4, 3, 6, 4, 6),
     "setag/176_nianbao": (2, 2, 9, 4, 8),
     "setag/177_jiaocai": (3, 1, 6, 6, 5),
     "setag/178_qunliao": (1, 0, 5, 4, 5),
@@ -1637,7 +1651,7 @@ HELD_SCORES = {
     "setaj/198_shaoyang": (2, 10, 8, 8, 8),
     "setaj/199_changde": (2, 2, 9, 9, 9),
     "setaj/201_huaihua": (2, 4, 11, 11, 11),
-    "setaj/202_loudi": (2, 1, 5, 5, 5),
+    "setaj/202_loudi": (2, 2, 5, 5, 5),
     # set AK (2026-12-05): six provincial and regional plan texts, first run at 136e997:
     # structures 8/9, components 18/22, transport 33/36 (see setak/README.md)
     "setak/203_hunan_wenlv": (1, 5, 6, 6, 6),
@@ -1650,6 +1664,11 @@ HELD_SCORES = {
     # run at 488633e: structures 2/3, components 1/3, transport 21/22 (see setal/README.md)
     "setal/213_hengyang_gaoxin": (1, 0, 12, 11, 11),
     "setal/215_yongzhou_jingkai": (1, 3, 9, 8, 9),
+    # run at 3aa4b2d and 3ede1a1: structures 4/7, components 0/8, transport 21/22 (setam/README.md)
+    "setam/220_daoxian": (1, 0, 5, 4, 5),
+    "setam/222_baojing": (2, 1, 6, 5, 6),
+    "setam/223_zhijiang": (1, 4, 6, 6, 6),
+    "setam/225_shigu": (1, 0, 5, 4, 5),
 }
 
 
