@@ -717,3 +717,39 @@ def test_preparatory_works_with_an_aim_to_begin_them_are_planned():
     )
     assert ("常岳九铁路", ["常德市", "岳阳市", "九江市"], "planned") in got
     assert ("益娄高速", ["益阳市", "娄底市"], "under_construction") in got
+
+
+def test_every_item_of_a_long_list_takes_the_stage_said_at_its_end():
+    # seven codes sharing one suffix: the list's end (等高速公路已建成通车) governs its first
+    # items too, not the words of an earlier clause (近期建设方面)
+    got = _projects(
+        "湘西州规划\n近期建设方面,张花、吉茶、龙永、永吉、凤大、吉怀、吉首绕城等高速公路"
+        "已建成通车,全州高速公路里程明显增加。"
+    )
+    assert [status for _n, _c, status in got] == ["existing"] * 7
+
+
+def test_a_road_named_for_an_airport_is_a_road_not_the_airport():
+    # 黄花机场高速公路 is an expressway to the airport: a road, its place the airport's; an
+    # airport road of another province keeps its name with no place decoded
+    got = _projects("长沙县规划\n加快建设黄花机场高速公路,谋划韶关机场高速公路前期工作。")
+    assert got == [
+        ("黄花机场高速公路", ["长沙县"], "under_construction"),
+        ("韶关机场高速公路", [], "studied"),
+    ]
+    modes = {
+        p.name: p.mode
+        for p in extract_plan(read_text("甲县规划\n建设黄花机场高速公路。")).transport
+    }
+    assert modes == {"黄花机场高速公路": "expressway"}
+
+
+def test_a_paragraph_opened_by_a_stage_label_gives_its_lines_that_stage():
+    # (一)已建成项目。甲高速…: the label says the stage of every line its paragraph names, though
+    # an earlier mention only lays an industry along it (沿甲高速布局)
+    got = _projects(
+        "新化县规划\n两轴沿娄新高速、沪昆高速布局。\n（一）已建成项目。娄新高速新化段是全县第一条"
+        "高速公路,与沪昆高速相互衔接。\n（二）在建项目。娄衡高速北起娄底,南至衡阳。"
+    )
+    assert ("娄新高速", ["娄底市", "新化县"], "existing") in got
+    assert ("娄衡高速", ["娄底市", "衡阳市"], "under_construction") in got

@@ -112,7 +112,8 @@ _NAMED_BEFORE = re.compile(
 )
 _BAD_NEXT = re.compile(
     r"(?:[东南西北]?站|货站|新城|经济|沿线|网|路网|发展|增长|公路网|时代|枢纽|联络线|口|澳|城|群"
-    r"|集团|片区|运输|物流|直达|线路|线网|职业|学校|联运|组合|综合|列车|班列)"
+    r"|集团|片区|运输|物流|直达|线路|线网|职业|学校|联运|组合|综合|列车|班列"
+    r"|高速|快速路|快线|大道)"  # an airport's road (黄花机场高速), no airport
 )
 # Codes that are kinds of line, not names (普速铁路, 干线铁路, 国家高铁, "米"字型高铁).
 _GENERIC_CODES = re.compile(
@@ -490,6 +491,20 @@ def _decode_termini(
     return names, adcodes, undecoded
 
 
+def _airport_place(bare: str, code: str) -> tuple[list[str], list[str]] | None:
+    """``(names, adcodes)`` of the unit an airport's name refers to (衡阳南岳 -> 衡阳市; a place
+    heading it: 新化 | 春田), else of the curated airport whose name holds ``code`` (黄花)."""
+    place = _place(bare)
+    for k in range(len(code) - 1, 1, -1):
+        if place is not None:
+            break
+        place = _place(code[:k])
+    if place is not None:
+        return [place[0]], [place[1]]
+    hit = _airport(code)
+    return (list(hit[0]), list(hit[1])) if hit is not None else None
+
+
 @cache
 def _airport(code: str) -> tuple[list[str], list[str]] | None:
     """The county of the one curated airport whose name holds ``code`` (南岳 -> 衡阳南岳机场)."""
@@ -566,6 +581,16 @@ def _table_cell(text: str, start: int, end: int) -> str | None:
     return None
 
 
+# A paragraph opened by the stage of its projects as a label ((一)已建成项目。…; 续建项目:…):
+# every line the paragraph names is at that stage.
+_STAGE_LABEL = re.compile(
+    r"[ \t]*(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
+    r"|[0-9]{1,2}[.、．])?[ \t]*((?:已建成|已建|建成|在建|续建|新建|新开工|拟建|规划建设|规划"
+    r"|谋划|前期|储备|改扩建|扩容)"
+    r"(?:的)?(?:重点)?(?:项目|工程))[。:：]"
+)
+# How far after an item of a list (甲、乙、…、丁等高速公路已建成) its end is looked for.
+LIST_REACH = 120
 # A clause of aim right after the clause naming a line (…前期工作, 力争开工建设): the same works.
 # Only an aim said of the works themselves (力争早日开工建设, not 力争甲至乙段年内建成通车).
 _AIM_AFTER = re.compile(
@@ -588,6 +613,12 @@ def _status(text: str, start: int, end: int) -> tuple[str | None, float]:
     cell = _table_cell(text, start, end)
     if cell is not None:
         return cell, 4.0
+    line_start = text.rfind("\n", 0, start) + 1
+    label = _STAGE_LABEL.match(text, line_start)
+    if label is not None and label.end() <= start:
+        found = _words(label.group(1), first=True)
+        if found is not None:
+            return found[0], 3.5
     entry = _entry(text, start, end)
     if entry is not None:
         found = _words(entry, first=False)
@@ -599,6 +630,8 @@ def _status(text: str, start: int, end: int) -> tuple[str | None, float]:
         # a name in brackets restates the one before: the enclosing clause governs it
         clause_start = max(text.rfind(ch, lo, start - 1) for ch in _CLAUSE_STOPS) + 1
     hi = min(len(text), end + 24)
+    if text.startswith("、", end):
+        hi = min(len(text), end + LIST_REACH)  # an item of a list: its end is what governs it
     stops = [text.find(ch, end, hi) for ch in _CLAUSE_STOPS]
     cut = min([x for x in stops if x >= 0], default=hi)
     aim = _AIM_AFTER.match(text, cut)
@@ -1128,12 +1161,23 @@ def find_projects(text: str) -> list[RawProject]:
         if (not code or short) and not (code and is_code(code)):
             continue
         mode = next(md for rx, md in _MODE_OF if rx.match(suffix))
-        if mode not in ("port", "airport", "waterway") and len(code) == 3:
+        airport_road = mode == "expressway" and code.endswith("机场") and len(code) >= 4
+        if airport_road:  # 加快建设黄花机场 | 高速公路: the road named for the airport it serves
+            verbs = list(_ANY_LEAD_VERB.finditer(code))
+            road = code[verbs[-1].end() :] if verbs else code
+            start += len(code) - len(road)
+            code = road
+        if mode not in ("port", "airport", "waterway") and len(code) == 3 and not airport_road:
             trimmed = _trim_code(code)  # 是沪昆高铁, 接沪昆高速: a word glued to the code
             if trimmed is not None and trimmed != code and _FUNCTION_CHARS.match(code):
                 start, code = start + 1, trimmed
         ends = start > 0 and text[start - 1] in _LINK  # 祁东归阳至常宁蓬塘: read as its ends
-        if mode not in ("port", "airport", "waterway") and len(code) > 3 and not ends:
+        if (
+            mode not in ("port", "airport", "waterway")
+            and len(code) > 3
+            and not ends
+            and not airport_road
+        ):
             trimmed = _trim_code(code)
             ring = _RING.search(code) if trimmed is None else None
             head = None
@@ -1176,9 +1220,12 @@ def find_projects(text: str) -> list[RawProject]:
             code[: ring.start()] if ring else code,
             china=mode not in ("port", "airport", "waterway"),
         )
+        if airport_road:
+            hit = _airport_place(code[:-2], code[:-2])
+            names, adcodes, undecoded = (*hit, []) if hit else ([], [], [code])
         termini = (
             None
-            if mode in ("port", "airport", "waterway") or anchor != m.start()
+            if mode in ("port", "airport", "waterway") or anchor != m.start() or airport_road
             else _termini(text, start, code)
         )
         if termini is not None:
@@ -1198,17 +1245,14 @@ def find_projects(text: str) -> list[RawProject]:
             undecoded = []
             # an airport is the unit its name refers to (衡阳南岳机场 -> 衡阳市, 邵东机场 ->
             # 邵东市), else the county of the curated airport its name holds (黄花机场)
-            place = _place(bare) if mode == "airport" else None
-            for k in range(len(code) - 1, 1, -1):  # a place heading it: 新化 | 春田机场
-                if mode != "airport" or place is not None:
-                    break
-                place = _place(code[:k])
-            hit = _airport(code) if mode == "airport" and place is None else None
-            if place is not None:
-                names, adcodes = [place[0]], [place[1]]
-            elif hit is not None:
-                names, adcodes = list(hit[0]), list(hit[1])
-        elif not names and (len(code) > 3 or (not is_code(code) and _FUNCTION_CHARS.search(code))):
+            hit = _airport_place(bare, code) if mode == "airport" else None
+            if hit is not None:
+                names, adcodes = hit
+        elif (
+            not names
+            and not airport_road
+            and (len(code) > 3 or (not is_code(code) and _FUNCTION_CHARS.search(code)))
+        ):
             continue
         end = m.end()
         branch = _BRANCH.match(text, end) if mode not in ("port", "airport", "waterway") else None
