@@ -194,6 +194,14 @@ def test_unit_names_inside_a_township_give_way():
     assert [m.surface for m in gazetteer.match(text)] == ["长沙市", "望城", "浏阳"]
 
 
+def test_a_town_after_a_county_of_another_province_is_that_countys():
+    # 茅坪镇 is a town of 城步 and of 秭归 (湖北): after 秭归县 it is the latter, no Hunan place
+    assert places_in("秭归县茅坪镇和长阳土家族自治县龙舟坪镇") == ([], [])
+    units, towns = places_in("城步苗族自治县茅坪镇")
+    assert [u.adcode for u in units] == ["430529"]
+    assert [(t.name, t.adcode) for t in towns] == [("茅坪镇", "430529")]
+
+
 def test_match_without_townships_is_unchanged(province_path):
     text = read_plan(province_path).text
     plain = gazetteer.match(text)

@@ -66,6 +66,23 @@ def admin_refs(
     ]
 
 
+def _after_unit_outside(text: str, start: int) -> bool:
+    """Whether the name at ``start`` follows the full name of a county or prefecture outside
+    Hunan (秭归县 | 茅坪镇): a township of that unit, not the Hunan one of the same name.
+
+    >>> _after_unit_outside("秭归县茅坪镇", 3), _after_unit_outside("城步苗族自治县茅坪镇", 7)
+    (True, False)
+    """
+    for n in range(2, min(start, 10) + 1):
+        tail = text[start - n : start]
+        if not tail.endswith(("县", "市", "区", "旗", "州")):
+            continue
+        unit = unit_named(tail)
+        if unit is not None and unit.name == tail:
+            return not unit.in_hunan
+    return False
+
+
 def township_ref(name: str, adcodes: tuple[str, ...]) -> PlaceRef:
     """The ``PlaceRef`` of a township: its county (precision ``county``, ``via="township"``);
     an ambiguous name has no adcode and its candidate counties in ``within``; a town of a
@@ -188,6 +205,8 @@ def places_in(
         if _s < offset:
             continue
         if how == "township":
+            if _after_unit_outside(full, _s):
+                continue  # 秭归县茅坪镇: a town of a county of another province
             ref = township_ref(_surface, adcodes)
             towns.setdefault(ref.name, ref)
             if ref.adcode and ref.adcode not in exclude:
