@@ -143,6 +143,10 @@ _ENUM = re.compile(
 _LIST_SPLIT = re.compile(
     r"以及|、|\+|＋|(?<=[\u4e00-\u9fff\w)）]{2})[和及与](?=[\u4e00-\u9fff\w(（“]{2})"
 )
+# The same, 及 left inside an item (甲物流及高科技产业组团 is one part's name).
+_LIST_SPLIT_NOT_JI = re.compile(
+    r"以及|、|\+|＋|(?<=[\u4e00-\u9fff\w)）]{2})[和与](?=[\u4e00-\u9fff\w(（“]{2})"
+)
 # A counted noun closing a list of places (两个县级市, 等内六区, 两市).
 _COUNTED_TAIL = re.compile(
     rf"(?:等)?(?:共计|合计|共|这)?(?:[{NUMERALS}0-9]+(?:个|座|条|大|处)?[\u4e00-\u9fff]{{0,8}}?"
@@ -675,6 +679,16 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         both = [*_top_split(clauses[0], _LIST_SPLIT), *_top_split(joined.group(1), _LIST_SPLIT)]
         if len(both) == k:
             return both, False
+    group = _COUNTED_GROUP.search(clauses[0])  # 其他三个乡镇, 即…: a group, named by its label
+    for clause in clauses[1:] if k and k > 1 and not group else []:
+        # 依托三条河流形成的发展廊道, 即甲廊道、乙廊道和丙廊道 (三个旅游功能区, 分别为甲区、乙区
+        # 和丙区): a description, then the parts by name, as many as the token counts
+        lead = _NAMES_LEAD.match(clause)
+        if lead:
+            for split in (_LIST_SPLIT, _LIST_SPLIT_NOT_JI):  # 甲物流及高科技组团: one part
+                cands = _shared_noun(_top_split(clause[lead.end() :], split))
+                if len(cands) == k and not _is_group(cands):
+                    return cands, False
     if _RUN_ALONG.match(clauses[0]) or _STEERED.match(clauses[0]):
         # 沿甲路、乙路和丙路展开的三条发展轴线: where the parts run, not their names
         return [clauses[0]], False
@@ -713,10 +727,11 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     if k != 1:
         # a later clause listing names of the role's kind (…, 主要包括甲组团、乙组团)
         for clause in clauses:
+            namely = clause.startswith("即")  # a description, then 即 and the parts by name
             clause = re.sub(r"^(?:主要包括|包括|分别是|分别为|主要有|即)", "", clause)
             cands = _shared_noun(_top_split(clause, _LIST_SPLIT))
             if (len(cands) == k or (k is None and len(cands) >= 2)) and all(
-                clean_name(c).endswith(suffixes) for c in cands
+                clean_name(c).endswith(suffixes) or (namely and k) for c in cands
             ):
                 return cands, False
     if len(parts) > 1 and _QUALIFYING_COUNT.search(parts[-1]):
@@ -747,6 +762,8 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     return [], False
 
 
+# What opens the parts' names after a description of them (…廊道, 即甲、乙、丙).
+_NAMES_LEAD = re.compile(r"即|分别为|分别是|依次为|依次是")
 # A description of several parts at once: where they lie on both sides, or their count.
 _DESCRIBED_ALL = re.compile(rf"两侧|两岸|两边|沿线|[{NUMERALS}][座个条片处]")
 

@@ -11,10 +11,10 @@ NUMERALS = "一二三四五六七八九十两多双"
 # The role words of a structure name, by class. A name is a sequence of numeral + role
 # ("一核一圈一廊", "三纵三横二连", "一江两水"); the class says what the name describes.
 LAYOUT_ROLES = (
-    "组团", "中心", "核心区", "核心", "板块", "片区", "分区", "走廊", "廊道", "绿楔", "基地",
-    "平台", "节点", "龙头", "集群", "门户", "轴线", "线路", "卫",
+    "组团", "组群", "中心", "核心区", "核心", "板块", "片区", "分区", "走廊", "廊道", "绿楔",
+    "基地", "平台", "节点", "龙头", "集群", "门户", "轴线", "线路", "园区", "卫",
     "核", "心", "主", "副", "次", "圈", "廊", "带", "轴", "翼", "极", "区", "片", "块",
-    "环", "线", "岸", "群", "点", "镇", "脉", "屏", "楔", "城", "体", "街", "地", "新",
+    "环", "线", "岸", "群", "点", "镇", "脉", "屏", "楔", "城", "体", "街", "地", "新", "星",
 )  # fmt: skip
 # Roles that name a part only as the one of its kind between others (一核一地两轴); counted
 # or closing a name they count places of a slogan (三区两地, 三地四区, 四地).
@@ -56,9 +56,11 @@ _MEASURE = "(?:个|条|大|座)?"
 # defining word), so that a qualifier never swallows the start of the next word.
 _BOUND = r"[、,，。;；:：”\"」』\s和与及]|分为|分别|依次|即|是|为|指|包括|由|$"
 _QUALIFIED = rf"[个条大座处][^\W\d{NUMERALS}、,，]{{1,4}}?(?=(?:{_WORD_ALT})(?:{_BOUND}))"
-PLAIN_TOKEN = rf"[{NUMERALS}]{_MEASURE}(?:{_WORD_ALT})"
+# A numeral: one character, or 十 and a unit (十七联, 十八总).
+_NUMERAL = rf"(?:十[一二三四五六七八九](?=[^\W\d{NUMERALS}])|[{NUMERALS}])"
+PLAIN_TOKEN = rf"{_NUMERAL}{_MEASURE}(?:{_WORD_ALT})"
 _BEFORE_ROLE = rf"(?:{_MEASURE[:-1]}(?=(?:{_WORD_ALT}))|{_QUALIFIED}|)"
-TOKEN = rf"[{NUMERALS}]{_BEFORE_ROLE}(?:{_WORD_ALT})"
+TOKEN = rf"{_NUMERAL}{_BEFORE_ROLE}(?:{_WORD_ALT})"
 # Tokens may be parted by a list mark or by a verb that joins them: 串 (一环三湾串七岛: the ring
 # and bays string the isles), 带 (一心带二点: the centre leads the points).
 STRUCTURE_RE = re.compile(rf"(?<![第{NUMERALS}]){TOKEN}(?:(?:[、,，]|串|带)?{TOKEN})+")
@@ -72,7 +74,7 @@ _SLOGAN_ITEM_AFTER = re.compile(
 )
 _PLAIN_RE = re.compile(PLAIN_TOKEN)
 _TOKEN_SPAN = re.compile(TOKEN)
-_TOKEN_RE = re.compile(rf"([{NUMERALS}]){_BEFORE_ROLE}({_WORD_ALT})")
+_TOKEN_RE = re.compile(rf"({_NUMERAL}){_BEFORE_ROLE}({_WORD_ALT})")
 # The nouns a name governs, read in the rest of its clause (quotes and 的 skipped): a strategy,
 # task, concept or regime makes a slogan; a layout, structure or network makes it spatial.
 _SLOGAN_NOUN = re.compile(
@@ -154,6 +156,7 @@ ROLE_SUFFIX = {
     "轴线": ("轴线", "发展轴", "轴"),
     "卫": ("卫星城", "卫"),
     "新": ("新区", "新城", "新园", "区", "城", "园"),
+    "园区": ("园区", "园", "区"),
     "节点": ("节点",),
     "体": ("综合体", "体"),
     "街": ("街区", "街"),
@@ -215,6 +218,8 @@ def count_of(numeral: str) -> int | None:
     """Return the count a numeral stands for (None for 多 / 若干)."""
     if numeral == "十":
         return 10
+    if len(numeral) == 2 and numeral[0] == "十":
+        return 10 + _NUM.get(numeral[1], 0)
     if numeral == "双":
         return 2
     return _NUM.get(numeral)
@@ -260,6 +265,10 @@ INTERLEAVED_RE = re.compile(
     # (its later items may be no role: 六产拉动; the name is kept whole, as written)
     rf"|(?<![“\"「『{NUMERALS}])({TOKEN}{_VERB2}(?:、[{NUMERALS}][^\W\d{NUMERALS}]{{3}}){{2,}})"
     rf"(?![、{NUMERALS}])"
+)
+# The layout a name governs at once, in its own clause (“…”的生态空间格局).
+_LAYOUT_GOVERNED = re.compile(
+    r"[”\"」』]?的?[\u4e00-\u9fff]{0,6}?(?:格局|布局|空间结构|结构|骨架|框架)"
 )
 # A verb that keeps a regime of lines or zones (划定“三区三线”, 严守三条控制线): no layout.
 _REGIME_BEFORE = re.compile(r"(?:严守|坚守|守住|守牢|划定)[“\"「『]?$")
@@ -323,7 +332,11 @@ def find_patterns(text: str) -> list[tuple[str, int, int]]:
         # one name, however its tokens are separated (一核两区 and 一核、两区): its first form
         compact = same.setdefault(compact.replace("、", ""), compact)
         regime = _REGIME_BEFORE.search(text, max(0, m.start() - 5), m.start())
-        votes[compact] = votes.get(compact, 0) + (-2 if regime else head_vote(text, m.end()))
+        # a regime of lines or zones (划定“三区三线”), unless what is drawn is a layout
+        # (划定“一脉一心两环”的生态空间格局)
+        layout = regime and _LAYOUT_GOVERNED.match(text, m.end())
+        vote = -2 if regime and not layout else head_vote(text, m.end())
+        votes[compact] = votes.get(compact, 0) + vote
         found.append((compact, m.start(), m.end()))
     for pattern in {p for p, _s, _e in found if votes[p] < 0}:
         first = min(e for p, _s, e in found if p == pattern)
@@ -333,7 +346,7 @@ def find_patterns(text: str) -> list[tuple[str, int, int]]:
 
 # How far after a name's first mention its parts' definitions are looked for.
 DEFINED_WITHIN = 240
-_DEFINES = r"[”\"」』]?(?:即|是指|指的是|指)"
+_DEFINES = r"[”\"」』]?[:：]?(?:即|是指|指的是|指|为)"
 
 
 def _parts_defined(pattern: str, after: str) -> int:
