@@ -1320,6 +1320,7 @@ def _structures(ctx: _Ctx) -> list[Structure]:
     out.extend(_digit_structures(ctx))
     out.extend(_kind_structures(ctx, out))
     _ordinal_parts(ctx, out)
+    _prose_parts(ctx, out)
     for name, s, e, minutes, prefix, destination in find_travel_circles(text):
         existing = next((x for x in out if x.kind == "travel_time" and x.pattern == name), None)
         if existing:
@@ -1389,6 +1390,114 @@ def _ordinal_parts(ctx: _Ctx, structures: list[Structure]) -> None:
             )
             have.add(o.group(1))
             x.kind = "network"
+
+
+# What opens a part's name in running prose: a verb or preposition of laying it out (着力把甲带
+# 建设成为…, 依托甲廊, 沿乙河培育乙带), or where the clause begins.
+_PROSE_LEAD = re.compile(
+    r"(?:着力|加快|重点|同步|积极|全力|大力|推动|推进|进一步)?(?:把|将|依托|培育|打造|建设|构建"
+    r"|形成|提升|发挥|建成|以|即|是指|是|使之成为|成为|其中|同时|重点建设"
+    r"|沿[\u4e00-\u9fff]{1,6}?(?=培育|打造|建设|发展))"
+)
+# A role word that is the start of another word (区域, 带动, 核心区 counted apart).
+_NOT_ROLE_END = re.compile(r"域|县|位|动|来|头|内|外|上|中|边|间|的")
+# A verb of making a whole after its parts (…, 共同构成“一核四带”): the parts come before it.
+_MADE_OF_BEFORE = re.compile(r"(?:共同)?(?:构成|形成|组成)(?:了)?[^。;；\n]{0,8}?[“\"「]?$")
+PROSE_PARTS_CHARS = 400
+
+
+def _prose_names(window: str, suffixes: tuple[str, ...]) -> list[tuple[str, int]]:
+    """Names ending in one of ``suffixes`` said in running prose, in order, with their
+    offsets: each the words after the last verb or mark that opens it (依托甲廊和乙廊 -> 甲廊,
+    乙廊), none that holds a count (两条走廊) or a 的, none shorter than three characters."""
+    ends = "|".join(sorted(suffixes, key=len, reverse=True))
+    out: list[tuple[str, int]] = []
+    for seg in re.finditer(r"[^，,。；;：:、\n和与及]+", window):
+        text = seg.group()
+        # the longest name the segment holds (北部山区特色农业经济区, not 北部山区)
+        for m in reversed(list(re.finditer(rf"(?:{ends})", text))):
+            if _NOT_ROLE_END.match(text, m.end()):
+                continue
+            head = text[: m.end()]
+            leads = list(_PROSE_LEAD.finditer(head))
+            start = leads[-1].end() if leads else 0
+            name = head[start:]
+            cleaned = clean_name(name)  # 甲城区为核心: the part is what the role rests on
+            if cleaned and cleaned != name and cleaned in name:
+                start += name.index(cleaned)
+                name = cleaned
+            if (
+                len(name) < 3
+                or len(name) > 16
+                or "的" in name
+                or "所谓" in name
+                or re.search(r"[一二三四五六七八九十两几][条个座处片大]", name)
+                or _TOKEN_SPAN_RE.search(name)  # a name of the kind, no part (一核三轴)
+            ):
+                continue
+            if not any(n == name for n, _o in out):
+                out.append((name, seg.start() + start))
+            break  # one name a segment
+    return out
+
+
+def _prose_parts(ctx: _Ctx, structures: list[Structure]) -> None:
+    r"""Parts of a structure named but not defined, said in the running prose of its paragraph
+    by their role words: after it (构建“一廊两区”布局:甲经济廊重在…, 乙经济区和丙经济区分别…)
+    or, where a verb makes the whole of them (上述…共同构成“一核四带”), before it. Every
+    counted token must find exactly its count among the first names of its role, or none is
+    taken.
+
+    >>> from geoplan.corpus import read_text
+    >>> t = "甲县规划\n构建“一廊两区”布局:中部农业经济廊重在服务城市,北部山区特色农业区和南部"
+    >>> t += "丘陵规模农业区分别主攻特色农业和规模农业。"
+    >>> [c.name for c in extract_plan(read_text(t)).structures[0].components]
+    ['中部农业经济廊', '北部山区特色农业区', '南部丘陵规模农业区']
+    """
+    text = ctx.text
+    for x in structures:
+        if x.components or x.kind not in ("cited", "layout") or x.minutes is not None:
+            continue
+        tokens = tokens_of(x.pattern)
+        if len(tokens) < 2 or any(count_of(n) is None and n not in "多" for n, _r in tokens):
+            continue  # a name of one token (双城) says too little to find its parts by
+        for m in re.finditer(re.escape(x.pattern), text):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            line_end = text.find("\n", m.end())
+            line_end = len(text) if line_end == -1 else line_end
+            close = m.end() + (1 if text[m.end() : m.end() + 1] in '”"」' else 0)
+            if _MADE_OF_BEFORE.search(text, line_start, m.start()):
+                base, window = line_start, text[line_start : m.start()]
+            else:
+                base = close
+                stop = min(line_end, close + PROSE_PARTS_CHARS)
+                # not into the definitions of another structure (在“甲”架构的基础上, 构建“乙”,
+                # “一核”即…: the parts are 乙's)
+                for y in structures:
+                    if y is not x and y.components:
+                        at = text.find(y.pattern, close, stop)
+                        stop = at if at != -1 else stop
+                window = text[close:stop]
+            parts = []
+            for numeral, role in tokens:
+                k = count_of(numeral)
+                names = _prose_names(window, (*ROLE_SUFFIX.get(role, ()), role))
+                if k is None:  # 多极: a label, when the prose says its kind
+                    continue
+                if len(names) < k:
+                    parts = []
+                    break
+                parts.extend((role, n, base + o) for n, o in names[:k])
+            if not parts or len({n for _r, n, _o in parts}) < len(parts):
+                continue
+            for role, name, at in parts:
+                places, feats = _component_places(ctx, name, name, x.scope_places)
+                span, quote = ctx.quote((at, at + len(name)))
+                x.components.append(
+                    Component(role, name, tuple(span), quote, places, feats, False, 0.55)
+                )
+            x.kind = structure_class(x.pattern)
+            break
 
 
 def _lost_heads(projects: list, text: str) -> dict[int, Any]:
