@@ -628,6 +628,20 @@ def _direction_parts(head: str, body: str, k: int | None, suffixes: tuple[str, .
     return []
 
 
+def _sides_named(head: str, role: str, k: int | None) -> list[str]:
+    """The parts of a counted label named by their sides and its role, each before what it
+    holds (两翼包括位于主轴西北翼的甲、乙两县, 以及东南翼的丙、丁两县 -> 西北翼, 东南翼).
+
+    >>> _sides_named("包括西北翼的甲县、乙县,以及东南翼的丙县", "翼", 2)
+    ['西北翼', '东南翼']
+    """
+    if not k or k < 2:
+        return []
+    side = rf"((?:东北|东南|西北|西南|[东西南北])部?{re.escape(role)})的"
+    names = list(dict.fromkeys(m.group(1) for m in re.finditer(side, head)))
+    return names if len(names) == k else []
+
+
 # A definition opened by what the part rests on (依托甲、乙, 形成…), and a description of many
 # (一批, 多个, 若干) that names no part.
 _BASIS = re.compile(
@@ -663,6 +677,9 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     )
     if listed:
         return listed, False
+    sides = _sides_named(head, role, k)
+    if sides:
+        return sides, False
     if body[:1] in ",，":  # 四区中, 甲片区以…, 乙片区以…, 其余片区…: the parts it names
         return _clause_leads(head, k, suffixes), False
     # a colon inside the head opens what the parts are (甲廊和乙廊: 前者…, 后者…)
