@@ -753,3 +753,14 @@ def test_a_paragraph_opened_by_a_stage_label_gives_its_lines_that_stage():
     )
     assert ("娄新高速", ["娄底市", "新化县"], "existing") in got
     assert ("娄衡高速", ["娄底市", "衡阳市"], "under_construction") in got
+
+
+def test_where_the_works_stand_now_in_the_next_clause_is_the_lines_stage():
+    # 同期开工的甲高速, 如今已全线建成通车: the line closes its clause, the next says where it
+    # stands; after a clause saying more of the line (乙高铁是…之一, 目前已…) it says nothing
+    got = _projects(
+        "永州市规划\n与之同期开工的永零高速,如今已全线建成通车。呼南高铁是国家高速铁路主通道之一,"
+        "目前已经全线建成通车。加快推进呼南高铁建设。"
+    )
+    assert [s for n, _c, s in got if n == "永零高速"] == ["existing"]
+    assert ("呼南高铁", ["呼和浩特市", "南宁市"], "under_construction") in got

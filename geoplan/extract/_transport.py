@@ -597,6 +597,13 @@ _AIM_AFTER = re.compile(
     r"[,，](?:力争|争取|确保)(?:早日|尽快|年内|(?:19|20)[0-9]{2}年[底前内]?)?"
     r"(?:开工|建成|竣工|通车)[\u4e00-\u9fff]{0,4}"
 )
+# Where the works on a line that closes its clause stand now, said in the next clause
+# (…同期开工的甲高速, 如今已全线建成通车); not after a clause saying more of it (甲高铁是…之一,
+# 目前已经…: a claim about the line as a whole).
+_NOW_AFTER = re.compile(
+    r"[,，](?:如今|目前|现已|现在)(?:已经?)?(?:全线|全面)?(?:建成|开通|通车|投用|开工)"
+    r"[\u4e00-\u9fff]{0,4}"
+)
 
 
 def _status(text: str, start: int, end: int) -> tuple[str | None, float]:
@@ -634,7 +641,9 @@ def _status(text: str, start: int, end: int) -> tuple[str | None, float]:
         hi = min(len(text), end + LIST_REACH)  # an item of a list: its end is what governs it
     stops = [text.find(ch, end, hi) for ch in _CLAUSE_STOPS]
     cut = min([x for x in stops if x >= 0], default=hi)
-    aim = _AIM_AFTER.match(text, cut)
+    aim = _AIM_AFTER.match(text, cut) or (
+        _NOW_AFTER.match(text, cut) if not text[end:cut].strip() else None
+    )
     # 甲铁路前期工作,力争开工建设: a clause of aim goes on with the line's works
     after = text[end : aim.end() if aim else cut]
     section = bool(_SECTION_AFTER.match(after))
