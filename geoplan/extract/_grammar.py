@@ -697,13 +697,23 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         if len(both) == k:
             return both, False
     group = _COUNTED_GROUP.search(clauses[0])  # 其他三个乡镇, 即…: a group, named by its label
+    # a colon after a description of them all, not after the parts' names (甲廊和乙廊: 前者…)
+    colon = re.search(r"[:：]", head)
+    if colon and len(_top_split(clauses[0], _LIST_SPLIT)) > 1:
+        colon = None
     for clause in clauses[1:] if k and k > 1 and not group else []:
         # 依托三条河流形成的发展廊道, 即甲廊道、乙廊道和丙廊道 (三个旅游功能区, 分别为甲区、乙区
-        # 和丙区): a description, then the parts by name, as many as the token counts
+        # 和丙区; 县域副中心: 甲镇、乙镇): a description, then the parts by name, as many as the
+        # token counts
         lead = _NAMES_LEAD.match(clause)
+        after_colon = lead is None and colon and head[colon.end() :].startswith(clause)
+        if after_colon:
+            lead = re.match("", clause)
         if lead:
             for split in (_LIST_SPLIT, _LIST_SPLIT_NOT_JI):  # 甲物流及高科技组团: one part
                 cands = _shared_noun(_top_split(clause[lead.end() :], split))
+                if after_colon and not all(_PLACE_NAME_END.search(c) for c in cands):
+                    continue  # 甲发展轴: 沿甲高铁串联乙、丙: what it does, no names
                 if len(cands) == k and not _is_group(cands):
                     return cands, False
     if _RUN_ALONG.match(clauses[0]) or _STEERED.match(clauses[0]):
@@ -776,9 +786,17 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         # description of them all (两侧沿江展开的城区, 江中的三座沙洲), describes the parts as a
         # whole: one part, named by its label
         return [clauses[0]], False
+    # the parts apart by semicolons on the definition's line (东西向的甲轴;南北向的乙轴), which
+    # the head stops at
+    line = re.split(r"[。\n]", body.lstrip(" :：\n"), maxsplit=1)[0]
+    semi = _top_split(line, re.compile(r"[;；]"))
+    if k and len(semi) == k and all(clean_name(c).endswith(suffixes) for c in semi):
+        return semi, False
     return [], False
 
 
+# How the name of a place or area ends (甲镇, 乙片区, 丙新城), as a list after a colon names them.
+_PLACE_NAME_END = re.compile(r"(?:镇|乡|街道|县|市|区|城|园|组团|中心|基地)$")
 # What opens the parts' names after a description of them (…廊道, 即甲、乙、丙).
 _NAMES_LEAD = re.compile(r"即|分别为|分别是|依次为|依次是")
 # A description of several parts at once: where they lie on both sides, or their count.
