@@ -256,8 +256,9 @@ _VERB2 = rf"[^\W\d{NUMERALS}]{{2}}"
 # A quoted name whose tokens each carry their parts in brackets (“一核(甲县城)两翼(乙镇、丙镇)”):
 # the name is its tokens.
 BRACKETED_RE = re.compile(
-    rf"(?<=[“\"「『])({TOKEN}[(（][^()（）]{{1,60}}[)）](?:[、,，]?{TOKEN}[(（][^()（）]{{1,60}}[)）])+)"
-    rf"(?=[”\"」』])"
+    rf"(?<=[“\"「『])({TOKEN}[(（][^()（）]{{1,60}}[)）](?:[、,，]?{TOKEN}[(（][^()（）]{{1,60}}[)）])+"
+    # the last token may go without its parts (“一湖(甲湖)两片(东片区、西片区)五组团”)
+    rf"(?:[、,，]?{TOKEN})?)(?=[”\"」』])"
 )
 INTERLEAVED_RE = re.compile(
     rf"(?<=[“\"「『])({TOKEN}{_VERB2}(?:[、,，]{TOKEN}{_VERB2})+)(?=[”\"」』])"
@@ -345,8 +346,8 @@ def find_patterns(text: str) -> list[tuple[str, int, int]]:
 
 
 # How far after a name's first mention its parts' definitions are looked for.
-DEFINED_WITHIN = 240
-_DEFINES = r"[”\"」』]?[:：]?(?:即|是指|指的是|指|为)"
+DEFINED_WITHIN = 600
+_DEFINES = r"(?:[”\"」』]?[:：]?(?:即|是指|指的是|指|为)|[”\"」』]是)"  # (“一主”是甲主中心)
 
 
 def _parts_defined(pattern: str, after: str) -> int:
@@ -659,6 +660,10 @@ def _token_runs(pattern: str) -> set[tuple[str, ...]]:
     return {key[i:j] for i in range(len(key)) for j in range(i + 1, len(key) + 1)}
 
 
+# A measure word between a numeral and its role: a name said out (一个主中心、两条轴线).
+_MEASURED = re.compile(rf"[{NUMERALS}][个条座]")
+
+
 def back_references(patterns: list[str]) -> set[str]:
     """Names that only refer back to parts of other names: a run of another name's tokens
     (一园三区 inside 一江两岸、一园三区) or a list of such runs (三片区、六组团 after 一城三片区
@@ -668,15 +673,24 @@ def back_references(patterns: list[str]) -> set[str]:
     ['三片区、六组团']
     >>> sorted(back_references(["一脉两屏、一主两副", "一脉两屏", "一主两副"]))
     ['一脉两屏、一主两副']
+    >>> sorted(back_references(["一主一副", "一个主中心、一个副"]))
+    ['一个主中心、一个副']
     """
     out = set()
     names = set(patterns)
+    spelled = {p for p in patterns if _MEASURED.search(p)}
     for p in patterns:
+        if p in spelled and any(
+            q not in spelled and tokens_of(q) == tokens_of(p) for q in patterns
+        ):
+            out.add(p)  # 一个主中心、一个副中心: 一主一副 said with measure words
+            continue
         listed = "、" in p
         others = [
             _token_runs(q)
             for q in patterns
             if q != p
+            and tokens_of(q) != tokens_of(p)  # the same name, written out, refers to nothing
             and (len(q) > len(p) or (listed and "、" not in q))
             # a list of names each written alone too (甲一乙二、丙三丁四) refers to them
             and not (not listed and p in q.split("、") and names.issuperset(q.split("、")))
