@@ -1437,6 +1437,23 @@ FORMS = {
             ("一心两轴", "轴", "娄邵城镇发展轴", []),
         ],
     ),
+    "a name said out with measure words (一个主中心、一个副中心) is the quoted one it spells out": (
+        "衡阳市规划访谈\n问:市民常说的“一主一副”这个提法是什么?\n答:简单说就是一个主中心、一个副"
+        "中心,由它们带动全市发展。\n“一主”是衡阳主中心。\n“一副”是耒阳副中心。\n问:还有别的吗?\n"
+        "答:除了这一主一副,纲要还要求打造一批城镇组团。",
+        [
+            ("一主一副", "主", "衡阳主中心", []),
+            ("一主一副", "副", "耒阳副中心", ["430481"]),
+        ],
+    ),
+    "parts in brackets inside the quoted name, its last token without them": (
+        "岳阳市旅游规划\n南湖新区已形成“一湖(南湖)两片(东片区、西片区)五组团”的全域旅游空间格局。",
+        [
+            ("一湖两片五组团", "湖", "南湖", []),
+            ("一湖两片五组团", "片", "东片区", []),
+            ("一湖两片五组团", "片", "西片区", []),
+        ],
+    ),
 }
 
 
@@ -1777,6 +1794,13 @@ HELD_SCORES = {
     "setap/240_yunnan": (0, 0, 5, 0, 5),
     "setap/241_hubei": (4, 5, 14, 8, 14),
     "setap/242_guangdong": (5, 7, 6, 0, 6),
+    # run at f2b4688: structures 18/23, components 27/43, transport 54/67 (setaq/README.md)
+    "setaq/243_jiangxi": (2, 8, 10, 6, 10),
+    "setaq/244_guangxi": (6, 6, 11, 6, 11),
+    "setaq/245_chongqing": (4, 1, 10, 2, 10),
+    "setaq/246_guizhou": (2, 7, 8, 4, 8),
+    "setaq/247_huangshi": (1, 2, 7, 1, 7),
+    "setaq/248_jiangsu2": (4, 8, 8, 2, 6),
 }
 
 
