@@ -77,6 +77,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from geoplan import gazetteer
@@ -733,6 +734,8 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     if (
         _COUNTED_GROUP.search(clauses[0])
         and count_of(_COUNTED_GROUP.search(clauses[0]).group()[0]) == k
+        # (甲、乙、丙三个片区: names sharing the noun, the parts; not a group)
+        and not (len(parts) == k and all(p.endswith("片区") for p in parts))
     ):
         return [clauses[0]], False  # 其他四个乡镇, 即甲、乙、丙、丁: a group, its label
     named = _named_clauses(body, suffixes)
@@ -1441,10 +1444,55 @@ def _table_rows(text: str, patterns: dict[str, list[tuple[int, int]]]) -> dict[s
                             last = i
                         start, end = rows[i].start(), rows[last].end()
                         found.append(_Label(start, end, [(numeral, role)], name, "chain", [name]))
+            found = found or _label_column_rows(text, line_end, e, tokens)
             if found:
                 out[pattern] = found
                 break
     return out
+
+
+# A table whose first column holds the labels, merged over their rows (| 两心 | 甲中心 | … |,
+# then | | 乙中心 | … |), as pipes or tab-separated: the label cell and the name cell.
+_LABEL_ROW = re.compile(r"^\|\s*([^|\n]{0,12}?)\s*\|\s*([^|\n]{2,30}?)\s*\|[^\n]*$", re.M)
+_LABEL_TSV_ROW = re.compile(r"^([^\t\n|]{0,12}?)[ ]*\t([^\t\n]{2,30}?)[ ]*\t[^\n]*$", re.M)
+
+
+def _label_column_rows(
+    text: str, line_end: int, e: int, tokens: list[tuple[str, str]]
+) -> list[_Label]:
+    r"""Parts named in the second column of a table whose first column holds the labels, each
+    label on the first row of its group and the rows below it left empty (| 六组团 | 甲组团 |
+    … |, | | 乙组团 | … |): each name is a part of the label above it.
+
+    >>> t = "“两心三组团”\n类别\t名称\t范围\n两心\t甲中心\t甲区\n\t乙中心\t乙县\n"
+    >>> t += "三组团\t丙组团\t丙县\n"
+    >>> [(lab.tokens, lab.text) for lab in _label_column_rows(t, 7, 7, tokens_of("两心三组团"))]
+    [([('两', '心')], '甲中心'), ([('两', '心')], '乙中心'), ([('三', '组团')], '丙组团')]
+    """
+    for row in (_LABEL_ROW, _LABEL_TSV_ROW):
+        start = text.find("\n|", line_end - 1, e + TABLE_REACH) if row is _LABEL_ROW else -1
+        if row is _LABEL_TSV_ROW:
+            tsv = row.search(text, line_end, e + TABLE_REACH)
+            start = tsv.start() - 1 if tsv is not None else -1
+        if start == -1:
+            continue
+        rows = _row_block(text, start + 1, row)
+        if not any(not m.group(1).strip() for m in rows):
+            continue  # no merged cell: a label and its definition a row (| 一核 | 甲市 |)
+        found: list[_Label] = []
+        label: list[tuple[str, str]] = []
+        for m in rows:
+            first, name = m.group(1).strip(), m.group(2).strip()
+            if first:
+                label = tokens_of(first) if _PLAIN_SPAN.fullmatch(first) else []
+            if len(label) == 1 and label[0] in tokens and not re.search(TOKEN, name):
+                found.append(_Label(m.start(), m.end(), label, name, "chain", [name]))
+        counts = Counter(tuple(lab.tokens) for lab in found)
+        if found and all(
+            count_of(n) is None or counts[((n, r),)] <= count_of(n) for ((n, r),) in counts
+        ):
+            return found
+    return []
 
 
 # A list that points elsewhere for its parts (下表所列, 以下, 如下).
