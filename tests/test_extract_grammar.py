@@ -1830,6 +1830,11 @@ HELD_SCORES = {
     "setar/252_tianshui": (2, 2, 4, 2, 4),
     "setar/253_fuzhou_jx": (1, 4, 5, 1, 4),
     "setar/254_jiangmen": (4, 11, 9, 2, 9),
+    # run at 005869a: structures 7/8, components 17/23, transport 18/18 (setas/README.md)
+    "setas/255_hubei3": (1, 2, 4, 0, 4),
+    "setas/257_guangxi3": (2, 10, 7, 2, 7),
+    "setas/259_anhui3": (1, 2, 4, 1, 4),
+    "setas/260_guizhou3": (3, 3, 3, 1, 3),
 }
 
 
