@@ -12,7 +12,7 @@ NUMERALS = "一二三四五六七八九十两多双"
 # ("一核一圈一廊", "三纵三横二连", "一江两水"); the class says what the name describes.
 LAYOUT_ROLES = (
     "组团", "组群", "中心", "核心区", "核心", "板块", "片区", "分区", "走廊", "廊道", "绿楔",
-    "基地", "平台", "节点", "龙头", "集群", "门户", "轴线", "线路", "园区", "卫",
+    "基地", "平台", "节点", "龙头", "集群", "门户", "轴线", "线路", "园区", "支撑", "卫", "枝",
     "核", "心", "主", "副", "次", "圈", "廊", "带", "轴", "翼", "极", "区", "片", "块",
     "环", "线", "岸", "群", "点", "镇", "脉", "屏", "楔", "城", "体", "街", "地", "新", "星", "辅",
 )  # fmt: skip
@@ -230,6 +230,10 @@ _GOAL_AFTER = re.compile(
 )
 
 
+# A name delimited, the verb after it as a noun (“三区三线”划定成果, 划定工作): the regime of
+# zones and lines that 划定“…” keeps (:data:`_REGIME_BEFORE`), said the other way round.
+_REGIME_AFTER = re.compile(r"[”\"」』]?(?:的)?划定")
+
 # The work of building a named thing (…建设任务, 建设目标): what the name is stays open.
 _BUILDING_TASK = re.compile(r"[”\"」]?(?:的)?建设(?:任务|工作)")
 
@@ -242,6 +246,8 @@ def head_vote(text: str, end: int) -> int:
     ]
     if _GOAL_AFTER.match(after):
         return -1  # defined as what to become (“三区两城”建设, 即成为…): goals, not parts
+    if _REGIME_AFTER.match(after):
+        return -1  # “…”划定成果: zones and lines drawn, a regime
     if _BUILDING_TASK.match(after):
         return 0  # the tasks of building it (四城三基地建设任务): no vote either way
     slogan = _SLOGAN_NOUN.search(after)
