@@ -867,6 +867,66 @@ def _known_run(text: str, m: re.Match, runs: set[tuple[str, ...]]) -> tuple[int,
 _DIVIDED = re.compile(r"(?:分为|划分为|包括)(?:以下|如下|下列)?$")
 
 
+# A part said in a whole name's definition by its count, a measure word and its kind (…形成一条
+# 城市发展轴; 串联甲、乙和丙三个公共服务中心): the words after the measure word name it.
+_MEASURED_PART = (
+    r"(?<![{n}{ns}])(?:{num})(?:个|条|座|处|片|大)([^\W\d{ns}]{{0,10}}?(?:{ends}))"
+    r"(?=[,，。;；、:：\s]|$)"
+)
+# What opens the list of a counted kind's members before it (串联甲、乙和丙三个…中心).
+_MEMBERS_LEAD = re.compile(
+    r"(?:串联|串起|连接|联动|包括|包含|涵盖|布局|布置|形成|打造|建设|即|有|为|由|[,，;；:：])"
+)
+
+
+def _measured_parts(body: str, tokens: list[tuple[str, str]]) -> list[list[str]] | None:
+    r"""The parts of each token of a whole name said in its definition by count and kind: a
+    token of one, the name after its measure word (一条城市发展轴 -> 城市发展轴); a token of
+    more, the list right before its count (甲、乙和丙三个公共服务中心 -> 甲, 乙, 丙), as many
+    names as it counts, or fewer before 等 (甲、乙等六个产业园区). Read in the definition's
+    first sentence; None unless every token is found so.
+
+    >>> _measured_parts("依托乙路形成一条城市发展轴,串联甲城、乙镇和丙镇三个服务中心。",
+    ...                 [("一", "轴"), ("三", "核")])
+    [['城市发展轴'], ['甲城', '乙镇', '丙镇']]
+    """
+    stop = min(
+        (i for i in (body.find("。"), body.find("；"), body.find(";"), body.find("\n")) if i != -1),
+        default=len(body),
+    )
+    sentence = body[:stop]
+    out: list[list[str]] = []
+    for numeral, role in tokens:
+        k = count_of(numeral)
+        if k is None:
+            return None
+        same = "两二" if numeral in "两二" else numeral
+        ends = "|".join(
+            sorted({*ROLE_SUFFIX.get(role, ()), role, role + "区"}, key=len, reverse=True)
+        )
+        rx = _MEASURED_PART.format(n="第", ns=NUMERALS, num="|".join(same), ends=ends)
+        m = re.search(rx, sentence)
+        if m is None:
+            return None
+        if k == 1:
+            out.append([m.group(1)])
+            continue
+        before = sentence[: m.start()]
+        etc = before.endswith("等")
+        before = before.removesuffix("等")
+        leads = list(_MEMBERS_LEAD.finditer(before))
+        items = [
+            clean_name(x)
+            for x in _top_split(before[leads[-1].end() if leads else 0 :], _LIST_SPLIT)
+        ]
+        if any(not x or len(x) > 16 for x in items) or not (
+            len(items) == k or (etc and 2 <= len(items) < k)
+        ):
+            return None
+        out.append(items)
+    return out
+
+
 def _find_labels(
     text: str, patterns: dict[str, list[tuple[int, int]]], heading_starts: list[int] = ()
 ) -> list[_Label]:
@@ -1995,6 +2055,12 @@ def define_components(
         head = _head(body, bracket=bracket)
         span = (label.start, body_end)
         if len(label.tokens) > 1:
+            measured = None if bracket else _measured_parts(body, label.tokens)
+            if measured is not None:
+                for (n, r), names in zip(label.tokens, measured, strict=True):
+                    comps = [RawComponent(r, x, span, places_text=x) for x in names]
+                    put(pattern, _token_key([(n, r)]), comps)
+                continue
             if bracket or "为" in head:
                 continue  # clauses of their own: read by _counted
             parts = _top_split(head, _LIST_SPLIT)
