@@ -1865,10 +1865,17 @@ HELD_SCORES = {
     "setar/253_fuzhou_jx": (1, 4, 5, 1, 4),
     "setar/254_jiangmen": (4, 11, 9, 2, 9),
     # run at 005869a: structures 7/8, components 17/23, transport 18/18 (setas/README.md)
-    "setas/255_hubei3": (1, 2, 4, 0, 4),
+    "setas/255_hubei3": (1, 3, 4, 0, 4),
     "setas/257_guangxi3": (2, 10, 7, 2, 7),
-    "setas/259_anhui3": (1, 2, 4, 1, 4),
-    "setas/260_guizhou3": (3, 3, 3, 1, 3),
+    "setas/259_anhui3": (2, 3, 4, 1, 4),
+    "setas/260_guizhou3": (3, 4, 3, 1, 3),
+    # run at 353fe12: structures 16/20, components 33/42, transport 42/46 (setat/README.md)
+    "setat/261_liaoning": (3, 3, 10, 2, 10),
+    "setat/262_jilin": (0, 0, 5, 1, 5),
+    "setat/263_heilongjiang": (4, 12, 6, 1, 5),
+    "setat/264_neimenggu": (3, 6, 9, 6, 7),
+    "setat/265_hainan": (3, 9, 7, 1, 7),
+    "setat/266_ningxia": (3, 3, 5, 1, 4),
 }
 
 
