@@ -1718,7 +1718,7 @@ HELD_SCORES = {
     "setw/99_shifeng": (3, 20, 3, 3, 3),
     "setw/100_furong": (3, 14, 4, 4, 4),
     "setw/101_hengnan": (0, 0, 7, 6, 7),
-    "setw/102_guiyang": (1, 3, 6, 4, 5),
+    "setw/102_guiyang": (1, 3, 6, 4, 6),
     "setw/103_xinning": (1, 3, 4, 4, 4),
     "setw/104_chengbu": (1, 0, 8, 7, 8),
     "setw/105_huayuan": (1, 3, 6, 5, 5),
@@ -1777,7 +1777,7 @@ HELD_SCORES = {
     "setad/158_xiangmu": (2, 2, 7, 6, 7),
     "setad/159_luwang": (3, 0, 16, 16, 14),
     "setad/160_oldplan": (2, 1, 1, 1, 1),
-    "setad/161_table_qa": (10, 0, 5, 5, 3),
+    "setad/161_table_qa": (10, 0, 5, 5, 4),
     "setad/162_radio": (1, 2, 8, 8, 4),
     "setae/164_exam": (4, 6, 9, 8, 9),
     "setaf/165_chronicle": (1, 4, 4, 4, 4),
@@ -1833,7 +1833,7 @@ HELD_SCORES = {
     # run at a81e84b: structures 11/14, components 24/41, transport 32/34 (setan/README.md)
     "setan/226_ganzhou": (5, 13, 2, 2, 2),
     "setan/227_yichang": (3, 7, 7, 4, 6),
-    "setan/228_guilin": (2, 7, 8, 4, 7),
+    "setan/228_guilin": (2, 7, 8, 4, 8),
     "setan/229_tongren": (2, 1, 10, 1, 10),
     "setan/230_shaoguan": (2, 11, 5, 1, 5),
     # run at 62ef309: structures 14/15, components 25/50, transport 53/66 (setao/README.md)
@@ -1872,10 +1872,10 @@ HELD_SCORES = {
     # run at 353fe12: structures 16/20, components 33/42, transport 42/46 (setat/README.md)
     "setat/261_liaoning": (3, 3, 10, 2, 10),
     "setat/262_jilin": (0, 0, 5, 1, 5),
-    "setat/263_heilongjiang": (4, 12, 6, 1, 5),
-    "setat/264_neimenggu": (3, 6, 9, 6, 7),
+    "setat/263_heilongjiang": (4, 12, 6, 1, 6),
+    "setat/264_neimenggu": (3, 6, 9, 6, 9),
     "setat/265_hainan": (3, 9, 7, 1, 7),
-    "setat/266_ningxia": (3, 3, 5, 1, 4),
+    "setat/266_ningxia": (3, 3, 5, 1, 5),
 }
 
 

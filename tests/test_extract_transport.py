@@ -159,6 +159,22 @@ def test_status_from_a_table_row():
     ]
 
 
+def test_status_from_a_stage_cell_alone_and_tab_separated_rows():
+    # 前期 and 储备 alone in the 建设性质 cell are stages (preliminary works, a reserve project),
+    # whatever the later cells say; cells may be apart by tabs as a Word export gives them
+    text = (
+        "附表 近期重大交通项目表\n序号 | 项目名称 | 建设性质 | 建设内容\n"
+        "1 | 邵永高铁 | 前期 | 自邵阳北站引出,经祁东至永州\n"
+        "2 | 安慈高速 | 储备 | 纳入省高速公路网,经慈利至石门\n"
+        "3\t益娄铁路\t前期\t经桃江至娄底\n"
+    )
+    assert [(p.name, p.status) for p in find_projects(text)] == [
+        ("邵永高铁", "studied"),
+        ("安慈高速", "studied"),
+        ("益娄铁路", "studied"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "statuses"),
     [
@@ -176,6 +192,7 @@ def test_status_from_a_table_row():
         ("争取邵永高铁纳入规划并开工建设。", {"邵永高铁": "planned"}),
         ("推动娄衡高速尽快竣工通车。", {"娄衡高速": "under_construction"}),
         ("加快常岳九铁路前期工作。", {"常岳九铁路": "studied"}),
+        ("实施张家界荷花国际机场二期扩建。", {"张家界荷花国际机场": "upgrade"}),  # 扩建
         # a list that mixes them: per item; else the words heading or following the list
         (
             "加快建设张吉怀高铁、规划建设衡柳铁路二线。",
@@ -211,6 +228,17 @@ def test_status_from_a_table_row():
 )
 def test_status_from_the_words_that_govern_the_name(text, statuses):
     assert {p.name: p.status for p in find_projects(text)} == statuses
+
+
+def test_status_of_a_section_named_with_a_bracketed_aside():
+    # the brackets after a section's end (its border) close no clause: the section's works
+    # (改扩建, rank of a section) outrank the line's mere mention in the next sentence
+    text = (
+        "京港澳高速宜章(湘粤界)至耒阳段实施八车道改扩建。该段建成后,与京港澳高速共同构成"
+        "纵贯全省的通道。"
+    )
+    [rec] = extract_plan(read_text(text)).transport
+    assert (rec.name, rec.status, rec.mentions) == ("京港澳高速", "upgrade", 2)
 
 
 def test_status_of_the_surest_mention():

@@ -233,7 +233,8 @@ _STATUS_WORDS: tuple[tuple[str, str, int], ...] = (
     (
         "upgrade",
         # (甲铁路复线 from beside names the second track; 复线 is work where it is done)
-        r"改扩建|扩容|扩能|提质改造|提质|改造|升级|复线(?=建设|改造|工程|扩能)|(?<=建设|增建)复线"
+        r"改扩建|扩建|扩容|扩能|提质改造|提质|改造|升级|复线(?=建设|改造|工程|扩能)"
+        r"|(?<=建设|增建)复线"
         r"|改弯取直|电气化(?!铁路)|转为|改为",
         2,
     ),
@@ -251,6 +252,12 @@ _STATUS_CELL = re.compile(
 # less about the whole line, and the words after the part may govern something else.
 _SECTION_AFTER = re.compile(
     r"^[\u4e00-\u9fff]{0,6}?(?:[至—–-][\u4e00-\u9fff]{1,6}?)?(?:段|互通|立交|枢纽|[东南西北]?站)"
+)
+# The same with a bracketed aside after an end (京藏高速石嘴山(蒙宁界)至中宁段): the brackets
+# are part of the section's name, not the end of its clause.
+_SECTION_WITH_ASIDE = re.compile(
+    r"[\u4e00-\u9fff]{1,6}?[(（][^()（）\n]{1,8}[)）]"
+    r"(?:[至—–-][\u4e00-\u9fff]{1,6}?(?:[(（][^()（）\n]{1,8}[)）])?)?段"
 )
 # A pronoun taking up the subject of the previous sentence: 规划将其改扩建为军民两用机场.
 _ANAPHOR = re.compile(r"(?:将|对|把|使)其")
@@ -554,16 +561,22 @@ TABLE_ROW_CHARS = 400
 _ASIDE_ONLY = re.compile(r"\s*(?:[(（][^()（）\n]{0,20}[)）])?\s*")
 
 
+# Stage words a 建设性质 cell holds alone that prose uses otherwise (规划前期, 土地储备): 前期
+# for the preliminary works (as 前期工作), 储备 for a reserve project not yet begun.
+_STAGE_CELL = {"前期": "studied", "储备": "studied"}
+
+
 def _table_cell(text: str, start: int, end: int) -> str | None:
     """The status of a 专栏 table row naming the project: a later cell of the row that is
-    wholly a status word (its 建设性质 column: "2 | 平益高速 | 续建 | ..."), or the line after
+    wholly a status word (its 建设性质 column: "2 | 平益高速 | 续建 | ...", cells apart by
+    pipes or tabs), or the line after
     a name alone on its line, when that line is wholly a status word (cells one to a line)."""
     lo = max(0, start - TABLE_ROW_CHARS)
     line_start = text.rfind("\n", lo, start) + 1 or lo
     hi = min(len(text), end + TABLE_ROW_CHARS)
     line_end = text.find("\n", end, hi)
     line_end = hi if line_end < 0 else line_end
-    before, cells = text[line_start:start], text[end:line_end].split("|")
+    before, cells = text[line_start:start], re.split(r"[|\t]", text[end:line_end])
     if len(cells) == 1 and not before.strip() and _ASIDE_ONLY.fullmatch(cells[0]):
         # a table whose cells PDF extraction put one to a line: the status on the next line
         nxt_end = text.find("\n", line_end + 1, hi)
@@ -572,9 +585,11 @@ def _table_cell(text: str, start: int, end: int) -> str | None:
             found = _words(nxt, first=True)
             return found[0] if found else None
         return None
-    if len(cells) < 2 or not ("|" in before or not before.strip()):
+    if len(cells) < 2 or not ("|" in before or "\t" in before or not before.strip()):
         return None
     for cell in cells[1:]:
+        if cell.strip() in _STAGE_CELL:
+            return _STAGE_CELL[cell.strip()]
         if _STATUS_CELL.match(cell):
             found = _words(cell, first=True)
             return found[0] if found else None
@@ -636,17 +651,19 @@ def _status(text: str, start: int, end: int) -> tuple[str | None, float]:
     if clause_start == start and start > 0 and text[start - 1] in "（(":
         # a name in brackets restates the one before: the enclosing clause governs it
         clause_start = max(text.rfind(ch, lo, start - 1) for ch in _CLAUSE_STOPS) + 1
-    hi = min(len(text), end + 24)
+    aside = _SECTION_WITH_ASIDE.match(text, end)
+    scan = aside.end() if aside else end  # (the brackets of a section's name close no clause)
+    hi = min(len(text), scan + 24)
     if text.startswith("、", end):
         hi = min(len(text), end + LIST_REACH)  # an item of a list: its end is what governs it
-    stops = [text.find(ch, end, hi) for ch in _CLAUSE_STOPS]
+    stops = [text.find(ch, scan, hi) for ch in _CLAUSE_STOPS]
     cut = min([x for x in stops if x >= 0], default=hi)
     aim = _AIM_AFTER.match(text, cut) or (
         _NOW_AFTER.match(text, cut) if not text[end:cut].strip() else None
     )
     # 甲铁路前期工作,力争开工建设: a clause of aim goes on with the line's works
     after = text[end : aim.end() if aim else cut]
-    section = bool(_SECTION_AFTER.match(after))
+    section = bool(aside or _SECTION_AFTER.match(after))
     listed_after = ""
     if "、" in after:  # an item of a list: its own words, else those after the list
         tail = after.split("、")[-1]  # (A、B等项目规划建设)
