@@ -586,7 +586,8 @@ def _inner_list(body: str, k: int | None, suffixes: tuple[str, ...]) -> list[str
         return []
     items = [
         re.sub(r"^(?:[①②③④⑤⑥⑦⑧⑨⑩]|[0-9]{1,2}[.、．]|[(（][0-9]{1,2}[)）])", "", i.strip())
-        for i in re.split(r"[;；、,，]", sent[m.end() :])
+        for piece in re.split(r"[;；、,，]", sent[m.end() :])
+        for i in _top_split(piece, _LIST_SPLIT)  # (…、乙圈层和丙圈层: the last two by 和)
         if i.strip()
     ]
     filled = (k is None and len(items) >= 2) or len(items) == k

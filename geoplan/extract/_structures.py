@@ -11,9 +11,9 @@ NUMERALS = "一二三四五六七八九十两多双"
 # The role words of a structure name, by class. A name is a sequence of numeral + role
 # ("一核一圈一廊", "三纵三横二连", "一江两水"); the class says what the name describes.
 LAYOUT_ROLES = (
-    "组团", "组群", "中心", "核心区", "核心", "板块", "片区", "分区", "走廊", "廊道", "绿楔",
-    "基地", "平台", "节点", "龙头", "集群", "门户", "轴线", "线路", "园区", "支撑", "卫", "枝",
-    "核", "心", "主", "副", "次", "圈", "廊", "带", "轴", "翼", "极", "区", "片", "块",
+    "组团", "组群", "中心", "核心区", "核心", "圈层", "板块", "片区", "分区", "走廊", "廊道",
+    "绿楔", "基地", "平台", "节点", "龙头", "集群", "门户", "轴线", "线路", "园区", "支撑",
+    "卫", "枝", "核", "心", "主", "副", "次", "圈", "廊", "带", "轴", "翼", "极", "区", "片", "块",
     "环", "线", "岸", "群", "点", "镇", "脉", "屏", "楔", "城", "体", "街", "地", "新", "星", "辅",
 )  # fmt: skip
 # Roles that name a part only as the one of its kind between others (一核一地两轴); counted
@@ -470,8 +470,8 @@ def clean_name(item: str) -> str:
     ('津澧新城', '井冈山区域')
     >>> clean_name("南岸主要是赫山区"), clean_name("另一条是焦柳铁路发展轴")
     ('赫山区', '焦柳铁路发展轴')
-    >>> clean_name("要以甲乙经济带为纽带")
-    '甲乙经济带'
+    >>> clean_name("要以甲乙经济带为纽带"), clean_name("由内向外依次为核心圈层")
+    ('甲乙经济带', '核心圈层')
     """
     item = re.sub(r"\s+", "", item).strip("“”\"'。:：")
     item = re.sub(r"[_＿]{2,}|[(（][\s\u3000]*[)）]", "", item)  # a blank to fill in is no name
@@ -484,7 +484,13 @@ def clean_name(item: str) -> str:
         item = m.group(1)
     item = _LEAD_WORDS.sub("", item)
     # 分别为甲区, 组成,分别是:甲区: the list's opening words
-    item = re.sub(r"^(?:(?:组成|构成)[,，]?)?(?:分别|依次)(?:为|是)[:：]?", "", item)
+    # (由内向外依次为甲圈层, 自北向南分别为甲片区: the order they are listed in, first)
+    item = re.sub(
+        r"^(?:(?:组成|构成)[,，]?)?(?:(?:由|从|自)[东西南北内外上下中]{1,2}(?:向|到|至)"
+        r"[东西南北内外上下中]{1,2})?(?:分别|依次)(?:为|是)[:：]?",
+        "",
+        item,
+    )
     # 一条是甲轴, 另一条是乙轴: the parts counted as they are said
     item = re.sub(r"^另?[一两二三四五六七八九十]?(?:条|个|座|处|片)(?:是|为)(?=.{2})", "", item)
     # 北岸就是甲区, 南岸主要是乙区: where it lies, then what it is
