@@ -662,6 +662,15 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     k = count_of(numeral)
     head = re.sub(r"[,，]\s*(?=以及)", "", head).rstrip(" :：")  # 甲区、乙区, 以及丙区: one list
     head = re.sub(r"^\s*(?:分为|划分为|包括|主要包括)(?=[\u4e00-\u9fff]{2})", "", head)
+    suffixes = (*ROLE_SUFFIX.get(role, ()), role)
+    # 以甲路和乙路为主体、纵贯南北的城市发展轴: the part is what is said to rest on them
+    rests = re.match(
+        r"^以[^以为。;；]{2,30}?为(?:中心|核心|主体|龙头|依托|骨架|轴线)(?:[、,，][^的。;；]{1,12})?"
+        r"的([^的、,，。;；]{2,16})$",
+        head,
+    )
+    if rests and rests.group(1).endswith(suffixes):
+        head = rests.group(1)
     head = re.sub(r"^以(.{2,30}?)为(?:中心|核心|主体|龙头)(?=[,，。;；]|$)", r"\1", head)
     # 以甲、乙、丙为全省三个新增长极: the places are the parts, what they are follows
     head = re.sub(r"^以([^以为]{2,30}?)为[^,，。;；以]{1,12}?[极核心点]$", r"\1", head)
@@ -671,7 +680,6 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
             enum = enum[:k] if _bullet_run(body) == k else enum  # the run of bullets below
         if len(enum) >= 2 and (k is None or len(enum) <= k):
             return enum, True
-    suffixes = (*ROLE_SUFFIX.get(role, ()), role)
     listed = (
         _counted_colon_items(body, k, suffixes)
         or _inner_list(body, k, suffixes)
