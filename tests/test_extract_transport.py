@@ -167,11 +167,22 @@ def test_status_from_a_stage_cell_alone_and_tab_separated_rows():
         "1 | 邵永高铁 | 前期 | 自邵阳北站引出,经祁东至永州\n"
         "2 | 安慈高速 | 储备 | 纳入省高速公路网,经慈利至石门\n"
         "3\t益娄铁路\t前期\t经桃江至娄底\n"
+        "常岳九铁路｜前期｜沿已建成的洞庭湖大桥布线\n"
     )
     assert [(p.name, p.status) for p in find_projects(text)] == [
         ("邵永高铁", "studied"),
         ("安慈高速", "studied"),
         ("益娄铁路", "studied"),
+        ("常岳九铁路", "studied"),  # full-width pipes (｜): the cell, not 已建成 after it
+    ]
+
+
+def test_a_second_channel_or_a_branch_line_is_a_line_of_its_own():
+    x = extract_plan(read_text("规划建设长张高速二通道,谋划长张高速望城支线。长张高速已建成。"))
+    assert [(t.name, t.status) for t in x.transport] == [
+        ("长张高速二通道", "planned"),
+        ("长张高速望城支线", "studied"),
+        ("长张高速", "existing"),
     ]
 
 

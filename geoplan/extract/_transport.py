@@ -569,14 +569,14 @@ _STAGE_CELL = {"前期": "studied", "储备": "studied"}
 def _table_cell(text: str, start: int, end: int) -> str | None:
     """The status of a 专栏 table row naming the project: a later cell of the row that is
     wholly a status word (its 建设性质 column: "2 | 平益高速 | 续建 | ...", cells apart by
-    pipes or tabs), or the line after
+    pipes, full-width pipes or tabs), or the line after
     a name alone on its line, when that line is wholly a status word (cells one to a line)."""
     lo = max(0, start - TABLE_ROW_CHARS)
     line_start = text.rfind("\n", lo, start) + 1 or lo
     hi = min(len(text), end + TABLE_ROW_CHARS)
     line_end = text.find("\n", end, hi)
     line_end = hi if line_end < 0 else line_end
-    before, cells = text[line_start:start], re.split(r"[|\t]", text[end:line_end])
+    before, cells = text[line_start:start], re.split(r"[|｜\t]", text[end:line_end])
     if len(cells) == 1 and not before.strip() and _ASIDE_ONLY.fullmatch(cells[0]):
         # a table whose cells PDF extraction put one to a line: the status on the next line
         nxt_end = text.find("\n", line_end + 1, hi)
@@ -585,7 +585,7 @@ def _table_cell(text: str, start: int, end: int) -> str | None:
             found = _words(nxt, first=True)
             return found[0] if found else None
         return None
-    if len(cells) < 2 or not ("|" in before or "\t" in before or not before.strip()):
+    if len(cells) < 2 or not (re.search(r"[|｜\t]", before) or not before.strip()):
         return None
     for cell in cells[1:]:
         if cell.strip() in _STAGE_CELL:
@@ -887,6 +887,9 @@ _LIST_KIND = re.compile(
 _QUALIFIER = re.compile(r"(扩容|扩能|改扩建|提质|[东南西北]延线?|延伸线)$")
 # A line of its own named after the one it branches from or relieves (甲高速东移线, 乙高铁南延线).
 _BRANCH = re.compile(r"[东南西北](?:移|延|扩)线|延伸线")
+# ... and after a full name, its second channel or a branch line to a place (甲高速二通道,
+# 甲高速乙新区支线): lines of their own, with works and stages of their own.
+_OWN_LINE_AFTER = re.compile(rf"{_BRANCH.pattern}|第?二通道|[\u4e00-\u9fff]{{0,6}}?支线")
 _UPGRADE_WORDS = ("扩容", "扩能", "改扩建", "提质")
 # A ring road of a place: 长沙北外环, 长沙绕城, 株潭南环线.
 # ... and one of two lines between the same ends (长常北线高速: "××高速北(中、南)线").
@@ -1281,7 +1284,8 @@ def find_projects(text: str) -> list[RawProject]:
         ):
             continue
         end = m.end()
-        branch = _BRANCH.match(text, end) if mode not in ("port", "airport", "waterway") else None
+        own_line = mode not in ("port", "airport", "waterway")
+        branch = _OWN_LINE_AFTER.match(text, end) if own_line else None
         if branch is not None:  # 京港澳高速东移线: a line of its own beside the one it relieves
             end = branch.end()
         span = (start, end)
