@@ -137,7 +137,8 @@ _ENUM = re.compile(
     r"(?:其[一二三四五六七八九十]+(?:为|是)?|[一二三四五六七八九十]是|第[一二三四五六七八九十]+(?:[,，、]|(?![\u4e00-\u9fff]))"
     r"|另?一(?:条|个|座|处|片)(?:是|为)"
     r"|[(（][0-9一二三四五六七八九十]{1,2}[)）]|[0-9]{1,2}[、.](?![0-9])|[①②③④⑤⑥⑦⑧⑨⑩]"
-    rf"|(?<![^\n])\s*[{BULLETS}])\s*"  # a bullet only at a line's start (slides, Word lists)
+    rf"|(?<![^\n])\s*[{BULLETS}]"  # a bullet only at a line's start (slides, Word lists)
+    r"|(?<![^\n])[ \t]*[-*](?=[ \t]))\s*"  # or a Markdown list's - or * and a space
     r"(?P<item>[^,，;；。\n:：]{2,40})"
 )
 # 和/及/与 join two names, not the halves of one (太和, 柏林)
@@ -344,7 +345,9 @@ def _bullet_run(body: str) -> int:
     first = ""
     for line in body.lstrip(" :：\n").split("\n"):
         mark = line.strip()[:1]
-        if mark not in BULLETS or (first and mark != first):
+        if mark in "-*" and line.strip()[1:2] not in (" ", "\t"):
+            break  # (a Markdown item is its mark and a space)
+        if (mark not in BULLETS and mark not in "-*") or (first and mark != first):
             break
         first = mark
         n += 1
