@@ -395,6 +395,25 @@ def _modifier_lists_joined(parts: list[str], k: int, suffixes: tuple[str, ...]) 
     return out if not pending and len(out) == k else parts
 
 
+def _places_joined(parts: list[str], suffixes: tuple[str, ...]) -> list[str]:
+    """Names of the role's kind, each with the short items before it joined on (places that
+    qualify it: 甲、乙山地旅游带); [] when an item of another kind is long or ends the list.
+
+    >>> _places_joined(["北部青龙", "抚宁山地旅游带", "滨海度假带"], ("带",))
+    ['北部青龙、抚宁山地旅游带', '滨海度假带']
+    """
+    out: list[str] = []
+    pending: list[str] = []
+    for part in parts:
+        pending.append(part)
+        if clean_name(part).endswith(suffixes):
+            out.append("、".join(pending))
+            pending = []
+        elif len(clean_name(part)) > 6:
+            return []
+    return [] if pending else out
+
+
 def _shared_noun(parts: list[str]) -> list[str]:
     """Give every item of a list the noun its last item carries after a count (甲、乙、丙
     三条经济带 -> 甲经济带, 乙经济带, 丙经济带); items of a group of places keep their names
@@ -693,6 +712,16 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     sides = _sides_named(head, role, k)
     if sides:
         return sides, False
+    if k and k > 1:
+        # names over the clauses of the sentence, places qualifying each before it (北部甲、乙
+        # 山地旅游带, 中部丙生态旅游带, 以及南部滨海旅游带): as many as the token counts
+        sent = re.split(r"[。;；\n]", body.lstrip(" :：\n"), maxsplit=1)[0]
+        pieces = [
+            x for c in _top_split(sent, re.compile(r"[,，]")) for x in _top_split(c, _LIST_SPLIT)
+        ]
+        joined = _places_joined(pieces, suffixes)
+        if len(joined) == k < len(pieces):
+            return joined, False
     if body[:1] in ",，":  # 四区中, 甲片区以…, 乙片区以…, 其余片区…: the parts it names
         return _clause_leads(head, k, suffixes), False
     # a colon inside the head opens what the parts are (甲廊和乙廊: 前者…, 后者…)
@@ -714,11 +743,25 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     colon = re.search(r"[:：]", head)
     if colon and len(_top_split(clauses[0], _LIST_SPLIT)) > 1:
         colon = None
-    for clause in clauses[1:] if k and k > 1 and not group else []:
+    for i, clause in enumerate(clauses[1:] if k and k > 1 and not group else [], 1):
         # 依托三条河流形成的发展廊道, 即甲廊道、乙廊道和丙廊道 (三个旅游功能区, 分别为甲区、乙区
         # 和丙区; 县域副中心: 甲镇、乙镇): a description, then the parts by name, as many as the
         # token counts
         lead = _NAMES_LEAD.match(clause)
+        if lead and i + 1 < len(clauses):
+            # the names over the rest of the sentence, each with the places before it (即北部
+            # 甲、乙山地旅游带, 中部丙生态旅游带, 以及南部滨海旅游带)
+            rest = "，".join([clause[lead.end() :], *clauses[i + 1 :]])
+            named = _places_joined(
+                [
+                    x
+                    for c in _top_split(rest, re.compile(r"[,，]"))
+                    for x in _top_split(c, _LIST_SPLIT)
+                ],
+                suffixes,
+            )
+            if len(named) == k:
+                return named, False
         after_colon = lead is None and colon and head[colon.end() :].startswith(clause)
         if after_colon:
             lead = re.match("", clause)
@@ -743,6 +786,10 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     parts = _shared_noun(_top_split(clauses[0], _LIST_SPLIT))
     if _is_group(parts):
         return [clauses[0]], False  # a group of places: one part, its label
+    if len(parts) > 2 and all(_COUNTED_KIND.match(p.strip()) for p in parts):
+        # 由1个中心城区、4个县城和9个重点镇组成: an inventory of kinds counted, no names: one
+        # part, its label (not 一条甲轴和两条乙轴, parts of the role counted apart)
+        return [clauses[0]], False
     if (
         _COUNTED_GROUP.search(clauses[0])
         and count_of(_COUNTED_GROUP.search(clauses[0]).group()[0]) == k
@@ -810,6 +857,8 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     return [], False
 
 
+# A kind counted, not a name (由1个中心城区, 4个县城, 九个重点镇).
+_COUNTED_KIND = re.compile(rf"^(?:由)?[0-9{NUMERALS}]+(?:个|座|条|处)")
 # How the name of a place or area ends (甲镇, 乙片区, 丙新城), as a list after a colon names them.
 _PLACE_NAME_END = re.compile(r"(?:镇|乡|街道|县|市|区|城|园|组团|中心|基地)$")
 # What opens the parts' names after a description of them (…廊道, 即甲、乙、丙).

@@ -21,6 +21,7 @@ LAYOUT_ROLES = (
 # or closing a name they count places of a slogan (三区两地, 三地四区, 四地).
 INNER_ROLES = frozenset({"地"})
 FEATURE_ROLES = (
+    "田",
     "江",
     "河",
     "湖",
