@@ -135,6 +135,7 @@ _BOUNDARY = set("\n。;；:：,，、!！?？()（）|")
 _ENUM = re.compile(
     r"(?:^|(?<=[\n。;；:：,，]))\s*"
     r"(?:其[一二三四五六七八九十]+(?:为|是)?|[一二三四五六七八九十]是|第[一二三四五六七八九十]+(?:[,，、]|(?![\u4e00-\u9fff]))"
+    r"|第[一二三四五六七八九十]+(?:条|个|座|处|片)(?:为|是)"  # 第二条为甲轴
     r"|另?一(?:条|个|座|处|片)(?:是|为)"
     r"|[(（][0-9一二三四五六七八九十]{1,2}[)）]|[0-9]{1,2}[、.](?![0-9])|[①②③④⑤⑥⑦⑧⑨⑩]"
     rf"|(?<![^\n])\s*[{BULLETS}]"  # a bullet only at a line's start (slides, Word lists)
@@ -696,7 +697,7 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     head = re.sub(r"^以(.{2,30}?)为(?:中心|核心|主体|龙头)(?=[,，。;；]|$)", r"\1", head)
     # 以甲、乙、丙为全省三个新增长极: the places are the parts, what they are follows
     head = re.sub(r"^以([^以为]{2,30}?)为[^,，。;；以]{1,12}?[极核心点]$", r"\1", head)
-    if _ENUM.match(body.lstrip(" :：")) or _ENUM.match(body) or not head:
+    if _ENUM.match(body.lstrip(" :：,，")) or _ENUM.match(body) or not head:
         enum = _enumerated(body)  # 分别为:①甲岛;②乙岛 -- the list starts the definition
         if k is not None and len(enum) > k and body.lstrip(" :：\n")[:1] in BULLETS:
             enum = enum[:k] if _bullet_run(body) == k else enum  # the run of bullets below
