@@ -1950,6 +1950,13 @@ HELD_SCORES = {
     "setau/270_fujian": (5, 6, 6, 0, 5),
     "setau/271_shaanxi": (5, 1, 12, 1, 9),
     "setau/272_jiangsu": (3, 14, 7, 0, 7),
+    # run at 79d0810: structures 15/16, components 19/43, transport 41/49 (setav/README.md)
+    "setav/273_jiangxi4": (1, 7, 4, 1, 4),
+    "setav/274_guangdong4": (2, 0, 7, 1, 7),
+    "setav/275_guangxi4": (3, 4, 8, 2, 8),
+    "setav/276_hubei5": (4, 0, 6, 3, 6),
+    "setav/277_sichuan3": (3, 7, 6, 0, 6),
+    "setav/278_yunnan2": (2, 1, 10, 4, 10),
 }
 
 
