@@ -1433,6 +1433,16 @@ _ORDINAL_CELL = re.compile(rf"\s*({TOKEN})之[一二三四五六七八九十]+\s
 
 
 # A part named by its place in its token's count anywhere (【字幕】两带之一: 甲风光带).
+# A register of a structure's parts, one a line of key-value fields (名称:甲轴;类型:城镇发展轴
+# (“五轴”之一);所在区县:…): the name is a part of every label its type field names.
+_RECORD = re.compile(
+    r"(?m)^[ \t]*(?:要素)?名称\s*[:：]\s*([^;；|\n]{2,30}?)\s*[;；|][^\n]*?"
+    r"(?:类型|类别|属性)\s*[:：]([^;；|\n]{1,60})"
+)
+# Its field of the units it lies in (所在区县:甲区、乙区).
+_RECORD_UNITS = re.compile(
+    r"所在(?:区县|县市区|县区|县市|区域|地区|行政区)\s*[:：]([^;；|\n]{2,40})"
+)
 _ORDINAL_PART = re.compile(
     rf"(?<![{NUMERALS}])({TOKEN})之[一二三四五六七八九十]+\s*[:：]\s*([^\s,，。;；:：、]{{2,30}})"
 )
@@ -2221,6 +2231,26 @@ def define_components(
         if name and name not in {c.name for c in have}:
             role = tokens_of(m.group(1))[0][1]
             have.append(RawComponent(role, name, (m.start(), m.end()), confidence=0.8))
+    for m in _RECORD.finditer(text):  # 名称:甲轴;类型:发展轴(“五轴”之一,“两横”之一)
+        if len(per) > MAX_LABELS:
+            break
+        name = clean_name(m.group(1))
+        line_end = text.find("\n", m.end())
+        line_end = line_end if line_end != -1 else len(text)
+        where_in = _RECORD_UNITS.search(text, m.start(), line_end)
+        units = where_in.group(1) if where_in else None
+        for t in _TOKEN_SPAN.finditer(m.group(2)):
+            key = _token_key(tokens_of(t.group()))
+            role = tokens_of(t.group())[0][1]
+            for pattern, where in mention_starts.items():
+                if not any(w < m.start() for w in where) or key[0] not in _token_key(
+                    tokens_of(pattern)
+                ):
+                    continue
+                have = per.setdefault(pattern, {}).setdefault(key, [])
+                if name and name not in {c.name for c in have}:
+                    span = (m.start(), m.end())
+                    have.append(RawComponent(role, name, span, confidence=0.8, places_text=units))
     for label in _shaped(text, set()):  # 呈双核结构, 由甲、乙两个组团构成: each item a part
         if label.text in per or label.text in mention_starts:
             role = label.tokens[0][1]
