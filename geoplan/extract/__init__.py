@@ -1404,6 +1404,10 @@ _NOT_ROLE_END = re.compile(r"域|县|位|动|来|头|内|外|上|中|边|间|的
 # A verb of making a whole after its parts (…, 共同构成“一核四带”): the parts come before it.
 _MADE_OF_BEFORE = re.compile(r"(?:共同)?(?:构成|形成|组成)(?:了)?[^。;；\n]{0,8}?[“\"「]?$")
 PROSE_PARTS_CHARS = 400
+# A sentence that takes up what the lines above said (上述一条发展轴和两条发展带, 以上三片).
+_THE_ABOVE = re.compile(r"\s*(?:上述|以上|前述)")
+# A line that is an article's or section's heading (第十条　区域发展格局), ending where it does.
+_ARTICLE_LINE = re.compile(r"(?m)^\s*第[一二三四五六七八九十百0-9]+[条节章][^\n]{0,20}\n")
 
 
 def _prose_names(window: str, suffixes: tuple[str, ...]) -> list[tuple[str, int]]:
@@ -1422,6 +1426,12 @@ def _prose_names(window: str, suffixes: tuple[str, ...]) -> list[tuple[str, int]
             leads = list(_PROSE_LEAD.finditer(head))
             start = leads[-1].end() if leads else 0
             name = head[start:]
+            made = name.rfind("为", 1)
+            if made != -1 and len(name) - made > 4:
+                # 以甲区、乙区为丙发展轴: the part is what they are made (not 甲城区为核心, what
+                # the role rests on)
+                start += made + 1
+                name = head[start:]
             cleaned = clean_name(name)  # 甲城区为核心: the part is what the role rests on
             if cleaned and cleaned != name and cleaned in name:
                 start += name.index(cleaned)
@@ -1467,7 +1477,16 @@ def _prose_parts(ctx: _Ctx, structures: list[Structure]) -> None:
             line_end = len(text) if line_end == -1 else line_end
             close = m.end() + (1 if text[m.end() : m.end() + 1] in '”"」' else 0)
             if _MADE_OF_BEFORE.search(text, line_start, m.start()):
-                base, window = line_start, text[line_start : m.start()]
+                base = line_start
+                if _THE_ABOVE.match(text, line_start):
+                    # 上述…共同构成“一轴两带”: the parts are in the lines above, back to the
+                    # paragraph's break or its section's heading
+                    top = max(0, line_start - PROSE_PARTS_CHARS)
+                    gap = text.rfind("\n\n", top, line_start - 1)
+                    base = gap + 2 if gap != -1 else top
+                    head = _ARTICLE_LINE.search(text, base, line_start)
+                    base = head.end() if head else base
+                window = text[base : m.start()]
             else:
                 base = close
                 stop = min(line_end, close + PROSE_PARTS_CHARS)
