@@ -616,6 +616,15 @@ def _inner_list(body: str, k: int | None, suffixes: tuple[str, ...]) -> list[str
     filled = (k is None and len(items) >= 2) or len(items) == k
     if filled and all(clean_name(i).endswith(suffixes) and len(i) <= 20 for i in items):
         return items
+    # the token's count of names of a kind of space after 分别为 and a colon (“四片”是四大区域,
+    # 分别为:甲主产区,乙发展区,…): the colon opens the list, whatever the role word
+    if (
+        k
+        and len(items) == k
+        and m.group().endswith((":", "："))
+        and all(_SPACE_WORD.search(clean_name(i)) and len(i) <= 20 for i in items)
+    ):
+        return items
     return []
 
 
@@ -686,6 +695,12 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     head = re.sub(r"[,，]\s*(?=以及)", "", head).rstrip(" :：")  # 甲区、乙区, 以及丙区: one list
     head = re.sub(r"^\s*(?:分为|划分为|包括|主要包括)(?=[\u4e00-\u9fff]{2})", "", head)
     suffixes = (*ROLE_SUFFIX.get(role, ()), role)
+    # 以甲区、乙区为代表的六个保护区: the parts it gives as examples (some of its count)
+    examples = re.match(r"^(?:是指|指)?以([^以为。;；]{2,60}?)为代表的", head)
+    if examples and k and k > 1:
+        named = [clean_name(x) for x in _top_split(examples.group(1), _LIST_SPLIT)]
+        if 2 <= len(named) <= k and all(_SPACE_WORD.search(x) for x in named):
+            return named, False
     # 以甲路和乙路为主体、纵贯南北的城市发展轴: the part is what is said to rest on them
     rests = re.match(
         r"^以[^以为。;；]{2,30}?为(?:中心|核心|主体|龙头|依托|骨架|轴线)(?:[、,，][^的。;；]{1,12})?"
