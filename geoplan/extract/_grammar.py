@@ -511,6 +511,31 @@ def _named_clauses(
     return out
 
 
+# A definition that asks what the label is (“一主”指哪里? 什么是…): a question, answered later.
+_QUESTION = re.compile(r"\s*(?:哪里|哪儿|哪些|哪个|什么|何处|是什么|怎样)[?？呢]?\s*$|.*[?？]\s*$")
+
+# What a clause led by a part's name goes on with: where its work lies (甲组团重在…).
+_FOCUS_VERB = r"重在|重点|主要|着力|侧重|突出|承担|定位为|以"
+
+
+def _verb_led_clauses(body: str, suffixes: tuple[str, ...]) -> list[str]:
+    """Names of the role's kind that open the clauses of a definition's first sentence, each
+    before a verb of its focus (甲组团重在城市更新和…, 乙组团重在…); clauses that open
+    otherwise are passed over.
+
+    >>> _verb_led_clauses("甲组团重在更新和补短板,乙组团重在提升。其余", ("组团",))
+    ['甲组团', '乙组团']
+    """
+    ends = "|".join(map(re.escape, sorted(suffixes, key=len, reverse=True)))
+    sent = re.split(r"[。\n|]", body.lstrip(" :："), maxsplit=1)[0]
+    out = []
+    for clause in re.split(r"[,，;；]", sent):
+        m = re.match(rf"\s*([^\s、,，:：]{{1,16}}?(?:{ends}))(?:{_FOCUS_VERB})", clause)
+        if m:
+            out.append(m.group(1))
+    return out
+
+
 # A kind of place, not a named one: 国家级新区, 特色园区, 各县城, 重点镇.
 _GENERIC = re.compile(
     r"(?:国家级|省级|市级|县级|重点|特色|各类|各|一批|若干|其他|其余|高新技术|经济技术|现代|新型"
@@ -816,6 +841,9 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     named = _named_clauses(body, suffixes)
     if len(named) >= 2 and (k is None or len(named) == k):
         return named, False
+    led = _verb_led_clauses(body, suffixes)
+    if k and k > 1 and len(led) == k:
+        return led, False
     # 两心: 北部中心景区为甲景区, …; 南部次中心景区为乙景区, …: each clause names its part after
     # 为, a name of a place
     named = _named_after_wei(body.lstrip(" :："))
@@ -2141,6 +2169,8 @@ def define_components(
         bracket = label.form == "def" and text[label.end - 1] in "(（"
         head = _head(body, bracket=bracket)
         span = (label.start, body_end)
+        if _QUESTION.match(head):
+            continue  # (“一主”指哪里? a question heading, answered below)
         if len(label.tokens) > 1:
             measured = None if bracket else _measured_parts(body, label.tokens)
             if measured is not None:
