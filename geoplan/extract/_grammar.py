@@ -165,7 +165,7 @@ _SPACE_WORD = re.compile(
     r"(?:城区|城镇|新区|新城|园区|开发区|经开区|高新区|片区|组团|中心|走廊|廊道|公园|街道|大道|区域"
     # a named line: the part is the road or railway (“一环”即甲乙高速)
     r"|高速|高速公路|铁路|高铁|城际|公路|快速路|国道|省道"
-    r"|[江河湖山港镇区城带轴廊圈线路园谷岸])$"
+    r"|[江河湖山港湾镇区城带轴廊圈线路园谷岸])$"
 )
 
 
@@ -410,8 +410,8 @@ def _places_joined(parts: list[str], suffixes: tuple[str, ...]) -> list[str]:
         if clean_name(part).endswith(suffixes):
             out.append("、".join(pending))
             pending = []
-        elif len(clean_name(part)) > 6:
-            return []
+        elif len(clean_name(part)) > 4 or "的" in part:
+            return []  # (a place is short: a longer item describes, 借甲的乙特色)
     return [] if pending else out
 
 
@@ -656,6 +656,8 @@ def _inner_list(body: str, k: int | None, suffixes: tuple[str, ...]) -> list[str
 # Parts described by the ways they run along (沿甲路、乙路展开的两条轴线): one description.
 _RUN_ALONG = re.compile(
     rf"\s*沿[^,，。;；]{{2,60}}?(?:展开|延伸|布局|分布|伸展|串联)的[{NUMERALS}](?:条|个|大)"
+    # ... or by the works that made them (经甲管控、乙整合而形成的六个组团)
+    rf"|\s*(?:则是|是)?[^,，。;；]{{0,10}}?经[^,，。;；]{{2,60}}?而形成的[{NUMERALS}](?:条|个|大)"
 )
 
 
@@ -861,7 +863,13 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         # a later clause listing names of the role's kind (…, 主要包括甲组团、乙组团)
         for clause in clauses:
             namely = clause.startswith("即")  # a description, then 即 and the parts by name
-            clause = re.sub(r"^(?:主要包括|包括|分别是|分别为|主要有|即)", "", clause)
+            # (…, 依次打造甲湾、乙湾、丙湾三个功能湾: the parts it lays out, in order)
+            clause = re.sub(
+                r"^(?:主要包括|包括|分别是|分别为|主要有|即"
+                r"|(?:依次|分别)(?:打造|建设|形成|布局|设置|培育))",
+                "",
+                clause,
+            )
             cands = _shared_noun(_top_split(clause, _LIST_SPLIT))
             if (len(cands) == k or (k is None and len(cands) >= 2)) and all(
                 clean_name(c).endswith(suffixes) or (namely and k) for c in cands
