@@ -1485,10 +1485,11 @@ _ORDINAL_CELL = re.compile(rf"\s*({TOKEN})之[一二三四五六七八九十]+\s
 
 # A part named by its place in its token's count anywhere (【字幕】两带之一: 甲风光带).
 # A register of a structure's parts, one a line of key-value fields (名称:甲轴;类型:城镇发展轴
-# (“五轴”之一);所在区县:…): the name is a part of every label its type field names.
+# (“五轴”之一);所在区县:…): the name is a part of every label its type field names. Not
+# anchored at a line's start: a hard-wrapped copy may run one record on into the next.
 _RECORD = re.compile(
-    r"(?m)^[ \t]*(?:要素)?名称\s*[:：]\s*([^;；|\n]{2,30}?)\s*[;；|][^\n]*?"
-    r"(?:类型|类别|属性)\s*[:：]([^;；|\n]{1,60})"
+    r"(?<!项目)(?<!工程)(?:要素)?名称\s*[:：]\s*([^;；|\n]{2,30}?)\s*[;；|][^。]{0,80}?"
+    r"(?:类型|类别|属性)\s*[:：]([^;；|]{1,60})"
 )
 # Its field of the units it lies in (所在区县:甲区、乙区).
 _RECORD_UNITS = re.compile(
@@ -2288,8 +2289,9 @@ def define_components(
         if len(per) > MAX_LABELS:
             break
         name = clean_name(m.group(1))
+        nxt = _RECORD.search(text, m.end())  # (a record ends where the next begins)
         line_end = text.find("\n", m.end())
-        line_end = line_end if line_end != -1 else len(text)
+        line_end = min(line_end if line_end != -1 else len(text), nxt.start() if nxt else len(text))
         where_in = _RECORD_UNITS.search(text, m.start(), line_end)
         units = where_in.group(1) if where_in else None
         for t in _TOKEN_SPAN.finditer(m.group(2)):
