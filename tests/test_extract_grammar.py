@@ -2030,6 +2030,13 @@ HELD_SCORES = {
     "setav/276_hubei5": (4, 13, 6, 3, 6),
     "setav/277_sichuan3": (3, 7, 6, 0, 6),
     "setav/278_yunnan2": (2, 1, 10, 4, 10),
+    # run at cf935ca: structures 17/19, components 42/68, transport 39/44 (setaw/README.md)
+    "setaw/279_henan3": (4, 6, 9, 7, 8),
+    "setaw/280_gansu2": (4, 4, 7, 1, 7),
+    "setaw/281_shanxi2": (4, 17, 8, 1, 8),
+    "setaw/282_anhui4": (0, 0, 5, 0, 5),
+    "setaw/283_jiangsu3": (3, 9, 4, 0, 4),
+    "setaw/284_hubei6": (2, 6, 6, 1, 5),
 }
 
 
