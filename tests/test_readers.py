@@ -236,6 +236,10 @@ PLACES_READ_ACROSS_WRAPS |= {"157_renda"}
 # (A. 甲高速公路 B. … D. 乙高速公路) say no stage; at width 28 a wrap inside them gives the
 # option line's road another stage than the list above it (规划新建…). The names are the same.
 STATUS_READ_ACROSS_WRAPS = {"174_wenjuan"}
+# Set AU's 271 gives five sections of one line of another province, each with its own stage;
+# their ends do not decode, so they are one project (the line) whose stage is its surest
+# mention, and a wrap inside a section's clause moves which mention that is.
+STATUS_READ_ACROSS_WRAPS |= {"271_shaanxi"}
 # Texts with a heading of parts as long as the wrap width ((三)两带:甲经济带、乙经济带, 27
 # characters): once wrapped, it reads on into the line below, as a cut line does, and its parts
 # run into the next sentence. The structures and lines are the same (set AS's 257).
