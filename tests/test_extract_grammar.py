@@ -2034,7 +2034,7 @@ HELD_SCORES = {
     "setaw/279_henan3": (4, 6, 9, 7, 8),
     "setaw/280_gansu2": (4, 4, 7, 1, 7),
     "setaw/281_shanxi2": (4, 17, 8, 1, 8),
-    "setaw/282_anhui4": (0, 0, 5, 0, 5),
+    "setaw/282_anhui4": (0, 0, 8, 0, 8),
     "setaw/283_jiangsu3": (3, 9, 4, 0, 4),
     "setaw/284_hubei6": (2, 6, 6, 1, 5),
 }

@@ -613,6 +613,20 @@ def test_a_list_closed_by_a_count_shares_the_suffix():
     ]
 
 
+def test_a_list_closed_by_etc_and_a_count_shares_the_suffix():
+    # 等 and a count, in words or digits (…、醴娄等三条高速公路; …等2条高速公路)
+    got = _projects(
+        "株洲市规划\n规划新建长浏、浏醴、醴娄等三条高速公路,研究茶常、炎汝等2条高速公路。"
+    )
+    assert got == [
+        ("长浏高速公路", ["长沙市", "浏阳市"], "planned"),
+        ("浏醴高速公路", ["浏阳市", "醴陵市"], "planned"),
+        ("醴娄高速公路", ["醴陵市", "娄底市"], "planned"),
+        ("茶常高速公路", ["茶陵县", "常宁市"], "studied"),
+        ("炎汝高速公路", ["炎陵县", "汝城县"], "studied"),
+    ]
+
+
 def test_work_begun_in_a_past_year_is_under_construction():
     got = _projects("祁东县规划\n甲乙高速于2017年列入全省新开工项目并开工建设,线路东起甲镇。")
     assert got[0][2] == "under_construction"

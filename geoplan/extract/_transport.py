@@ -881,7 +881,8 @@ def _confidence(names: list[str], undecoded: list[str]) -> float:
 # 娄新、二广三条高速), with a kind word between them allowed (京广、沪昆、石长等普速铁路).
 # Items may carry a qualifier of the work.
 _LIST_KIND = re.compile(
-    r"(?:等|(?<=[\u4e00-\u9fff])[两二三四五六七八九十](?:条|个))(?:既有|现有|已建成的|已建|在建)?"
+    r"(?:等(?:[0-9]{1,2}|[两二三四五六七八九十]{1,2})?(?:条|个|项)?"  # (…、丙等3条高速公路)
+    r"|(?<=[\u4e00-\u9fff])[两二三四五六七八九十](?:条|个))(?:既有|现有|已建成的|已建|在建)?"
     r"(?:普速|干线)?$"
 )
 _QUALIFIER = re.compile(r"(扩容|扩能|改扩建|提质|[东南西北]延线?|延伸线)$")
