@@ -474,6 +474,8 @@ def clean_name(item: str) -> str:
     ('赫山区', '焦柳铁路发展轴')
     >>> clean_name("要以甲乙经济带为纽带"), clean_name("由内向外依次为核心圈层")
     ('甲乙经济带', '核心圈层')
+    >>> clean_name("以株洲中心城区为主城"), clean_name("以云龙新区为副城")
+    ('株洲中心城区', '云龙新区')
     """
     item = re.sub(r"\s+", "", item).strip("“”\"'。:：")
     item = re.sub(r"[_＿]{2,}|[(（][\s\u3000]*[)）]", "", item)  # a blank to fill in is no name
@@ -500,7 +502,12 @@ def clean_name(item: str) -> str:
     # 第一组团为甲组团: the ordinal the list numbers it by
     item = re.sub(r"^第[一二三四五六七八九十]{1,3}[\u4e00-\u9fff]{0,3}?(?:为|是)(?=.{2})", "", item)
     # 甲区域为核心 (its 以 cut off before): the part is what the role rests on
-    item = re.sub(r"(?<=[\u4e00-\u9fff]{2})为(?:核心|中心|主体|重点|依托|支点)$", "", item)
+    # (甲区为主城, 乙新区为副城: what the part is called, after its name)
+    item = re.sub(
+        r"(?<=[\u4e00-\u9fff]{2})为(?:核心|中心|主体|重点|依托|支点|主城|副城|主中心|副中心)$",
+        "",
+        item,
+    )
     item = re.split(r"[0-9０-９.]+(?:平方公里|万|个|亩|公里|%|年)", item, maxsplit=1)[0]
     item = item.replace("“", "").replace("”", "")
     if "的" in item and not item.endswith("的"):
