@@ -39,7 +39,7 @@ FEATURE_ROLES = (
     "桥",
     "垸",
 )
-NETWORK_ROLES = ("纵横", "放射", "辐射", "纵", "横", "连", "射", "联", "支", "干", "轨")
+NETWORK_ROLES = ("纵横", "放射", "辐射", "纵", "横", "斜", "连", "射", "联", "支", "干", "轨")
 # Words that begin like a role but are not one: a name holding one of them is a slogan or a
 # count of things (四中心三城市, 一镇一主业, 一镇一区域, 三高四新, 一带一部, 二中心一枢纽,
 # 一化三基, 六个湘潭). Listed so that the longest word wins over its first character.
