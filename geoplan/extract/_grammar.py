@@ -2076,6 +2076,14 @@ _ONE_OF = re.compile(
 )
 
 
+# … or of a label it names (甲新城是市区“两核”联动格局中的重要一核): a part of that label.
+_ONE_OF_LABEL = re.compile(
+    rf"(?:^|(?<=[。;；\n]))([\u4e00-\u9fff]{{2,12}}?)(?:是|为)[^。;；,，“”\"]{{0,10}}?"
+    rf"[“\"]({TOKEN})[”\"][^。;；,，]{{0,12}}?中的?(?:重要|主要)?(?:一个|一|之一)(?:个)?"
+    rf"({'|'.join(ROLES)})"
+)
+
+
 def _bracket_close(text: str, start: int, end: int) -> int:
     """Where a body from ``start`` meets a bracket it did not open (…格局(一核:甲; 两翼:乙、丙),
     主动…: the definitions end at the bracket), else ``end``."""
@@ -2345,6 +2353,19 @@ def define_components(
                     )
                 )
             break
+    for m in _ONE_OF_LABEL.finditer(text):  # 甲新城是“两核”联动格局中的重要一核
+        if len(per) > MAX_LABELS:
+            break
+        toks = tokens_of(m.group(2))
+        if len(toks) != 1 or toks[0][1] != m.group(3):
+            continue
+        key = _token_key(toks)
+        for pattern, where in mention_starts.items():
+            if any(w < m.start() for w in where) and key[0] in _token_key(tokens_of(pattern)):
+                have = per.setdefault(pattern, {}).setdefault(key, [])
+                name = clean_name(m.group(1))
+                if name and name not in {c.name for c in have}:
+                    have.append(RawComponent(toks[0][1], name, (m.start(), m.end()), 0.8))
     for m in _AMONG.finditer(text):  # 四组团以干路划分, 其中甲组团是…: one part named
         if len(per) > MAX_LABELS:
             break
