@@ -2050,6 +2050,13 @@ HELD_SCORES = {
     "setaw/282_anhui4": (0, 0, 8, 0, 8),
     "setaw/283_jiangsu3": (3, 10, 4, 0, 4),
     "setaw/284_hubei6": (2, 6, 6, 1, 5),
+    # run at fa55fcd: structures 16/17, components 22/31, transport 35/42 (setax/README.md)
+    "setax/285_guizhou4": (1, 2, 4, 0, 4),
+    "setax/286_jiangxi5": (4, 8, 5, 4, 5),
+    "setax/287_chongqing2": (2, 0, 3, 1, 3),
+    "setax/288_guangdong5": (2, 2, 11, 2, 11),
+    "setax/289_zhejiang2": (2, 3, 3, 0, 3),
+    "setax/290_shandong2": (5, 7, 9, 1, 9),
 }
 
 
