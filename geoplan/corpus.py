@@ -136,6 +136,8 @@ _LINE_HEAD = re.compile(
     # a line that is one bracketed title (【西岸二期】, made “西岸二期” above): a heading
     r"|“[^“”\n]{1,24}”\s*$)"
 )
+# A row of a spreadsheet copied as comma-separated text: its number and a comma (1,甲园,…).
+_CSV_ROW_START = re.compile(r"\s*[0-9]{1,3},(?![0-9])")
 # A line that opens with a short key and a colon (两区: 甲区、乙区; 主导方向: …).
 _KEY_LINE = re.compile(r"\s*[^\s,，。:：;；]{1,6}[:：]")
 # A text is hard-wrapped (PDF extraction) when at least this share of its full-width lines end
@@ -429,6 +431,8 @@ def _wraps(text: str) -> list[tuple[int, int]]:
             continue  # a table row wrapped over lines ends where the next row begins
         if (body.count("|") >= 2 and nxt.count("|") >= 2) or ("\t" in body and "\t" in nxt):
             continue  # two lines of cells (甲高速 | 乙段 | 在建, or apart by tabs): rows
+        if _CSV_ROW_START.match(nxt):
+            continue  # a spreadsheet's comma-separated lines (序号,名称,… / 2,甲园,…): rows
         if _KEY_LINE.match(body) and _KEY_LINE.match(nxt):
             continue  # a box of key and value lines (两区: …\n主导方向: …)
         if any(

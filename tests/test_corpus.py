@@ -233,6 +233,20 @@ def test_pdf_text_table_rows_wrapped_over_lines_stay_rows():
     assert "全线建成通车" in got
 
 
+def test_pdf_text_comma_separated_rows_stay_rows():
+    # a spreadsheet copied as comma-separated lines, in a hard-wrapped text: a row cut over
+    # lines goes on to its end, and the next row (its number and a comma) begins a line
+    line = "甲县产业园区以工业园区和农业产业带为骨架形成网络并向外\n"  # cut mid-sentence
+    text = (
+        "甲县规划\n" + line * 8 + "序号,名称,类型,范围,主要功能\n"
+        "1,甲高新区医药产业园,工业园区,核心区约五平方公里,提升园区集聚能力\n"
+        "和承载功能\n2,乙镇临港工业园,工业园区,核心区约两平方公里,发展物流\n"
+    )
+    got = read_text(text).text
+    assert "主要功能\n1,甲高新区" in got
+    assert "提升园区集聚能力和承载功能\n2,乙镇临港工业园" in got
+
+
 def test_markdown_emphasis_marks_are_dropped():
     # a web article saved as Markdown: **一核** is the label 一核; offsets map to the original
     plan = read_text("# 甲区规划\n- **一核**:即甲城区;\n- 单个*号保留\n")

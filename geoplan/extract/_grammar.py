@@ -1456,6 +1456,10 @@ _ROW = re.compile(
 )
 # A row of a table exported as tab-separated text, its first cell a name.
 _TSV_ROW = re.compile(r"^(?:[0-9]{1,2}\t)?([^\t\n]{2,30}?)[ ]*\t[^\n]*$", re.M)
+# A spreadsheet's header as comma-separated text (序号,名称,类型,…), and its rows, the name
+# the first cell after the number (quoted cells may hold commas).
+_CSV_HEADER = re.compile(r"^(?:序号,)?(?:名称|项目名称|要素名称|区域名称),[^\n]*$", re.M)
+_CSV_ROW = re.compile(r"^(?:[0-9]{1,2},)?([^,\n\"]{2,30}?),[^\n]*$", re.M)
 # A numbered line titled by a name: "2.城东片区。以…为范围", "(3)乙组团:…".
 _NUMBERED = re.compile(
     r"^\s*(?:[0-9]{1,2}[.．、]|[(（][0-9]{1,2}[)）])\s*([^。,，:：;；\n]{2,20})[。,，:：;；][^\n]*$",
@@ -1584,6 +1588,7 @@ def _table_rows(text: str, patterns: dict[str, list[tuple[int, int]]]) -> dict[s
     (a plan may define only some parts); the row is the part's text. A cell that is only what
     the token counts (the header 景区 of 六大景区) names no part."""
     out: dict[str, list[_Label]] = {}
+    starts = sorted(s for spans in patterns.values() for s, _e in spans)
     for pattern, spans in patterns.items():
         tokens = tokens_of(pattern)
         header = _kind_nouns(pattern)
@@ -1601,9 +1606,16 @@ def _table_rows(text: str, patterns: dict[str, list[tuple[int, int]]]) -> dict[s
                 if tsv is not None:
                     rows = _row_block(text, tsv.start(), _TSV_ROW)
             if not rows:
+                # a spreadsheet copied as comma-separated lines under its header (序号,名称,…)
+                head = _CSV_HEADER.search(text, line_end, e + TABLE_REACH)
+                if head is not None:
+                    rows = _row_block(text, head.end() + 1, _CSV_ROW)
+            if not rows:
                 rows = _row_block(text, line_end + 1, _NUMBERED)
             if not rows:
                 rows = _cell_lines(text, line_end + 1, line_end + 1 + 3 * TABLE_REACH)
+            if rows and any(e < x < rows[0].start() for x in starts):
+                continue  # another name stands between: the table is that one's
             found: list[_Label] = []
             for numeral, role in tokens:
                 suffixes = (*ROLE_SUFFIX.get(role, ()), role)
@@ -1922,7 +1934,8 @@ def defined_tokens(
             # form 10: a quoted token whose sentence, or the next, names its count of parts;
             # or a table after it names two or more of them, a row each (表1 “六大景区”一览)
             span = (m.start(m.lastindex), m.end(m.lastindex))
-            rows = _table_rows(text, {token: [span]}).get(token, [])
+            # (a table below another name is that one's)
+            rows = _table_rows(text, {**patterns, token: [span]}).get(token, [])
             if len(_prose_names(text, m.end(), role, k)[0]) == k or len(rows) >= 2:
                 out.append((token, *span))
             else:
