@@ -2084,6 +2084,13 @@ HELD_SCORES = {
     "setax/288_guangdong5": (2, 2, 11, 2, 11),
     "setax/289_zhejiang2": (2, 3, 3, 0, 3),
     "setax/290_shandong2": (5, 7, 9, 1, 9),
+    # run at af672ab: structures 23/24, components 29/47, transport 52/64 (setay/README.md)
+    "setay/291_hebei2": (2, 2, 7, 0, 6),
+    "setay/292_fujian2": (4, 6, 6, 0, 6),
+    "setay/293_hubei7": (3, 9, 7, 0, 6),
+    "setay/294_shaanxi2": (3, 7, 10, 3, 10),
+    "setay/295_guangxi5": (3, 0, 6, 4, 6),
+    "setay/296_henan4": (8, 5, 16, 2, 15),
 }
 
 
