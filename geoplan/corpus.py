@@ -124,7 +124,7 @@ RUNNING_HEAD_CHARS = 6
 BULLETS = "•●■□◆◇▲△▶►▷➤➢★☆○◎▪·→➜⇒✔✓☑"
 # What a hard-wrapped line may go on with: any character but a table rule or a bullet (NFKC
 # has made full-width brackets and commas ASCII; a wrap may fall inside “1+4+2”).
-_WRAP_GOES_ON = re.compile(rf"\s*[^\s|*{BULLETS}]")
+_WRAP_GOES_ON = re.compile(rf"\s*(?!-[ \t])[^\s|*{BULLETS}]")  # (nor a Markdown item's - )
 # Characters that end a paragraph, and starts of lines that begin one (headings, list items,
 # table rows): a line break next to them is no wrap.
 _PARAGRAPH_END = "。;；:：!！?？|"

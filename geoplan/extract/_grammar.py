@@ -364,12 +364,19 @@ def _enumerated(body: str) -> list[str]:
     """
     items = []
     kind = None
+    last = 0
     for m in _ENUM.finditer(body):
         head = body[m.start() : m.start("item")].strip()
         this = re.sub(r"[一二三四五六七八九十0-9①-⑩]+", "N", head.lstrip("另"))
         if kind is not None and this != kind:
             break
+        if kind is not None and this[:1] in f"-*{BULLETS}":
+            # a list of bullets ends at a line that is none of its items (…\n**第5条…)
+            between = body[last : m.start()].split("\n")[1:]
+            if any(line.strip() for line in between):
+                break
         kind = this
+        last = m.end()
         items.append(m.group("item"))
     return items
 
