@@ -127,7 +127,7 @@ _MARK = (
     # 由“二区二带”组成: and the list lines below it
     r"|(?:共同)?(?:组成|构成)(?=\s*[:：][ \t]*\n)"
     # the label, then what it centres on (一核, 以甲城为中心)
-    r"|[,，]?\s*(?=以[^。;；,，]{2,30}?为(?:中心|核心|主体|龙头|依托))"
+    r"|[,，]?\s*(?=以[^。;；,，]{2,30}?为(?:重要)?(?:中心|核心|主体|龙头|依托|枢纽|节点))"
     # the label, then some of its parts (四区中, 甲片区以…为特色, 乙片区以…; 两翼之中, 左翼为…)
     r"|(?:之)?中(?=[,，])"
 )
@@ -365,11 +365,21 @@ def _enumerated(body: str) -> list[str]:
     items = []
     kind = None
     last = 0
+    first = ""
     for m in _ENUM.finditer(body):
         head = body[m.start() : m.start("item")].strip()
         this = re.sub(r"[一二三四五六七八九十0-9①-⑩]+", "N", head.lstrip("另"))
         if kind is not None and this != kind:
             break
+        if (
+            items
+            and head == first
+            and re.search(r"[一二三四五六七八九十0-9①-⑩]", head)
+            and not re.search(r"[条个座处片]", head)
+        ):
+            break  # counted again from its first (一是… again): another list begins
+        if kind is None:
+            first = head
         if kind is not None and this[:1] in f"-*{BULLETS}":
             # a list of bullets ends at a line that is none of its items (…\n**第5条…)
             between = body[last : m.start()].split("\n")[1:]
@@ -746,6 +756,12 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     head = re.sub(r"^以(.{2,30}?)为(?:中心|核心|主体|龙头)(?=[,，。;；]|$)", r"\1", head)
     # 以甲、乙、丙为全省三个新增长极: the places are the parts, what they are follows
     head = re.sub(r"^以([^以为]{2,30}?)为[^,，。;；以]{1,12}?[极核心点]$", r"\1", head)
+    opened = re.search(r"[:：]\s*(?=一是|其一|第一|①|[(（]1[)）]|1[.、])", head)
+    if opened and k and k > 1:
+        # …由三条通道组成:一是甲;二是乙;三是丙: the list the head's colon opens
+        enum = _enumerated(body[opened.end() :])
+        if len(enum) == k:
+            return enum, True
     if _ENUM.match(body.lstrip(" :：,，")) or _ENUM.match(body) or not head:
         enum = _enumerated(body)  # 分别为:①甲岛;②乙岛 -- the list starts the definition
         if k is not None and len(enum) > k and body.lstrip(" :：\n")[:1] in BULLETS:
