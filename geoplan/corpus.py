@@ -88,8 +88,13 @@ _CJK = r"\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef
 _STRAY_SPACE = re.compile(
     rf"(?<=[{_CJK}])[ \u00a0\u3000]+(?=[{_CJK}0-9])|(?<=[0-9])[ \u00a0\u3000]+(?=[{_CJK}])"
 )  # not tabs: they part the cells of Word and web tables
-# Zero-width characters, CR before LF, and Markdown's emphasis marks (**一核**: the label 一核).
-_DELETE = re.compile(r"[\u200b-\u200f\ufeff\u00ad]|\r(?=\n)|\*{2,3}(?=\S)|(?<=\S)\*{2,3}")
+# Zero-width characters, CR before LF, Markdown's emphasis marks (**一核**: the label 一核), and
+# footnote marks inside a name (“一港①双城②”: a circled number right after a word, before the
+# next count or the closing quote; not an item's number, which follows a mark or a line's start).
+_DELETE = re.compile(
+    r"[\u200b-\u200f\ufeff\u00ad]|\r(?=\n)|\*{2,3}(?=\S)|(?<=\S)\*{2,3}"
+    r"|(?<=[\u4e00-\u9fff])[①-⑳](?=[一二三四五六七八九十两多双”」』\"])"
+)
 # A line that is only a page number (— 12 —, - 3 -, 第 4 页, 12), as PDF pages carry them.
 _PAGE_NUMBER_LINE = re.compile(
     r"^[ \t]*(?:[-—–－][ \t]*\d{1,4}[ \t]*[-—–－]"

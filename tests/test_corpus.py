@@ -6,6 +6,7 @@ import pytest
 
 from geoplan.corpus import read_plan, read_text
 from geoplan.errors import PlanReadError
+from geoplan.extract import extract_plan
 
 SAMPLE = (
     "湖南省“十四五”新型城鎮化規劃\n第一章 總體要求\n"
@@ -245,6 +246,19 @@ def test_pdf_text_comma_separated_rows_stay_rows():
     got = read_text(text).text
     assert "主要功能\n1,甲高新区" in got
     assert "提升园区集聚能力和承载功能\n2,乙镇临港工业园" in got
+
+
+def test_footnote_marks_inside_a_name_are_dropped():
+    # “一港①双城②”: a circled number right after a word, before the next count or the quote,
+    # marks a note; the notes' own numbers (after a mark) stay; offsets map to the original
+    text = "唐山市规划\n提出“一港①双城②”战略。\n注:①一港:指唐山港。②双城:指主城区和新城。"
+    plan = read_text(text)
+    want = "唐山市规划\n提出“一港双城”战略。\n注:①一港:指唐山港。②双城:指主城区和新城。"
+    assert plan.text == want
+    start = plan.text.index("双城")
+    assert text[slice(*plan.to_original((start, start + 2)))] == "双城"
+    [x] = [s for s in extract_plan(plan).structures if s.pattern == "一港双城"]
+    assert [c.name for c in x.components] == ["唐山港", "双城", "主城区", "新城"]
 
 
 def test_markdown_emphasis_marks_are_dropped():
