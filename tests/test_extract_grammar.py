@@ -2116,6 +2116,9 @@ HELD_SCORES = {
     "setay/294_shaanxi2": (3, 7, 10, 3, 10),
     "setay/295_guangxi5": (3, 5, 6, 4, 6),
     "setay/296_henan4": (8, 5, 16, 2, 15),
+    # run at b1b330b: structures 6/6, components 3/10, transport 20/20 (setaz/README.md)
+    "setaz/299_sichuan4": (2, 3, 8, 0, 8),
+    "setaz/302_guangdong6": (4, 0, 12, 8, 8),
 }
 
 
