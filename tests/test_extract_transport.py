@@ -177,6 +177,20 @@ def test_status_from_a_stage_cell_alone_and_tab_separated_rows():
     ]
 
 
+def test_status_ticked_in_a_table_column():
+    # a stage ticked in its column (√ under 在建): the header's word over that column, not the
+    # first stage word of the header row
+    text = (
+        "郴州市规划\n重大交通项目及其建设阶段见下表(√表示所处阶段)。\n项目 | 已建成 | 在建 | 规划\n"
+        "京港澳高速 | √ |  | \n厦蓉高速 |  | √ | \n郴永高速 |  |  | √\n"
+    )
+    assert [(p.name, p.status) for p in find_projects(text)] == [
+        ("京港澳高速", "existing"),
+        ("厦蓉高速", "under_construction"),
+        ("郴永高速", "planned"),
+    ]
+
+
 def test_a_second_channel_or_a_branch_line_is_a_line_of_its_own():
     x = extract_plan(read_text("规划建设长张高速二通道,谋划长张高速望城支线。长张高速已建成。"))
     assert [(t.name, t.status) for t in x.transport] == [

@@ -566,6 +566,33 @@ _ASIDE_ONLY = re.compile(r"\s*(?:[(（][^()（）\n]{0,20}[)）])?\s*")
 _STAGE_CELL = {"前期": "studied", "储备": "studied"}
 
 
+# Marks that tick a table's column (√ under 在建).
+_CHECK_MARKS = frozenset("√✔✓●☑")
+
+
+def _checked_stage(text: str, line_start: int, column: int) -> str | None:
+    """The stage a header row above ``line_start`` names over ``column`` of its cells apart by
+    pipes (项目 | 已建成 | 在建 | 规划), the rows between being rows of the same table."""
+    pos = line_start
+    for _ in range(40):  # rows of one table
+        if pos <= 0:
+            return None
+        prev = text.rfind("\n", 0, pos - 1) + 1
+        line = text[prev : pos - 1]
+        if "|" not in line:
+            return None
+        cells = line.split("|")
+        if column < len(cells) and cells[column].strip() not in _CHECK_MARKS:
+            word = cells[column].strip()
+            if _STATUS_CELL.match(word):
+                found = _words(word, first=True)
+                return found[0] if found else None
+            if word in _STAGE_CELL:
+                return _STAGE_CELL[word]
+        pos = prev
+    return None
+
+
 def _table_cell(text: str, start: int, end: int) -> str | None:
     """The status of a 专栏 table row naming the project: a later cell of the row that is
     wholly a status word (its 建设性质 column: "2 | 平益高速 | 续建 | ...", cells apart by
@@ -587,6 +614,10 @@ def _table_cell(text: str, start: int, end: int) -> str | None:
         return None
     if len(cells) < 2 or not (re.search(r"[|｜\t]", before) or not before.strip()):
         return None
+    marked = [i for i, cell in enumerate(cells[1:], 1) if cell.strip() in _CHECK_MARKS]
+    if len(marked) == 1:
+        # a stage marked in its column (甲高速 |  | √ |): the header's word over that column
+        return _checked_stage(text, line_start, len(before.split("|")) - 1 + marked[0])
     for cell in cells[1:]:
         if cell.strip() in _STAGE_CELL:
             return _STAGE_CELL[cell.strip()]
