@@ -1320,6 +1320,7 @@ def _structures(ctx: _Ctx) -> list[Structure]:
     out.extend(_digit_structures(ctx))
     out.extend(_kind_structures(ctx, out))
     _ordinal_parts(ctx, out)
+    _directed_parts(ctx, out)
     _prose_parts(ctx, out)
     for name, s, e, minutes, prefix, destination in find_travel_circles(text):
         existing = next((x for x in out if x.kind == "travel_time" and x.pattern == name), None)
@@ -1449,6 +1450,68 @@ def _prose_names(window: str, suffixes: tuple[str, ...]) -> list[tuple[str, int]
                 out.append((name, seg.start() + start))
             break  # one name a segment
     return out
+
+
+# Lines of a network said by their direction, in its own words (横向的甲高速、乙高速和纵向的丙高速).
+_DIRECTED = re.compile(r"(横|纵)向(?:的|为|是|有)?")
+_LINE_NAME = re.compile(
+    r"[\u4e00-\u9fffA-Z0-9]{2,12}?(?:高速公路|高速|高铁|铁路|城际|公路|国道|省道|大道|快速路)"
+)
+DIRECTED_CHARS = 200
+
+
+def _directed_parts(ctx: _Ctx, structures: list[Structure]) -> None:
+    r"""Parts of a network named but not defined (三横三纵), said after it by their direction,
+    the role words made adjectives (横向的甲高速、乙高速和纵向的丙高速): every token of 横 and 纵
+    takes the lines listed after its 横向/纵向, as many as it counts or fewer.
+
+    >>> from geoplan.corpus import read_text
+    >>> t = "甲县规划\n早先提出三横两纵高速公路网络。目前,横向的沪昆高速、泉南高速和纵向的"
+    >>> t += "二广高速均已建成。"
+    >>> [(c.role, c.name) for c in extract_plan(read_text(t)).structures[0].components]
+    [('横', '沪昆高速'), ('横', '泉南高速'), ('纵', '二广高速')]
+    """
+    text = ctx.text
+    for x in structures:
+        if x.components or x.kind not in ("cited", "network"):
+            continue
+        tokens = tokens_of(x.pattern)
+        roles = {r: count_of(n) for n, r in tokens}
+        if not {"横", "纵"} <= set(roles) or set(roles) - {"横", "纵"}:
+            continue
+        for m in re.finditer(re.escape(x.pattern), text):
+            window = text[m.end() : m.end() + DIRECTED_CHARS]
+            first = window.find("。")  # (its sentence and the next)
+            second = window.find("。", first + 1) if first != -1 else -1
+            window = window[: second if second != -1 else len(window)]
+            heads = list(_DIRECTED.finditer(window))
+            if len(heads) < 2:
+                continue
+            parts = []
+            for i, h in enumerate(heads):
+                stop = heads[i + 1].start() if i + 1 < len(heads) else len(window)
+                names = []
+                pos = h.end()
+                for n in _LINE_NAME.finditer(window, h.end(), stop):
+                    if not re.fullmatch(r"(?:、|和|及|与|以及|\s)*", window[pos : n.start()]):
+                        break  # the list ends where its marks do (…均已建成, 市域高速公路网…)
+                    names.append(n.group())
+                    pos = n.end()
+                k = roles[h.group(1)]
+                if not names or (k is not None and len(names) > k):
+                    parts = []
+                    break
+                parts += [(h.group(1), n, m.end() + window.index(n, h.end())) for n in names]
+            if not parts:
+                continue
+            for role, name, at in parts:
+                places, feats = _component_places(ctx, name, name, x.scope_places)
+                span, quote = ctx.quote((at, at + len(name)))
+                x.components.append(
+                    Component(role, name, tuple(span), quote, places, feats, False, 0.6)
+                )
+            x.kind = structure_class(x.pattern)
+            break
 
 
 def _prose_parts(ctx: _Ctx, structures: list[Structure]) -> None:
