@@ -1452,6 +1452,20 @@ def _prose_names(window: str, suffixes: tuple[str, ...]) -> list[tuple[str, int]
     return out
 
 
+def _add_named_parts(
+    ctx: _Ctx, x: Structure, parts: list[tuple[str, str, int]], *, confidence: float
+) -> None:
+    """Give ``x`` a part for each ``(role, name, offset)`` read from prose, its places read
+    from its own name, and the class its roles make."""
+    for role, name, at in parts:
+        places, feats = _component_places(ctx, name, name, x.scope_places)
+        span, quote = ctx.quote((at, at + len(name)))
+        x.components.append(
+            Component(role, name, tuple(span), quote, places, feats, False, confidence)
+        )
+    x.kind = structure_class(x.pattern)
+
+
 # Lines of a network said by their direction, in its own words (横向的甲高速、乙高速和纵向的丙高速).
 _DIRECTED = re.compile(r"(横|纵)向(?:的|为|是|有)?")
 _LINE_NAME = re.compile(
@@ -1504,13 +1518,7 @@ def _directed_parts(ctx: _Ctx, structures: list[Structure]) -> None:
                 parts += [(h.group(1), n, m.end() + window.index(n, h.end())) for n in names]
             if not parts:
                 continue
-            for role, name, at in parts:
-                places, feats = _component_places(ctx, name, name, x.scope_places)
-                span, quote = ctx.quote((at, at + len(name)))
-                x.components.append(
-                    Component(role, name, tuple(span), quote, places, feats, False, 0.6)
-                )
-            x.kind = structure_class(x.pattern)
+            _add_named_parts(ctx, x, parts, confidence=0.6)
             break
 
 
@@ -1572,13 +1580,7 @@ def _prose_parts(ctx: _Ctx, structures: list[Structure]) -> None:
                 parts.extend((role, n, base + o) for n, o in names[:k])
             if not parts or len({n for _r, n, _o in parts}) < len(parts):
                 continue
-            for role, name, at in parts:
-                places, feats = _component_places(ctx, name, name, x.scope_places)
-                span, quote = ctx.quote((at, at + len(name)))
-                x.components.append(
-                    Component(role, name, tuple(span), quote, places, feats, False, 0.55)
-                )
-            x.kind = structure_class(x.pattern)
+            _add_named_parts(ctx, x, parts, confidence=0.55)
             break
 
 
