@@ -1407,8 +1407,6 @@ _MADE_OF_BEFORE = re.compile(r"(?:共同)?(?:构成|形成|组成)(?:了)?[^。;
 PROSE_PARTS_CHARS = 400
 # A sentence that takes up what the lines above said (上述一条发展轴和两条发展带, 以上三片).
 _THE_ABOVE = re.compile(r"\s*(?:上述|以上|前述)")
-# A line that is an article's or section's heading (第十条　区域发展格局), ending where it does.
-_ARTICLE_LINE = re.compile(r"(?m)^\s*第[一二三四五六七八九十百0-9]+[条节章][^\n]{0,20}\n")
 
 
 def _prose_names(window: str, suffixes: tuple[str, ...]) -> list[tuple[str, int]]:
@@ -1551,12 +1549,13 @@ def _prose_parts(ctx: _Ctx, structures: list[Structure]) -> None:
                 base = line_start
                 if _THE_ABOVE.match(text, line_start):
                     # 上述…共同构成“一轴两带”: the parts are in the lines above, back to the
-                    # paragraph's break or its section's heading
+                    # paragraph's break or its section's heading (the plan's sections)
                     top = max(0, line_start - PROSE_PARTS_CHARS)
                     gap = text.rfind("\n\n", top, line_start - 1)
                     base = gap + 2 if gap != -1 else top
-                    head = _ARTICLE_LINE.search(text, base, line_start)
-                    base = head.end() if head else base
+                    heads = [h for h in ctx.heading_starts if base <= h < line_start]
+                    end = text.find("\n", heads[-1], line_start) if heads else -1
+                    base = end + 1 if end != -1 else base
                 window = text[base : m.start()]
             else:
                 base = close
