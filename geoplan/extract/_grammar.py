@@ -809,25 +809,11 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     colon = re.search(r"[:：]", head)
     if colon and len(_top_split(clauses[0], _LIST_SPLIT)) > 1:
         colon = None
-    for i, clause in enumerate(clauses[1:] if k and k > 1 and not group else [], 1):
+    for clause in clauses[1:] if k and k > 1 and not group else []:
         # 依托三条河流形成的发展廊道, 即甲廊道、乙廊道和丙廊道 (三个旅游功能区, 分别为甲区、乙区
         # 和丙区; 县域副中心: 甲镇、乙镇): a description, then the parts by name, as many as the
         # token counts
         lead = _NAMES_LEAD.match(clause)
-        if lead and i + 1 < len(clauses):
-            # the names over the rest of the sentence, each with the places before it (即北部
-            # 甲、乙山地旅游带, 中部丙生态旅游带, 以及南部滨海旅游带)
-            rest = "，".join([clause[lead.end() :], *clauses[i + 1 :]])
-            named = _places_joined(
-                [
-                    x
-                    for c in _top_split(rest, re.compile(r"[,，]"))
-                    for x in _top_split(c, _LIST_SPLIT)
-                ],
-                suffixes,
-            )
-            if len(named) == k:
-                return named, False
         after_colon = lead is None and colon and head[colon.end() :].startswith(clause)
         if after_colon:
             lead = re.match("", clause)
