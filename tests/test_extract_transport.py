@@ -831,3 +831,30 @@ def test_where_the_works_stand_now_in_the_next_clause_is_the_lines_stage():
     )
     assert [s for n, _c, s in got if n == "永零高速"] == ["existing"]
     assert ("呼南高铁", ["呼和浩特市", "南宁市"], "under_construction") in got
+
+
+def test_items_of_a_counted_list_keep_their_asides_and_ends_of_any_name():
+    # 甲至乙(丙)、丁至戊两条城际铁路: the aside closes no clause, and an item whose ends all
+    # read is a line though an end holds a character of running text (新化)
+    got = _projects("益阳市规划\n谋划长沙至益阳（常德）、娄底至新化两条城际铁路。")
+    assert got == [
+        ("长沙至益阳(常德)城际铁路", ["长沙市", "益阳市"], "studied"),
+        ("娄底至新化城际铁路", ["娄底市", "新化县"], "studied"),
+    ]
+
+
+def test_the_stage_said_after_a_list_holds_for_its_earlier_items():
+    # 甲高铁、乙城际已经建成通车: the words after the last item are the list's, surer than an
+    # earlier mention inside a plan's proposal, less sure than an item's own words
+    got = _projects(
+        "衡阳市规划\n规划提出的高铁网络,把长赣高铁、长株高铁、长浏城际都装了进去。这里要强调,"
+        "长株高铁、长浏城际已经建成通车。已开通的沪昆高铁、张吉怀高铁正在加快建设。"
+    )
+    assert ("长株高铁", ["长沙市", "株洲市"], "existing") in got
+    assert ("长浏城际", ["长沙市", "浏阳市"], "existing") in got
+    assert [s for n, _c, s in got if n == "沪昆高铁"] == ["existing"]
+
+
+def test_a_copula_or_modal_before_an_airport_is_not_its_name():
+    got = _projects("邵阳市规划\n“一主”就是武冈机场,已经建成通航。要支持机场新开航线。")
+    assert got == [("武冈机场", ["武冈市"], "existing")]

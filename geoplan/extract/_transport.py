@@ -316,6 +316,8 @@ _LEAD_VERB = re.compile(
     r"|增强|培育|优化|认真|做好|可达|直达|抵达|到达|通达|连接|对接|联系)+"
 )
 _ANY_LEAD_VERB = re.compile(_LEAD_VERB.pattern[4:-2])
+# A copula or modal glued before a port's or airport's name (就是甲机场, 要支持机场).
+_COPULA_LEAD = re.compile(r"^(?:也|就|即|则)?(?:是|为)|^(?:还|也|更)?要")
 # A verb of stage right before a code (做好 | 怀芷, 推进 | 怀芷): where the code begins.
 _LEAD_VERB_END = re.compile(f"(?:{_LEAD_VERB.pattern[4:-2]})$")
 _BAD_PORT_END = ("临", "空", "粤", "地", "般", "运", "型", "的", "等", "各", "新建", "直升")
@@ -695,17 +697,25 @@ def _status(text: str, start: int, end: int) -> tuple[str | None, float]:
     # 甲铁路前期工作,力争开工建设: a clause of aim goes on with the line's works
     after = text[end : aim.end() if aim else cut]
     section = bool(aside or _SECTION_AFTER.match(after))
-    listed_after = ""
+    listed_after, shared = "", False
     if "、" in after:  # an item of a list: its own words, else those after the list
         tail = after.split("、")[-1]  # (A、B等项目规划建设)
-        listed_after = tail[tail.index("等") + 1 :] if "等" in tail else ""
+        if "等" in tail:
+            listed_after = tail[tail.index("等") + 1 :]
+        else:  # A、B已经建成通车: the words after the last item's name, said less surely
+            last = SUFFIX_RE.search(tail)
+            listed_after, shared = (tail[last.end() :], True) if last else ("", False)
         after = after.split("、", 1)[0]
     before = text[clause_start:start]
     own = before.rsplit("、", 1)[-1]
     found_before = _words(own, first=False)
     if found_before is None and "、" in before:
         found_before = _heading(before.split("、", 1)[0])
-    found_after = _words(after, first=False) or _words(listed_after, first=False)
+    found_after = _words(after, first=False)
+    if found_after is None:
+        found_after = _words(listed_after, first=False)
+        if found_after is not None and shared:
+            found_after = (found_after[0], found_after[1] - 0.5)
     if _RELIED_ON.search(own):
         # 依托甲铁路(衡阳站)规划建设物流园: the verbs after the line govern what is built on it
         found_after = None
@@ -969,11 +979,18 @@ def _item_code(item: str) -> int:
         cut += step
 
 
+# A bracketed aside inside a listed item (甲至乙(丙)): another end, said in passing.
+_ITEM_ASIDE = re.compile(r"[(（][^()（）\n]{1,20}[)）]")
+
+
 def _listed(text: str, end: int, suffix: str, mode: str) -> list[RawProject]:
     """Projects of a list "A、B、C等" ending at ``end`` (where 等 and any kind word begin),
     each named by its code and the shared ``suffix`` (宁韶、江干、醴娄扩容等高速公路 ->
     宁韶高速公路, 江干高速公路, 醴娄高速公路 (扩容: an upgrade))."""
-    start = max(text.rfind(ch, max(0, end - 120), end) for ch in _CLAUSE_END) + 1
+    lo = max(0, end - 120)
+    # a bracketed aside of an item (甲至乙(丙)、丁至戊三条城际铁路) closes no clause
+    masked = _ITEM_ASIDE.sub(lambda a: "_" * len(a.group()), text[lo:end])
+    start = lo + max(masked.rfind(ch) for ch in _CLAUSE_END) + 1
     items = text[start:end].split("、")
     head = _after_verbs(items[0])
     start += head
@@ -994,13 +1011,15 @@ def _listed(text: str, end: int, suffix: str, mode: str) -> list[RawProject]:
         corridor = bare in corridor_codes()
         if not 2 <= len(bare) <= 12 or (SUFFIX_RE.search(bare) and not corridor):
             continue  # named with a suffix of its own (长沙北外环高速) or not a name
-        if _FUNCTION_CHARS.search(bare) and not corridor:
+        ends = [p for p in re.split(f"[{_LINK}经]", _ITEM_ASIDE.sub("", bare)) if p]
+        termini = len(ends) > 1 and not _decode_termini(ends)[2]  # 甲至乙至毕节: all ends read
+        if _FUNCTION_CHARS.search(bare) and not corridor and not termini:
             continue
         qual = _QUALIFIER.search(raw)
         code = raw[: qual.start()] if qual else raw
         if len(code) < 2 or _GENERIC_CODES.search(code):
             continue
-        parts = [p for p in re.split(f"[{_LINK}经]", code) if p]
+        parts = [p for p in re.split(f"[{_LINK}经]", _ITEM_ASIDE.sub("", code)) if p]
         if len(parts) > 1:
             names, adcodes, undecoded = _decode_termini(parts)
         else:
@@ -1255,7 +1274,7 @@ def find_projects(text: str) -> list[RawProject]:
             start += len(code) - len(trimmed)
             code = trimmed
         elif mode in ("port", "airport", "waterway"):
-            code2 = _LEAD_VERB.sub("", code)
+            code2 = _LEAD_VERB.sub("", _COPULA_LEAD.sub("", code))
             verbs = list(_ANY_LEAD_VERB.finditer(code2))
             if verbs and len(code2) > 5:  # 统一联动做好 | 资江航道: the name follows the last verb
                 code2 = code2[verbs[-1].end() :]
