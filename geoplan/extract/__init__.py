@@ -1391,6 +1391,61 @@ def _ordinal_parts(ctx: _Ctx, structures: list[Structure]) -> None:
             )
             have.add(o.group(1))
             x.kind = "network"
+    _ordinal_lines(ctx, structures)
+
+
+# A network's part at a line's start, labelled by its role and its place in the count, its name
+# after an arrow or a colon (· 纵一 → 甲通道; 横二线:乙高速), as slides and tables list lines.
+_ORDINAL_LINE = re.compile(
+    r"^[ \t\u3000·•*-]*(纵|横|环|射|联|连)([一二三四五六七八九十]{1,2})线?[ \t\u3000]*"
+    r"(?:→|->|[:：])[ \t\u3000]*([^\n,，。;；:：(（]{2,30})",
+    re.M,
+)
+# How the name of a line of a network ends.
+_LINE_NAME_END = re.compile(
+    r"(?:通道|走廊|廊道|高速公路|高速|铁路|高铁|公路|国道|省道|干线|快速路|大道|线)$"
+)
+# How far below a network's name its lines are looked for.
+ORDINAL_LINES_CHARS = 1500
+
+
+def _ordinal_lines(ctx: _Ctx, structures: list[Structure]) -> None:
+    r"""Add to a network the parts listed a line each by role and ordinal (纵一 → 甲通道), below
+    the nearest mention of a network that counts that many of the role. The part's places are
+    those its lines name, up to the next part.
+
+    >>> from geoplan.corpus import read_text
+    >>> t = "甲市规划\n“两纵一横”通道:\n· 纵一 → 长益通道\n走向:长沙—益阳\n· 纵二 → 本页从略"
+    >>> [(c.role, c.name) for c in extract_plan(read_text(t)).structures[0].components]
+    [('纵', '长益通道')]
+    """
+    text = ctx.text
+    found = list(_ORDINAL_LINE.finditer(text))
+    networks = [x for x in structures if structure_class(x.pattern) == "network"]
+    mentions = sorted(
+        (m.start(), x) for x in networks for m in re.finditer(re.escape(x.pattern), text)
+    )
+
+    def counted(x: Structure, role: str) -> int:
+        return max((count_of(n) or 0 for n, r in tokens_of(x.pattern) if r == role), default=0)
+
+    for i, o in enumerate(found):
+        role, k, name = o.group(1), count_of(o.group(2)) or 0, clean_name(o.group(3))
+        owners = [
+            (start, x)
+            for start, x in mentions
+            if o.start() - ORDINAL_LINES_CHARS < start < o.start() and k <= counted(x, role)
+        ]
+        if not owners or not _LINE_NAME_END.search(name):
+            continue
+        x = owners[-1][1]
+        if name in {c.name for c in x.components}:
+            continue
+        end = found[i + 1].start() if i + 1 < len(found) else min(len(text), o.end() + 400)
+        places, feats = _component_places(ctx, name, text[o.start(3) : end], x.scope_places)
+        span, quote = ctx.quote((o.start(), o.end()))
+        x.components.append(Component(role, name, tuple(span), quote, places, feats, False, 0.8))
+        x.kind = "network"
 
 
 # What opens a part's name in running prose: a verb or preposition of laying it out (着力把甲带

@@ -165,6 +165,8 @@ _SPACE_WORD = re.compile(
     r"(?:城区|城镇|新区|新城|园区|开发区|经开区|高新区|片区|组团|中心|走廊|廊道|公园|街道|大道|区域"
     # a named line: the part is the road or railway (“一环”即甲乙高速)
     r"|高速|高速公路|铁路|高铁|城际|公路|快速路|国道|省道"
+    # a named waterway, airport or station (“一干”就是甲水道; “一主”就是甲机场)
+    r"|水道|航道|运河|机场|车站|站"
     r"|[江河湖山港湾镇区城带轴廊圈线路园谷岸])$"
 )
 
@@ -275,12 +277,19 @@ def _unit_name(name: str) -> bool:
 _TOWNS_ETC = re.compile(r"等[\u4e00-\u9fff]{0,4}?(?:乡镇|集镇|城镇|重点镇|中心镇|镇|乡|街道|村)$")
 
 
+# What qualifies a whole list before its first item (紧邻中心城区的甲县、乙县).
+_GROUP_QUALIFIER = re.compile(r"^[^、,，的]{2,16}的(?=[\u4e00-\u9fff]{2})")
+
+
 def _is_group(parts: list[str]) -> bool:
     """Whether a list names one group of places rather than parts of their own: units
     (甲县、乙县两市), the built-up areas of several units (甲城区、乙城区两个副中心), kinds
     of place (国家级新区、特色园区), or national corridors by their codes (沪昆、杭瑞两大横向
-    通道: the plan names no part of its own). Such a part is named by its label."""
+    通道: the plan names no part of its own). Such a part is named by its label. A
+    qualifier before the first (南部山区的甲县、乙县) qualifies them all."""
     urban = len(parts) > 1
+    if urban:
+        parts = [_GROUP_QUALIFIER.sub("", parts[0]), *parts[1:]]
     if urban and all(p.strip() in corridor_codes() for p in parts):
         return True
     if len(parts) > 1 and _TOWNS_ETC.search(parts[-1]):
@@ -904,10 +913,12 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     bare = [re.sub(r"(?:共同)?(?:组成|构成)$", "", clean_name(p)) for p in parts]
     if len(parts) > 1 and all(b.endswith(suffixes) for b in bare):
         return parts, False  # parts of its role, counted apart (一条甲轴和两条乙轴)
-    if k == 1 or k is None or len(parts) > 1 or _DESCRIBED_ALL.search(clauses[0]):
-        # a list of another count than the token's (甲路、乙路、丙路和丁路形成三个交通环), or a
-        # description of them all (两侧沿江展开的城区, 江中的三座沙洲), describes the parts as a
-        # whole: one part, named by its label
+    examples = any(_SOME_OF.match(c) for c in clauses[1:])
+    if k == 1 or k is None or len(parts) > 1 or _DESCRIBED_ALL.search(clauses[0]) or examples:
+        # a list of another count than the token's (甲路、乙路、丙路和丁路形成三个交通环), a
+        # description of them all (两侧沿江展开的城区, 江中的三座沙洲), or one followed by some
+        # of them (…的支流港区, 包括甲港区、乙港区等) describes the parts as a whole: one part,
+        # named by its label
         return [clauses[0]], False
     # the parts apart by semicolons on the definition's line (东西向的甲轴;南北向的乙轴), which
     # the head stops at
@@ -918,6 +929,8 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     return [], False
 
 
+# Some of the parts given as examples, the list left open (包括甲港区、乙港区等).
+_SOME_OF = re.compile(r"(?:主要|其中)?(?:包括|包含|有)[^。;；]{2,60}等$")
 # A kind counted, not a name (由1个中心城区, 4个县城, 九个重点镇).
 _COUNTED_KIND = re.compile(rf"^(?:由)?[0-9{NUMERALS}]+(?:个|座|条|处)")
 # How the name of a place or area ends (甲镇, 乙片区, 丙新城), as a list after a colon names them.
@@ -925,7 +938,7 @@ _PLACE_NAME_END = re.compile(r"(?:镇|乡|街道|县|市|区|城|园|组团|中�
 # What opens the parts' names after a description of them (…廊道, 即甲、乙、丙).
 _NAMES_LEAD = re.compile(r"即|分别为|分别是|依次为|依次是")
 # A description of several parts at once: where they lie on both sides, or their count.
-_DESCRIBED_ALL = re.compile(rf"两侧|两岸|两边|沿线|[{NUMERALS}][座个条片处]")
+_DESCRIBED_ALL = re.compile(rf"两侧|两岸|两边|沿线|[{NUMERALS}1-9][座个条片处]")
 
 
 # A run of numeral + role tokens, the shape of every label; which runs are labels of the plan's
@@ -1494,6 +1507,15 @@ def _row_block(text: str, first: int, row: re.Pattern) -> list[re.Match]:
 
 # A row naming one of a token's parts by its place in the count (两纵之一: 甲景观长廊).
 _ORDINAL_CELL = re.compile(rf"\s*({TOKEN})之[一二三四五六七八九十]+\s*[:：]\s*(\S.{{1,30}}?)\s*$")
+
+
+# A table turned on its side: a row of labels (层次 | 两翼 | 两翼 …), a row of the parts' names
+# below it (名称 | 甲带 | 乙带 …), a column a part and its other cells the part's text.
+_SIDEWAYS_HEAD = re.compile(
+    r"^[ \t|｜]*(?:层次|结构要素|空间要素|要素|构成|组成部分|类别|结构)[ \t]*[\t|｜][^\n]+$", re.M
+)
+_CELLS = re.compile(r"[ \t]*[\t|｜][ \t]*")
+_NAME_CELL = re.compile(r"(?:要素|组成部分|部分)?名\s*称")
 
 
 # A part named by its place in its token's count anywhere (【字幕】两带之一: 甲风光带).
@@ -2315,6 +2337,39 @@ def define_components(
         if name and name not in {c.name for c in have}:
             role = tokens_of(m.group(1))[0][1]
             have.append(RawComponent(role, name, (m.start(), m.end()), confidence=0.8))
+    for m in _SIDEWAYS_HEAD.finditer(text):  # 层次 | 两翼 | 两翼, then 名称 | 甲带 | 乙带
+        if len(per) > MAX_LABELS:
+            break
+        end = m.end()
+        while True:  # the table's rows: the lines below that hold cells
+            nxt = text.find("\n", end + 1)
+            line = text[end + 1 : len(text) if nxt == -1 else nxt]
+            if end >= len(text) or not re.search(r"[\t|｜]", line):
+                break
+            end = len(text) if nxt == -1 else nxt
+        cells = [_CELLS.split(r.strip(" \t|｜")) for r in text[m.start() : end].split("\n")]
+        names = next((c[1:] for c in cells[1:] if _NAME_CELL.fullmatch(c[0])), [])
+        for i, label in enumerate(cells[0][1 : len(names) + 1]):
+            toks = tokens_of(label)
+            name = clean_name(names[i])
+            if len(toks) != 1 or not name or tokens_of(name):
+                continue
+            key = _token_key(toks)
+            owners = [
+                (max(w for w in where if w < m.start()), p)
+                for p, where in mention_starts.items()
+                if any(w < m.start() for w in where) and key[0] in _token_key(tokens_of(p))
+            ]
+            if not owners:
+                continue
+            have = per.setdefault(max(owners)[1], {}).setdefault(key, [])
+            if name not in {c.name for c in have}:
+                column = "。".join(c[i + 1] for c in cells[1:] if i + 1 < len(c))
+                have.append(
+                    RawComponent(
+                        toks[0][1], name, (m.start(), end), confidence=0.8, places_text=column
+                    )
+                )
     for m in _RECORD.finditer(text):  # 名称:甲轴;类型:发展轴(“五轴”之一,“两横”之一)
         if len(per) > MAX_LABELS:
             break

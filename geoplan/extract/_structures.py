@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 from geoplan.corpus import BULLETS
 
+# Numerals of a count: Chinese characters, or an Arabic digit as some plans write the name
+# (“1心2轴3片”, 3个板块).
 NUMERALS = "一二三四五六七八九十两多双"
 # The role words of a structure name, by class. A name is a sequence of numeral + role
 # ("一核一圈一廊", "三纵三横二连", "一江两水"); the class says what the name describes.
@@ -40,12 +42,16 @@ FEATURE_ROLES = (
     "桥",
     "垸",
 )
-NETWORK_ROLES = ("纵横", "放射", "辐射", "纵", "横", "斜", "连", "射", "联", "支", "干", "轨")
+# 城际: a count of intercity lines (三横一纵四城际).
+NETWORK_ROLES = (
+    "纵横", "放射", "辐射", "城际", "纵", "横", "斜", "连", "射", "联", "支", "干", "轨",
+)  # fmt: skip
 # Words that begin like a role but are not one: a name holding one of them is a slogan or a
-# count of things (四中心三城市, 一镇一主业, 一镇一区域, 三高四新, 一带一部, 二中心一枢纽,
-# 一化三基, 六个湘潭). Listed so that the longest word wins over its first character.
+# count of things (四中心三城市, 两条城镇发展轴, 一镇一主业, 一镇一区域, 三高四新, 一带一部,
+# 二中心一枢纽, 一化三基, 六个湘潭). Listed so that the longest word wins over its first
+# character.
 NOT_ROLES = (
-    "城市", "主业", "主体", "主导", "区域", "特色", "枢纽", "中心城市", "部", "高", "新兴",
+    "城市", "城镇", "主业", "主体", "主导", "区域", "特色", "枢纽", "中心城市", "部", "高", "新兴",
     "化", "基", "型", "个", "全面", "品", "策", "线一单", "体化",
 )  # fmt: skip
 ROLES = tuple(sorted(set(LAYOUT_ROLES + FEATURE_ROLES + NETWORK_ROLES), key=lambda r: (-len(r), r)))
@@ -60,7 +66,10 @@ _MEASURE = "(?:个|条|大|座)?"
 _BOUND = r"[、,，。;；:：”\"」』\s和与及]|分为|分别|依次|即|是|为|指|包括|由|$"
 _QUALIFIED = rf"[个条大座处][^\W\d{NUMERALS}、,，]{{1,4}}?(?=(?:{_WORD_ALT})(?:{_BOUND}))"
 # A numeral: one character, or 十 and a unit (十七联, 十八总).
-_NUMERAL = rf"(?:十[一二三四五六七八九](?=[^\W\d{NUMERALS}])|[{NUMERALS}])"
+_NUMERAL = (
+    rf"(?:十[一二三四五六七八九](?=[^\W\d{NUMERALS}])|[一二三四五六七八九十两多双]"
+    r"|(?<![0-9A-Za-z.+＋%])[1-9](?![0-9]))"
+)
 PLAIN_TOKEN = rf"{_NUMERAL}{_MEASURE}(?:{_WORD_ALT})"
 _BEFORE_ROLE = rf"(?:{_MEASURE[:-1]}(?=(?:{_WORD_ALT}))|{_QUALIFIED}|)"
 TOKEN = rf"{_NUMERAL}{_BEFORE_ROLE}(?:{_WORD_ALT})"
@@ -114,6 +123,7 @@ TRAVEL_RE = re.compile(
 )
 _TRAVEL_PREFIX = re.compile(r"(市域|城市|市内|市外|全域|县域|区域)$")
 _NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_NUM.update({str(n): n for n in range(1, 10)})
 
 # Name suffixes each role's components end with, longest first.
 ROLE_SUFFIX = {
@@ -152,6 +162,7 @@ ROLE_SUFFIX = {
     "连": ("连线", "联络线", "连"),
     "射": ("射线", "射"),
     "轨": ("轨道", "线", "轨"),
+    "城际": ("城际铁路", "城际轨道", "城际"),
     "组团": ("组团",),
     "平台": ("平台",),
     "龙头": ("龙头",),
