@@ -858,3 +858,9 @@ def test_the_stage_said_after_a_list_holds_for_its_earlier_items():
 def test_a_copula_or_modal_before_an_airport_is_not_its_name():
     got = _projects("邵阳市规划\n“一主”就是武冈机场,已经建成通航。要支持机场新开航线。")
     assert got == [("武冈机场", ["武冈市"], "existing")]
+
+
+def test_a_slides_bullet_gives_a_lines_stage_after_an_arrow():
+    # · 甲高铁 → 湖南段2021年12月开工,加快建设: the arrow stands for the entry's colon
+    got = _projects("浏阳市交通规划\n第7页 铁路\n· 长赣高铁 → 湖南段2021年12月开工,加快建设")
+    assert got == [("长赣高铁", ["长沙市", "赣州市"], "under_construction")]

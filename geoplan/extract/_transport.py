@@ -797,7 +797,8 @@ _NOW_OPEN = re.compile(r"(?:目前|现已|现在|如今)[\u4e00-\u9fff]{0,3}?(?:
 _ENTRY_HEAD = re.compile(
     rf"^\s*(?:[0-9]{{1,2}}[.、．]|[(（][0-9一二三四五六七八九十]{{1,2}}[)）]|[①-⑳{BULLETS}])?\s*$"
 )
-_ENTRY_COLON = re.compile(r"\s*(?:[(（][^()（）\n]{0,30}[)）])?\s*[:：]")
+# (a slide's bullet may put an arrow for the colon: · 甲高铁 → 2021年开工,加快建设)
+_ENTRY_COLON = re.compile(r"\s*(?:[(（][^()（）\n]{0,30}[)）])?\s*(?:[:：]|→|->)")
 _ENTRY_BELOW = re.compile(rf"[ \t]*\n[ \t]*(?:→|->|[{BULLETS}]|-(?!\d))[ \t]*([^\n]+)")
 
 
