@@ -742,6 +742,12 @@ _STEERED = re.compile(
 _PLURAL = re.compile(r"(?:一批|多个|若干|各类|一系列|一些)")
 
 
+# A kind, then the part's name restated after 即 (主中心, 即甲枢纽中心): a kind is a rank and a
+# role word, no name.
+_RANK_KIND = re.compile(r"(?:是|为)?(?:主|副|次|总)?(?:中心|核心|增长极|发展轴|发展带)")
+_NAMELY = re.compile(r"^([^,，。;；:：]{2,12})[,，]\s*即(?:为|是)?([^,，。;；:：(（]{2,20})")
+
+
 def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bool]:
     """Names defined for one token, and whether they came from an enumeration."""
     k = count_of(numeral)
@@ -765,6 +771,11 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     head = re.sub(r"^以(.{2,30}?)为(?:中心|核心|主体|龙头)(?=[,，。;；]|$)", r"\1", head)
     # 以甲、乙、丙为全省三个新增长极: the places are the parts, what they are follows
     head = re.sub(r"^以([^以为]{2,30}?)为[^,，。;；以]{1,12}?[极核心点]$", r"\1", head)
+    namely = _NAMELY.match(head) if k == 1 else None
+    if namely and _RANK_KIND.fullmatch(namely.group(1)) and _name_like(namely.group(2), role):
+        # 是主中心, 即甲枢纽中心: a kind, then the name 即 restates it by (not 甲县城, 即老城区:
+        # a name, then what it is)
+        return [namely.group(2)], False
     opened = re.search(r"[:：]\s*(?=一是|其一|第一|①|[(（]1[)）]|1[.、])", head)
     if opened and k and k > 1:
         # …由三条通道组成:一是甲;二是乙;三是丙: the list the head's colon opens
@@ -913,6 +924,14 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     bare = [re.sub(r"(?:共同)?(?:组成|构成)$", "", clean_name(p)) for p in parts]
     if len(parts) > 1 and all(b.endswith(suffixes) for b in bare):
         return parts, False  # parts of its role, counted apart (一条甲轴和两条乙轴)
+    line = re.split(r"[。\n]", body.lstrip(" :：\n"), maxsplit=1)[0]
+    colon = re.search(r"[:：]", line)
+    if colon and k and k > 1 and _DESCRIBED_ALL.search(line[: colon.start()]):
+        # 指三条发展轴线: 沿甲路形成甲轴; 沿乙路形成乙轴; …: a description of them all, then
+        # the parts apart by semicolons, each ending on the role
+        semi = [clean_name(c) for c in _top_split(line[colon.end() :], re.compile(r"[;；]"))]
+        if len(semi) == k and all(c.endswith(suffixes) for c in semi):
+            return semi, False
     examples = any(_SOME_OF.match(c) for c in clauses[1:])
     if k == 1 or k is None or len(parts) > 1 or _DESCRIBED_ALL.search(clauses[0]) or examples:
         # a list of another count than the token's (甲路、乙路、丙路和丁路形成三个交通环), a
@@ -1062,6 +1081,10 @@ def _measured_parts(body: str, tokens: list[tuple[str, str]]) -> list[list[str]]
     return out
 
 
+# The verb after a token in a phrase of a name, up to its closing quote (“三轴并进”).
+_PHRASE_VERB = re.compile(rf"([^\W\d{NUMERALS}]{{2}})(?=[{_CLOSE}])")
+
+
 def _find_labels(
     text: str, patterns: dict[str, list[tuple[int, int]]], heading_starts: list[int] = ()
 ) -> list[_Label]:
@@ -1099,6 +1122,9 @@ def _find_labels(
             break
         quoted = s > 0 and text[s - 1] in _OPEN
         tokens = tokens_of(label_text)
+        verb = _PHRASE_VERB.match(text, e) if quoted else None
+        if verb and any(label_text + verb.group(1) in p for p in patterns):
+            e = verb.end(1)  # “三轴并进”指…: a phrase of a name (主副双心、三轴并进), its token
         if not _PLAIN_SPAN.fullmatch(text, s, e):
             tokens = [(n, _SAME_ROLE.get(r, r)) for n, r in tokens]  # 五条发展轴线: of 五轴
         # the list before the label: 以甲、乙为“两区”
@@ -1531,7 +1557,8 @@ _RECORD_UNITS = re.compile(
     r"所在(?:区县|县市区|县区|县市|区域|地区|行政区)\s*[:：]([^;；|\n]{2,40})"
 )
 _ORDINAL_PART = re.compile(
-    rf"(?<![{NUMERALS}])({TOKEN})之[一二三四五六七八九十]+\s*[:：]\s*([^\s,，。;；:：、]{{2,30}})"
+    rf"(?<![{NUMERALS}])[{_OPEN}]?({TOKEN})[{_CLOSE}]?之[一二三四五六七八九十]+\s*[:：]\s*"
+    r"([^\s,，。;；:：、]{2,30})"
 )
 
 

@@ -281,8 +281,11 @@ BRACKETED_RE = re.compile(
     # the last token may go without its parts (“一湖(甲湖)两片(东片区、西片区)五组团”)
     rf"(?:[、,，]?{TOKEN})?)(?=[”\"」』])"
 )
+# An item of such a name: a token and its verb, a token after two words (主副双心), or a
+# phrase of four words without one (板块协同), so long as two items hold tokens.
+_PHRASE = rf"(?:{TOKEN}{_VERB2}|[^\W\d{NUMERALS}]{{2}}{TOKEN}|[^\W\d{NUMERALS}、,，]{{4}})"
 INTERLEAVED_RE = re.compile(
-    rf"(?<=[“\"「『])({TOKEN}{_VERB2}(?:[、,，]{TOKEN}{_VERB2})+)(?=[”\"」』])"
+    rf"(?<=[“\"「『])({_PHRASE}(?:[、,，]{_PHRASE})+)(?=[”\"」』])"
     # unquoted, three tokens or more (按照一核引领、两翼支撑、四心鼎力的思路)
     # (its later items may be no role: 六产拉动; the name is kept whole, as written)
     rf"|(?<![“\"「『{NUMERALS}])({TOKEN}{_VERB2}(?:、[{NUMERALS}][^\W\d{NUMERALS}]{{3}}){{2,}})"
@@ -315,6 +318,8 @@ def find_patterns(text: str) -> list[tuple[str, int, int]]:
         items = pattern.split("、")
         if m.group(2) and len(tokens_of(pattern)) < max(3, 0.6 * len(items)):
             continue  # unquoted: most items must be tokens of space (not 一网统管、一端通达…)
+        if sum(bool(_TOKEN_SPAN.search(i)) for i in re.split(r"[、,，]", pattern)) < 2:
+            continue  # (quoted: at least two of its phrases count parts of space)
         if not all(is_role(n, r) for n, r in tokens_of(pattern)):
             continue
         compact = re.sub(r"[,，]", "、", pattern)
@@ -474,6 +479,10 @@ def _keep_short(m: re.Match) -> str:
     return ""
 
 
+# Emoji and pictographs, with their joiners and variation selectors.
+_PICTOGRAPHS = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]+")
+
+
 def clean_name(item: str) -> str:
     """Trim verbs, quotes, sizes and descriptions from a component name.
 
@@ -491,6 +500,7 @@ def clean_name(item: str) -> str:
     ('株洲中心城区', '云龙新区')
     """
     item = re.sub(r"\s+", "", item).strip("“”\"'。:：")
+    item = _PICTOGRAPHS.sub("", item)  # 甲增长极⚓: a post's emoji is no part of the name
     item = re.sub(r"[_＿]{2,}|[(（][\s\u3000]*[)）]", "", item)  # a blank to fill in is no name
     item = _ENUMERATOR.sub("", item).lstrip(BULLETS)  # a bullet of slides or Word lists
     m = re.match(
@@ -514,6 +524,8 @@ def clean_name(item: str) -> str:
     item = re.sub(r"^另?[一两二三四五六七八九十]?(?:条|个|座|处|片)(?:是|为)(?=.{2})", "", item)
     # 北岸就是甲区, 南岸主要是乙区: where it lies, then what it is
     item = re.sub(r"^[\u4e00-\u9fff]{1,6}?(?:也就是|就是|主要是)(?=[\u4e00-\u9fff]{2})", "", item)
+    # 沿甲路、乙路形成丙生长轴: where it runs, then the part it makes
+    item = re.sub(r"^沿.{1,24}?(?:形成|打造|构建|培育)(?=[\u4e00-\u9fff]{3})", "", item)
     # 第一组团为甲组团: the ordinal the list numbers it by
     item = re.sub(r"^第[一二三四五六七八九十]{1,3}[\u4e00-\u9fff]{0,3}?(?:为|是)(?=.{2})", "", item)
     # 甲区域为核心 (its 以 cut off before): the part is what the role rests on
