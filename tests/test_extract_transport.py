@@ -864,3 +864,11 @@ def test_a_slides_bullet_gives_a_lines_stage_after_an_arrow():
     # · 甲高铁 → 湖南段2021年12月开工,加快建设: the arrow stands for the entry's colon
     got = _projects("浏阳市交通规划\n第7页 铁路\n· 长赣高铁 → 湖南段2021年12月开工,加快建设")
     assert got == [("长赣高铁", ["长沙市", "赣州市"], "under_construction")]
+
+
+def test_a_list_opened_by_a_conjunction_keeps_it_out_of_its_first_name():
+    # …段, 以及甲至乙、丙至丁等高速公路: 以及 joins the list to the clause before, no end of a line
+    got = _projects(
+        "甲县规划\n加快建设长沙至益阳高速公路湘阴段,以及株洲至醴陵、衡阳至永州等高速公路。"
+    )
+    assert ("株洲至醴陵高速公路", ["株洲市", "醴陵市"], "under_construction") in got

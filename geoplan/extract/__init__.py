@@ -754,6 +754,31 @@ _ORDINALS = "一二三四五"
 _PLACES_COUNTED = re.compile(r"[一二三四五六七八九十两]个?(?:市|县|区|县市|县市区|市州|城市)$")
 
 
+# A digit name's counts spelled out in brackets right after it (“1+4”(1个核心区+4个联动区)).
+_DIGIT_SPELLED = re.compile(r"\s*[(（]([^()（）]{4,80})[)）]")
+
+
+def _spelled_kinds(inside: str, parts: list[str]) -> list[str]:
+    """The kinds a bracket spells a digit name's counts out as, one item a count in its order
+    (1个核心区+4个联动区 for 1+4), or [] when they do not answer its counts.
+
+    >>> _spelled_kinds("1个光伏产业核心区+4个重点发展区", ["1", "4"])
+    ['光伏产业核心区', '重点发展区']
+    """
+    items = re.split(r"[+＋]", inside)
+    if len(items) != len(parts):
+        return []
+    kinds = []
+    for item, part in zip(items, parts, strict=True):
+        m = re.fullmatch(
+            r"\s*([0-9]{1,2}|N|若干|多)(?:个|条|座|处|片)?([\u4e00-\u9fff]{2,12})\s*", item
+        )
+        if m is None or (m.group(1) != part and part != "N"):
+            return []
+        kinds.append(m.group(2))
+    return kinds
+
+
 def _digit_parts(pattern: str) -> list[str]:
     """The counts of a digit name, as written: 3+5 -> 3, 5; 1147 -> 1, 1, 4, 7."""
     return pattern.split("+") if "+" in pattern else list(pattern)
@@ -799,8 +824,12 @@ def _digit_structures(ctx: _Ctx) -> list[Structure]:
             continue
         window = text[m.end() : m.end() + DIGIT_REACH]
         parts = _digit_parts(pattern)
+        spelled = _DIGIT_SPELLED.match(window) if group == 1 else None
+        kinds = _spelled_kinds(spelled.group(1), parts) if spelled else []
+        if kinds:  # “1+4”(1个核心区+4个联动区)的布局: each count's kind, then what it governs
+            window = window[spelled.end() :]
         defined = [_digit_definition(window, p, parts[:i].count(p)) for i, p in enumerate(parts)]
-        every = all(defined)
+        every = all(defined) or bool(kinds)
         if len(seen) >= MAX_OCCURRENCES or not (_DIGIT_SPACE.match(window) or every):
             continue
         if group == 2 and not _DIGIT_SPACE.match(window[:12]):
@@ -809,7 +838,11 @@ def _digit_structures(ctx: _Ctx) -> list[Structure]:
             continue  # a number (“2035”), unless each of its digits is defined
         scope, scope_places = _scope(ctx, m.start())
         components: list[Component] = []
-        for part, d in zip(parts, defined, strict=True):
+        for part, kind in zip(parts, kinds, strict=False):
+            span, quote = ctx.quote((m.end() + 1, m.end() + spelled.end() - 1))
+            units, feats = _component_places(ctx, kind, "", scope_places)
+            components.append(Component(part, kind, tuple(span), quote, units, feats, False, 0.8))
+        for part, d in zip(parts, [] if kinds else defined, strict=False):
             if d is None:
                 continue
             head = re.split(r"[,，]", d.group(1), maxsplit=1)[0]
@@ -1506,12 +1539,17 @@ def _prose_names(window: str, suffixes: tuple[str, ...]) -> list[tuple[str, int]
 
 
 def _add_named_parts(
-    ctx: _Ctx, x: Structure, parts: list[tuple[str, str, int]], *, confidence: float
+    ctx: _Ctx,
+    x: Structure,
+    parts: list[tuple[str, str, int]],
+    *,
+    confidence: float,
+    texts: list[str] | None = None,
 ) -> None:
     """Give ``x`` a part for each ``(role, name, offset)`` read from prose, its places read
-    from its own name, and the class its roles make."""
-    for role, name, at in parts:
-        places, feats = _component_places(ctx, name, name, x.scope_places)
+    from its own name (or from its text in ``texts``), and the class its roles make."""
+    for i, (role, name, at) in enumerate(parts):
+        places, feats = _component_places(ctx, name, texts[i] if texts else name, x.scope_places)
         span, quote = ctx.quote((at, at + len(name)))
         x.components.append(
             Component(role, name, tuple(span), quote, places, feats, False, confidence)
@@ -1575,6 +1613,33 @@ def _directed_parts(ctx: _Ctx, structures: list[Structure]) -> None:
             break
 
 
+def _described_tokens(
+    window: str, tokens: list[tuple[str, str]]
+) -> list[tuple[str, str, int, str]]:
+    """Each token of a name closing the description of its part, in the name's order, in the
+    words before the verb that makes the whole (以甲为核心的一核、以乙为纽带的两轴…所共同组成的):
+    ``(role, label, offset, description)``, or [] unless every token is found so.
+
+    >>> w = "以甲区为重点的一核、以乙路为纽带的两轴所共同组成的"
+    >>> _described_tokens(w, [("一", "核"), ("两", "轴")])
+    [('核', '一核', 7, '以甲区为重点'), ('轴', '两轴', 17, '以乙路为纽带')]
+    """
+    out: list[tuple[str, str, int, str]] = []
+    pos = 0
+    for numeral, role in tokens:
+        label = numeral + role
+        at = window.find("的" + label, pos)
+        if at < 0 or (out and window[pos : pos + 1] not in "、,，"):
+            return []
+        start = pos + (1 if out else 0)
+        desc = window[start:at]
+        if not desc or len(desc) > PROSE_PARTS_CHARS // 4:
+            return []
+        out.append((role, label, at + 1, desc))
+        pos = at + 1 + len(label)
+    return out
+
+
 def _prose_parts(ctx: _Ctx, structures: list[Structure]) -> None:
     r"""Parts of a structure named but not defined, said in the running prose of its paragraph
     by their role words: after it (构建“一廊两区”布局:甲经济廊重在…, 乙经济区和丙经济区分别…)
@@ -1622,6 +1687,12 @@ def _prose_parts(ctx: _Ctx, structures: list[Structure]) -> None:
                         at = text.find(y.pattern, close, stop)
                         stop = at if at != -1 else stop
                 window = text[close:stop]
+            described = _described_tokens(window, tokens) if base <= line_start else []
+            if described:  # 以甲为核心的一核、以乙为纽带的两轴…所共同组成的“一核两轴”
+                parts = [(r, label, base + o) for r, label, o, _d in described]
+                texts = [d for *_rlo, d in described]
+                _add_named_parts(ctx, x, parts, confidence=0.7, texts=texts)
+                break
             parts = []
             for numeral, role in tokens:
                 k = count_of(numeral)

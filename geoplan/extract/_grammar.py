@@ -2148,6 +2148,8 @@ _ONE_OF = re.compile(
 
 
 # … or of a label it names (甲新城是市区“两核”联动格局中的重要一核): a part of that label.
+# A part named as one of a label's, the label before it (位于“两轴”之一的甲轴上; 【两轴】之一的…).
+_ONE_OF_THE = re.compile(rf"[{_OPEN}【]?({TOKEN})[{_CLOSE}】]?之一的([\u4e00-\u9fff]{{2,20}})")
 _ONE_OF_LABEL = re.compile(
     rf"(?:^|(?<=[。;；\n]))([\u4e00-\u9fff]{{2,12}}?)(?:是|为)[^。;；,，“”\"]{{0,10}}?"
     rf"[“\"]({TOKEN})[”\"][^。;；,，]{{0,12}}?中的?(?:重要|主要)?(?:一个|一|之一)(?:个)?"
@@ -2470,6 +2472,20 @@ def define_components(
                 name = clean_name(m.group(1))
                 if name and name not in {c.name for c in have}:
                     have.append(RawComponent(toks[0][1], name, (m.start(), m.end()), 0.8))
+    for m in _ONE_OF_THE.finditer(text):  # 位于“两轴”之一的甲文化融合轴上
+        if len(per) > MAX_LABELS:
+            break
+        [(numeral, role)] = tokens_of(m.group(1))
+        ends = "|".join(map(re.escape, (*ROLE_SUFFIX.get(role, ()), role)))
+        named = re.match(rf"[\u4e00-\u9fff]{{2,16}}?(?:{ends})", m.group(2))
+        pattern = _owner(
+            _Label(m.start(), m.end(), [(numeral, role)], m.group(1), "def"), mention_starts
+        )
+        if named is None or pattern is None:
+            continue
+        have = per.setdefault(pattern, {}).setdefault(_token_key([(numeral, role)]), [])
+        if named.group() not in {c.name for c in have}:
+            have.append(RawComponent(role, named.group(), (m.start(), m.end()), confidence=0.8))
     for m in _AMONG.finditer(text):  # 四组团以干路划分, 其中甲组团是…: one part named
         if len(per) > MAX_LABELS:
             break

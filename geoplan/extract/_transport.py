@@ -993,6 +993,10 @@ def _listed(text: str, end: int, suffix: str, mode: str) -> list[RawProject]:
     masked = _ITEM_ASIDE.sub(lambda a: "_" * len(a.group()), text[lo:end])
     start = lo + max(masked.rfind(ch) for ch in _CLAUSE_END) + 1
     items = text[start:end].split("、")
+    joined = re.match(r"(?:以及|及|并)", items[0])  # …段, 以及甲至乙、丙至丁等高速公路
+    if joined:
+        start += joined.end()
+        items[0] = items[0][joined.end() :]
     head = _after_verbs(items[0])
     start += head
     items[0] = items[0][head:]
