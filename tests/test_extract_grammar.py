@@ -1755,6 +1755,32 @@ FORMS = {
         "文化融合轴上。",
         [("一心两带、两轴多片", "轴", "湘江文化融合轴", [])],
     ),
+    "a table's label column in bare pipes, a label below written as a ditto mark (〃)": (
+        "常德市规划说明书\n确立了中心城区“一主两副”的空间结构,各组成部分如表5-1。\n\n表5-1\n"
+        "结构层次|名称|区位\n一主|武陵城区|沅水以北\n两副|德山地区|沅水以南\n〃|柳叶湖地区|城区以北\n",
+        [
+            ("一主两副", "主", "武陵城区", ["430702"]),
+            ("一主两副", "副", "德山地区", []),
+            ("一主两副", "副", "柳叶湖地区", []),
+        ],
+    ),
+    "items by codes and a colon below a described count (1号中心:甲中心)": (
+        "株洲市规划\n园区形成“一核两中心”的布局结构。\n“两中心”是为企业配套服务的两处功能中心,按编号"
+        "布置:\n1号中心:研发商务中心;\n2号中心:物流仓储中心。",
+        [
+            ("一核两中心", "中心", "研发商务中心", []),
+            ("一核两中心", "中心", "物流仓储中心", []),
+        ],
+    ),
+    "a list of phrases ending on a token and a verb (一城临江); sentences led by each part": (
+        "岳阳市规划\n形成“一心三片、一轴一环、一城临江”的空间格局。\n“三片”为三个城镇发展片区。中心城区"
+        "片区包括岳阳楼区和云溪区。此外,华容片区由华容县组成。另外,平江片区涵盖平江县。",
+        [
+            ("一心三片、一轴一环、一城临江", "片", "中心城区片区", ["430602", "430603"]),
+            ("一心三片、一轴一环、一城临江", "片", "华容片区", ["430623"]),
+            ("一心三片、一轴一环、一城临江", "片", "平江片区", ["430626"]),
+        ],
+    ),
     "a digit name's counts spelled out in brackets after it (1个甲区+2个乙区)": (
         "郴州市规划\n全市以郴州为核心,形成“1+2+3”(1个有色金属产业核心区+2个重点发展区+3个联动"
         "发展区)的产业发展空间布局。",
@@ -2151,7 +2177,7 @@ HELD_SCORES = {
     "setap/242_guangdong": (5, 7, 6, 0, 6),
     # run at f2b4688: structures 18/23, components 27/43, transport 54/67 (setaq/README.md)
     "setaq/243_jiangxi": (2, 8, 10, 6, 10),
-    "setaq/244_guangxi": (6, 6, 11, 6, 11),
+    "setaq/244_guangxi": (7, 6, 11, 6, 11),
     "setaq/245_chongqing": (4, 1, 10, 2, 10),
     "setaq/246_guizhou": (2, 7, 8, 4, 8),
     "setaq/247_huangshi": (2, 2, 7, 1, 7),
@@ -2234,6 +2260,11 @@ HELD_SCORES = {
     "setbc/318_yunnan3": (5, 5, 9, 6, 9),
     "setbc/319_liaoning2": (2, 4, 10, 3, 10),
     "setbc/320_henan6": (1, 0, 6, 0, 5),
+    # run at d785f1b: structures 11/12, components 14/28, transport 34/39 (setbd/README.md)
+    "setbd/321_shanxi3": (5, 3, 12, 4, 12),
+    "setbd/322_jiangsu5": (3, 15, 11, 2, 11),
+    "setbd/323_anhui6": (3, 5, 6, 2, 6),
+    "setbd/325_jiangxi7": (1, 3, 5, 1, 5),
 }
 
 

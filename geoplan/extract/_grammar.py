@@ -139,7 +139,9 @@ _ENUM = re.compile(
     r"|另?一(?:条|个|座|处|片)(?:是|为)"
     r"|[(（][0-9一二三四五六七八九十]{1,2}[)）]|[0-9]{1,2}[、.](?![0-9])|[①②③④⑤⑥⑦⑧⑨⑩]"
     rf"|(?<![^\n])\s*[{BULLETS}]"  # a bullet only at a line's start (slides, Word lists)
-    r"|(?<![^\n])[ \t]*[-*](?=[ \t]))\s*"  # or a Markdown list's - or * and a space
+    r"|(?<![^\n])[ \t]*[-*](?=[ \t])"  # or a Markdown list's - or * and a space
+    # or a code naming the item, then a colon (1号中心:甲中心; A片区:乙片区), at a line's start
+    r"|(?<![^\n])[ \t]*(?:[0-9]{1,2}号|[A-Z](?![A-Za-z]))[\u4e00-\u9fff]{0,4}[:：])\s*"
     r"(?P<item>[^,，;；。\n:：]{2,40})"
 )
 # 和/及/与 join two names, not the halves of one (太和, 柏林)
@@ -377,7 +379,9 @@ def _enumerated(body: str) -> list[str]:
     first = ""
     for m in _ENUM.finditer(body):
         head = body[m.start() : m.start("item")].strip()
-        this = re.sub(r"[一二三四五六七八九十0-9①-⑩]+", "N", head.lstrip("另"))
+        this = re.sub(
+            r"[一二三四五六七八九十0-9①-⑩]+|(?<![A-Za-z])[A-Z](?![A-Za-z])", "N", head.lstrip("另")
+        )
         if kind is not None and this != kind:
             break
         if (
@@ -932,6 +936,16 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         semi = [clean_name(c) for c in _top_split(line[colon.end() :], re.compile(r"[;；]"))]
         if len(semi) == k and all(c.endswith(suffixes) for c in semi):
             return semi, False
+        # (…六处功能中心, 按编号布置:\n1号中心:甲中心;\n2号中心:乙中心: the list below it)
+        enum = _enumerated(body.lstrip(" :：\n")[colon.end() :])
+        if len(enum) == k:
+            return enum, True
+    if k and k > 1 and _DESCRIBED_ALL.search(clauses[0]):
+        # 为三个城镇发展片区。甲片区包括…。此外, 乙片区由…组成。另外, 丙片区…: the sentences
+        # after a description of them all, each led by one part's name
+        led = _sentence_leads(body[len(head) :], k, suffixes)
+        if led:
+            return led, False
     examples = any(_SOME_OF.match(c) for c in clauses[1:])
     if k == 1 or k is None or len(parts) > 1 or _DESCRIBED_ALL.search(clauses[0]) or examples:
         # a list of another count than the token's (甲路、乙路、丙路和丁路形成三个交通环), a
@@ -946,6 +960,31 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     if k and len(semi) == k and all(clean_name(c).endswith(suffixes) for c in semi):
         return semi, False
     return [], False
+
+
+# A sentence's opening connective (此外, 另外, 其中): what follows leads the sentence.
+_CONNECTIVE = re.compile(r"\s*(?:此外|另外|其中|同时|还有|再者|其次|最后)?[,，]?\s*")
+
+
+def _sentence_leads(after: str, k: int, suffixes: tuple[str, ...]) -> list[str]:
+    """The names leading the ``k`` sentences after a definition, one a sentence, each ending
+    with the role's suffix and followed by what it holds or does (甲片区包括…; 此外, 乙片区由
+    …组成), or [] unless all ``k`` lead so.
+
+    >>> _sentence_leads("。甲片区包括甲镇。此外,乙片区由乙镇组成。", 2, ("片区",))
+    ['甲片区', '乙片区']
+    """
+    ends = "|".join(map(re.escape, sorted(suffixes, key=len, reverse=True)))
+    lead = re.compile(
+        rf"([\u4e00-\u9fff]{{1,12}}?(?:{ends}))(?=包括|包含|涵盖|由|位于|以|是|为|作为|[,，])"
+    )
+    out: list[str] = []
+    for sentence in re.split(r"[。\n]", after.lstrip("。 \n"))[:k]:
+        m = lead.match(sentence, _CONNECTIVE.match(sentence).end())
+        if m is None:
+            return []
+        out.append(m.group(1))
+    return out if len(out) == k else []
 
 
 # Some of the parts given as examples, the list left open (包括甲港区、乙港区等).
@@ -1709,6 +1748,10 @@ def _table_rows(text: str, patterns: dict[str, list[tuple[int, int]]]) -> dict[s
 # then | | 乙中心 | … |), as pipes or tab-separated: the label cell and the name cell.
 _LABEL_ROW = re.compile(r"^\|\s*([^|\n]{0,12}?)\s*\|\s*([^|\n]{2,30}?)\s*\|[^\n]*$", re.M)
 _LABEL_TSV_ROW = re.compile(r"^([^\t\n|]{0,12}?)[ ]*\t([^\t\n]{2,30}?)[ ]*\t[^\n]*$", re.M)
+# … and as pipes with no outer border (两副|甲地区|…, then 〃|乙地区|…).
+_LABEL_BARE_ROW = re.compile(r"^([^|\n]{0,12}?)[ ]*\|[ ]*([^|\n]{2,30}?)[ ]*\|[^\n]*$", re.M)
+# A cell left empty or said to be the same as the one above (〃, 同上).
+_DITTO = re.compile(r"|〃|″|々|同上|\"")
 
 
 def _label_column_rows(
@@ -1723,20 +1766,21 @@ def _label_column_rows(
     >>> [(lab.tokens, lab.text) for lab in _label_column_rows(t, 7, 7, tokens_of("两心三组团"))]
     [([('两', '心')], '甲中心'), ([('两', '心')], '乙中心'), ([('三', '组团')], '丙组团')]
     """
-    for row in (_LABEL_ROW, _LABEL_TSV_ROW):
+    for row in (_LABEL_ROW, _LABEL_TSV_ROW, _LABEL_BARE_ROW):
         start = text.find("\n|", line_end - 1, e + TABLE_REACH) if row is _LABEL_ROW else -1
-        if row is _LABEL_TSV_ROW:
+        if row is not _LABEL_ROW:
             tsv = row.search(text, line_end, e + TABLE_REACH)
             start = tsv.start() - 1 if tsv is not None else -1
         if start == -1:
             continue
         rows = _row_block(text, start + 1, row)
-        if not any(not m.group(1).strip() for m in rows):
+        if not any(_DITTO.fullmatch(m.group(1).strip()) for m in rows):
             continue  # no merged cell: a label and its definition a row (| 一核 | 甲市 |)
         found: list[_Label] = []
         label: list[tuple[str, str]] = []
         for m in rows:
             first, name = m.group(1).strip(), m.group(2).strip()
+            first = "" if _DITTO.fullmatch(first) else first  # 〃 / 同上: the label above
             if first:
                 label = tokens_of(first) if _PLAIN_SPAN.fullmatch(first) else []
             if len(label) == 1 and label[0] in tokens and not re.search(TOKEN, name):

@@ -355,6 +355,10 @@ def find_patterns(text: str) -> list[tuple[str, int, int]]:
             continue  # qualified tokens only (三个功能区、五个特色小镇): a count of things
         if tokens_of(pattern)[-1][1] in INNER_ROLES:
             continue  # 三区两地: a slogan's count of places
+        end = m.end()
+        if rest and len(rest.group(1)) == 2 and re.search(r"[、,，]", pattern):
+            # a list of phrases whose last is its token and a verb (一心三片、一城临江): whole
+            pattern, end = pattern + rest.group(1), end + 2
         compact = re.sub(r"[,，]", "、", pattern)
         # one name, however its tokens are separated (一核两区 and 一核、两区): its first form
         compact = same.setdefault(compact.replace("、", ""), compact)
@@ -362,9 +366,9 @@ def find_patterns(text: str) -> list[tuple[str, int, int]]:
         # a regime of lines or zones (划定“三区三线”), unless what is drawn is a layout
         # (划定“一脉一心两环”的生态空间格局)
         layout = regime and _LAYOUT_GOVERNED.match(text, m.end())
-        vote = -2 if regime and not layout else head_vote(text, m.end())
+        vote = -2 if regime and not layout else head_vote(text, end)
         votes[compact] = votes.get(compact, 0) + vote
-        found.append((compact, m.start(), m.end()))
+        found.append((compact, m.start(), end))
     for pattern in {p for p, _s, _e in found if votes[p] < 0}:
         first = min(e for p, _s, e in found if p == pattern)
         votes[pattern] += _parts_defined(pattern, text[first : first + DEFINED_WITHIN])
