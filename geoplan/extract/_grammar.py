@@ -780,7 +780,11 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         # 是主中心, 即甲枢纽中心: a kind, then the name 即 restates it by (not 甲县城, 即老城区:
         # a name, then what it is)
         return [namely.group(2)], False
-    opened = re.search(r"[:：]\s*(?=一是|其一|第一|①|[(（]1[)）]|1[.、])", head)
+    first_item = r"(?=一是|其一|第一|①|[(（][1一][)）]|1[.、])"
+    opened = re.search(rf"[:：]\s*{first_item}", head)
+    if opened is None and body.startswith(head) and _DESCRIBED_ALL.search(head):
+        # (…两侧的两条河流:\n(一)东侧为甲河。…\n(二)西侧为乙河。: the list below the line)
+        opened = re.compile(rf"[ \t]*[:：]\s*{first_item}").match(body, len(head))
     if opened and k and k > 1:
         # …由三条通道组成:一是甲;二是乙;三是丙: the list the head's colon opens
         enum = _enumerated(body[opened.end() :])
@@ -1549,7 +1553,7 @@ _CSV_HEADER = re.compile(r"^(?:序号,)?(?:名称|项目名称|要素名称|区�
 _CSV_ROW = re.compile(r"^(?:[0-9]{1,2},)?([^,\n\"]{2,30}?),[^\n]*$", re.M)
 # A numbered line titled by a name: "2.城东片区。以…为范围", "(3)乙组团:…".
 _NUMBERED = re.compile(
-    r"^\s*(?:[0-9]{1,2}[.．、]|[(（][0-9]{1,2}[)）])\s*([^。,，:：;；\n]{2,20})[。,，:：;；][^\n]*$",
+    r"^\s*(?:[0-9]{1,2}[.．、]|[(（][0-9一二三四五六七八九十]{1,2}[)）])\s*([^。,，:：;；\n]{2,20})[。,，:：;；][^\n]*$",
     re.M,
 )
 

@@ -73,9 +73,10 @@ _NUMERAL = (
 PLAIN_TOKEN = rf"{_NUMERAL}{_MEASURE}(?:{_WORD_ALT})"
 _BEFORE_ROLE = rf"(?:{_MEASURE[:-1]}(?=(?:{_WORD_ALT}))|{_QUALIFIED}|)"
 TOKEN = rf"{_NUMERAL}{_BEFORE_ROLE}(?:{_WORD_ALT})"
-# Tokens may be parted by a list mark or by a verb that joins them: 串 (一环三湾串七岛: the ring
-# and bays string the isles), 带 (一心带二点: the centre leads the points).
-STRUCTURE_RE = re.compile(rf"(?<![第{NUMERALS}]){TOKEN}(?:(?:[、,，]|串|带)?{TOKEN})+")
+# Tokens may be parted by a list mark, a plus sign (一带+七镇) or a verb that joins them: 串
+# (一环三湾串七岛: the ring and bays string the isles), 带 (一心带二点: the centre leads the
+# points).
+STRUCTURE_RE = re.compile(rf"(?<![第{NUMERALS}]){TOKEN}(?:(?:[、,，+＋]|串|带)?{TOKEN})+")
 # A numeral + any word right after a match: the match is part of a longer, non-spatial name;
 # not a length in li after a list mark (一江四区、十里画廊: a second, descriptive name).
 _CONTINUES = re.compile(rf"(?![、,，][十百千万]里)[、,，]?[{NUMERALS}][\u4e00-\u9fff]")
@@ -530,6 +531,8 @@ def clean_name(item: str) -> str:
     item = re.sub(r"^[\u4e00-\u9fff]{1,6}?(?:也就是|就是|主要是)(?=[\u4e00-\u9fff]{2})", "", item)
     # 沿甲路、乙路形成丙生长轴: where it runs, then the part it makes
     item = re.sub(r"^沿.{1,24}?(?:形成|打造|构建|培育)(?=[\u4e00-\u9fff]{3})", "", item)
+    # 东侧为甲河, 北岸是乙区: where it lies, then its name
+    item = re.sub(r"^[东西南北中]{1,2}(?:侧|部|岸|端|面)?(?:为|是)(?=[\u4e00-\u9fff]{2})", "", item)
     # 第一组团为甲组团: the ordinal the list numbers it by
     item = re.sub(r"^第[一二三四五六七八九十]{1,3}[\u4e00-\u9fff]{0,3}?(?:为|是)(?=.{2})", "", item)
     # 甲区域为核心 (its 以 cut off before): the part is what the role rests on
