@@ -983,7 +983,8 @@ def _sentence_leads(after: str, k: int, suffixes: tuple[str, ...]) -> list[str]:
         rf"([\u4e00-\u9fff]{{1,12}}?(?:{ends}))(?=包括|包含|涵盖|由|位于|以|是|为|作为|[,，])"
     )
     out: list[str] = []
-    for sentence in re.split(r"[。\n]", after.lstrip("。 \n"))[:k]:
+    for sentence in re.split(r"。", after.lstrip("。 \n"))[:k]:
+        sentence = sentence.replace("\n", "")  # (a hard-wrapped line goes on)
         m = lead.match(sentence, _CONNECTIVE.match(sentence).end())
         if m is None:
             return []
