@@ -152,6 +152,8 @@ _LIST_SPLIT = re.compile(
 _LIST_SPLIT_NOT_JI = re.compile(
     r"以及|、|\+|＋|(?<=[\u4e00-\u9fff\w)）]{2})[和与](?=[\u4e00-\u9fff\w(（“]{2})"
 )
+# A list's marks alone, no conjunction (和/与/及 may join the halves of one name).
+_MARK_SPLIT = re.compile(r"以及|、|\+|＋")
 # A counted noun closing a list of places (两个县级市, 等内六区, 两市).
 _COUNTED_TAIL = re.compile(
     rf"(?:等)?(?:共计|合计|共|这)?(?:[{NUMERALS}0-9]+(?:个|座|条|大|处)?[\u4e00-\u9fff]{{0,8}}?"
@@ -652,6 +654,19 @@ _QUALIFYING_COUNT = re.compile(
 _INNER_LIST = re.compile(r"(?:分别为|分别是|依次为|依次是)[:：]?")
 
 
+def _joined_names(piece: str, suffixes: tuple[str, ...]) -> list[str]:
+    """A list item split at 和/与/及 when each half is a name of the role (甲圈层和乙圈层), else
+    whole: the conjunction is inside one name (甲度假与乙文化体验轴).
+
+    >>> _joined_names("甲圈层和乙圈层", ("圈层",)), _joined_names("滨水度假与文化体验轴", ("轴",))
+    (['甲圈层', '乙圈层'], ['滨水度假与文化体验轴'])
+    """
+    parts = _top_split(piece, _LIST_SPLIT)
+    if len(parts) > 1 and not all(clean_name(p).endswith(suffixes) for p in parts):
+        return [piece]
+    return parts
+
+
 def _inner_list(body: str, k: int | None, suffixes: tuple[str, ...]) -> list[str]:
     """The items after 分别为 in the first sentence of ``body``, when they fill the count.
 
@@ -665,7 +680,7 @@ def _inner_list(body: str, k: int | None, suffixes: tuple[str, ...]) -> list[str
     items = [
         re.sub(r"^(?:[①②③④⑤⑥⑦⑧⑨⑩]|[0-9]{1,2}[.、．]|[(（][0-9]{1,2}[)）])", "", i.strip())
         for piece in re.split(r"[;；、,，]", sent[m.end() :])
-        for i in _top_split(piece, _LIST_SPLIT)  # (…、乙圈层和丙圈层: the last two by 和)
+        for i in _joined_names(piece, suffixes)  # (…、乙圈层和丙圈层: the last two by 和)
         if i.strip()
     ]
     filled = (k is None and len(items) >= 2) or len(items) == k
@@ -811,7 +826,10 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         # 山地旅游带, 中部丙生态旅游带, 以及南部滨海旅游带): as many as the token counts
         sent = re.split(r"[。;；\n]", body.lstrip(" :：\n"), maxsplit=1)[0]
         pieces = [
-            x for c in _top_split(sent, re.compile(r"[,，]")) for x in _top_split(c, _LIST_SPLIT)
+            x
+            for c in _top_split(sent, re.compile(r"[,，]"))
+            for y in _top_split(c, _MARK_SPLIT)
+            for x in _joined_names(y, suffixes)
         ]
         joined = _places_joined(pieces, suffixes)
         if len(joined) == k < len(pieces):
@@ -863,6 +881,18 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
             if named.endswith(suffixes) and not _PLURAL.match(named) and len(named) <= 20:
                 return [named], False
         return [clauses[0]], False
+    whole = _top_split(clauses[0], _MARK_SPLIT)
+    if (
+        k
+        and len(whole) == k > 1
+        and any(
+            re.search(r"(?<=[\u4e00-\u9fff]{2})[和与及](?=[\u4e00-\u9fff]{2})", w) for w in whole
+        )
+        and all(clean_name(w).endswith(suffixes) for w in whole)
+        and [p for w in whole for p in _joined_names(w, suffixes)] == whole
+    ):
+        # 甲度假与乙体验轴、丙休闲与丁度假体验轴: names each holding a 与, as many as counted
+        return whole, False
     parts = _shared_noun(_top_split(clauses[0], _LIST_SPLIT))
     if _is_group(parts):
         return [clauses[0]], False  # a group of places: one part, its label
@@ -2292,8 +2322,16 @@ def define_components(
             continue
         k = bisect.bisect_right(starts, max(label.start + 1, label.end - 1))
         nxt = starts[k] if k < len(starts) else len(text)
-        if nxt - label.end <= 8 and not text[label.end : nxt].strip(" :：\n"):
-            # a marker closing its line (…依次为:): the numbered items below are its body
+        line_end = text.find("\n", label.end, nxt)
+        line = text[label.end : line_end] if line_end != -1 else ""
+        if (nxt - label.end <= 8 and not text[label.end : nxt].strip(" :：\n")) or (
+            len(label.tokens) == 1
+            and line.rstrip().endswith((":", "："))
+            and len(line) <= 40
+            and not re.search(r"[“”\"]", line)  # (not a line naming another whole)
+        ):
+            # a marker closing its line (…依次为:), or a line a colon closes (四区是指以下四个
+            # 片区:): the numbered items below are its body
             while k < len(starts) and _LIST_ITEM_LINE.match(text, starts[k]):
                 k += 1
             nxt = starts[k] if k < len(starts) else len(text)

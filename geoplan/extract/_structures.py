@@ -282,9 +282,13 @@ BRACKETED_RE = re.compile(
     # the last token may go without its parts (“一湖(甲湖)两片(东片区、西片区)五组团”)
     rf"(?:[、,，]?{TOKEN})?)(?=[”\"」』])"
 )
-# An item of such a name: a token and its verb, a token after two words (主副双心), or a
-# phrase of four words without one (板块协同), so long as two items hold tokens.
-_PHRASE = rf"(?:{TOKEN}{_VERB2}|[^\W\d{NUMERALS}]{{2}}{TOKEN}|[^\W\d{NUMERALS}、,，]{{4}})"
+# An item of such a name: a token and its verb, a token after two words (主副双心), two tokens
+# a verb joins (一核领三区), or a phrase of four words without one (板块协同), so long as two
+# items hold tokens.
+_PHRASE = (
+    rf"(?:{TOKEN}[领系连带串引]{TOKEN}|{TOKEN}{_VERB2}|[^\W\d{NUMERALS}]{{2}}{TOKEN}"
+    rf"|[^\W\d{NUMERALS}、,，]{{4}})"
+)
 INTERLEAVED_RE = re.compile(
     rf"(?<=[“\"「『])({_PHRASE}(?:[、,，]{_PHRASE})+)(?=[”\"」』])"
     # unquoted, three tokens or more (按照一核引领、两翼支撑、四心鼎力的思路)
