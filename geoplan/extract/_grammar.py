@@ -1099,7 +1099,7 @@ _DIVIDED = re.compile(r"(?:分为|划分为|包括)(?:以下|如下|下列)?$")
 # 城市发展轴; 串联甲、乙和丙三个公共服务中心): the words after the measure word name it.
 _MEASURED_PART = (
     r"(?<![{n}{ns}])(?:{num})(?:个|条|座|处|片|大)([^\W\d{ns}]{{0,10}}?(?:{ends}))"
-    r"(?=[,，。;；、:：\s]|$)"
+    r"(?=[,，。;；、:：\s]|$|(?:共同)?(?:组成|构成))"
 )
 # What opens the list of a counted kind's members before it (串联甲、乙和丙三个…中心).
 _MEMBERS_LEAD = re.compile(
@@ -1117,6 +1117,9 @@ def _measured_parts(body: str, tokens: list[tuple[str, str]]) -> list[list[str]]
     >>> _measured_parts("依托乙路形成一条城市发展轴,串联甲城、乙镇和丙镇三个服务中心。",
     ...                 [("一", "轴"), ("三", "核")])
     [['城市发展轴'], ['甲城', '乙镇', '丙镇']]
+    >>> _measured_parts("即由包括北环、南环在内的两条旅游环线,和包括北射线在内的一条放射线组成。",
+    ...                 [("两", "环"), ("一", "射")])
+    [['北环', '南环'], ['放射线']]
     """
     stop = min(
         (i for i in (body.find("。"), body.find("；"), body.find(";"), body.find("\n")) if i != -1),
@@ -1141,7 +1144,8 @@ def _measured_parts(body: str, tokens: list[tuple[str, str]]) -> list[list[str]]
             continue
         before = sentence[: m.start()]
         etc = before.endswith("等")
-        before = before.removesuffix("等")
+        # (包括甲、乙、丙在内的三条环线: the list closed by 在内的, whole)
+        before = before.removesuffix("等").removesuffix("在内的")
         leads = list(_MEMBERS_LEAD.finditer(before))
         items = [
             clean_name(x)
