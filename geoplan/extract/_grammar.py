@@ -1159,6 +1159,11 @@ def _measured_parts(body: str, tokens: list[tuple[str, str]]) -> list[list[str]]
     return out
 
 
+# The layout a quoted name governs, closing its clause before 即由 says what it is made of
+# (“两环两射”的空间布局, 即由…组成).
+_GOVERNED_THEN = re.compile(
+    rf"[{_CLOSE}]?的[\u4e00-\u9fff]{{0,6}}?(?:格局|布局|结构|体系|网络|骨架|框架)[,，]\s*(?=即由)"
+)
 # The verb after a token in a phrase of a name, up to its closing quote (“三轴并进”).
 _PHRASE_VERB = re.compile(rf"([^\W\d{NUMERALS}]{{2}})(?=[{_CLOSE}])")
 
@@ -1230,6 +1235,10 @@ def _find_labels(
         gloss = _GLOSS.match(text, e + (1 if text[e : e + 1] in _CLOSE else 0))
         if gloss is not None:  # “两心”(Two Centres): a gloss of the label, then its mark
             mk = _MARK_RE.match(text, gloss.end())
+        governed = _GOVERNED_THEN.match(text, e) if quoted and mk is None else None
+        if governed is not None and len(tokens) > 1:
+            # “一核两轴”的空间结构, 即…: the layout the name governs, then what it is
+            mk = _MARK_RE.match(text, governed.end())
         if mk and mk.group().strip().startswith("为") and text[s - quoted - 1 : s - quoted] == "以":
             continue  # 以“一核”为支点: the label used, not defined
         head_line = next((h for h in headings if h[0] <= s < h[1]), None)
