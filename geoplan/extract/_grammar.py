@@ -795,14 +795,23 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         # 是主中心, 即甲枢纽中心: a kind, then the name 即 restates it by (not 甲县城, 即老城区:
         # a name, then what it is)
         return [namely.group(2)], False
-    first_item = r"(?=一是|其一|第一|①|[(（][1一][)）]|1[.、])"
-    opened = re.search(rf"[:：]\s*{first_item}", head)
-    if opened is None and body.startswith(head) and _DESCRIBED_ALL.search(head):
-        # (…两侧的两条河流:\n(一)东侧为甲河。…\n(二)西侧为乙河。: the list below the line)
-        opened = re.compile(rf"[ \t]*[:：]\s*{first_item}").match(body, len(head))
+    opened = re.search(r"[:：]\s*(?=一是|其一|第一|①|[(（]1[)）]|1[.、])", head)
     if opened and k and k > 1:
         # …由三条通道组成:一是甲;二是乙;三是丙: the list the head's colon opens
         enum = _enumerated(body[opened.end() :])
+        if len(enum) == k:
+            return enum, True
+    line = re.split(r"[。\n]", body.lstrip(" :：\n"), maxsplit=1)[0]
+    colon = re.search(r"[:：]", line)
+    if colon and k and k > 1 and _DESCRIBED_ALL.search(line[: colon.start()]):
+        # 指三条发展轴线: 沿甲路形成甲轴; 沿乙路形成乙轴; …: a description of them all, then
+        # the parts apart by semicolons, each ending on the role
+        semi = [clean_name(c) for c in _top_split(line[colon.end() :], re.compile(r"[;；]"))]
+        if len(semi) == k and all(c.endswith(suffixes) for c in semi):
+            return semi, False
+        # (…六处功能中心, 按编号布置:\n1号中心:甲中心;…; 两侧的两条河流:\n(一)东侧为甲河。…:
+        # the list below the line)
+        enum = _enumerated(body.lstrip(" :：\n")[colon.end() :])
         if len(enum) == k:
             return enum, True
     if _ENUM.match(body.lstrip(" :：,，")) or _ENUM.match(body) or not head:
@@ -962,18 +971,6 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     bare = [re.sub(r"(?:共同)?(?:组成|构成)$", "", clean_name(p)) for p in parts]
     if len(parts) > 1 and all(b.endswith(suffixes) for b in bare):
         return parts, False  # parts of its role, counted apart (一条甲轴和两条乙轴)
-    line = re.split(r"[。\n]", body.lstrip(" :：\n"), maxsplit=1)[0]
-    colon = re.search(r"[:：]", line)
-    if colon and k and k > 1 and _DESCRIBED_ALL.search(line[: colon.start()]):
-        # 指三条发展轴线: 沿甲路形成甲轴; 沿乙路形成乙轴; …: a description of them all, then
-        # the parts apart by semicolons, each ending on the role
-        semi = [clean_name(c) for c in _top_split(line[colon.end() :], re.compile(r"[;；]"))]
-        if len(semi) == k and all(c.endswith(suffixes) for c in semi):
-            return semi, False
-        # (…六处功能中心, 按编号布置:\n1号中心:甲中心;\n2号中心:乙中心: the list below it)
-        enum = _enumerated(body.lstrip(" :：\n")[colon.end() :])
-        if len(enum) == k:
-            return enum, True
     if k and k > 1 and _DESCRIBED_ALL.search(clauses[0]):
         # 为三个城镇发展片区。甲片区包括…。此外, 乙片区由…组成。另外, 丙片区…: the sentences
         # after a description of them all, each led by one part's name
