@@ -2354,10 +2354,17 @@ HELD_SCORES = {
     "setbe/332_hubei10": (2, 5, 10, 4, 7),
     # run at b35b86b: structures 15/16, components 16/42, transport 34/43 (setbf/README.md)
     "setbf/333_jiangsu6": (5, 4, 5, 0, 5),
-    "setbf/334_anhui7": (2, 6, 6, 0, 6),
+    "setbf/334_anhui7": (2, 9, 6, 0, 6),
     "setbf/335_guangxi7": (2, 3, 7, 3, 6),
     "setbf/336_henan7": (3, 18, 10, 1, 10),
     "setbf/337_shanxi4": (3, 6, 6, 1, 5),
+    # run at 897d51c: structures 21/22, components 56/61, transport 66/75 (setbg/README.md)
+    "setbg/338_ganzhou": (5, 7, 14, 7, 14),
+    "setbg/339_quzhou": (5, 9, 10, 0, 9),
+    "setbg/340_xinyang": (3, 7, 5, 1, 5),
+    "setbg/341_xiaogan": (3, 17, 15, 2, 12),
+    "setbg/342_nanchong": (2, 10, 9, 0, 9),
+    "setbg/343_shaoguan": (3, 6, 13, 4, 13),
 }
 
 
