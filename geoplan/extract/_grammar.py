@@ -168,7 +168,8 @@ _SHARED_NOUN = re.compile(
 # Words that end the name of a kind of space (a part's definition that ends with one is its
 # name; one that does not only describes, and the label stays the name).
 _SPACE_WORD = re.compile(
-    r"(?:城区|城镇|新区|新城|园区|开发区|经开区|高新区|片区|组团|中心|走廊|廊道|公园|街道|大道|区域"
+    r"(?:城区|城镇|新区|新城|园区|开发区|经开区|高新区|片区|组团|中心|走廊|廊道|通道|公园|街道|大道"
+    r"|区域"
     # a named line: the part is the road or railway (“一环”即甲乙高速)
     r"|高速|高速公路|铁路|高铁|城际|公路|快速路|国道|省道"
     # a named waterway, airport or station (“一干”就是甲水道; “一主”就是甲机场)
@@ -317,6 +318,10 @@ _ACTION_LEAD = re.compile(
     r"(?:大力|全力|着力|积极|全面|持续|努力)?"
     r"(?:加快|推进|推动|打造|构建|建设|依托|形成|发挥|支持|做强|做大|提升|促进)"
 )
+
+
+# A route told by its ends before a 的 (甲至乙的…通道): a description, no name.
+_ENDS_TOLD = re.compile(r"[至到][\u4e00-\u9fff]{1,12}的")
 
 
 def _name_like(item: str, role: str) -> bool:
@@ -2425,6 +2430,7 @@ def define_components(
                 or (_is_group(_top_split(item, _LIST_SPLIT)) and not feature)
                 or bool(_BASIS.match(item))  # 依托甲、乙: what it rests on
                 or bool(_PLURAL.match(name))  # 多个新增长点: many, none named
+                or bool(_ENDS_TOLD.search(item))  # 甲至乙的旅游通道: told by its ends
             )
             if as_label:  # its places are those its sentence names, not the section's
                 comps.append(RawComponent(role, label.text, span, confidence=0.8, places_text=head))

@@ -42,9 +42,9 @@ FEATURE_ROLES = (
     "桥",
     "垸",
 )
-# 城际: a count of intercity lines (三横一纵四城际).
+# 城际: a count of intercity lines (三横一纵四城际); 向: of directions out of a hub (四联八向).
 NETWORK_ROLES = (
-    "纵横", "放射", "辐射", "城际", "纵", "横", "斜", "连", "射", "联", "支", "干", "轨",
+    "纵横", "放射", "辐射", "城际", "纵", "横", "斜", "连", "射", "联", "支", "干", "轨", "向",
 )  # fmt: skip
 # Words that begin like a role but are not one: a name holding one of them is a slogan or a
 # count of things (四中心三城市, 两条城镇发展轴, 一镇一主业, 一镇一区域, 三高四新, 一带一部,
