@@ -538,8 +538,9 @@ def _named_clauses(
 ) -> list[str]:
     """Names that head the clauses of a definition, each before a colon (甲发展轴: 沿…;
     乙发展轴: 沿…), or before ``lead`` (a comma, after a list opened by a colon), each ending
-    with one of ``suffixes`` (``None``: with a word of space)."""
-    sent = re.split(r"[。\n]", body, maxsplit=1)[0]
+    with one of ``suffixes`` (``None``: with a word of space). A line closed by a semicolon
+    goes on into the next (the list wrapped, or set a clause a line)."""
+    sent = re.split(r"。|(?<![;；])\n", body, maxsplit=1)[0]
     out = []
     for clause in re.split(r"[;；]", sent):
         m = re.match(rf"\s*([^:：,，]{{2,20}})(?:{lead})", clause)
