@@ -2220,10 +2220,10 @@ HELD_SCORES = {
     "setac/153_yuetang": (1, 2, 9, 9, 8),
     "setac/154_xinhuang": (1, 0, 9, 6, 9),
     "setad/155_video": (1, 6, 5, 4, 5),
-    "setad/156_qingshi": (3, 7, 13, 11, 13),
+    "setad/156_qingshi": (3, 7, 14, 12, 14),
     "setad/157_renda": (3, 19, 7, 6, 7),
     "setad/158_xiangmu": (2, 2, 7, 6, 7),
-    "setad/159_luwang": (3, 0, 16, 16, 14),
+    "setad/159_luwang": (3, 0, 17, 17, 15),
     "setad/160_oldplan": (2, 1, 1, 1, 1),
     "setad/161_table_qa": (10, 0, 5, 5, 4),
     "setad/162_radio": (1, 2, 8, 8, 4),
@@ -2309,7 +2309,7 @@ HELD_SCORES = {
     "setaq/245_chongqing": (4, 1, 10, 2, 10),
     "setaq/246_guizhou": (2, 7, 8, 4, 8),
     "setaq/247_huangshi": (2, 2, 7, 1, 7),
-    "setaq/248_jiangsu2": (4, 8, 8, 2, 6),
+    "setaq/248_jiangsu2": (4, 8, 9, 2, 7),
     # run at c86cb5f: structures 11/14, components 16/38, transport 36/42 (setar/README.md)
     "setar/249_kaifeng": (1, 5, 5, 0, 5),
     "setar/250_yibin": (2, 4, 4, 1, 4),
@@ -2337,7 +2337,7 @@ HELD_SCORES = {
     "setau/271_shaanxi": (5, 1, 12, 1, 9),
     "setau/272_jiangsu": (3, 14, 7, 0, 7),
     # run at 79d0810: structures 15/16, components 19/43, transport 41/49 (setav/README.md)
-    "setav/273_jiangxi4": (1, 8, 4, 1, 4),
+    "setav/273_jiangxi4": (1, 8, 5, 1, 5),
     "setav/274_guangdong4": (2, 3, 7, 1, 7),
     "setav/275_guangxi4": (3, 8, 8, 2, 8),
     "setav/276_hubei5": (4, 13, 6, 3, 6),
@@ -2355,7 +2355,7 @@ HELD_SCORES = {
     "setax/286_jiangxi5": (4, 8, 5, 4, 5),
     "setax/287_chongqing2": (2, 4, 3, 1, 3),
     "setax/288_guangdong5": (2, 2, 11, 2, 11),
-    "setax/289_zhejiang2": (2, 3, 3, 0, 3),
+    "setax/289_zhejiang2": (2, 3, 4, 0, 4),
     "setax/290_shandong2": (5, 7, 9, 1, 9),
     # run at af672ab: structures 23/24, components 29/47, transport 52/64 (setay/README.md)
     "setay/291_hebei2": (3, 3, 7, 0, 6),
@@ -2378,7 +2378,7 @@ HELD_SCORES = {
     "setbb/309_shandong3": (4, 8, 5, 0, 5),
     "setbb/310_hebei3": (1, 3, 9, 3, 9),
     "setbb/311_zhejiang3": (8, 9, 12, 3, 12),
-    "setbb/312_fujian3": (1, 6, 5, 1, 4),
+    "setbb/312_fujian3": (1, 6, 6, 1, 5),
     "setbb/313_shaanxi3": (3, 8, 14, 3, 14),
     "setbb/314_sichuan5": (3, 3, 10, 4, 10),
     # run at 9de40ef: structures 17/20, components 17/33, transport 55/63 (setbc/README.md)
@@ -2402,7 +2402,7 @@ HELD_SCORES = {
     "setbe/332_hubei10": (2, 5, 10, 4, 7),
     # run at b35b86b: structures 15/16, components 16/42, transport 34/43 (setbf/README.md)
     "setbf/333_jiangsu6": (5, 4, 5, 0, 5),
-    "setbf/334_anhui7": (2, 9, 6, 0, 6),
+    "setbf/334_anhui7": (2, 9, 7, 0, 7),
     "setbf/335_guangxi7": (2, 3, 7, 3, 6),
     "setbf/336_henan7": (3, 18, 10, 1, 10),
     "setbf/337_shanxi4": (3, 6, 6, 1, 5),
@@ -2411,7 +2411,7 @@ HELD_SCORES = {
     "setbg/339_quzhou": (5, 12, 10, 0, 9),
     "setbg/340_xinyang": (3, 7, 5, 1, 5),
     "setbg/341_xiaogan": (3, 17, 15, 2, 12),
-    "setbg/342_nanchong": (2, 10, 9, 0, 9),
+    "setbg/342_nanchong": (2, 10, 10, 0, 10),
     "setbg/343_shaoguan": (3, 6, 13, 4, 13),
     # run at a079cbf: structures 15/16, components 24/34, transport 45/54 (setbh/README.md)
     "setbh/344_luan": (3, 4, 7, 1, 6),

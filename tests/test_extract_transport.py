@@ -872,3 +872,12 @@ def test_a_list_opened_by_a_conjunction_keeps_it_out_of_its_first_name():
         "甲县规划\n加快建设长沙至益阳高速公路湘阴段,以及株洲至醴陵、衡阳至永州等高速公路。"
     )
     assert ("株洲至醴陵高速公路", ["株洲市", "醴陵市"], "under_construction") in got
+
+
+def test_kaizhan_before_a_line_opens_no_part_of_its_name():
+    # 开展甲乙铁路前期研究: the verb that opens the work stands before the line's code
+    got = _projects(
+        "岳阳市综合交通规划\n开展平江至汨罗铁路前期研究。开展临湘支线机场规划研究,加快建设岳阳港。"
+    )
+    assert ("平江至汨罗铁路", ["平江县", "汨罗市"], "studied") in got
+    assert ("临湘支线机场", ["临湘市"], "studied") in got
