@@ -44,7 +44,8 @@ FEATURE_ROLES = (
 )
 # 城际: a count of intercity lines (三横一纵四城际); 向: of directions out of a hub (四联八向).
 NETWORK_ROLES = (
-    "纵横", "放射", "辐射", "城际", "纵", "横", "斜", "连", "射", "联", "支", "干", "轨", "向",
+    "纵横", "放射", "辐射", "城际", "通道", "纵", "横", "斜", "连", "射", "联", "支", "干", "轨",
+    "向",
 )  # fmt: skip
 # Words that begin like a role but are not one: a name holding one of them is a slogan or a
 # count of things (四中心三城市, 两条城镇发展轴, 一镇一主业, 一镇一区域, 三高四新, 一带一部,
@@ -64,7 +65,8 @@ _MEASURE = "(?:个|条|大|座)?"
 # 三条精品线): the token then ends where the name does (a list mark, a quote, a space, a
 # defining word), so that a qualifier never swallows the start of the next word.
 _BOUND = r"[、,，。;；:：”\"」』\s和与及]|分为|分别|依次|即|是|为|指|包括|由|$"
-_QUALIFIED = rf"[个条大座处][^\W\d{NUMERALS}、,，]{{1,4}}?(?=(?:{_WORD_ALT})(?:{_BOUND}))"
+# Not a corridor: a qualified 通道 (三大纵向通道, 两条出省通道) describes lines, it names no token.
+_QUALIFIED = rf"[个条大座处][^\W\d{NUMERALS}、,，]{{1,4}}?(?=(?!通道)(?:{_WORD_ALT})(?:{_BOUND}))"
 # A numeral: one character, or 十 and a unit (十七联, 十八总).
 _NUMERAL = (
     rf"(?:十[一二三四五六七八九](?=[^\W\d{NUMERALS}])|[一二三四五六七八九十两多双]"
