@@ -881,3 +881,12 @@ def test_kaizhan_before_a_line_opens_no_part_of_its_name():
     )
     assert ("平江至汨罗铁路", ["平江县", "汨罗市"], "studied") in got
     assert ("临湘支线机场", ["临湘市"], "studied") in got
+
+
+def test_the_ring_of_an_area_named_by_its_cities_codes_is_a_line():
+    # 长株潭都市圈环线高速公路: the ring of the area 长株潭 names, its cities those of the code
+    got = _projects(
+        "湘潭市规划\n加快建设长株潭都市圈环线高速公路湘潭段。推进长沙绕城高速公路扩容。"
+    )
+    assert ("长株潭都市圈环线高速公路", ["长沙市", "株洲市", "湘潭市"], "under_construction") in got
+    assert ("长沙绕城高速公路", ["长沙市"], "upgrade") in got

@@ -939,6 +939,8 @@ _UPGRADE_WORDS = ("扩容", "扩能", "改扩建", "提质")
 # ... and one of two lines between the same ends (长常北线高速: "××高速北(中、南)线").
 # What may follow a line's code within its name: its ring or branch (长沙北外环高速, 甲乙东线),
 # or its purpose (岳平旅游高速, 甲乙扶贫公路); the cities are the code's.
+# An area named by the codes of its cities, whose ring a line may be (长株潭都市圈环线).
+_METRO_AREA = re.compile(r"(?:都市圈|城市群|经济圈)$")
 _RING = re.compile(
     r"[东南西北]?(?:外环|内环|绕城|环线|环)$|[东南西北中]线$|(?:旅游|扶贫|资源|沿江|环湖)$"
 )
@@ -1269,7 +1271,11 @@ def find_projects(text: str) -> list[RawProject]:
             head = None
             if ring is not None:  # the code before it, trimmed as a code of its length is
                 head = code[: ring.start()]
-                if len(head) == 3:  # 是岳平: a word glued to it, as above
+                area = _METRO_AREA.search(head)
+                if area is not None:  # 长株潭都市圈环线: the ring of an area its code names
+                    core = _trim_code(head[: area.start()])
+                    head = core + area.group() if core else None
+                elif len(head) == 3:  # 是岳平: a word glued to it, as above
                     head = head[1:] if _FUNCTION_CHARS.match(head) else head
                 elif len(head) != 2:
                     head = _trim_code(head)
@@ -1302,8 +1308,9 @@ def find_projects(text: str) -> list[RawProject]:
         if _GENERIC_CODES.search(code):
             continue
         ring = _RING.search(code) if mode not in ("port", "airport", "waterway") else None
+        area = _METRO_AREA.search(code[: ring.start()]) if ring else None
         names, adcodes, undecoded = decode_code(
-            code[: ring.start()] if ring else code,
+            code[: (area or ring).start()] if ring else code,
             china=mode not in ("port", "airport", "waterway"),
         )
         if airport_road:
