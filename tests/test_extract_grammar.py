@@ -2433,6 +2433,13 @@ HELD_SCORES = {
     "setbh/347_yulin": (2, 6, 4, 1, 4),
     "setbh/348_tongren": (1, 3, 9, 4, 9),
     "setbh/349_ankang": (4, 7, 6, 1, 6),
+    # run at dcbcd38: structures 22/23, components 24/32, transport 63/70 (setbi/README.md)
+    "setbi/350_jian": (3, 2, 10, 2, 10),
+    "setbi/351_huzhou": (6, 1, 10, 1, 9),
+    "setbi/352_zhoukou": (3, 2, 14, 6, 14),
+    "setbi/353_xianning": (2, 6, 13, 10, 13),
+    "setbi/354_dazhou": (3, 11, 6, 1, 6),
+    "setbi/355_meizhou": (5, 2, 10, 2, 10),
 }
 
 
