@@ -320,8 +320,9 @@ _ACTION_LEAD = re.compile(
 )
 
 
-# A route told by its ends before a 的 (甲至乙的…通道): a description, no name.
-_ENDS_TOLD = re.compile(r"[至到][\u4e00-\u9fff]{1,12}的")
+# A route told by its ends before a 的 (甲至乙的…通道), or by the places it strings (甲—乙—丙一线):
+# a description, no name.
+_ENDS_TOLD = re.compile(r"[至到][\u4e00-\u9fff]{1,12}的|[—–－-][^—–－-]{1,24}一(?:线|带)$")
 
 
 def _name_like(item: str, role: str) -> bool:
@@ -858,8 +859,8 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         return _clause_leads(head, k, suffixes), False
     # a colon inside the head opens what the parts are (甲廊和乙廊: 前者…, 后者…)
     clauses = _top_split(head, re.compile(r"[,，:：]"))
-    if not clauses:
-        return [], False
+    if not clauses:  # (分别为:\n甲组团, 由…构成;\n乙组团…: the list below the colon)
+        return _colon_clauses(body, k, suffixes), False
     joined = (
         re.match(r"(?:与|和|同)(.{2,80}?)(?:共同|一起|一道)(?:形成|构成|组成)", clauses[1])
         if len(clauses) > 1
@@ -938,13 +939,9 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     named = _named_after_wei(body.lstrip(" :："))
     if k and k > 1 and len(named) == k:
         return named, False
-    if body.lstrip(" ")[:1] in ":：":
-        # 三泉依次为: 甲温泉, 位于…; 乙温泉, 水温…; 丙温泉…: each clause led by its name; a
-        # count's worth of names of places (两心分别为: 甲景区, 作为…; 乙景区, 作为…)
-        for ends in (suffixes, None):
-            named = _named_clauses(body.lstrip(" :："), ends, lead=r"[,，]")
-            if len(named) >= 2 and (k is None or len(named) == k):
-                return named, False
+    named = _colon_clauses(body, k, suffixes)
+    if named:
+        return named, False
 
     if k != 1:
         # a later clause listing names of the role's kind (…, 主要包括甲组团、乙组团)
@@ -1002,6 +999,22 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     if k and len(semi) == k and all(clean_name(c).endswith(suffixes) for c in semi):
         return semi, False
     return [], False
+
+
+def _colon_clauses(body: str, k: int | None, suffixes: tuple[str, ...]) -> list[str]:
+    r"""After a colon, the names leading its clauses (三泉依次为: 甲温泉, 位于…; 乙温泉, 水温…), a
+    clause a line or not; a count's worth of names of places (两心分别为: 甲景区, 作为…; 乙景区…).
+
+    >>> _colon_clauses(":\n甲组团,由甲县构成;\n乙组团,由乙县构成。", 2, ("组团",))
+    ['甲组团', '乙组团']
+    """
+    if body.lstrip(" ")[:1] not in ":：":
+        return []
+    for ends in (suffixes, None):
+        named = _named_clauses(body.lstrip(" :：\n"), ends, lead=r"[,，]")
+        if len(named) >= 2 and (k is None or len(named) == k):
+            return named
+    return []
 
 
 # A sentence's opening connective (此外, 另外, 其中): what follows leads the sentence.
