@@ -159,7 +159,7 @@ _MARK_SPLIT = re.compile(r"以及|、|\+|＋")
 # A counted noun closing a list of places (两个县级市, 等内六区, 两市).
 _COUNTED_TAIL = re.compile(
     rf"(?:等)?(?:共计|合计|共|这)?(?:[{NUMERALS}0-9]+(?:个|座|条|大|处)?[\u4e00-\u9fff]{{0,8}}?"
-    r"|县级市|县市区|县市|城市|市|县|区)?(?:共同组成|组成|构成)?$"
+    r"|县级市|县市区|县市|城市|市|县|区)?(?:[(（][^()（）]{1,4}[)）])?(?:共同组成|组成|构成)?$"
 )
 # A count and a noun closing a list, shared by its items (甲、乙两条经济带 -> 甲经济带, 乙经济带).
 _SHARED_NOUN = re.compile(
