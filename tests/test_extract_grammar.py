@@ -2460,6 +2460,13 @@ HELD_SCORES = {
     "setbi/353_xianning": (2, 6, 13, 10, 13),
     "setbi/354_dazhou": (3, 11, 6, 1, 6),
     "setbi/355_meizhou": (5, 2, 10, 2, 10),
+    # run at d019a15: structures 18/21, components 23/37, transport 61/64 (setbj/README.md)
+    "setbj/356_fuzhou": (1, 6, 7, 4, 7),
+    "setbj/357_taizhou": (4, 6, 16, 2, 15),
+    "setbj/358_luohe": (1, 1, 4, 1, 3),
+    "setbj/359_huanggang": (2, 0, 11, 3, 11),
+    "setbj/360_meishan": (6, 3, 11, 1, 11),
+    "setbj/361_yangjiang": (4, 7, 12, 1, 12),
 }
 
 
