@@ -926,6 +926,11 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         and count_of(_COUNTED_GROUP.search(clauses[0]).group()[0]) == k
         # (甲、乙、丙三个片区: names sharing the noun, the parts; not a group)
         and not (len(parts) == k and all(p.endswith("片区") for p in parts))
+        # (四个片区, 包括甲片、乙片…: names of the role's kind listed after it, the parts)
+        and not all(
+            clean_name(c).endswith(suffixes) and not _is_place_item(c)
+            for c in _later_listed(clauses[1:], k, suffixes) or [""]
+        )
     ):
         return [clauses[0]], False  # 其他四个乡镇, 即甲、乙、丙、丁: a group, its label
     named = _named_clauses(body, suffixes)
@@ -944,21 +949,9 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         return named, False
 
     if k != 1:
-        # a later clause listing names of the role's kind (…, 主要包括甲组团、乙组团)
-        for clause in clauses:
-            namely = clause.startswith("即")  # a description, then 即 and the parts by name
-            # (…, 依次打造甲湾、乙湾、丙湾三个功能湾: the parts it lays out, in order)
-            clause = re.sub(
-                r"^(?:主要包括|包括|分别是|分别为|主要有|即"
-                r"|(?:依次|分别)(?:打造|建设|形成|布局|设置|培育))",
-                "",
-                clause,
-            )
-            cands = _shared_noun(_top_split(clause, _LIST_SPLIT))
-            if (len(cands) == k or (k is None and len(cands) >= 2)) and all(
-                clean_name(c).endswith(suffixes) or (namely and k) for c in cands
-            ):
-                return cands, False
+        listed = _later_listed(clauses, k, suffixes)
+        if listed:
+            return listed, False
     if len(parts) > 1 and _QUALIFYING_COUNT.search(parts[-1]):
         # 沿甲、乙、丙三大通道建设的经济发展带: the list qualifies the parts: one, its label
         return [clauses[0]], False
@@ -1014,6 +1007,29 @@ def _colon_clauses(body: str, k: int | None, suffixes: tuple[str, ...]) -> list[
         named = _named_clauses(body.lstrip(" :：\n"), ends, lead=r"[,，]")
         if len(named) >= 2 and (k is None or len(named) == k):
             return named
+    return []
+
+
+def _later_listed(clauses: list[str], k: int | None, suffixes: tuple[str, ...]) -> list[str]:
+    """A clause listing names of the role's kind, as many as counted (…, 主要包括甲组团、乙组团);
+    after 即, a count's worth of any names; a list the clause lays out in order (…, 依次打造甲湾、
+    乙湾、丙湾三个功能湾).
+
+    >>> _later_listed(["两个片区", "包括东片、西片"], 2, ("片",))
+    ['东片', '西片']
+    """
+    for clause in clauses:
+        namely = clause.startswith("即")
+        clause = re.sub(
+            r"^(?:主要包括|包括|分别是|分别为|主要有|即|(?:依次|分别)(?:打造|建设|形成|布局|设置|培育))",
+            "",
+            clause,
+        )
+        cands = _shared_noun(_top_split(clause, _LIST_SPLIT))
+        if (len(cands) == k or (k is None and len(cands) >= 2)) and all(
+            clean_name(c).endswith(suffixes) or (namely and k) for c in cands
+        ):
+            return cands
     return []
 
 
