@@ -44,8 +44,8 @@ FEATURE_ROLES = (
 )
 # 城际: a count of intercity lines (三横一纵四城际); 向: of directions out of a hub (四联八向).
 NETWORK_ROLES = (
-    "纵横", "放射", "辐射", "城际", "通道", "纵", "横", "斜", "连", "射", "联", "支", "干", "轨",
-    "向",
+    "纵横", "放射", "辐射", "射线", "城际", "通道", "纵", "横", "斜", "连", "射", "联", "支", "干",
+    "轨", "向",
 )  # fmt: skip
 # Words that begin like a role but are not one: a name holding one of them is a slogan or a
 # count of things (四中心三城市, 两条城镇发展轴, 一镇一主业, 一镇一区域, 三高四新, 一带一部,
@@ -164,6 +164,7 @@ ROLE_SUFFIX = {
     "横": ("横线", "横"),
     "连": ("连线", "联络线", "连"),
     "射": ("射线", "射"),
+    "射线": ("射线", "线"),
     "轨": ("轨道", "线", "轨"),
     "城际": ("城际铁路", "城际轨道", "城际"),
     "组团": ("组团",),
