@@ -779,6 +779,12 @@ _RANK_KIND = re.compile(r"(?:是|为)?(?:主|副|次|总)?(?:中心|核心|增�
 _NAMELY = re.compile(r"^([^,，。;；:：]{2,12})[,，]\s*即(?:为|是)?([^,，。;；:：(（]{2,20})")
 
 
+# What a part is built on, then its name, up to the clause's end (依托甲站建设的新城服务核心).
+_BUILT_ON = re.compile(
+    r"^(?:依托|围绕|依靠)[^以为。;；,，]{2,30}?(?:建设|打造|形成|布局)的([^的、,，。;；]{2,16})(?=[,，]|$)"
+)
+
+
 def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bool]:
     """Names defined for one token, and whether they came from an enumeration."""
     k = count_of(numeral)
@@ -797,6 +803,9 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         r"的([^的、,，。;；]{2,16})$",
         head,
     )
+    # 依托甲站建设的新城服务核心, 要…: what the one part is built on, then its name
+    built = _BUILT_ON.match(head) if k == 1 else None
+    rests = rests or built
     if rests and rests.group(1).endswith(suffixes):
         head = rests.group(1)
     head = re.sub(r"^以(.{2,30}?)为(?:中心|核心|主体|龙头)(?=[,，。;；]|$)", r"\1", head)
