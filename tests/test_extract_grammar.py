@@ -2416,7 +2416,10 @@ HELD_SCORES = {
     "setax/285_guizhou4": (2, 3, 4, 0, 4),
     "setax/286_jiangxi5": (4, 8, 5, 4, 5),
     "setax/287_chongqing2": (2, 4, 3, 1, 3),
-    "setax/288_guangdong5": (2, 2, 11, 2, 11),
+    # 288: 续建肇庆至高明高速公路一期工程 is read as its phase, 高明高速公路一期工程 (a phase is a
+    # project of its own); its termini outside Hunan were never read, so the key's
+    # 肇庆至高明高速公路 no longer holds the name
+    "setax/288_guangdong5": (2, 2, 10, 2, 10),
     "setax/289_zhejiang2": (2, 3, 4, 0, 4),
     "setax/290_shandong2": (5, 7, 9, 1, 9),
     # run at af672ab: structures 23/24, components 29/47, transport 52/64 (setay/README.md)

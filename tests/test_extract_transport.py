@@ -890,3 +890,12 @@ def test_the_ring_of_an_area_named_by_its_cities_codes_is_a_line():
     )
     assert ("长株潭都市圈环线高速公路", ["长沙市", "株洲市", "湘潭市"], "under_construction") in got
     assert ("长沙绕城高速公路", ["长沙市"], "upgrade") in got
+
+
+def test_a_phase_after_a_lines_name_is_a_project_of_its_own():
+    # 甲高速二期: built on its own, with a stage of its own, not the built line's
+    got = _projects(
+        "长沙市规划\n全市已建成长浏高速。规划期内，对长浏高速二期、长韶娄高速开展线位研究。"
+    )
+    assert ("长浏高速", ["长沙市", "浏阳市"], "existing") in got
+    assert ("长浏高速二期", ["长沙市", "浏阳市"], "studied") in got

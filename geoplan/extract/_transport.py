@@ -933,7 +933,10 @@ _QUALIFIER = re.compile(r"(扩容|扩能|改扩建|提质|[东南西北]延线?|
 _BRANCH = re.compile(r"[东南西北](?:移|延|扩)线|延伸线")
 # ... and after a full name, its second channel or a branch line to a place (甲高速二通道,
 # 甲高速乙新区支线): lines of their own, with works and stages of their own.
-_OWN_LINE_AFTER = re.compile(rf"{_BRANCH.pattern}|第?二通道|[\u4e00-\u9fff]{{0,6}}?支线")
+# ... or a phase of it built on its own (杭绍台高速公路二期, 长浏高速二期工程).
+_OWN_LINE_AFTER = re.compile(
+    rf"{_BRANCH.pattern}|第?二通道|[\u4e00-\u9fff]{{0,6}}?支线|[一二三四五]期(?:工程)?"
+)
 _UPGRADE_WORDS = ("扩容", "扩能", "改扩建", "提质")
 # A ring road of a place: 长沙北外环, 长沙绕城, 株潭南环线.
 # ... and one of two lines between the same ends (长常北线高速: "××高速北(中、南)线").
