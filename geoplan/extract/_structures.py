@@ -387,7 +387,9 @@ def find_patterns(text: str) -> list[tuple[str, int, int]]:
 
 # How far after a name's first mention its parts' definitions are looked for.
 DEFINED_WITHIN = 600
-_DEFINES = r"(?:[”\"」』]?[:：]?(?:即|是指|指的是|指|为)|[”\"」』]是)"  # (“一主”是甲主中心)
+_DEFINES = (  # (“一主”是甲主中心; “两带”分别为甲带和乙带)
+    r"(?:[”\"」』]?[:：]?(?:即|是指|指的是|指|分别为|分别是|为)|[”\"」』]是)"
+)
 
 
 def _parts_defined(pattern: str, after: str) -> int:
