@@ -2508,6 +2508,10 @@ HELD_SCORES = {
     "setbj/359_huanggang": (3, 3, 11, 3, 11),
     "setbj/360_meishan": (6, 3, 11, 1, 11),
     "setbj/361_yangjiang": (4, 10, 12, 1, 12),
+    # run at b66f696: structures 8/11, components 8/14, transport 29/32 (setbk/README.md)
+    "setbk/363_zhoushan": (3, 4, 7, 2, 4),
+    "setbk/365_ziyang": (2, 0, 12, 0, 11),
+    "setbk/366_zhanjiang": (3, 4, 10, 1, 10),
 }
 
 
