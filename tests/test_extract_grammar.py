@@ -2326,7 +2326,7 @@ HELD_SCORES = {
     "setag/176_nianbao": (2, 2, 9, 4, 8),
     "setag/177_jiaocai": (3, 1, 6, 6, 5),
     "setag/178_qunliao": (1, 0, 5, 4, 5),
-    "setag/179_fu": (0, 0, 4, 3, 4),
+    "setag/179_fu": (0, 0, 4, 4, 4),
     "setah/180_shuzhi": (1, 0, 3, 3, 3),
     "setah/181_mingci": (1, 0, 4, 4, 2),
     "setah/183_pinglun": (1, 0, 5, 5, 5),
@@ -2391,7 +2391,7 @@ HELD_SCORES = {
     "setaq/245_chongqing": (4, 1, 10, 2, 10),
     "setaq/246_guizhou": (2, 7, 8, 4, 8),
     "setaq/247_huangshi": (2, 2, 7, 1, 7),
-    "setaq/248_jiangsu2": (4, 8, 9, 2, 7),
+    "setaq/248_jiangsu2": (4, 8, 9, 2, 8),
     # run at c86cb5f: structures 11/14, components 16/38, transport 36/42 (setar/README.md)
     "setar/249_kaifeng": (1, 5, 5, 0, 5),
     "setar/250_yibin": (2, 4, 4, 1, 4),
@@ -2493,7 +2493,7 @@ HELD_SCORES = {
     "setbf/337_shanxi4": (3, 6, 6, 1, 5),
     # run at 897d51c: structures 21/22, components 56/61, transport 66/75 (setbg/README.md)
     "setbg/338_ganzhou": (5, 8, 14, 7, 14),
-    "setbg/339_quzhou": (5, 12, 10, 0, 9),
+    "setbg/339_quzhou": (5, 12, 10, 0, 10),
     "setbg/340_xinyang": (3, 7, 5, 1, 5),
     "setbg/341_xiaogan": (4, 17, 15, 2, 12),
     "setbg/342_nanchong": (2, 10, 10, 0, 10),
@@ -2520,8 +2520,8 @@ HELD_SCORES = {
     "setbj/360_meishan": (6, 3, 11, 1, 11),
     "setbj/361_yangjiang": (4, 10, 12, 1, 12),
     # run at b66f696: structures 8/11, components 8/14, transport 29/32 (setbk/README.md)
-    "setbk/363_zhoushan": (3, 7, 7, 2, 4),
-    "setbk/365_ziyang": (2, 0, 12, 0, 11),
+    "setbk/363_zhoushan": (3, 7, 7, 2, 6),
+    "setbk/365_ziyang": (2, 0, 12, 0, 12),
     "setbk/366_zhanjiang": (3, 4, 10, 1, 10),
 }
 

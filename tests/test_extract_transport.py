@@ -236,12 +236,13 @@ def test_a_second_channel_or_a_branch_line_is_a_line_of_its_own():
         ("京广铁路纵贯全境，是南北大通道。", {"京广铁路": "existing"}),
         # 规划区 names an area, not a plan to build
         ("沪昆高速在县城规划区北侧通过。", {"沪昆高速": None}),
-        # a line that passes by now; 复线 after a name is its second track, not works on it
+        # a line that passes by now; 复线 after a name is a line of its own (a second track, a
+        # second road beside the first), named as written, as the keys name it (益常高速复线)
         (
             "景区一带有京广铁路复线、京珠高速公路从旁经过。",
-            {"京广铁路": "existing", "京珠高速公路": "existing"},
+            {"京广铁路复线": "existing", "京珠高速公路": "existing"},
         ),
-        ("规划建设益常高速复线。", {"益常高速": "planned"}),
+        ("规划建设益常高速复线。", {"益常高速复线": "planned"}),
         # the subject's sentence ends on its present stage; 双线电气化铁路 is its kind; the lines
         # it meets are only named (their stage is not the subject's)
         (
@@ -899,3 +900,23 @@ def test_a_phase_after_a_lines_name_is_a_project_of_its_own():
     )
     assert ("长浏高速", ["长沙市", "浏阳市"], "existing") in got
     assert ("长浏高速二期", ["长沙市", "浏阳市"], "studied") in got
+
+
+def test_a_defining_verb_before_a_line_is_no_part_of_its_name():
+    # “一横”指甲铁路, “一纵”即乙铁路: 指 and 即 define the label; 即可 is no code either
+    got = _projects(
+        "怀化市规划\n全市铁路按“一横一纵”布局。“一横”指沪昆铁路，“一纵”即焦柳铁路。出城即可上高速。"
+    )
+    assert [name for name, _c, _s in got] == ["沪昆铁路", "焦柳铁路"]
+
+
+def test_a_second_line_beside_a_road_is_a_project_of_its_own():
+    # 甲高速公路复线: a parallel road with its own stage, not the built road's
+    got = _projects(
+        "衡阳市规划\n京港澳高速已建成通车。加快建设京港澳高速复线,研究利用衡茶吉铁路开行城际列车。"
+    )
+    assert ("京港澳高速", ["北京市", "香港特别行政区", "澳门特别行政区"], "existing") in got
+    both = ["北京市", "香港特别行政区", "澳门特别行政区"]
+    assert ("京港澳高速复线", both, "under_construction") in got
+    # (研究 governs the use of the line, not the line: its stage is the sentence's, not studied)
+    assert all(s != "studied" for name, _c, s in got if name == "衡茶吉铁路")

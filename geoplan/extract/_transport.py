@@ -173,6 +173,9 @@ _VERBS = (
     "拓展",
     "开展",
     "设立",
+    "即可",  # (出城即可上高速: no line's name)
+    "即",
+    "指",
     "沿",
     "以",
     "把",
@@ -274,7 +277,8 @@ _LINES_AGAIN = re.compile(
 # A time after the lines taken up are done (上述项目实施后, …): what is said then is no stage.
 _AFTER_DONE = re.compile(r"[^,，。;；\n]{0,10}?(?:后|以后|之后)[,，]")
 # A line relied on (依托甲铁路…): the object of the verb, so the words after it are another's.
-_RELIED_ON = re.compile(r"依托$")
+# A line relied on or used (依托甲铁路, 研究利用甲铁路开行…): the verbs after it govern the work.
+_RELIED_ON = re.compile(r"(?:依托|利用)$")
 _CLAUSE_STOPS = "，,。;；:：\n|（(）)"
 _SENTENCE_STOPS = "。;；\n!?！？"
 
@@ -717,9 +721,14 @@ def _status(text: str, start: int, end: int) -> tuple[str | None, float]:
         found_after = _words(listed_after, first=False)
         if found_after is not None and shared:
             found_after = (found_after[0], found_after[1] - 0.5)
-    if _RELIED_ON.search(own):
-        # 依托甲铁路(衡阳站)规划建设物流园: the verbs after the line govern what is built on it
+    relied = _RELIED_ON.search(own)
+    if relied:
+        # 依托甲铁路(衡阳站)规划建设物流园: the verbs after the line govern what is built on it;
+        # 研究利用甲铁路开行…: those before 利用 govern the use; a line used is there (a light
+        # word's rank: its own words elsewhere say more)
         found_after = None
+        if relied.group() == "利用":
+            found_before = ("existing", 1)
     found = found_before
     if found_after is not None and (
         found is None or found_after[1] > found[1] or (found_after[1] == found[1] and not section)
@@ -935,7 +944,7 @@ _BRANCH = re.compile(r"[东南西北](?:移|延|扩)线|延伸线")
 # 甲高速乙新区支线): lines of their own, with works and stages of their own.
 # ... or a phase of it built on its own (杭绍台高速公路二期, 长浏高速二期工程).
 _OWN_LINE_AFTER = re.compile(
-    rf"{_BRANCH.pattern}|第?二通道|[\u4e00-\u9fff]{{0,6}}?支线|[一二三四五]期(?:工程)?"
+    rf"{_BRANCH.pattern}|第?二通道|复线|[\u4e00-\u9fff]{{0,6}}?支线|[一二三四五]期(?:工程)?"
 )
 _UPGRADE_WORDS = ("扩容", "扩能", "改扩建", "提质")
 # A ring road of a place: 长沙北外环, 长沙绕城, 株潭南环线.
