@@ -218,12 +218,16 @@ def match_project(name: str, mode: str) -> Match | None:
     ('京广铁路',)
     >>> match_project("呼南高铁", "hsr").names[:2]
     ('宜常高铁', '常益长高铁')
+    >>> match_project("湘桂铁路复线", "conventional_rail").names
+    ('湘桂铁路',)
     """
     from geoplan.corpus import normalise
 
     name = normalise(name.strip())[0]  # 岳臨高速 -> 岳临高速
     if mode in RAIL_MODES:
-        lines = _match_rail(name, mode)
+        # a railway's second track (湘桂铁路复线) runs along the line itself; a second road
+        # (益常高速复线) is a road of its own, which the data does not hold
+        lines = _match_rail(re.sub(r"复线$", "", name), mode)
         return _rail_match(lines, _sections(name)) if lines else None
     if mode == "expressway":
         code = _road_index().get(name) or _road_index().get(code_of(name, _ROAD_SUFFIX))
