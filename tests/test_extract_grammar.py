@@ -2523,6 +2523,13 @@ HELD_SCORES = {
     "setbk/363_zhoushan": (3, 7, 7, 2, 6),
     "setbk/365_ziyang": (2, 0, 12, 0, 12),
     "setbk/366_zhanjiang": (3, 4, 10, 1, 10),
+    # run at b6cd93e: structures 13/16, components 17/26, transport 51/62 (setbl/README.md)
+    "setbl/368_bengbu": (3, 3, 13, 7, 13),
+    "setbl/369_shaoxing": (2, 3, 9, 1, 9),
+    "setbl/370_yichang2": (1, 5, 4, 2, 4),
+    "setbl/371_yaan": (1, 2, 9, 2, 9),
+    "setbl/372_shanwei": (3, 4, 7, 1, 7),
+    "setbl/373_yingtan": (3, 0, 9, 7, 9),
 }
 
 
