@@ -905,7 +905,11 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         return [clauses[0]], False
     if _BASIS.match(clauses[0]):
         # 依托甲、乙, 形成丙: what the part rests on is no name of it; a later clause may name
-        # it (…, 建设丁物流园), else it is named by its label
+        # it (…, 建设丁物流园), or list them (…形成的城镇发展轴, 包括甲轴、乙轴和丙轴), else it is
+        # named by its label
+        listed = _later_listed(clauses[1:], k, suffixes) if k and k > 1 else []
+        if listed:
+            return listed, False
         for clause in clauses[1:]:
             named = clean_name(strip_long_parens(clause))
             if named.endswith(suffixes) and not _PLURAL.match(named) and len(named) <= 20:
