@@ -775,7 +775,9 @@ _PLURAL = re.compile(r"(?:一批|多个|若干|各类|一系列|一些)")
 
 # A kind, then the part's name restated after 即 (主中心, 即甲枢纽中心): a kind is a rank and a
 # role word, no name.
-_RANK_KIND = re.compile(r"(?:是|为)?(?:主|副|次|总)?(?:中心|核心|增长极|发展轴|发展带)")
+_RANK_KIND = re.compile(
+    r"(?:是|为)?(?:一个|一条)?(?:城市|县城|市域|县域)?(?:主|副|次|总)?(?:中心|核心|增长极|发展轴|发展带)"
+)
 _NAMELY = re.compile(r"^([^,，。;；:：]{2,12})[,，]\s*即(?:为|是)?([^,，。;；:：(（]{2,20})")
 
 
