@@ -2395,7 +2395,7 @@ HELD_SCORES = {
     "setao/231_sichuan": (4, 8, 7, 1, 7),
     "setao/232_anhui": (2, 4, 11, 1, 11),
     "setao/233_zhejiang": (1, 7, 8, 1, 8),
-    "setao/234_henan": (2, 6, 11, 7, 11),
+    "setao/234_henan": (2, 6, 12, 7, 12),
     "setao/235_fujian": (3, 8, 7, 1, 7),
     "setao/236_shaanxi": (2, 7, 9, 1, 9),
     # run at 8142c16: structures 16/23, components 18/53, transport 45/50 (setap/README.md)
@@ -2548,7 +2548,7 @@ HELD_SCORES = {
     "setbl/369_shaoxing": (2, 6, 9, 1, 9),
     "setbl/370_yichang2": (1, 5, 4, 2, 4),
     "setbl/371_yaan": (1, 3, 9, 2, 9),
-    "setbl/372_shanwei": (3, 4, 7, 1, 7),
+    "setbl/372_shanwei": (3, 4, 8, 2, 8),
     "setbl/373_yingtan": (3, 0, 9, 7, 9),
 }
 

@@ -920,3 +920,9 @@ def test_a_second_line_beside_a_road_is_a_project_of_its_own():
     assert ("京港澳高速复线", both, "under_construction") in got
     # (研究 governs the use of the line, not the line: its stage is the sentence's, not studied)
     assert all(s != "studied" for name, _c, s in got if name == "衡茶吉铁路")
+
+
+def test_gonggu_opens_no_line_and_an_existing_kind_is_no_name():
+    # 巩固甲乙铁路…: the verb stands before the code; 既有高铁 is a kind of line, no name
+    got = _projects("汕尾市规划\n一是巩固既有高铁通道。二是巩固厦深铁路已建成通车的基础。")
+    assert [(name, status) for name, _c, status in got] == [("厦深铁路", "existing")]

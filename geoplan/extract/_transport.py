@@ -117,7 +117,7 @@ _BAD_NEXT = re.compile(
 )
 # Codes that are kinds of line, not names (普速铁路, 干线铁路, 国家高铁, "米"字型高铁).
 _GENERIC_CODES = re.compile(
-    r"^(?:普速|干线|支线|国家|省级|区域|区域性|重载|货运|客运)$|[型形]$"
+    r"^(?:普速|干线|支线|国家|省级|区域|区域性|重载|货运|客运|既有|现有)$|[型形]$"
     r"|^[这该两二三四五六七八九十几多]+(?:条|个|座)$"  # 两条高速: a count, no line's name
     r"|^不通$|^([\u4e00-\u9fff])\1通$"  # 不通高速, 县县通高速: being reached, no line's name
 )
@@ -172,6 +172,7 @@ _VERBS = (
     "发展",
     "拓展",
     "开展",
+    "巩固",
     "设立",
     "即可",  # (出城即可上高速: no line's name)
     "即",
