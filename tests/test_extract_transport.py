@@ -926,3 +926,16 @@ def test_gonggu_opens_no_line_and_an_existing_kind_is_no_name():
     # 巩固甲乙铁路…: the verb stands before the code; 既有高铁 is a kind of line, no name
     got = _projects("汕尾市规划\n一是巩固既有高铁通道。二是巩固厦深铁路已建成通车的基础。")
     assert [(name, status) for name, _c, status in got] == [("厦深铁路", "existing")]
+
+
+def test_a_chronology_ends_on_the_stage_a_line_stands_at():
+    # 于2014年开工，2018年12月建成通车: the later dated stage; 于6月开工: begun on a date
+    got = _projects(
+        "衡阳市规划\n怀邵衡铁路于2014年开工，2018年12月建成通车。"
+        "2021年，衡永高速公路、衡邵高速公路于6月开工。"
+    )
+    assert [(name, status) for name, _c, status in got] == [
+        ("怀邵衡铁路", "existing"),
+        ("衡永高速公路", "under_construction"),
+        ("衡邵高速公路", "under_construction"),
+    ]

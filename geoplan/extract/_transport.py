@@ -216,7 +216,8 @@ _STATUS_WORDS: tuple[tuple[str, str, int], ...] = (
         r"(?:尽快|力争|争取|确保)(?:(?:19|20)[0-9]{2}年[底前内]?)?[\u4e00-\u9fff]{0,3}?"
         r"(?:竣工|建成|通车)(?:通车|投用|运营)?"
         r"|在建|续建|加快建设|加快实施|加快推进|推进建设|竣工|已(?:经)?开工(?:建设)?"
-        r"|于(?:19|20)[0-9]{2}年[^。,，;；]{0,20}开工(?:建设)?",  # 于2017年…开工建设: begun
+        # 于2017年…开工建设, 于6月开工: begun on a date
+        r"|于(?:(?:19|20)[0-9]{2}年|[0-9一二三四五六七八九十]{1,2}月)[^。,，;；]{0,20}开工(?:建设)?",
         2,
     ),
     ("under_construction", r"建设|推进|加快|实施|推动", 1),
@@ -654,6 +655,11 @@ _AIM_AFTER = re.compile(
 # Where the works on a line that closes its clause stand now, said in the next clause
 # (…同期开工的甲高速, 如今已全线建成通车); not after a clause saying more of it (甲高铁是…之一,
 # 目前已经…: a claim about the line as a whole).
+# A clause dating a later stage of the line named before it (…开工, 2018年12月建成通车).
+_DATED_STAGE_AFTER = re.compile(
+    r"[,，]\s*(?:19|20)[0-9]{2}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:全线)?"
+    r"(?:建成|开通|通车|投用|投入运营)[\u4e00-\u9fff]{0,4}"
+)
 _NOW_AFTER = re.compile(
     r"[,，](?:如今|目前|现已|现在)(?:已经?)?(?:全线|全面)?(?:建成|开通|通车|投用|开工)"
     r"[\u4e00-\u9fff]{0,4}"
@@ -697,8 +703,11 @@ def _status(text: str, start: int, end: int) -> tuple[str | None, float]:
         hi = min(len(text), end + LIST_REACH)  # an item of a list: its end is what governs it
     stops = [text.find(ch, scan, hi) for ch in _CLAUSE_STOPS]
     cut = min([x for x in stops if x >= 0], default=hi)
-    aim = _AIM_AFTER.match(text, cut) or (
-        _NOW_AFTER.match(text, cut) if not text[end:cut].strip() else None
+    aim = (
+        _AIM_AFTER.match(text, cut)
+        or (_NOW_AFTER.match(text, cut) if not text[end:cut].strip() else None)
+        # a chronology: the later dated stage is where it stands (于2014年开工, 2018年建成通车)
+        or _DATED_STAGE_AFTER.match(text, cut)
     )
     # 甲铁路前期工作,力争开工建设: a clause of aim goes on with the line's works
     after = text[end : aim.end() if aim else cut]
