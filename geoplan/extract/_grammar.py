@@ -169,7 +169,7 @@ _SHARED_NOUN = re.compile(
 # name; one that does not only describes, and the label stays the name).
 _SPACE_WORD = re.compile(
     r"(?:城区|城镇|新区|新城|园区|开发区|经开区|高新区|片区|组团|中心|走廊|廊道|通道|公园|街道|大道"
-    r"|区域"
+    r"|区域|地域"
     # a named line: the part is the road or railway (“一环”即甲乙高速)
     r"|高速|高速公路|铁路|高铁|城际|公路|快速路|国道|省道"
     # a named waterway, airport or station (“一干”就是甲水道; “一主”就是甲机场)
