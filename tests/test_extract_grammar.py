@@ -2575,6 +2575,12 @@ HELD_SCORES = {
     "setbm/376_kaifeng": (5, 3, 9, 2, 9),
     "setbm/377_suining": (7, 7, 11, 3, 11),
     "setbm/378_chuzhou": (6, 6, 13, 2, 13),
+    # run at 1646527: structures 12/12, components 29/35, transport 43/49 (setbn/README.md)
+    "setbn/379_anqing": (2, 10, 5, 0, 4),
+    "setbn/381_suizhou": (3, 8, 8, 2, 8),
+    "setbn/382_zigong": (3, 3, 9, 3, 9),
+    "setbn/383_baise": (1, 4, 12, 7, 12),
+    "setbn/384_huizhou": (3, 4, 9, 2, 9),
 }
 
 
