@@ -2591,6 +2591,13 @@ HELD_SCORES = {
     "setbn/382_zigong": (3, 3, 9, 3, 9),
     "setbn/383_baise": (1, 4, 12, 7, 12),
     "setbn/384_huizhou": (3, 5, 9, 2, 9),
+    # run at 91155d6: structures 18/18, components 38/40, transport 54/60 (setbo/README.md)
+    "setbo/385_yibin": (4, 6, 9, 4, 8),
+    "setbo/386_ezhou": (3, 8, 10, 0, 9),
+    "setbo/387_nanchang": (7, 10, 11, 4, 11),
+    "setbo/388_liupanshui": (1, 9, 10, 6, 9),
+    "setbo/389_nanping": (2, 3, 8, 3, 8),
+    "setbo/390_zhenjiang": (1, 2, 6, 0, 5),
 }
 
 
