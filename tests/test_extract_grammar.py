@@ -2617,6 +2617,8 @@ HELD_SCORES = {
     "setbo/388_liupanshui": (1, 9, 10, 6, 9),
     "setbo/389_nanping": (2, 3, 8, 3, 8),
     "setbo/390_zhenjiang": (1, 3, 6, 0, 5),
+    # run at f28ea43: structures 1/1, components 8/9, transport 4/4 (setbp/README.md)
+    "setbp/395_yiyang_town": (1, 9, 4, 4, 4),
 }
 
 
