@@ -2120,6 +2120,21 @@ def test_a_name_whose_parts_are_titles_to_earn_is_no_structure():
     assert [s.pattern for s in extract_plan(read_text(text)).structures] == ["一核两带"]
 
 
+def test_parts_named_as_zones_of_a_layout_are_parts_not_titles():
+    # 产业集聚区 is a zone's kind as well as a title to earn: a name that lays out space
+    # (按照“一核两翼”进行空间布局) keeps its parts
+    text = (
+        "湘潭经开区发展规划\n第四条 园区按照“一核两翼”进行空间布局。“一核”即九华产业集聚区。"
+        "“两翼”分别为湘潭县产业集聚区和高新技术产业集聚区。"
+    )
+    [s] = extract_plan(read_text(text)).structures
+    assert [c.name for c in s.components if not c.members] == [
+        "九华产业集聚区",
+        "湘潭县产业集聚区",
+        "高新技术产业集聚区",
+    ]
+
+
 def test_body_of_a_structure_is_its_scope():
     x = extract_plan(
         read_text("娄底市规划\n以娄星区、涟源市、双峰县为主体,构建“一圈三区”空间格局。")

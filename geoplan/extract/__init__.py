@@ -65,6 +65,7 @@ from geoplan.extract._structures import (
     count_of,
     find_patterns,
     find_travel_circles,
+    head_vote,
     strip_long_parens,
     structure_class,
     tokens_of,
@@ -1296,8 +1297,11 @@ def _structures(ctx: _Ctx) -> list[Structure]:
                     s, e = s2, e2
                     break
         comps = _units_as_label(text, _described_parts(comps, tokens), tokens)
-        if len(comps) >= 2 and all(_DESIGNATION.search(c.name) for c in comps):
-            continue  # every part a title to earn (…示范区, …先行区, …名城): goals, a slogan
+        laid_out = any(head_vote(text, e2 + 1) > 0 for _s2, e2 in occs[:MAX_OCCURRENCES])
+        if len(comps) >= 2 and all(_DESIGNATION.search(c.name) for c in comps) and not laid_out:
+            # every part a title to earn (…示范区, …先行区, …名城): goals, a slogan; but not
+            # when the name lays out space (按照“一核两翼”进行空间布局: 甲产业集聚区 a zone)
+            continue
         scope, scope_places = _scope(ctx, s, tokens=tokens)
         components: list[Component] = []
         for c in comps:
