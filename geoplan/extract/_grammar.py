@@ -787,6 +787,10 @@ _BUILT_ON = re.compile(
 )
 
 
+# What a head says its one part rests on, before the part's name (以甲为主的…, 依托乙建设的…).
+_RESTS_ON = re.compile(r"^(?:以|依托|围绕|依靠)[^。;；]{2,30}?(?:为|建设|打造|形成|布局)")
+
+
 def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bool]:
     """Names defined for one token, and whether they came from an enumeration."""
     k = count_of(numeral)
@@ -799,9 +803,11 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         named = [clean_name(x) for x in _top_split(examples.group(1), _LIST_SPLIT)]
         if 2 <= len(named) <= k and all(_SPACE_WORD.search(x) for x in named):
             return named, False
-    # 以甲路和乙路为主体、纵贯南北的城市发展轴: the part is what is said to rest on them
+    # 以甲路和乙路为主体、纵贯南北的城市发展轴, 以甲城区为主的旅游中心: the part is what is
+    # said to rest on them
     rests = re.match(
-        r"^以[^以为。;；]{2,30}?为(?:中心|核心|主体|龙头|依托|骨架|轴线)(?:[、,，][^的。;；]{1,12})?"
+        r"^以[^以为。;；]{2,30}?为(?:中心|核心|主体|主|龙头|依托|骨架|轴线)"
+        r"(?:[、,，][^的。;；]{1,12})?"
         r"的([^的、,，。;；]{2,16})$",
         head,
     )
@@ -2485,13 +2491,17 @@ def define_components(
                 comps.append(RawComponent(role, label.text, span, confidence=0.8, places_text=head))
                 continue
             nested = _nested_text(text, name, label.end + len(head), body_end)
+            # 以甲城区为主的乙中心, 依托丙镇建设的丁中心: the places are those it rests on
+            rested = len(items) == 1 and head != item and _RESTS_ON.match(head) is not None
             comps.append(
                 RawComponent(
                     role,
                     name,
                     span,
                     confidence=0.85 if enumerated else 0.9,
-                    places_text=nested or (item if _aside_names_places(item) else None),
+                    places_text=nested
+                    or (item if _aside_names_places(item) else None)
+                    or (head if rested else None),
                 )
             )
         put(pattern, _token_key(label.tokens), comps)
