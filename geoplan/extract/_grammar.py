@@ -417,23 +417,36 @@ def _enumerated(body: str) -> list[str]:
 def _modifier_lists_joined(parts: list[str], k: int, suffixes: tuple[str, ...]) -> list[str]:
     """A list of more items than its count whose items of the role's kind are ``k``, when each
     other item runs on into a modifier of the next (甲镇、乙镇一带的丙板块: a list inside one
-    item, before its 的): the items joined back to ``k``; else the list as it is.
+    item, before its 的) or is a short phrase of no place or space that the next name goes on
+    from (山水生态、休闲度假旅游带: one name with a list mark of its own): the items joined back
+    to ``k``; else the list as it is.
 
     >>> _modifier_lists_joined(["甲板块", "乙镇", "丙镇一带的丁板块"], 2, ("板块",))
     ['甲板块', '乙镇、丙镇一带的丁板块']
     >>> _modifier_lists_joined(["甲板块", "乙镇", "丁板块"], 2, ("板块",))
     ['甲板块', '乙镇', '丁板块']
+    >>> _modifier_lists_joined(["文化旅游带", "山水生态", "休闲度假旅游带构成"], 2, ("带",))
+    ['文化旅游带', '山水生态、休闲度假旅游带']
     """
     out: list[str] = []
     pending: list[str] = []
     for part in parts:
         pending.append(part)
-        if clean_name(part).endswith(suffixes):
-            if len(pending) > 1 and "的" not in part:
+        name = _MADE_OF_END.sub("", clean_name(part))
+        if name.endswith(suffixes):
+            phrases = all(
+                len(p) <= 4 and not _SPACE_WORD.search(p) and not _PLACE_NAME_END.search(p)
+                for p in pending[:-1]
+            )
+            if len(pending) > 1 and "的" not in part and not phrases:
                 return parts  # no modifier holds the list: items of another kind
-            out.append("、".join(pending))
+            out.append("、".join([*pending[:-1], _MADE_OF_END.sub("", part)]))
             pending = []
     return out if not pending and len(out) == k else parts
+
+
+# The verb closing a list of parts (…甲带和乙带构成): not part of the last name.
+_MADE_OF_END = re.compile(r"(?:共同)?(?:组成|构成)$")
 
 
 def _places_joined(parts: list[str], suffixes: tuple[str, ...]) -> list[str]:
