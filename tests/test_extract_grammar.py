@@ -2660,6 +2660,13 @@ HELD_SCORES = {
     "setbo/390_zhenjiang": (1, 3, 6, 0, 5),
     # run at f28ea43: structures 1/1, components 8/9, transport 4/4 (setbp/README.md)
     "setbp/395_yiyang_town": (1, 9, 4, 4, 4),
+    # run at b063c06: structures 20/21, components 15/32, transport 62/73 (setbq/README.md)
+    "setbq/397_taizhou_js": (3, 2, 15, 4, 14),
+    "setbq/398_pingdingshan": (2, 6, 12, 1, 12),
+    "setbq/399_putian": (7, 7, 6, 4, 6),
+    "setbq/400_tongling": (4, 0, 13, 3, 13),
+    "setbq/401_guangan": (4, 4, 6, 1, 6),
+    "setbq/402_yuxi": (1, 2, 10, 0, 10),
 }
 
 
