@@ -2665,7 +2665,7 @@ HELD_SCORES = {
     "setbq/398_pingdingshan": (2, 6, 12, 1, 12),
     "setbq/399_putian": (7, 7, 6, 4, 6),
     "setbq/400_tongling": (4, 0, 13, 3, 13),
-    "setbq/401_guangan": (4, 4, 6, 1, 6),
+    "setbq/401_guangan": (4, 4, 11, 4, 11),
     "setbq/402_yuxi": (1, 2, 10, 0, 10),
 }
 

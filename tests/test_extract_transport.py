@@ -939,3 +939,18 @@ def test_a_chronology_ends_on_the_stage_a_line_stands_at():
         ("衡永高速公路", "under_construction"),
         ("衡邵高速公路", "under_construction"),
     ]
+
+
+def test_a_list_closed_by_a_count_shares_the_suffix_and_the_words_after_it():
+    # 甲、乙2条高速公路: a count in digits closes the list as 两条 does; the words after the
+    # list (…的前期研究) are all its items', as after 等
+    got = _projects(
+        "常德市规划\n加快建设常德至安化、益阳至常德2条高速公路。"
+        "加快推进安化至溆浦、城步至龙胜两条高速公路的前期研究。"
+    )
+    assert [(name, status) for name, _c, status in got] == [
+        ("常德至安化高速公路", "under_construction"),
+        ("益阳至常德高速公路", "under_construction"),
+        ("安化至溆浦高速公路", "studied"),
+        ("城步至龙胜高速公路", "studied"),
+    ]

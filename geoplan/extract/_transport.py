@@ -666,6 +666,11 @@ _NOW_AFTER = re.compile(
 )
 
 
+# What closes a list as a whole, so that the words after it are all its items' (A、B等…;
+# A、B两条…).
+_LIST_CLOSED = re.compile(r"等|(?<=[\u4e00-\u9fff])(?:[两二三四五六七八九十]|[0-9]{1,2})(?:条|个)")
+
+
 def _status(text: str, start: int, end: int) -> tuple[str | None, float]:
     """The status of the project named at ``text[start:end]`` and how sure: ``(status, rank)``.
 
@@ -714,9 +719,10 @@ def _status(text: str, start: int, end: int) -> tuple[str | None, float]:
     section = bool(aside or _SECTION_AFTER.match(after))
     listed_after, shared = "", False
     if "、" in after:  # an item of a list: its own words, else those after the list
-        tail = after.split("、")[-1]  # (A、B等项目规划建设)
-        if "等" in tail:
-            listed_after = tail[tail.index("等") + 1 :]
+        tail = after.split("、")[-1]  # (A、B等项目规划建设; A、B两条高速公路的前期研究)
+        closed = _LIST_CLOSED.search(tail)
+        if closed is not None:
+            listed_after = tail[closed.end() :]
         else:  # A、B已经建成通车: the words after the last item's name, said less surely
             last = SUFFIX_RE.search(tail)
             listed_after, shared = (tail[last.end() :], True) if last else ("", False)
@@ -944,7 +950,8 @@ def _confidence(names: list[str], undecoded: list[str]) -> float:
 # Items may carry a qualifier of the work.
 _LIST_KIND = re.compile(
     r"(?:等(?:[0-9]{1,2}|[两二三四五六七八九十]{1,2})?(?:条|个|项)?"  # (…、丙等3条高速公路)
-    r"|(?<=[\u4e00-\u9fff])[两二三四五六七八九十](?:条|个))(?:既有|现有|已建成的|已建|在建)?"
+    r"|(?<=[\u4e00-\u9fff])(?:[两二三四五六七八九十]|[0-9]{1,2})(?:条|个))"  # (…、丁至戊2条高速)
+    r"(?:既有|现有|已建成的|已建|在建)?"
     r"(?:普速|干线)?$"
 )
 _QUALIFIER = re.compile(r"(扩容|扩能|改扩建|提质|[东南西北]延线?|延伸线)$")
