@@ -2161,6 +2161,15 @@ def test_parts_named_as_zones_of_a_layout_are_parts_not_titles():
     ]
 
 
+def test_a_name_used_as_the_basis_of_the_work_is_no_structure():
+    # 以“三区三线”为基础: a regime the work rests on, though the next clause names spaces
+    text = (
+        "湘潭县国土空间总体规划\n规划以“三区三线”为基础，统筹农业、生态、城镇三类空间，落实"
+        "“一核两轴”的总体格局。“一核”即易俗河城区。"
+    )
+    assert [s.pattern for s in extract_plan(read_text(text)).structures] == ["一核两轴"]
+
+
 def test_body_of_a_structure_is_its_scope():
     x = extract_plan(
         read_text("娄底市规划\n以娄星区、涟源市、双峰县为主体,构建“一圈三区”空间格局。")

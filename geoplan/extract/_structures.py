@@ -257,6 +257,10 @@ _GOAL_AFTER = re.compile(
 # zones and lines that 划定“…” keeps (:data:`_REGIME_BEFORE`), said the other way round.
 _REGIME_AFTER = re.compile(r"[”\"」』]?(?:的)?划定")
 
+# A name used as the basis or rule of the work (以“三区三线”为基础, 为依据): a regime, not laid
+# out here, whatever the next clause goes on to (…为基础, 统筹农业、生态、城镇三类空间).
+_BASIS_AFTER = re.compile(r"[”\"」』]?(?:作)?为(?:基础|依据|前提|底线|准绳|遵循)")
+
 # The work of building a named thing (…建设任务, 建设目标): what the name is stays open.
 _BUILDING_TASK = re.compile(r"[”\"」]?(?:的)?建设(?:任务|工作)")
 
@@ -271,6 +275,8 @@ def head_vote(text: str, end: int) -> int:
         return -1  # defined as what to become (“三区两城”建设, 即成为…): goals, not parts
     if _REGIME_AFTER.match(after):
         return -1  # “…”划定成果: zones and lines drawn, a regime
+    if _BASIS_AFTER.match(after):
+        return -1  # 以“…”为基础: the basis of the work, a regime
     if _BUILDING_TASK.match(after):
         return 0  # the tasks of building it (四城三基地建设任务): no vote either way
     slogan = _SLOGAN_NOUN.search(after)
