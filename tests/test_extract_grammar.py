@@ -2676,6 +2676,13 @@ HELD_SCORES = {
     "setbq/400_tongling": (4, 0, 13, 3, 13),
     "setbq/401_guangan": (4, 4, 11, 4, 11),
     "setbq/402_yuxi": (1, 2, 10, 0, 10),
+    # run at b76b095: structures 19/22, components 21/28, transport 58/69 (setbr/README.md)
+    "setbr/403_yancheng": (4, 2, 10, 1, 10),
+    "setbr/404_sanmenxia": (4, 0, 7, 3, 7),
+    "setbr/405_maanshan": (4, 2, 5, 1, 5),
+    "setbr/406_ningbo": (4, 11, 11, 0, 7),
+    "setbr/407_hezhou": (1, 1, 7, 4, 7),
+    "setbr/408_enshi": (2, 5, 18, 3, 18),
 }
 
 
