@@ -536,9 +536,10 @@ def _shared_tail(parts: list[str]) -> list[str]:
 
 def _named_after_wei(body: str) -> list[str]:
     """The names that the clauses of a sentence give after 为 (北部中心为甲景区, …; 南部中心为乙
-    景区), each a name of a place, or none."""
+    景区), each a name of a place, or none. A line closed by a semicolon goes on into the next,
+    as in :func:`_named_clauses`."""
     out = []
-    for clause in re.split(r"[;；]", re.split(r"[。\n]", body, maxsplit=1)[0]):
+    for clause in re.split(r"[;；]", re.split(r"。|(?<![;；])\n", body, maxsplit=1)[0]):
         m = re.match(r"\s*[^,，;；为]{0,14}?为([^,，;；(（]{2,24})", clause)
         name = clean_name(m.group(1)) if m else ""
         if not name or not _SPACE_WORD.search(name) or len(name) > 16:
