@@ -986,14 +986,14 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     if k != 1:
         listed = _later_listed(clauses, k, suffixes)
         if listed:
-            return listed, False
+            return _as_written(listed, head, body[len(head) :], k, suffixes), False
     if len(parts) > 1 and _QUALIFYING_COUNT.search(parts[-1]):
         # 沿甲、乙、丙三大通道建设的经济发展带: the list qualifies the parts: one, its label
         return [clauses[0]], False
     if k and len(parts) > k:
         parts = _modifier_lists_joined(parts, k, suffixes)
     if k and len(parts) == k:
-        return parts, False
+        return _as_written(parts, head, body[len(head) :], k, suffixes), False
     if k is None and len(parts) >= 2:
         return parts, False
     if k and k > 1 and len(clauses) >= k and all(c.endswith(suffixes) for c in clauses[:k]):
@@ -1070,6 +1070,36 @@ def _later_listed(clauses: list[str], k: int | None, suffixes: tuple[str, ...]) 
 
 # A sentence's opening connective (此外, 另外, 其中): what follows leads the sentence.
 _CONNECTIVE = re.compile(r"\s*(?:此外|另外|其中|同时|还有|再者|其次|最后)?[,，]?\s*")
+
+
+def _as_written(
+    names: list[str], head: str, after: str, k: int, suffixes: tuple[str, ...]
+) -> list[str]:
+    """``names`` read from a definition, unless some were made by sharing a noun (南北向和东西
+    向两条发展轴 -> 南北向发展轴) and the sentence after names all ``k`` as the plan does,
+    each leading a clause (其中, 城市南北发展轴依托…; 城市东西发展轴沿…): then those."""
+    if all(_MADE_OF_END.sub("", strip_long_parens(n)) in head for n in names):
+        return names
+    return _semicolon_leads(after, k, suffixes) or names
+
+
+def _semicolon_leads(after: str, k: int, suffixes: tuple[str, ...]) -> list[str]:
+    """The names leading the ``k`` clauses of the sentence after a definition, apart by
+    semicolons, each ending with the role's suffix before what it rests on, runs along or
+    does (其中, 甲轴依托…形成; 乙轴沿…展开), or [] unless all ``k`` lead so.
+
+    >>> _semicolon_leads("。其中,城市甲轴依托铁路形成;城市乙轴沿边境展开。", 2, ("轴",))
+    ['城市甲轴', '城市乙轴']
+    """
+    ends = "|".join(map(re.escape, sorted(suffixes, key=len, reverse=True)))
+    lead = re.compile(
+        rf"([\u4e00-\u9fff]{{1,12}}?(?:{ends}))"
+        r"(?=依托|沿|以|位于|包括|由|是|为|作为|串联|连接|联系|贯穿|[,，])"
+    )
+    sentence = re.split(r"。", after.lstrip("。 \n"), maxsplit=1)[0].replace("\n", "")
+    clauses = re.split(r"[;；]", sentence[_CONNECTIVE.match(sentence).end() :])
+    out = [m.group(1) for c in clauses if (m := lead.match(c.strip()))]
+    return out if len(out) == k == len(clauses) else []
 
 
 def _sentence_leads(after: str, k: int, suffixes: tuple[str, ...]) -> list[str]:
