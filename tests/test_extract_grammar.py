@@ -2704,6 +2704,11 @@ HELD_SCORES = {
     "setbr/406_ningbo": (4, 11, 11, 0, 7),
     "setbr/407_hezhou": (1, 1, 7, 4, 7),
     "setbr/408_enshi": (2, 5, 18, 3, 18),
+    # run at e2882f6: structures 7/9, components 10/15, transport 30/34 (setbs/README.md)
+    "setbs/409_huaian": (1, 2, 4, 1, 4),
+    "setbs/411_fuyang": (2, 4, 10, 4, 10),
+    "setbs/412_quzhou": (2, 1, 11, 0, 11),
+    "setbs/413_chongzuo": (2, 5, 5, 1, 3),
 }
 
 
