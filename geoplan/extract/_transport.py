@@ -666,9 +666,11 @@ _NOW_AFTER = re.compile(
 )
 
 
+# A count of the lines a list names, closing it (甲、乙两条; 丙、丁2条).
+_LIST_COUNT = r"(?<=[\u4e00-\u9fff])(?:[两二三四五六七八九十]|[0-9]{1,2})(?:条|个)"
 # What closes a list as a whole, so that the words after it are all its items' (A、B等…;
 # A、B两条…).
-_LIST_CLOSED = re.compile(r"等|(?<=[\u4e00-\u9fff])(?:[两二三四五六七八九十]|[0-9]{1,2})(?:条|个)")
+_LIST_CLOSED = re.compile(rf"等|{_LIST_COUNT}")
 
 
 def _status(text: str, start: int, end: int) -> tuple[str | None, float]:
@@ -950,7 +952,7 @@ def _confidence(names: list[str], undecoded: list[str]) -> float:
 # Items may carry a qualifier of the work.
 _LIST_KIND = re.compile(
     r"(?:等(?:[0-9]{1,2}|[两二三四五六七八九十]{1,2})?(?:条|个|项)?"  # (…、丙等3条高速公路)
-    r"|(?<=[\u4e00-\u9fff])(?:[两二三四五六七八九十]|[0-9]{1,2})(?:条|个))"  # (…、丁至戊2条高速)
+    rf"|{_LIST_COUNT})"  # (…、丁至戊2条高速)
     r"(?:既有|现有|已建成的|已建|在建)?"
     r"(?:普速|干线)?$"
 )
