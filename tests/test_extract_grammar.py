@@ -2709,6 +2709,13 @@ HELD_SCORES = {
     "setbs/411_fuyang": (2, 4, 10, 4, 10),
     "setbs/412_quzhou": (2, 1, 11, 0, 11),
     "setbs/413_chongzuo": (2, 5, 5, 1, 3),
+    # run at f625b5d: structures 18/19, components 18/25, transport 41/42 (setbt/README.md)
+    "setbt/415_weifang": (1, 7, 6, 0, 6),
+    "setbt/416_baoding": (1, 4, 9, 3, 9),
+    "setbt/417_jinzhong": (5, 2, 5, 1, 5),
+    "setbt/418_xinyu": (3, 4, 5, 0, 5),
+    "setbt/419_yunfu": (4, 1, 6, 2, 6),
+    "setbt/420_wanzhou": (4, 0, 14, 3, 14),
 }
 
 
