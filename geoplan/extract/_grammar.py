@@ -79,6 +79,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 from geoplan import gazetteer
 from geoplan.corpus import BULLETS
@@ -2352,6 +2353,67 @@ _ONE_OF_LABEL = re.compile(
 )
 
 
+# A part named by its place in the count, a sentence each (第一区为甲旅游区, …; 第二区为乙度假区):
+# the ordinal, then its name.
+_ORDINAL_IS = re.compile(
+    rf"(?<![{NUMERALS}])第({PLAIN_TOKEN})(?:为|是|即)\s*([^,，。;；:：\n]{{2,40}})([^。\n]*)"
+)
+# Longest stretch of text between one ordinal part and the next.
+_ORDINAL_GAP = 800
+
+
+def _ordinal_named(
+    text: str, mention_starts: dict[str, list[int]]
+) -> dict[str, tuple[tuple[str, ...], list[RawComponent]]]:
+    """Parts of a counted token named by ordinal, each after 为 (“四区”中的第一区为甲旅游区,
+    范围包括…。…第二区为乙度假区, 位于…), by the name the ordinals follow nearest.
+
+    Only a full run counts: the ordinals one to the token's count, in order, each a name of
+    the role's kind (not 第一圈层为甲区、乙区: places, read as a group by the definitions).
+
+    >>> t = "按照“两区”布局。“两区”中的第一区为北部山地旅游区,包括甲县。第二区为南部滨湖度假区。"
+    >>> [(c.name, c.places_text) for c in _ordinal_named(t, {"两区": [5, 12]})["两区"][1]]
+    [('北部山地旅游区', '北部山地旅游区,包括甲县'), ('南部滨湖度假区', '南部滨湖度假区')]
+    """
+    runs: dict[tuple[str, tuple[str, str]], list[re.Match]] = {}
+    for m in _ORDINAL_IS.finditer(text):
+        (numeral, role), *rest = tokens_of(m.group(1)) or [("", "")]
+        nth = count_of(numeral)
+        if rest or not nth:
+            continue
+        owners = [
+            (max(w for w in where if w < m.start()), p, t)
+            for p, where in mention_starts.items()
+            if any(w < m.start() for w in where)
+            for t in tokens_of(p)
+            if t[1] == role and (count_of(t[0]) or 0) >= nth
+        ]
+        if owners:
+            _at, pattern, token = max(owners)
+            runs.setdefault((pattern, token), []).append(m)
+    out: dict[str, tuple[tuple[str, ...], list[RawComponent]]] = {}
+    for (pattern, (numeral, role)), found in runs.items():
+        suffixes = (*ROLE_SUFFIX.get(role, ()), role)
+        nths = [count_of(tokens_of(m.group(1))[0][0]) for m in found]
+        names = [clean_name(m.group(2)) for m in found]
+        gaps = [b.start() - a.end() for a, b in pairwise(found)]
+        if (
+            nths != list(range(1, (count_of(numeral) or 0) + 1))
+            or len(nths) < 2
+            or any(g > _ORDINAL_GAP for g in gaps)
+            or not all(n.endswith(suffixes) and not _is_place_item(n) for n in names)
+        ):
+            continue
+        comps = [
+            RawComponent(
+                role, n, (m.start(), m.end()), confidence=0.85, places_text=m.group(2) + m.group(3)
+            )
+            for n, m in zip(names, found, strict=True)
+        ]
+        out[pattern] = (_token_key([(numeral, role)]), comps)
+    return out
+
+
 def _bracket_close(text: str, start: int, end: int) -> int:
     """Where a body from ``start`` meets a bracket it did not open (…格局(一核:甲; 两翼:乙、丙),
     主动…: the definitions end at the bracket), else ``end``."""
@@ -2549,6 +2611,8 @@ def define_components(
                 )
             )
         put(pattern, _token_key(label.tokens), comps)
+    for pattern, (key, comps) in _ordinal_named(text, mention_starts).items():
+        per.setdefault(pattern, {})[key] = comps  # (named by ordinal: over any other reading)
     chains = _chains(text, patterns)
     for pattern, labels_ in _counted(text, patterns).items():
         chains.setdefault(pattern, labels_)
