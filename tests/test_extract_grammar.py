@@ -2745,6 +2745,12 @@ HELD_SCORES = {
     "setbt/418_xinyu": (3, 4, 5, 0, 5),
     "setbt/419_yunfu": (4, 4, 6, 2, 6),
     "setbt/420_wanzhou": (4, 0, 14, 3, 14),
+    # run at b7fedf1: structures 13/15, components 34/46, transport 46/54 (setbu/README.md)
+    "setbu/421_jinhua": (2, 8, 8, 4, 6),
+    "setbu/423_fuzhou_fj": (3, 11, 10, 2, 9),
+    "setbu/424_luzhou": (3, 4, 17, 4, 16),
+    "setbu/425_zhuhai": (3, 8, 6, 1, 6),
+    "setbu/426_xianyang": (2, 3, 5, 1, 4),
 }
 
 
