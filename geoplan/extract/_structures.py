@@ -67,9 +67,10 @@ _MEASURE = "(?:个|条|大|座)?"
 _BOUND = r"[、,，。;；:：”\"」』\s和与及]|分为|分别|依次|即|是|为|指|包括|由|$"
 # Not a corridor: a qualified 通道 (三大纵向通道, 两条出省通道) describes lines, it names no token.
 _QUALIFIED = rf"[个条大座处][^\W\d{NUMERALS}、,，]{{1,4}}?(?=(?!通道)(?:{_WORD_ALT})(?:{_BOUND}))"
-# A numeral: one character, or 十 and a unit (十七联, 十八总).
+# A numeral: one character, 十 and a unit (十七联, 十八总), or tens and a unit (二十四片区).
 _NUMERAL = (
-    rf"(?:十[一二三四五六七八九](?=[^\W\d{NUMERALS}])|[一二三四五六七八九十两多双]"
+    rf"(?:[二三四五六七八九]?十[一二三四五六七八九]?(?=[^\W\d{NUMERALS}])"
+    r"|[一二三四五六七八九十两多双]"
     r"|(?<![0-9A-Za-z.+＋%])[1-9](?![0-9]))"
 )
 PLAIN_TOKEN = rf"{_NUMERAL}{_MEASURE}(?:{_WORD_ALT})"
@@ -239,11 +240,14 @@ def tokens_of(pattern: str) -> list[tuple[str, str]]:
 
 
 def count_of(numeral: str) -> int | None:
-    """Return the count a numeral stands for (None for 多 / 若干)."""
-    if numeral == "十":
-        return 10
-    if len(numeral) == 2 and numeral[0] == "十":
-        return 10 + _NUM.get(numeral[1], 0)
+    """Return the count a numeral stands for (None for 多 / 若干).
+
+    >>> count_of("两"), count_of("十七"), count_of("二十四"), count_of("多")
+    (2, 17, 24, None)
+    """
+    if "十" in numeral and len(numeral) <= 3:  # 十, 十七, 二十, 二十四
+        tens, _ten, units = numeral.partition("十")
+        return 10 * (_NUM.get(tens, 0) if tens else 1) + _NUM.get(units, 0)
     if numeral == "双":
         return 2
     return _NUM.get(numeral)
@@ -562,6 +566,8 @@ def clean_name(item: str) -> str:
         "",
         item,
     )
+    # 8片城市旅游片区, 16个特色小镇: how many of the kind, before its name
+    item = re.sub(r"^[0-9]{1,3}(?:片|个|条|处|座)(?=[\u4e00-\u9fff]{3})", "", item)
     item = re.split(r"[0-9０-９.]+(?:平方公里|万|个|亩|公里|%|年)", item, maxsplit=1)[0]
     item = item.replace("“", "").replace("”", "")
     if "的" in item and not item.endswith("的"):
