@@ -2762,7 +2762,7 @@ HELD_SCORES = {
     "setbu/423_fuzhou_fj": (3, 11, 10, 2, 9),
     "setbu/424_luzhou": (3, 4, 17, 4, 16),
     "setbu/425_zhuhai": (3, 8, 6, 1, 6),
-    "setbu/426_xianyang": (2, 3, 5, 1, 4),
+    "setbu/426_xianyang": (2, 3, 5, 1, 5),
 }
 
 

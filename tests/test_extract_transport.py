@@ -954,3 +954,15 @@ def test_a_list_closed_by_a_count_shares_the_suffix_and_the_words_after_it():
         ("安化至溆浦高速公路", "studied"),
         ("城步至龙胜高速公路", "studied"),
     ]
+
+
+def test_works_begun_in_full_are_under_construction():
+    # 已全面开工, 已全线开工: begun, as 已开工 is; 开工 alone (力争开工) is still to begin
+    got = _projects(
+        "岳阳市规划\n岳阳三荷机场二期工程已全面开工。长岳城际铁路已全线开工。力争开工建设平益高速公路。"
+    )
+    assert [(name, status) for name, _c, status in got] == [
+        ("岳阳三荷机场", "under_construction"),
+        ("长岳城际铁路", "under_construction"),
+        ("平益高速公路", "planned"),
+    ]
