@@ -2763,6 +2763,12 @@ HELD_SCORES = {
     "setbu/424_luzhou": (3, 4, 17, 4, 16),
     "setbu/425_zhuhai": (3, 8, 6, 1, 6),
     "setbu/426_xianyang": (2, 3, 5, 1, 5),
+    # run at 17ea5be: structures 15/16, components 35/40, transport 35/48 (setbv/README.md)
+    "setbv/427_dongguan": (3, 15, 10, 3, 10),
+    "setbv/428_qianxinan": (1, 2, 7, 4, 7),
+    "setbv/429_suzhou_js": (3, 9, 7, 4, 6),
+    "setbv/431_sanya": (4, 3, 5, 1, 4),
+    "setbv/432_yanan": (4, 6, 6, 2, 5),
 }
 
 
