@@ -2794,6 +2794,18 @@ def test_a_group_named_by_its_label_stays_one_part_beside_a_later_mentions_roles
     assert got == [("核", "一核"), ("副", "两副")]
 
 
+def test_the_units_a_city_governs_counted_are_no_structure():
+    # 包括甲区、乙区两个市辖区: the plan's area by its units, an inventory; a counted kind of
+    # area after its list (四大组团) is a structure, of units it governs (市辖区) none
+    x = extract_plan(
+        read_text(
+            "岳阳市国土空间总体规划\n规划范围为岳阳市行政辖区全域,包括岳阳楼区、云溪区、君山区三个"
+            "市辖区,汨罗市、临湘市两个县级市,以及华容县、湘阴县、平江县三个县。"
+        )
+    )
+    assert [s.pattern for s in x.structures] == []
+
+
 def test_a_counted_label_of_parts_is_a_group():
     # “三山”指甲山、乙山、丙山: the label is a component of its own beside its parts (keys and
     # plans name it either way), with their places together; one of a kind (一江) or a label

@@ -953,8 +953,8 @@ def _kind_structures(ctx: _Ctx, found: list[Structure]) -> list[Structure]:
     known = {x.pattern for x in found}
     for m in _KIND_NAME.finditer(text):
         name = m.group()
-        if name in known or len(out) >= MAX_OCCURRENCES:
-            continue
+        if name in known or len(out) >= MAX_OCCURRENCES or "辖" in m.group(2):
+            continue  # (甲区、乙区两个市辖区: the units a city governs, an inventory)
         k = count_of(m.group(1))
         area = m.group(3)
         mark = _KIND_MARK.match(text, m.end())
