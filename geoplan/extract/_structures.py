@@ -42,10 +42,11 @@ FEATURE_ROLES = (
     "桥",
     "垸",
 )
-# 城际: a count of intercity lines (三横一纵四城际); 向: of directions out of a hub (四联八向).
+# 城际: a count of intercity lines (三横一纵四城际); 向: of directions out of a hub (四联八向);
+# 联线: of link lines (九联线), 联 and 线 as one word.
 NETWORK_ROLES = (
-    "纵横", "放射", "辐射", "射线", "城际", "通道", "纵", "横", "斜", "连", "射", "联", "支", "干",
-    "轨", "向",
+    "纵横", "放射", "辐射", "射线", "城际", "通道", "联线", "纵", "横", "斜", "连", "射", "联",
+    "支", "干", "轨", "向",
 )  # fmt: skip
 # Words that begin like a role but are not one: a name holding one of them is a slogan or a
 # count of things (四中心三城市, 两条城镇发展轴, 一镇一主业, 一镇一区域, 三高四新, 一带一部,
@@ -164,6 +165,7 @@ ROLE_SUFFIX = {
     "纵": ("纵线", "纵"),
     "横": ("横线", "横"),
     "连": ("连线", "联络线", "连"),
+    "联线": ("联线", "联络线", "线"),
     "射": ("射线", "射"),
     "射线": ("射线", "线"),
     "轨": ("轨道", "线", "轨"),
