@@ -415,12 +415,15 @@ def _enumerated(body: str) -> list[str]:
     return items
 
 
-def _modifier_lists_joined(parts: list[str], k: int, suffixes: tuple[str, ...]) -> list[str]:
+def _modifier_lists_joined(
+    parts: list[str], k: int, suffixes: tuple[str, ...], *, source: str = ""
+) -> list[str]:
     """A list of more items than its count whose items of the role's kind are ``k``, when each
     other item runs on into a modifier of the next (甲镇、乙镇一带的丙板块: a list inside one
     item, before its 的) or is a short phrase of no place or space that the next name goes on
     from (山水生态、休闲度假旅游带: one name with a list mark of its own): the items joined back
-    to ``k``; else the list as it is.
+    to ``k``, as ``source`` (the text the list was split from) writes them where it is given
+    (甲与乙服务核心, not 甲、乙服务核心); else the list as it is.
 
     >>> _modifier_lists_joined(["甲板块", "乙镇", "丙镇一带的丁板块"], 2, ("板块",))
     ['甲板块', '乙镇、丙镇一带的丁板块']
@@ -428,9 +431,12 @@ def _modifier_lists_joined(parts: list[str], k: int, suffixes: tuple[str, ...]) 
     ['甲板块', '乙镇', '丁板块']
     >>> _modifier_lists_joined(["文化旅游带", "山水生态", "休闲度假旅游带构成"], 2, ("带",))
     ['文化旅游带', '山水生态、休闲度假旅游带']
+    >>> _modifier_lists_joined(["甲贸易", "乙服务核心"], 1, ("核心",), source="甲贸易与乙服务核心")
+    ['甲贸易与乙服务核心']
     """
     out: list[str] = []
     pending: list[str] = []
+    at = 0  # where in ``source`` the next item is looked for
     for part in parts:
         pending.append(part)
         name = _MADE_OF_END.sub("", clean_name(part))
@@ -441,7 +447,14 @@ def _modifier_lists_joined(parts: list[str], k: int, suffixes: tuple[str, ...]) 
             )
             if len(pending) > 1 and "的" not in part and not phrases:
                 return parts  # no modifier holds the list: items of another kind
-            out.append("、".join([*pending[:-1], _MADE_OF_END.sub("", part)]))
+            last = _MADE_OF_END.sub("", part)
+            start = source.find(pending[0], at) if source else -1
+            end = source.find(last, start) if start != -1 else -1
+            if end != -1:
+                out.append(source[start : end + len(last)])
+                at = end + len(last)
+            else:
+                out.append("、".join([*pending[:-1], last]))
             pending = []
     return out if not pending and len(out) == k else parts
 
@@ -992,7 +1005,7 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         # 沿甲、乙、丙三大通道建设的经济发展带: the list qualifies the parts: one, its label
         return [clauses[0]], False
     if k and len(parts) > k:
-        parts = _modifier_lists_joined(parts, k, suffixes)
+        parts = _modifier_lists_joined(parts, k, suffixes, source=clauses[0])
     if k and len(parts) == k:
         return _as_written(parts, head, body[len(head) :], k, suffixes), False
     if k is None and len(parts) >= 2:
