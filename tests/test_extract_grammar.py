@@ -2765,7 +2765,7 @@ HELD_SCORES = {
     "setbs/411_fuyang": (2, 4, 10, 4, 10),
     "setbs/412_quzhou": (2, 1, 11, 0, 11),
     "setbs/413_chongzuo": (2, 5, 5, 1, 3),
-    # run at f625b5d: structures 18/19, components 18/25, transport 41/42 (setbt/README.md)
+    # run at f625b5d: structures 18/19, components 18/25, transport 45/46 (setbt/README.md)
     "setbt/415_weifang": (1, 7, 6, 0, 6),
     "setbt/416_baoding": (1, 4, 9, 3, 9),
     "setbt/417_jinzhong": (6, 2, 5, 1, 5),
