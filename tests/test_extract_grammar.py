@@ -2784,6 +2784,12 @@ HELD_SCORES = {
     "setbv/429_suzhou_js": (3, 9, 7, 4, 6),
     "setbv/431_sanya": (4, 4, 5, 1, 4),
     "setbv/432_yanan": (4, 6, 6, 2, 5),
+    # run at 5abf3d5: structures 12/13, components 30/41, transport 42/46 (setbw/README.md)
+    "setbw/433_xuchang": (1, 5, 8, 4, 8),
+    "setbw/434_zhongshan": (5, 18, 6, 1, 6),
+    "setbw/435_panzhihua": (1, 2, 9, 2, 9),
+    "setbw/437_zibo": (4, 5, 11, 4, 11),
+    "setbw/438_baotou": (1, 0, 8, 2, 8),
 }
 
 
