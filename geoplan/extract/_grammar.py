@@ -1005,7 +1005,12 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         # 沿甲、乙、丙三大通道建设的经济发展带: the list qualifies the parts: one, its label
         return [clauses[0]], False
     if k and len(parts) > k:
-        parts = _modifier_lists_joined(parts, k, suffixes, source=clauses[0])
+        # 甲高速、乙通道及西延线和丙高速 for 三横: 及 joins within a part, as the count says
+        not_ji = _shared_noun(_top_split(clauses[0], _LIST_SPLIT_NOT_JI))
+        if len(not_ji) == k:
+            parts = not_ji
+        else:
+            parts = _modifier_lists_joined(parts, k, suffixes, source=clauses[0])
     if k and len(parts) == k:
         return _as_written(parts, head, body[len(head) :], k, suffixes), False
     if k is None and len(parts) >= 2:
