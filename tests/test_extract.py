@@ -379,7 +379,7 @@ def test_province_inline_and_heading_components(province):
     assert [(c.role, c.name) for c in s.components] == [
         ("核", "衡阳市中心城区"),
         ("圈", "大衡阳都市经济圈"),
-        ("带", "对接粤港澳大湾区前沿经济带"),
+        ("带", "粤港澳大湾区前沿经济带"),  # (对接 leads no name)
     ]
     core, circle, belt = s.components
     assert all(c.label_lost for c in s.components)
