@@ -2801,6 +2801,13 @@ HELD_SCORES = {
     "setbw/435_panzhihua": (1, 2, 9, 2, 9),
     "setbw/437_zibo": (4, 5, 11, 4, 11),
     "setbw/438_baotou": (1, 0, 8, 2, 8),
+    # run at 44741fc: structures 12/14, components 10/21, transport 51/57 (setbx/README.md)
+    "setbx/439_weihai": (4, 0, 7, 0, 6),
+    "setbx/440_linfen": (1, 3, 15, 1, 15),
+    "setbx/441_anyang": (2, 1, 12, 4, 12),
+    "setbx/442_liangshan": (2, 1, 8, 4, 8),
+    "setbx/443_daye": (1, 2, 5, 0, 5),
+    "setbx/444_cixi": (2, 3, 4, 1, 3),
 }
 
 
