@@ -315,6 +315,8 @@ def _is_group(parts: list[str]) -> bool:
 
 # A description of a part by what it is made of (…与甲县共同组成的都市核心区域).
 _MADE_OF = re.compile(r"(?:组成|构成)的[\u4e00-\u9fff]{2,8}$")
+# One thing made of the items listed before it (由甲城区和乙区共同构成的城市副中心).
+_MADE_OF_ONE = re.compile(r"由[^,，。;；由]{2,40}?(?:共同)?(?:组成|构成)的[\u4e00-\u9fff]{2,8}$")
 _ACTION_LEAD = re.compile(
     r"(?:大力|全力|着力|积极|全面|持续|努力)?"
     r"(?:加快|推进|推动|打造|构建|建设|依托|形成|发挥|支持|做强|做大|提升|促进)"
@@ -1024,8 +1026,14 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     if len(enum) >= 2 and (k is None or len(enum) <= k):
         return enum, True
     bare = [re.sub(r"(?:共同)?(?:组成|构成)$", "", clean_name(p)) for p in parts]
-    if len(parts) > 1 and all(b.endswith(suffixes) for b in bare):
-        return parts, False  # parts of its role, counted apart (一条甲轴和两条乙轴)
+    if (
+        len(parts) > 1
+        and all(b.endswith(suffixes) for b in bare)
+        and not _MADE_OF_ONE.match(clauses[0])
+    ):
+        # parts of its role, counted apart (一条甲轴和两条乙轴); not what one is made of
+        # (由甲城区和乙区共同构成的城市副中心: one part, of the places listed)
+        return parts, False
     if k and k > 1 and _DESCRIBED_ALL.search(clauses[0]):
         # 为三个城镇发展片区。甲片区包括…。此外, 乙片区由…组成。另外, 丙片区…: the sentences
         # after a description of them all, each led by one part's name

@@ -535,7 +535,9 @@ def clean_name(item: str) -> str:
     item = re.sub(r"[_＿]{2,}|[(（][\s\u3000]*[)）]", "", item)  # a blank to fill in is no name
     item = _ENUMERATOR.sub("", item).lstrip(BULLETS)  # a bullet of slides or Word lists
     m = re.match(
-        r"^(?:要|应|需)?以(.{2,20}?)为(?:主体|核心|中心|重点|依托|主|副城|副中心|纽带|支撑)", item
+        r"^(?:要|应|需)?以(.{2,20}?)为(?:市域|全市|县域|全县|区域)?"
+        r"(?:主体|核心|中心|重点|依托|主|副城|副中心|纽带|支撑)",
+        item,
     )
     based = re.match(r"^以.{2,20}?为[\u4e00-\u9fff]{1,4}的(.{2,20})$", item)
     if based:  # 以甲区为依托的乙产业片, 以丙路为纽带的丁走廊: the part is what stands on it
