@@ -966,3 +966,12 @@ def test_works_begun_in_full_are_under_construction():
         ("长岳城际铁路", "under_construction"),
         ("平益高速公路", "planned"),
     ]
+
+
+def test_a_verb_or_a_grade_before_the_kind_names_no_line():
+    # 实现高铁…, 形成运输机场: what is done, no line's name; I级铁路, 三级航道: a line's grade
+    got = _projects(
+        "郴州市规划\n嘉禾县将实现高铁通达,形成运输机场与通用机场互补的格局。"
+        "郴永铁路为地方建设的I级铁路。耒水建成三级航道,舂陵水建成四级航道。"
+    )
+    assert [name for name, _c, _s in got] == ["郴永铁路"]

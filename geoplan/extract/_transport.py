@@ -120,6 +120,9 @@ _GENERIC_CODES = re.compile(
     r"^(?:普速|干线|支线|国家|省级|区域|区域性|重载|货运|客运|既有|现有)$|[型形]$"
     r"|^[这该两二三四五六七八九十几多]+(?:条|个|座)$"  # 两条高速: a count, no line's name
     r"|^不通$|^([\u4e00-\u9fff])\1通$"  # 不通高速, 县县通高速: being reached, no line's name
+    r"|^[IⅠⅡⅢ1-4一二三四]级$"  # I级铁路: a grade of line
+    # 形成高铁与…格局, 形成运输机场: a verb before the kind, no line's name
+    r"|^(?:形成|构建|打造|实现|完善|融入|接入|对接|依托|利用)"
 )
 # Line names sharing one suffix (浏醴和炎韶铁路 = 浏醴铁路 + 炎韶铁路).
 _COORD = "和、及与"
