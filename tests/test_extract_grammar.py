@@ -2824,6 +2824,11 @@ HELD_SCORES = {
     "setbx/442_liangshan": (2, 1, 8, 4, 8),
     "setbx/443_daye": (1, 2, 5, 0, 5),
     "setbx/444_cixi": (2, 3, 4, 1, 3),
+    # run at 5b652da: structures 10/10, components 21/24, transport 25/30 (setby/README.md)
+    "setby/446_jinjiang": (3, 9, 6, 2, 6),
+    "setby/448_dujiangyan": (3, 2, 5, 2, 5),
+    "setby/449_shantou": (3, 8, 9, 2, 9),
+    "setby/450_beihai": (1, 2, 5, 1, 5),
 }
 
 
