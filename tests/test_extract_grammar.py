@@ -2829,6 +2829,13 @@ HELD_SCORES = {
     "setby/448_dujiangyan": (3, 2, 5, 2, 5),
     "setby/449_shantou": (3, 8, 9, 2, 9),
     "setby/450_beihai": (1, 2, 5, 1, 5),
+    # run at 8d09489: structures 18/21, components 20/26, transport 36/44 (setbz/README.md)
+    "setbz/451_zhuji": (4, 0, 9, 4, 9),
+    "setbz/452_wenling": (1, 3, 5, 0, 4),
+    "setbz/453_nanan": (6, 3, 3, 1, 3),
+    "setbz/454_jianyang": (3, 8, 5, 0, 5),
+    "setbz/455_guiping": (1, 3, 4, 3, 4),
+    "setbz/456_zaozhuang": (3, 3, 10, 2, 10),
 }
 
 
