@@ -315,6 +315,10 @@ def _is_group(parts: list[str]) -> bool:
 
 # A description of a part by what it is made of (…与甲县共同组成的都市核心区域).
 _MADE_OF = re.compile(r"(?:组成|构成)的[\u4e00-\u9fff]{2,8}$")
+# A token written with a measure word and a qualifier (两条生态景观带), and a predicate that
+# says what such parts are for in the whole (是全区重要的生态屏障): a description, no names.
+_QUALIFIED_MENTION = re.compile(rf"[{NUMERALS}](?:条|个|座|处|大)[\u4e00-\u9fff]{{3,}}")
+_WHAT_FOR = re.compile(r"[^,，。;；]{0,6}?(?:重要|主要|关键)的")
 # One thing made of the items listed before it (由甲城区和乙区共同构成的城市副中心).
 _MADE_OF_ONE = re.compile(r"由[^,，。;；由]{2,40}?(?:共同)?(?:组成|构成)的[\u4e00-\u9fff]{2,8}$")
 _ACTION_LEAD = re.compile(
@@ -1105,9 +1109,40 @@ def _as_written(
     """``names`` read from a definition, unless some were made by sharing a noun (南北向和东西
     向两条发展轴 -> 南北向发展轴) and the sentence after names all ``k`` as the plan does,
     each leading a clause (其中, 城市南北发展轴依托…; 城市东西发展轴沿…): then those."""
+    named = _kinds_named(names, after, suffixes)
+    if named:
+        return named
     if all(_MADE_OF_END.sub("", strip_long_parens(n)) in head for n in names):
         return names
     return _semicolon_leads(after, k, suffixes) or names
+
+
+def _kinds_named(names: list[str], after: str, suffixes: tuple[str, ...]) -> list[str]:
+    """The names the text gives, after the definition, to parts listed by their kind alone
+    (由一条主轴和一条次轴构成。主轴为甲发展主轴; 次轴为乙发展次轴), or [] unless each kind is
+    named so.
+
+    >>> _kinds_named(["一条主轴", "一条次轴构成"], "。主轴为甲发展主轴;次轴为乙发展次轴。", ("轴",))
+    ['甲发展主轴', '乙发展次轴']
+    """
+    kinds = [
+        re.sub(r"^[一二两三四五六七八九十]?(?:条|个|座|处)?", "", _MADE_OF_END.sub("", n.strip()))
+        for n in names
+    ]
+    if len(set(kinds)) != len(kinds) or not all(
+        2 <= len(k) <= 3 and k.endswith(suffixes) for k in kinds
+    ):
+        return []
+    out = []
+    for kind in kinds:
+        m = re.search(
+            rf"(?:^|[。;；,，\n]){re.escape(kind)}(?:为|是|即)([^,，。;；\n]{{2,24}})", after
+        )
+        name = clean_name(m.group(1)) if m else ""
+        if not name.endswith(suffixes) or name == kind:
+            return []
+        out.append(name)
+    return out
 
 
 def _semicolon_leads(after: str, k: int, suffixes: tuple[str, ...]) -> list[str]:
@@ -2550,6 +2585,8 @@ def define_components(
         bracket = label.form == "def" and text[label.end - 1] in "(（"
         head = _head(body, bracket=bracket)
         span = (label.start, body_end)
+        if _QUALIFIED_MENTION.fullmatch(label.text) and _WHAT_FOR.match(head):
+            continue  # 两条生态景观带是全区重要的生态屏障: what the parts are for, said again
         if _QUESTION.match(head):
             continue  # (“一主”指哪里? a question heading, answered below)
         if len(label.tokens) > 1:
