@@ -2850,6 +2850,12 @@ HELD_SCORES = {
     "setbz/454_jianyang": (3, 8, 5, 0, 5),
     "setbz/455_guiping": (1, 3, 4, 3, 4),
     "setbz/456_zaozhuang": (3, 4, 10, 2, 10),
+    # run at f6b99fd: structures 10/12, components 16/26, transport 23/28 (setca/README.md)
+    "setca/457_yueqing": (2, 4, 5, 0, 5),
+    "setca/458_yongkang": (2, 2, 3, 0, 3),
+    "setca/460_guanghan": (1, 3, 3, 1, 3),
+    "setca/461_beiliu": (2, 7, 7, 1, 6),
+    "setca/462_fengcheng": (3, 0, 5, 1, 5),
 }
 
 
