@@ -979,8 +979,18 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     if (
         _COUNTED_GROUP.search(clauses[0])
         and count_of(_COUNTED_GROUP.search(clauses[0]).group()[0]) == k
-        # (甲、乙、丙三个片区: names sharing the noun, the parts; not a group)
-        and not (len(parts) == k and all(p.endswith("片区") for p in parts))
+        # (甲、乙、丙三个片区: names sharing the noun, the parts; 老城区、新城区和工业园区三个
+        # 片区: names of the role's kind, not all of places: the parts; not a group)
+        and not (
+            len(parts) == k
+            and (
+                all(p.endswith("片区") for p in parts)
+                or (
+                    all(clean_name(p).endswith(suffixes) for p in parts)
+                    and not all(_is_place_item(p) for p in parts)
+                )
+            )
+        )
         # (四个片区, 包括甲片、乙片…: names of the role's kind listed after it, the parts)
         and not all(
             clean_name(c).endswith(suffixes) and not _is_place_item(c)
