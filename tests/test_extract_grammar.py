@@ -2868,6 +2868,11 @@ HELD_SCORES = {
     "setca/460_guanghan": (1, 3, 3, 1, 3),
     "setca/461_beiliu": (2, 7, 7, 1, 6),
     "setca/462_fengcheng": (3, 5, 5, 1, 5),
+    # run at f4985a8: structures 7/8, components 16/24, transport 18/20 (setcb/README.md)
+    "setcb/463_ruian": (2, 4, 6, 4, 6),
+    "setcb/464_fuan": (1, 6, 4, 0, 4),
+    "setcb/465_jiangyou": (3, 5, 3, 0, 3),
+    "setcb/466_cenxi": (1, 1, 5, 1, 4),
 }
 
 
