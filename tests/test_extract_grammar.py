@@ -2215,6 +2215,15 @@ FORMS = {
             ("一核三区", "区", "三区", ["430405", "430406", "430407"]),
         ],
     ),
+    "a quoted list of names ending in an item that is no name of space (…、一区四特)": (
+        "浏阳市国土空间总体规划\n构建“一主两副、两带两廊、一区四特”的市域空间结构。“一主”即浏阳中心"
+        "城区;“两廊”包括浏阳河生态廊和创新创业集聚廊。",
+        [
+            ("一主两副、两带两廊", "主", "浏阳中心城区", []),
+            ("一主两副、两带两廊", "廊", "浏阳河生态廊", []),
+            ("一主两副、两带两廊", "廊", "创新创业集聚廊", []),
+        ],
+    ),
     "a digit name's counts spelled out in brackets after it (1个甲区+2个乙区)": (
         "郴州市规划\n全市以郴州为核心,形成“1+2+3”(1个有色金属产业核心区+2个重点发展区+3个联动"
         "发展区)的产业发展空间布局。",
@@ -2869,7 +2878,7 @@ HELD_SCORES = {
     "setca/461_beiliu": (2, 7, 7, 1, 6),
     "setca/462_fengcheng": (3, 5, 5, 1, 5),
     # run at f4985a8: structures 7/8, components 16/24, transport 18/20 (setcb/README.md)
-    "setcb/463_ruian": (2, 4, 6, 4, 6),
+    "setcb/463_ruian": (2, 7, 6, 4, 6),
     "setcb/464_fuan": (1, 6, 4, 0, 4),
     "setcb/465_jiangyou": (3, 5, 3, 0, 3),
     "setcb/466_cenxi": (1, 1, 5, 1, 4),

@@ -324,6 +324,29 @@ _LAYOUT_GOVERNED = re.compile(
 _REGIME_BEFORE = re.compile(r"(?:严守|坚守|守住|守牢|划定)[“\"「『]?$")
 
 
+# The item a quoted list of names ends with, read up to the closing quote (…、一区四特”).
+_LAST_ITEM = re.compile(r"[^、,，“”\"「」『』\s]{1,8}([”\"」』])")
+
+
+def _whole_items(text: str, m: re.Match[str]) -> tuple[str, int, int] | None:
+    """The names before the last list mark of a quoted list whose last item is no name of space.
+
+    In “一主两副、两带两廊、一区四特” the tokens run into 四特, a word that is no role; the items
+    before it are whole names and stay one (``(pattern, end, after the closing quote)``).
+
+    >>> t = "构建“一主两副、两带两廊、一区四特”的结构"
+    >>> _whole_items(t, STRUCTURE_RE.search(t))
+    ('一主两副、两带两廊', 12, 18)
+    """
+    if not m.start() or text[m.start() - 1] not in '“"「『':
+        return None
+    cut = max(m.group().rfind(c) for c in "、,，")
+    last = _LAST_ITEM.match(text, m.start() + cut + 1)
+    if cut < 0 or last is None or len(tokens_of(m.group()[:cut])) < 2:
+        return None
+    return m.group()[:cut], m.start() + cut, last.end()
+
+
 def find_patterns(text: str) -> list[tuple[str, int, int]]:
     """Return ``(pattern, start, end)`` of every spatial-structure name in ``text``.
 
@@ -363,12 +386,16 @@ def find_patterns(text: str) -> list[tuple[str, int, int]]:
     for m in STRUCTURE_RE.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
-        pattern = m.group()
+        pattern, end, close = m.group(), m.end(), m.end()
         if _CONTINUES.match(text, m.end()) and not _SLOGAN_ITEM_AFTER.match(text, m.end()):
-            continue
+            whole = _whole_items(text, m)
+            if whole is None:
+                continue
+            pattern, end, close = whole
         rest = _QUOTED_REST.match(text, m.end())
         if (
-            m.start()
+            end == m.end()
+            and m.start()
             and text[m.start() - 1] in '“"「『'
             and rest
             and re.search(rf"[{NUMERALS}]", rest.group(1))
@@ -380,8 +407,7 @@ def find_patterns(text: str) -> list[tuple[str, int, int]]:
             continue  # qualified tokens only (三个功能区、五个特色小镇): a count of things
         if tokens_of(pattern)[-1][1] in INNER_ROLES:
             continue  # 三区两地: a slogan's count of places
-        end = m.end()
-        if rest and len(rest.group(1)) == 2 and re.search(r"[、,，]", pattern):
+        if end == m.end() and rest and len(rest.group(1)) == 2 and re.search(r"[、,，]", pattern):
             # a list of phrases whose last is its token and a verb (一心三片、一城临江): whole
             pattern, end = pattern + rest.group(1), end + 2
         compact = re.sub(r"[,，]", "、", pattern)
@@ -390,8 +416,8 @@ def find_patterns(text: str) -> list[tuple[str, int, int]]:
         regime = _REGIME_BEFORE.search(text, max(0, m.start() - 5), m.start())
         # a regime of lines or zones (划定“三区三线”), unless what is drawn is a layout
         # (划定“一脉一心两环”的生态空间格局)
-        layout = regime and _LAYOUT_GOVERNED.match(text, m.end())
-        vote = -2 if regime and not layout else head_vote(text, end)
+        layout = regime and _LAYOUT_GOVERNED.match(text, close)
+        vote = -2 if regime and not layout else head_vote(text, max(end, close))
         votes[compact] = votes.get(compact, 0) + vote
         found.append((compact, m.start(), end))
     for pattern in {p for p, _s, _e in found if votes[p] < 0}:
