@@ -2888,6 +2888,11 @@ HELD_SCORES = {
     "setcc/471_wuyishan": (3, 3, 7, 0, 7),
     "setcc/473_kaiping": (2, 2, 7, 0, 7),
     "setcc/474_kunshan": (3, 16, 5, 0, 5),
+    # run at ffb2fec: structures 9/12, components 29/34, transport 15/20 (setcd/README.md)
+    "setcd/475_changshu": (2, 10, 4, 0, 3),
+    "setcd/476_linhai": (2, 5, 4, 0, 3),
+    "setcd/478_shifang": (1, 2, 3, 1, 3),
+    "setcd/479_yingde": (4, 12, 4, 0, 4),
 }
 
 
