@@ -2893,6 +2893,12 @@ HELD_SCORES = {
     "setcd/476_linhai": (2, 5, 4, 0, 3),
     "setcd/478_shifang": (1, 2, 3, 1, 3),
     "setcd/479_yingde": (4, 12, 4, 0, 4),
+    # run at e77b46c: structures 9/13, components 23/38, transport 23/32 (setce/README.md)
+    "setce/482_liyang": (2, 5, 7, 2, 7),
+    "setce/483_qidong": (1, 6, 4, 0, 4),
+    "setce/484_chongzhou": (3, 7, 3, 0, 3),
+    "setce/485_sihui": (2, 3, 3, 0, 3),
+    "setce/487_pinghu": (1, 2, 6, 3, 6),
 }
 
 
