@@ -2899,6 +2899,12 @@ HELD_SCORES = {
     "setce/484_chongzhou": (3, 7, 3, 0, 3),
     "setce/485_sihui": (2, 3, 3, 0, 3),
     "setce/487_pinghu": (1, 2, 6, 3, 6),
+    # run at ff6b80b: structures 10/10, components 16/26, transport 23/24 (setcf/README.md)
+    "setcf/489_longquan": (3, 3, 5, 0, 5),
+    "setcf/490_fuqing": (1, 7, 4, 2, 4),
+    "setcf/492_lianjiang": (2, 3, 5, 3, 5),
+    "setcf/493_gaoan": (1, 2, 3, 0, 3),
+    "setcf/494_hanchuan": (3, 1, 6, 0, 4),
 }
 
 
