@@ -2912,6 +2912,13 @@ HELD_SCORES = {
     "setcg/500_puning": (3, 7, 6, 2, 5),
     "setcg/501_jingxi": (1, 5, 5, 4, 5),
     "setcg/502_zhongxiang": (1, 2, 6, 3, 6),
+    # run at 47d2e6a: structures 11/12, components 28/32, transport 29/34 (setch/README.md)
+    "setch/504_jingjiang": (4, 8, 7, 3, 7),
+    "setch/505_tonglu": (2, 5, 5, 1, 5),
+    "setch/506_yongchun": (1, 2, 4, 0, 4),
+    "setch/507_dayi": (1, 9, 4, 1, 4),
+    "setch/508_lufeng": (2, 4, 5, 1, 5),
+    "setch/510_chibi": (1, 0, 4, 4, 4),
 }
 
 
