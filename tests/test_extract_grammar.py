@@ -2224,6 +2224,24 @@ FORMS = {
             ("一主两副、两带两廊", "廊", "创新创业集聚廊", []),
         ],
     ),
+    "tokens each with a verb, the last a count of no role (…、四象生长): the name as written": (
+        "醴陵市中心城区规划\n构建“一核引领、两带协同、三区联动、四象生长”的空间结构。“一核”即老城历史"
+        "文化核;“两带”即渌江发展带和醴陵大道发展带。",
+        [
+            ("一核引领、两带协同、三区联动、四象生长", "核", "老城历史文化核", []),
+            ("一核引领、两带协同、三区联动、四象生长", "带", "渌江发展带", []),
+            ("一核引领、两带协同、三区联动、四象生长", "带", "醴陵大道发展带", []),
+        ],
+    ),
+    "one part made of several things listed (“一环”由甲路、乙线和丙线共同构成): its label": (
+        "汨罗市综合交通规划\n构建“一环两射”的干线公路网络。“一环”由汨罗大道、东环线和西环线共同构成;"
+        "“两射”即107国道和308省道。",
+        [
+            ("一环两射", "环", "一环", []),
+            ("一环两射", "射", "107国道", []),
+            ("一环两射", "射", "308省道", []),
+        ],
+    ),
     "a digit name's counts spelled out in brackets after it (1个甲区+2个乙区)": (
         "郴州市规划\n全市以郴州为核心,形成“1+2+3”(1个有色金属产业核心区+2个重点发展区+3个联动"
         "发展区)的产业发展空间布局。",
@@ -2802,7 +2820,7 @@ HELD_SCORES = {
     # run at 91155d6: structures 18/18, components 38/40, transport 54/60 (setbo/README.md)
     "setbo/385_yibin": (4, 6, 9, 4, 8),
     "setbo/386_ezhou": (3, 8, 10, 0, 9),
-    "setbo/387_nanchang": (7, 10, 11, 4, 11),
+    "setbo/387_nanchang": (7, 11, 11, 4, 11),
     "setbo/388_liupanshui": (1, 9, 10, 6, 9),
     "setbo/389_nanping": (2, 3, 8, 3, 8),
     "setbo/390_zhenjiang": (1, 3, 7, 0, 6),
@@ -2902,9 +2920,9 @@ HELD_SCORES = {
     # run at ff6b80b: structures 10/10, components 16/26, transport 23/24 (setcf/README.md)
     "setcf/489_longquan": (3, 3, 5, 0, 5),
     "setcf/490_fuqing": (1, 7, 4, 2, 4),
-    "setcf/492_lianjiang": (2, 3, 5, 3, 5),
+    "setcf/492_lianjiang": (2, 7, 5, 3, 5),
     "setcf/493_gaoan": (1, 2, 3, 0, 3),
-    "setcf/494_hanchuan": (3, 1, 6, 1, 4),
+    "setcf/494_hanchuan": (3, 2, 6, 1, 4),
     # run at 53d900d: structures 11/11, components 23/33, transport 30/35 (setcg/README.md)
     "setcg/496_taixing": (3, 6, 6, 1, 6),
     "setcg/498_jianou": (1, 3, 5, 0, 5),

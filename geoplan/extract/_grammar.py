@@ -319,6 +319,11 @@ _MADE_OF = re.compile(r"(?:组成|构成)的[\u4e00-\u9fff]{2,8}$")
 # says what such parts are for in the whole (是全区重要的生态屏障): a description, no names.
 _QUALIFIED_MENTION = re.compile(rf"[{NUMERALS}](?:条|个|座|处|大)[\u4e00-\u9fff]{{3,}}")
 _WHAT_FOR = re.compile(r"[^,，。;；]{0,6}?(?:重要|主要|关键)的")
+# One part said to be made of several things (“一环”由甲路、乙线和丙线共同构成): one part, named by
+# its label.
+_MADE_OF_LISTED = re.compile(
+    r"^由?[^,，。;；由]{2,40}?[、和及与][^,，。;；由]{2,40}?(?:共同)?(?:组成|构成)$"
+)
 # One thing made of the items listed before it (由甲城区和乙区共同构成的城市副中心).
 _MADE_OF_ONE = re.compile(r"由[^,，。;；由]{2,40}?(?:共同)?(?:组成|构成)的[\u4e00-\u9fff]{2,8}$")
 _ACTION_LEAD = re.compile(
@@ -2659,6 +2664,7 @@ def define_components(
             as_label = len(items) == 1 and (
                 (count_of(numeral) or 1) > 1  # one description of several parts
                 or bool(_MADE_OF.search(item))  # 甲区与乙县共同组成的核心区域: a group
+                or bool(_MADE_OF_LISTED.match(item))  # 一环由甲路、乙线和丙线共同构成
                 or (_is_place_item(item) and not feature)
                 or not _name_like(name, role)
                 or (_is_group(_top_split(item, _LIST_SPLIT)) and not feature)

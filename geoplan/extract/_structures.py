@@ -310,7 +310,11 @@ _PHRASE = (
     rf"|[^\W\d{NUMERALS}、,，]{{4}})"
 )
 INTERLEAVED_RE = re.compile(
-    rf"(?<=[“\"「『])({_PHRASE}(?:[、,，]{_PHRASE})+)(?=[”\"」』])"
+    rf"(?<=[“\"「『])({_PHRASE}(?:[、,，]{_PHRASE})+"
+    # or tokens each with its verb, the last item a count of no role and its verb (一核引领、
+    # 两带协同、三区联动、四象生长), kept as written
+    rf"|{TOKEN}{_VERB2}(?:[、,，]{TOKEN}{_VERB2})+[、,，][{NUMERALS}][^\W\d{NUMERALS}、,，]{{3}})"
+    rf"(?=[”\"」』])"
     # unquoted, three tokens or more (按照一核引领、两翼支撑、四心鼎力的思路)
     # (its later items may be no role: 六产拉动; the name is kept whole, as written)
     rf"|(?<![“\"「『{NUMERALS}])({TOKEN}{_VERB2}(?:、[{NUMERALS}][^\W\d{NUMERALS}]{{3}}){{2,}})"
