@@ -2937,6 +2937,11 @@ HELD_SCORES = {
     "setch/507_dayi": (1, 9, 4, 1, 4),
     "setch/508_lufeng": (2, 4, 5, 1, 5),
     "setch/510_chibi": (1, 0, 4, 4, 4),
+    # run at c32d4e5: structures 6/8, components 17/22, transport 16/19 (setci/README.md)
+    "setci/512_shuyang": (0, 0, 4, 1, 3),
+    "setci/515_pujiang": (3, 9, 4, 0, 3),
+    "setci/516_boluo": (2, 2, 4, 2, 4),
+    "setci/517_yangshuo": (1, 6, 4, 2, 4),
 }
 
 
