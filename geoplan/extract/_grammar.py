@@ -1221,9 +1221,10 @@ _PLAIN_SPAN = re.compile(rf"(?:{PLAIN_TOKEN}[、,，]?)+")
 _LAID_OUT = re.compile(r"(?:布置|设置|建设|打造|形成|构建|规划|培育|建成)$")
 _RUN = re.compile(rf"{TOKEN}(?:[、,，]?{TOKEN})*")
 _MARK_RE = re.compile(rf"\s*[{_CLOSE}]?\s*(?:{_MARK})")
-# Not after a verb that 为 completes (把甲与乙连为一体, 融为一体: joined into one, no label).
+# Not after a verb that 为 completes (把甲与乙连为一体, 融为一体: joined into one, no label;
+# 将市域划分为“四大功能区”: what is divided, no list of the parts).
 _BEFORE_RE = re.compile(
-    rf"(?:以|将|把)([^以将把为。;；\n,，]{{1,{BEFORE_CHARS}}}?)(?:作为|(?<![连融合结汇聚])为)[{_OPEN}]?$"
+    rf"(?:以|将|把)([^以将把为。;；\n,，]{{1,{BEFORE_CHARS}}}?)(?:作为|(?<![连融合结汇聚分])为)[{_OPEN}]?$"
 )
 
 
