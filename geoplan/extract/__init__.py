@@ -507,8 +507,10 @@ def _component_places(
     """
     units, feats = _hunan_places(ctx, name, text, scope_places)
     codes = [u.adcode for u in units if u.adcode]
+    # a part named by its label (一湾: 环甲湾的乙、丙两区) has the places of its definition
+    label = "".join(n + r for n, r in tokens_of(name)) == name
     found = [
-        *gazetteer.listed_outside(name),
+        *gazetteer.listed_outside(text if label else name),
         *(gazetteer.listed_outside(text, beside=codes) if codes else []),
     ]
     outside = [
