@@ -232,6 +232,10 @@ PLACES_READ_ACROSS_WRAPS = {"70_zhuhui"}
 # reads 衡阳市: 雁峰公园 then lies in the plan's own district and takes no place. Seen since its
 # part's places count through the group 三点 (2026-12-04); the parts and lines are the same.
 PLACES_READ_ACROSS_WRAPS |= {"157_renda"}
+# Set AT's 261 defines 五城 as a list of units of another province, the places of a part named
+# by its label (2026-12-05); at width 28 and 35 a wrap falls inside the list, the definition's
+# head stops at the line's end and the part has none of them. The parts are the same.
+PLACES_READ_ACROSS_WRAPS |= {"261_liaoning"}
 # Texts where one line's stage is read differently once wrapped: 174's questionnaire options
 # (A. 甲高速公路 B. … D. 乙高速公路) say no stage; at width 28 a wrap inside them gives the
 # option line's road another stage than the list above it (规划新建…). The names are the same.
