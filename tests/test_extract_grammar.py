@@ -2269,6 +2269,15 @@ FORMS = {
             ("一核三副", "副", "三副", ["360300", "360800", "360900"]),
         ],
     ),
+    "a part built on what it rests on (以甲及其周边景区为依托建设的乙核): its own name": (
+        "韶山市国土空间总体规划\n构建“一核两带”的空间格局。“一核”是指以韶山冲及其周边景区为依托建设的红色"
+        "文化核;“两带”即韶河生态带和银田产业带。",
+        [
+            ("一核两带", "核", "红色文化核", []),
+            ("一核两带", "带", "韶河生态带", []),
+            ("一核两带", "带", "银田产业带", []),
+        ],
+    ),
     "a digit name's counts spelled out in brackets after it (1个甲区+2个乙区)": (
         "郴州市规划\n全市以郴州为核心,形成“1+2+3”(1个有色金属产业核心区+2个重点发展区+3个联动"
         "发展区)的产业发展空间布局。",
@@ -2932,7 +2941,7 @@ HELD_SCORES = {
     "setcc/470_yuyao": (2, 4, 5, 4, 5),
     "setcc/471_wuyishan": (3, 3, 7, 0, 7),
     "setcc/473_kaiping": (2, 2, 7, 0, 7),
-    "setcc/474_kunshan": (3, 16, 7, 1, 7),
+    "setcc/474_kunshan": (3, 17, 7, 1, 7),
     # run at ffb2fec: structures 9/12, components 29/34, transport 15/20 (setcd/README.md)
     "setcd/475_changshu": (2, 10, 6, 0, 5),
     "setcd/476_linhai": (2, 5, 4, 0, 3),

@@ -851,6 +851,7 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     # said to rest on them
     rests = re.match(
         r"^以[^以为。;；]{2,30}?为(?:中心|核心|主体|主|龙头|依托|骨架|轴线)"
+        r"(?:建设|打造|形成|布局)?"  # 以甲寺及其周边公园为依托建设的文化休闲核
         r"(?:[、,，][^的。;；]{1,12})?"
         r"的([^的、,，。;；]{2,16})$",
         head,
