@@ -2718,7 +2718,7 @@ HELD_SCORES = {
     # run at 353fe12: structures 16/20, components 33/42, transport 42/46 (setat/README.md)
     "setat/261_liaoning": (3, 4, 10, 2, 10),
     "setat/262_jilin": (0, 0, 5, 1, 5),
-    "setat/263_heilongjiang": (5, 15, 7, 1, 7),
+    "setat/263_heilongjiang": (5, 15, 8, 1, 8),
     "setat/264_neimenggu": (3, 6, 9, 6, 9),
     "setat/265_hainan": (3, 9, 7, 1, 7),
     "setat/266_ningxia": (3, 3, 5, 1, 5),
@@ -2782,7 +2782,7 @@ HELD_SCORES = {
     "setbc/316_jiangsu4": (3, 3, 8, 2, 8),
     "setbc/317_guangxi6": (2, 3, 11, 6, 10),
     "setbc/318_yunnan3": (5, 5, 9, 6, 9),
-    "setbc/319_liaoning2": (2, 4, 10, 3, 10),
+    "setbc/319_liaoning2": (2, 4, 11, 3, 11),
     "setbc/320_henan6": (1, 0, 6, 0, 5),
     # run at d785f1b: structures 11/12, components 14/28, transport 34/39 (setbd/README.md)
     "setbd/321_shanxi3": (5, 3, 12, 4, 12),
@@ -2806,7 +2806,7 @@ HELD_SCORES = {
     "setbg/338_ganzhou": (5, 8, 14, 7, 14),
     "setbg/339_quzhou": (5, 12, 10, 1, 10),
     "setbg/340_xinyang": (3, 7, 5, 1, 5),
-    "setbg/341_xiaogan": (4, 17, 15, 2, 12),
+    "setbg/341_xiaogan": (4, 17, 16, 2, 13),
     "setbg/342_nanchong": (2, 10, 10, 0, 10),
     "setbg/343_shaoguan": (3, 6, 13, 4, 13),
     # run at a079cbf: structures 15/16, components 24/34, transport 45/54 (setbh/README.md)
@@ -2945,7 +2945,7 @@ HELD_SCORES = {
     # run at ffb2fec: structures 9/12, components 29/34, transport 15/20 (setcd/README.md)
     "setcd/475_changshu": (2, 10, 6, 0, 5),
     "setcd/476_linhai": (2, 5, 4, 0, 3),
-    "setcd/478_shifang": (1, 2, 3, 1, 3),
+    "setcd/478_shifang": (1, 2, 4, 1, 4),
     "setcd/479_yingde": (4, 12, 4, 0, 4),
     # run at e77b46c: structures 9/13, components 23/38, transport 23/32 (setce/README.md)
     "setce/482_liyang": (2, 5, 7, 2, 7),
@@ -2970,7 +2970,7 @@ HELD_SCORES = {
     "setch/504_jingjiang": (4, 8, 7, 3, 7),
     "setch/505_tonglu": (2, 5, 5, 1, 5),
     "setch/506_yongchun": (1, 2, 4, 0, 4),
-    "setch/507_dayi": (1, 9, 4, 1, 4),
+    "setch/507_dayi": (1, 9, 5, 1, 5),
     "setch/508_lufeng": (2, 4, 5, 1, 5),
     "setch/510_chibi": (1, 0, 4, 4, 4),
     # run at c32d4e5: structures 6/8, components 17/22, transport 16/19 (setci/README.md)

@@ -1010,3 +1010,11 @@ def test_a_lines_other_name_is_read_after_the_word_that_gives_it():
         "沅陵至辰溪高速公路",
         "沅辰高速",
     ]
+
+
+def test_the_ring_of_a_metropolitan_area_of_another_province_is_a_line():
+    # 长株潭都市圈环线: its code decodes; 武汉都市圈环线: the short name of a city of China
+    got = _projects(
+        "岳阳市综合交通规划\n加快对接武汉都市圈环线高速公路。长株潭都市圈环线高速公路已建成通车。"
+    )
+    assert [name for name, _c, _s in got] == ["武汉都市圈环线高速公路", "长株潭都市圈环线高速公路"]

@@ -380,6 +380,11 @@ def _code_chars() -> frozenset[str]:
     return frozenset(first | set(abbreviations()) | PROVINCE_SHORT_NAMES)
 
 
+def _china_short_name(word: str) -> str | None:
+    """``word`` when it is the short name of a city of China (成都 of 成都市), else None."""
+    return word if len(word) >= 2 and f"{word}市" in china_unit_names() else None
+
+
 def _whole_code(text: str, start: int, code: str) -> bool:
     """Whether ``code`` stands alone, after a mark or a verb of stage, and reads as a code of
     places the table cannot decode (沪宁沿江, 盐泰锡常宜: places of other provinces): four to
@@ -1354,6 +1359,9 @@ def find_projects(text: str) -> list[RawProject]:
                 area = _METRO_AREA.search(head)
                 if area is not None:  # 长株潭都市圈环线: the ring of an area its code names
                     core = _trim_code(head[: area.start()])
+                    if core is None:  # 成都都市圈环线: a city of another province
+                        core = _china_short_name(head[: area.start()])
+                        whole = core is not None
                     head = core + area.group() if core else None
                 elif len(head) == 3:  # 是岳平: a word glued to it, as above
                     head = head[1:] if _FUNCTION_CHARS.match(head) else head
@@ -1361,8 +1369,8 @@ def find_projects(text: str) -> list[RawProject]:
                     head = _trim_code(head)
             if head is not None and ring is not None:
                 trimmed = head + ring.group()  # 长沙北外环高速: a place and its ring
-            whole = trimmed is None and _whole_code(text, start, code)
-            if whole:
+            whole = whole or (trimmed is None and _whole_code(text, start, code))
+            if whole and trimmed is None:
                 trimmed = code  # 。通苏嘉甬铁路…: a code of other places, standing alone
             if trimmed is None:
                 continue
