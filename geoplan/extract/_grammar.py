@@ -324,8 +324,8 @@ _WHAT_FOR = re.compile(r"[^,，。;；]{0,6}?(?:重要|主要|关键)的")
 _MADE_OF_LISTED = re.compile(
     r"^由?[^,，。;；由]{2,40}?[、和及与][^,，。;；由]{2,40}?(?:共同)?(?:组成|构成)$"
 )
-# One item that lists several things and counts them (甲、乙、丙、丁四个工业园; 东、西两条廊道):
-# several things under one label, named by it.
+# One item that lists several things and counts them (东、西两条廊道): several things under one
+# label, named by it.
 _LIST_COUNTED = re.compile(
     rf"[、和及与][^、,，。;；]{{1,12}}?[{NUMERALS}](?:个|条|座|处|大)[\u4e00-\u9fff]{{1,6}}$"
 )
@@ -2672,7 +2672,7 @@ def define_components(
                 (count_of(numeral) or 1) > 1  # one description of several parts
                 or bool(_MADE_OF.search(item))  # 甲区与乙县共同组成的核心区域: a group
                 or bool(_MADE_OF_LISTED.match(item))  # 一环由甲路、乙线和丙线共同构成
-                or bool(_LIST_COUNTED.search(name))  # 多园即甲、乙、丙、丁四个工业园: a group
+                or bool(_LIST_COUNTED.search(name))  # 一带由东、西两条廊道构成: a group
                 or (_is_place_item(item) and not feature)
                 or not _name_like(name, role)
                 or (_is_group(_top_split(item, _LIST_SPLIT)) and not feature)
