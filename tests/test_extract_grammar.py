@@ -2978,6 +2978,15 @@ HELD_SCORES = {
     "setci/515_pujiang": (3, 10, 4, 0, 3),
     "setci/516_boluo": (2, 2, 4, 2, 4),
     "setci/517_yangshuo": (1, 6, 4, 2, 4),
+    # run at 48861b8: structures 22/24, components 64/84, transport 51/58 (setcj/README.md)
+    "setcj/520_taicang": (3, 14, 7, 0, 5),
+    "setcj/521_haining": (4, 10, 7, 2, 7),
+    "setcj/522_longhai": (3, 9, 7, 3, 7),
+    "setcj/523_yidu": (3, 8, 7, 4, 7),
+    "setcj/524_duyun": (1, 7, 5, 2, 5),
+    "setcj/525_tengzhou": (3, 9, 6, 2, 6),
+    "setcj/526_pengzhou": (3, 4, 5, 1, 5),
+    "setcj/527_gaozhou": (2, 3, 7, 4, 7),
 }
 
 
