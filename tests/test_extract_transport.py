@@ -1018,3 +1018,17 @@ def test_the_ring_of_a_metropolitan_area_of_another_province_is_a_line():
         "岳阳市综合交通规划\n加快对接武汉都市圈环线高速公路。长株潭都市圈环线高速公路已建成通车。"
     )
     assert [name for name, _c, _s in got] == ["武汉都市圈环线高速公路", "长株潭都市圈环线高速公路"]
+
+
+def test_the_ring_of_an_economic_area_is_a_line_and_by_way_of_still_ends_a_code():
+    # 经 in 经济区, 经济圈 is no "by way of" (成都经济区环线高速公路); before a place it is
+    # (沪昆高铁途经株洲: the line is 沪昆高铁, not a code running on to 株洲)
+    got = _projects(
+        "醴陵市规划\n对接长株潭经济圈环线高速公路。借鉴已建成的成都经济区环线高速公路。"
+        "沪昆高铁途经株洲,已建成通车。"
+    )
+    assert [name for name, _c, _s in got] == [
+        "长株潭经济圈环线高速公路",
+        "成都经济区环线高速公路",
+        "沪昆高铁",
+    ]

@@ -313,7 +313,11 @@ def _left_boundary(text: str, end: int, *, max_len: int = 10) -> int:
     lo = max(0, end - max_len)
     while i > lo:
         ch = text[i - 1]
-        if ch in _STOP_CHARS or not ("\u4e00" <= ch <= "\u9fff" or ch.isalnum()):
+        # 经 says "by way of" (A经C至B), but not in 经济圈, 经济区 (成都经济区环线高速公路)
+        area_word = ch == "经" and text.startswith(("济圈", "济区"), i)
+        if (ch in _STOP_CHARS and not area_word) or not (
+            "\u4e00" <= ch <= "\u9fff" or ch.isalnum()
+        ):
             break
         hit = False
         for v in _VERBS:
@@ -1025,7 +1029,7 @@ _UPGRADE_WORDS = ("扩容", "扩能", "改扩建", "提质")
 # What may follow a line's code within its name: its ring or branch (长沙北外环高速, 甲乙东线),
 # or its purpose (岳平旅游高速, 甲乙扶贫公路); the cities are the code's.
 # An area named by the codes of its cities, whose ring a line may be (长株潭都市圈环线).
-_METRO_AREA = re.compile(r"(?:都市圈|城市群|经济圈)$")
+_METRO_AREA = re.compile(r"(?:都市圈|城市群|经济圈|经济区)$")
 _RING = re.compile(
     r"[东南西北]?(?:外环|内环|绕城|环线|环)$|[东南西北中]线$|(?:旅游|扶贫|资源|沿江|环湖)$"
 )
