@@ -2987,6 +2987,14 @@ HELD_SCORES = {
     "setcj/525_tengzhou": (3, 9, 6, 2, 6),
     "setcj/526_pengzhou": (3, 4, 5, 1, 5),
     "setcj/527_gaozhou": (2, 3, 7, 4, 7),
+    # run at 52243de: structures 20/22, components 34/41, transport 46/53 (setck/README.md)
+    "setck/528_jiangshan": (2, 2, 7, 0, 6),
+    "setck/529_huian": (3, 5, 7, 3, 7),
+    "setck/530_macheng": (3, 5, 8, 2, 8),
+    "setck/531_xinghua": (5, 11, 7, 1, 7),
+    "setck/532_xintai": (3, 3, 6, 1, 5),
+    "setck/533_yuzhou": (2, 5, 4, 1, 4),
+    "setck/534_beiliu": (2, 3, 7, 3, 7),
 }
 
 
