@@ -2697,10 +2697,10 @@ HELD_SCORES = {
     "setap/241_hubei": (4, 5, 14, 8, 14),
     "setap/242_guangdong": (5, 7, 6, 0, 6),
     # run at f2b4688: structures 18/23, components 27/43, transport 54/67 (setaq/README.md)
-    "setaq/243_jiangxi": (2, 8, 10, 6, 10),
+    "setaq/243_jiangxi": (2, 8, 11, 7, 11),
     "setaq/244_guangxi": (7, 6, 11, 6, 11),
     "setaq/245_chongqing": (4, 1, 10, 3, 10),
-    "setaq/246_guizhou": (2, 7, 8, 4, 8),
+    "setaq/246_guizhou": (2, 7, 9, 5, 9),
     "setaq/247_huangshi": (2, 2, 7, 1, 7),
     "setaq/248_jiangsu2": (4, 8, 9, 2, 8),
     # run at c86cb5f: structures 11/14, components 16/38, transport 36/42 (setar/README.md)
@@ -2717,8 +2717,8 @@ HELD_SCORES = {
     "setas/260_guizhou3": (3, 4, 3, 1, 3),
     # run at 353fe12: structures 16/20, components 33/42, transport 42/46 (setat/README.md)
     "setat/261_liaoning": (3, 4, 10, 2, 10),
-    "setat/262_jilin": (0, 0, 5, 1, 5),
-    "setat/263_heilongjiang": (5, 15, 8, 1, 8),
+    "setat/262_jilin": (0, 0, 6, 2, 6),
+    "setat/263_heilongjiang": (5, 15, 8, 2, 8),
     "setat/264_neimenggu": (3, 6, 9, 6, 9),
     "setat/265_hainan": (3, 9, 7, 1, 7),
     "setat/266_ningxia": (3, 3, 5, 1, 5),
@@ -2728,7 +2728,7 @@ HELD_SCORES = {
     "setau/269_zhejiang": (4, 11, 9, 2, 8),
     "setau/270_fujian": (5, 7, 6, 0, 5),
     "setau/271_shaanxi": (5, 1, 12, 1, 9),
-    "setau/272_jiangsu": (3, 14, 10, 0, 10),
+    "setau/272_jiangsu": (3, 14, 11, 1, 11),
     # run at 79d0810: structures 15/16, components 19/43, transport 41/49 (setav/README.md)
     "setav/273_jiangxi4": (1, 8, 5, 1, 5),
     "setav/274_guangdong4": (2, 3, 7, 1, 7),
@@ -2757,7 +2757,7 @@ HELD_SCORES = {
     "setay/291_hebei2": (3, 3, 7, 0, 6),
     "setay/292_fujian2": (4, 15, 6, 0, 6),
     "setay/293_hubei7": (3, 9, 7, 0, 6),
-    "setay/294_shaanxi2": (3, 7, 10, 3, 10),
+    "setay/294_shaanxi2": (3, 7, 11, 4, 11),
     "setay/295_guangxi5": (3, 5, 6, 4, 6),
     "setay/296_henan4": (8, 5, 16, 2, 15),
     # run at b1b330b: structures 6/6, components 3/10, transport 20/20 (setaz/README.md)
@@ -2769,7 +2769,7 @@ HELD_SCORES = {
     "setba/305_anhui5": (7, 6, 9, 0, 9),
     "setba/306_jiangxi6": (2, 0, 11, 4, 11),
     "setba/307_guangdong7": (3, 5, 5, 5, 5),
-    "setba/308_chongqing3": (5, 4, 12, 5, 11),
+    "setba/308_chongqing3": (5, 4, 13, 5, 12),
     # run at 4f3e66a: structures 18/22, components 27/42, transport 55/64 (setbb/README.md)
     "setbb/309_shandong3": (4, 8, 5, 0, 5),
     "setbb/310_hebei3": (1, 3, 9, 3, 9),
@@ -2780,12 +2780,12 @@ HELD_SCORES = {
     # run at 9de40ef: structures 17/20, components 17/33, transport 55/63 (setbc/README.md)
     "setbc/315_hubei9": (5, 9, 11, 4, 11),
     "setbc/316_jiangsu4": (3, 3, 8, 2, 8),
-    "setbc/317_guangxi6": (2, 3, 11, 6, 10),
+    "setbc/317_guangxi6": (2, 3, 12, 7, 11),
     "setbc/318_yunnan3": (5, 5, 9, 6, 9),
-    "setbc/319_liaoning2": (2, 4, 11, 3, 11),
+    "setbc/319_liaoning2": (2, 4, 11, 4, 11),
     "setbc/320_henan6": (1, 0, 6, 0, 5),
     # run at d785f1b: structures 11/12, components 14/28, transport 34/39 (setbd/README.md)
-    "setbd/321_shanxi3": (5, 3, 12, 4, 12),
+    "setbd/321_shanxi3": (5, 3, 13, 5, 13),
     "setbd/322_jiangsu5": (3, 15, 13, 2, 13),
     "setbd/323_anhui6": (3, 5, 6, 2, 6),
     "setbd/325_jiangxi7": (1, 3, 5, 1, 5),
@@ -2836,7 +2836,7 @@ HELD_SCORES = {
     "setbk/366_zhanjiang": (3, 4, 10, 1, 10),
     # run at b6cd93e: structures 13/16, components 17/26, transport 51/62 (setbl/README.md)
     "setbl/368_bengbu": (3, 3, 13, 7, 13),
-    "setbl/369_shaoxing": (2, 6, 9, 3, 9),
+    "setbl/369_shaoxing": (2, 6, 10, 4, 10),
     "setbl/370_yichang2": (1, 5, 5, 3, 5),
     "setbl/371_yaan": (1, 3, 9, 2, 9),
     "setbl/372_shanwei": (3, 4, 8, 2, 8),
@@ -2879,7 +2879,7 @@ HELD_SCORES = {
     # run at e2882f6: structures 7/9, components 10/15, transport 30/34 (setbs/README.md)
     "setbs/409_huaian": (1, 2, 6, 1, 6),
     "setbs/411_fuyang": (2, 4, 10, 4, 10),
-    "setbs/412_quzhou": (2, 1, 11, 0, 11),
+    "setbs/412_quzhou": (2, 1, 12, 1, 12),
     "setbs/413_chongzuo": (2, 5, 5, 1, 3),
     # run at f625b5d: structures 18/19, components 18/25, transport 45/46 (setbt/README.md)
     "setbt/415_weifang": (1, 7, 6, 0, 6),
@@ -2898,7 +2898,7 @@ HELD_SCORES = {
     "setbv/427_dongguan": (3, 15, 10, 3, 10),
     "setbv/428_qianxinan": (1, 3, 7, 4, 7),
     "setbv/429_suzhou_js": (3, 9, 12, 4, 11),
-    "setbv/431_sanya": (4, 4, 5, 1, 4),
+    "setbv/431_sanya": (4, 4, 6, 2, 5),
     "setbv/432_yanan": (4, 6, 6, 2, 5),
     # run at 5abf3d5: structures 12/13, components 30/41, transport 42/46 (setbw/README.md)
     "setbw/433_xuchang": (1, 5, 8, 4, 8),
@@ -2919,9 +2919,9 @@ HELD_SCORES = {
     "setby/449_shantou": (3, 8, 9, 2, 9),
     "setby/450_beihai": (1, 2, 5, 1, 5),
     # run at 8d09489: structures 18/21, components 20/26, transport 36/44 (setbz/README.md)
-    "setbz/451_zhuji": (4, 0, 9, 4, 9),
+    "setbz/451_zhuji": (4, 0, 10, 5, 10),
     "setbz/452_wenling": (1, 3, 5, 0, 4),
-    "setbz/453_nanan": (6, 3, 3, 1, 3),
+    "setbz/453_nanan": (6, 3, 4, 2, 4),
     "setbz/454_jianyang": (3, 8, 5, 0, 5),
     "setbz/455_guiping": (1, 3, 4, 3, 4),
     "setbz/456_zaozhuang": (3, 4, 10, 2, 10),
@@ -2932,7 +2932,7 @@ HELD_SCORES = {
     "setca/461_beiliu": (2, 7, 7, 1, 6),
     "setca/462_fengcheng": (3, 5, 5, 1, 5),
     # run at f4985a8: structures 7/8, components 16/24, transport 18/20 (setcb/README.md)
-    "setcb/463_ruian": (2, 7, 6, 4, 6),
+    "setcb/463_ruian": (2, 7, 7, 5, 7),
     "setcb/464_fuan": (1, 6, 4, 0, 4),
     "setcb/465_jiangyou": (3, 5, 3, 0, 3),
     "setcb/466_cenxi": (1, 1, 5, 1, 4),
@@ -2945,12 +2945,12 @@ HELD_SCORES = {
     # run at ffb2fec: structures 9/12, components 29/34, transport 15/20 (setcd/README.md)
     "setcd/475_changshu": (2, 10, 6, 0, 5),
     "setcd/476_linhai": (2, 5, 4, 0, 3),
-    "setcd/478_shifang": (1, 2, 4, 1, 4),
+    "setcd/478_shifang": (1, 2, 4, 2, 4),
     "setcd/479_yingde": (4, 12, 4, 0, 4),
     # run at e77b46c: structures 9/13, components 23/38, transport 23/32 (setce/README.md)
     "setce/482_liyang": (2, 5, 7, 2, 7),
     "setce/483_qidong": (1, 6, 4, 0, 4),
-    "setce/484_chongzhou": (3, 11, 3, 0, 3),
+    "setce/484_chongzhou": (3, 11, 4, 1, 4),
     "setce/485_sihui": (2, 3, 3, 0, 3),
     "setce/487_pinghu": (1, 2, 7, 3, 7),
     # run at ff6b80b: structures 10/10, components 16/26, transport 23/24 (setcf/README.md)
@@ -2970,22 +2970,22 @@ HELD_SCORES = {
     "setch/504_jingjiang": (4, 8, 7, 3, 7),
     "setch/505_tonglu": (2, 5, 5, 1, 5),
     "setch/506_yongchun": (1, 2, 4, 0, 4),
-    "setch/507_dayi": (1, 9, 5, 1, 5),
+    "setch/507_dayi": (1, 9, 5, 2, 5),
     "setch/508_lufeng": (2, 4, 5, 1, 5),
     "setch/510_chibi": (1, 0, 4, 4, 4),
     # run at c32d4e5: structures 6/8, components 17/22, transport 16/19 (setci/README.md)
     "setci/512_shuyang": (0, 0, 4, 1, 3),
-    "setci/515_pujiang": (3, 10, 4, 0, 3),
-    "setci/516_boluo": (2, 2, 4, 2, 4),
+    "setci/515_pujiang": (3, 10, 5, 1, 4),
+    "setci/516_boluo": (2, 2, 5, 3, 5),
     "setci/517_yangshuo": (1, 6, 4, 2, 4),
     # run at 48861b8: structures 22/24, components 64/84, transport 51/58 (setcj/README.md)
     "setcj/520_taicang": (3, 14, 7, 0, 5),
     "setcj/521_haining": (4, 10, 7, 2, 7),
     "setcj/522_longhai": (3, 9, 7, 3, 7),
     "setcj/523_yidu": (3, 8, 7, 4, 7),
-    "setcj/524_duyun": (1, 7, 5, 2, 5),
+    "setcj/524_duyun": (1, 7, 6, 3, 5),
     "setcj/525_tengzhou": (3, 9, 6, 2, 6),
-    "setcj/526_pengzhou": (3, 4, 5, 1, 5),
+    "setcj/526_pengzhou": (3, 4, 6, 2, 6),
     "setcj/527_gaozhou": (2, 3, 7, 4, 7),
     # run at 52243de: structures 20/22, components 34/41, transport 46/53 (setck/README.md)
     "setck/528_jiangshan": (2, 2, 7, 0, 6),

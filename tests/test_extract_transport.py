@@ -1032,3 +1032,17 @@ def test_the_ring_of_an_economic_area_is_a_line_and_by_way_of_still_ends_a_code(
         "成都经济区环线高速公路",
         "沪昆高铁",
     ]
+
+
+def test_the_ring_of_a_city_of_another_province_is_a_line_of_that_city():
+    # 环城 is a ring as 绕城 is; a city of another province's ring (广州环城, 贵阳绕城) is
+    # that city's line, as a Hunan city's is (郴州环城); 新区 is no city: no line
+    got = _projects(
+        "郴州市综合交通规划\n对接已建成的广州环城高速公路和贵阳绕城高速。"
+        "规划研究郴州环城高速公路。建设新区环城高速。"
+    )
+    assert [(name, cities) for name, cities, _s in got] == [
+        ("广州环城高速公路", ["广州市"]),
+        ("贵阳绕城高速", ["贵阳市"]),
+        ("郴州环城高速公路", ["郴州市"]),
+    ]

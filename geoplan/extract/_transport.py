@@ -1031,7 +1031,7 @@ _UPGRADE_WORDS = ("扩容", "扩能", "改扩建", "提质")
 # An area named by the codes of its cities, whose ring a line may be (长株潭都市圈环线).
 _METRO_AREA = re.compile(r"(?:都市圈|城市群|经济圈|经济区)$")
 _RING = re.compile(
-    r"[东南西北]?(?:外环|内环|绕城|环线|环)$|[东南西北中]线$|(?:旅游|扶贫|资源|沿江|环湖)$"
+    r"[东南西北]?(?:外环|内环|绕城|环城|环线|环)$|[东南西北中]线$|(?:旅游|扶贫|资源|沿江|环湖)$"
 )
 # What an airport's name may say of its use, not its place (邵东军用机场 = 邵东机场).
 # 民用 is a kind of airport (洪江民用机场), as 通用 is: part of the name (_AIRPORT_KIND).
@@ -1371,6 +1371,9 @@ def find_projects(text: str) -> list[RawProject]:
                     head = head[1:] if _FUNCTION_CHARS.match(head) else head
                 elif len(head) != 2:
                     head = _trim_code(head)
+                city = _china_short_name(code[: ring.start()])
+                if city is not None and not decode_code(city)[0]:
+                    head, whole = city, True  # 杭州绕城, 凯里环城: a city of another province
             if head is not None and ring is not None:
                 trimmed = head + ring.group()  # 长沙北外环高速: a place and its ring
             whole = whole or (trimmed is None and _whole_code(text, start, code))
@@ -1408,6 +1411,9 @@ def find_projects(text: str) -> list[RawProject]:
             code[: (area or ring).start()] if ring else code,
             china=mode not in ("port", "airport", "waterway"),
         )
+        city = _china_short_name(code[: (area or ring).start()]) if ring else None
+        if city is not None and not names:  # the ring of a city of another province
+            names, undecoded = [f"{city}市"], []
         if airport_road:
             hit = _airport_place(code[:-2], code[:-2])
             names, adcodes, undecoded = (*hit, []) if hit else ([], [], [code])
