@@ -2995,6 +2995,15 @@ HELD_SCORES = {
     "setck/532_xintai": (3, 3, 6, 1, 5),
     "setck/533_yuzhou": (2, 5, 4, 1, 4),
     "setck/534_beiliu": (2, 3, 7, 3, 7),
+    # run at dc13972: structures 15/18, components 25/45, transport 50/56 (setcl/README.md)
+    "setcl/536_dongyang": (2, 2, 6, 0, 6),
+    "setcl/537_fuding": (2, 9, 7, 2, 7),
+    "setcl/538_xiantao": (1, 2, 7, 3, 6),
+    "setcl/539_pizhou": (2, 0, 6, 0, 5),
+    "setcl/540_qufu": (3, 2, 7, 1, 7),
+    "setcl/541_dengfeng": (2, 5, 5, 0, 5),
+    "setcl/542_yizhou": (2, 3, 4, 1, 4),
+    "setcl/543_mianzhu": (1, 2, 8, 3, 8),
 }
 
 
