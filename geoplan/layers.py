@@ -93,6 +93,7 @@ ROLE_KIND = {
     "片区": "zone",
     "块": "zone",
     "板块": "zone",
+    "版块": "zone",  # 板块 as plans often spell it
     "屏": "zone",
     "楔": "zone",
     "绿楔": "zone",
