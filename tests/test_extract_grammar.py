@@ -3016,6 +3016,15 @@ HELD_SCORES = {
     "setcl/541_dengfeng": (2, 5, 5, 0, 5),
     "setcl/542_yizhou": (2, 3, 4, 1, 4),
     "setcl/543_mianzhu": (1, 2, 8, 3, 8),
+    # run at 4697b15: structures 21/24, components 58/73, transport 57/59 (setcm/README.md)
+    "setcm/544_shengzhou": (2, 5, 7, 1, 7),
+    "setcm/545_changting": (1, 3, 6, 0, 6),
+    "setcm/546_yicheng": (2, 6, 8, 2, 8),
+    "setcm/547_gaoyou": (3, 10, 7, 1, 7),
+    "setcm/548_rongcheng": (3, 9, 7, 0, 7),
+    "setcm/549_yongcheng": (3, 12, 8, 1, 8),
+    "setcm/550_jinggangshan": (4, 4, 7, 2, 7),
+    "setcm/551_tianchang": (3, 9, 7, 1, 6),
 }
 
 
