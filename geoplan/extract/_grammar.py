@@ -1234,6 +1234,14 @@ _BEFORE_RE = re.compile(
 )
 
 
+# ... or the list before a one-token label it makes up (甲、乙、丙和丁四处景点,共同构成“四中心”),
+# from the start of its clause: what before a 的 only says where the items lie (景区内的甲).
+_MADE_UP_BEFORE = re.compile(
+    rf"(?:[^。;；:：\n,，]{{0,20}}的)?([^。;；:：\n,，的]{{2,{BEFORE_CHARS}}}?)[,，]?\s*"
+    rf"(?:共同|一起)?(?:构成|组成)了?[{_OPEN}]$"
+)
+
+
 # A gloss in another script after a label or name (一核(One Core), 甲景区(Jia Scenic Area)).
 _GLOSS = re.compile(r"\s*[(（][A-Za-z][A-Za-z0-9 ,.'’&–-]{0,60}[)）]")
 # A label closing the list of its parts (…甲轴、乙轴和丙轴, 是为“三轴”).
@@ -1406,6 +1414,14 @@ def _find_labels(
                 _Label(lo + before.start(), e, tokens, label_text, "before", [before.group(1)])
             )
             continue
+        made = _MADE_UP_BEFORE.search(text[lo:s]) if quoted and len(tokens) == 1 else None
+        if made is not None:
+            items = _top_split(made.group(1), _LIST_SPLIT)
+            if len(items) > 1 and len(items) == count_of(tokens[0][0]):
+                out.append(
+                    _Label(lo + made.start(1), e, tokens, label_text, "before", [made.group(1)])
+                )
+                continue
         # the names before the label, closed by 是为, 统称, 简称 (…甲轴、乙轴, 是为“两轴”)
         named = _NAMED_BEFORE.search(text, lo, s) if (quoted or closed) else None
         after = e + (1 if text[e : e + 1] in _CLOSE else 0)
