@@ -963,6 +963,11 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         listed = _later_listed(clauses[1:], k, suffixes) if k and k > 1 else []
         if listed:
             return listed, False
+        # 依托甲线形成的乙发展轴、丙发展轴和丁发展轴: what they all rest on, then their names
+        based = re.match(r"[^的]{2,30}?的(?=[\u4e00-\u9fff]{2})", clauses[0])
+        cands = _shared_noun(_top_split(clauses[0][based.end() :], _LIST_SPLIT)) if based else []
+        if k and len(cands) == k > 1 and all(clean_name(c).endswith(suffixes) for c in cands):
+            return cands, False
         for clause in clauses[1:]:
             named = clean_name(strip_long_parens(clause))
             if named.endswith(suffixes) and not _PLURAL.match(named) and len(named) <= 20:
