@@ -3045,6 +3045,13 @@ HELD_SCORES = {
     "setcm/549_yongcheng": (3, 12, 8, 1, 8),
     "setcm/550_jinggangshan": (4, 4, 7, 2, 7),
     "setcm/551_tianchang": (3, 9, 7, 1, 6),
+    # run at 8bf99d6: structures 14/15, components 40/44, transport 43/46 (setcn/README.md)
+    "setcn/552_pingyang": (1, 4, 7, 1, 7),
+    "setcn/553_zhangpu": (3, 11, 4, 1, 3),
+    "setcn/554_yingcheng": (3, 4, 7, 1, 7),
+    "setcn/555_jurong": (2, 3, 7, 1, 7),
+    "setcn/556_jiaozhou": (3, 9, 11, 0, 10),
+    "setcn/559_renhuai": (2, 9, 7, 1, 7),
 }
 
 
