@@ -897,8 +897,8 @@ def _digit_named(head: str) -> list[str]:
 # kind, and the area word its parts end in.
 _KIND_NAME = re.compile(
     r"(?<![一二三四五六七八九十两\d第])([二三四五六七八九十两])(?:个|大)([\u4e00-\u9fff]{0,5}?)"
-    r"(功能区|片区|板块|组团|园区|景区|节点|区域|区|园)(?![\u4e00-\u9fff]{0,2}(?:之一|中的))"
-)
+    r"(功能区|片区|板块|组团|园区|景区|节点|区域|区(?!块)|园)(?![\u4e00-\u9fff]{0,2}(?:之一|中的))"
+)  # (四个区块: blocks, a word of its own, not 四个区)
 # What the name of an area ends with.
 _AREA_WORDS = ("区", "园", "片", "组团", "板块", "基地", "中心", "城", "带")
 # A numbered item opening its line: 1. / 1、/ ① / (1) / a keycap emoji (1️⃣).

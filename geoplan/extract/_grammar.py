@@ -878,6 +878,13 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
             return enum, True
     line = re.split(r"[。\n]", body.lstrip(" :：\n"), maxsplit=1)[0]
     colon = re.search(r"[:：]", line)
+    made = _MADE_OF_COUNTED.search(line[: colon.start()]) if colon and k and k > 1 else None
+    if made is not None and count_of(made.group(2)) == k:
+        # 由甲、乙、丙和丁四个区块组成, 各片区功能如下: …: the parts named in the sentence, as
+        # many as counted (the items below say what each is)
+        named = _top_split(made.group(1), _LIST_SPLIT)
+        if len(named) == k and not all(_is_place_item(x) for x in named):
+            return named, False
     if colon and k and k > 1 and _DESCRIBED_ALL.search(line[: colon.start()]):
         # 指三条发展轴线: 沿甲路形成甲轴; 沿乙路形成乙轴; …: a description of them all, then
         # the parts apart by semicolons, each ending on the role
@@ -1223,6 +1230,11 @@ _PLACE_NAME_END = re.compile(r"(?:镇|乡|街道|县|市|区|城|园|组团|中�
 _NAMES_LEAD = re.compile(r"即|分别为|分别是|依次为|依次是")
 # A description of several parts at once: where they lie on both sides, or their count.
 _DESCRIBED_ALL = re.compile(rf"两侧|两岸|两边|沿线|[{NUMERALS}1-9][座个条片处]")
+# The parts listed and counted as what makes the whole up (由甲、乙和丙三个片区组成).
+_MADE_OF_COUNTED = re.compile(
+    rf"(?:^\s*|由)([^由。;；:：,，]{{4,100}}?)([{NUMERALS}])[个条片处座大][\u4e00-\u9fff]{{0,4}}"
+    r"(?:共同)?(?:组成|构成)"
+)
 
 
 # A run of numeral + role tokens, the shape of every label; which runs are labels of the plan's
