@@ -351,6 +351,8 @@ def _name_like(item: str, role: str) -> bool:
         return False  # 加快推进甲乙一体化: what to do there, not a name
     if role in bare or bare.endswith(ROLE_SUFFIX.get(role, ())):
         return True
+    if role == "心" and bare.endswith("核"):
+        return True  # 一心为中央商务核: a core names a centre as well
     return bool(_SPACE_WORD.search(bare)) or bool(admin_refs(bare))
 
 
