@@ -3093,6 +3093,12 @@ HELD_SCORES = {
     "setco/565_xingyang": (3, 12, 6, 1, 6),
     "setco/566_nankang": (2, 6, 8, 1, 8),
     "setco/567_taishan": (2, 3, 6, 0, 6),
+    # run at bda2bd5: structures 12/12, components 29/46, transport 28/29 (setcp/README.md)
+    "setcp/568_jinyun": (2, 9, 6, 1, 6),
+    "setcp/570_lichuan": (2, 4, 6, 3, 6),
+    "setcp/571_suining": (1, 4, 3, 0, 3),
+    "setcp/572_penglai": (3, 2, 8, 0, 8),
+    "setcp/575_tengchong": (4, 10, 5, 1, 5),
 }
 
 
