@@ -768,8 +768,8 @@ _RUN_ALONG = re.compile(
 # Parts counted by their directions, then named by them (一条南北向轴线和两条东西向轴线构成。
 # 南北向为甲轴, …; 东西向为两条乙轴).
 _DIRECTION_NAMED = re.compile(
-    rf"(?:^|[。;；,，])\s*[东西南北]{{1,2}}(?:—|-|至)?[东西南北]{{0,2}}向(?:为|是)"
-    rf"(?:[{NUMERALS}]条)?([\u4e00-\u9fff]{{2,14}}?)(?=[,，;；。]|$)"
+    rf"(?:^|[。;；,，])\s*[东西南北]{{1,2}}(?:—|-|至)?[东西南北]{{0,2}}方?向(?:为|是)"
+    rf"(?:[{NUMERALS}]条)?([\u4e00-\u9fff、]{{2,30}}?)(?=[,，;；。]|$)"
 )
 
 
@@ -780,10 +780,16 @@ def _direction_parts(head: str, body: str, k: int | None, suffixes: tuple[str, .
     >>> _direction_parts(head, "。南北向为甲轴;东西向为两条乙轴。", 3, ("轴",))
     ['甲轴', '乙轴']
     """
-    if "向" not in head or not re.search(rf"[{NUMERALS}]条[^,，。]{{0,6}}向", head):
+    if not re.search(rf"[{NUMERALS}]条", head):
         return []
     sents = "。".join(re.split(r"[。\n]", body)[:3])[:400]
-    names = list(dict.fromkeys(m.group(1) for m in _DIRECTION_NAMED.finditer(sents)))
+    # 东西方向为甲轴和乙轴, 南北方向为丙轴: each direction's names, one or a list
+    found = [
+        clean_name(x)
+        for m in _DIRECTION_NAMED.finditer(sents)
+        for x in _top_split(m.group(1), _LIST_SPLIT)
+    ]
+    names = list(dict.fromkeys(x for x in found if x))
     if (
         len(names) >= 2
         and (k is None or len(names) <= k)
