@@ -2354,6 +2354,16 @@ FORMS = {
             ("一主、三轴", "轴", "长韶娄发展轴", []),
         ],
     ),
+    "a description of them all, then the parts counted as said (若干功能组团,一是甲,二是乙)": (
+        "浏阳市国土空间总体规划\n构建“一带、多组团”的市域格局。“一带”即浏阳河生态带。“多组团”指按照不同"
+        "功能划分的若干功能组团,一是集里产业组团,二是淮川生活组团,三是关口商贸组团,各组团错位发展。",
+        [
+            ("一带、多组团", "带", "浏阳河生态带", []),
+            ("一带、多组团", "组团", "集里产业组团", []),
+            ("一带、多组团", "组团", "淮川生活组团", []),
+            ("一带、多组团", "组团", "关口商贸组团", []),
+        ],
+    ),
     "a digit name's counts spelled out in brackets after it (1个甲区+2个乙区)": (
         "郴州市规划\n全市以郴州为核心,形成“1+2+3”(1个有色金属产业核心区+2个重点发展区+3个联动"
         "发展区)的产业发展空间布局。",
@@ -3058,7 +3068,7 @@ HELD_SCORES = {
     "setcj/520_taicang": (3, 14, 7, 0, 5),
     "setcj/521_haining": (4, 10, 7, 2, 7),
     "setcj/522_longhai": (3, 9, 7, 3, 7),
-    "setcj/523_yidu": (3, 8, 7, 4, 7),
+    "setcj/523_yidu": (3, 9, 7, 4, 7),
     "setcj/524_duyun": (1, 7, 6, 3, 5),
     "setcj/525_tengzhou": (3, 9, 6, 2, 6),
     "setcj/526_pengzhou": (3, 4, 6, 2, 6),
@@ -3086,7 +3096,7 @@ HELD_SCORES = {
     "setcm/546_yicheng": (2, 6, 8, 2, 8),
     "setcm/547_gaoyou": (3, 10, 7, 1, 7),
     "setcm/548_rongcheng": (3, 9, 7, 0, 7),
-    "setcm/549_yongcheng": (3, 12, 8, 1, 8),
+    "setcm/549_yongcheng": (3, 13, 8, 1, 8),
     "setcm/550_jinggangshan": (4, 4, 7, 2, 7),
     "setcm/551_tianchang": (3, 9, 7, 1, 6),
     # run at 8bf99d6: structures 14/15, components 40/44, transport 43/46 (setcn/README.md)
@@ -3100,7 +3110,7 @@ HELD_SCORES = {
     "setco/561_changle": (3, 9, 7, 0, 7),
     "setco/563_haian": (1, 2, 6, 0, 6),
     "setco/564_zhangqiu": (2, 0, 5, 0, 5),
-    "setco/565_xingyang": (3, 12, 6, 1, 6),
+    "setco/565_xingyang": (3, 13, 6, 1, 6),
     "setco/566_nankang": (2, 6, 8, 1, 8),
     "setco/567_taishan": (2, 3, 6, 0, 6),
     # run at bda2bd5: structures 12/12, components 29/46, transport 28/29 (setcp/README.md)
