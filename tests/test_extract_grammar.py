@@ -2364,6 +2364,15 @@ FORMS = {
             ("一带、多组团", "组团", "关口商贸组团", []),
         ],
     ),
+    "one part defined as two areas joined (“一主”即甲区域和乙新城): its label": (
+        "醴陵市国土空间总体规划\n构建“一主、两副”的城镇格局。“一主”即老城区域和东部高铁新城;“两副”"
+        "分别为白兔潭镇和浦口镇。",
+        [
+            ("一主、两副", "主", "一主", []),
+            ("一主、两副", "副", "白兔潭镇", []),
+            ("一主、两副", "副", "浦口镇", []),
+        ],
+    ),
     "a digit name's counts spelled out in brackets after it (1个甲区+2个乙区)": (
         "郴州市规划\n全市以郴州为核心,形成“1+2+3”(1个有色金属产业核心区+2个重点发展区+3个联动"
         "发展区)的产业发展空间布局。",
@@ -2877,7 +2886,7 @@ HELD_SCORES = {
     "setbd/325_jiangxi7": (1, 3, 5, 1, 5),
     # run at 1aad6d1: structures 15/15, components 33/46, transport 49/63 (setbe/README.md)
     "setbe/327_hebei4": (2, 2, 8, 1, 8),
-    "setbe/328_shandong4": (5, 16, 9, 0, 8),
+    "setbe/328_shandong4": (5, 17, 9, 0, 8),
     "setbe/329_zhejiang4": (3, 7, 12, 0, 11),
     "setbe/330_guangdong8": (2, 9, 7, 2, 7),
     "setbe/331_gansu3": (1, 2, 5, 0, 5),
@@ -3071,7 +3080,7 @@ HELD_SCORES = {
     "setcj/523_yidu": (3, 9, 7, 4, 7),
     "setcj/524_duyun": (1, 7, 6, 3, 5),
     "setcj/525_tengzhou": (3, 9, 6, 2, 6),
-    "setcj/526_pengzhou": (3, 4, 6, 2, 6),
+    "setcj/526_pengzhou": (3, 5, 6, 2, 6),
     "setcj/527_gaozhou": (2, 3, 7, 4, 7),
     # run at 52243de: structures 20/22, components 34/41, transport 46/53 (setck/README.md)
     "setck/528_jiangshan": (2, 2, 7, 0, 6),

@@ -343,6 +343,19 @@ _ACTION_LEAD = re.compile(
 _ENDS_TOLD = re.compile(r"[至到][\u4e00-\u9fff]{1,12}的|[—–－-][^—–－-]{1,24}一(?:线|带)$")
 
 
+def _joined_spaces(item: str, numeral: str, role: str) -> bool:
+    """Whether one counted part is defined as two or more areas joined (“一主”即甲区域和乙新城):
+    a group, named by its label (not 沿甲江和乙江的城镇发展轴: one name of the role)."""
+    if count_of(numeral) != 1 or "的" in item:
+        return False
+    if clean_name(item).endswith((*ROLE_SUFFIX.get(role, ()), role)):
+        return False
+    pieces = [clean_name(p) for p in _top_split(strip_long_parens(item), _LIST_SPLIT)]
+    return len(pieces) > 1 and all(
+        p.endswith(("区域", "城区", "新城", "新区", "古城", "县城", "片区")) for p in pieces
+    )
+
+
 def _name_like(item: str, role: str) -> bool:
     """Whether a one-part definition is the part's name (甲经开区, 城市中心区) rather than a
     description (市域核心板块)."""
@@ -2728,6 +2741,7 @@ def define_components(
                 or bool(_BASIS.match(item))  # 依托甲、乙: what it rests on
                 or bool(_PLURAL.match(name))  # 多个新增长点: many, none named
                 or bool(_ENDS_TOLD.search(item))  # 甲至乙的旅游通道: told by its ends
+                or _joined_spaces(item, numeral, role)  # 一主即甲区域和乙新城: two areas
             )
             if as_label:  # its places are those its sentence names, not the section's
                 comps.append(RawComponent(role, label.text, span, confidence=0.8, places_text=head))
