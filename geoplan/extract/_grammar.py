@@ -1153,6 +1153,8 @@ def _later_listed(clauses: list[str], k: int | None, suffixes: tuple[str, ...]) 
             "",
             clause,
         )
+        # 由甲、乙、丙三地组成的丁组群: what an item is made of says no part's name
+        clause = re.sub(r"由[^由的,，]{2,40}?(?:组成|构成)的", "", clause)
         cands = _shared_noun(_top_split(clause, _LIST_SPLIT))
         if (len(cands) == k or (k is None and len(cands) >= 2)) and all(
             clean_name(c).endswith(suffixes) or (namely and k) for c in cands
