@@ -1046,3 +1046,20 @@ def test_the_ring_of_a_city_of_another_province_is_a_line_of_that_city():
         ("贵阳绕城高速", ["贵阳市"]),
         ("郴州环城高速公路", ["郴州市"]),
     ]
+
+
+def test_a_general_airport_of_a_unit_of_another_province_and_rings_written_in_full():
+    # 通用(航空)机场 after a unit of China, or a unit and its town (崇阳通用机场, 通山大畈通用
+    # 航空机场); 全州 is the whole prefecture, no county; a city's second ring and a ring
+    # written with 市 (武汉第二绕城, 咸宁市绕城), and the ring of a 城市圈, are lines
+    got = _projects(
+        "岳阳市综合交通规划\n对接已建成的崇阳通用机场,加快建设通山大畈通用航空机场;全州民用机场"
+        "另行规划。加快对接武汉第二绕城高速、咸宁市绕城高速公路和武汉城市圈环线高速。"
+    )
+    assert [name for name, _c, _s in got] == [
+        "崇阳通用机场",
+        "通山大畈通用航空机场",
+        "武汉第二绕城高速",
+        "咸宁市绕城高速公路",
+        "武汉城市圈环线高速",
+    ]

@@ -385,8 +385,24 @@ def _code_chars() -> frozenset[str]:
 
 
 def _china_short_name(word: str) -> str | None:
-    """``word`` when it is the short name of a city of China (成都 of 成都市), else None."""
+    """``word`` when it is the short name of a city of China (成都 of 成都市; 许昌 of 许昌市,
+    written whole), else None."""
+    if word.endswith("市") and len(word) >= 3 and word in china_unit_names():
+        word = word[:-1]
     return word if len(word) >= 2 and f"{word}市" in china_unit_names() else None
+
+
+def _china_unit_lead(word: str) -> str | None:
+    """The unit of China whose short name opens ``word`` (台山 of 台山市; 禹州下宋: 禹州市),
+    else None."""
+    if word.startswith(("全州", "全市", "全县")) or re.search("[一二两三四五六七八九十]", word):
+        return None  # 全州八县市: the whole prefecture and its counts, no unit
+    names = china_unit_names()
+    for n in range(min(4, len(word)), 1, -1):
+        for suffix in ("市", "县", "区"):
+            if word[:n] + suffix in names:
+                return word[:n] + suffix
+    return None
 
 
 def _whole_code(text: str, start: int, code: str) -> bool:
@@ -920,7 +936,7 @@ _ITEM_TITLE = re.compile(r"\s*(?:[(（][^()（）\n]{0,30}[)）])?\s*。")
 
 
 # The kind of an airport written between its place and 机场 (吉首通用机场, 龙山支线机场).
-_AIRPORT_KIND = re.compile(r"(?:通用|支线|民用)$")
+_AIRPORT_KIND = re.compile(r"(?:通用航空|通用|支线|民用)$")
 
 
 def _units_listed_before(text: str, start: int) -> list[tuple[int, int, tuple[str, str]]]:
@@ -1029,9 +1045,10 @@ _UPGRADE_WORDS = ("扩容", "扩能", "改扩建", "提质")
 # What may follow a line's code within its name: its ring or branch (长沙北外环高速, 甲乙东线),
 # or its purpose (岳平旅游高速, 甲乙扶贫公路); the cities are the code's.
 # An area named by the codes of its cities, whose ring a line may be (长株潭都市圈环线).
-_METRO_AREA = re.compile(r"(?:都市圈|城市群|经济圈|经济区)$")
+_METRO_AREA = re.compile(r"(?:都市圈|城市圈|城市群|经济圈|经济区)$")
 _RING = re.compile(
-    r"[东南西北]?(?:外环|内环|绕城|环城|环线|环)$|[东南西北中]线$|(?:旅游|扶贫|资源|沿江|环湖)$"
+    r"[东南西北]?(?:第[二三四])?(?:外环|内环|绕城|环城|环线|环)$|[东南西北中]线$"
+    r"|(?:旅游|扶贫|资源|沿江|环湖)$"
 )
 # What an airport's name may say of its use, not its place (邵东军用机场 = 邵东机场).
 # 民用 is a kind of airport (洪江民用机场), as 通用 is: part of the name (_AIRPORT_KIND).
@@ -1373,7 +1390,8 @@ def find_projects(text: str) -> list[RawProject]:
                     head = _trim_code(head)
                 city = _china_short_name(code[: ring.start()])
                 if city is not None and not decode_code(city)[0]:
-                    head, whole = city, True  # 杭州绕城, 凯里环城: a city of another province
+                    # 杭州绕城, 凯里环城, 许昌市绕城: a city of another province, as written
+                    head, whole = code[: ring.start()], True
             if head is not None and ring is not None:
                 trimmed = head + ring.group()  # 长沙北外环高速: a place and its ring
             whole = whole or (trimmed is None and _whole_code(text, start, code))
@@ -1395,10 +1413,11 @@ def find_projects(text: str) -> list[RawProject]:
                 code = code[: use.start()]
             if mode == "airport" and code.endswith("国际") and len(code) >= 4:
                 code = code[:-2]  # 长沙黄花国际机场: the place before 国际 names it
+            kind_of = _AIRPORT_KIND.search(code) if mode == "airport" else None
             if (
-                len(code) > 5
+                len(code) > 5 + (len(kind_of.group()) if kind_of else 0)  # 禹州下宋 | 通用
                 or len(code) < 2
-                or code.endswith(_BAD_PORT_END)
+                or (code.endswith(_BAD_PORT_END) and not code.endswith("通用航空"))
                 or _COUNT.search(code)
                 or _SLOGAN.search(code)
             ):
@@ -1434,8 +1453,8 @@ def find_projects(text: str) -> list[RawProject]:
             bare = code[: kind.start()] if kind else code
             if len(bare) < 2 or bare.endswith(("国际", "干线")):
                 continue
-            if kind and _place(bare) is None:
-                continue
+            if kind and _place(bare) is None and _china_unit_lead(bare) is None:
+                continue  # (a kind of airport after a unit of China: 台山通用机场)
             undecoded = []
             # an airport is the unit its name refers to (衡阳南岳机场 -> 衡阳市, 邵东机场 ->
             # 邵东市), else the county of the curated airport its name holds (黄花机场)
