@@ -2789,7 +2789,7 @@ HELD_SCORES = {
     "setan/229_tongren": (2, 1, 10, 1, 10),
     "setan/230_shaoguan": (2, 11, 5, 1, 5),
     # run at 62ef309: structures 14/15, components 25/50, transport 53/66 (setao/README.md)
-    "setao/231_sichuan": (4, 8, 7, 1, 7),
+    "setao/231_sichuan": (4, 8, 8, 1, 8),
     "setao/232_anhui": (2, 4, 11, 1, 11),
     "setao/233_zhejiang": (1, 7, 9, 1, 9),
     "setao/234_henan": (2, 6, 13, 7, 13),
@@ -2839,7 +2839,7 @@ HELD_SCORES = {
     "setav/273_jiangxi4": (1, 8, 5, 1, 5),
     "setav/274_guangdong4": (2, 3, 7, 1, 7),
     "setav/275_guangxi4": (3, 8, 8, 2, 8),
-    "setav/276_hubei5": (4, 13, 7, 3, 7),
+    "setav/276_hubei5": (4, 13, 8, 3, 8),
     "setav/277_sichuan3": (3, 7, 6, 0, 6),
     "setav/278_yunnan2": (2, 1, 10, 4, 10),
     # run at cf935ca: structures 17/19, components 42/68, transport 39/44 (setaw/README.md)
@@ -2877,7 +2877,7 @@ HELD_SCORES = {
     "setba/307_guangdong7": (3, 5, 5, 5, 5),
     "setba/308_chongqing3": (5, 4, 14, 5, 13),
     # run at 4f3e66a: structures 18/22, components 27/42, transport 55/64 (setbb/README.md)
-    "setbb/309_shandong3": (4, 8, 5, 0, 5),
+    "setbb/309_shandong3": (4, 8, 6, 0, 6),
     "setbb/310_hebei3": (1, 3, 9, 3, 9),
     "setbb/311_zhejiang3": (8, 9, 13, 4, 13),
     "setbb/312_fujian3": (1, 6, 6, 1, 5),
@@ -2885,7 +2885,7 @@ HELD_SCORES = {
     "setbb/314_sichuan5": (3, 3, 11, 5, 11),
     # run at 9de40ef: structures 17/20, components 17/33, transport 55/63 (setbc/README.md)
     "setbc/315_hubei9": (5, 9, 14, 4, 14),
-    "setbc/316_jiangsu4": (3, 3, 8, 2, 8),
+    "setbc/316_jiangsu4": (3, 3, 9, 2, 9),
     "setbc/317_guangxi6": (2, 3, 12, 7, 11),
     "setbc/318_yunnan3": (5, 5, 9, 6, 9),
     "setbc/319_liaoning2": (2, 4, 11, 4, 11),
@@ -2896,7 +2896,7 @@ HELD_SCORES = {
     "setbd/323_anhui6": (3, 5, 6, 2, 6),
     "setbd/325_jiangxi7": (1, 3, 5, 1, 5),
     # run at 1aad6d1: structures 15/15, components 33/46, transport 49/63 (setbe/README.md)
-    "setbe/327_hebei4": (2, 2, 10, 1, 10),
+    "setbe/327_hebei4": (2, 2, 11, 1, 11),
     "setbe/328_shandong4": (5, 17, 9, 0, 8),
     "setbe/329_zhejiang4": (3, 7, 12, 0, 11),
     "setbe/330_guangdong8": (2, 9, 7, 2, 7),
@@ -2972,7 +2972,7 @@ HELD_SCORES = {
     "setbq/397_taizhou_js": (3, 2, 17, 4, 16),
     "setbq/398_pingdingshan": (2, 6, 13, 1, 13),
     "setbq/399_putian": (7, 8, 6, 4, 6),
-    "setbq/400_tongling": (4, 0, 13, 3, 13),
+    "setbq/400_tongling": (4, 0, 14, 3, 14),
     "setbq/401_guangan": (4, 4, 11, 4, 11),
     "setbq/402_yuxi": (1, 2, 10, 0, 10),
     # run at b76b095: structures 19/22, components 21/28, transport 58/69 (setbr/README.md)
@@ -2984,7 +2984,7 @@ HELD_SCORES = {
     "setbr/408_enshi": (2, 5, 19, 4, 19),
     # run at e2882f6: structures 7/9, components 10/15, transport 30/34 (setbs/README.md)
     "setbs/409_huaian": (1, 2, 6, 1, 6),
-    "setbs/411_fuyang": (2, 4, 10, 4, 10),
+    "setbs/411_fuyang": (2, 4, 11, 4, 11),
     "setbs/412_quzhou": (2, 1, 12, 1, 12),
     "setbs/413_chongzuo": (2, 5, 5, 1, 3),
     # run at f625b5d: structures 18/19, components 18/25, transport 45/46 (setbt/README.md)
@@ -2995,7 +2995,7 @@ HELD_SCORES = {
     "setbt/419_yunfu": (4, 4, 6, 2, 6),
     "setbt/420_wanzhou": (4, 0, 14, 4, 14),
     # run at b7fedf1: structures 13/15, components 34/46, transport 46/54 (setbu/README.md)
-    "setbu/421_jinhua": (2, 14, 10, 4, 8),
+    "setbu/421_jinhua": (2, 14, 11, 4, 8),
     "setbu/423_fuzhou_fj": (3, 11, 10, 2, 9),
     "setbu/424_luzhou": (3, 4, 17, 5, 16),
     "setbu/425_zhuhai": (3, 8, 6, 1, 6),
@@ -3090,15 +3090,15 @@ HELD_SCORES = {
     "setcj/522_longhai": (3, 9, 7, 3, 7),
     "setcj/523_yidu": (3, 9, 7, 4, 7),
     "setcj/524_duyun": (1, 7, 6, 3, 5),
-    "setcj/525_tengzhou": (3, 9, 7, 2, 7),
-    "setcj/526_pengzhou": (3, 5, 6, 2, 6),
-    "setcj/527_gaozhou": (2, 3, 7, 4, 7),
+    "setcj/525_tengzhou": (3, 9, 8, 2, 8),
+    "setcj/526_pengzhou": (3, 5, 7, 2, 7),
+    "setcj/527_gaozhou": (2, 3, 8, 4, 8),
     # run at 52243de: structures 20/22, components 34/41, transport 46/53 (setck/README.md)
     "setck/528_jiangshan": (2, 2, 7, 0, 6),
     "setck/529_huian": (3, 5, 7, 3, 7),
     "setck/530_macheng": (3, 5, 8, 2, 8),
     "setck/531_xinghua": (5, 11, 7, 1, 7),
-    "setck/532_xintai": (3, 7, 6, 1, 5),
+    "setck/532_xintai": (3, 7, 7, 1, 6),
     "setck/533_yuzhou": (2, 5, 6, 2, 6),
     "setck/534_beiliu": (2, 3, 7, 3, 7),
     # run at dc13972: structures 15/18, components 25/45, transport 50/56 (setcl/README.md)
@@ -3134,7 +3134,7 @@ HELD_SCORES = {
     "setco/566_nankang": (2, 6, 8, 1, 8),
     "setco/567_taishan": (2, 3, 7, 0, 7),
     # run at bda2bd5: structures 12/12, components 29/46, transport 28/29 (setcp/README.md)
-    "setcp/568_jinyun": (2, 9, 6, 1, 6),
+    "setcp/568_jinyun": (2, 9, 7, 1, 7),
     "setcp/570_lichuan": (2, 7, 6, 3, 6),
     "setcp/571_suining": (1, 4, 3, 0, 3),
     "setcp/572_penglai": (3, 2, 8, 0, 8),

@@ -1063,3 +1063,13 @@ def test_a_general_airport_of_a_unit_of_another_province_and_rings_written_in_fu
         "咸宁市绕城高速公路",
         "武汉城市圈环线高速",
     ]
+
+
+def test_a_line_after_the_words_that_place_it_beside_a_plan_is_read():
+    # 配合, 预留, 跨越 and 既有 stand before a line's name as verbs of stage do (积极配合深南高铁
+    # 建设, 研究预留…线位, 跨越既有…铁路); 既有铁路 alone names no line
+    got = _projects(
+        "郴州市综合交通规划\n积极配合郴赣高铁郴州段规划建设。研究预留郴桂城际铁路线位。新线跨越既有"
+        "郴资铁路后进站。利用既有铁路开行旅游列车。"
+    )
+    assert [name for name, _c, _s in got] == ["郴赣高铁", "郴桂城际铁路", "郴资铁路"]
