@@ -2794,7 +2794,7 @@ HELD_SCORES = {
     "setao/233_zhejiang": (1, 7, 9, 1, 9),
     "setao/234_henan": (2, 6, 13, 7, 13),
     "setao/235_fujian": (3, 8, 7, 1, 7),
-    "setao/236_shaanxi": (2, 7, 9, 1, 9),
+    "setao/236_shaanxi": (2, 7, 10, 2, 10),
     # run at 8142c16: structures 16/23, components 18/53, transport 45/50 (setap/README.md)
     "setap/237_jiangsu": (1, 1, 4, 0, 4),
     "setap/238_shandong": (4, 4, 9, 6, 9),
@@ -2805,14 +2805,14 @@ HELD_SCORES = {
     # run at f2b4688: structures 18/23, components 27/43, transport 54/67 (setaq/README.md)
     "setaq/243_jiangxi": (2, 8, 11, 7, 11),
     "setaq/244_guangxi": (7, 6, 11, 6, 11),
-    "setaq/245_chongqing": (4, 1, 11, 3, 11),
+    "setaq/245_chongqing": (4, 1, 12, 4, 12),
     "setaq/246_guizhou": (2, 7, 9, 5, 9),
     "setaq/247_huangshi": (2, 2, 7, 1, 7),
     "setaq/248_jiangsu2": (4, 8, 9, 2, 8),
     # run at c86cb5f: structures 11/14, components 16/38, transport 36/42 (setar/README.md)
     "setar/249_kaifeng": (1, 5, 5, 0, 5),
     "setar/250_yibin": (2, 4, 4, 1, 4),
-    "setar/251_changzhi": (1, 1, 9, 3, 9),
+    "setar/251_changzhi": (1, 1, 10, 4, 10),
     "setar/252_tianshui": (2, 2, 4, 2, 4),
     "setar/253_fuzhou_jx": (1, 4, 5, 1, 4),
     "setar/254_jiangmen": (4, 13, 9, 2, 9),
@@ -2960,7 +2960,7 @@ HELD_SCORES = {
     "setbn/383_baise": (1, 4, 12, 7, 12),
     "setbn/384_huizhou": (3, 5, 9, 2, 9),
     # run at 91155d6: structures 18/18, components 38/40, transport 54/60 (setbo/README.md)
-    "setbo/385_yibin": (4, 6, 9, 4, 8),
+    "setbo/385_yibin": (4, 6, 10, 5, 9),
     "setbo/386_ezhou": (3, 8, 10, 0, 9),
     "setbo/387_nanchang": (7, 11, 12, 5, 12),
     "setbo/388_liupanshui": (1, 9, 10, 6, 9),

@@ -1073,3 +1073,16 @@ def test_a_line_after_the_words_that_place_it_beside_a_plan_is_read():
         "郴资铁路后进站。利用既有铁路开行旅游列车。"
     )
     assert [name for name, _c, _s in got] == ["郴赣高铁", "郴桂城际铁路", "郴资铁路"]
+
+
+def test_a_bypass_and_the_ring_of_a_district_of_another_province_are_lines():
+    # 过境 is a ring of a city as 绕城 is (宝鸡北过境高速); the ring of a district of another
+    # province (万州南环高速) is that district's line
+    got = _projects(
+        "张家界市综合交通规划\n对接规划建设的宝鸡北过境高速。加快建设万州南环高速、张家界过境高速公路。"
+    )
+    assert [(name, cities) for name, cities, _s in got] == [
+        ("宝鸡北过境高速", ["宝鸡市"]),
+        ("万州南环高速", ["万州区"]),
+        ("张家界过境高速公路", ["张家界市"]),
+    ]

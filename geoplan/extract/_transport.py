@@ -397,6 +397,15 @@ def _china_short_name(word: str) -> str | None:
     return word if len(word) >= 2 and f"{word}市" in china_unit_names() else None
 
 
+def _china_district(word: str) -> str | None:
+    """``word`` when it is the short name of a district or county of China and of no city
+    (万州 of 万州区), else None."""
+    names = china_unit_names()
+    if len(word) >= 2 and (f"{word}区" in names or f"{word}县" in names):
+        return word
+    return None
+
+
 def _china_unit_lead(word: str) -> str | None:
     """The unit of China whose short name opens ``word`` (台山 of 台山市; 禹州下宋: 禹州市),
     else None."""
@@ -1052,7 +1061,7 @@ _UPGRADE_WORDS = ("扩容", "扩能", "改扩建", "提质")
 # An area named by the codes of its cities, whose ring a line may be (长株潭都市圈环线).
 _METRO_AREA = re.compile(r"(?:都市圈|城市圈|城市群|经济圈|经济区)$")
 _RING = re.compile(
-    r"[东南西北]?(?:第[二三四])?(?:外环|内环|绕城|环城|环线|环)$|[东南西北中]线$"
+    r"[东南西北]?(?:第[二三四])?(?:外环|内环|绕城|环城|环线|环)$|[东南西北中]线$|[东南西北]{0,2}过境$"
     r"|(?:旅游|扶贫|资源|沿江|环湖)$"
 )
 # What an airport's name may say of its use, not its place (邵东军用机场 = 邵东机场).
@@ -1393,7 +1402,9 @@ def find_projects(text: str) -> list[RawProject]:
                     head = head[1:] if _FUNCTION_CHARS.match(head) else head
                 elif len(head) != 2:
                     head = _trim_code(head)
-                city = _china_short_name(code[: ring.start()])
+                city = _china_short_name(code[: ring.start()]) or _china_district(
+                    code[: ring.start()]
+                )
                 if city is not None and not decode_code(city)[0]:
                     # 杭州绕城, 凯里环城, 许昌市绕城: a city of another province, as written
                     head, whole = code[: ring.start()], True
@@ -1438,6 +1449,10 @@ def find_projects(text: str) -> list[RawProject]:
         city = _china_short_name(code[: (area or ring).start()]) if ring else None
         if city is not None and not names:  # the ring of a city of another province
             names, undecoded = [f"{city}市"], []
+        district = _china_district(code[: ring.start()]) if ring and not names else None
+        if district is not None:  # 万州南环: of a district (or a county) of another province
+            unit = next(f"{district}{s}" for s in "区县" if f"{district}{s}" in china_unit_names())
+            names, undecoded = [unit], []
         if airport_road:
             hit = _airport_place(code[:-2], code[:-2])
             names, adcodes, undecoded = (*hit, []) if hit else ([], [], [code])
