@@ -1406,6 +1406,8 @@ def _measured_parts(body: str, tokens: list[tuple[str, str]]) -> list[list[str]]
 # (“两环两射”的空间布局, 即由…组成).
 _GOVERNED_THEN = re.compile(
     rf"[{_CLOSE}]?的[\u4e00-\u9fff]{{0,6}}?(?:格局|布局|结构|体系|网络|骨架|框架)[,，]\s*(?=即由)"
+    # 按照“三区一体”组织, 由甲区、乙区和丙区组成: laid out by the name, then what makes it up
+    rf"|[{_CLOSE}]?(?:组织|布局|展开)[,，]\s*(?=由[^。;；]{{2,80}}?(?:组成|构成))"
 )
 # The verb after a token in a phrase of a name, up to its closing quote (“三轴并进”).
 _PHRASE_VERB = re.compile(rf"([^\W\d{NUMERALS}]{{2}})(?=[{_CLOSE}])")
@@ -2696,7 +2698,12 @@ def define_components(
                 # (即北边的甲城, 南边的乙城、丙城, 以及丁基地: the same, the names listed)
                 stop = body.find("。")
                 got: dict[tuple[str, str], list[str]] = {}
-                for clause in _top_split(body[: stop if stop != -1 else len(body)], _CLAUSES):
+                whole = body[: stop if stop != -1 else len(body)]
+                made_of = re.search(r"(?:共同|一起)?(?:组成|构成)$", whole)
+                if made_of is not None:  # 由甲区、乙区和丙区组成: the list ends at the verb
+                    whole = re.sub(r"(?<=[\u4e00-\u9fff]{2})和(?=[\u4e00-\u9fff]{2})", "、", whole)
+                    whole = whole[: made_of.start()]
+                for clause in _top_split(whole, _CLAUSES):
                     m = _PLACED_AT.match(clause)
                     if m is None or clause.lstrip().startswith("以") or "\n" in clause:
                         continue  # (以甲江为纽带: a chain, read by _chains)
