@@ -2393,6 +2393,15 @@ FORMS = {
             ("三区一体", "区", "韶峰生态保护区", []),
         ],
     ),
+    "a part told by what is laid out round it (“一环”:环绕甲湖布局乙业): its label": (
+        "益阳市旅游小镇规划\n小镇空间按照“一环、两片”组织:“一环”:环绕鱼形湖布局生态旅游服务业;"
+        "“两片”即东部片和西部片。",
+        [
+            ("一环、两片", "环", "一环", []),
+            ("一环、两片", "片", "东部片", []),
+            ("一环、两片", "片", "西部片", []),
+        ],
+    ),
     "a digit name's counts spelled out in brackets after it (1个甲区+2个乙区)": (
         "郴州市规划\n全市以郴州为核心,形成“1+2+3”(1个有色金属产业核心区+2个重点发展区+3个联动"
         "发展区)的产业发展空间布局。",
@@ -3124,7 +3133,7 @@ HELD_SCORES = {
     "setcm/545_changting": (1, 3, 6, 0, 6),
     "setcm/546_yicheng": (2, 6, 8, 2, 8),
     "setcm/547_gaoyou": (3, 10, 7, 1, 7),
-    "setcm/548_rongcheng": (3, 9, 8, 0, 8),
+    "setcm/548_rongcheng": (3, 10, 8, 0, 8),
     "setcm/549_yongcheng": (3, 13, 8, 1, 8),
     "setcm/550_jinggangshan": (4, 4, 7, 2, 7),
     "setcm/551_tianchang": (3, 9, 7, 1, 6),
