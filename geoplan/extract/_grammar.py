@@ -914,6 +914,21 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         named = _top_split(made.group(1), _LIST_SPLIT)
         if len(named) == k and not all(_is_place_item(x) for x in named):
             return named, False
+    closing = re.match(r"[ \t]*[:：][ \t]*\n", body)  # (the colon closes the line: below it)
+    if k and k > 1 and (closing or (colon and not line[colon.end() :].strip())):
+        # …三条经济合作带, 分别为:\n甲带, 由…;\n乙带, 串联…: a line each below the colon,
+        # its name before the comma that opens what it is
+        rest = body[closing.end() :] if closing else body.lstrip(" :：\n")
+        if not closing:
+            rest = rest[rest.find("\n") + 1 :] if "\n" in rest else ""
+        below = rest.split("\n")[:k]
+        heads = [re.split(r"[,，;；。:：]", x.strip())[0] for x in below]
+        if (
+            len(heads) == k
+            and all(clean_name(h).endswith(suffixes) for h in heads)
+            and not any(re.match(r"[\dA-Za-z①-⑳(（第一二三四五六七八九十]", h) for h in heads)
+        ):  # (numbered lines are read as such)
+            return heads, False
     if colon and k and k > 1 and _DESCRIBED_ALL.search(line[: colon.start()]):
         # 指三条发展轴线: 沿甲路形成甲轴; 沿乙路形成乙轴; …: a description of them all, then
         # the parts apart by semicolons, each ending on the role
