@@ -1020,69 +1020,65 @@ def test_the_ring_of_a_metropolitan_area_of_another_province_is_a_line():
     assert [name for name, _c, _s in got] == ["武汉都市圈环线高速公路", "长株潭都市圈环线高速公路"]
 
 
-def test_the_ring_of_an_economic_area_is_a_line_and_by_way_of_still_ends_a_code():
+# Lines named in ways a plan writes them, each with the names (and where given, the cities)
+# the extract must read, in order: a made-up text about a Hunan place each.
+LINE_FORMS = {
     # 经 in 经济区, 经济圈 is no "by way of" (成都经济区环线高速公路); before a place it is
     # (沪昆高铁途经株洲: the line is 沪昆高铁, not a code running on to 株洲)
-    got = _projects(
+    "the ring of an economic area; by way of still ends a code": (
         "醴陵市规划\n对接长株潭经济圈环线高速公路。借鉴已建成的成都经济区环线高速公路。"
-        "沪昆高铁途经株洲,已建成通车。"
-    )
-    assert [name for name, _c, _s in got] == [
-        "长株潭经济圈环线高速公路",
-        "成都经济区环线高速公路",
-        "沪昆高铁",
-    ]
-
-
-def test_the_ring_of_a_city_of_another_province_is_a_line_of_that_city():
+        "沪昆高铁途经株洲,已建成通车。",
+        [("长株潭经济圈环线高速公路", None), ("成都经济区环线高速公路", None), ("沪昆高铁", None)],
+    ),
     # 环城 is a ring as 绕城 is; a city of another province's ring (广州环城, 贵阳绕城) is
     # that city's line, as a Hunan city's is (郴州环城); 新区 is no city: no line
-    got = _projects(
+    "the ring of a city of another province is a line of that city": (
         "郴州市综合交通规划\n对接已建成的广州环城高速公路和贵阳绕城高速。"
-        "规划研究郴州环城高速公路。建设新区环城高速。"
-    )
-    assert [(name, cities) for name, cities, _s in got] == [
-        ("广州环城高速公路", ["广州市"]),
-        ("贵阳绕城高速", ["贵阳市"]),
-        ("郴州环城高速公路", ["郴州市"]),
-    ]
-
-
-def test_a_general_airport_of_a_unit_of_another_province_and_rings_written_in_full():
+        "规划研究郴州环城高速公路。建设新区环城高速。",
+        [
+            ("广州环城高速公路", ["广州市"]),
+            ("贵阳绕城高速", ["贵阳市"]),
+            ("郴州环城高速公路", ["郴州市"]),
+        ],
+    ),
     # 通用(航空)机场 after a unit of China, or a unit and its town (崇阳通用机场, 通山大畈通用
     # 航空机场); 全州 is the whole prefecture, no county; a city's second ring and a ring
     # written with 市 (武汉第二绕城, 咸宁市绕城), and the ring of a 城市圈, are lines
-    got = _projects(
+    "a general airport of a unit of another province; rings written in full": (
         "岳阳市综合交通规划\n对接已建成的崇阳通用机场,加快建设通山大畈通用航空机场;全州民用机场"
-        "另行规划。加快对接武汉第二绕城高速、咸宁市绕城高速公路和武汉城市圈环线高速。"
-    )
-    assert [name for name, _c, _s in got] == [
-        "崇阳通用机场",
-        "通山大畈通用航空机场",
-        "武汉第二绕城高速",
-        "咸宁市绕城高速公路",
-        "武汉城市圈环线高速",
-    ]
-
-
-def test_a_line_after_the_words_that_place_it_beside_a_plan_is_read():
+        "另行规划。加快对接武汉第二绕城高速、咸宁市绕城高速公路和武汉城市圈环线高速。",
+        [
+            ("崇阳通用机场", None),
+            ("通山大畈通用航空机场", None),
+            ("武汉第二绕城高速", None),
+            ("咸宁市绕城高速公路", None),
+            ("武汉城市圈环线高速", None),
+        ],
+    ),
     # 配合, 预留, 跨越 and 既有 stand before a line's name as verbs of stage do (积极配合深南高铁
     # 建设, 研究预留…线位, 跨越既有…铁路); 既有铁路 alone names no line
-    got = _projects(
+    "a line after the words that place it beside a plan": (
         "郴州市综合交通规划\n积极配合郴赣高铁郴州段规划建设。研究预留郴桂城际铁路线位。新线跨越既有"
-        "郴资铁路后进站。利用既有铁路开行旅游列车。"
-    )
-    assert [name for name, _c, _s in got] == ["郴赣高铁", "郴桂城际铁路", "郴资铁路"]
-
-
-def test_a_bypass_and_the_ring_of_a_district_of_another_province_are_lines():
+        "郴资铁路后进站。利用既有铁路开行旅游列车。",
+        [("郴赣高铁", None), ("郴桂城际铁路", None), ("郴资铁路", None)],
+    ),
     # 过境 is a ring of a city as 绕城 is (宝鸡北过境高速); the ring of a district of another
     # province (万州南环高速) is that district's line
-    got = _projects(
-        "张家界市综合交通规划\n对接规划建设的宝鸡北过境高速。加快建设万州南环高速、张家界过境高速公路。"
-    )
-    assert [(name, cities) for name, cities, _s in got] == [
-        ("宝鸡北过境高速", ["宝鸡市"]),
-        ("万州南环高速", ["万州区"]),
-        ("张家界过境高速公路", ["张家界市"]),
-    ]
+    "a bypass and the ring of a district of another province": (
+        "张家界市综合交通规划\n对接规划建设的宝鸡北过境高速。加快建设万州南环高速、张家界过境高速公路。",
+        [
+            ("宝鸡北过境高速", ["宝鸡市"]),
+            ("万州南环高速", ["万州区"]),
+            ("张家界过境高速公路", ["张家界市"]),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("form", list(LINE_FORMS))
+def test_line_forms(form):
+    text, expected = LINE_FORMS[form]
+    got = _projects(text)
+    assert [name for name, _c, _s in got] == [name for name, _cities in expected]
+    for (_name, cities, _s), (_n, want) in zip(got, expected, strict=True):
+        assert want is None or cities == want
