@@ -397,13 +397,14 @@ def _china_short_name(word: str) -> str | None:
     return word if len(word) >= 2 and f"{word}市" in china_unit_names() else None
 
 
-def _china_district(word: str) -> str | None:
-    """``word`` when it is the short name of a district or county of China and of no city
-    (万州 of 万州区), else None."""
+def _ring_unit(word: str) -> str | None:
+    """The unit of China a ring or an area before it is named after, by its short name or in
+    full: a city (杭州 -> 杭州市, 许昌市), else a district or county (万州 -> 万州区); None."""
+    city = _china_short_name(word)
+    if city is not None:
+        return f"{city}市"
     names = china_unit_names()
-    if len(word) >= 2 and (f"{word}区" in names or f"{word}县" in names):
-        return word
-    return None
+    return next((f"{word}{s}" for s in "区县" if len(word) >= 2 and f"{word}{s}" in names), None)
 
 
 def _china_unit_lead(word: str) -> str | None:
@@ -1402,11 +1403,10 @@ def find_projects(text: str) -> list[RawProject]:
                     head = head[1:] if _FUNCTION_CHARS.match(head) else head
                 elif len(head) != 2:
                     head = _trim_code(head)
-                city = _china_short_name(code[: ring.start()]) or _china_district(
-                    code[: ring.start()]
-                )
-                if city is not None and not decode_code(city)[0]:
-                    # 杭州绕城, 凯里环城, 许昌市绕城: a city of another province, as written
+                unit = _ring_unit(code[: ring.start()])
+                if unit is not None and not decode_code(unit[:-1])[0]:
+                    # 杭州绕城, 凯里环城, 许昌市绕城, 万州南环: a unit of another province, as
+                    # written
                     head, whole = code[: ring.start()], True
             if head is not None and ring is not None:
                 trimmed = head + ring.group()  # 长沙北外环高速: a place and its ring
@@ -1446,12 +1446,8 @@ def find_projects(text: str) -> list[RawProject]:
             code[: (area or ring).start()] if ring else code,
             china=mode not in ("port", "airport", "waterway"),
         )
-        city = _china_short_name(code[: (area or ring).start()]) if ring else None
-        if city is not None and not names:  # the ring of a city of another province
-            names, undecoded = [f"{city}市"], []
-        district = _china_district(code[: ring.start()]) if ring and not names else None
-        if district is not None:  # 万州南环: of a district (or a county) of another province
-            unit = next(f"{district}{s}" for s in "区县" if f"{district}{s}" in china_unit_names())
+        unit = _ring_unit(code[: (area or ring).start()]) if ring and not names else None
+        if unit is not None:  # the ring of a city (or district) of another province
             names, undecoded = [unit], []
         if airport_road:
             hit = _airport_place(code[:-2], code[:-2])
