@@ -2838,7 +2838,7 @@ HELD_SCORES = {
     "setao/232_anhui": (2, 4, 11, 1, 11),
     "setao/233_zhejiang": (1, 7, 9, 1, 9),
     "setao/234_henan": (2, 6, 13, 7, 13),
-    "setao/235_fujian": (3, 8, 7, 1, 7),
+    "setao/235_fujian": (3, 8, 8, 1, 7),
     "setao/236_shaanxi": (2, 7, 10, 2, 10),
     # run at 8142c16: structures 16/23, components 18/53, transport 45/50 (setap/README.md)
     "setap/237_jiangsu": (1, 1, 4, 0, 4),
@@ -2920,7 +2920,7 @@ HELD_SCORES = {
     "setba/305_anhui5": (7, 6, 9, 0, 9),
     "setba/306_jiangxi6": (2, 0, 11, 4, 11),
     "setba/307_guangdong7": (3, 5, 5, 5, 5),
-    "setba/308_chongqing3": (5, 4, 14, 5, 13),
+    "setba/308_chongqing3": (5, 4, 14, 6, 13),
     # run at 4f3e66a: structures 18/22, components 27/42, transport 55/64 (setbb/README.md)
     "setbb/309_shandong3": (4, 8, 6, 0, 6),
     "setbb/310_hebei3": (1, 3, 9, 3, 9),
@@ -2952,7 +2952,7 @@ HELD_SCORES = {
     "setbf/334_anhui7": (2, 9, 7, 0, 7),
     "setbf/335_guangxi7": (2, 3, 7, 3, 6),
     "setbf/336_henan7": (3, 18, 10, 1, 10),
-    "setbf/337_shanxi4": (3, 6, 6, 1, 5),
+    "setbf/337_shanxi4": (3, 6, 7, 2, 6),
     # run at 897d51c: structures 21/22, components 56/61, transport 66/75 (setbg/README.md)
     "setbg/338_ganzhou": (5, 8, 15, 7, 15),
     "setbg/339_quzhou": (5, 12, 13, 1, 13),
@@ -2993,7 +2993,7 @@ HELD_SCORES = {
     "setbl/372_shanwei": (3, 4, 8, 2, 8),
     "setbl/373_yingtan": (3, 0, 9, 7, 9),
     # run at 72d6cdb: structures 19/22, components 18/32, transport 47/56 (setbm/README.md)
-    "setbm/374_hechi": (2, 3, 7, 2, 6),
+    "setbm/374_hechi": (2, 3, 8, 3, 7),
     "setbm/375_anshun": (1, 0, 7, 5, 7),
     "setbm/376_kaifeng": (5, 3, 9, 2, 9),
     "setbm/377_suining": (7, 7, 11, 3, 11),
@@ -3120,7 +3120,7 @@ HELD_SCORES = {
     # run at 47d2e6a: structures 11/12, components 28/32, transport 29/34 (setch/README.md)
     "setch/504_jingjiang": (4, 8, 7, 3, 7),
     "setch/505_tonglu": (2, 5, 5, 1, 5),
-    "setch/506_yongchun": (1, 2, 4, 0, 4),
+    "setch/506_yongchun": (1, 2, 4, 1, 4),
     "setch/507_dayi": (1, 9, 5, 2, 5),
     "setch/508_lufeng": (2, 4, 5, 1, 5),
     "setch/510_chibi": (1, 0, 4, 4, 4),
@@ -3145,7 +3145,7 @@ HELD_SCORES = {
     "setck/531_xinghua": (5, 11, 7, 1, 7),
     "setck/532_xintai": (3, 7, 7, 1, 6),
     "setck/533_yuzhou": (2, 5, 6, 2, 6),
-    "setck/534_beiliu": (2, 3, 7, 3, 7),
+    "setck/534_beiliu": (2, 3, 8, 4, 8),
     # run at dc13972: structures 15/18, components 25/45, transport 50/56 (setcl/README.md)
     "setcl/536_dongyang": (3, 5, 6, 0, 6),
     "setcl/537_fuding": (2, 9, 7, 2, 7),

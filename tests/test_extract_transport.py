@@ -1072,6 +1072,12 @@ LINE_FORMS = {
             ("张家界过境高速公路", ["张家界市"]),
         ],
     ),
+    # a terminus of another province named by its unit and one of its towns (连州星子: 连州市);
+    # a unit's name before a feature (乐昌湾: a bay) is no unit
+    "a terminus of another province named by its unit and a town": (
+        "郴州市综合交通规划\n加快建设临武至连州星子高速公路。规划宜章至乐昌湾高速公路。",
+        [("临武至连州星子高速公路", ["临武县", "连州市"]), ("宜章至乐昌湾高速公路", ["宜章县"])],
+    ),
 }
 
 

@@ -420,6 +420,23 @@ def _china_unit_lead(word: str) -> str | None:
     return None
 
 
+def _unit_and_town(token: str):
+    """The unit of China a line's terminus names by its short name and one of its towns
+    (化州宝圩: 化州市 and its town 宝圩; 沁源赤石桥), else None: the town is two or three
+    characters of a name, no feature (木兰湾, 友谊关, 天柱山: a bay, a pass, a hill) and no
+    words (舟山段按, 宜兴接入)."""
+    lead = _china_unit_lead(token)
+    unit = unit_named(lead) if lead is not None else None
+    if unit is None or not token.startswith(unit.short_name):
+        return None
+    town = token[len(unit.short_name) :]
+    if not 2 <= len(town) <= 3 or _FUNCTION_CHARS.search(town):
+        return None
+    if re.search(r"[段已按告别实现经至向][\u4e00-\u9fff]*$|[湾关山岛湖江河港站区段]$", town):
+        return None
+    return unit
+
+
 def _whole_code(text: str, start: int, code: str) -> bool:
     """Whether ``code`` stands alone, after a mark or a verb of stage, and reads as a code of
     places the table cannot decode (沪宁沿江, 盐泰锡常宜: places of other provinces): four to
@@ -488,7 +505,11 @@ def _termini(text: str, start: int, code: str) -> tuple[int, list[str]] | None:
     """
     if start < 3 or text[start - 1] not in _LINK:
         return None
-    b_unit = _place(code) is not None or unit_named(code) is not None  # 重庆至黔江: of China
+    b_unit = (
+        _place(code) is not None
+        or unit_named(code) is not None  # 重庆至黔江: of China
+        or _unit_and_town(code) is not None  # 北流至化州宝圩: a unit of China and its town
+    )
     if not b_unit and (not 2 <= len(code) <= 4 or _FUNCTION_CHARS.search(code)):
         return None
     parts = [code]
@@ -576,6 +597,9 @@ def _decode_termini(
         elif (head := _head_place(token)) is not None:  # a unit and a town: 浏阳沙市, 祁东归阳
             found = [head[1]]
             undecoded.append(token[head[0] :])
+        elif (u := _unit_and_town(token)) is not None:  # 化州宝圩: of another province
+            found = [(u.name, u.adcode if u.in_hunan else None)]
+            undecoded.append(token[len(u.short_name) :])
         else:
             found = []
             undecoded.append(token)
