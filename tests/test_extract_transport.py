@@ -1078,6 +1078,12 @@ LINE_FORMS = {
         "郴州市综合交通规划\n加快建设临武至连州星子高速公路。规划宜章至乐昌湾高速公路。",
         [("临武至连州星子高速公路", ["临武县", "连州市"]), ("宜章至乐昌湾高速公路", ["宜章县"])],
     ),
+    # a list's ordinal before a line (一是…, 二是…) ends its code; 发挥 is a verb, and what
+    # follows it here is a kind of line, no name
+    "a line after a list's ordinal; a kind after 发挥": (
+        "永州市综合交通规划\n对接广西:一是马平高速已建成通车;二是巴平高速加快建设;三是发挥城际铁路的同城效应。",
+        [("马平高速", None), ("巴平高速", None)],
+    ),
 }
 
 

@@ -178,6 +178,7 @@ _VERBS = (
     "开展",
     "巩固",
     "设立",
+    "发挥",  # (二是发挥城际铁路的同城效应: a kind of line, no name)
     "配合",  # 积极配合深南高铁高州段建设
     "预留",  # 研究预留滕费城际铁路线位
     "跨越",
@@ -324,6 +325,8 @@ def _left_boundary(text: str, end: int, *, max_len: int = 10) -> int:
             "\u4e00" <= ch <= "\u9fff" or ch.isalnum()
         ):
             break
+        if ch == "是" and i >= 2 and text[i - 2] in "一二三四五六七八九十":
+            break  # 一是马平高速, 二是巴平高速: a list's ordinal, then the line
         hit = False
         for v in _VERBS:
             if text.startswith(v, i - len(v)) and i - len(v) >= lo - 4:
