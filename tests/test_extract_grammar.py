@@ -3184,6 +3184,13 @@ HELD_SCORES = {
     "setcp/571_suining": (1, 4, 3, 0, 3),
     "setcp/572_penglai": (3, 2, 8, 0, 8),
     "setcp/575_tengchong": (4, 10, 5, 1, 5),
+    # run at 100007b: structures 15/16, components 50/51, transport 42/44 (setcq/README.md)
+    "setcq/576_linan": (2, 5, 5, 0, 5),
+    "setcq/577_shishi": (2, 9, 5, 2, 5),
+    "setcq/578_zhijiang_hb": (3, 7, 8, 4, 8),
+    "setcq/579_yixing": (3, 15, 8, 0, 8),
+    "setcq/582_jianyang": (3, 8, 8, 3, 8),
+    "setcq/583_kaili": (2, 6, 8, 6, 8),
 }
 
 
