@@ -3191,6 +3191,14 @@ HELD_SCORES = {
     "setcq/579_yixing": (3, 15, 8, 0, 8),
     "setcq/582_jianyang": (3, 8, 8, 3, 8),
     "setcq/583_kaili": (2, 6, 8, 6, 8),
+    # run at f5012ec: structures 18/18, components 43/46, transport 50/55 (setcr/README.md)
+    "setcr/584_deqing": (2, 3, 6, 1, 6),
+    "setcr/585_qianan": (3, 8, 8, 1, 8),
+    "setcr/586_ruijin": (3, 6, 8, 1, 7),
+    "setcr/587_pingxiang_gx": (3, 16, 7, 2, 6),
+    "setcr/588_tianmen": (1, 2, 6, 2, 6),
+    "setcr/590_leizhou": (3, 4, 7, 1, 7),
+    "setcr/591_xiaoyi": (3, 4, 8, 0, 6),
 }
 
 
