@@ -1084,6 +1084,18 @@ LINE_FORMS = {
         "永州市综合交通规划\n对接广西:一是马平高速已建成通车;二是巴平高速加快建设;三是发挥城际铁路的同城效应。",
         [("马平高速", None), ("巴平高速", None)],
     ),
+    # a stage and 的 end the words before a code of places of other provinces (在建的 |
+    # 通苏嘉甬铁路) as a verb of stage does; a stage before the next item of a pair (和已建成的
+    # 沪昆高铁) is that item's own, not the first one's (a third element: the status)
+    "a code of other provinces after a stage and 的; each item of a pair its own stage": (
+        "岳阳市综合交通规划\n借鉴在建的通苏嘉甬铁路的经验。规划建设的长赣高铁和已建成的沪昆高铁"
+        "在浏阳交会。",
+        [
+            ("通苏嘉甬铁路", None, "under_construction"),
+            ("长赣高铁", None, "planned"),
+            ("沪昆高铁", None, "existing"),
+        ],
+    ),
 }
 
 
@@ -1091,6 +1103,7 @@ LINE_FORMS = {
 def test_line_forms(form):
     text, expected = LINE_FORMS[form]
     got = _projects(text)
-    assert [name for name, _c, _s in got] == [name for name, _cities in expected]
-    for (_name, cities, _s), (_n, want) in zip(got, expected, strict=True):
+    assert [name for name, _c, _s in got] == [name for name, *_ in expected]
+    for (_name, cities, status), (_n, want, *stage) in zip(got, expected, strict=True):
         assert want is None or cities == want
+        assert status == (stage[0] if stage else status)

@@ -440,13 +440,25 @@ def _unit_and_town(token: str):
     return unit
 
 
+_ANY_STAGE = "|".join(f"(?:{rx})" for _st, rx, _w in _STATUS_WORDS)
+# A stage and 的 before a line (在建的, 已建成的, 规划建设的): what describes the line ends there.
+_STAGED_OF = re.compile(f"(?:{_ANY_STAGE})的$")
+# The next item's own stage (甲铁路和已建成的乙高铁): the words after 和 describe that item.
+_NEXT_STAGED = re.compile(f"(?:和|及|与|以及)[^，,。;；、]{{0,4}}?(?:{_ANY_STAGE})的")
+
+
 def _whole_code(text: str, start: int, code: str) -> bool:
-    """Whether ``code`` stands alone, after a mark or a verb of stage, and reads as a code of
-    places the table cannot decode (沪宁沿江, 盐泰锡常宜: places of other provinces): four to
-    six characters, each of which may end a code, none of running text, no direction and
-    verb before it (南连陇海)."""
+    """Whether ``code`` stands alone, after a mark, a verb of stage or a stage and 的, and
+    reads as a code of places the table cannot decode (沪宁沿江, 盐泰锡常宜: places of other
+    provinces): four to six characters, each of which may end a code, none of running text,
+    no direction and verb before it (南连陇海)."""
     return (
-        (start == 0 or text[start - 1] in _HARD_LEFT or text.endswith(_VERBS, 0, start))
+        (
+            start == 0
+            or text[start - 1] in _HARD_LEFT
+            or text.endswith(_VERBS, 0, start)
+            or _STAGED_OF.search(text, 0, start) is not None  # 在建的 | 盐泰锡常宜高铁
+        )
         and 4 <= len(code) <= 6
         and not _FUNCTION_CHARS.search(code)
         and not _DIRECTED_VERB.match(code)
@@ -845,6 +857,8 @@ def _status(text: str, start: int, end: int) -> tuple[str | None, float]:
             last = SUFFIX_RE.search(tail)
             listed_after, shared = (tail[last.end() :], True) if last else ("", False)
         after = after.split("、", 1)[0]
+    if _NEXT_STAGED.match(after):
+        after = ""  # 在建的甲铁路和已建成的乙高铁: 已建成 is the second line's
     before = text[clause_start:start]
     own = before.rsplit("、", 1)[-1]
     found_before = _words(own, first=False)
