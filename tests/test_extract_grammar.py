@@ -3199,6 +3199,12 @@ HELD_SCORES = {
     "setcr/588_tianmen": (1, 2, 6, 2, 6),
     "setcr/590_leizhou": (3, 4, 7, 1, 7),
     "setcr/591_xiaoyi": (3, 4, 8, 0, 6),
+    # run at c4012be: structures 17/18, components 47/56, transport 35/37 (setcs/README.md)
+    "setcs/592_rugao": (3, 16, 7, 0, 7),
+    "setcs/593_yuhuan": (2, 5, 6, 0, 5),
+    "setcs/594_yongan": (4, 8, 6, 2, 6),
+    "setcs/595_xiangcheng": (4, 12, 8, 4, 8),
+    "setcs/598_xingyi": (4, 6, 8, 3, 8),
 }
 
 
