@@ -900,8 +900,8 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
             return enum, True
     line = re.split(r"[。\n]", body.lstrip(" :：\n"), maxsplit=1)[0]
     # 按照不同功能划分若干功能组团, 一是甲组团, 二是乙组团…: a description of them all, then
-    # the parts counted as they are said
-    counted = re.search(r"[,，]\s*(?=一是)", line) if k is None or k > 1 else None
+    # the parts counted as they are said (两条…发展轴, 其一为甲轴, 其二为乙轴)
+    counted = re.search(r"[,，]\s*(?=一是|其一[是为])", line) if k is None or k > 1 else None
     if counted and (_PLURAL.search(line[: counted.start()]) or _DESCRIBED_ALL.search(head)):
         enum = _enumerated(line[counted.end() :])
         if len(enum) >= 2 and (k is None or len(enum) == k):
