@@ -1293,8 +1293,12 @@ _RUN = re.compile(rf"{TOKEN}(?:[、,，]?{TOKEN})*")
 _MARK_RE = re.compile(rf"\s*[{_CLOSE}]?\s*(?:{_MARK})")
 # Not after a verb that 为 completes (把甲与乙连为一体, 融为一体: joined into one, no label;
 # 将市域划分为“四大功能区”: what is divided, no list of the parts).
+# The label may follow the whole it is part of and 的 (以甲和乙为市域发展的“双核”: 市域, 县域,
+# 全市, 城区 …), not words of how the items stand to it (以文旅为主导的“两带”: no list of them).
 _BEFORE_RE = re.compile(
-    rf"(?:以|将|把)([^以将把为。;；\n,，]{{1,{BEFORE_CHARS}}}?)(?:作为|(?<![连融合结汇聚分])为)[{_OPEN}]?$"
+    rf"(?:以|将|把)([^以将把为。;；\n,，]{{1,{BEFORE_CHARS}}}?)(?:作为|(?<![连融合结汇聚分])为)"
+    r"(?:[市县区域城全镇][^以将把为。;；\n,，的“”]{1,6}的)?"
+    rf"[{_OPEN}]?$"
 )
 
 
@@ -2348,6 +2352,11 @@ def defined_tokens(
         if token in defined or tried[token] > MAX_MENTIONS:
             continue  # one definition is enough; a token repeated 100,000 times is no plan
         defined.add(token)  # taken back below when this mention defines nothing
+        # the list before it, as many as its count (以甲城区和乙新城为市域发展的“双核”)
+        before = _BEFORE_RE.search(text, max(0, m.start() - BEFORE_CHARS - 3), m.start(m.lastindex))
+        if before and len(_top_split(before.group(1), _LIST_SPLIT)) == k:
+            out.append((token, m.start(m.lastindex), m.end(m.lastindex)))
+            continue
         mk = _MARK_RE.match(text, m.end())
         if not mk:
             # form 10: a quoted token whose sentence, or the next, names its count of parts;
