@@ -3238,6 +3238,11 @@ HELD_SCORES = {
     "setct/605_qionglai": (4, 9, 7, 0, 7),
     "setct/606_zhucheng": (3, 11, 8, 0, 8),
     "setct/607_hengzhou": (3, 8, 8, 6, 8),
+    # run at 4f57340: structures 11/12, components 26/44, transport 26/29 (setcu/README.md)
+    "setcu/608_pingdu": (3, 6, 7, 0, 7),
+    "setcu/610_shaxian": (3, 5, 6, 1, 6),
+    "setcu/611_gongqingcheng": (3, 7, 6, 0, 6),
+    "setcu/612_wuxue": (2, 8, 7, 3, 7),
 }
 
 
