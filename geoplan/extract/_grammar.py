@@ -840,6 +840,38 @@ _STEERED = re.compile(
 _PLURAL = re.compile(r"(?:一批|多个|若干|各类|一系列|一些)")
 
 
+# One counted group of a list (甲路、乙路两条东西向发展轴), after the word that opens the list
+# or the one joining it to the group before (, 以及 | 和 | 及 | 与).
+_LISTED_GROUP = re.compile(
+    r"(?:[,，]\s*)?(?:以及|及|和|与)?\s*(?P<names>[^,，。;；:：]{2,60}?)"
+    rf"(?P<n>[{NUMERALS}])(?:条|个|座|处|片)[\u4e00-\u9fff]{{1,10}}?(?=[,，。;；]|以及|和|及|与|$)"
+)
+
+
+def _counted_groups(line: str) -> list[str]:
+    """The names of a list given in two or more counted groups after 包括 or 分为, each group
+    naming as many as it counts (包括甲路、乙路两条东西向轴, 以及丙路、丁路两条南北向轴).
+
+    >>> _counted_groups("是四条发展轴,包括甲路、乙路两条东西向轴,以及丙路、丁路两条南北向轴")
+    ['甲路', '乙路', '丙路', '丁路']
+    """
+    opened = re.search(r"(?:包括|分为|分别为)", line)
+    if opened is None:
+        return []
+    rest, pos, names, groups = line[opened.end() :], 0, [], 0
+    while pos < len(rest):
+        m = _LISTED_GROUP.match(rest, pos)
+        if m is None or m.end() == pos:
+            break
+        listed = [clean_name(x) for x in _top_split(m.group("names"), _LIST_SPLIT)]
+        if len(listed) != count_of(m.group("n")) or not all(listed):
+            return []
+        names += listed
+        groups += 1
+        pos = m.end()
+    return names if groups >= 2 and not rest[pos:].strip(" ,，。;；") else []
+
+
 # A kind, then the part's name restated after 即 (主中心, 即甲枢纽中心): a kind is a rank and a
 # role word, no name.
 _RANK_KIND = re.compile(
@@ -1122,6 +1154,13 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         led = _sentence_leads(body[len(head) :], k, suffixes)
         if led:
             return led, False
+    line = re.split(r"[。\n]", body.lstrip(" :：\n"), maxsplit=1)[0]
+    grouped = _counted_groups(line) if k and k > 1 else []
+    if len(grouped) == k:
+        # 四条发展轴线, 包括甲路、乙路两条东西向发展轴, 以及丙路、丁路两条南北向发展轴: after a
+        # description of them all, the parts listed in groups, each counted and said of which
+        # kind, the counts adding up to the label's
+        return grouped, False
     examples = any(_SOME_OF.match(c) for c in clauses[1:])
     if k == 1 or k is None or len(parts) > 1 or _DESCRIBED_ALL.search(clauses[0]) or examples:
         # a list of another count than the token's (甲路、乙路、丙路和丁路形成三个交通环), a
