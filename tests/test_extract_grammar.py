@@ -3263,6 +3263,15 @@ HELD_SCORES = {
     "setcu/610_shaxian": (3, 5, 6, 1, 6),
     "setcu/611_gongqingcheng": (3, 11, 6, 0, 6),
     "setcu/612_wuxue": (2, 8, 7, 3, 7),
+    # run at 572f879: structures 26/27, components 73/81, transport 56/59 (setcv/README.md)
+    "setcv/616_shunde": (3, 2, 6, 3, 6),
+    "setcv/617_xiaoshan": (3, 15, 8, 5, 8),
+    "setcv/618_pidu": (4, 16, 6, 2, 6),
+    "setcv/619_huangpi": (3, 8, 7, 1, 7),
+    "setcv/620_jiangning": (4, 8, 8, 1, 8),
+    "setcv/621_changan": (3, 12, 8, 2, 8),
+    "setcv/622_jiangjin": (3, 6, 5, 2, 5),
+    "setcv/623_changqing": (3, 6, 8, 2, 8),
 }
 
 
