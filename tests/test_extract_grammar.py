@@ -2880,7 +2880,7 @@ HELD_SCORES = {
     "setan/229_tongren": (2, 1, 10, 1, 10),
     "setan/230_shaoguan": (2, 11, 5, 1, 5),
     # run at 62ef309: structures 14/15, components 25/50, transport 53/66 (setao/README.md)
-    "setao/231_sichuan": (4, 8, 8, 1, 8),
+    "setao/231_sichuan": (4, 8, 9, 1, 9),
     "setao/232_anhui": (2, 4, 11, 1, 11),
     "setao/233_zhejiang": (1, 7, 9, 1, 9),
     "setao/234_henan": (2, 6, 13, 7, 13),
@@ -2898,7 +2898,7 @@ HELD_SCORES = {
     "setaq/244_guangxi": (7, 6, 11, 6, 11),
     "setaq/245_chongqing": (4, 1, 12, 4, 12),
     "setaq/246_guizhou": (2, 7, 9, 5, 9),
-    "setaq/247_huangshi": (2, 2, 7, 1, 7),
+    "setaq/247_huangshi": (2, 2, 8, 1, 8),
     "setaq/248_jiangsu2": (4, 8, 11, 2, 10),
     # run at c86cb5f: structures 11/14, components 16/38, transport 36/42 (setar/README.md)
     "setar/249_kaifeng": (1, 5, 5, 0, 5),
@@ -2992,7 +2992,7 @@ HELD_SCORES = {
     "setbe/329_zhejiang4": (3, 7, 12, 0, 11),
     "setbe/330_guangdong8": (2, 9, 7, 2, 7),
     "setbe/331_gansu3": (1, 2, 5, 0, 5),
-    "setbe/332_hubei10": (2, 5, 11, 6, 8),
+    "setbe/332_hubei10": (2, 5, 13, 6, 9),
     # run at b35b86b: structures 15/16, components 16/42, transport 34/43 (setbf/README.md)
     "setbf/333_jiangsu6": (5, 4, 8, 1, 8),
     "setbf/334_anhui7": (2, 9, 7, 0, 7),
@@ -3019,7 +3019,7 @@ HELD_SCORES = {
     "setbi/352_zhoukou": (3, 8, 15, 6, 15),
     "setbi/353_xianning": (2, 6, 13, 10, 13),
     "setbi/354_dazhou": (3, 11, 7, 1, 7),
-    "setbi/355_meizhou": (5, 2, 10, 2, 10),
+    "setbi/355_meizhou": (5, 2, 11, 2, 11),
     # run at d019a15: structures 18/21, components 23/37, transport 61/64 (setbj/README.md)
     "setbj/356_fuzhou": (1, 6, 7, 4, 7),
     "setbj/357_taizhou": (4, 10, 18, 3, 17),
@@ -3029,7 +3029,7 @@ HELD_SCORES = {
     "setbj/361_yangjiang": (4, 10, 12, 1, 12),
     # run at b66f696: structures 8/11, components 8/14, transport 29/32 (setbk/README.md)
     "setbk/363_zhoushan": (3, 7, 7, 5, 6),
-    "setbk/365_ziyang": (2, 0, 12, 0, 12),
+    "setbk/365_ziyang": (2, 0, 13, 0, 13),
     "setbk/366_zhanjiang": (3, 4, 10, 1, 10),
     # run at b6cd93e: structures 13/16, components 17/26, transport 51/62 (setbl/README.md)
     "setbl/368_bengbu": (3, 3, 14, 7, 14),
@@ -3260,7 +3260,7 @@ HELD_SCORES = {
     "setct/607_hengzhou": (3, 8, 8, 6, 8),
     # run at 4f57340: structures 11/12, components 26/44, transport 26/29 (setcu/README.md)
     "setcu/608_pingdu": (3, 6, 7, 0, 7),
-    "setcu/610_shaxian": (3, 5, 6, 1, 6),
+    "setcu/610_shaxian": (3, 5, 8, 1, 8),
     "setcu/611_gongqingcheng": (3, 11, 6, 0, 6),
     "setcu/612_wuxue": (2, 8, 7, 3, 7),
     # run at 572f879: structures 26/27, components 73/81, transport 56/59 (setcv/README.md)

@@ -1096,6 +1096,19 @@ LINE_FORMS = {
             ("沪昆高铁", None, "existing"),
         ],
     ),
+    # a date or a word of time ends a code on its left (2020年底贺巴高速, 其后桂海高速); 随
+    # before a corridor's code is "along with" (随沪昆高铁开通), not 随州 (随岳高速); 新增 and
+    # 一条 count more of a kind, no line's name
+    "a line after a date or a time; along with a corridor's line; more of a kind": (
+        "永州市综合交通规划\n对接广西:2020年底贺巴高速建成通车,其后桂海高速相继建成。2014年随沪昆高铁"
+        "开通。至2035年新增高速公路300公里,新增一条高速公路通道。加快建设随岳高速。",
+        [
+            ("贺巴高速", None, "existing"),
+            ("桂海高速", None, "existing"),
+            ("沪昆高铁", None),
+            ("随岳高速", ["随州市", "岳阳市"]),
+        ],
+    ),
 }
 
 

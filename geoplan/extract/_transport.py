@@ -119,7 +119,7 @@ _BAD_NEXT = re.compile(
 # Codes that are kinds of line, not names (普速铁路, 干线铁路, 国家高铁, "米"字型高铁).
 _GENERIC_CODES = re.compile(
     r"^(?:普速|干线|支线|国家|省级|区域|区域性|重载|货运|客运|既有|现有)$|[型形]$"
-    r"|^[这该两二三四五六七八九十几多]+(?:条|个|座)$"  # 两条高速: a count, no line's name
+    r"|^[这该一两二三四五六七八九十几多]+(?:条|个|座)$"  # 两条高速: a count, no line's name
     r"|^不通$|^([\u4e00-\u9fff])\1通$"  # 不通高速, 县县通高速: being reached, no line's name
     r"|^[IⅠⅡⅢ1-4一二三四]级$"  # I级铁路: a grade of line
     # 形成高铁与…格局, 形成运输机场: a verb before the kind, no line's name
@@ -179,6 +179,7 @@ _VERBS = (
     "巩固",
     "设立",
     "发挥",  # (二是发挥城际铁路的同城效应: a kind of line, no name)
+    "新增",  # (至2035年新增高速公路2796公里: more of a kind, no name)
     "配合",  # 积极配合深南高铁高州段建设
     "预留",  # 研究预留滕费城际铁路线位
     "跨越",
@@ -313,6 +314,13 @@ class RawProject:
     status_rank: float = 0.0  # how sure the status is (see _status); the best mention wins
 
 
+# A date or a word of time right before a line's name (2004年底 | 三福高速, 其后 | 厦沙高速).
+_TIME_BEFORE = re.compile(
+    r"(?:[0-9０-９〇一二三四五六七八九十](?:年(?:底|初|内|末|中)?|月(?:底|初|份)?|日)"
+    r"|其后|此后|随后|然后|如今)$"
+)
+
+
 def _left_boundary(text: str, end: int, *, max_len: int = 10) -> int:
     """Walk left from ``end`` over the code part of a name; stop at punctuation or a verb."""
     i = end
@@ -327,6 +335,10 @@ def _left_boundary(text: str, end: int, *, max_len: int = 10) -> int:
             break
         if ch == "是" and i >= 2 and text[i - 2] in "一二三四五六七八九十":
             break  # 一是马平高速, 二是巴平高速: a list's ordinal, then the line
+        if _TIME_BEFORE.search(text, max(0, i - 6), i):
+            break  # 2004年底三福高速, 其后厦沙高速: a date or a time, then the line
+        if ch == "随" and text[i:end] in corridor_codes():
+            break  # 随沪昆高铁建成: "along with" the corridor's line (not 随岳高速: 随州)
         hit = False
         for v in _VERBS:
             if text.startswith(v, i - len(v)) and i - len(v) >= lo - 4:
