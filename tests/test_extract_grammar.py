@@ -3277,6 +3277,9 @@ HELD_SCORES = {
     "setcv/621_changan": (3, 12, 8, 2, 8),
     "setcv/622_jiangjin": (3, 6, 5, 2, 5),
     "setcv/623_changqing": (3, 6, 8, 2, 8),
+    # run at d87873b: structures 5/5, components 23/24, transport 10/12 (setcw/README.md)
+    "setcw/625_beilun": (3, 15, 4, 3, 3),
+    "setcw/626_shuangliu": (2, 8, 6, 2, 6),
 }
 
 
