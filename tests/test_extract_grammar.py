@@ -2809,7 +2809,7 @@ HELD_SCORES = {
     "setac/147_zhen": (1, 9, 4, 4, 4),
     "setac/148_cun": (0, 0, 4, 4, 4),
     "setac/149_yanling": (2, 8, 6, 4, 6),
-    "setac/150_lanshan": (1, 6, 10, 5, 10),
+    "setac/150_lanshan": (1, 6, 10, 6, 10),
     "setac/151_chenxi": (1, 2, 7, 6, 6),
     "setac/152_lianyuan": (1, 2, 5, 4, 5),
     "setac/153_yuetang": (1, 2, 9, 9, 8),
@@ -2829,7 +2829,7 @@ HELD_SCORES = {
     # question is no definition since 2026-12-05, and 一江 reads 资江, which the key names 一江)
     "setaf/167_zhihu": (1, 1, 5, 5, 5),
     "setaf/168_srt": (1, 0, 9, 8, 8),
-    "setaf/169_email": (2, 5, 7, 6, 7),
+    "setaf/169_email": (2, 5, 7, 7, 7),
     "setaf/170_paper": (1, 4, 5, 5, 5),
     "setaf/171_worksum": (2, 6, 8, 8, 8),
     "setag/172_liuyan": (1, 6, 7, 6, 5),
@@ -2887,14 +2887,14 @@ HELD_SCORES = {
     # run at 62ef309: structures 14/15, components 25/50, transport 53/66 (setao/README.md)
     "setao/231_sichuan": (4, 8, 9, 1, 9),
     "setao/232_anhui": (2, 4, 11, 1, 11),
-    "setao/233_zhejiang": (1, 7, 9, 1, 9),
+    "setao/233_zhejiang": (1, 7, 10, 1, 10),
     "setao/234_henan": (2, 6, 13, 7, 13),
     "setao/235_fujian": (3, 8, 8, 1, 7),
     "setao/236_shaanxi": (2, 7, 10, 2, 10),
     # run at 8142c16: structures 16/23, components 18/53, transport 45/50 (setap/README.md)
     "setap/237_jiangsu": (1, 1, 5, 0, 5),
     "setap/238_shandong": (4, 4, 9, 6, 9),
-    "setap/239_hebei": (3, 8, 8, 2, 7),
+    "setap/239_hebei": (3, 8, 8, 3, 7),
     "setap/240_yunnan": (1, 0, 5, 0, 5),
     "setap/241_hubei": (4, 5, 14, 8, 14),
     "setap/242_guangdong": (5, 7, 6, 0, 6),
@@ -2904,7 +2904,7 @@ HELD_SCORES = {
     "setaq/245_chongqing": (4, 1, 12, 4, 12),
     "setaq/246_guizhou": (2, 7, 9, 5, 9),
     "setaq/247_huangshi": (2, 2, 8, 1, 8),
-    "setaq/248_jiangsu2": (4, 8, 11, 2, 10),
+    "setaq/248_jiangsu2": (4, 8, 11, 3, 10),
     # run at c86cb5f: structures 11/14, components 16/38, transport 36/42 (setar/README.md)
     "setar/249_kaifeng": (1, 5, 5, 0, 5),
     "setar/250_yibin": (2, 4, 4, 1, 4),
@@ -2935,15 +2935,15 @@ HELD_SCORES = {
     "setav/273_jiangxi4": (1, 8, 5, 1, 5),
     "setav/274_guangdong4": (2, 3, 7, 1, 7),
     "setav/275_guangxi4": (3, 8, 8, 2, 8),
-    "setav/276_hubei5": (4, 13, 8, 3, 8),
+    "setav/276_hubei5": (4, 13, 8, 4, 8),
     "setav/277_sichuan3": (3, 7, 6, 0, 6),
     "setav/278_yunnan2": (2, 1, 10, 4, 10),
     # run at cf935ca: structures 17/19, components 42/68, transport 39/44 (setaw/README.md)
-    "setaw/279_henan3": (4, 8, 9, 7, 8),
+    "setaw/279_henan3": (4, 8, 9, 8, 8),
     "setaw/280_gansu2": (4, 4, 7, 1, 7),
     "setaw/281_shanxi2": (4, 17, 8, 1, 8),
     "setaw/282_anhui4": (0, 0, 8, 0, 8),
-    "setaw/283_jiangsu3": (3, 10, 5, 0, 5),
+    "setaw/283_jiangsu3": (3, 10, 6, 0, 6),
     "setaw/284_hubei6": (3, 6, 6, 1, 5),
     # run at fa55fcd: structures 16/17, components 22/31, transport 35/42 (setax/README.md)
     "setax/285_guizhou4": (2, 3, 4, 0, 4),
@@ -2952,7 +2952,7 @@ HELD_SCORES = {
     # 288: 续建肇庆至高明高速公路一期工程 is read as its phase, 高明高速公路一期工程 (a phase is a
     # project of its own); its termini outside Hunan were never read, so the key's
     # 肇庆至高明高速公路 no longer holds the name
-    "setax/288_guangdong5": (2, 2, 12, 2, 12),
+    "setax/288_guangdong5": (2, 2, 13, 2, 13),
     "setax/289_zhejiang2": (2, 3, 4, 0, 4),
     "setax/290_shandong2": (5, 7, 9, 1, 9),
     # run at af672ab: structures 23/24, components 29/47, transport 52/64 (setay/README.md)
@@ -2966,12 +2966,12 @@ HELD_SCORES = {
     "setaz/299_sichuan4": (2, 3, 8, 0, 8),
     "setaz/302_guangdong6": (4, 3, 12, 8, 12),
     # run at c2ce1d7: structures 18/23, components 12/31, transport 52/61 (setba/README.md)
-    "setba/303_hubei8": (2, 3, 11, 1, 10),
+    "setba/303_hubei8": (2, 3, 11, 2, 10),
     "setba/304_henan5": (2, 7, 8, 3, 8),
     "setba/305_anhui5": (7, 6, 9, 0, 9),
     "setba/306_jiangxi6": (2, 0, 11, 4, 11),
     "setba/307_guangdong7": (3, 5, 5, 5, 5),
-    "setba/308_chongqing3": (5, 4, 14, 6, 13),
+    "setba/308_chongqing3": (5, 4, 15, 6, 14),
     # run at 4f3e66a: structures 18/22, components 27/42, transport 55/64 (setbb/README.md)
     "setbb/309_shandong3": (4, 8, 6, 0, 6),
     "setbb/310_hebei3": (1, 3, 9, 3, 9),
@@ -3038,7 +3038,7 @@ HELD_SCORES = {
     "setbk/366_zhanjiang": (3, 4, 10, 1, 10),
     # run at b6cd93e: structures 13/16, components 17/26, transport 51/62 (setbl/README.md)
     "setbl/368_bengbu": (3, 3, 14, 7, 14),
-    "setbl/369_shaoxing": (2, 6, 10, 4, 10),
+    "setbl/369_shaoxing": (2, 6, 11, 4, 11),
     "setbl/370_yichang2": (1, 5, 5, 3, 5),
     "setbl/371_yaan": (1, 3, 9, 2, 9),
     "setbl/372_shanwei": (3, 4, 8, 2, 8),
@@ -3053,7 +3053,7 @@ HELD_SCORES = {
     "setbn/379_anqing": (2, 10, 5, 0, 4),
     "setbn/381_suizhou": (3, 8, 8, 2, 8),
     "setbn/382_zigong": (3, 3, 12, 3, 12),
-    "setbn/383_baise": (1, 4, 12, 7, 12),
+    "setbn/383_baise": (1, 4, 12, 8, 12),
     "setbn/384_huizhou": (3, 5, 9, 2, 9),
     # run at 91155d6: structures 18/18, components 38/40, transport 54/60 (setbo/README.md)
     "setbo/385_yibin": (4, 6, 10, 5, 9),
@@ -3091,7 +3091,7 @@ HELD_SCORES = {
     "setbt/419_yunfu": (4, 4, 6, 2, 6),
     "setbt/420_wanzhou": (4, 0, 14, 4, 14),
     # run at b7fedf1: structures 13/15, components 34/46, transport 46/54 (setbu/README.md)
-    "setbu/421_jinhua": (2, 14, 11, 4, 8),
+    "setbu/421_jinhua": (2, 14, 12, 4, 9),
     "setbu/423_fuzhou_fj": (3, 11, 10, 2, 9),
     "setbu/424_luzhou": (3, 4, 17, 5, 16),
     "setbu/425_zhuhai": (3, 8, 6, 1, 6),
@@ -3099,11 +3099,11 @@ HELD_SCORES = {
     # run at 17ea5be: structures 15/16, components 35/40, transport 35/48 (setbv/README.md)
     "setbv/427_dongguan": (3, 15, 10, 3, 10),
     "setbv/428_qianxinan": (1, 3, 7, 4, 7),
-    "setbv/429_suzhou_js": (3, 9, 12, 4, 11),
+    "setbv/429_suzhou_js": (3, 9, 13, 4, 12),
     "setbv/431_sanya": (4, 4, 6, 2, 5),
     "setbv/432_yanan": (4, 6, 6, 2, 5),
     # run at 5abf3d5: structures 12/13, components 30/41, transport 42/46 (setbw/README.md)
-    "setbw/433_xuchang": (1, 5, 8, 4, 8),
+    "setbw/433_xuchang": (1, 5, 9, 4, 8),
     "setbw/434_zhongshan": (5, 24, 7, 1, 7),
     "setbw/435_panzhihua": (1, 2, 9, 2, 9),
     "setbw/437_zibo": (4, 5, 11, 4, 11),
@@ -3116,12 +3116,12 @@ HELD_SCORES = {
     "setbx/443_daye": (1, 2, 5, 0, 5),
     "setbx/444_cixi": (2, 3, 5, 3, 4),
     # run at 5b652da: structures 10/10, components 21/24, transport 25/30 (setby/README.md)
-    "setby/446_jinjiang": (3, 9, 6, 2, 6),
+    "setby/446_jinjiang": (3, 9, 6, 3, 6),
     "setby/448_dujiangyan": (3, 2, 5, 2, 5),
     "setby/449_shantou": (3, 8, 9, 2, 9),
     "setby/450_beihai": (1, 2, 5, 1, 5),
     # run at 8d09489: structures 18/21, components 20/26, transport 36/44 (setbz/README.md)
-    "setbz/451_zhuji": (4, 0, 10, 5, 10),
+    "setbz/451_zhuji": (4, 0, 12, 5, 12),
     "setbz/452_wenling": (1, 3, 5, 0, 4),
     "setbz/453_nanan": (6, 3, 4, 2, 4),
     "setbz/454_jianyang": (3, 8, 6, 0, 6),
@@ -3131,7 +3131,7 @@ HELD_SCORES = {
     "setca/457_yueqing": (2, 4, 5, 0, 5),
     "setca/458_yongkang": (2, 2, 4, 0, 4),
     "setca/460_guanghan": (1, 3, 3, 1, 3),
-    "setca/461_beiliu": (2, 7, 7, 1, 6),
+    "setca/461_beiliu": (2, 7, 7, 3, 6),
     "setca/462_fengcheng": (3, 5, 5, 1, 5),
     # run at f4985a8: structures 7/8, components 16/24, transport 18/20 (setcb/README.md)
     "setcb/463_ruian": (2, 7, 7, 5, 7),
@@ -3139,8 +3139,8 @@ HELD_SCORES = {
     "setcb/465_jiangyou": (3, 5, 4, 1, 4),
     "setcb/466_cenxi": (1, 4, 5, 1, 4),
     # run at 64d30f9: structures 11/11, components 30/35, transport 25/35 (setcc/README.md)
-    "setcc/469_zhangjiagang": (1, 5, 5, 1, 5),
-    "setcc/470_yuyao": (2, 4, 5, 4, 5),
+    "setcc/469_zhangjiagang": (1, 5, 6, 1, 6),
+    "setcc/470_yuyao": (2, 4, 6, 4, 6),
     "setcc/471_wuyishan": (3, 3, 7, 0, 7),
     "setcc/473_kaiping": (2, 2, 7, 0, 7),
     "setcc/474_kunshan": (3, 17, 7, 1, 7),
@@ -3166,7 +3166,7 @@ HELD_SCORES = {
     "setcg/498_jianou": (1, 3, 5, 0, 5),
     "setcg/499_shehong": (2, 0, 4, 1, 3),
     "setcg/500_puning": (3, 7, 6, 2, 5),
-    "setcg/501_jingxi": (1, 5, 5, 4, 5),
+    "setcg/501_jingxi": (1, 5, 7, 6, 7),
     "setcg/502_zhongxiang": (1, 2, 6, 3, 6),
     # run at 47d2e6a: structures 11/12, components 28/32, transport 29/34 (setch/README.md)
     "setch/504_jingjiang": (4, 8, 7, 3, 7),
@@ -3190,7 +3190,7 @@ HELD_SCORES = {
     "setcj/526_pengzhou": (3, 5, 7, 2, 7),
     "setcj/527_gaozhou": (2, 3, 8, 4, 8),
     # run at 52243de: structures 20/22, components 34/41, transport 46/53 (setck/README.md)
-    "setck/528_jiangshan": (2, 2, 7, 0, 6),
+    "setck/528_jiangshan": (2, 2, 8, 1, 7),
     "setck/529_huian": (3, 5, 7, 3, 7),
     "setck/530_macheng": (3, 5, 8, 2, 8),
     "setck/531_xinghua": (5, 11, 8, 1, 8),
@@ -3198,7 +3198,7 @@ HELD_SCORES = {
     "setck/533_yuzhou": (2, 5, 6, 2, 6),
     "setck/534_beiliu": (2, 3, 8, 4, 8),
     # run at dc13972: structures 15/18, components 25/45, transport 50/56 (setcl/README.md)
-    "setcl/536_dongyang": (3, 5, 6, 0, 6),
+    "setcl/536_dongyang": (3, 5, 7, 0, 7),
     "setcl/537_fuding": (2, 9, 7, 2, 7),
     "setcl/538_xiantao": (1, 2, 7, 3, 6),
     "setcl/539_pizhou": (2, 0, 6, 0, 6),
@@ -3243,7 +3243,7 @@ HELD_SCORES = {
     "setcq/582_jianyang": (3, 8, 8, 3, 8),
     "setcq/583_kaili": (2, 6, 8, 6, 8),
     # run at f5012ec: structures 18/18, components 43/46, transport 50/55 (setcr/README.md)
-    "setcr/584_deqing": (2, 3, 6, 1, 6),
+    "setcr/584_deqing": (2, 3, 7, 1, 7),
     "setcr/585_qianan": (3, 8, 8, 1, 8),
     "setcr/586_ruijin": (3, 6, 8, 1, 7),
     "setcr/587_pingxiang_gx": (3, 16, 7, 2, 6),

@@ -1109,6 +1109,21 @@ LINE_FORMS = {
             ("随岳高速", ["随州市", "岳阳市"]),
         ],
     ),
+    # a suburban line named by a code of places of other provinces (杭德市域铁路, 金义东市域轨道
+    # 交通), not a city's suburban lines (上海市域铁路); a line from a unit of China to a short
+    # name (南宁至友谊关), whose end is no Hunan town of the same name (石井 of 娄星区); a chain
+    # of ends (长沙—株洲—湘潭); 至今 is "until now" (至今尚无铁路: no line)
+    "suburban lines of other provinces; a unit of China to a short name; chains of ends": (
+        "永州市综合交通规划\n对接杭德市域铁路、金义东市域轨道交通;对接上海市域铁路。加快对接南宁至友谊关"
+        "高速公路和南安至石井高速公路。研究长沙—株洲—湘潭城际铁路延伸。双牌县至今尚无铁路。",
+        [
+            ("杭德市域铁路", None),
+            ("金义东市域轨道交通", None),
+            ("南宁至友谊关高速公路", ["南宁市"]),
+            ("南安至石井高速公路", ["南安市"]),
+            ("长沙—株洲—湘潭城际铁路", ["长沙市", "株洲市", "湘潭市"]),
+        ],
+    ),
 }
 
 

@@ -79,7 +79,7 @@ _SUFFIXES = (
     (r"高速铁路|高铁|客运专线|客专", "hsr"),
     (r"城际铁路|城际", "intercity_rail"),
     # a city's suburban line (长沙至宁乡市域（郊）铁路): an intercity line of the metropolis
-    (r"市域[(（]郊[)）]铁路|市域铁路|市郊铁路", "intercity_rail"),
+    (r"市域[(（]郊[)）]铁路|市域铁路|市郊铁路|市域轨道交通|市域轨道", "intercity_rail"),
     (r"磁浮(?:线|快线)?", "maglev"),
     (r"铁路", "conventional_rail"),
     (r"高速公路|高速", "expressway"),
@@ -124,6 +124,8 @@ _GENERIC_CODES = re.compile(
     r"|^[IⅠⅡⅢ1-4一二三四]级$"  # I级铁路: a grade of line
     # 形成高铁与…格局, 形成运输机场: a verb before the kind, no line's name
     r"|^(?:形成|构建|打造|实现|完善|融入|接入|对接|依托|利用)"
+    r"|^(?:城市|都市|市区|全市|全县|全区|本市|本县|我市|我县|县域|市域)$"  # 城市市域铁路: a kind
+    r"|^(?:尚无|暂无|没有|尚未)$"  # (至今尚无铁路: none yet, no line's name)
 )
 # Line names sharing one suffix (浏醴和炎韶铁路 = 浏醴铁路 + 炎韶铁路).
 _COORD = "和、及与"
@@ -317,7 +319,7 @@ class RawProject:
 # A date or a word of time right before a line's name (2004年底 | 三福高速, 其后 | 厦沙高速).
 _TIME_BEFORE = re.compile(
     r"(?:[0-9０-９〇一二三四五六七八九十](?:年(?:底|初|内|末|中)?|月(?:底|初|份)?|日)"
-    r"|其后|此后|随后|然后|如今)$"
+    r"|其后|此后|随后|然后|如今|今)$"  # (成为今沪昆高速公路的一段: now)
 )
 
 
@@ -478,6 +480,20 @@ def _whole_code(text: str, start: int, code: str) -> bool:
     )
 
 
+def _code_like(code: str) -> bool:
+    """Whether ``code`` reads as a code of places, though the table cannot decode them all (杭德,
+    苏虞张, 金义东: places of other provinces): two to six characters, each of which may end a
+    code, none of running text."""
+    return (
+        2 <= len(code) <= 6
+        and not _FUNCTION_CHARS.search(code)
+        and not _DIRECTED_VERB.match(code)
+        and all(ch in _code_chars() for ch in code)
+        and unit_named(code) is None  # 上海市域铁路: a city's suburban lines, a kind
+        and _place(code) is None
+    )
+
+
 def _trim_code(code: str) -> str | None:
     """The longest tail of ``code`` made only of abbreviations and place names."""
     table = abbreviations()
@@ -526,9 +542,10 @@ def _termini(text: str, start: int, code: str) -> tuple[int, list[str]] | None:
     """Start and terminus names of a line named "A至B", "A—B", "A经C至B" or "A至C至B" ending at
     ``code``.
 
-    ``code`` (B) must name a Hunan unit, or A must when B is a two- to four-character name
-    (宜章至凤头岭高速: a pass, not a unit); A and C may lie outside Hunan (上栗) but must be
-    two to six characters of a name, not a direction (南延至).
+    ``code`` (B) must name a Hunan unit, or A must (a Hunan unit, or a unit of China: 绍兴至上虞)
+    when B is a two- to four-character name (宜章至凤头岭高速: a pass, not a unit); A and C may
+    lie outside Hunan (上栗) but must be two to six characters of a name, not a direction
+    (南延至).
     """
     if start < 3 or text[start - 1] not in _LINK:
         return None
@@ -563,10 +580,15 @@ def _termini(text: str, start: int, code: str) -> tuple[int, list[str]] | None:
         elif not 2 <= len(token) <= 6 or _DIRECTIONS.match(token) or _FUNCTION_CHARS.search(token):
             return None
         parts.insert(0, token)
-        if s0 > 0 and text[s0 - 1] in "经至":  # A经C至B, A至C至B
+        if s0 > 0 and text[s0 - 1] in "经至—":  # A经C至B, A至C至B, A—C—B
             end = s0 - 1
             continue
-        if not b_unit and _place(parts[0]) is None and not _unit_heads(parts[0]):
+        if (
+            not b_unit
+            and _place(parts[0]) is None
+            and not _unit_heads(parts[0])
+            and unit_named(parts[0]) is None  # 绍兴至上虞: a unit of China, to a short name
+        ):
             return None
         return s0, parts
 
@@ -612,12 +634,14 @@ def _decode_termini(
     adcodes: list[str] = []
     undecoded: list[str] = []
     towns: list[tuple[int, str]] = []  # (position among the names, town)
+    outside = False  # an end names a unit of another province
     for token in parts:
         hit = _place(token)
         if hit is not None:
             found = [hit]
-        elif (outside := unit_named(token)) is not None:  # 龙胜 of 城步至龙胜 (Guangxi)
-            found = [(outside.name, outside.adcode if outside.in_hunan else None)]
+        elif (unit := unit_named(token)) is not None:  # 龙胜 of 城步至龙胜 (Guangxi)
+            found = [(unit.name, unit.adcode if unit.in_hunan else None)]
+            outside = outside or not unit.in_hunan
         elif towns_too and _town_counties().get(token):  # 张家界至官庄: by the other ends
             towns.append((len(names), token))
             continue
@@ -626,6 +650,7 @@ def _decode_termini(
             undecoded.append(token[head[0] :])
         elif (u := _unit_and_town(token)) is not None:  # 化州宝圩: of another province
             found = [(u.name, u.adcode if u.in_hunan else None)]
+            outside = outside or not u.in_hunan
             undecoded.append(token[len(u.short_name) :])
         else:
             found = []
@@ -636,7 +661,8 @@ def _decode_termini(
                 if adcode:
                     adcodes.append(adcode)
     for at, town in reversed(towns):
-        county = _town_county(town, adcodes)
+        # no Hunan town beside an end of another province (南安至石井: no 石井 of 娄星区)
+        county = None if outside else _town_county(town, adcodes)
         if county is None:
             undecoded.append(town)
         elif county[:4] + "00" in adcodes:
@@ -1513,7 +1539,12 @@ def find_projects(text: str) -> list[RawProject]:
         if termini is not None:
             start = termini[0]
             names, adcodes, undecoded = _decode_termini(termini[1])
-        if suffix.startswith(("市域", "市郊")) and (not names or undecoded):
+        if (
+            suffix.startswith(("市域", "市郊"))
+            and (not names or undecoded)
+            and termini is None
+            and not _code_like(code)
+        ):
             continue  # a city's suburban lines (“十四五”末形成市域铁路…): a kind, no line
         kind = _AIRPORT_KIND.search(code) if mode == "airport" else None
         if mode in ("port", "airport", "waterway"):
