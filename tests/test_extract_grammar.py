@@ -2696,7 +2696,7 @@ HELD_SCORES = {
     "seth/36_cili": (1, 8, 4, 4, 4),
     "seth/37_changning": (3, 16, 4, 3, 4),
     "seth/38_taoyuan": (3, 4, 9, 9, 9),
-    "seti/39_xiangjiang": (3, 12, 10, 10, 10),
+    "seti/39_xiangjiang": (3, 12, 11, 11, 11),
     "seti/40_cili_cs": (2, 9, 4, 4, 3),
     "seti/41_anhua": (2, 6, 6, 6, 6),
     "seti/42_cili": (2, 16, 3, 3, 3),
@@ -2760,7 +2760,7 @@ HELD_SCORES = {
     "setw/100_furong": (3, 14, 4, 4, 4),
     "setw/101_hengnan": (0, 0, 7, 6, 7),
     "setw/102_guiyang": (1, 3, 6, 4, 6),
-    "setw/103_xinning": (1, 3, 4, 4, 4),
+    "setw/103_xinning": (1, 3, 5, 5, 5),
     "setw/104_chengbu": (1, 0, 8, 7, 8),
     "setw/105_huayuan": (1, 3, 6, 5, 5),
     # 106: 已将常岳九铁路、岳长城际铁路列入规划层面 gives both lines the one stage its words say
@@ -2808,7 +2808,7 @@ HELD_SCORES = {
     "setab/146_yongshun": (2, 12, 4, 4, 4),
     "setac/147_zhen": (1, 9, 4, 4, 4),
     "setac/148_cun": (0, 0, 4, 4, 4),
-    "setac/149_yanling": (2, 8, 6, 4, 6),
+    "setac/149_yanling": (2, 8, 7, 5, 6),
     "setac/150_lanshan": (1, 6, 10, 6, 10),
     "setac/151_chenxi": (1, 2, 7, 6, 6),
     "setac/152_lianyuan": (1, 2, 5, 4, 5),
@@ -2909,7 +2909,7 @@ HELD_SCORES = {
     "setar/249_kaifeng": (1, 5, 5, 0, 5),
     "setar/250_yibin": (2, 4, 4, 1, 4),
     "setar/251_changzhi": (1, 1, 10, 4, 10),
-    "setar/252_tianshui": (2, 2, 4, 2, 4),
+    "setar/252_tianshui": (2, 2, 5, 2, 5),
     "setar/253_fuzhou_jx": (1, 4, 5, 1, 4),
     "setar/254_jiangmen": (4, 13, 9, 2, 9),
     # run at 005869a: structures 7/8, components 17/23, transport 18/18 (setas/README.md)
@@ -2936,7 +2936,7 @@ HELD_SCORES = {
     "setav/274_guangdong4": (2, 3, 7, 1, 7),
     "setav/275_guangxi4": (3, 8, 8, 2, 8),
     "setav/276_hubei5": (4, 13, 8, 4, 8),
-    "setav/277_sichuan3": (3, 7, 6, 0, 6),
+    "setav/277_sichuan3": (3, 7, 7, 0, 7),
     "setav/278_yunnan2": (2, 1, 10, 4, 10),
     # run at cf935ca: structures 17/19, components 42/68, transport 39/44 (setaw/README.md)
     "setaw/279_henan3": (4, 8, 9, 8, 8),
@@ -3000,7 +3000,7 @@ HELD_SCORES = {
     "setbe/332_hubei10": (2, 5, 13, 6, 9),
     # run at b35b86b: structures 15/16, components 16/42, transport 34/43 (setbf/README.md)
     "setbf/333_jiangsu6": (5, 4, 8, 1, 8),
-    "setbf/334_anhui7": (2, 9, 7, 0, 7),
+    "setbf/334_anhui7": (2, 9, 8, 0, 8),
     "setbf/335_guangxi7": (2, 3, 7, 3, 6),
     "setbf/336_henan7": (3, 18, 10, 1, 10),
     "setbf/337_shanxi4": (3, 6, 7, 2, 6),

@@ -1124,6 +1124,23 @@ LINE_FORMS = {
             ("长沙—株洲—湘潭城际铁路", ["长沙市", "株洲市", "湘潭市"]),
         ],
     ),
+    # a general airport after a Hunan unit and its town (炎陵九龙) or a Hunan town alone (坪塘,
+    # 崀山: the town's county); after a unit of China written in full (黟县), by an autonomous
+    # county's short name (北川, 张家川县) or opening with a numeral (五河), with no Hunan city
+    # read into its characters (张家川: no 张家界); a count of airports names none
+    "general airports of towns, of full and autonomous names, of names with numerals": (
+        "邵阳市综合交通规划\n加快推进炎陵九龙通用机场、坪塘通用机场和崀山通用机场前期工作;对接北川通用"
+        "机场、黟县通用机场、五河通用机场和张家川县通用机场;规划建设三个通用机场。",
+        [
+            ("炎陵九龙通用机场", ["炎陵县"]),
+            ("坪塘通用机场", ["岳麓区"]),
+            ("崀山通用机场", ["新宁县"]),
+            ("北川通用机场", []),
+            ("黟县通用机场", []),
+            ("五河通用机场", []),
+            ("张家川县通用机场", []),
+        ],
+    ),
 }
 
 

@@ -427,13 +427,22 @@ def _ring_unit(word: str) -> str | None:
 def _china_unit_lead(word: str) -> str | None:
     """The unit of China whose short name opens ``word`` (台山 of 台山市; 禹州下宋: 禹州市),
     else None."""
-    if word.startswith(("全州", "全市", "全县")) or re.search("[一二两三四五六七八九十]", word):
-        return None  # 全州八县市: the whole prefecture and its counts, no unit
+    if word.startswith(("全州", "全市", "全县")) or re.search(
+        "[一二两三四五六七八九十几多][个座处条家]", word
+    ):
+        return None  # 全州八县市, 三个通用机场: the whole prefecture, a count, no unit
     names = china_unit_names()
     for n in range(min(4, len(word)), 1, -1):
+        head = word[:n]
         for suffix in ("市", "县", "区"):
-            if word[:n] + suffix in names:
-                return word[:n] + suffix
+            if head + suffix in names:
+                return head + suffix
+        if head in names and head.endswith(("市", "县")):
+            return head  # 黟县: the unit's full name
+        # 北川 | 张家川县: an autonomous county's short name (北川羌族自治县)
+        unit = unit_named(head[:-1] if head.endswith("县") else head)
+        if unit is not None and unit.level == "county" and "自治" in unit.name:
+            return unit.name
     return None
 
 
@@ -451,6 +460,8 @@ def _unit_and_town(token: str):
         return None
     if re.search(r"[段已按告别实现经至向][\u4e00-\u9fff]*$|[湾关山岛湖江河港站区段]$", town):
         return None
+    if re.fullmatch(r"(?:绕城|环城|过境|环线|[东南西北]环)", town):
+        return None  # 三亚绕城: the unit's ring, no town
     return unit
 
 
@@ -1553,12 +1564,22 @@ def find_projects(text: str) -> list[RawProject]:
             bare = code[: kind.start()] if kind else code
             if len(bare) < 2 or bare.endswith(("国际", "干线")):
                 continue
-            if kind and _place(bare) is None and _china_unit_lead(bare) is None:
+            lead = _china_unit_lead(bare) if kind and _place(bare) is None else None
+            # a Hunan town's own (坪塘通用机场, 崀山通用机场): the town's county
+            town = _town_counties().get(bare, set()) if kind and _place(bare) is None else set()
+            if kind and _place(bare) is None and lead is None and len(town) != 1:
                 continue  # (a kind of airport after a unit of China: 台山通用机场)
             undecoded = []
             # an airport is the unit its name refers to (衡阳南岳机场 -> 衡阳市, 邵东机场 ->
-            # 邵东市), else the county of the curated airport its name holds (黄花机场)
-            hit = _airport_place(bare, code) if mode == "airport" else None
+            # 邵东市), else the county of the curated airport its name holds (黄花机场); not
+            # after a unit of another province (张家川县通用机场: no 张家界)
+            outside = lead is not None and not getattr(unit_named(lead), "in_hunan", False)
+            hit = _airport_place(bare, code) if mode == "airport" and not outside else None
+            if outside:
+                names, adcodes = [], []
+            elif hit is None and len(town) == 1:
+                (county,) = town
+                hit = [unit_ref(county).name], [county]
             if hit is not None:
                 names, adcodes = hit
         elif (
