@@ -2901,7 +2901,7 @@ HELD_SCORES = {
     # run at f2b4688: structures 18/23, components 27/43, transport 54/67 (setaq/README.md)
     "setaq/243_jiangxi": (2, 8, 11, 7, 11),
     "setaq/244_guangxi": (7, 6, 11, 6, 11),
-    "setaq/245_chongqing": (4, 1, 12, 4, 12),
+    "setaq/245_chongqing": (4, 1, 13, 4, 13),
     "setaq/246_guizhou": (2, 7, 9, 5, 9),
     "setaq/247_huangshi": (2, 2, 8, 1, 8),
     "setaq/248_jiangsu2": (4, 8, 11, 3, 10),
@@ -2959,7 +2959,7 @@ HELD_SCORES = {
     "setay/291_hebei2": (3, 3, 7, 0, 6),
     "setay/292_fujian2": (4, 15, 6, 0, 6),
     "setay/293_hubei7": (3, 9, 7, 0, 6),
-    "setay/294_shaanxi2": (3, 7, 11, 4, 11),
+    "setay/294_shaanxi2": (3, 7, 14, 4, 14),
     "setay/295_guangxi5": (3, 5, 6, 4, 6),
     "setay/296_henan4": (8, 5, 17, 2, 16),
     # run at b1b330b: structures 6/6, components 3/10, transport 20/20 (setaz/README.md)
@@ -2992,7 +2992,7 @@ HELD_SCORES = {
     "setbd/323_anhui6": (3, 5, 6, 2, 6),
     "setbd/325_jiangxi7": (1, 3, 5, 1, 5),
     # run at 1aad6d1: structures 15/15, components 33/46, transport 49/63 (setbe/README.md)
-    "setbe/327_hebei4": (2, 2, 11, 1, 11),
+    "setbe/327_hebei4": (2, 2, 12, 1, 12),
     "setbe/328_shandong4": (5, 17, 9, 0, 8),
     "setbe/329_zhejiang4": (3, 7, 12, 0, 11),
     "setbe/330_guangdong8": (2, 9, 7, 2, 7),
@@ -3037,7 +3037,7 @@ HELD_SCORES = {
     "setbk/365_ziyang": (2, 0, 13, 0, 13),
     "setbk/366_zhanjiang": (3, 4, 10, 1, 10),
     # run at b6cd93e: structures 13/16, components 17/26, transport 51/62 (setbl/README.md)
-    "setbl/368_bengbu": (3, 3, 14, 7, 14),
+    "setbl/368_bengbu": (3, 3, 16, 7, 16),
     "setbl/369_shaoxing": (2, 6, 11, 4, 11),
     "setbl/370_yichang2": (1, 5, 5, 3, 5),
     "setbl/371_yaan": (1, 3, 9, 2, 9),
@@ -3077,7 +3077,7 @@ HELD_SCORES = {
     "setbr/405_maanshan": (4, 2, 5, 1, 5),
     "setbr/406_ningbo": (4, 11, 15, 6, 11),
     "setbr/407_hezhou": (1, 1, 7, 4, 7),
-    "setbr/408_enshi": (2, 5, 19, 4, 19),
+    "setbr/408_enshi": (2, 5, 20, 4, 20),
     # run at e2882f6: structures 7/9, components 10/15, transport 30/34 (setbs/README.md)
     "setbs/409_huaian": (1, 2, 6, 1, 6),
     "setbs/411_fuyang": (2, 4, 11, 4, 11),

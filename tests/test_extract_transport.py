@@ -1141,6 +1141,24 @@ LINE_FORMS = {
             ("张家川县通用机场", []),
         ],
     ),
+    # units of another province listed before the kind of airport they share (利川、宣恩通用
+    # 机场), the list closed by its count or 等 (五河、固镇两个…; 镇巴、留坝、略阳等…), each with
+    # an airport of its own, as Hunan units are (吉首、古丈通用机场); a count alone names none
+    "general airports of units of another province listed before their kind": (
+        "湘西州综合交通规划\n对接利川、宣恩通用机场;对接五河、固镇两个通用机场和镇巴、留坝、略阳等通用"
+        "机场;规划建设三个通用机场,对接吉首、古丈通用机场。",
+        [
+            ("利川通用机场", []),
+            ("宣恩通用机场", []),
+            ("五河通用机场", []),
+            ("固镇通用机场", []),
+            ("镇巴通用机场", []),
+            ("留坝通用机场", []),
+            ("略阳通用机场", []),
+            ("吉首通用机场", ["吉首市"]),
+            ("古丈通用机场", ["古丈县"]),
+        ],
+    ),
 }
 
 

@@ -1044,10 +1044,15 @@ _ITEM_TITLE = re.compile(r"\s*(?:[(（][^()（）\n]{0,30}[)）])?\s*。")
 _AIRPORT_KIND = re.compile(r"(?:通用航空|通用|支线|民用)$")
 
 
-def _units_listed_before(text: str, start: int) -> list[tuple[int, int, tuple[str, str]]]:
+# What closes a list of units before the kind they share (五河、固镇两个 | 通用机场; …等).
+_LIST_CLOSE = re.compile(r"(?:[两二三四五六七八九十几多]个|等)$")
+
+
+def _units_listed_before(text: str, start: int) -> list[tuple[int, int, tuple[str, str | None]]]:
     """Units listed before ``start`` and sharing what follows (吉首、古丈、龙山 | 永顺通用机场):
-    ``(start, end, (name, adcode))`` of each, nearest first; at most eight."""
-    out: list[tuple[int, int, tuple[str, str]]] = []
+    ``(start, end, (name, adcode))`` of each, nearest first; at most eight. A unit of another
+    province (利川、宣恩通用机场) has no adcode."""
+    out: list[tuple[int, int, tuple[str, str | None]]] = []
     pos = start
     while len(out) < 8 and pos > 1 and text[pos - 1] in "、和及与":
         end = pos - 1
@@ -1059,7 +1064,20 @@ def _units_listed_before(text: str, start: int) -> list[tuple[int, int, tuple[st
                 break
         unit = next((u for k in range(s0, end - 1) if (u := _place(text[k:end])) is not None), None)
         if unit is None:
-            break
+            # a unit of China by its short name, the whole item (利川 of 利川、宣恩通用机场)
+            found = None
+            for k in range(s0, end - 1):
+                lead = _china_unit_lead(text[k:end])
+                china = unit_named(lead) if lead is not None else None
+                if china is not None and text[k:end] in (china.short_name, china.name):
+                    found = (k, china)
+                    break
+            if found is None:
+                break
+            k, china = found
+            out.append((k, end, (china.name, china.adcode if china.in_hunan else None)))
+            pos = k
+            continue
         k = next(k for k in range(s0, end - 1) if _place(text[k:end]) is not None)
         out.append((k, end, unit))
         pos = k
@@ -1520,11 +1538,16 @@ def find_projects(text: str) -> list[RawProject]:
             if mode == "airport" and code.endswith("国际") and len(code) >= 4:
                 code = code[:-2]  # 长沙黄花国际机场: the place before 国际 names it
             kind_of = _AIRPORT_KIND.search(code) if mode == "airport" else None
+            if kind_of is not None and kind_of.start() == 0 and text[start - 1 : start] == "等":
+                # 镇巴、留坝、略阳等 | 通用机场: the last unit of the list before 等
+                s_item = _left_boundary(text, start - 1, max_len=6)
+                code, start = text[s_item:start] + code, s_item
+            listed = _LIST_CLOSE.search(code[: kind_of.start()]) if kind_of else None
             if (
                 len(code) > 5 + (len(kind_of.group()) if kind_of else 0)  # 禹州下宋 | 通用
                 or len(code) < 2
                 or (code.endswith(_BAD_PORT_END) and not code.endswith("通用航空"))
-                or _COUNT.search(code)
+                or (_COUNT.search(code) and listed is None)  # (五河、固镇两个 | 通用机场)
                 or _SLOGAN.search(code)
             ):
                 continue
@@ -1558,10 +1581,14 @@ def find_projects(text: str) -> list[RawProject]:
         ):
             continue  # a city's suburban lines (“十四五”末形成市域铁路…): a kind, no line
         kind = _AIRPORT_KIND.search(code) if mode == "airport" else None
+        counted = None
         if mode in ("port", "airport", "waterway"):
             # need a place or a proper name (黄花机场, 铜塘湾港区): at least two characters;
             # a kind of airport only after a unit (吉首通用机场)
             bare = code[: kind.start()] if kind else code
+            counted = _LIST_CLOSE.search(bare) if kind else None
+            if counted is not None:  # 五河、固镇两个通用机场, 镇巴、留坝、略阳等通用机场
+                bare = bare[: counted.start()]
             if len(bare) < 2 or bare.endswith(("国际", "干线")):
                 continue
             lead = _china_unit_lead(bare) if kind and _place(bare) is None else None
@@ -1608,6 +1635,9 @@ def find_projects(text: str) -> list[RawProject]:
         if use is not None and mode == "airport":
             name = code + suffix
             note = f"written {text[start : m.end()]} (its use, {use.group()}, is not its name)"
+        if counted is not None and kind is not None:
+            name = bare + kind.group() + suffix
+            note = f"written {text[start : m.end()]} (the count of the list is not its name)"
         out.append(
             RawProject(name, mode, span, names, adcodes, undecoded, status, conf, note, rank)
         )
@@ -1620,8 +1650,8 @@ def find_projects(text: str) -> list[RawProject]:
                     text[s0:e0] + kind.group() + suffix,
                     mode,
                     (s0, m.end()),
-                    [unit[0]],
-                    [unit[1]],
+                    [unit[0]] if unit[1] else [],  # (no city of another province's own)
+                    [unit[1]] if unit[1] else [],
                     [],
                     status,
                     conf,
