@@ -1159,6 +1159,20 @@ LINE_FORMS = {
             ("古丈通用机场", ["古丈县"]),
         ],
     ),
+    # a rail line's letter and number after its kind are part of its name (长株城际S9线, 温州
+    # 市域铁路S2线: a city's suburban line with its number), or with its kind alone are its name
+    # (城际铁路F1线); no road's number (S2线 is no provincial expressway); full-width letters and
+    # digits as the text writes them (Ｓ９)
+    "a rail line's letter and number after its kind": (
+        "长沙市综合交通规划\n规划建设长株城际Ｓ９线和城际铁路F1线;对接温州市域铁路S2线、锡宜城际轨道"
+        "S2线。",
+        [
+            ("长株城际Ｓ９线", ["长沙市", "株洲市"]),
+            ("城际铁路F1线", []),
+            ("温州市域铁路S2线", None),
+            ("锡宜城际轨道S2线", None),
+        ],
+    ),
 }
 
 

@@ -1845,6 +1845,28 @@ def _one_line_one_stage(
                 )
 
 
+def _width_as_written(ctx: _Ctx, name: str, span: tuple[int, int]) -> str:
+    """``name`` with the full-width letters and digits its source writes (长株城际Ｓ９线), where it
+    is the text of ``span``: the text is read with them folded to ASCII, the name is as written.
+
+    >>> from geoplan.corpus import read_text
+    >>> ctx = _Ctx(read_text("规划建设长株城际Ｓ９线。"))
+    >>> _width_as_written(ctx, "长株城际S9线", (4, 11))
+    '长株城际Ｓ９线'
+    """
+    s, e = span
+    if ctx.text[s:e] != name or not any(c.isascii() and c.isalnum() for c in name):
+        return name
+    o0, o1 = ctx.orig(span)
+    written = ctx.plan.original[o0:o1]
+    if len(written) != len(name):
+        return name
+    return "".join(
+        w if c.isascii() and c.isalnum() and "\uff10" <= w <= "\uff5a" else c
+        for c, w in zip(name, written, strict=True)
+    )
+
+
 def _transport(ctx: _Ctx) -> list[TransportProject]:
     out: dict[tuple[str, str], TransportProject] = {}
     ranks: dict[tuple[str, str], float] = {}
@@ -1866,7 +1888,7 @@ def _transport(ctx: _Ctx) -> list[TransportProject]:
         _span, quote = ctx.quote(_sentence(ctx.text, *p.span))
         ospan, _ = ctx.quote(p.span)
         rec = TransportProject(
-            p.name,
+            _width_as_written(ctx, p.name, p.span),
             p.mode,
             p.cities,
             p.adcodes,

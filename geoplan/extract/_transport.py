@@ -77,7 +77,7 @@ from geoplan.extract._common import (
 # (suffix regex, mode), tried in this order at each position.
 _SUFFIXES = (
     (r"高速铁路|高铁|客运专线|客专", "hsr"),
-    (r"城际铁路|城际", "intercity_rail"),
+    (r"城际铁路|城际轨道交通|城际轨道|城际", "intercity_rail"),
     # a city's suburban line (长沙至宁乡市域（郊）铁路): an intercity line of the metropolis
     (r"市域[(（]郊[)）]铁路|市域铁路|市郊铁路|市域轨道交通|市域轨道", "intercity_rail"),
     (r"磁浮(?:线|快线)?", "maglev"),
@@ -1162,6 +1162,11 @@ _BRANCH = re.compile(r"[东南西北](?:移|延|扩)线|延伸线")
 _OWN_LINE_AFTER = re.compile(
     rf"{_BRANCH.pattern}|第?二通道|复线|[\u4e00-\u9fff]{{0,6}}?支线|[一二三四五]期(?:工程)?"
 )
+# A rail line's letter and number after its kind (成眉市域铁路S5线, 城际铁路F1线, 旅游铁路T1线):
+# part of its name, no road's number.
+_DESIGNATION = re.compile(r"[A-Z][0-9]{1,2}号?线")
+_RAIL_MODES = frozenset({"hsr", "intercity_rail", "conventional_rail", "maglev"})
+_RAIL_KIND_BEFORE = re.compile(r"(?:铁路|城际|轨道|轨道交通|客专|高铁)$")
 _UPGRADE_WORDS = ("扩容", "扩能", "改扩建", "提质")
 # A ring road of a place: 长沙北外环, 长沙绕城, 株潭南环线.
 # ... and one of two lines between the same ends (长常北线高速: "××高速北(中、南)线").
@@ -1476,6 +1481,17 @@ def find_projects(text: str) -> list[RawProject]:
         use, whole = None, False
         short = len(code) < 2 and suffix not in ("港", "港区")
         if (not code or short) and not (code and is_code(code)):
+            desig = _DESIGNATION.match(text, m.end())
+            rail = next(md for rx, md in _MODE_OF if rx.match(suffix)) in _RAIL_MODES
+            if not code and desig is not None and rail:
+                # 规划建设城际铁路F1线: a line named by its kind and its letter and number
+                span = (m.start(), desig.end())
+                if span not in seen:
+                    seen.add(span)
+                    status, rank = _status(text, *span)
+                    mode = next(md for rx, md in _MODE_OF if rx.match(suffix))
+                    name = text[m.start() : desig.end()].replace("\n", "")
+                    out.append(RawProject(name, mode, span, [], [], [], status, 0.75, "", rank))
             continue
         mode = next(md for rx, md in _MODE_OF if rx.match(suffix))
         airport_road = mode == "expressway" and code.endswith("机场") and len(code) >= 4
@@ -1578,6 +1594,7 @@ def find_projects(text: str) -> list[RawProject]:
             and (not names or undecoded)
             and termini is None
             and not _code_like(code)
+            and not _DESIGNATION.match(text, m.end())  # 温州市域铁路S2线: a line of the city
         ):
             continue  # a city's suburban lines (“十四五”末形成市域铁路…): a kind, no line
         kind = _AIRPORT_KIND.search(code) if mode == "airport" else None
@@ -1621,6 +1638,9 @@ def find_projects(text: str) -> list[RawProject]:
         branch = _OWN_LINE_AFTER.match(text, end) if own_line else None
         if branch is not None:  # 京港澳高速东移线: a line of its own beside the one it relieves
             end = branch.end()
+        desig = _DESIGNATION.match(text, end) if mode in _RAIL_MODES else None
+        if desig is not None:  # 成眉市域铁路S5线: its letter and number name it
+            end = desig.end()
         span = (start, end)
         if span in seen:
             continue
@@ -1688,6 +1708,8 @@ def find_projects(text: str) -> list[RawProject]:
         end = m.end()
         if rest[:1] in ")）" and m.start() and text[m.start() - 1] in "(（":
             continue  # 京港澳高速(G4): the number of the road named before it, no road of its own
+        if _RAIL_KIND_BEFORE.search(text, max(0, m.start() - 4), m.start()) and rest == "线":
+            continue  # 成眉市域铁路S5线: a rail line's letter and number, no road
         if re.search(r"和|及|与|、|等|经济|产业", rest):  # a list or a theme, not the road's name
             rest, end = "", m.end(2)
         core = re.sub(r"(?:高速公路|高速|公路|线)$", "", rest)
