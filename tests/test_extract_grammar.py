@@ -2691,7 +2691,7 @@ HELD_SCORES = {
     "setg/31_changsha_gt": (5, 11, 6, 5, 4),
     "setg/32_hengyang_cs": (4, 9, 5, 4, 5),
     "setg/33_yueyang_gt": (4, 2, 12, 10, 11),
-    "setg/34_chenzhou_ly": (1, 5, 7, 6, 7),
+    "setg/34_chenzhou_ly": (1, 5, 8, 7, 8),
     "seth/35_pingjiang": (3, 2, 6, 6, 6),
     "seth/36_cili": (1, 8, 4, 4, 4),
     "seth/37_changning": (3, 16, 4, 3, 4),
@@ -2714,7 +2714,7 @@ HELD_SCORES = {
     "setl/54_guidong": (1, 7, 4, 4, 4),
     "setm/55_lengshuitan": (2, 2, 6, 5, 6),
     "setm/56_hecheng": (1, 0, 12, 11, 11),
-    "setm/57_changsha_county": (4, 2, 5, 5, 5),
+    "setm/57_changsha_county": (4, 2, 6, 6, 6),
     "setm/58_chaling": (4, 13, 4, 1, 3),
     "setn/59_xiangxiang": (4, 16, 6, 6, 4),
     "setn/60_leiyang": (2, 14, 6, 6, 5),
@@ -2890,7 +2890,7 @@ HELD_SCORES = {
     "setao/233_zhejiang": (1, 7, 10, 1, 10),
     "setao/234_henan": (2, 6, 13, 7, 13),
     "setao/235_fujian": (3, 8, 8, 1, 7),
-    "setao/236_shaanxi": (2, 7, 10, 2, 10),
+    "setao/236_shaanxi": (2, 7, 11, 2, 11),
     # run at 8142c16: structures 16/23, components 18/53, transport 45/50 (setap/README.md)
     "setap/237_jiangsu": (1, 1, 5, 0, 5),
     "setap/238_shandong": (4, 4, 9, 6, 9),
@@ -2932,7 +2932,7 @@ HELD_SCORES = {
     "setau/271_shaanxi": (5, 1, 12, 1, 9),
     "setau/272_jiangsu": (3, 14, 11, 1, 11),
     # run at 79d0810: structures 15/16, components 19/43, transport 41/49 (setav/README.md)
-    "setav/273_jiangxi4": (1, 8, 5, 1, 5),
+    "setav/273_jiangxi4": (1, 8, 7, 1, 7),
     "setav/274_guangdong4": (2, 3, 7, 1, 7),
     "setav/275_guangxi4": (3, 8, 8, 2, 8),
     "setav/276_hubei5": (4, 13, 8, 4, 8),
@@ -2944,7 +2944,7 @@ HELD_SCORES = {
     "setaw/281_shanxi2": (4, 17, 8, 1, 8),
     "setaw/282_anhui4": (0, 0, 8, 0, 8),
     "setaw/283_jiangsu3": (3, 10, 6, 0, 6),
-    "setaw/284_hubei6": (3, 6, 6, 1, 5),
+    "setaw/284_hubei6": (3, 6, 6, 1, 6),
     # run at fa55fcd: structures 16/17, components 22/31, transport 35/42 (setax/README.md)
     "setax/285_guizhou4": (2, 3, 4, 0, 4),
     "setax/286_jiangxi5": (4, 8, 5, 4, 5),
@@ -2961,7 +2961,7 @@ HELD_SCORES = {
     "setay/293_hubei7": (3, 9, 7, 0, 6),
     "setay/294_shaanxi2": (3, 7, 14, 4, 14),
     "setay/295_guangxi5": (3, 5, 6, 4, 6),
-    "setay/296_henan4": (8, 5, 17, 2, 16),
+    "setay/296_henan4": (8, 5, 18, 3, 18),
     # run at b1b330b: structures 6/6, components 3/10, transport 20/20 (setaz/README.md)
     "setaz/299_sichuan4": (2, 3, 8, 0, 8),
     "setaz/302_guangdong6": (4, 3, 12, 8, 12),
@@ -2975,7 +2975,7 @@ HELD_SCORES = {
     # run at 4f3e66a: structures 18/22, components 27/42, transport 55/64 (setbb/README.md)
     "setbb/309_shandong3": (4, 8, 6, 0, 6),
     "setbb/310_hebei3": (1, 3, 9, 3, 9),
-    "setbb/311_zhejiang3": (8, 9, 13, 4, 13),
+    "setbb/311_zhejiang3": (8, 9, 14, 4, 14),
     "setbb/312_fujian3": (1, 6, 6, 1, 5),
     "setbb/313_shaanxi3": (3, 8, 14, 3, 14),
     "setbb/314_sichuan5": (3, 3, 11, 5, 11),
@@ -3007,7 +3007,7 @@ HELD_SCORES = {
     # run at 897d51c: structures 21/22, components 56/61, transport 66/75 (setbg/README.md)
     "setbg/338_ganzhou": (5, 8, 15, 7, 15),
     "setbg/339_quzhou": (5, 12, 13, 1, 13),
-    "setbg/340_xinyang": (3, 7, 5, 1, 5),
+    "setbg/340_xinyang": (3, 7, 6, 1, 6),
     "setbg/341_xiaogan": (4, 17, 16, 2, 13),
     "setbg/342_nanchong": (2, 10, 11, 0, 11),
     "setbg/343_shaoguan": (3, 6, 13, 4, 13),
@@ -3017,7 +3017,7 @@ HELD_SCORES = {
     "setbh/346_longyan": (4, 6, 9, 3, 9),
     "setbh/347_yulin": (2, 6, 4, 1, 4),
     "setbh/348_tongren": (1, 3, 9, 4, 9),
-    "setbh/349_ankang": (4, 7, 7, 1, 7),
+    "setbh/349_ankang": (4, 7, 9, 1, 9),
     # run at dcbcd38: structures 22/23, components 24/32, transport 63/70 (setbi/README.md)
     "setbi/350_jian": (3, 2, 11, 2, 11),
     "setbi/351_huzhou": (6, 1, 11, 1, 10),
@@ -3047,7 +3047,7 @@ HELD_SCORES = {
     "setbm/374_hechi": (2, 3, 8, 3, 7),
     "setbm/375_anshun": (1, 0, 7, 5, 7),
     "setbm/376_kaifeng": (5, 3, 9, 2, 9),
-    "setbm/377_suining": (7, 7, 11, 3, 11),
+    "setbm/377_suining": (7, 7, 12, 3, 12),
     "setbm/378_chuzhou": (6, 6, 17, 3, 17),
     # run at 1646527: structures 12/12, components 29/35, transport 43/49 (setbn/README.md)
     "setbn/379_anqing": (2, 10, 5, 0, 4),
@@ -3070,14 +3070,14 @@ HELD_SCORES = {
     "setbq/399_putian": (7, 8, 6, 4, 6),
     "setbq/400_tongling": (4, 0, 14, 3, 14),
     "setbq/401_guangan": (4, 4, 11, 4, 11),
-    "setbq/402_yuxi": (1, 2, 10, 0, 10),
+    "setbq/402_yuxi": (1, 2, 12, 0, 12),
     # run at b76b095: structures 19/22, components 21/28, transport 58/69 (setbr/README.md)
     "setbr/403_yancheng": (4, 2, 12, 1, 12),
     "setbr/404_sanmenxia": (4, 0, 7, 3, 7),
     "setbr/405_maanshan": (4, 2, 5, 1, 5),
     "setbr/406_ningbo": (4, 11, 15, 6, 11),
     "setbr/407_hezhou": (1, 1, 7, 4, 7),
-    "setbr/408_enshi": (2, 5, 20, 4, 20),
+    "setbr/408_enshi": (2, 5, 21, 4, 21),
     # run at e2882f6: structures 7/9, components 10/15, transport 30/34 (setbs/README.md)
     "setbs/409_huaian": (1, 2, 6, 1, 6),
     "setbs/411_fuyang": (2, 4, 11, 4, 11),
@@ -3095,7 +3095,7 @@ HELD_SCORES = {
     "setbu/423_fuzhou_fj": (3, 11, 10, 2, 9),
     "setbu/424_luzhou": (3, 4, 17, 5, 16),
     "setbu/425_zhuhai": (3, 8, 6, 1, 6),
-    "setbu/426_xianyang": (2, 3, 5, 1, 5),
+    "setbu/426_xianyang": (2, 3, 6, 1, 6),
     # run at 17ea5be: structures 15/16, components 35/40, transport 35/48 (setbv/README.md)
     "setbv/427_dongguan": (3, 15, 10, 3, 10),
     "setbv/428_qianxinan": (1, 3, 7, 4, 7),
@@ -3110,7 +3110,7 @@ HELD_SCORES = {
     "setbw/438_baotou": (1, 0, 8, 2, 8),
     # run at 44741fc: structures 12/14, components 10/21, transport 51/57 (setbx/README.md)
     "setbx/439_weihai": (4, 1, 8, 0, 7),
-    "setbx/440_linfen": (1, 3, 15, 1, 15),
+    "setbx/440_linfen": (1, 3, 18, 1, 18),
     "setbx/441_anyang": (2, 1, 12, 4, 12),
     "setbx/442_liangshan": (2, 1, 8, 4, 8),
     "setbx/443_daye": (1, 2, 5, 0, 5),

@@ -1173,6 +1173,23 @@ LINE_FORMS = {
             ("锡宜城际轨道S2线", None),
         ],
     ),
+    # an item of a list sharing a suffix after a line with a suffix of its own and 和 (京广铁路
+    # 和京港澳、厦蓉等高速公路), beside its road's number (京港澳(G4)) or after the list's number
+    # (③); codes of places of other provinces listed with 、 (大广、兰原高速公路), but no word of
+    # where (西端高速公路, 北至铁路: no line)
+    "items of a list sharing a suffix; codes of other provinces listed; no words of where": (
+        "郴州市综合交通规划\n依托已建成的武广高铁、京广铁路和京港澳、厦蓉等高速公路。\n"
+        "③ 京港澳(G4)、岳汝等高速公路已建成。\n对接大广、兰原高速公路,北至铁路、西端高速公路。",
+        [
+            ("武广高铁", None),
+            ("京广铁路", None),
+            ("京港澳高速公路", None),
+            ("厦蓉高速公路", None),
+            ("岳汝高速公路", ["岳阳市", "汝城县"]),
+            ("大广高速公路", None),
+            ("兰原高速公路", None),
+        ],
+    ),
 }
 
 

@@ -126,6 +126,7 @@ _GENERIC_CODES = re.compile(
     r"|^(?:形成|构建|打造|实现|完善|融入|接入|对接|依托|利用)"
     r"|^(?:城市|都市|市区|全市|全县|全区|本市|本县|我市|我县|县域|市域)$"  # 城市市域铁路: a kind
     r"|^(?:尚无|暂无|没有|尚未)$"  # (至今尚无铁路: none yet, no line's name)
+    r"|^(?:[东西南北中][端侧部面边向]|向[东西南北]|确保|保障)$"  # (东至西端高速公路: where)
 )
 # Line names sharing one suffix (浏醴和炎韶铁路 = 浏醴铁路 + 炎韶铁路).
 _COORD = "和、及与"
@@ -1105,6 +1106,10 @@ MAX_COORDINATED = 8
 _TERMINI_ITEM = re.compile(rf"[{_LINK}]([\u4e00-\u9fff]{{2,6}})$")
 
 
+# Kinds of line that read as a code (铁路、公路): no line's code.
+_NO_CODE = re.compile(r"^(?:铁路|公路|高速|城际|高铁)$")
+
+
 def _coordinated(text: str, start: int) -> tuple[int, int] | None:
     """Span of a code joined to the line name at ``start`` by 和/、/及/与 that shares its
     suffix (the 浏醴 of 规划新建浏醴和炎韶铁路); only a code made wholly of abbreviations or
@@ -1133,7 +1138,16 @@ def _coordinated(text: str, start: int) -> tuple[int, int] | None:
     if all(ch in table for ch in code) and is_code(code):
         return s0, end
     names, _adcodes, undecoded = decode_code(code)
-    return (s0, end) if len(names) >= 2 and not undecoded else None  # 平益、莲株高速
+    if len(names) >= 2 and not undecoded:
+        return s0, end  # 平益、莲株高速
+    # 京港澳、大广、兰原高速公路: a code of places of other provinces, of two characters
+    plain = (
+        _code_like(code)
+        and not _NO_CODE.match(code)
+        and not _GENERIC_CODES.search(code)
+        and text[end] == "、"
+    )
+    return (s0, end) if len(code) == 2 and plain else None  # (济广与厦蓉高速会昌联络线: no)
 
 
 def _confidence(names: list[str], undecoded: list[str]) -> float:
@@ -1230,6 +1244,10 @@ def _listed(text: str, end: int, suffix: str, mode: str) -> list[RawProject]:
     masked = _ITEM_ASIDE.sub(lambda a: "_" * len(a.group()), text[lo:end])
     start = lo + max(masked.rfind(ch) for ch in _CLAUSE_END) + 1
     items = text[start:end].split("、")
+    marker = re.match(r"\s*(?:[①-⑳]|[(（][0-9一二三四五六七八九十]{1,2}[)）])\s*", items[0])
+    if marker:  # ③ 京港澳、长株等高速公路: the list's number, no item
+        start += marker.end()
+        items[0] = items[0][marker.end() :]
     joined = re.match(r"(?:以及|及|并)", items[0])  # …段, 以及甲至乙、丙至丁等高速公路
     if joined:
         start += joined.end()
@@ -1248,6 +1266,14 @@ def _listed(text: str, end: int, suffix: str, mode: str) -> list[RawProject]:
         own = _words(item[:cut], first=False) if cut else None
         raw = item[cut:].strip()
         s0 += cut
+        joined = re.search(r"(?:和|及|与)([^和及与]{2,6})$", raw)
+        if joined and SUFFIX_RE.search(raw[: joined.start()]):
+            # 京广铁路和京港澳、厦蓉等高速公路: a line with a suffix of its own, then an item
+            s0 += joined.start(1)
+            raw = joined.group(1)
+        aside = re.fullmatch(r"(.{2,12}?)[(（][A-Z][0-9]{1,4}[)）]", raw)
+        if aside:  # 京港澳(G4)、长株等高速公路: the road's number beside the item's name
+            raw = aside.group(1)
         number = _ROUTE_NUMBER.match(raw)  # G4京港澳、G60沪昆等高速公路: the number stays
         bare = raw[number.end() :] if number else raw
         corridor = bare in corridor_codes()
