@@ -840,6 +840,13 @@ _STEERED = re.compile(
 _PLURAL = re.compile(r"(?:一批|多个|若干|各类|一系列|一些)")
 
 
+# Where one part runs, from one end to the other, then its name (北起团山、南至北大沙河的甲轴).
+_SPANNED_NAME = re.compile(
+    r"^(?:是|为|即)?[东西南北]?(?:起|起于|自)[^的。;；,，]{1,12}[、,，]?"
+    r"[东西南北]?(?:至|到|止于)[^的。;；,，]{1,12}的([^的、,，。;；]{2,16})$"
+)
+
+
 # One counted group of a list (甲路、乙路两条东西向发展轴), after the word that opens the list
 # or the one joining it to the group before (, 以及 | 和 | 及 | 与).
 _LISTED_GROUP = re.compile(
@@ -924,6 +931,10 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         # 是主中心, 即甲枢纽中心: a kind, then the name 即 restates it by (not 甲县城, 即老城区:
         # a name, then what it is)
         return [namely.group(2)], False
+    spanned = _SPANNED_NAME.match(head) if k == 1 else None
+    if spanned and spanned.group(1).endswith(suffixes):
+        # 北起甲、南至乙的城市发展轴: where the one part runs, its 、 no list, then its name
+        return [spanned.group(1)], False
     opened = re.search(r"[:：]\s*(?=一是|其一|第一|①|[(（]1[)）]|1[.、])", head)
     if opened and k and k > 1:
         # …由三条通道组成:一是甲;二是乙;三是丙: the list the head's colon opens
