@@ -931,6 +931,8 @@ def _numbered_run(text: str, pos: int, k: int) -> list[str]:
     return []
 
 
+# A direction alone, naming a part by where it lies (东部, 西南).
+_DIRECTION = re.compile(r"[东西南北中]部|[东西][南北]|[东西南北]片?")
 # The names a counted noun of a kind closes, after 由 or 包括 (由甲、乙、丙三大景区组成).
 _TOKEN_SPAN_RE = re.compile(TOKEN)
 _KIND_BEFORE = re.compile(r"(?:由|包括|分为|划分为|把|将)([^由。;；:：\n]{2,80}?)$")
@@ -962,15 +964,21 @@ def _kind_structures(ctx: _Ctx, found: list[Structure]) -> list[Structure]:
         mark = _KIND_MARK.match(text, m.end())
         pos = mark.end() if mark else m.end()
         own_lines = False  # each part on a line of its own, which says what it is
+        kind_after = ""  # the kind a part named by its direction alone takes (东部 | 组团)
         before = _KIND_BEFORE.search(text, max(0, m.start() - 90), m.start())
         lead = text[max(0, m.start() - 120) : before.start()] if before is not None else ""
         lead = re.split(r"[。;；\n]", lead)[-1]
         if before is not None and not _TOKEN_SPAN_RE.search(lead):
             # (not 本规划所称三区, 包括甲、乙和丙三个板块: the parts of a label found already)
             # 由甲、乙、丙、丁四大景区组成: the names before the count, which it qualifies
-            items = [i.strip() for i in _LIST_SPLIT_RE.split(before.group(1))]
-            pos = before.start(1)
+            listed = before.group(1)
+            cut = listed.rfind("为") + 1  # 把十个镇街归并为甲、乙三大组团: the list after 为
+            items = [i.strip() for i in _LIST_SPLIT_RE.split(listed[cut:])]
+            pos = before.start(1) + cut
             area = ""
+            if all(_DIRECTION.fullmatch(i) for i in items):
+                # 东部、北部、西南三大组团: parts named by their directions take the kind
+                kind_after, area = m.group(3), m.group(3)
         elif (inside := _BRACKETED_LIST.match(text, pos)) is not None:
             # 划分为七大景区(甲景区、乙景区…): the parts in brackets after the count
             items = [i.strip() for i in re.split(r"[、,，;；]", inside.group(1))]
@@ -1007,7 +1015,7 @@ def _kind_structures(ctx: _Ctx, found: list[Structure]) -> list[Structure]:
         for i in items:
             at = text.find(i, at)
             spans.append((at, at + len(i)))
-        names = [clean_name(i) for i in items]
+        names = [clean_name(i + kind_after) for i in items]
         # the parts of functional areas may be parks, zones or clusters (五个功能区: 甲园、乙园…)
         ends = _AREA_WORDS if area == "功能区" else (area,)
         if not k or len(names) != k or not all(n and n.endswith(ends) for n in names):
