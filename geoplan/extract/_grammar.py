@@ -79,7 +79,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import pairwise, takewhile
 
 from geoplan import gazetteer
 from geoplan.corpus import BULLETS
@@ -965,9 +965,13 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         if not closing:
             rest = rest[rest.find("\n") + 1 :] if "\n" in rest else ""
         below = rest.split("\n")[:k]
-        heads = [re.split(r"[,，;；。:：]", x.strip())[0] for x in below]
+        heads = [re.split(r"[,，;；。:：]|——", x.strip())[0] for x in below]
+        some = bool(colon) and line[: colon.start()].rstrip(" ,，").endswith("其中")
+        if some:  # …四个功能组团, 其中:\n甲组团——…;\n乙组团——…: some of them, a line each
+            named = list(takewhile(lambda h: clean_name(h).endswith(suffixes), heads))
+            heads = named if len(named) >= 2 else heads
         if (
-            len(heads) == k
+            (len(heads) == k or (some and 2 <= len(heads) < k))
             and all(clean_name(h).endswith(suffixes) for h in heads)
             and not any(re.match(r"[\dA-Za-z①-⑳(（第一二三四五六七八九十]", h) for h in heads)
         ):  # (numbered lines are read as such)
