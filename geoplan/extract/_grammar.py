@@ -1301,7 +1301,8 @@ def _semicolon_leads(after: str, k: int, suffixes: tuple[str, ...]) -> list[str]
 def _sentence_leads(after: str, k: int, suffixes: tuple[str, ...]) -> list[str]:
     """The names leading the ``k`` sentences after a definition, one a sentence, each ending
     with the role's suffix and followed by what it holds or does (甲片区包括…; 此外, 乙片区由
-    …组成), or [] unless all ``k`` lead so.
+    …组成), or [] unless all ``k`` lead so; after 其中 (among them), two or more of them
+    apart by semicolons.
 
     >>> _sentence_leads("。甲片区包括甲镇。此外,乙片区由乙镇组成。", 2, ("片区",))
     ['甲片区', '乙片区']
@@ -1310,6 +1311,17 @@ def _sentence_leads(after: str, k: int, suffixes: tuple[str, ...]) -> list[str]:
     lead = re.compile(
         rf"([\u4e00-\u9fff]{{1,12}}?(?:{ends}))(?=包括|包含|涵盖|由|位于|以|是|为|作为|[,，])"
     )
+    some = re.match(r"[。\s]*其中[,，:：]?", after)
+    if some:
+        # …四个功能组团。其中, 甲组团是…; 乙组团是…: some of them, apart by semicolons
+        named = []
+        for piece in re.split(r"[;；]", re.split(r"。", after[some.end() :], maxsplit=1)[0]):
+            m = lead.match(piece.strip().replace("\n", ""))
+            if m is None:
+                break
+            named.append(m.group(1))
+        if 2 <= len(named) <= k:
+            return named
     out: list[str] = []
     for sentence in re.split(r"。", after.lstrip("。 \n"))[:k]:
         sentence = sentence.replace("\n", "")  # (a hard-wrapped line goes on)
