@@ -972,7 +972,9 @@ def _kind_structures(ctx: _Ctx, found: list[Structure]) -> list[Structure]:
             # (not 本规划所称三区, 包括甲、乙和丙三个板块: the parts of a label found already)
             # 由甲、乙、丙、丁四大景区组成: the names before the count, which it qualifies
             listed = before.group(1)
-            cut = listed.rfind("为") + 1  # 把十个镇街归并为甲、乙三大组团: the list after 为
+            # 把十个镇街归并为甲、乙三大组团: the list after the verb that 为 completes
+            verbs = list(re.finditer(r"(?:归并|整合|合并|划|分|调整|确定|设)为", listed))
+            cut = verbs[-1].end() if verbs else 0
             items = [i.strip() for i in _LIST_SPLIT_RE.split(listed[cut:])]
             pos = before.start(1) + cut
             area = ""
