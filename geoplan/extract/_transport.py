@@ -1508,14 +1508,13 @@ def find_projects(text: str) -> list[RawProject]:
         short = len(code) < 2 and suffix not in ("港", "港区")
         if (not code or short) and not (code and is_code(code)):
             desig = _DESIGNATION.match(text, m.end())
-            rail = next(md for rx, md in _MODE_OF if rx.match(suffix)) in _RAIL_MODES
-            if not code and desig is not None and rail:
+            mode = next(md for rx, md in _MODE_OF if rx.match(suffix))
+            if not code and desig is not None and mode in _RAIL_MODES:
                 # 规划建设城际铁路F1线: a line named by its kind and its letter and number
                 span = (m.start(), desig.end())
                 if span not in seen:
                     seen.add(span)
                     status, rank = _status(text, *span)
-                    mode = next(md for rx, md in _MODE_OF if rx.match(suffix))
                     name = text[m.start() : desig.end()].replace("\n", "")
                     out.append(RawProject(name, mode, span, [], [], [], status, 0.75, "", rank))
             continue
