@@ -2968,7 +2968,7 @@ HELD_SCORES = {
     "setau/272_jiangsu": (3, 14, 11, 1, 11),
     # run at 79d0810: structures 15/16, components 19/43, transport 41/49 (setav/README.md)
     "setav/273_jiangxi4": (1, 8, 7, 1, 7),
-    "setav/274_guangdong4": (2, 3, 7, 1, 7),
+    "setav/274_guangdong4": (2, 3, 8, 1, 8),
     "setav/275_guangxi4": (3, 8, 8, 2, 8),
     "setav/276_hubei5": (4, 13, 8, 4, 8),
     "setav/277_sichuan3": (3, 7, 7, 0, 7),
@@ -3030,7 +3030,7 @@ HELD_SCORES = {
     "setbe/327_hebei4": (2, 2, 12, 1, 12),
     "setbe/328_shandong4": (5, 17, 9, 0, 8),
     "setbe/329_zhejiang4": (3, 7, 12, 0, 11),
-    "setbe/330_guangdong8": (2, 9, 7, 2, 7),
+    "setbe/330_guangdong8": (2, 9, 8, 2, 8),
     "setbe/331_gansu3": (1, 2, 5, 0, 5),
     "setbe/332_hubei10": (2, 5, 13, 6, 9),
     # run at b35b86b: structures 15/16, components 16/42, transport 34/43 (setbf/README.md)
@@ -3153,7 +3153,7 @@ HELD_SCORES = {
     # run at 5b652da: structures 10/10, components 21/24, transport 25/30 (setby/README.md)
     "setby/446_jinjiang": (3, 9, 6, 3, 6),
     "setby/448_dujiangyan": (3, 2, 5, 2, 5),
-    "setby/449_shantou": (3, 8, 9, 2, 9),
+    "setby/449_shantou": (3, 8, 10, 2, 10),
     "setby/450_beihai": (1, 2, 5, 1, 5),
     # run at 8d09489: structures 18/21, components 20/26, transport 36/44 (setbz/README.md)
     "setbz/451_zhuji": (4, 0, 12, 5, 12),

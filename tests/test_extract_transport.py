@@ -1190,6 +1190,12 @@ LINE_FORMS = {
             ("兰原高速公路", None),
         ],
     ),
+    # the ring line of an area named by its cities' code, of another province (潮汕环线高速:
+    # 潮州, 汕头) as of Hunan (长株潭环线高速); 城市环线 names no area
+    "the ring line of an area its cities' code names": (
+        "株洲市综合交通规划\n借鉴已建成的潮汕环线高速经验,加快建设长株潭环线高速,研究城市环线高速。",
+        [("潮汕环线高速", []), ("长株潭环线高速", ["长沙市", "株洲市", "湘潭市"])],
+    ),
 }
 
 

@@ -1557,6 +1557,13 @@ def find_projects(text: str) -> list[RawProject]:
                     # 杭州绕城, 凯里环城, 许昌市绕城, 万州南环: a unit of another province, as
                     # written
                     head, whole = code[: ring.start()], True
+                elif head is not None and len(head) == 2 and ring.group() == "环线":
+                    # 潮汕环线高速: the ring line of an area its cities' code names
+                    whole = (
+                        not decode_code(head)[0]
+                        and _code_like(head)
+                        and not _GENERIC_CODES.search(head)
+                    )
             if head is not None and ring is not None:
                 trimmed = head + ring.group()  # 长沙北外环高速: a place and its ring
             whole = whole or (trimmed is None and _whole_code(text, start, code))
