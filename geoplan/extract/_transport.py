@@ -486,7 +486,15 @@ def _whole_code(text: str, start: int, code: str) -> bool:
             or _STAGED_OF.search(text, 0, start) is not None  # 在建的 | 盐泰锡常宜高铁
         )
         and 4 <= len(code) <= 6
-        and not _FUNCTION_CHARS.search(code)
+        and _of_code_chars(code)
+    )
+
+
+def _of_code_chars(code: str) -> bool:
+    """Whether every character of ``code`` may end a code and none is of running text, nor is it
+    a direction and a verb (南连陇海)."""
+    return (
+        not _FUNCTION_CHARS.search(code)
         and not _DIRECTED_VERB.match(code)
         and all(ch in _code_chars() for ch in code)
     )
@@ -494,13 +502,11 @@ def _whole_code(text: str, start: int, code: str) -> bool:
 
 def _code_like(code: str) -> bool:
     """Whether ``code`` reads as a code of places, though the table cannot decode them all (杭德,
-    苏虞张, 金义东: places of other provinces): two to six characters, each of which may end a
-    code, none of running text."""
+    苏虞张, 金义东: places of other provinces): two to six characters of a code
+    (:func:`_of_code_chars`), not one unit's name."""
     return (
         2 <= len(code) <= 6
-        and not _FUNCTION_CHARS.search(code)
-        and not _DIRECTED_VERB.match(code)
-        and all(ch in _code_chars() for ch in code)
+        and _of_code_chars(code)
         and unit_named(code) is None  # 上海市域铁路: a city's suburban lines, a kind
         and _place(code) is None
     )
