@@ -3315,6 +3315,15 @@ HELD_SCORES = {
     # run at d87873b: structures 5/5, components 23/24, transport 10/12 (setcw/README.md)
     "setcw/625_beilun": (3, 15, 4, 3, 3),
     "setcw/626_shuangliu": (2, 8, 6, 2, 6),
+    # run at 1e854f1: structures 26/27, components 76/83, transport 54/59 (setcx/README.md)
+    "setcx/632_yuhang": (3, 4, 8, 2, 8),
+    "setcx/633_panyu": (3, 7, 6, 3, 6),
+    "setcx/634_jiangxia": (3, 6, 5, 3, 5),
+    "setcx/635_wuzhong": (4, 14, 6, 2, 6),
+    "setcx/636_yinzhou": (5, 20, 8, 5, 6),
+    "setcx/637_wenjiang": (3, 7, 7, 3, 7),
+    "setcx/638_yongchuan": (2, 9, 8, 4, 8),
+    "setcx/639_luhe": (3, 9, 6, 1, 6),
 }
 
 
