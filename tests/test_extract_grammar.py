@@ -3324,6 +3324,15 @@ HELD_SCORES = {
     "setcx/637_wenjiang": (3, 7, 7, 3, 7),
     "setcx/638_yongchuan": (2, 9, 8, 4, 8),
     "setcx/639_luhe": (3, 9, 6, 1, 6),
+    # run at d32db09: structures 23/25, components 65/74, transport 55/62 (setcy/README.md)
+    "setcy/640_nanhai": (3, 14, 8, 1, 7),
+    "setcy/641_huangdao": (3, 16, 7, 1, 7),
+    "setcy/642_longgang": (3, 4, 8, 2, 8),
+    "setcy/643_lintong": (3, 12, 6, 1, 5),
+    "setcy/644_shunyi": (2, 7, 7, 2, 6),
+    "setcy/645_jiading": (3, 4, 5, 2, 4),
+    "setcy/646_jinghai": (3, 4, 7, 3, 6),
+    "setcy/647_tongan": (3, 4, 7, 2, 7),
 }
 
 
