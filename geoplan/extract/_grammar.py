@@ -1148,6 +1148,10 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         return parts, False
     if k and k > 1 and len(clauses) >= k and all(c.endswith(suffixes) for c in clauses[:k]):
         return clauses[:k], False
+    if k and k > 1 and len(clauses) == k and _one_kind(clauses):
+        # “三纵”包括: 甲—乙—丙生态廊道, 丁—戊生态廊道, 己生态廊道: names too long for 、 are
+        # parted by commas, all of one kind (the same last word, a word of space), as counted
+        return clauses, False
     lines = _list_lines(body, len(head))  # the numbered lines right below the head
     if len(lines) >= 2 and (k is None or len(lines) == k):
         return lines, True
@@ -1190,6 +1194,23 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     if k and len(semi) == k and all(clean_name(c).endswith(suffixes) for c in semi):
         return semi, False
     return [], False
+
+
+def _one_kind(names: list[str]) -> bool:
+    """Whether names share their last word, a word of space, each naming more than it.
+
+    >>> _one_kind(["甲河—乙河生态廊道", "丙山生态廊道"]), _one_kind(["甲河生态廊道", "加快建设"])
+    (True, False)
+    """
+    size = 0
+    while size < min(map(len, names)) and len({n[-1 - size] for n in names}) == 1:
+        size += 1
+    tail = names[0][len(names[0]) - size :]
+    return (
+        len(tail) >= 2
+        and _SPACE_WORD.search(tail) is not None
+        and all(2 <= len(n) - len(tail) <= 24 for n in names)
+    )
 
 
 def _colon_clauses(body: str, k: int | None, suffixes: tuple[str, ...]) -> list[str]:
@@ -2593,6 +2614,17 @@ _ONE_OF_LABEL = re.compile(
 )
 
 
+# A part said to belong to a whole it does not count (甲新城是“一核四城”的重要组成部分; 位于乙区
+# 的丙新城同属“一核四城”), sentence- or clause-initial, a qualifier before 的 allowed: a part of
+# the one token its name's ending is of. Bare 是/为 says what a thing's structure is, not that
+# it is a part: it needs 的组成部分.
+_PART_OF_WHOLE = re.compile(
+    rf"(?:^|(?<=[。;；\n,，]))([^。;；\n,，{_OPEN}{_CLOSE}]{{2,24}}?)"
+    rf"(?:(?:是|为)[{_OPEN}]({TOKEN}(?:[、,，]?{TOKEN})+)[{_CLOSE}]的(?:重要|主要)?(?:组成部分|一部分)"
+    rf"|(?:同属|同为|也属于|属于)[{_OPEN}]({TOKEN}(?:[、,，]?{TOKEN})+)[{_CLOSE}](?=[,，。;；]))"
+)
+
+
 # A part named by its place in the count, a sentence each (第一区为甲旅游区, …; 第二区为乙度假区):
 # the ordinal, then its name.
 _ORDINAL_IS = re.compile(
@@ -2994,6 +3026,22 @@ def define_components(
                 name = clean_name(m.group(1))
                 if name and name not in {c.name for c in have}:
                     have.append(RawComponent(toks[0][1], name, (m.start(), m.end()), 0.8))
+    for m in _PART_OF_WHOLE.finditer(text):  # 甲新城是“一核四城”的重要组成部分
+        if len(per) > MAX_LABELS:
+            break
+        toks = tokens_of(m.group(2) or m.group(3))
+        pattern = next((p for p in mention_starts if tokens_of(p) == toks), None)
+        name = clean_name(m.group(1).split("的")[-1])
+        ends = [t for t in toks if name.endswith((*ROLE_SUFFIX.get(t[1], ()), t[1]))]
+        if pattern is None or len(ends) != 1 or _is_place_item(name):
+            continue
+        numeral, role = ends[0]
+        suffix = next(x for x in (*ROLE_SUFFIX.get(role, ()), role) if name.endswith(x))
+        have = per.setdefault(pattern, {}).setdefault(_token_key(ends), [])
+        if len(name) - len(suffix) < 2 or len(have) >= (count_of(numeral) or 99):
+            continue
+        if not any(name in c.name or c.name in name for c in have):
+            have.append(RawComponent(role, name, (m.start(), m.end()), confidence=0.75))
     for m in _ONE_OF_THE.finditer(text):  # 位于“两轴”之一的甲文化融合轴上
         if len(per) > MAX_LABELS:
             break
