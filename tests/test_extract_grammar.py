@@ -3343,7 +3343,7 @@ HELD_SCORES = {
     "setcy/642_longgang": (3, 4, 8, 2, 8),
     "setcy/643_lintong": (3, 12, 6, 1, 5),
     "setcy/644_shunyi": (2, 7, 7, 2, 6),
-    "setcy/645_jiading": (3, 4, 5, 2, 4),
+    "setcy/645_jiading": (3, 4, 6, 2, 5),
     "setcy/646_jinghai": (3, 4, 7, 3, 6),
     "setcy/647_tongan": (3, 4, 7, 2, 7),
 }

@@ -1196,6 +1196,14 @@ LINE_FORMS = {
         "株洲市综合交通规划\n借鉴已建成的潮汕环线高速经验,加快建设长株潭环线高速,研究城市环线高速。",
         [("潮汕环线高速", []), ("长株潭环线高速", ["长沙市", "株洲市", "湘潭市"])],
     ),
+    # a province or a side of one and 的 before a code of other provinces says where the line
+    # lies (江苏一侧的 | 沪苏锡常城际铁路); 属 says which line a stretch belongs to (今属 |
+    # 西潼高速)
+    "where a line of other provinces lies, and the line a stretch belongs to": (
+        "岳阳市综合交通规划\n借鉴江苏一侧的苏锡常泰城际铁路已开工在建的经验。"
+        "该路段今属杭瑞高速,已建成通车。",
+        [("苏锡常泰城际铁路", None, "under_construction"), ("杭瑞高速", None, "existing")],
+    ),
 }
 
 

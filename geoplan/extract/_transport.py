@@ -195,6 +195,7 @@ _VERBS = (
     "开行",  # trains run on a line (开行昌抚城际)
     "即",
     "指",
+    "属",  # 该路段今属西潼高速: the line a stretch belongs to
     "沿",
     "以",
     "把",
@@ -469,6 +470,17 @@ def _unit_and_town(token: str):
 _ANY_STAGE = "|".join(f"(?:{rx})" for _st, rx, _w in _STATUS_WORDS)
 # A stage and 的 before a line (在建的, 已建成的, 规划建设的): what describes the line ends there.
 _STAGED_OF = re.compile(f"(?:{_ANY_STAGE})的$")
+# A province, or a unit or side of one, and 的 before a line (江苏一侧的, 安徽境内的, 苏州市的):
+# where the line lies, which ends what describes it. The provinces by their names (the list of
+# zh.wikipedia.org/wiki/中华人民共和国省级行政区), 内蒙古 and 黑龙江 as written.
+PROVINCE_NAMES = (
+    "北京", "天津", "上海", "重庆", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "江苏",
+    "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "四川",
+    "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆", "香港", "澳门", "台湾",
+)  # fmt: skip
+_PLACED_OF = re.compile(
+    rf"(?:(?:{'|'.join(PROVINCE_NAMES)})(?:省|市)?|[省市县区])(?:一侧|境内|省内|方向)?的$"
+)
 # The next item's own stage (甲铁路和已建成的乙高铁): the words after 和 describe that item.
 _NEXT_STAGED = re.compile(f"(?:和|及|与|以及)[^，,。;；、]{{0,4}}?(?:{_ANY_STAGE})的")
 
@@ -484,6 +496,7 @@ def _whole_code(text: str, start: int, code: str) -> bool:
             or text[start - 1] in _HARD_LEFT
             or text.endswith(_VERBS, 0, start)
             or _STAGED_OF.search(text, 0, start) is not None  # 在建的 | 盐泰锡常宜高铁
+            or _PLACED_OF.search(text, 0, start) is not None  # 江苏一侧的 | 沪苏锡常城际铁路
         )
         and 4 <= len(code) <= 6
         and _of_code_chars(code)
