@@ -3346,6 +3346,14 @@ HELD_SCORES = {
     "setcy/645_jiading": (3, 4, 6, 2, 5),
     "setcy/646_jinghai": (3, 4, 7, 3, 6),
     "setcy/647_tongan": (3, 4, 7, 2, 7),
+    # run at 588eda1: structures 20/22, components 50/67, transport 47/52 (setcz/README.md)
+    "setcz/648_fengxian": (2, 2, 6, 1, 5),
+    "setcz/649_fuyangqu": (5, 6, 5, 1, 5),
+    "setcz/650_dongxihu": (3, 11, 7, 1, 6),
+    "setcz/651_zengcheng": (2, 2, 8, 4, 8),
+    "setcz/652_yubei": (3, 7, 6, 2, 5),
+    "setcz/654_licheng": (2, 13, 7, 0, 7),
+    "setcz/655_mawei": (3, 9, 8, 1, 8),
 }
 
 
