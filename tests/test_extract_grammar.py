@@ -3354,6 +3354,15 @@ HELD_SCORES = {
     "setcz/652_yubei": (3, 7, 6, 2, 5),
     "setcz/654_licheng": (2, 13, 7, 0, 7),
     "setcz/655_mawei": (3, 9, 8, 1, 8),
+    # run at 2c54d88: structures 19/20, components 52/66, transport 53/57 (setda/README.md)
+    "setda/656_pukou": (3, 8, 4, 1, 4),
+    "setda/657_huishan": (2, 10, 7, 0, 7),
+    "setda/658_xinbei": (2, 2, 6, 2, 6),
+    "setda/659_luyang": (3, 4, 7, 1, 7),
+    "setda/660_hunnan": (2, 3, 8, 2, 6),
+    "setda/661_guandu": (2, 3, 7, 6, 7),
+    "setda/662_wuming": (2, 14, 6, 2, 6),
+    "setda/663_huaxi": (3, 8, 8, 5, 8),
 }
 
 
