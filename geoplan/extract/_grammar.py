@@ -148,13 +148,13 @@ _ENUM = re.compile(
     r"|(?<![^\n])[ \t]*(?:[0-9]{1,2}号|[A-Z](?![A-Za-z]))[\u4e00-\u9fff]{0,4}[:：])\s*"
     r"(?P<item>[^,，;；。\n:：]{2,40})"
 )
-# 和/及/与 join two names, not the halves of one (太和, 柏林)
+# 和/及/与 join two names, not the halves of one (太和, 柏林), quoted or not (“甲环”和“乙环”)
 _LIST_SPLIT = re.compile(
-    r"以及|、|\+|＋|(?<=[\u4e00-\u9fff\w)）]{2})[和及与](?=[\u4e00-\u9fff\w(（“]{2})"
+    r"以及|、|\+|＋|(?<=[\u4e00-\u9fff\w)）”]{2})[和及与](?=[\u4e00-\u9fff\w(（“]{2})"
 )
 # The same, 及 left inside an item (甲物流及高科技产业组团 is one part's name).
 _LIST_SPLIT_NOT_JI = re.compile(
-    r"以及|、|\+|＋|(?<=[\u4e00-\u9fff\w)）]{2})[和与](?=[\u4e00-\u9fff\w(（“]{2})"
+    r"以及|、|\+|＋|(?<=[\u4e00-\u9fff\w)）”]{2})[和与](?=[\u4e00-\u9fff\w(（“]{2})"
 )
 # A list's marks alone, no conjunction (和/与/及 may join the halves of one name).
 _MARK_SPLIT = re.compile(r"以及|、|\+|＋")
@@ -897,6 +897,10 @@ _BUILT_ON = re.compile(
 _RESTS_ON = re.compile(r"^(?:以|依托|围绕|依靠)[^。;；]{2,30}?(?:为|建设|打造|形成|布局)")
 
 
+# A label quoted in a list (“四心”和“多廊道”的具体布局): the list is of labels, not of parts.
+_QUOTED_TOKEN = re.compile(rf"[{_OPEN}]{PLAIN_TOKEN}[{_CLOSE}]")
+
+
 def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bool]:
     """Names defined for one token, and whether they came from an enumeration."""
     k = count_of(numeral)
@@ -1085,6 +1089,8 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         # 甲度假与乙体验轴、丙休闲与丁度假体验轴: names each holding a 与, as many as counted
         return whole, False
     parts = _shared_noun(_top_split(clauses[0], _LIST_SPLIT))
+    if len(parts) > 1 and any(_QUOTED_TOKEN.search(p) for p in parts):
+        parts = _shared_noun([clauses[0]])  # “四心”和“多廊道”的具体布局: labels, no parts
     if _is_group(parts):
         return [clauses[0]], False  # a group of places: one part, its label
     if len(parts) > 2 and all(_COUNTED_KIND.match(p.strip()) for p in parts):

@@ -15,9 +15,9 @@ NUMERALS = "一二三四五六七八九十两多双"
 LAYOUT_ROLES = (
     "组团", "组群", "中心", "核心区", "景区", "核心", "圈层", "板块", "版块", "片区", "分区",
     "走廊", "廊道", "绿楔", "基地", "平台", "节点", "龙头", "集群", "门户", "轴线", "线路", "园区",
-    "支撑", "新城", "新区", "区块", "重点镇", "重点", "岸线", "支点", "卫", "枝", "段", "核",
-    "心", "主", "副", "次", "圈", "廊", "带", "轴", "翼", "极", "区", "片", "块", "环", "线",
-    "岸", "群", "点", "镇", "脉", "屏", "楔", "城", "体", "街", "地", "新", "星", "辅", "团",
+    "支撑", "新城", "新区", "区块", "重点镇", "重点", "岸线", "支点", "主轴", "副轴", "卫", "枝",
+    "段", "核", "心", "主", "副", "次", "圈", "廊", "带", "轴", "翼", "极", "区", "片", "块", "环",
+    "线", "岸", "群", "点", "镇", "脉", "屏", "楔", "城", "体", "街", "地", "新", "星", "辅", "团",
 )  # fmt: skip
 # Roles that name a part only as the one of its kind between others (一核一地两轴); counted
 # or closing a name they count places of a slogan (三区两地, 三地四区, 四地).
@@ -79,8 +79,15 @@ _BEFORE_ROLE = rf"(?:{_MEASURE[:-1]}(?=(?:{_WORD_ALT}))|{_QUALIFIED}|)"
 TOKEN = rf"{_NUMERAL}{_BEFORE_ROLE}(?:{_WORD_ALT})"
 # Tokens may be parted by a list mark, a plus sign (一带+七镇) or a verb that joins them: 串
 # (一环三湾串七岛: the ring and bays string the isles), 带 (一心带二点: the centre leads the
-# points).
-STRUCTURE_RE = re.compile(rf"(?<![第{NUMERALS}]){TOKEN}(?:(?:[、,，+＋]|串|带)?{TOKEN})+")
+# points), 联 (一核联四片: the core links the areas). After a list mark each token may be led
+# by a one-character verb of what is done to it (强一核、优两轴、联三区; 协两环、汇三江), the
+# first token too where a quote opens the name.
+_JOIN_VERB = "串带联"
+_LEAD_VERB = "强优联协汇融提促筑塑育拓兴聚护守连通串带治活壮扩"
+STRUCTURE_RE = re.compile(
+    rf"(?:(?<=[“\"「『])[{_LEAD_VERB}](?={_NUMERAL}))?(?<![第{NUMERALS}]){TOKEN}"
+    rf"(?:(?:[、,，][{_LEAD_VERB}]?|[+＋]|[{_JOIN_VERB}])?{TOKEN})+"
+)
 # A numeral + any word right after a match: the match is part of a longer, non-spatial name;
 # not a length in li after a list mark (一江四区、十里画廊: a second, descriptive name).
 _CONTINUES = re.compile(rf"(?![、,，][十百千万]里)[、,，]?[{NUMERALS}][\u4e00-\u9fff]")
@@ -176,6 +183,8 @@ ROLE_SUFFIX = {
     "集群": ("集群",),
     "门户": ("门户",),
     "轴线": ("轴线", "发展轴", "轴"),
+    "主轴": ("主轴", "轴"),
+    "副轴": ("副轴", "轴"),
     "卫": ("卫星城", "卫"),
     "新": ("新区", "新城", "新园", "区", "城", "园"),
     "新区": ("新区", "区"),
