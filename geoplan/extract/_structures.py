@@ -17,7 +17,8 @@ LAYOUT_ROLES = (
     "走廊", "廊道", "绿楔", "基地", "平台", "节点", "龙头", "集群", "门户", "轴线", "线路", "园区",
     "支撑", "新城", "新区", "区块", "重点镇", "重点", "岸线", "支点", "主轴", "副轴", "卫", "枝",
     "段", "核", "心", "主", "副", "次", "圈", "廊", "带", "轴", "翼", "极", "区", "片", "块", "环",
-    "线", "岸", "群", "点", "镇", "脉", "屏", "楔", "城", "体", "街", "地", "新", "星", "辅", "团",
+    "线", "岸", "群", "点", "镇", "村", "脉", "屏", "楔", "城", "体", "街", "地", "新", "星", "辅",
+    "团",
 )  # fmt: skip
 # Roles that name a part only as the one of its kind between others (一核一地两轴); counted
 # or closing a name they count places of a slogan (三区两地, 三地四区, 四地).
@@ -154,12 +155,12 @@ ROLE_SUFFIX = {
     "次": ("次中心", "副中心", "城区"),
     "极": ("增长极", "极"),
     "区": ("组团", "片区", "区"),
-    "片": ("片区", "片"),
+    "片": ("片区", "片", "板块"),  # an area by another word for it (“一片”指老山板块)
     "环": ("环线", "林带", "环"),
     "线": ("线",),
     "线路": ("线路", "线"),
     "岸": ("岸",),
-    "湖": ("湖",),
+    "湖": ("湖", "池", "海", "淀", "荡"),  # lakes by other words (滇池, 洱海, 白洋淀)
     "江": ("江",),
     "河": ("江", "河", "水"),
     "群": ("城市群", "群"),
@@ -322,7 +323,9 @@ INTERLEAVED_RE = re.compile(
     rf"(?<=[“\"「『])({_PHRASE}(?:[、,，]{_PHRASE})+"
     # or tokens each with its verb, the last item a count of no role and its verb (一核引领、
     # 两带协同、三区联动、四象生长), kept as written
-    rf"|{TOKEN}{_VERB2}(?:[、,，]{TOKEN}{_VERB2})+[、,，][{NUMERALS}][^\W\d{NUMERALS}、,，]{{3}})"
+    rf"|{TOKEN}{_VERB2}(?:[、,，]{TOKEN}{_VERB2})+[、,，][{NUMERALS}][^\W\d{NUMERALS}、,，]{{3}}"
+    # or two tokens, then tokens each with its verb (一湖两屏，两轴支撑，三心驱动，多片协同)
+    rf"|{TOKEN}{TOKEN}(?:[、,，]{TOKEN}{_VERB2}){{2,}})"
     rf"(?=[”\"」』])"
     # unquoted, three tokens or more (按照一核引领、两翼支撑、四心鼎力的思路)
     # (its later items may be no role: 六产拉动; the name is kept whole, as written)
