@@ -3428,6 +3428,14 @@ HELD_SCORES = {
     "setda/661_guandu": (2, 6, 7, 6, 7),
     "setda/662_wuming": (2, 14, 6, 2, 6),
     "setda/663_huaxi": (3, 8, 8, 5, 8),
+    # run at 73ad275: structures 19/19, components 57/66, transport 50/52 (setdb/README.md)
+    "setdb/664_jiutai": (3, 8, 6, 0, 5),
+    "setdb/665_acheng": (3, 10, 7, 2, 6),
+    "setdb/666_luquan": (2, 9, 8, 1, 8),
+    "setdb/667_jinyuan": (3, 3, 7, 1, 7),
+    "setdb/668_xigu": (3, 8, 7, 1, 7),
+    "setdb/670_meilan": (2, 4, 8, 2, 6),
+    "setdb/671_ouhai": (3, 15, 7, 0, 7),
 }
 
 
