@@ -1196,6 +1196,16 @@ LINE_FORMS = {
         "株洲市综合交通规划\n借鉴已建成的潮汕环线高速经验,加快建设长株潭环线高速,研究城市环线高速。",
         [("潮汕环线高速", []), ("长株潭环线高速", ["长沙市", "株洲市", "湘潭市"])],
     ),
+    # one character read in Hunan beside one only far units begin names no Hunan city (衡昔:
+    # 衡水 and 昔阳, not 衡阳); two Hunan ends that agree are read (常岳昌: 常德, 岳阳)
+    "a code of far places is not read by one Hunan character": (
+        "岳阳市综合交通规划\n加快建设常岳昌高铁。借鉴已建成的衡昔高速和兰张高铁的经验。",
+        [
+            ("常岳昌高铁", ["常德市", "岳阳市"], "under_construction"),
+            ("衡昔高速", [], "existing"),
+            ("兰张高铁", [], "existing"),
+        ],
+    ),
     # a province or a side of one and 的 before a code of other provinces says where the line
     # lies (江苏一侧的 | 沪苏锡常城际铁路); 属 says which line a stretch belongs to (今属 |
     # 西潼高速)

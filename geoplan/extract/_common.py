@@ -475,7 +475,9 @@ def decode_code(code: str, *, china: bool = True) -> tuple[list[str], list[str],
     other character is looked up in the abbreviation table, then among the units of China
     whose name begins with it, judged by the code's other decoded ends (see above); what
     stays unsettled is returned undecoded, never guessed. ``china=False`` skips that last
-    step, for names that are not codes (城陵矶港, a road's 涟源秀溪至冷水江).
+    step, for names that are not codes (城陵矶港, a road's 涟源秀溪至冷水江). A code read
+    in Hunan by one character only, beside a character that only units far from it begin,
+    names far places: nothing is read from it.
 
     Examples
     --------
@@ -487,6 +489,8 @@ def decode_code(code: str, *, china: bool = True) -> tuple[list[str], list[str],
     ['二连浩特市', '广州市']
     >>> decode_code("南岳")  # one unit's short name: the road is named for it
     (['南岳区'], ['430412'], [])
+    >>> decode_code("衡昔")  # 衡水 and 昔阳: one Hunan character cannot outweigh 昔
+    ([], [], ['衡', '昔'])
     """
     code = _ROUTE_NUMBER.sub("", code)
     names, adcodes, undecoded = _decode_code(code, china)
@@ -560,12 +564,33 @@ def _decode_code(code: str, china: bool) -> tuple[tuple[str, ...], ...]:
                 found[i] = (u.name, u.adcode if u.in_hunan else None)
         elif found[i] is None and "\u4e00" <= ch <= "\u9fff":
             undecoded.append(ch)
+    decoded = [f for f in found if f is not None]
+    river = code.endswith(("水", "江", "河"))  # a river's name, no pair of ends (澧水航道: 澧县)
+    if (
+        len(decoded) == 1
+        and decoded[0][1]
+        and not river
+        and any(_far_only(ch, anchors) for ch in undecoded)
+    ):
+        # one end read, in Hunan, beside a character that only units far from it begin: the
+        # code names places far from Hunan, which one character's reading cannot outweigh
+        # (兰张: 兰州 and 张掖, not 张家界; 衡昔: 衡水 and 昔阳, not 衡阳; but 常岳昌: two Hunan
+        # ends agree); nothing is read from it
+        return (), (), tuple(ch for ch in code if "\u4e00" <= ch <= "\u9fff")
     for f in found:
         if f is not None and f[0] not in names:
             names.append(f[0])
             if f[1]:
                 adcodes.append(f[1])
     return tuple(names), tuple(adcodes), tuple(undecoded)
+
+
+def _far_only(ch: str, anchors: list[tuple[float, float]]) -> bool:
+    """Whether units of China begin with ``ch`` and all lie beyond CODE_END_MAX_KM of every
+    decoded end (昔 of 衡昔: 昔阳县 only, 1,000 km from 衡阳)."""
+    points = [_unit_point(u.adcode) for u in _initial_candidates().get(ch, ())]
+    points = [p for p in points if p is not None]
+    return bool(points) and all(_km(p, a) > CODE_END_MAX_KM for p in points for a in anchors)
 
 
 def is_code(code: str) -> bool:
