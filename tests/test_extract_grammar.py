@@ -3438,8 +3438,8 @@ HELD_SCORES = {
     "setdb/671_ouhai": (3, 15, 7, 0, 7),
     # run at a19633c: structures 16/17, components 61/68, transport 47/51 (setdc/README.md)
     "setdc/672_jiangdu": (2, 7, 6, 1, 5),
-    "setdc/673_yunlong": (2, 3, 6, 2, 6),
-    "setdc/674_shangyu": (3, 14, 6, 3, 6),
+    "setdc/673_yunlong": (2, 3, 8, 2, 8),
+    "setdc/674_shangyu": (3, 14, 7, 3, 7),
     "setdc/675_luojiang": (2, 8, 6, 1, 6),
     "setdc/676_doumen": (2, 12, 8, 1, 8),
     "setdc/677_yiling": (2, 7, 7, 5, 7),

@@ -1196,6 +1196,21 @@ LINE_FORMS = {
         "株洲市综合交通规划\n借鉴已建成的潮汕环线高速经验,加快建设长株潭环线高速,研究城市环线高速。",
         [("潮汕环线高速", []), ("长株潭环线高速", ["长沙市", "株洲市", "湘潭市"])],
     ),
+    # 于 (选址于 | 京港澳), a list's ordinal (二是 | 徐宿淮盐) and 用好 end what comes before a
+    # line's code; 复线 is a line's own word before 和; 境 is no character of a code (境内铁路)
+    "where, an ordinal or use before a line; no line in 境内铁路": (
+        "衡阳市综合交通规划\n新区选址于京港澳高速公路与衡昆高速交汇处,两条高速均已建成通车。借鉴的经验"
+        "有二:一是苏锡常泰城际铁路的站城融合;二是徐宿淮盐铁路已建成通车。用好湘桂复线和泉南、衡永两条"
+        "高速。关于境内铁路项目推进情况另行报告。",
+        [
+            ("京港澳高速公路", None, "existing"),
+            ("衡昆高速", ["衡阳市", "昆明市"], "existing"),
+            ("苏锡常泰城际铁路", []),
+            ("徐宿淮盐铁路", [], "existing"),
+            ("泉南高速", None, "existing"),
+            ("衡永高速", ["衡阳市", "永州市"], "existing"),
+        ],
+    ),
     # one character read in Hunan beside one only far units begin names no Hunan city (衡昔:
     # 衡水 and 昔阳, not 衡阳); two Hunan ends that agree are read (常岳昌: 常德, 岳阳)
     "a code of far places is not read by one Hunan character": (

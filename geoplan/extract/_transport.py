@@ -168,6 +168,8 @@ _VERBS = (
     "连接",
     "衔接",
     "利用",
+    "用好",  # 二是用好甲铁路: make good use of the line
+    "复建",  # 三是复建甲铁路乙客运站: rebuild (a station of) the line
     "开通",
     "运营",
     "续建",
@@ -339,6 +341,8 @@ def _left_boundary(text: str, end: int, *, max_len: int = 10) -> int:
             break
         if ch == "是" and i >= 2 and text[i - 2] in "一二三四五六七八九十":
             break  # 一是马平高速, 二是巴平高速: a list's ordinal, then the line
+        if ch == "于" and not text.startswith("都", i):
+            break  # 选址于京福高速公路, 位于甲高速: where, then the line (not 于都, a county)
         if _TIME_BEFORE.search(text, max(0, i - 6), i):
             break  # 2004年底三福高速, 其后厦沙高速: a date or a time, then the line
         if ch == "随" and text[i:end] in corridor_codes():
@@ -380,7 +384,7 @@ _LINK = "至—–－~"
 
 
 # Characters that do not occur in line-name codes but do in running text (迈进了高速, 加强铁路).
-_FUNCTION_CHARS = re.compile(r"[了的由进善强用域好抓完加专个我其在全各新二要是第节升设接]|[0-9]")
+_FUNCTION_CHARS = re.compile(r"[了的由进善强用域境好抓完加专个我其在全各新二要是第节升设接]|[0-9]")
 
 
 # The last character of a verb of where a line runs, or of its stage, glued to its code (北临, 北起,
@@ -481,6 +485,8 @@ PROVINCE_NAMES = (
 _PLACED_OF = re.compile(
     rf"(?:(?:{'|'.join(PROVINCE_NAMES)})(?:省|市)?|[省市县区])(?:一侧|境内|省内|方向)?的$"
 )
+# A list's ordinal before a line (一是甲高铁, 二是乙铁路): the item starts there.
+_ORDINAL_BEFORE = re.compile(r"(?<![\u4e00-\u9fff])[一二三四五六七八九十]是$")
 # The next item's own stage (甲铁路和已建成的乙高铁): the words after 和 describe that item.
 _NEXT_STAGED = re.compile(f"(?:和|及|与|以及)[^，,。;；、]{{0,4}}?(?:{_ANY_STAGE})的")
 
@@ -497,6 +503,7 @@ def _whole_code(text: str, start: int, code: str) -> bool:
             or text.endswith(_VERBS, 0, start)
             or _STAGED_OF.search(text, 0, start) is not None  # 在建的 | 盐泰锡常宜高铁
             or _PLACED_OF.search(text, 0, start) is not None  # 江苏一侧的 | 沪苏锡常城际铁路
+            or _ORDINAL_BEFORE.search(text, 0, start) is not None  # 二是 | 徐宿淮盐铁路
         )
         and 4 <= len(code) <= 6
         and _of_code_chars(code)
@@ -1286,8 +1293,10 @@ def _listed(text: str, end: int, suffix: str, mode: str) -> list[RawProject]:
         raw = item[cut:].strip()
         s0 += cut
         joined = re.search(r"(?:和|及|与)([^和及与]{2,6})$", raw)
-        if joined and SUFFIX_RE.search(raw[: joined.start()]):
-            # 京广铁路和京港澳、厦蓉等高速公路: a line with a suffix of its own, then an item
+        line_before = SUFFIX_RE.search(raw[: joined.start()]) if joined else None
+        if joined and (line_before or raw[: joined.start()].endswith("复线")):
+            # 京广铁路和京港澳、厦蓉等高速公路: a line with a suffix of its own (or a second
+            # track's: 湘桂复线和泉南、娄衡三条高速), then an item
             s0 += joined.start(1)
             raw = joined.group(1)
         aside = re.fullmatch(r"(.{2,12}?)[(（][A-Z][0-9]{1,4}[)）]", raw)
