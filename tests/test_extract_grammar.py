@@ -3444,6 +3444,14 @@ HELD_SCORES = {
     "setdc/676_doumen": (2, 12, 8, 1, 8),
     "setdc/677_yiling": (2, 7, 7, 5, 7),
     "setdc/678_xiangzhou": (3, 10, 8, 3, 8),
+    # run at 84a4456: structures 15/18, components 35/45, transport 46/47 (setdd/README.md)
+    "setdd/680_xindu": (2, 5, 8, 1, 8),
+    "setdd/681_linan": (3, 6, 7, 0, 6),
+    "setdd/682_conghua": (3, 9, 7, 3, 7),
+    "setdd/684_beibei": (1, 6, 6, 2, 6),
+    "setdd/685_yanliang": (3, 3, 4, 0, 4),
+    "setdd/686_fenghua": (1, 2, 8, 1, 8),
+    "setdd/687_jimo": (2, 4, 6, 0, 6),
 }
 
 
