@@ -49,6 +49,7 @@ from geoplan.extract._figures import find_figures, find_table_figures, find_tabl
 from geoplan.extract._grammar import (
     _is_place_item,
     _list_lines,
+    _semicolon_leads,
     define_components,
     defined_tokens,
 )
@@ -935,7 +936,9 @@ def _numbered_run(text: str, pos: int, k: int) -> list[str]:
 _DIRECTION = re.compile(r"[东西南北中]部|[东西][南北]|[东西南北]片?")
 # The names a counted noun of a kind closes, after 由 or 包括 (由甲、乙、丙三大景区组成).
 _TOKEN_SPAN_RE = re.compile(TOKEN)
-_KIND_BEFORE = re.compile(r"(?:由|包括|分为|划分为|把|将)([^由。;；:：\n]{2,80}?)$")
+_KIND_BEFORE = re.compile(
+    r"(?:由|包括|分为|划分为|把|将|划定)([^由。;；:：\n]{2,80}?)[“\"「]?$"
+)  # (划定甲组团、乙组团“两大组团”: the parts named by what is drawn)
 _LIST_SPLIT_RE = re.compile(r"[、,，]|和|及|与")
 _BRACKETED_LIST = re.compile(r"[(（]([^()（）\n]{4,120})[)）]")
 # What introduces its parts right after it: 依次为:, 分别是:, 包括.
@@ -968,7 +971,10 @@ def _kind_structures(ctx: _Ctx, found: list[Structure]) -> list[Structure]:
         before = _KIND_BEFORE.search(text, max(0, m.start() - 90), m.start())
         lead = text[max(0, m.start() - 120) : before.start()] if before is not None else ""
         lead = re.split(r"[。;；\n]", lead)[-1]
-        if before is not None and not _TOKEN_SPAN_RE.search(lead):
+        labelled = any(
+            t.group() in p for t in _TOKEN_SPAN_RE.finditer(lead) for p in known
+        )  # (a token of a phrase that names no structure found, 内结一体, is no label)
+        if before is not None and not labelled:
             # (not 本规划所称三区, 包括甲、乙和丙三个板块: the parts of a label found already)
             # 由甲、乙、丙、丁四大景区组成: the names before the count, which it qualifies
             listed = before.group(1)
@@ -1012,6 +1018,13 @@ def _kind_structures(ctx: _Ctx, found: list[Structure]) -> list[Structure]:
                 items = [re.split(r"[,，]", i)[0].strip() for i in re.split(r"[;；]", segment)]
             else:
                 items = [i.strip() for i in re.split(r"[、;；]|和(?=[^、]*$)", segment)]
+            quoted = text[m.start() - 1 : m.start()] in ("“", '"', "「")
+            led = _semicolon_leads(text[stop:], k, (m.group(3),)) if k and quoted else []
+            if led and not all(clean_name(i).endswith(m.group(3)) for i in items):
+                # 以“三大组团”为基础进行组织。甲组团位于西部…;乙组团位于东部…;丙组团…: a
+                # quoted count's parts lead the clauses of the next sentence, as many as it
+                # counts
+                items, pos = led, stop
         spans = []
         at = pos
         for i in items:

@@ -571,6 +571,8 @@ def clean_name(item: str) -> str:
     ('甲乙经济带', '核心圈层')
     >>> clean_name("以株洲中心城区为主城"), clean_name("以云龙新区为副城")
     ('株洲中心城区', '云龙新区')
+    >>> clean_name("400亩柔性机加专业生产区")  # the area it takes, before its name
+    '柔性机加专业生产区'
     """
     item = re.sub(r"\s+", "", item).strip("“”\"'。:：")
     item = _PICTOGRAPHS.sub("", item)  # 甲增长极⚓: a post's emoji is no part of the name
@@ -614,6 +616,12 @@ def clean_name(item: str) -> str:
     )
     # 8片城市旅游片区, 16个特色小镇: how many of the kind, before its name
     item = re.sub(r"^[0-9]{1,3}(?:片|个|条|处|座)(?=[\u4e00-\u9fff]{3})", "", item)
+    # 400亩甲生产区, 约5平方公里的乙片区: the area it takes, before its name
+    item = re.sub(
+        r"^约?[0-9０-９.]+(?:平方公里|平方千米|公顷|亩|万平方米)(?:的)?(?=[\u4e00-\u9fff]{3})",
+        "",
+        item,
+    )
     item = re.split(r"[0-9０-９.]+(?:平方公里|万|个|亩|公里|%|年)", item, maxsplit=1)[0]
     item = item.replace("“", "").replace("”", "")
     if "的" in item and not item.endswith("的"):
