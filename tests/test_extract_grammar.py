@@ -3237,7 +3237,7 @@ HELD_SCORES = {
     "setbv/428_qianxinan": (1, 3, 7, 4, 7),
     "setbv/429_suzhou_js": (3, 9, 13, 4, 12),
     "setbv/431_sanya": (4, 4, 6, 2, 5),
-    "setbv/432_yanan": (4, 6, 6, 2, 5),
+    "setbv/432_yanan": (4, 6, 7, 2, 6),
     # run at 5abf3d5: structures 12/13, components 30/41, transport 42/46 (setbw/README.md)
     "setbw/433_xuchang": (1, 5, 9, 4, 8),
     "setbw/434_zhongshan": (5, 24, 7, 1, 7),
@@ -3472,7 +3472,7 @@ HELD_SCORES = {
     "setdd/681_linan": (3, 6, 7, 0, 6),
     "setdd/682_conghua": (3, 9, 7, 3, 7),
     "setdd/684_beibei": (1, 6, 6, 2, 6),
-    "setdd/685_yanliang": (3, 3, 4, 0, 4),
+    "setdd/685_yanliang": (3, 3, 5, 0, 5),
     "setdd/686_fenghua": (1, 2, 8, 1, 8),
     "setdd/687_jimo": (2, 4, 6, 0, 6),
 }

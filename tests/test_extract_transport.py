@@ -1211,6 +1211,12 @@ LINE_FORMS = {
             ("衡永高速", ["衡阳市", "永州市"], "existing"),
         ],
     ),
+    # a direction and 延 before a line's other words extend it (甲高速西延线); standing alone
+    # before the kind they are a code of places (西延高铁: 西安, 延安)
+    "a code that reads like an extension": (
+        "怀化市综合交通规划\n借鉴在建的西延高铁经验,规划建设沪昆高速西延线。",
+        [("西延高铁", None, "under_construction"), ("沪昆高速西延线", None, "planned")],
+    ),
     # one character read in Hunan beside one only far units begin names no Hunan city (衡昔:
     # 衡水 and 昔阳, not 衡阳); two Hunan ends that agree are read (常岳昌: 常德, 岳阳)
     "a code of far places is not read by one Hunan character": (

@@ -1529,7 +1529,7 @@ def find_projects(text: str) -> list[RawProject]:
         start = _left_boundary(text, anchor)
         code = text[start:anchor]
         dm = _DIRECTIONS.match(code)
-        if dm:
+        if dm and dm.group() != code:  # (西延高铁: 西安 and 延安, the code itself)
             start += len(dm.group())
             code = code[len(dm.group()) :]
         use, whole = None, False
