@@ -2620,6 +2620,13 @@ _ONE_OF_LABEL = re.compile(
 )
 
 
+# A quoted name said to be one of a token's parts (其中“甲-乙”是六片之一): a part of that token.
+_QUOTED_ONE_OF = re.compile(
+    rf"[{_OPEN}]([^{_OPEN}{_CLOSE}。;；,，]{{2,16}})[{_CLOSE}](?:是|为|属于|系)"
+    rf"[{_OPEN}]?({PLAIN_TOKEN})[{_CLOSE}]?之一"
+)
+
+
 # A part said to belong to a whole it does not count (甲新城是“一核四城”的重要组成部分; 位于乙区
 # 的丙新城同属“一核四城”), sentence- or clause-initial, a qualifier before 的 allowed: a part of
 # the one token its name's ending is of. Bare 是/为 says what a thing's structure is, not that
@@ -3032,6 +3039,19 @@ def define_components(
                 name = clean_name(m.group(1))
                 if name and name not in {c.name for c in have}:
                     have.append(RawComponent(toks[0][1], name, (m.start(), m.end()), 0.8))
+    for m in _QUOTED_ONE_OF.finditer(text):  # 其中“甲-乙”是六片之一
+        if len(per) > MAX_LABELS:
+            break
+        [(numeral, role)] = tokens_of(m.group(2))
+        pattern = _owner(
+            _Label(m.start(2), m.end(2), [(numeral, role)], m.group(2), "def"), mention_starts
+        )
+        name = clean_name(m.group(1))
+        if pattern is None or len(name) < 2 or _TOKEN_SPAN.fullmatch(name):
+            continue  # (“两轴”是…之一: a label, no part's name)
+        have = per.setdefault(pattern, {}).setdefault(_token_key([(numeral, role)]), [])
+        if len(have) < (count_of(numeral) or 99) and name not in {c.name for c in have}:
+            have.append(RawComponent(role, name, (m.start(), m.end()), confidence=0.75))
     for m in _PART_OF_WHOLE.finditer(text):  # 甲新城是“一核四城”的重要组成部分
         if len(per) > MAX_LABELS:
             break

@@ -616,9 +616,11 @@ def clean_name(item: str) -> str:
     )
     # 8片城市旅游片区, 16个特色小镇: how many of the kind, before its name
     item = re.sub(r"^[0-9]{1,3}(?:片|个|条|处|座)(?=[\u4e00-\u9fff]{3})", "", item)
-    # 400亩甲生产区, 约5平方公里的乙片区: the area it takes, before its name
+    # 400亩甲生产区, 约5平方公里的乙片区, 长约160公里的丙旅游圈: the area or length it takes,
+    # before its name
     item = re.sub(
-        r"^约?[0-9０-９.]+(?:平方公里|平方千米|公顷|亩|万平方米)(?:的)?(?=[\u4e00-\u9fff]{3})",
+        r"^(?:长|全长|总长|面积|占地|总面积)?约?[0-9０-９.]+"
+        r"(?:平方公里|平方千米|公顷|亩|万平方米|公里|千米)(?:左右)?(?:的)?(?=[\u4e00-\u9fff]{3})",
         "",
         item,
     )
