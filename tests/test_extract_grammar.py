@@ -3063,7 +3063,7 @@ HELD_SCORES = {
     # run at c86cb5f: structures 11/14, components 16/38, transport 36/42 (setar/README.md)
     "setar/249_kaifeng": (1, 5, 5, 0, 5),
     "setar/250_yibin": (2, 4, 4, 1, 4),
-    "setar/251_changzhi": (1, 1, 10, 4, 10),
+    "setar/251_changzhi": (1, 1, 11, 5, 11),
     "setar/252_tianshui": (2, 2, 5, 2, 5),
     "setar/253_fuzhou_jx": (1, 4, 5, 1, 4),
     "setar/254_jiangmen": (4, 13, 9, 2, 9),
@@ -3266,7 +3266,7 @@ HELD_SCORES = {
     # run at 44741fc: structures 12/14, components 10/21, transport 51/57 (setbx/README.md)
     "setbx/439_weihai": (4, 1, 8, 0, 7),
     "setbx/440_linfen": (1, 3, 18, 1, 18),
-    "setbx/441_anyang": (2, 1, 12, 4, 12),
+    "setbx/441_anyang": (2, 1, 13, 5, 13),
     "setbx/442_liangshan": (2, 1, 8, 4, 8),
     "setbx/443_daye": (1, 2, 5, 0, 5),
     "setbx/444_cixi": (2, 3, 5, 3, 4),
@@ -3443,7 +3443,7 @@ HELD_SCORES = {
     "setcx/636_yinzhou": (5, 20, 8, 5, 6),
     "setcx/637_wenjiang": (3, 7, 7, 3, 7),
     "setcx/638_yongchuan": (2, 9, 8, 4, 8),
-    "setcx/639_luhe": (3, 9, 6, 1, 6),
+    "setcx/639_luhe": (3, 9, 7, 2, 7),
     # run at d32db09: structures 23/25, components 65/74, transport 55/62 (setcy/README.md)
     "setcy/640_nanhai": (3, 14, 8, 1, 7),
     "setcy/641_huangdao": (3, 16, 7, 1, 7),
@@ -3468,13 +3468,13 @@ HELD_SCORES = {
     "setda/659_luyang": (3, 4, 7, 1, 7),
     "setda/660_hunnan": (2, 6, 8, 2, 6),
     "setda/661_guandu": (2, 6, 7, 6, 7),
-    "setda/662_wuming": (2, 16, 6, 2, 6),
+    "setda/662_wuming": (2, 16, 7, 3, 7),
     "setda/663_huaxi": (3, 8, 8, 5, 8),
     # run at 73ad275: structures 19/19, components 57/66, transport 50/52 (setdb/README.md)
-    "setdb/664_jiutai": (3, 8, 6, 0, 5),
+    "setdb/664_jiutai": (3, 8, 6, 1, 5),
     "setdb/665_acheng": (3, 11, 7, 2, 6),
     "setdb/666_luquan": (2, 9, 8, 1, 8),
-    "setdb/667_jinyuan": (3, 3, 7, 1, 7),
+    "setdb/667_jinyuan": (3, 3, 8, 2, 8),
     "setdb/668_xigu": (3, 8, 7, 1, 7),
     "setdb/670_meilan": (2, 4, 8, 2, 6),
     "setdb/671_ouhai": (3, 15, 7, 0, 7),

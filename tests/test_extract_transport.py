@@ -1211,6 +1211,16 @@ LINE_FORMS = {
             ("衡永高速", ["衡阳市", "永州市"], "existing"),
         ],
     ),
+    # a city's second or third ring (二环), with its direction (西北二环), and 绕越 (a
+    # bypass) are rings as 绕城 is; a city's own short name before its ring names the city
+    # (南京绕越: 南京市, not 南 and 京)
+    "second rings and bypasses of a city": (
+        "长沙市综合交通规划\n规划建设长沙西北二环高速公路,借鉴已建成的南京绕越高速经验。",
+        [
+            ("长沙西北二环高速公路", ["长沙市"], "planned"),
+            ("南京绕越高速", ["南京市"], "existing"),
+        ],
+    ),
     # a direction and 延 before a line's other words extend it (甲高速西延线); standing alone
     # before the kind they are a code of places (西延高铁: 西安, 延安)
     "a code that reads like an extension": (

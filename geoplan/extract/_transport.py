@@ -1208,14 +1208,15 @@ _DESIGNATION = re.compile(r"[A-Z][0-9]{1,2}号?线")
 _RAIL_MODES = frozenset({"hsr", "intercity_rail", "conventional_rail", "maglev"})
 _RAIL_KIND_BEFORE = re.compile(r"(?:铁路|城际|轨道|轨道交通|客专|高铁)$")
 _UPGRADE_WORDS = ("扩容", "扩能", "改扩建", "提质")
-# A ring road of a place: 长沙北外环, 长沙绕城, 株潭南环线.
+# A ring road of a place: 长沙北外环, 长沙绕城, 株潭南环线, 南宁二环, 太原西北二环, 南京绕越.
 # ... and one of two lines between the same ends (长常北线高速: "××高速北(中、南)线").
 # What may follow a line's code within its name: its ring or branch (长沙北外环高速, 甲乙东线),
 # or its purpose (岳平旅游高速, 甲乙扶贫公路); the cities are the code's.
 # An area named by the codes of its cities, whose ring a line may be (长株潭都市圈环线).
 _METRO_AREA = re.compile(r"(?:都市圈|城市圈|城市群|经济圈|经济区)$")
 _RING = re.compile(
-    r"[东南西北]?(?:第[二三四])?(?:外环|内环|绕城|环城|环线|环)$|[东南西北中]线$|[东南西北]{0,2}过境$"
+    r"[东南西北]{0,2}(?:第[二三四])?(?:外环|内环|绕城|绕越|环城|环线|[二三四]环|环)$"
+    r"|[东南西北中]线$|[东南西北]{0,2}过境$"
     r"|(?:旅游|扶贫|资源|沿江|环湖)$"
 )
 # What an airport's name may say of its use, not its place (邵东军用机场 = 邵东机场).
@@ -1635,7 +1636,9 @@ def find_projects(text: str) -> list[RawProject]:
             code[: (area or ring).start()] if ring else code,
             china=mode not in ("port", "airport", "waterway"),
         )
-        unit = _ring_unit(code[: (area or ring).start()]) if ring and not names else None
+        head = code[: (area or ring).start()] if ring else ""
+        # a city's own short name before its ring (南京绕越: 南京市, not 南 and 京)
+        unit = _ring_unit(head) if ring and (not names or _china_short_name(head)) else None
         if unit is not None:  # the ring of a city (or district) of another province
             names, undecoded = [unit], []
         if airport_road:
