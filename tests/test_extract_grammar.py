@@ -3451,10 +3451,10 @@ HELD_SCORES = {
     "setcy/643_lintong": (3, 12, 6, 1, 5),
     "setcy/644_shunyi": (2, 7, 7, 2, 6),
     "setcy/645_jiading": (3, 4, 6, 2, 5),
-    "setcy/646_jinghai": (3, 4, 7, 3, 6),
+    "setcy/646_jinghai": (3, 4, 8, 3, 7),
     "setcy/647_tongan": (3, 4, 7, 2, 7),
     # run at 588eda1: structures 20/22, components 50/67, transport 47/52 (setcz/README.md)
-    "setcz/648_fengxian": (4, 10, 6, 1, 5),
+    "setcz/648_fengxian": (4, 10, 8, 1, 7),
     "setcz/649_fuyangqu": (5, 6, 5, 1, 5),
     "setcz/650_dongxihu": (3, 11, 7, 1, 6),
     "setcz/651_zengcheng": (2, 7, 8, 4, 8),
@@ -3468,7 +3468,7 @@ HELD_SCORES = {
     "setda/659_luyang": (3, 4, 7, 1, 7),
     "setda/660_hunnan": (2, 6, 8, 2, 6),
     "setda/661_guandu": (2, 6, 7, 6, 7),
-    "setda/662_wuming": (2, 16, 7, 3, 7),
+    "setda/662_wuming": (2, 16, 8, 3, 8),
     "setda/663_huaxi": (3, 8, 8, 5, 8),
     # run at 73ad275: structures 19/19, components 57/66, transport 50/52 (setdb/README.md)
     "setdb/664_jiutai": (3, 8, 6, 1, 5),

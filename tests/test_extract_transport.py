@@ -1211,6 +1211,15 @@ LINE_FORMS = {
             ("衡永高速", ["衡阳市", "永州市"], "existing"),
         ],
     ),
+    # a suburban line named after its kind by places and 线; not a word of lines (沿线, 干线)
+    "suburban lines named by places and 线 after their kind": (
+        "长沙市综合交通规划\n加快建设市域铁路长浏线。研究长沙市市郊铁路宁乡线。推动市域铁路沿线开发,"
+        "完善干线网络。",
+        [
+            ("市域铁路长浏线", None, "under_construction"),
+            ("长沙市市郊铁路宁乡线", None, "studied"),
+        ],
+    ),
     # a city's second or third ring (二环), with its direction (西北二环), and 绕越 (a
     # bypass) are rings as 绕城 is; a city's own short name before its ring names the city
     # (南京绕越: 南京市, not 南 and 京)

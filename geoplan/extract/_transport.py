@@ -1205,6 +1205,22 @@ _OWN_LINE_AFTER = re.compile(
 # A rail line's letter and number after its kind (成眉市域铁路S5线, 城际铁路F1线, 旅游铁路T1线):
 # part of its name, no road's number.
 _DESIGNATION = re.compile(r"[A-Z][0-9]{1,2}号?线")
+# A suburban line named after its kind by places and 线 (市域（郊）铁路津静线,
+# 南宁市市郊铁路武鸣线), not a word of lines (沿线, 干线, 支线, 复线, 专线, 快线).
+_SUBURBAN_LINE = re.compile(r"(?![沿一干支复专主快慢])[\u4e00-\u9fff]{2,3}线(?![路网])")
+
+
+def _designation(text: str, end: int, suffix: str) -> re.Match | None:
+    """A rail line's designation right after its kind (S5线; after a suburban kind also places
+    and 线: 津静线), or None."""
+    desig = _DESIGNATION.match(text, end)
+    if desig is None and suffix.startswith(("市域", "市郊")):
+        desig = _SUBURBAN_LINE.match(text, end)
+        if desig is not None and _FUNCTION_CHARS.search(desig.group()[:-1]):
+            desig = None
+    return desig
+
+
 _RAIL_MODES = frozenset({"hsr", "intercity_rail", "conventional_rail", "maglev"})
 _RAIL_KIND_BEFORE = re.compile(r"(?:铁路|城际|轨道|轨道交通|客专|高铁)$")
 _UPGRADE_WORDS = ("扩容", "扩能", "改扩建", "提质")
@@ -1536,7 +1552,7 @@ def find_projects(text: str) -> list[RawProject]:
         use, whole = None, False
         short = len(code) < 2 and suffix not in ("港", "港区")
         if (not code or short) and not (code and is_code(code)):
-            desig = _DESIGNATION.match(text, m.end())
+            desig = _designation(text, m.end(), suffix)
             mode = next(md for rx, md in _MODE_OF if rx.match(suffix))
             if not code and desig is not None and mode in _RAIL_MODES:
                 # 规划建设城际铁路F1线: a line named by its kind and its letter and number
@@ -1657,7 +1673,7 @@ def find_projects(text: str) -> list[RawProject]:
             and (not names or undecoded)
             and termini is None
             and not _code_like(code)
-            and not _DESIGNATION.match(text, m.end())  # 温州市域铁路S2线: a line of the city
+            and not _designation(text, m.end(), suffix)  # 温州市域铁路S2线: a line of the city
         ):
             continue  # a city's suburban lines (“十四五”末形成市域铁路…): a kind, no line
         kind = _AIRPORT_KIND.search(code) if mode == "airport" else None
@@ -1701,7 +1717,7 @@ def find_projects(text: str) -> list[RawProject]:
         branch = _OWN_LINE_AFTER.match(text, end) if own_line else None
         if branch is not None:  # 京港澳高速东移线: a line of its own beside the one it relieves
             end = branch.end()
-        desig = _DESIGNATION.match(text, end) if mode in _RAIL_MODES else None
+        desig = _designation(text, end, suffix) if mode in _RAIL_MODES else None
         if desig is not None:  # 成眉市域铁路S5线: its letter and number name it
             end = desig.end()
         span = (start, end)
