@@ -3440,7 +3440,7 @@ HELD_SCORES = {
     "setcx/633_panyu": (3, 10, 6, 3, 6),
     "setcx/634_jiangxia": (3, 6, 5, 3, 5),
     "setcx/635_wuzhong": (4, 16, 6, 2, 6),
-    "setcx/636_yinzhou": (5, 20, 8, 5, 6),
+    "setcx/636_yinzhou": (5, 20, 9, 5, 7),
     "setcx/637_wenjiang": (3, 7, 7, 3, 7),
     "setcx/638_yongchuan": (2, 9, 8, 4, 8),
     "setcx/639_luhe": (3, 9, 7, 2, 7),

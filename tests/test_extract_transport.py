@@ -1211,6 +1211,11 @@ LINE_FORMS = {
             ("衡永高速", ["衡阳市", "永州市"], "existing"),
         ],
     ),
+    # a stage, 中 and 的 before a code of other provinces (规划中的 | 盐泰锡常宜铁路): in that stage
+    "a line in a stage, after 中的": (
+        "常德市综合交通规划\n对接规划中的盐泰锡常宜铁路和加快建设中的通苏嘉甬铁路。",
+        [("盐泰锡常宜铁路", None, "planned"), ("通苏嘉甬铁路", None, "under_construction")],
+    ),
     # a suburban line named after its kind by places and 线; not a word of lines (沿线, 干线)
     "suburban lines named by places and 线 after their kind": (
         "长沙市综合交通规划\n加快建设市域铁路长浏线。研究长沙市市郊铁路宁乡线。推动市域铁路沿线开发,"

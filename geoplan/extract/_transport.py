@@ -473,7 +473,7 @@ def _unit_and_town(token: str):
 
 _ANY_STAGE = "|".join(f"(?:{rx})" for _st, rx, _w in _STATUS_WORDS)
 # A stage and 的 before a line (在建的, 已建成的, 规划建设的): what describes the line ends there.
-_STAGED_OF = re.compile(f"(?:{_ANY_STAGE})的$")
+_STAGED_OF = re.compile(f"(?:{_ANY_STAGE})中?的$")  # (加快建设中的, 规划中的: in that stage)
 # A province, or a unit or side of one, and 的 before a line (江苏一侧的, 安徽境内的, 苏州市的):
 # where the line lies, which ends what describes it. The provinces by their names (the list of
 # zh.wikipedia.org/wiki/中华人民共和国省级行政区), 内蒙古 and 黑龙江 as written.
@@ -488,7 +488,7 @@ _PLACED_OF = re.compile(
 # A list's ordinal before a line (一是甲高铁, 二是乙铁路): the item starts there.
 _ORDINAL_BEFORE = re.compile(r"(?<![\u4e00-\u9fff])[一二三四五六七八九十]是$")
 # The next item's own stage (甲铁路和已建成的乙高铁): the words after 和 describe that item.
-_NEXT_STAGED = re.compile(f"(?:和|及|与|以及)[^，,。;；、]{{0,4}}?(?:{_ANY_STAGE})的")
+_NEXT_STAGED = re.compile(f"(?:和|及|与|以及)[^，,。;；、]{{0,4}}?(?:{_ANY_STAGE})中?的")
 
 
 def _whole_code(text: str, start: int, code: str) -> bool:
