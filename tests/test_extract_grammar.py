@@ -3011,7 +3011,7 @@ HELD_SCORES = {
     "setai/193_quyuan": (2, 7, 7, 7, 7),
     # set AJ (2026-12-05): five plan-register texts, first run at the session's start code
     # (a13462e): structures 9/11, components 10/31, transport 40/41 (see setaj/README.md)
-    "setaj/195_xiangtan": (3, 13, 7, 7, 7),
+    "setaj/195_xiangtan": (3, 13, 8, 8, 8),
     "setaj/198_shaoyang": (2, 10, 8, 8, 8),
     "setaj/199_changde": (2, 2, 9, 9, 9),
     "setaj/201_huaihua": (2, 4, 11, 11, 11),
@@ -3056,7 +3056,7 @@ HELD_SCORES = {
     # run at f2b4688: structures 18/23, components 27/43, transport 54/67 (setaq/README.md)
     "setaq/243_jiangxi": (2, 8, 11, 7, 11),
     "setaq/244_guangxi": (7, 6, 11, 6, 11),
-    "setaq/245_chongqing": (4, 1, 13, 4, 13),
+    "setaq/245_chongqing": (4, 1, 14, 4, 14),
     "setaq/246_guizhou": (2, 7, 9, 5, 9),
     "setaq/247_huangshi": (2, 2, 8, 1, 8),
     "setaq/248_jiangsu2": (4, 8, 11, 3, 10),
@@ -3123,14 +3123,14 @@ HELD_SCORES = {
     # run at c2ce1d7: structures 18/23, components 12/31, transport 52/61 (setba/README.md)
     "setba/303_hubei8": (2, 3, 11, 2, 10),
     "setba/304_henan5": (2, 7, 8, 3, 8),
-    "setba/305_anhui5": (7, 6, 9, 0, 9),
+    "setba/305_anhui5": (7, 6, 10, 0, 10),
     "setba/306_jiangxi6": (2, 0, 11, 4, 11),
     "setba/307_guangdong7": (3, 5, 5, 5, 5),
     "setba/308_chongqing3": (5, 4, 15, 6, 14),
     # run at 4f3e66a: structures 18/22, components 27/42, transport 55/64 (setbb/README.md)
     "setbb/309_shandong3": (4, 8, 6, 0, 6),
     "setbb/310_hebei3": (1, 3, 9, 3, 9),
-    "setbb/311_zhejiang3": (8, 9, 14, 4, 14),
+    "setbb/311_zhejiang3": (8, 9, 15, 4, 15),
     "setbb/312_fujian3": (1, 6, 6, 1, 5),
     "setbb/313_shaanxi3": (3, 8, 14, 3, 14),
     "setbb/314_sichuan5": (3, 3, 11, 5, 11),
@@ -3207,7 +3207,7 @@ HELD_SCORES = {
     # run at 1646527: structures 12/12, components 29/35, transport 43/49 (setbn/README.md)
     "setbn/379_anqing": (2, 10, 5, 0, 4),
     "setbn/381_suizhou": (3, 8, 8, 2, 8),
-    "setbn/382_zigong": (3, 3, 12, 3, 12),
+    "setbn/382_zigong": (3, 3, 13, 3, 13),
     "setbn/383_baise": (1, 4, 12, 8, 12),
     "setbn/384_huizhou": (3, 5, 9, 2, 9),
     # run at 91155d6: structures 18/18, components 38/40, transport 54/60 (setbo/README.md)
@@ -3477,7 +3477,7 @@ HELD_SCORES = {
     "setdb/667_jinyuan": (3, 3, 8, 2, 8),
     "setdb/668_xigu": (3, 8, 7, 1, 7),
     "setdb/670_meilan": (2, 4, 8, 2, 6),
-    "setdb/671_ouhai": (3, 15, 7, 0, 7),
+    "setdb/671_ouhai": (3, 15, 8, 0, 8),
     # run at a19633c: structures 16/17, components 61/68, transport 47/51 (setdc/README.md)
     "setdc/672_jiangdu": (2, 7, 6, 1, 5),
     "setdc/673_yunlong": (2, 3, 8, 2, 8),

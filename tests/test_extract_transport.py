@@ -1211,6 +1211,20 @@ LINE_FORMS = {
             ("衡永高速", ["衡阳市", "永州市"], "existing"),
         ],
     ),
+    # three-character codes of other provinces listed with 、 share the suffix (金丽温、甬台温高速
+    # 公路); a line of its own (北沿江高铁、) or a street (白云路、) before the mark is no code
+    "three-character codes listed with 、; no code in a line or a street before the mark": (
+        "株洲市综合交通规划\n借鉴已建成的金丽温、甬台温高速公路。规划区北起长芷高速,南至白云路、沪昆高铁。"
+        "加快北沿江高铁、合芜宣城际建设。",
+        [
+            ("金丽温高速公路", [], "existing"),
+            ("甬台温高速公路", None, "existing"),
+            ("长芷高速", None),
+            ("沪昆高铁", None),
+            ("北沿江高铁", None, "under_construction"),
+            ("合芜宣城际", None, "under_construction"),
+        ],
+    ),
     # a stage, 中 and 的 before a code of other provinces (规划中的 | 盐泰锡常宜铁路): in that stage
     "a line in a stage, after 中的": (
         "常德市综合交通规划\n对接规划中的盐泰锡常宜铁路和加快建设中的通苏嘉甬铁路。",

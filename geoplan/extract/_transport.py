@@ -1166,14 +1166,17 @@ def _coordinated(text: str, start: int) -> tuple[int, int] | None:
     names, _adcodes, undecoded = decode_code(code)
     if len(names) >= 2 and not undecoded:
         return s0, end  # 平益、莲株高速
-    # 京港澳、大广、兰原高速公路: a code of places of other provinces, of two characters
+    # 京港澳、大广、兰原高速公路, 金丽温、甬台温高速公路: a code of places of other provinces,
+    # of two or three characters
     plain = (
         _code_like(code)
         and not _NO_CODE.match(code)
         and not _GENERIC_CODES.search(code)
+        and not SUFFIX_RE.search(code)  # (北沿江高铁、合芜宣城际: a line of its own before)
+        and not code.endswith(("路", "道", "街", "桥"))  # (至白云路、沪昆高铁: a street)
         and text[end] == "、"
     )
-    return (s0, end) if len(code) == 2 and plain else None  # (济广与厦蓉高速会昌联络线: no)
+    return (s0, end) if len(code) in (2, 3) and plain else None  # (济广与厦蓉高速…联络线: no)
 
 
 def _confidence(names: list[str], undecoded: list[str]) -> float:
