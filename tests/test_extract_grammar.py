@@ -3380,7 +3380,7 @@ HELD_SCORES = {
     # run at af44bf4: structures 13/18, components 31/52, transport 38/45 (setco/README.md)
     "setco/561_changle": (3, 9, 7, 0, 7),
     "setco/563_haian": (2, 2, 6, 0, 6),
-    "setco/564_zhangqiu": (2, 0, 5, 0, 5),
+    "setco/564_zhangqiu": (2, 0, 6, 1, 6),
     "setco/565_xingyang": (3, 13, 7, 2, 7),
     "setco/566_nankang": (2, 6, 8, 1, 8),
     "setco/567_taishan": (2, 3, 7, 0, 7),
@@ -3459,7 +3459,7 @@ HELD_SCORES = {
     "setcz/650_dongxihu": (3, 11, 7, 1, 6),
     "setcz/651_zengcheng": (2, 7, 8, 4, 8),
     "setcz/652_yubei": (3, 8, 6, 2, 5),
-    "setcz/654_licheng": (2, 13, 7, 0, 7),
+    "setcz/654_licheng": (2, 13, 8, 1, 8),
     "setcz/655_mawei": (3, 9, 8, 1, 8),
     # run at 2c54d88: structures 19/20, components 52/66, transport 53/57 (setda/README.md)
     "setda/656_pukou": (3, 9, 4, 1, 4),

@@ -1230,6 +1230,16 @@ LINE_FORMS = {
         "常德市综合交通规划\n对接规划中的盐泰锡常宜铁路和加快建设中的通苏嘉甬铁路。",
         [("盐泰锡常宜铁路", None, "planned"), ("通苏嘉甬铁路", None, "under_construction")],
     ),
+    # a direction before a ring belongs to the place whose name ends with it (济南绕城: 济南's
+    # ring; 淮南西环: 淮南's western ring); a province's ring names no unit (海南东环)
+    "a place whose name ends with a direction, before its ring": (
+        "湘潭市综合交通规划\n借鉴已建成的济南绕城高速公路和淮南西环高速经验。海南东环铁路已建成通车。",
+        [
+            ("济南绕城高速公路", ["济南市"], "existing"),
+            ("淮南西环高速", ["淮南市"], "existing"),
+            ("海南东环铁路", [], "existing"),
+        ],
+    ),
     # a suburban line named after its kind by places and 线; not a word of lines (沿线, 干线)
     "suburban lines named by places and 线 after their kind": (
         "长沙市综合交通规划\n加快建设市域铁路长浏线。研究长沙市市郊铁路宁乡线。推动市域铁路沿线开发,"

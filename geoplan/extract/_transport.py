@@ -422,8 +422,11 @@ def _china_short_name(word: str) -> str | None:
 
 def _ring_unit(word: str) -> str | None:
     """The unit of China a ring or an area before it is named after, by its short name or in
-    full: a city (杭州 -> 杭州市, 许昌市), else a district or county (万州 -> 万州区); None."""
+    full: a city (杭州 -> 杭州市, 许昌市), else a district or county (万州 -> 万州区); None,
+    also for a province's name (海南东环: the island's ring, not 乌海's 海南区)."""
     city = _china_short_name(word)
+    if word in PROVINCE_NAMES and city is None:
+        return None
     if city is not None:
         return f"{city}市"
     names = china_unit_names()
@@ -1238,6 +1241,21 @@ _RING = re.compile(
     r"|[东南西北中]线$|[东南西北]{0,2}过境$"
     r"|(?:旅游|扶贫|资源|沿江|环湖)$"
 )
+
+
+def _ring_of(code: str) -> re.Match | None:
+    """The ring or branch ``code`` ends with (:data:`_RING`), a direction left to the place
+    whose name ends with it (济南绕城: 济南's ring, not 济's southern one; 淮南西环: 淮南's
+    western ring)."""
+    ring = _RING.search(code)
+    d = re.match(r"[东南西北]{1,2}", ring.group()) if ring is not None else None
+    if d and not _ring_unit(code[: ring.start()]):
+        for i in range(d.end(), 0, -1):
+            if _ring_unit(code[: ring.start() + i]):
+                return _RING.search(code, ring.start() + i)
+    return ring
+
+
 # What an airport's name may say of its use, not its place (邵东军用机场 = 邵东机场).
 # 民用 is a kind of airport (洪江民用机场), as 通用 is: part of the name (_AIRPORT_KIND).
 _AIRPORT_USE = re.compile(r"(?:军民合用|军民两用|军用)$")
@@ -1585,7 +1603,7 @@ def find_projects(text: str) -> list[RawProject]:
             and not airport_road
         ):
             trimmed = _trim_code(code)
-            ring = _RING.search(code) if trimmed is None else None
+            ring = _ring_of(code) if trimmed is None else None
             head = None
             if ring is not None:  # the code before it, trimmed as a code of its length is
                 head = code[: ring.start()]
@@ -1649,7 +1667,7 @@ def find_projects(text: str) -> list[RawProject]:
                 continue
         if _GENERIC_CODES.search(code):
             continue
-        ring = _RING.search(code) if mode not in ("port", "airport", "waterway") else None
+        ring = _ring_of(code) if mode not in ("port", "airport", "waterway") else None
         area = _METRO_AREA.search(code[: ring.start()]) if ring else None
         names, adcodes, undecoded = decode_code(
             code[: (area or ring).start()] if ring else code,
