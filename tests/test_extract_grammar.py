@@ -3448,7 +3448,7 @@ HELD_SCORES = {
     "setcy/640_nanhai": (3, 14, 8, 1, 7),
     "setcy/641_huangdao": (3, 16, 7, 1, 7),
     "setcy/642_longgang": (3, 4, 8, 2, 8),
-    "setcy/643_lintong": (3, 12, 6, 1, 5),
+    "setcy/643_lintong": (3, 12, 7, 2, 6),
     "setcy/644_shunyi": (2, 7, 7, 2, 6),
     "setcy/645_jiading": (3, 4, 6, 2, 5),
     "setcy/646_jinghai": (3, 4, 8, 3, 7),

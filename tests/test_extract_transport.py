@@ -1231,13 +1231,16 @@ LINE_FORMS = {
         [("盐泰锡常宜铁路", None, "planned"), ("通苏嘉甬铁路", None, "under_construction")],
     ),
     # a direction before a ring belongs to the place whose name ends with it (济南绕城: 济南's
-    # ring; 淮南西环: 淮南's western ring); a province's ring names no unit (海南东环)
+    # ring; 淮南西环: 淮南's western ring); a province's ring names no unit (海南东环); a
+    # city's 城市环线 is its ring (湘潭城市环线), a bare 城市环线 no line
     "a place whose name ends with a direction, before its ring": (
-        "湘潭市综合交通规划\n借鉴已建成的济南绕城高速公路和淮南西环高速经验。海南东环铁路已建成通车。",
+        "湘潭市综合交通规划\n借鉴已建成的济南绕城高速公路和淮南西环高速经验。海南东环铁路已建成通车。"
+        "规划建设湘潭城市环线高速公路,研究城市环线高速。",
         [
             ("济南绕城高速公路", ["济南市"], "existing"),
             ("淮南西环高速", ["淮南市"], "existing"),
             ("海南东环铁路", [], "existing"),
+            ("湘潭城市环线高速公路", ["湘潭市"], "planned"),
         ],
     ),
     # a suburban line named after its kind by places and 线; not a word of lines (沿线, 干线)

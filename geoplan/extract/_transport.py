@@ -424,6 +424,8 @@ def _ring_unit(word: str) -> str | None:
     """The unit of China a ring or an area before it is named after, by its short name or in
     full: a city (杭州 -> 杭州市, 许昌市), else a district or county (万州 -> 万州区); None,
     also for a province's name (海南东环: the island's ring, not 乌海's 海南区)."""
+    if word.endswith("城市") and len(word) > 3:
+        word = word[:-2]  # 西安城市环线: the city's own ring
     city = _china_short_name(word)
     if word in PROVINCE_NAMES and city is None:
         return None
@@ -1619,7 +1621,8 @@ def find_projects(text: str) -> list[RawProject]:
                 elif len(head) != 2:
                     head = _trim_code(head)
                 unit = _ring_unit(code[: ring.start()])
-                if unit is not None and not decode_code(unit[:-1])[0]:
+                city_ring = code[: ring.start()].endswith("城市")  # 湘潭城市环线: written whole
+                if unit is not None and (city_ring or not decode_code(unit[:-1])[0]):
                     # 杭州绕城, 凯里环城, 许昌市绕城, 万州南环: a unit of another province, as
                     # written
                     head, whole = code[: ring.start()], True
