@@ -81,9 +81,9 @@ TOKEN = rf"{_NUMERAL}{_BEFORE_ROLE}(?:{_WORD_ALT})"
 # Tokens may be parted by a list mark, a plus sign (一带+七镇) or a verb that joins them: 串
 # (一环三湾串七岛: the ring and bays string the isles), 带 (一心带二点: the centre leads the
 # points), 联 (一核联四片: the core links the areas), 聚, 领, 连, 引 (一轴两翼聚三区: the axis
-# and wings gather the zones). After a list mark each token may be led
-# by a one-character verb of what is done to it (强一核、优两轴、联三区; 协两环、汇三江), the
-# first token too where a quote opens the name.
+# and wings gather the zones). After a list mark each token may be led by a one-character verb
+# of what is done to it (强一核、优两轴、联三区; 协两环、汇三江), the first token too where a
+# quote opens the name.
 _JOIN_VERB = "串带联聚领连引"
 _LEAD_VERB = "强优联协汇融提促筑塑育拓兴聚护守连通串带治活壮扩"
 STRUCTURE_RE = re.compile(
