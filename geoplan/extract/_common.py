@@ -491,6 +491,8 @@ def decode_code(code: str, *, china: bool = True) -> tuple[list[str], list[str],
     (['南岳区'], ['430412'], [])
     >>> decode_code("衡昔")  # 衡水 and 昔阳: one Hunan character cannot outweigh 昔
     ([], [], ['衡', '昔'])
+    >>> decode_code("澧水")  # a river's name, read for the county it names
+    (['澧县'], ['430723'], ['水'])
     """
     code = _ROUTE_NUMBER.sub("", code)
     names, adcodes, undecoded = _decode_code(code, china)
