@@ -3494,6 +3494,15 @@ HELD_SCORES = {
     "setdd/685_yanliang": (3, 4, 5, 0, 5),
     "setdd/686_fenghua": (1, 2, 8, 1, 8),
     "setdd/687_jimo": (2, 4, 6, 0, 6),
+    # run at 78bc96c: structures 21/26, components 47/77, transport 56/59 (setde/README.md)
+    "setde/688_baoan": (2, 5, 8, 2, 8),
+    "setde/689_qixia": (1, 4, 8, 0, 8),
+    "setde/690_zhenhai": (1, 6, 6, 5, 4),
+    "setde/691_changping": (5, 8, 7, 2, 7),
+    "setde/692_xinzhou": (3, 3, 6, 0, 6),
+    "setde/693_longquanyi": (3, 6, 8, 2, 7),
+    "setde/694_jiyang": (4, 15, 7, 3, 7),
+    "setde/695_lianjiang": (2, 0, 6, 0, 5),
 }
 
 
