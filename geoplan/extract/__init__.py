@@ -1199,6 +1199,9 @@ def _units_as_label(
         return (
             len(same) >= 2
             and all(_is_place_item(d.name) for d in same)
+            # a side and the role (东区, 西区 of 东西两区) is that side's part, not a unit so
+            # named elsewhere
+            and not any(d.name == d.name[:1] + d.role and d.name[:1] in "东西南北" for d in same)
             and not _one_list(text, same)
         )
 

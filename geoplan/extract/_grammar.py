@@ -186,8 +186,8 @@ class _Label:
     end: int  # end of the marker (or of the label, for a list before it)
     tokens: list[tuple[str, str]]
     text: str  # the label as written, without quotes
-    form: str  # def | before | chain
-    items: list[str] | None = None  # for "before" and "chain": the listed names
+    form: str  # def | before | sides | chain
+    items: list[str] | None = None  # for "before", "sides" and "chain": the listed names
 
 
 # Role words that are longer forms of another (五条发展轴线 counts the parts of 五轴).
@@ -515,10 +515,23 @@ def _places_joined(parts: list[str], suffixes: tuple[str, ...]) -> list[str]:
     return [] if pending else out
 
 
+# A name in quotes, whole.
+_QUOTED_ITEM = re.compile(r"\s*[“「『][^“”「」『』]{2,16}[”」』]\s*")
+
+
 def _shared_noun(parts: list[str]) -> list[str]:
     """Give every item of a list the noun its last item carries after a count (甲、乙、丙
     三条经济带 -> 甲经济带, 乙经济带, 丙经济带); items of a group of places keep their names
     (:func:`_is_group`)."""
+    if parts and _QUOTED_ITEM.match(parts[0]):
+        # “甲”、“乙”、“丙”三个特色区段: quoted names are names of their own
+        last = _SHARED_NOUN.search(_MADE_OF_END.sub("", parts[-1]))
+        items = [*parts[:-1], parts[-1][: last.start()] if last else parts[-1]]
+        names = [p.strip()[1:-1] for p in items]
+        if all(_QUOTED_ITEM.fullmatch(p) for p in items) and not any(
+            _TOKEN_SPAN.search(n) for n in names
+        ):  # (not labels: “四心”和“多廊道”)
+            return names
     m = _SHARED_NOUN.search(parts[-1]) if parts else None
     if not m:
         return _shared_tail(parts)
@@ -901,9 +914,14 @@ _RESTS_ON = re.compile(r"^(?:以|依托|围绕|依靠)[^。;；]{2,30}?(?:为|�
 _QUOTED_TOKEN = re.compile(rf"[{_OPEN}]{PLAIN_TOKEN}[{_CLOSE}]")
 
 
+_QUOTES_IN_A_ROW = re.compile(r"(?<=[”」』])(?=[“「『])")
+
+
 def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bool]:
     """Names defined for one token, and whether they came from an enumeration."""
     k = count_of(numeral)
+    # quoted names one after another (由“甲”“乙”“丙”三个区段组成) are a list
+    head, body = (_QUOTES_IN_A_ROW.sub("、", x) for x in (head, body))
     head = re.sub(r"[,，]\s*(?=以及)", "", head).rstrip(" :：")  # 甲区、乙区, 以及丙区: one list
     head = re.sub(r"^\s*(?:分为|划分为|包括|主要包括)(?=[\u4e00-\u9fff]{2})", "", head)
     suffixes = (*ROLE_SUFFIX.get(role, ()), role)
@@ -1388,6 +1406,8 @@ _MARK_RE = re.compile(rf"\s*[{_CLOSE}]?\s*(?:{_MARK})")
 # 将市域划分为“四大功能区”: what is divided, no list of the parts).
 # The label may follow the whole it is part of and 的 (以甲和乙为市域发展的“双核”: 市域, 县域,
 # 全市, 城区 …), not words of how the items stand to it (以文旅为主导的“两带”: no list of them).
+# A pair of opposite sides before a count of two (东西两区: 东区 and 西区).
+_SIDE_PAIR = re.compile(r"东西|南北")
 _BEFORE_RE = re.compile(
     rf"(?:以|将|把)([^以将把为。;；\n,，]{{1,{BEFORE_CHARS}}}?)(?:作为|(?<![连融合结汇聚分])为)"
     r"(?:[市县区域城全镇][^以将把为。;；\n,，的“”]{1,6}的)?"
@@ -1568,6 +1588,18 @@ def _find_labels(
             e = verb.end(1)  # “三轴并进”指…: a phrase of a name (主副双心、三轴并进), its token
         if not _PLAIN_SPAN.fullmatch(text, s, e):
             tokens = [(n, _SAME_ROLE.get(r, r)) for n, r in tokens]  # 五条发展轴线: of 五轴
+        # two parts counted by the sides they lie on (东西两区, 南北两翼): each side's own part
+        if (
+            not quoted
+            and len(tokens) == 1
+            and count_of(tokens[0][0]) == 2
+            and _SIDE_PAIR.fullmatch(text, max(0, s - 2), s)
+            and (s < 3 or not re.match(r"[\u4e00-\u9fff]", text[s - 3]))
+            and _MARK_RE.match(text, e)
+        ):  # (a clause led by them, defining them: 。东西两区是…; not 湘江东西两岸, 服务东西两岸的)
+            sides = [side + tokens[0][1] for side in text[s - 2 : s]]
+            out.append(_Label(s - 2, e, tokens, label_text, "sides", sides))
+            continue
         # the list before the label: 以甲、乙为“两区”
         lo = max(0, s - BEFORE_CHARS - 3)
         before = _BEFORE_RE.search(text[lo:s])
@@ -2211,6 +2243,10 @@ def _label_column_rows(
 _POINTER = re.compile(r"\s*(?:下表|下列|以下|如下|表[0-9一二三四五六七八九十]|附表)")
 
 
+# A place given a quoted name as a part (以甲城区为“主核”).
+_CALLED_AS = re.compile(r"以([^以为“”]{2,16})为[“「『]([^“”「」『』]{2,12})[”」』]")
+
+
 def _listed(label: _Label, role: str) -> list[RawComponent]:
     """Components of a list given for one token (以甲、乙为“两区”): a list of administrative
     units is one part named by its label."""
@@ -2218,6 +2254,14 @@ def _listed(label: _Label, role: str) -> list[RawComponent]:
     if any(_POINTER.match(i) for i in items):
         return []  # 以下表所列五个基地为“五基地”: the parts are where it points
     span = (label.start, label.end)
+    called = [_CALLED_AS.fullmatch(i.strip()) for i in items]
+    if items and all(called):
+        # 以甲城区为“主核”, 以乙新区为“拓展极”: each part by the name it is given, on its place
+        return [
+            RawComponent(role, c.group(2), span, confidence=0.8, places_text=c.group(1))
+            for c in called
+            if c is not None
+        ]
     if items and all(_is_place_item(i, urban=len(items) > 1) for i in items):
         text = "、".join(items)
         # one unit or group is the part's name (以长株潭为核心); several are named by the label
@@ -2269,6 +2313,8 @@ _AIM = re.compile(
     r"建设成为|打造成为|建设成|打造成|建成|成为|作为|打造|创建|共建|共筑|构筑|构建|争创|争当|形成"
 )
 # Verbs, adverbs and ranks that lead a named object in prose (协同推进甲江流域, 国家级乙新区).
+# A part taken as what it is to be (以甲片区为新城主中心): its name stands between 以 and 为.
+_TAKEN_AS = re.compile(r"以([^以为]{2,16}?)(?:作)?为[^以为]{2,12}$")
 _PROSE_LEAD = re.compile(
     r"^(?:(?:协同|共同|深度|深入|全面|加快|大力|积极|着力|重点|持续|进一步|高水平|高标准|高质量)?"
     r"(?:推进|推动|优化|强化|增强|提升|支持|依托|建设|保护|治理|整治|修复|发展|壮大|培育|完善|实施"
@@ -2331,6 +2377,9 @@ def _prose_names(
                     continue
                 if _SPACE_WORD.search(piece):
                     cut = len(piece)
+                taken = _TAKEN_AS.match(piece)
+                if taken and _SPACE_WORD.search(taken.group(1)):
+                    cut = taken.end(1)  # 以甲片区为新城主中心: the part is what is taken as it
                 name = _PROSE_LEAD.sub("", piece[:cut]).rsplit("的", 1)[-1]
                 if 2 <= len(name) <= 20 and name != role and not _TOKEN_SPAN.match(name):
                     names.append((name, piece))
@@ -2778,6 +2827,12 @@ def define_components(
                     for n, w in names
                 ],
             )
+            continue
+        if label.form == "sides":
+            span = (label.start, label.end)
+            role = label.tokens[0][1]
+            sides = [RawComponent(role, n, span) for n in label.items or []]
+            put(pattern, _token_key(label.tokens), sides)
             continue
         if label.form == "before":
             if len(label.tokens) == 1:

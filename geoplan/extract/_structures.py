@@ -18,7 +18,7 @@ LAYOUT_ROLES = (
     "支撑", "新城", "新区", "区块", "重点镇", "重点", "岸线", "支点", "主轴", "副轴", "卫", "枝",
     "段", "核", "心", "主", "副", "次", "圈", "廊", "带", "轴", "翼", "极", "区", "片", "块", "环",
     "线", "岸", "群", "点", "镇", "村", "脉", "屏", "楔", "城", "体", "街", "地", "新", "星", "辅",
-    "团",
+    "团", "商圈",
 )  # fmt: skip
 # Roles that name a part only as the one of its kind between others (一核一地两轴); counted
 # or closing a name they count places of a slogan (三区两地, 三地四区, 四地).
@@ -42,6 +42,9 @@ FEATURE_ROLES = (
     "渠",
     "桥",
     "垸",
+    "岗",  # a ridge of low hills (一江两湖三河四岗)
+    "堤",
+    "矶",  # a rock by a river (燕子矶, 城陵矶)
 )
 # 城际: a count of intercity lines (三横一纵四城际); 向: of directions out of a hub (四联八向);
 # 联线: of link lines (九联线), 联 and 线 as one word.
@@ -200,6 +203,8 @@ ROLE_SUFFIX = {
     "街": ("街区", "街"),
     "分区": ("分区", "区"),
     "垸": ("垸",),
+    "商圈": ("商圈",),
+    "岛": ("岛", "洲"),  # an isle by its other word (“一岛”为八卦洲, 橘子洲)
 }
 _LEAD_WORDS = re.compile(
     r"^(?:(?:全域|全县|全市|全区|全园|园区|景区|规划区)?(?:划分为|分为|分成)|即|是指|指|是|为|主要包括|包括|立足|(?:主动)?对接|重点打造|着力打造|打造|做大做强|做强做优|做强|做优|做大|大做强|"
