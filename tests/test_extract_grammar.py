@@ -3573,6 +3573,15 @@ HELD_SCORES = {
     "setde/693_longquanyi": (3, 9, 8, 2, 7),
     "setde/694_jiyang": (4, 15, 7, 3, 7),
     "setde/695_lianjiang": (2, 2, 6, 0, 5),
+    # run at 29c4ee9: structures 21/24, components 39/65, transport 55/59 (setdf/README.md)
+    "setdf/696_baoshan": (3, 4, 5, 3, 5),
+    "setdf/697_xiqing": (2, 8, 6, 3, 6),
+    "setdf/698_qiantang": (3, 7, 7, 3, 6),
+    "setdf/699_zhongmou": (1, 0, 8, 1, 7),
+    "setdf/700_feixi": (3, 5, 7, 1, 6),
+    "setdf/701_chengyang": (3, 3, 7, 0, 7),
+    "setdf/702_haicang": (3, 0, 7, 3, 6),
+    "setdf/703_zhengding": (3, 12, 8, 4, 8),
 }
 
 
