@@ -940,6 +940,8 @@ _KIND_BEFORE = re.compile(
     r"(?:由|包括|分为|划分为|把|将|划定)([^由。;；:：\n]{2,80}?)[“\"「]?$"
 )  # (划定甲组团、乙组团“两大组团”: the parts named by what is drawn)
 _LIST_SPLIT_RE = re.compile(r"[、,，]|和|及|与")
+# The verb a list of what is divided or merged ends before (把十个镇街归并为甲、乙三大组团).
+_DIVIDED_INTO = re.compile(r"(?:归并|整合|合并|划|分|调整|确定|设)为")
 _BRACKETED_LIST = re.compile(r"[(（]([^()（）\n]{4,120})[)）]")
 # What introduces its parts right after it: 依次为:, 分别是:, 包括.
 # A clause after a counted noun that ends in a colon and a line break: the list is below it.
@@ -969,6 +971,11 @@ def _kind_structures(ctx: _Ctx, found: list[Structure]) -> list[Structure]:
         own_lines = False  # each part on a line of its own, which says what it is
         kind_after = ""  # the kind a part named by its direction alone takes (东部 | 组团)
         before = _KIND_BEFORE.search(text, max(0, m.start() - 90), m.start())
+        if (
+            before is not None
+            and not _LIST_SPLIT_RE.split(_DIVIDED_INTO.split(before.group(1))[-1])[-1].strip()
+        ):
+            before = None  # 将全县划分为“四大片区”, 分别为…: what is divided, its parts after
         lead = text[max(0, m.start() - 120) : before.start()] if before is not None else ""
         lead = re.split(r"[。;；\n]", lead)[-1]
         labelled = any(
@@ -979,7 +986,7 @@ def _kind_structures(ctx: _Ctx, found: list[Structure]) -> list[Structure]:
             # 由甲、乙、丙、丁四大景区组成: the names before the count, which it qualifies
             listed = before.group(1)
             # 把十个镇街归并为甲、乙三大组团: the list after the verb that 为 completes
-            verbs = list(re.finditer(r"(?:归并|整合|合并|划|分|调整|确定|设)为", listed))
+            verbs = list(_DIVIDED_INTO.finditer(listed))
             cut = verbs[-1].end() if verbs else 0
             items = [i.strip() for i in _LIST_SPLIT_RE.split(listed[cut:])]
             pos = before.start(1) + cut
@@ -1017,6 +1024,9 @@ def _kind_structures(ctx: _Ctx, found: list[Structure]) -> list[Structure]:
                 # before the comma that opens its description
                 items = [re.split(r"[,，]", i)[0].strip() for i in re.split(r"[;；]", segment)]
             else:
+                first = re.split(r"[,，]", segment, maxsplit=1)[0]
+                if "、" in first:
+                    segment = first  # 甲片区、乙片区和丙片区, 引导…: the list is the first clause
                 items = [i.strip() for i in re.split(r"[、;；]|和(?=[^、]*$)", segment)]
             quoted = text[m.start() - 1 : m.start()] in ("“", '"', "「")
             led = _semicolon_leads(text[stop:], k, (m.group(3),)) if k and quoted else []
@@ -1214,14 +1224,23 @@ def _by_role(
     """The parts of each role where the nearby reading defines roles the grammar of
     definitions leaves open: the nearby reading's, except where the grammar names a role's
     part by its label, a group of places (“两副”即甲、乙两个副中心城市) the nearby reading would
-    split into names, and the grammar's for the roles the nearby reading lacks (两带之一: 甲带).
-    In the order of the name's tokens."""
+    split into names, the grammar's for the roles the nearby reading lacks (两带之一: 甲带) or
+    only guesses, further on, by names of the role's kind with no label before them. In the
+    order of the name's tokens."""
     out: list[RawComponent] = []
     for role in dict.fromkeys(r for _n, r in tokens):
         mine = [c for c in grammar if c.role == role]
         near = [c for c in nearby if c.role == role]
         label = len(mine) == 1 and re.fullmatch(TOKEN, mine[0].name) is not None
-        out += mine if label or not near else near
+        # (parts the nearby reading only guessed, their label lost, further on than those
+        # defined under their label, yield to these)
+        guessed = (
+            bool(mine)
+            and bool(near)
+            and all(c.label_lost for c in near)
+            and max(c.span[0] for c in mine) < min(c.span[0] for c in near)
+        )
+        out += mine if label or guessed or not near else near
     return out
 
 

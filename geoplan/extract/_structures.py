@@ -45,6 +45,7 @@ FEATURE_ROLES = (
     "岗",  # a ridge of low hills (一江两湖三河四岗)
     "堤",
     "矶",  # a rock by a river (燕子矶, 城陵矶)
+    "滩",  # a river's flood shoals (一滩: 黄河滩区)
 )
 # 城际: a count of intercity lines (三横一纵四城际); 向: of directions out of a hub (四联八向);
 # 联线: of link lines (九联线), 联 and 线 as one word.
@@ -84,10 +85,10 @@ TOKEN = rf"{_NUMERAL}{_BEFORE_ROLE}(?:{_WORD_ALT})"
 # Tokens may be parted by a list mark, a plus sign (一带+七镇) or a verb that joins them: 串
 # (一环三湾串七岛: the ring and bays string the isles), 带 (一心带二点: the centre leads the
 # points), 联 (一核联四片: the core links the areas), 聚, 领, 连, 引 (一轴两翼聚三区: the axis
-# and wings gather the zones). After a list mark each token may be led by a one-character verb
-# of what is done to it (强一核、优两轴、联三区; 协两环、汇三江), the first token too where a
-# quote opens the name.
-_JOIN_VERB = "串带联聚领连引"
+# and wings gather the zones), 倚 and 依 (两城两湾倚两山: the cities and bays lean on the
+# hills). After a list mark each token may be led by a one-character verb of what is done to
+# it (强一核、优两轴、联三区; 协两环、汇三江), the first token too where a quote opens the name.
+_JOIN_VERB = "串带联聚领连引倚依"
 _LEAD_VERB = "强优联协汇融提促筑塑育拓兴聚护守连通串带治活壮扩"
 STRUCTURE_RE = re.compile(
     rf"(?:(?<=[“\"「『])[{_LEAD_VERB}](?={_NUMERAL}))?(?<![第{NUMERALS}]){TOKEN}"
@@ -204,6 +205,7 @@ ROLE_SUFFIX = {
     "分区": ("分区", "区"),
     "垸": ("垸",),
     "商圈": ("商圈",),
+    "滩": ("滩区", "滩"),
     "岛": ("岛", "洲"),  # an isle by its other word (“一岛”为八卦洲, 橘子洲)
 }
 _LEAD_WORDS = re.compile(
@@ -513,7 +515,8 @@ def find_travel_circles(text: str) -> list[tuple[str, int, int, int, str | None,
 def _split_items(head: str, role: str, expected: int | None) -> list[str]:
     """Split a definition head into component names."""
     head = head.strip()
-    clauses = [c for c in re.split(r"[,，;；]", head) if c.strip()]
+    # (a colon ends a clause too: 五个特色片区:甲片区、乙片区… -- a description, then the list)
+    clauses = [c for c in re.split(r"[,，;；:：]", head) if c.strip()]
     suffixes = ROLE_SUFFIX.get(role, ())
 
     def parts(clause: str) -> list[str]:
