@@ -3633,6 +3633,14 @@ HELD_SCORES = {
     "setdf/701_chengyang": (3, 3, 7, 0, 7),
     "setdf/702_haicang": (3, 4, 7, 3, 6),
     "setdf/703_zhengding": (3, 12, 8, 4, 8),
+    # run at 62e9b7e: structures 21/22, components 64/88, transport 52/54 (setdg/README.md)
+    "setdg/704_songjiang": (2, 10, 7, 4, 6),
+    "setdg/705_jinzhou": (2, 3, 7, 0, 7),
+    "setdg/706_qingxu": (4, 11, 7, 2, 6),
+    "setdg/707_xihu": (3, 11, 8, 2, 8),
+    "setdg/708_hengzhou": (3, 7, 8, 4, 8),
+    "setdg/709_xinjin": (4, 12, 7, 2, 7),
+    "setdg/711_huangzhong": (3, 10, 8, 2, 8),
 }
 
 
