@@ -47,6 +47,7 @@ from geoplan.extract._common import (
 )
 from geoplan.extract._figures import find_figures, find_table_figures, find_tables
 from geoplan.extract._grammar import (
+    _enumerated,
     _is_place_item,
     _list_lines,
     _semicolon_leads,
@@ -899,6 +900,9 @@ def _digit_named(head: str) -> list[str]:
 _KIND_NAME = re.compile(
     r"(?<![一二三四五六七八九十两\d第])([二三四五六七八九十两])(?:个|大)([\u4e00-\u9fff]{0,5}?)"
     r"(功能区|片区|板块|组团|园区|景区|节点|区域|区(?!块)|园)(?![\u4e00-\u9fff]{0,2}(?:之一|中的))"
+    # in quotes, the whole quoted name, its kind longer (“六大沟域旅游产业聚集区”)
+    r"|(?<=[“\"「])([二三四五六七八九十两])(?:个|大)([\u4e00-\u9fff]{6,10}?)"
+    r"(功能区|片区|板块|组团|园区|景区|区(?!块)|园)(?=[”\"」])"
 )  # (四个区块: blocks, a word of its own, not 四个区)
 # What the name of an area ends with.
 _AREA_WORDS = ("区", "园", "片", "组团", "板块", "基地", "中心", "城", "带")
@@ -951,6 +955,23 @@ _KIND_MARK = re.compile(
 )
 
 
+class _KindMatch:
+    """A match of :data:`_KIND_NAME` read the same whichever of its forms matched."""
+
+    def __init__(self, m: re.Match[str]) -> None:
+        self._m = m
+        self._base = 0 if m.group(1) else 3
+
+    def group(self, i: int = 0) -> str:
+        return self._m.group(i + self._base if i else 0)
+
+    def start(self) -> int:
+        return self._m.start()
+
+    def end(self) -> int:
+        return self._m.end()
+
+
 def _kind_structures(ctx: _Ctx, found: list[Structure]) -> list[Structure]:
     """Structures named by a counted noun of a kind of area, whose parts follow it as a list
     of exactly that count, each ending in the area word (园区划分为七个功能区,依次为:①甲区;
@@ -960,7 +981,7 @@ def _kind_structures(ctx: _Ctx, found: list[Structure]) -> list[Structure]:
     text = ctx.text
     out: list[Structure] = []
     known = {x.pattern for x in found}
-    for m in _KIND_NAME.finditer(text):
+    for m in map(_KindMatch, _KIND_NAME.finditer(text)):
         name = m.group()
         if name in known or len(out) >= MAX_OCCURRENCES or "辖" in m.group(2):
             continue  # (甲区、乙区两个市辖区: the units a city governs, an inventory)
@@ -1011,6 +1032,10 @@ def _kind_structures(ctx: _Ctx, found: list[Structure]) -> list[Structure]:
             own_lines = True
             if k and len(items) < k:
                 items = _numbered_run(text, pos, k) or items
+            if k and len(items) < k and re.match(r"\s*(?:一是|其一)", text[pos:]):
+                # the lines right below counted in words (一是甲区, …;\n二是乙区, …)
+                listed = _enumerated(text[pos:])
+                items = listed if len(listed) == k else items
             items = [i.rstrip("。;； ") for i in items]
         else:
             stop = min([x for x in (text.find(c, pos) for c in "。\n") if x != -1] or [len(text)])

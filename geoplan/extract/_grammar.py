@@ -914,6 +914,11 @@ _RESTS_ON = re.compile(r"^(?:以|依托|围绕|依靠)[^。;；]{2,30}?(?:为|�
 _QUOTED_TOKEN = re.compile(rf"[{_OPEN}]{PLAIN_TOKEN}[{_CLOSE}]")
 
 
+# One part made up of what is listed before it (甲、乙两市组成的丙都市区); after 由 the
+# reading of :data:`_MADE_OF_ONE` holds.
+_MADE_UP_OF = re.compile(
+    r"^(?!由)([^的,，。;；]{2,40}?)(?:共同)?(?:组成|构成)的([^的、,，。;；]{2,16})(?=$|[,，;；])"
+)
 _QUOTES_IN_A_ROW = re.compile(r"(?<=[”」』])(?=[“「『])")
 
 
@@ -940,6 +945,13 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         r"的([^的、,，。;；]{2,16})$",
         head,
     )
+    # 甲、乙两市组成的丙都市区: one part, made up of what is listed; of places, it is their
+    # group (named by its label, as 由甲城区和乙区共同构成的城市副中心), else the name
+    made_up = _MADE_UP_OF.match(head) if k == 1 else None
+    if made_up and made_up.group(2).endswith(suffixes):
+        listed = _top_split(re.sub(rf"[{NUMERALS}]个?[市县区]$", "", made_up.group(1)), _LIST_SPLIT)
+        whole = re.split(r"[,，;；]", head, maxsplit=1)[0]
+        return [whole if _is_group(listed) else made_up.group(2)], False
     # 依托甲站建设的新城服务核心, 要…: what the one part is built on, then its name
     built = _BUILT_ON.match(head) if k == 1 else None
     rests = rests or built
@@ -948,6 +960,12 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     head = re.sub(r"^以(.{2,30}?)为(?:中心|核心|主体|龙头)(?=[,，。;；]|$)", r"\1", head)
     # 以甲、乙、丙为全省三个新增长极: the places are the parts, what they are follows
     head = re.sub(r"^以([^以为]{2,30}?)为[^,，。;；以]{1,12}?[极核心点]$", r"\1", head)
+    # 以甲县城、乙县城为核心的两个产业新城: the places the counted parts are centred on
+    head = re.sub(
+        rf"^以([^以为]{{2,40}}?)为(?:核心|中心|主体)的[{NUMERALS}]个[^,，。;；以]{{1,12}}$",
+        r"\1",
+        head,
+    )
     namely = _NAMELY.match(head) if k == 1 else None
     if namely and _RANK_KIND.fullmatch(namely.group(1)) and _name_like(namely.group(2), role):
         # 是主中心, 即甲枢纽中心: a kind, then the name 即 restates it by (not 甲县城, 即老城区:
@@ -1070,7 +1088,10 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         if lead:
             for split in (_LIST_SPLIT, _LIST_SPLIT_NOT_JI):  # 甲物流及高科技组团: one part
                 cands = _shared_noun(_top_split(clause[lead.end() :], split))
-                if after_colon and not all(_PLACE_NAME_END.search(c) for c in cands):
+                described = _DESCRIBED_ALL.search(clauses[0]) and all(
+                    _SPACE_WORD.search(c) or len(c) >= 4 for c in cands
+                )  # (由五条生态带组成: 甲生态廊道、乙绿环…: all counted, then their names)
+                if after_colon and not (all(_PLACE_NAME_END.search(c) for c in cands) or described):
                     continue  # 甲发展轴: 沿甲高铁串联乙、丙: what it does, no names
                 if len(cands) == k and not _is_group(cands):
                     return cands, False

@@ -452,8 +452,9 @@ def find_patterns(text: str) -> list[tuple[str, int, int]]:
 
 # How far after a name's first mention its parts' definitions are looked for.
 DEFINED_WITHIN = 600
-_DEFINES = (  # (“一主”是甲主中心; “两带”分别为甲带和乙带)
-    r"(?:[”\"」』]?[:：]?(?:即|是指|指的是|指|分别为|分别是|为)|[”\"」』]是)"
+_DEFINES = (  # (“一主”是甲主中心; “两带”分别为甲带和乙带; “两轴”一是甲轴, 二是乙轴)
+    r"(?:[”\"」』]?[:：]?(?:即|是指|指的是|指|分别为|分别是|为)|[”\"」』]是"
+    r"|[”\"」』][,，:：]?(?:一是|其一))"
 )
 
 
