@@ -3704,6 +3704,11 @@ HELD_SCORES = {
     "setdg/708_hengzhou": (3, 7, 8, 4, 8),
     "setdg/709_xinjin": (4, 12, 7, 2, 7),
     "setdg/711_huangzhong": (3, 10, 8, 2, 8),
+    # run at 9fff6a8: structures 8/9, components 18/18, transport 24/28 (setdh/README.md)
+    "setdh/712_qingpu": (1, 4, 7, 2, 7),
+    "setdh/713_jinnan": (3, 5, 6, 1, 6),
+    "setdh/715_wafangdian": (2, 3, 3, 0, 3),
+    "setdh/717_yiliang": (2, 6, 8, 5, 7),
 }
 
 
