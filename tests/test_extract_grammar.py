@@ -3234,7 +3234,7 @@ HELD_SCORES = {
     "setap/237_jiangsu": (1, 1, 5, 0, 5),
     "setap/238_shandong": (4, 4, 9, 6, 9),
     "setap/239_hebei": (3, 8, 8, 3, 7),
-    "setap/240_yunnan": (1, 0, 5, 0, 5),
+    "setap/240_yunnan": (1, 0, 6, 0, 6),
     "setap/241_hubei": (4, 5, 14, 8, 14),
     "setap/242_guangdong": (5, 7, 6, 0, 6),
     # run at f2b4688: structures 18/23, components 27/43, transport 54/67 (setaq/README.md)
@@ -3243,7 +3243,7 @@ HELD_SCORES = {
     "setaq/245_chongqing": (4, 1, 14, 4, 14),
     "setaq/246_guizhou": (2, 7, 9, 5, 9),
     "setaq/247_huangshi": (2, 2, 8, 1, 8),
-    "setaq/248_jiangsu2": (4, 8, 11, 3, 10),
+    "setaq/248_jiangsu2": (4, 8, 13, 3, 11),
     # run at c86cb5f: structures 11/14, components 16/38, transport 36/42 (setar/README.md)
     "setar/249_kaifeng": (1, 5, 5, 0, 5),
     "setar/250_yibin": (2, 4, 4, 1, 4),
@@ -3292,7 +3292,7 @@ HELD_SCORES = {
     # project of its own); its termini outside Hunan were never read, so the key's
     # 肇庆至高明高速公路 no longer holds the name
     "setax/288_guangdong5": (2, 2, 13, 2, 13),
-    "setax/289_zhejiang2": (2, 3, 4, 0, 4),
+    "setax/289_zhejiang2": (2, 3, 5, 0, 5),
     "setax/290_shandong2": (5, 7, 9, 1, 9),
     # run at af672ab: structures 23/24, components 29/47, transport 52/64 (setay/README.md)
     "setay/291_hebei2": (3, 3, 7, 0, 6),
@@ -3385,7 +3385,7 @@ HELD_SCORES = {
     # run at 72d6cdb: structures 19/22, components 18/32, transport 47/56 (setbm/README.md)
     "setbm/374_hechi": (2, 3, 8, 3, 7),
     "setbm/375_anshun": (1, 0, 7, 5, 7),
-    "setbm/376_kaifeng": (5, 3, 9, 2, 9),
+    "setbm/376_kaifeng": (5, 3, 10, 2, 10),
     "setbm/377_suining": (7, 7, 12, 3, 12),
     "setbm/378_chuzhou": (6, 6, 17, 3, 17),
     # run at 1646527: structures 12/12, components 29/35, transport 43/49 (setbn/README.md)
@@ -3509,13 +3509,13 @@ HELD_SCORES = {
     "setcg/502_zhongxiang": (1, 2, 6, 3, 6),
     # run at 47d2e6a: structures 11/12, components 28/32, transport 29/34 (setch/README.md)
     "setch/504_jingjiang": (4, 8, 7, 3, 7),
-    "setch/505_tonglu": (2, 5, 5, 1, 5),
+    "setch/505_tonglu": (2, 5, 6, 1, 6),
     "setch/506_yongchun": (1, 2, 4, 1, 4),
     "setch/507_dayi": (1, 9, 5, 2, 5),
     "setch/508_lufeng": (2, 4, 5, 1, 5),
     "setch/510_chibi": (1, 0, 4, 4, 4),
     # run at c32d4e5: structures 6/8, components 17/22, transport 16/19 (setci/README.md)
-    "setci/512_shuyang": (1, 4, 4, 1, 3),
+    "setci/512_shuyang": (1, 4, 5, 1, 4),
     "setci/515_pujiang": (3, 10, 5, 1, 4),
     "setci/516_boluo": (2, 2, 5, 3, 5),
     "setci/517_yangshuo": (1, 6, 4, 2, 4),
@@ -3614,7 +3614,7 @@ HELD_SCORES = {
     "setcv/619_huangpi": (3, 8, 7, 1, 7),
     "setcv/620_jiangning": (4, 8, 8, 1, 8),
     "setcv/621_changan": (3, 12, 8, 2, 8),
-    "setcv/622_jiangjin": (3, 6, 5, 2, 5),
+    "setcv/622_jiangjin": (3, 6, 6, 2, 6),
     "setcv/623_changqing": (3, 7, 8, 2, 8),
     # run at d87873b: structures 5/5, components 23/24, transport 10/12 (setcw/README.md)
     "setcw/625_beilun": (3, 15, 4, 3, 3),
@@ -3639,7 +3639,7 @@ HELD_SCORES = {
     "setcy/647_tongan": (3, 4, 7, 2, 7),
     # run at 588eda1: structures 20/22, components 50/67, transport 47/52 (setcz/README.md)
     "setcz/648_fengxian": (4, 10, 8, 1, 7),
-    "setcz/649_fuyangqu": (5, 6, 5, 1, 5),
+    "setcz/649_fuyangqu": (5, 6, 6, 1, 6),
     "setcz/650_dongxihu": (3, 11, 7, 1, 6),
     "setcz/651_zengcheng": (2, 7, 8, 4, 8),
     "setcz/652_yubei": (3, 8, 6, 2, 5),
@@ -3683,7 +3683,7 @@ HELD_SCORES = {
     "setde/689_qixia": (2, 9, 8, 0, 8),
     "setde/690_zhenhai": (1, 6, 6, 5, 4),
     "setde/691_changping": (5, 10, 7, 2, 7),
-    "setde/692_xinzhou": (3, 5, 6, 0, 6),
+    "setde/692_xinzhou": (3, 5, 7, 0, 7),
     "setde/693_longquanyi": (3, 9, 8, 2, 7),
     "setde/694_jiyang": (4, 15, 7, 3, 7),
     "setde/695_lianjiang": (2, 2, 6, 0, 5),
@@ -3692,8 +3692,8 @@ HELD_SCORES = {
     "setdf/697_xiqing": (2, 8, 6, 3, 6),
     "setdf/698_qiantang": (3, 7, 7, 3, 6),
     "setdf/699_zhongmou": (3, 8, 8, 1, 7),
-    "setdf/700_feixi": (3, 9, 7, 1, 6),
-    "setdf/701_chengyang": (3, 3, 7, 0, 7),
+    "setdf/700_feixi": (3, 9, 8, 1, 7),
+    "setdf/701_chengyang": (3, 3, 8, 0, 8),
     "setdf/702_haicang": (3, 4, 7, 3, 6),
     "setdf/703_zhengding": (3, 12, 8, 4, 8),
     # run at 62e9b7e: structures 21/22, components 64/88, transport 52/54 (setdg/README.md)

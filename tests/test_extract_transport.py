@@ -1268,6 +1268,19 @@ LINE_FORMS = {
         "怀化市综合交通规划\n借鉴在建的西延高铁经验,规划建设沪昆高速西延线。",
         [("西延高铁", None, "under_construction"), ("沪昆高速西延线", None, "planned")],
     ),
+    # 新 in a code is a place's (合新六: 合肥, 新乡, 六安) or which of two lines (新楚大), while
+    # the verbs it opens end a code (新建城际铁路: no line); a code and which of its lines
+    # (济青中线, 京港澳复线) is one name
+    "新 in a code; a code and which of its lines": (
+        "长沙市综合交通规划\n规划建设合新六城际铁路,新建城际铁路联络线。加快建设济青中线高速公路,"
+        "加快建设京港澳复线高速公路。已建成的新楚大高速公路在县境西北通过。",
+        [
+            ("合新六城际铁路", [], "planned"),
+            ("济青中线高速公路", [], "under_construction"),
+            ("京港澳复线高速公路", None, "under_construction"),
+            ("新楚大高速公路", None, "existing"),
+        ],
+    ),
     # one character read in Hunan beside one only far units begin names no Hunan city (衡昔:
     # 衡水 and 昔阳, not 衡阳); two Hunan ends that agree are read (常岳昌: 常德, 岳阳)
     "a code of far places is not read by one Hunan character": (

@@ -501,25 +501,53 @@ def _whole_code(text: str, start: int, code: str) -> bool:
     reads as a code of places the table cannot decode (沪宁沿江, 盐泰锡常宜: places of other
     provinces): four to six characters, each of which may end a code, none of running text,
     no direction and verb before it (南连陇海)."""
+    return _stands_alone(text, start) and 4 <= len(code) <= 6 and _of_code_chars(code)
+
+
+def _stands_alone(text: str, start: int) -> bool:
+    """Whether what starts at ``start`` follows a mark, a verb of stage, a stage and 的, a side
+    of a province and 的, or a list's ordinal: the start of a name, not of running text."""
     return (
-        (
-            start == 0
-            or text[start - 1] in _HARD_LEFT
-            or text.endswith(_VERBS, 0, start)
-            or _STAGED_OF.search(text, 0, start) is not None  # 在建的 | 盐泰锡常宜高铁
-            or _PLACED_OF.search(text, 0, start) is not None  # 江苏一侧的 | 沪苏锡常城际铁路
-            or _ORDINAL_BEFORE.search(text, 0, start) is not None  # 二是 | 徐宿淮盐铁路
-        )
-        and 4 <= len(code) <= 6
-        and _of_code_chars(code)
+        start == 0
+        or text[start - 1] in _HARD_LEFT
+        or text.endswith(_VERBS, 0, start)
+        or _STAGED_OF.search(text, 0, start) is not None  # 在建的 | 盐泰锡常宜高铁
+        or _PLACED_OF.search(text, 0, start) is not None  # 江苏一侧的 | 沪苏锡常城际铁路
+        or _ORDINAL_BEFORE.search(text, 0, start) is not None  # 二是 | 徐宿淮盐铁路
     )
+
+
+# Which of a corridor's lines a name is, after its code (济青中线, 京港澳复线).
+_LINE_OF = re.compile(r"(?:复线|[东南西北中]线)$")
+
+
+def _code_and_line(text: str, start: int, code: str) -> bool:
+    """Whether ``code`` is a code of places standing alone and which of its lines
+    (济青中线高速公路, 京港澳复线高速): the code of two or three characters, a corridor's or
+    read as one (:func:`_code_like`)."""
+    line = _LINE_OF.search(code)
+    head = code[: line.start()] if line else ""
+    return (
+        line is not None
+        and 2 <= len(head) <= 3
+        and (head in corridor_codes() or (_code_like(head) and not _GENERIC_CODES.search(head)))
+        and _stands_alone(text, start)
+    )
+
+
+def _running_text(code: str) -> bool:
+    """Whether ``code`` holds a character of running text (:data:`_FUNCTION_CHARS`), 新 aside:
+    in a code it is a place's (合新六: 合肥, 新乡, 六安; 杭新景) or says which of two lines
+    (新楚大, 老楚大), and the verbs it opens (新建, 新增) end a code before it
+    (:func:`_left_boundary`)."""
+    return _FUNCTION_CHARS.search(code.replace("新", "")) is not None
 
 
 def _of_code_chars(code: str) -> bool:
     """Whether every character of ``code`` may end a code and none is of running text, nor is it
     a direction and a verb (南连陇海)."""
     return (
-        not _FUNCTION_CHARS.search(code)
+        not _running_text(code)
         and not _DIRECTED_VERB.match(code)
         and all(ch in _code_chars() for ch in code)
     )
@@ -1635,7 +1663,12 @@ def find_projects(text: str) -> list[RawProject]:
                     )
             if head is not None and ring is not None:
                 trimmed = head + ring.group()  # 长沙北外环高速: a place and its ring
-            whole = whole or (trimmed is None and _whole_code(text, start, code))
+            whole = whole or (
+                trimmed is None
+                and (_whole_code(text, start, code) or _code_and_line(text, start, code))
+            )
+            if ring is not None and not whole and _LINE_OF.fullmatch(ring.group()):
+                whole = _code_and_line(text, start, code)  # 济青中线: of places of elsewhere
             if whole and trimmed is None:
                 trimmed = code  # 。通苏嘉甬铁路…: a code of other places, standing alone
             if trimmed is None:
@@ -1733,7 +1766,7 @@ def find_projects(text: str) -> list[RawProject]:
             not names
             and not airport_road
             and not whole
-            and (len(code) > 3 or (not is_code(code) and _FUNCTION_CHARS.search(code)))
+            and (len(code) > 3 or (not is_code(code) and _running_text(code)))
         ):
             continue
         end = m.end()
