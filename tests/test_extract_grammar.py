@@ -3709,6 +3709,15 @@ HELD_SCORES = {
     "setdh/713_jinnan": (3, 5, 6, 1, 6),
     "setdh/715_wafangdian": (2, 3, 3, 0, 3),
     "setdh/717_yiliang": (2, 6, 8, 5, 7),
+    # run at 0b56fa5: structures 19/23, components 55/76, transport 53/61 (setdi/README.md)
+    "setdi/720_huangpu": (3, 5, 7, 3, 7),
+    "setdi/721_guangming": (4, 7, 7, 2, 6),
+    "setdi/722_hechuan": (1, 0, 8, 4, 8),
+    "setdi/723_lishui": (3, 7, 8, 0, 8),
+    "setdi/724_xinwu": (3, 14, 6, 0, 5),
+    "setdi/725_yichuan": (2, 6, 7, 1, 7),
+    "setdi/726_xiangshan": (1, 4, 4, 1, 4),
+    "setdi/727_cangshan": (2, 12, 6, 3, 6),
 }
 
 
