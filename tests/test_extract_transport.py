@@ -1268,6 +1268,15 @@ LINE_FORMS = {
         "怀化市综合交通规划\n借鉴在建的西延高铁经验,规划建设沪昆高速西延线。",
         [("西延高铁", None, "under_construction"), ("沪昆高速西延线", None, "planned")],
     ),
+    # 扩建 and 迁建 are verbs of works before a name, no part of it
+    "an airport after 扩建 or 迁建": (
+        "湖南省综合交通规划\n加快扩建长沙黄花国际机场。扩建张家界荷花国际机场。迁建邵阳武冈机场。",
+        [
+            ("长沙黄花国际机场", ["长沙市"], "upgrade"),
+            ("张家界荷花国际机场", ["张家界市"], "upgrade"),
+            ("邵阳武冈机场", ["邵阳市"]),
+        ],
+    ),
     # 新 in a code is a place's (合新六: 合肥, 新乡, 六安) or which of two lines (新楚大), while
     # the verbs it opens end a code (新建城际铁路: no line); a code and which of its lines
     # (济青中线, 京港澳复线) is one name
