@@ -186,7 +186,7 @@ class _Label:
     end: int  # end of the marker (or of the label, for a list before it)
     tokens: list[tuple[str, str]]
     text: str  # the label as written, without quotes
-    form: str  # def | before | sides | chain
+    form: str  # def | before | sides | chain | whole (a chain of a whole's parts, 由…组成)
     items: list[str] | None = None  # for "before", "sides" and "chain": the listed names
 
 
@@ -1899,8 +1899,12 @@ def _counted(text: str, patterns: dict[str, list[tuple[int, int]]]) -> dict[str,
             rest = rest[:stop]
             bracket = re.match(rf"[{_CLOSE}]?\s*[(（]([^()（）]{{4,200}})[)）]", rest)
             intro = re.match(rf"[{_CLOSE}]?[^,，:：;；]{{0,16}}?(?:[,，]\s*即|即|[:：])", rest)
+            # “三城一岛”由甲城、乙城、丙城和丁岛组成: the whole's parts, in its tokens' order
+            made = re.match(rf"[{_CLOSE}]?\s*由([^由;；]{{4,200}}?)(?:共同)?(?:组成|构成)", rest)
             if bracket:
                 body, base = bracket.group(1), e + bracket.start(1)
+            elif made and not intro:
+                body, base = made.group(1), e + made.start(1)
             elif intro:
                 body, base = rest[intro.end() :], e + intro.end()
             else:
@@ -1946,6 +1950,9 @@ def _counted(text: str, patterns: dict[str, list[tuple[int, int]]]) -> dict[str,
                         break
             if not found:
                 found = _flattened(body.lstrip(":： "), base, tokens)
+                if made and not intro and not bracket:
+                    for label in found:  # (the whole made up of them: over other readings)
+                        label.form = "whole"
             if not found:
                 # enumerated items in token order after the name: 第一, 甲区; 第二, 乙区; …
                 stop = text.find("\n", e)
@@ -3075,7 +3082,10 @@ def define_components(
     for pattern, chain in chains.items():
         for label in chain:
             comps = _listed(label, label.tokens[0][1])
-            per.setdefault(pattern, {}).setdefault(_token_key(label.tokens), comps)
+            if label.form == "whole" and comps:
+                per.setdefault(pattern, {})[_token_key(label.tokens)] = comps
+            else:
+                per.setdefault(pattern, {}).setdefault(_token_key(label.tokens), comps)
     for m in _ONE_OF.finditer(text):  # 甲地区是其中的一区, 范围包括…
         if len(per) > MAX_LABELS:
             break
