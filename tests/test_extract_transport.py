@@ -1268,6 +1268,18 @@ LINE_FORMS = {
         "怀化市综合交通规划\n借鉴在建的西延高铁经验,规划建设沪昆高速西延线。",
         [("西延高铁", None, "under_construction"), ("沪昆高速西延线", None, "planned")],
     ),
+    # an airport is named by its place: the unit of China its name opens, not characters read
+    # as codes (南京禄口 is no 北京, 长乐 no 长沙); a preposition before it is no part of it
+    "an airport of another province, by the unit its name opens": (
+        "长沙市综合交通规划\n航线通达南京禄口国际机场、赣州黄金机场和长乐国际机场。快线,自长沙黄花国际"
+        "机场引出。",
+        [
+            ("南京禄口国际机场", ["南京市"]),
+            ("赣州黄金机场", ["赣州市"]),
+            ("长乐国际机场", ["长乐区"]),
+            ("自长沙黄花国际机场", ["长沙市"]),
+        ],
+    ),
     # 扩建 and 迁建 are verbs of works before a name, no part of it
     "an airport after 扩建 or 迁建": (
         "湖南省综合交通规划\n加快扩建长沙黄花国际机场。扩建张家界荷花国际机场。迁建邵阳武冈机场。",

@@ -1764,6 +1764,14 @@ def find_projects(text: str) -> list[RawProject]:
                 hit = [unit_ref(county).name], [county]
             if hit is not None:
                 names, adcodes = hit
+            elif mode == "airport" and not outside:
+                # an airport is named by its place, not by codes: the unit of China its name
+                # opens (南京禄口: 南京市, not 北京; 赣州黄金: 赣州市), else none (长乐 is no 长沙)
+                # (a preposition glued before it is no part: 自长沙黄花, 从桃花源)
+                plain = re.sub(r"^[自从至到由经往向在]", "", _LEAD_VERB.sub("", bare))
+                again = _airport_place(plain, plain) if plain != bare else None
+                unit = _china_unit_lead(plain) if again is None else None
+                names, adcodes = again or (([unit], []) if unit else ([], []))
         elif (
             not names
             and not airport_road
