@@ -3730,7 +3730,7 @@ HELD_SCORES = {
     "setdi/727_cangshan": (2, 12, 6, 5, 6),
     # run at 5c0afc7: structures 20/22, components 48/55, transport 44/50 (setdj/README.md)
     "setdj/728_haizhu": (3, 4, 6, 2, 6),
-    "setdj/729_luohu": (3, 11, 4, 0, 4),
+    "setdj/729_luohu": (3, 11, 6, 1, 6),
     "setdj/730_fuling": (3, 5, 7, 1, 7),
     "setdj/731_gaochun": (1, 0, 8, 1, 8),  # cities 0 at the first run; 1 since 531f85c
     "setdj/732_gusu": (4, 11, 8, 4, 8),

@@ -1280,6 +1280,15 @@ LINE_FORMS = {
             ("自长沙黄花国际机场", ["长沙市"]),
         ],
     ),
+    # 预控 (reserve a line's route) is a verb before a name; a city's bypass by its side, 部
+    # written (长沙东部过境高速公路)
+    "a line after 预控; a city's bypass by its side": (
+        "长沙市综合交通规划\n研究预控深汕城际铁路线位。加快建设长沙东部过境高速公路。",
+        [
+            ("深汕城际铁路", None, "studied"),
+            ("长沙东部过境高速公路", ["长沙市"], "under_construction"),
+        ],
+    ),
     # 扩建 and 迁建 are verbs of works before a name, no part of it
     "an airport after 扩建 or 迁建": (
         "湖南省综合交通规划\n加快扩建长沙黄花国际机场。扩建张家界荷花国际机场。迁建邵阳武冈机场。",
