@@ -3736,6 +3736,15 @@ HELD_SCORES = {
     "setdj/732_gusu": (4, 11, 8, 4, 8),
     "setdj/733_ninghai": (3, 9, 5, 0, 5),
     "setdj/735_hanyang": (3, 8, 6, 1, 6),
+    # run at 0e871bf: structures 19/23, components 44/58, transport 41/47 (setdk/README.md)
+    "setdk/736_tianhe": (3, 2, 3, 2, 2),
+    "setdk/737_nanshan": (2, 8, 5, 2, 5),
+    "setdk/738_changshou": (4, 9, 7, 2, 7),
+    "setdk/739_xuanwu": (3, 4, 4, 2, 4),
+    "setdk/740_jiangyin": (2, 6, 4, 3, 4),
+    "setdk/741_haishu": (3, 7, 5, 0, 3),
+    "setdk/742_hongshan": (1, 6, 5, 5, 5),
+    "setdk/743_qingbaijiang": (1, 2, 8, 2, 8),
 }
 
 
