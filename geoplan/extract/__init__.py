@@ -1599,8 +1599,12 @@ def _prose_names(window: str, suffixes: tuple[str, ...]) -> list[tuple[str, int]
             if cleaned and cleaned != name and cleaned in name:
                 start += name.index(cleaned)
                 name = cleaned
+            quote = max(name.rfind(q) for q in "“「『")
+            if quote != -1:  # 以甲城区为“主核”: the quoted name it is given
+                start += quote + 1
+                name = name[quote + 1 :]
             if (
-                len(name) < 3
+                len(name) < (2 if quote != -1 else 3)
                 or len(name) > 16
                 or "的" in name
                 or "所谓" in name
