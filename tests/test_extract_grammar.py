@@ -3753,7 +3753,7 @@ HELD_SCORES = {
     "setdk/738_changshou": (4, 9, 7, 2, 7),
     "setdk/739_xuanwu": (3, 3, 4, 2, 4),  # 4 at the first run: 江南主城区为“主核 held the place
     "setdk/740_jiangyin": (2, 6, 4, 3, 4),
-    "setdk/741_haishu": (3, 7, 5, 0, 3),
+    "setdk/741_haishu": (3, 7, 6, 1, 4),
     "setdk/742_hongshan": (1, 6, 5, 5, 5),
     "setdk/743_qingbaijiang": (1, 2, 8, 2, 8),
 }

@@ -1289,6 +1289,12 @@ LINE_FORMS = {
             ("长沙东部过境高速公路", ["长沙市"], "under_construction"),
         ],
     ),
+    # 跨海 and 跨江 after a code say where the line runs (沪甬跨海铁路), as 沿江 does; 支持 is a
+    # verb before a name
+    "a code and 跨海; a line after 支持": (
+        "长沙市综合交通规划\n三是继续开展沪甬跨海铁路的前期研究。四是支持宁芜铁路复线改扩建工程。",
+        [("沪甬跨海铁路", None, "studied"), ("宁芜铁路复线", None, "upgrade")],
+    ),
     # 扩建 and 迁建 are verbs of works before a name, no part of it
     "an airport after 扩建 or 迁建": (
         "湖南省综合交通规划\n加快扩建长沙黄花国际机场。扩建张家界荷花国际机场。迁建邵阳武冈机场。",
