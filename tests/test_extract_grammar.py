@@ -3751,7 +3751,8 @@ HELD_SCORES = {
     "setdk/736_tianhe": (3, 2, 3, 2, 2),
     "setdk/737_nanshan": (2, 8, 5, 2, 5),
     "setdk/738_changshou": (4, 9, 7, 2, 7),
-    "setdk/739_xuanwu": (3, 3, 4, 2, 4),  # 4 at the first run: 江南主城区为“主核 held the place
+    # (first run (3, 4, 4, 2, 4): since 338766d 一核 is 主核, no longer 江南主城区为“主核)
+    "setdk/739_xuanwu": (3, 3, 5, 2, 5),
     "setdk/740_jiangyin": (2, 6, 4, 3, 4),
     "setdk/741_haishu": (3, 7, 6, 1, 4),
     "setdk/742_hongshan": (1, 6, 5, 5, 5),
