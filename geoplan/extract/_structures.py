@@ -108,7 +108,8 @@ _TOKEN_RE = re.compile(rf"({_NUMERAL}){_BEFORE_ROLE}({_WORD_ALT})")
 # The nouns a name governs, read in the rest of its clause (quotes and 的 skipped): a strategy,
 # task, concept or regime makes a slogan; a layout, structure or network makes it spatial.
 _SLOGAN_NOUN = re.compile(
-    r"战略|理念|行动|目标|定位|要求|管控|区位|方针|政策|机制|模式|精神|思想|任务|改革"
+    # (区位, not 甲区位于: a district's name, then where it lies)
+    r"战略|理念|行动|目标|定位|要求|管控|区位(?!于)|方针|政策|机制|模式|精神|思想|任务|改革"
 )
 _SPATIAL_NOUN = re.compile(r"格局|布局|结构|空间|体系|骨架|框架|形态|网络|路网|网|区域|地区|片区")
 # The rest of a quoted name after its tokens, up to the closing quote: when it counts more
