@@ -1295,6 +1295,14 @@ LINE_FORMS = {
         "长沙市综合交通规划\n三是继续开展沪甬跨海铁路的前期研究。四是支持宁芜铁路复线改扩建工程。",
         [("沪甬跨海铁路", None, "studied"), ("宁芜铁路复线", None, "upgrade")],
     ),
+    # a link line named by its ends joined by 至, as by its stations and dashes (甲西—乙西联络线)
+    "a link line by its ends": (
+        "株洲市综合交通规划\n研究株洲至醴陵联络线,提高通道能力。研究长寿至涪陵联络线。",
+        [
+            ("株洲至醴陵联络线", ["株洲市", "醴陵市"], "studied"),
+            ("长寿至涪陵联络线", None, "studied"),
+        ],
+    ),
     # 扩建 and 迁建 are verbs of works before a name, no part of it
     "an airport after 扩建 or 迁建": (
         "湖南省综合交通规划\n加快扩建长沙黄花国际机场。扩建张家界荷花国际机场。迁建邵阳武冈机场。",

@@ -1482,7 +1482,7 @@ def _stop_chains(text: str) -> list[RawProject]:
 
 # A rail link named by the stations it joins (长沙西—湘潭北—株洲西联络线).
 _LINK_LINE = re.compile(
-    r"((?:[\u4e00-\u9fff]{2,12}?[—–\-－]){1,4}[\u4e00-\u9fff]{2,6}?)(联络线|连接线)"
+    r"((?:[\u4e00-\u9fff]{2,12}?[—–\-－至]){1,4}[\u4e00-\u9fff]{2,6}?)(联络线|连接线)"
 )
 
 
@@ -1507,8 +1507,13 @@ def _link_lines(text: str) -> list[RawProject]:
         body = _LEAD_VERB.sub("", _CHAIN_LEAD.sub("", m.group(1)))
         body = _CHAIN_LEAD.sub("", body)
         start = m.end(1) - len(body)
-        stops = re.split(r"[—–\-－]", body)
+        stops = re.split(r"[—–\-－至]", body)
         units = [_stop_units(stop) for stop in stops]
+        if "至" in body and None in units:
+            # 甲至乙联络线: its ends, as a line's are read, of China too (长寿至涪陵)
+            names, _adcodes, undecoded = _decode_termini(stops)
+            if len(names) == len(stops) and not undecoded:
+                units = [(n, "") for n in names]
         if len(stops) < 2 or None in units:
             continue  # every stop a place: a link between stations, not a phrase
         hsr = any(kinds.get(stop) in ("hsr", "mixed") for stop in stops)
@@ -1519,7 +1524,7 @@ def _link_lines(text: str) -> list[RawProject]:
                 "hsr" if hsr else "conventional_rail",
                 (start, m.end()),
                 list(dict.fromkeys(n for n, _a in units)),
-                list(dict.fromkeys(a for _n, a in units)),
+                list(dict.fromkeys(a for _n, a in units if a)),
                 [],
                 status,
                 0.8,
