@@ -1145,7 +1145,7 @@ _KIND_MADE_OF = re.compile(r"\n[^\n。;；]{0,20}?由([^由。;；:：\n]{4,120}
 KIND_HEADING_REACH = 200
 
 
-def _name_from_heading(text: str, m: re.Match, found: list[Structure]) -> None:
+def _name_from_heading(text: str, m: _KindMatch, found: list[Structure]) -> None:
     """A heading that is a counted noun of a kind (第三节 三大乡村游板块) names the structure of
     the same count and area word just below it (分为三个板块,分别是: …)."""
     line_start = text.rfind("\n", 0, m.start()) + 1
