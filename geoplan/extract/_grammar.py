@@ -198,6 +198,12 @@ def _norm_token(numeral: str, role: str) -> str:
     return ("两" if numeral == "二" else numeral) + role
 
 
+def _norm_count(token: tuple[str, str]) -> tuple[int | None, str]:
+    """A token by its count's value and its role (双轴, 两轴 and 二轴 alike)."""
+    numeral, role = token
+    return count_of(numeral), _SAME_ROLE.get(role, role)
+
+
 def _token_key(tokens: list[tuple[str, str]]) -> tuple[str, ...]:
     return tuple(_norm_token(n, r) for n, r in tokens)
 
@@ -1419,6 +1425,8 @@ _MADE_OF_COUNTED = re.compile(
 # structures is checked against their tokens.
 _TOKEN_SPAN = re.compile(TOKEN)
 _PLAIN_SPAN = re.compile(rf"(?:{PLAIN_TOKEN}[、,，]?)+")
+# A quoted single token and the verb that defines it, right before a label's words.
+_SAID_AS = re.compile(rf"[{_OPEN}]({TOKEN})[{_CLOSE}]\s*(?:是指|即为|即|指|为|是)\s*$")
 # A verb laying out a part before a counted name (布置一条甲廊): the name is the part's own.
 _LAID_OUT = re.compile(r"(?:布置|设置|建设|打造|形成|构建|规划|培育|建成)$")
 _RUN = re.compile(rf"{TOKEN}(?:[、,，]?{TOKEN})*")
@@ -1609,6 +1617,11 @@ def _find_labels(
             e = verb.end(1)  # “三轴并进”指…: a phrase of a name (主副双心、三轴并进), its token
         if not _PLAIN_SPAN.fullmatch(text, s, e):
             tokens = [(n, _SAME_ROLE.get(r, r)) for n, r in tokens]  # 五条发展轴线: of 五轴
+        said = _SAID_AS.search(text, max(0, s - 12), s) if not quoted else None
+        if said and [_norm_count(t) for t in tokens_of(said.group(1))] == [
+            _norm_count(t) for t in tokens
+        ]:
+            continue  # “双轴”是指两条综合发展轴: the quoted label's words, no label of its own
         # two parts counted by the sides they lie on (东西两区, 南北两翼): each side's own part
         if (
             not quoted
