@@ -3774,6 +3774,15 @@ HELD_SCORES = {
     "setdk/741_haishu": (3, 7, 6, 1, 4),
     "setdk/742_hongshan": (1, 6, 5, 5, 5),
     "setdk/743_qingbaijiang": (2, 2, 8, 2, 8),
+    # run at bd550b8: structures 21/24, components 59/83, transport 54/60 (setdl/README.md)
+    "setdl/744_longhua": (2, 4, 8, 3, 8),
+    "setdl/745_wujiang": (1, 0, 7, 1, 7),
+    "setdl/746_wujin": (3, 11, 6, 2, 6),
+    "setdl/747_yuecheng": (3, 12, 8, 3, 7),
+    "setdl/748_laiwu": (3, 7, 7, 1, 6),
+    "setdl/749_pengshan": (3, 7, 8, 2, 8),
+    "setdl/750_jiangan": (3, 9, 6, 3, 6),
+    "setdl/751_dadukou": (3, 9, 4, 1, 4),
 }
 
 
