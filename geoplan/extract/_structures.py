@@ -19,6 +19,8 @@ LAYOUT_ROLES = (
     "段", "核", "心", "主", "副", "次", "圈", "廊", "带", "轴", "翼", "极", "区", "片", "块", "环",
     "线", "岸", "群", "点", "镇", "村", "脉", "屏", "楔", "城", "体", "街", "地", "新", "星", "辅",
     "团", "商圈",
+    "链",  # a chain of lakes or places strung together (三链: 蓝色珠链)
+    "道",  # a greenway or scenic route (三道: 蓝道、绿道和风景道); never qualified (4个街道)
 )  # fmt: skip
 # Roles that name a part only as the one of its kind between others (一核一地两轴); counted
 # or closing a name they count places of a slogan (三区两地, 三地四区, 四地).
@@ -71,8 +73,9 @@ _MEASURE = "(?:个|条|大|座)?"
 # 三条精品线): the token then ends where the name does (a list mark, a quote, a space, a
 # defining word), so that a qualifier never swallows the start of the next word.
 _BOUND = r"[、,，。;；:：”\"」』\s和与及]|分为|分别|依次|即|是|为|指|包括|由|$"
-# Not a corridor: a qualified 通道 (三大纵向通道, 两条出省通道) describes lines, it names no token.
-_QUALIFIED = rf"[个条大座处][^\W\d{NUMERALS}、,，]{{1,4}}?(?=(?!通道)(?:{_WORD_ALT})(?:{_BOUND}))"
+# Not a corridor: a qualified 通道 (三大纵向通道, 两条出省通道) describes lines, it names no token;
+# nor a qualified 道 a street (4个街道).
+_QUALIFIED = rf"[个条大座处][^\W\d{NUMERALS}、,，]{{1,4}}?(?=(?!通?道)(?:{_WORD_ALT})(?:{_BOUND}))"
 # A numeral: one character, 十 and a unit (十七联, 十八总), or tens and a unit (二十四片区).
 _NUMERAL = (
     rf"(?:[二三四五六七八九]?十[一二三四五六七八九]?(?=[^\W\d{NUMERALS}])"
@@ -432,7 +435,12 @@ def find_patterns(text: str) -> list[tuple[str, int, int]]:
             continue  # qualified tokens only (三个功能区、五个特色小镇): a count of things
         if tokens_of(pattern)[-1][1] in INNER_ROLES:
             continue  # 三区两地: a slogan's count of places
-        if end == m.end() and rest and len(rest.group(1)) == 2 and re.search(r"[、,，]", pattern):
+        if end == m.end() and rest and rest.group(1) == "融合" and re.search(r"[、,，]", pattern):
+            # the last item counts things merged (两核两翼、三链融合: 物流链、贸易链与产业链融合),
+            # a slogan's item: the name is the items before it
+            cut = max(pattern.rfind(c) for c in "、,，")
+            pattern, end = pattern[:cut], m.start() + cut
+        elif end == m.end() and rest and len(rest.group(1)) == 2 and re.search(r"[、,，]", pattern):
             # a list of phrases whose last is its token and a verb (一心三片、一城临江): whole
             pattern, end = pattern + rest.group(1), end + 2
         compact = re.sub(r"[,，]", "、", pattern)
