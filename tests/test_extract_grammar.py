@@ -2864,6 +2864,15 @@ FORMS = {
             ("一点、三道、三链", "链", "丁字湾珠链", []),
         ],
     ),
+    "a part named by a courtyard (“一点”即岳麓书院)": (
+        "长沙市岳麓区规划\n书院片区构建“一点、两区”的空间结构。“一点”即岳麓书院;"
+        "“两区”为麓山片区和桃子湖片区。",
+        [
+            ("一点、两区", "点", "岳麓书院", []),
+            ("一点、两区", "区", "麓山片区", []),
+            ("一点、两区", "区", "桃子湖片区", []),
+        ],
+    ),
     "a digit name's counts spelled out in brackets after it (1个甲区+2个乙区)": (
         "郴州市规划\n全市以郴州为核心,形成“1+2+3”(1个有色金属产业核心区+2个重点发展区+3个联动"
         "发展区)的产业发展空间布局。",
@@ -3791,7 +3800,7 @@ HELD_SCORES = {
     "setdk/743_qingbaijiang": (2, 2, 8, 2, 8),
     # run at bd550b8: structures 21/24, components 59/83, transport 54/60 (setdl/README.md)
     "setdl/744_longhua": (2, 4, 8, 3, 8),
-    "setdl/745_wujiang": (2, 7, 7, 1, 7),
+    "setdl/745_wujiang": (2, 8, 7, 1, 7),
     "setdl/746_wujin": (3, 11, 6, 2, 6),
     "setdl/747_yuecheng": (3, 12, 8, 3, 7),
     "setdl/748_laiwu": (3, 7, 7, 1, 6),
