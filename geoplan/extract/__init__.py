@@ -1250,20 +1250,20 @@ def _by_role(
     definitions leaves open: the nearby reading's, except where the grammar names a role's
     part by its label, a group of places (“两副”即甲、乙两个副中心城市) the nearby reading would
     split into names, the grammar's for the roles the nearby reading lacks (两带之一: 甲带) or
-    only guesses, further on, by names of the role's kind with no label before them. In the
-    order of the name's tokens."""
+    only guesses, further on or around them, by names of the role's kind with no label before
+    them. In the order of the name's tokens."""
     out: list[RawComponent] = []
     for role in dict.fromkeys(r for _n, r in tokens):
         mine = [c for c in grammar if c.role == role]
         near = [c for c in nearby if c.role == role]
         label = len(mine) == 1 and re.fullmatch(TOKEN, mine[0].name) is not None
-        # (parts the nearby reading only guessed, their label lost, further on than those
-        # defined under their label, yield to these)
+        # (parts the nearby reading only guessed, their label lost, not wholly before those
+        # defined under their label, yield to these: further on, or around them)
         guessed = (
             bool(mine)
             and bool(near)
             and all(c.label_lost for c in near)
-            and max(c.span[0] for c in mine) < min(c.span[0] for c in near)
+            and min(c.span[0] for c in mine) < min(c.span[1] for c in near)
         )
         out += mine if label or guessed or not near else near
     return out

@@ -776,8 +776,10 @@ def _recover_lost(
     if results or paragraph:
         return results
     # a bare core name at the head of the lost paragraph (大做强主城区)
-    if role in ("核", "心", "主", "中心"):
-        m = re.search(rf"({suffix_alt})", window[:region_end][:80])
+    # (a word of two characters at least: the role alone, 心 of “一心”, names nothing)
+    bare = "|".join(re.escape(s) for s in suffixes if len(s) >= 2)
+    if role in ("核", "心", "主", "中心") and bare:
+        m = re.search(rf"({bare})", window[:region_end][:80])
         if m:
             end = window.find("\n", m.end())
             return [(m.group(1), (0, end if end != -1 else region_end))]
