@@ -3820,6 +3820,15 @@ HELD_SCORES = {
     "setdl/749_pengshan": (3, 7, 8, 2, 8),
     "setdl/750_jiangan": (3, 9, 6, 3, 6),
     "setdl/751_dadukou": (3, 9, 4, 1, 4),
+    # run at c02695e: structures 24/25, components 71/74, transport 59/63 (setdm/README.md)
+    "setdm/752_binjiang": (3, 8, 8, 3, 8),
+    "setdm/753_longwan": (3, 12, 7, 0, 7),
+    "setdm/754_chancheng": (3, 14, 7, 3, 7),
+    "setdm/755_minhang": (3, 5, 7, 4, 7),
+    "setdm/756_daxing": (4, 12, 8, 0, 7),
+    "setdm/757_huyi": (2, 1, 7, 1, 7),
+    "setdm/758_wuqing": (3, 14, 7, 3, 7),
+    "setdm/759_shapingba": (3, 5, 8, 2, 8),
 }
 
 
