@@ -3789,7 +3789,7 @@ HELD_SCORES = {
     "setdi/721_guangming": (4, 7, 7, 2, 6),
     "setdi/722_hechuan": (1, 0, 8, 4, 8),
     "setdi/723_lishui": (3, 7, 8, 0, 8),
-    "setdi/724_xinwu": (3, 14, 6, 0, 5),
+    "setdi/724_xinwu": (3, 14, 7, 0, 6),
     "setdi/725_yichuan": (2, 6, 7, 1, 7),
     "setdi/726_xiangshan": (1, 4, 4, 1, 4),
     "setdi/727_cangshan": (2, 12, 6, 5, 6),
@@ -3803,7 +3803,7 @@ HELD_SCORES = {
     "setdj/735_hanyang": (3, 8, 6, 1, 6),
     # run at 0e871bf: structures 19/23, components 44/58, transport 41/47 (setdk/README.md)
     "setdk/736_tianhe": (3, 2, 3, 2, 2),
-    "setdk/737_nanshan": (2, 8, 5, 2, 5),
+    "setdk/737_nanshan": (2, 8, 6, 2, 6),
     "setdk/738_changshou": (4, 9, 8, 3, 8),
     # (first run (3, 4, 4, 2, 4): since 338766d 一核 is 主核, no longer 江南主城区为“主核)
     "setdk/739_xuanwu": (3, 3, 5, 2, 5),
@@ -3814,7 +3814,7 @@ HELD_SCORES = {
     # run at bd550b8: structures 21/24, components 59/83, transport 54/60 (setdl/README.md)
     "setdl/744_longhua": (2, 4, 8, 3, 8),
     "setdl/745_wujiang": (2, 8, 7, 1, 7),
-    "setdl/746_wujin": (3, 11, 6, 2, 6),
+    "setdl/746_wujin": (3, 11, 7, 2, 7),
     "setdl/747_yuecheng": (3, 12, 8, 3, 7),
     "setdl/748_laiwu": (3, 7, 7, 1, 6),
     "setdl/749_pengshan": (3, 7, 8, 2, 8),

@@ -1303,6 +1303,11 @@ LINE_FORMS = {
             ("长寿至涪陵联络线", None, "studied"),
         ],
     ),
+    # a side of an area its code names, before the kind (苏锡常南部高速公路), as of a city
+    "a code of places elsewhere and its side": (
+        "长沙市综合交通规划\n苏锡常南部高速公路已建成通车。规划建设长沙南部高速公路。",
+        [("苏锡常南部高速公路", None, "existing"), ("长沙南部高速公路", ["长沙市"], "planned")],
+    ),
     # 扩建 and 迁建 are verbs of works before a name, no part of it
     "an airport after 扩建 or 迁建": (
         "湖南省综合交通规划\n加快扩建长沙黄花国际机场。扩建张家界荷花国际机场。迁建邵阳武冈机场。",
