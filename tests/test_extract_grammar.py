@@ -3829,6 +3829,12 @@ HELD_SCORES = {
     "setdm/757_huyi": (2, 1, 7, 1, 7),
     "setdm/758_wuqing": (3, 14, 7, 3, 7),
     "setdm/759_shapingba": (3, 5, 8, 2, 8),
+    # run at 9d1060f: structures 14/15, components 31/39, transport 33/34 (setdn/README.md)
+    "setdn/761_anxi": (3, 3, 7, 0, 6),
+    "setdn/762_chenggong": (4, 9, 6, 4, 6),
+    "setdn/765_changfeng": (2, 5, 6, 2, 6),
+    "setdn/766_shangjie": (2, 2, 6, 2, 5),
+    "setdn/767_xiaodian": (3, 12, 8, 3, 7),
 }
 
 
