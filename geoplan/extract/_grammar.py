@@ -1232,6 +1232,10 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         # description of them all, the parts listed in groups, each counted and said of which
         # kind, the counts adding up to the label's
         return grouped, False
+    for c in clauses:
+        most = _most_named(c, k, suffixes)
+        if most:
+            return most, False
     examples = any(_SOME_OF.match(c) for c in clauses[1:])
     if k == 1 or k is None or len(parts) > 1 or _DESCRIBED_ALL.search(clauses[0]) or examples:
         # a list of another count than the token's (甲路、乙路、丙路和丁路形成三个交通环), a
@@ -1407,6 +1411,30 @@ def _sentence_leads(after: str, k: int, suffixes: tuple[str, ...]) -> list[str]:
 
 # Some of the parts given as examples, the list left open (包括甲港区、乙港区等).
 _SOME_OF = re.compile(r"(?:主要|其中)?(?:包括|包含|有)[^。;；]{2,60}等$")
+
+# A list left open, what includes it said or not (包括甲、乙等; 甲、乙等).
+_OPEN_LIST = re.compile(r"(?:(?:主要|其中)?(?:包括|包含|有))?([^。;；]{2,60})等")
+
+
+def _most_named(clause: str, k: int | None, suffixes: tuple[str, ...]) -> list[str]:
+    """The parts a list left open names, when they are most of those counted: more than half,
+    each a name of the role's kind (“六组团”包括甲组团、乙组团、丙组团、丁组团、戊组团等);
+    fewer (包括甲港区、乙港区等 of 五支) are examples, the parts read as one by their label.
+
+    >>> _most_named("包括甲组团、乙组团、丙组团、丁组团等", 5, ("组团",))
+    ['甲组团', '乙组团', '丙组团', '丁组团']
+    >>> _most_named("包括甲港区、乙港区等", 5, ("港区",))
+    []
+    """
+    m = _OPEN_LIST.fullmatch(clause)
+    if m is None or not k or k < 3:
+        return []
+    items = [clean_name(i) for i in _top_split(m.group(1), _LIST_SPLIT)]
+    if not k / 2 < len(items) < k or not all(i and i.endswith(suffixes) for i in items):
+        return []
+    return items
+
+
 # A kind counted, not a name (由1个中心城区, 4个县城, 九个重点镇).
 _COUNTED_KIND = re.compile(rf"^(?:由)?[0-9{NUMERALS}]+(?:个|座|条|处)")
 # How the name of a place or area ends (甲镇, 乙片区, 丙新城), as a list after a colon names them.
