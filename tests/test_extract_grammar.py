@@ -3849,6 +3849,14 @@ HELD_SCORES = {
     "setdn/765_changfeng": (2, 5, 6, 2, 6),
     "setdn/766_shangjie": (2, 7, 6, 2, 5),
     "setdn/767_xiaodian": (3, 12, 8, 3, 7),
+    # run at 1a9b051: structures 19/22, components 59/66, transport 49/54 (setdo/README.md)
+    "setdo/768_jiande": (2, 11, 8, 0, 8),
+    "setdo/769_baiyun": (3, 11, 6, 3, 5),
+    "setdo/770_huiyang": (2, 8, 7, 0, 6),
+    "setdo/771_jinwan": (3, 12, 6, 1, 5),
+    "setdo/772_haimen": (3, 5, 7, 2, 7),
+    "setdo/773_xishan": (3, 9, 7, 2, 7),
+    "setdo/774_zhanggong": (3, 3, 8, 5, 8),
 }
 
 
