@@ -3855,7 +3855,7 @@ HELD_SCORES = {
     "setdo/770_huiyang": (2, 8, 7, 0, 6),
     "setdo/771_jinwan": (3, 12, 6, 1, 5),
     "setdo/772_haimen": (3, 5, 7, 2, 7),
-    "setdo/773_xishan": (3, 9, 7, 2, 7),
+    "setdo/773_xishan": (4, 9, 7, 2, 7),
     "setdo/774_zhanggong": (3, 3, 8, 5, 8),
 }
 
@@ -3970,6 +3970,14 @@ def test_structures_named_by_counts():
         ("2", ["430400", "431000"]),
         ("3", ["431100", "430500", "431300"]),
     ]
+
+
+def test_tokens_before_a_last_item_of_no_role_are_a_name_of_their_own():
+    # “一心两轴三区、双游线多节点”: 游线 is no role, so the item after the mark is no token of
+    # space; the tokens before it still name a layout (as 一区四特 after a mark, _whole_items)
+    text = "浏阳市村庄规划\n以游线串联农旅载体,形成“一心两轴三区、双游线多节点”的产业布局结构。"
+    x = extract_plan(read_text(text))
+    assert [s.pattern for s in x.structures] == ["一心两轴三区"]
 
 
 def test_structures_named_by_counts_without_quotes():

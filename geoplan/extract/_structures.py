@@ -369,6 +369,13 @@ def _whole_items(text: str, m: re.Match[str]) -> tuple[str, int, int] | None:
     if not m.start() or text[m.start() - 1] not in '“"「『':
         return None
     cut = max(m.group().rfind(c) for c in "、,，")
+    if cut < 0 and text[m.end() : m.end() + 1] in ("、", ",", "，"):
+        # the tokens end at the mark, the last item after it (“一心两轴三区、双游线多节点”:
+        # 游线 is no role): the tokens before it are a name of their own
+        last = _LAST_ITEM.match(text, m.end() + 1)
+        if last is None or len(tokens_of(m.group())) < 2:
+            return None
+        return m.group(), m.end(), last.end()
     last = _LAST_ITEM.match(text, m.start() + cut + 1)
     if cut < 0 or last is None or len(tokens_of(m.group()[:cut])) < 2:
         return None
