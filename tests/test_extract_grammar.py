@@ -3380,7 +3380,7 @@ HELD_SCORES = {
     # 288: 续建肇庆至高明高速公路一期工程 is read as its phase, 高明高速公路一期工程 (a phase is a
     # project of its own); its termini outside Hunan were never read, so the key's
     # 肇庆至高明高速公路 no longer holds the name
-    "setax/288_guangdong5": (2, 2, 13, 2, 13),
+    "setax/288_guangdong5": (2, 2, 14, 2, 14),
     "setax/289_zhejiang2": (2, 3, 5, 0, 5),
     "setax/290_shandong2": (5, 7, 9, 2, 9),
     # run at af672ab: structures 23/24, components 29/47, transport 52/64 (setay/README.md)
@@ -3525,7 +3525,7 @@ HELD_SCORES = {
     "setbu/425_zhuhai": (4, 8, 6, 1, 6),
     "setbu/426_xianyang": (2, 3, 6, 1, 6),
     # run at 17ea5be: structures 15/16, components 35/40, transport 35/48 (setbv/README.md)
-    "setbv/427_dongguan": (3, 15, 10, 3, 10),
+    "setbv/427_dongguan": (3, 15, 11, 4, 11),
     "setbv/428_qianxinan": (1, 3, 7, 5, 7),
     "setbv/429_suzhou_js": (3, 9, 13, 4, 12),
     "setbv/431_sanya": (4, 4, 6, 4, 5),
@@ -3799,7 +3799,7 @@ HELD_SCORES = {
     "setdh/715_wafangdian": (2, 3, 3, 0, 3),
     "setdh/717_yiliang": (2, 6, 8, 5, 7),
     # run at 0b56fa5: structures 19/23, components 55/76, transport 53/61 (setdi/README.md)
-    "setdi/720_huangpu": (3, 7, 7, 3, 7),
+    "setdi/720_huangpu": (3, 7, 8, 4, 8),
     "setdi/721_guangming": (4, 7, 7, 2, 6),
     "setdi/722_hechuan": (1, 0, 8, 4, 8),
     "setdi/723_lishui": (3, 7, 8, 0, 8),
@@ -3851,7 +3851,7 @@ HELD_SCORES = {
     "setdn/767_xiaodian": (3, 12, 8, 3, 7),
     # run at 1a9b051: structures 19/22, components 59/66, transport 49/54 (setdo/README.md)
     "setdo/768_jiande": (2, 11, 8, 0, 8),
-    "setdo/769_baiyun": (3, 11, 6, 3, 5),
+    "setdo/769_baiyun": (3, 11, 7, 4, 6),
     "setdo/770_huiyang": (2, 8, 7, 0, 6),
     "setdo/771_jinwan": (3, 12, 6, 1, 5),
     "setdo/772_haimen": (3, 5, 7, 2, 7),

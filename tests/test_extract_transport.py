@@ -1308,6 +1308,14 @@ LINE_FORMS = {
         "长沙市综合交通规划\n苏锡常南部高速公路已建成通车。规划建设长沙南部高速公路。",
         [("苏锡常南部高速公路", None, "existing"), ("长沙南部高速公路", ["长沙市"], "planned")],
     ),
+    # the second line of a code (广深第二高铁), as one of two parallel lines (长常北线)
+    "the second line of a code": (
+        "长沙市综合交通规划\n规划建设长株潭第二高速。研究广深第二高铁。",
+        [
+            ("长株潭第二高速", ["长沙市", "株洲市", "湘潭市"], "planned"),
+            ("广深第二高铁", None, "studied"),
+        ],
+    ),
     # 扩建 and 迁建 are verbs of works before a name, no part of it
     "an airport after 扩建 or 迁建": (
         "湖南省综合交通规划\n加快扩建长沙黄花国际机场。扩建张家界荷花国际机场。迁建邵阳武冈机场。",

@@ -15,8 +15,8 @@ Names
       an enumerator is never part of a name (一是铁路 is a heading, not a line).
     - a terminus pair: "新化至武冈高速公路", "茶陵—常宁高速", "株洲西经渌口区至醴陵东铁路" (the
       ends decode to their full names; a verb before the first end is not part of it).
-    - a ring, one of two parallel lines or a side: 长沙北外环高速, 长常北线高速, 苏锡常南部高速公路
-      (the code is the part before the qualifier).
+    - a ring, one of two parallel lines, a second line or a side: 长沙北外环高速, 长常北线高速,
+      广深第二高铁, 苏锡常南部高速公路 (the code is the part before the qualifier).
     - a bracketed aside between a name and its suffix: 甲乙、丙丁(含戊至己联络线)城际铁路 ->
       甲乙城际铁路, 丙丁城际铁路 (the aside is no part of the name).
     - chains of stops listed and closed by 等轨道: "规划建设甲-乙-丙,丁-戊等轨道" -> two rail
@@ -521,8 +521,8 @@ def _stands_alone(text: str, start: int) -> bool:
     )
 
 
-# Which of a corridor's lines a name is, after its code (济青中线, 京港澳复线).
-_LINE_OF = re.compile(r"(?:复线|[东南西北中]线)$")
+# Which of a corridor's lines a name is, after its code (济青中线, 京港澳复线, 广深第二).
+_LINE_OF = re.compile(r"(?:复线|[东南西北中]线|第[二三])$")
 
 
 def _code_and_line(text: str, start: int, code: str) -> bool:
@@ -1273,7 +1273,7 @@ _METRO_AREA = re.compile(r"(?:都市圈|城市圈|城市群|经济圈|经济区)
 _RING = re.compile(
     r"[东南西北]{0,2}(?:第[二三四])?(?:外环|内环|绕城|绕越|环城|环线|[二三四]环|环)$"
     # (a side of an area: 苏锡常南部高速公路, 长沙南部)
-    r"|[东南西北中]线$|[东南西北]{0,2}部?过境$|[东南西北中]部$"
+    r"|[东南西北中]线$|第[二三]$|[东南西北]{0,2}部?过境$|[东南西北中]部$"
     r"|(?:旅游|扶贫|资源|沿江|环湖|跨海|跨江)$"
 )
 
