@@ -3857,6 +3857,14 @@ HELD_SCORES = {
     "setdo/772_haimen": (3, 5, 7, 2, 7),
     "setdo/773_xishan": (4, 9, 7, 2, 7),
     "setdo/774_zhanggong": (3, 3, 8, 5, 8),
+    # run at 25cff3b: structures 21/24, components 52/74, transport 48/54 (setdp/README.md)
+    "setdp/776_shangcheng": (3, 11, 6, 3, 6),
+    "setdp/777_baqiao": (3, 6, 6, 0, 6),
+    "setdp/778_nansha": (3, 8, 8, 2, 8),
+    "setdp/779_nanan": (3, 0, 7, 5, 7),
+    "setdp/780_jinjiang": (3, 4, 8, 2, 8),
+    "setdp/781_huaiyin": (3, 16, 6, 4, 6),
+    "setdp/782_siming": (3, 7, 7, 4, 7),
 }
 
 
