@@ -989,6 +989,16 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         if len(enum) == k:
             return enum, True
     line = re.split(r"[。\n]", body.lstrip(" :：\n"), maxsplit=1)[0]
+    semi = _top_split(line, re.compile(r"[;；]"))
+    if k and k > 1 and len(semi) == k and all(re.search(r"[,，]", p) for p in semi):
+        # 甲片区, 面积约…; 乙片区, 内含…; 丙片区, 位于…: the parts apart by semicolons, each
+        # named first, then described
+        firsts = [clean_name(re.split(r"[,，]", p, maxsplit=1)[0]) for p in semi]
+        if all(
+            f and f.endswith(suffixes) and len(f) <= 16 and not re.search("[为是]", f)
+            for f in firsts
+        ):
+            return firsts, False
     # 按照不同功能划分若干功能组团, 一是甲组团, 二是乙组团…: a description of them all, then
     # the parts counted as they are said (两条…发展轴, 其一为甲轴, 其二为乙轴)
     counted = re.search(r"[,，]\s*(?=一是|其一[是为])", line) if k is None or k > 1 else None
