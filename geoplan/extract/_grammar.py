@@ -2516,6 +2516,33 @@ def _owner(label: _Label, starts: dict[str, list[int]]) -> str | None:
     return pick[1] if pick else None
 
 
+def _owners_in_order(labels: list[_Label], starts: dict[str, list[int]]) -> dict[int, str | None]:
+    """Each label's structure (:func:`_owner`), except where names sharing a token are named
+    together before all of its labels (按照“一核一轴三带六片”…, 按照“一核、两片、多点”…, 具体内容分
+    别见第二章、第三章) and every label of it would go to the last named: the labels then go to
+    the names one by one, in the order both are written."""
+    owners = {id(lb): _owner(lb, starts) for lb in labels}
+    by_key: dict[tuple[str, ...], list[_Label]] = {}
+    for lb in labels:
+        if lb.form != "heading":
+            by_key.setdefault(_token_key(lb.tokens), []).append(lb)
+    for key, same in by_key.items():
+        if len(same) < 2 or len({owners[id(lb)] for lb in same}) != 1:
+            continue
+        first = min(lb.start for lb in same)
+        holders = [
+            p
+            for p, where in starts.items()
+            if key in _runs(tokens_of(p)) and where and where[0] < first
+        ]
+        if len(holders) != len(same) or owners[id(same[0])] not in holders:
+            continue
+        holders.sort(key=lambda p: starts[p][0])
+        for lb, p in zip(sorted(same, key=lambda lb: lb.start), holders, strict=True):
+            owners[id(lb)] = p
+    return owners
+
+
 def _nested_text(text: str, name: str, lo: int, hi: int) -> str | None:
     """A part's own definition inside its structure's body (东岸: 范围包括…)."""
     key = strip_long_parens(name)
@@ -2885,8 +2912,9 @@ def define_components(
         if comps and len(comps) > len(have.get(key, [])):
             have[key] = comps
 
+    owners = _owners_in_order(labels, mention_starts)
     for label in labels:
-        pattern = _owner(label, mention_starts)
+        pattern = owners[id(label)]
         if pattern is None:
             continue
         if label.form == "named":
