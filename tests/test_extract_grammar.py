@@ -3892,6 +3892,13 @@ HELD_SCORES = {
     "setdp/780_jinjiang": (3, 6, 8, 2, 8),
     "setdp/781_huaiyin": (3, 16, 6, 4, 6),
     "setdp/782_siming": (3, 7, 7, 4, 7),
+    # run at 04e262b: structures 17/17, components 45/52, transport 42/42 (setdq/README.md)
+    "setdq/784_gongshu": (3, 14, 7, 3, 5),
+    "setdq/785_weiyang": (3, 12, 8, 2, 8),
+    "setdq/786_yuexiu": (3, 3, 7, 5, 7),
+    "setdq/787_bishan": (3, 7, 8, 3, 8),
+    "setdq/788_wuhou": (2, 7, 6, 1, 6),
+    "setdq/790_jimei": (3, 2, 6, 4, 6),
 }
 
 
