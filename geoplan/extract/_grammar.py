@@ -990,6 +990,13 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
             return enum, True
     line = re.split(r"[。\n]", body.lstrip(" :：\n"), maxsplit=1)[0]
     semi = _top_split(line, re.compile(r"[;；]"))
+    opened = re.match(r"[^。;；\n:：]{0,30}[:：]\s*\n", body.lstrip(" \n"))
+    if opened and len(semi) < 2:
+        # 由三条生态带组成:\n甲生态带, 沿…;\n乙生态带, …: the same, a line each after a colon
+        listed = body.lstrip(" \n")[opened.end() :].split("。", 1)[0]
+        semi = [p.strip() for p in _top_split(listed, re.compile(r"[;；]"))]
+        if any(re.match(r"[①-⑳(（]|[0-9]+[.、．]|[一二三四五六七八九十]是", p) for p in semi):
+            semi = []  # (lines numbered are an enumeration, read as such below)
     if k and k > 1 and len(semi) == k and all(re.search(r"[,，]", p) for p in semi):
         # 甲片区, 面积约…; 乙片区, 内含…; 丙片区, 位于…: the parts apart by semicolons, each
         # named first, then described
