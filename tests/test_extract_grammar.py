@@ -2942,6 +2942,17 @@ FORMS = {
             ("一心三区", "区", "高雅服务区", []),
         ],
     ),
+    "包括 a count's worth of names of space after a description; not counted groups (两条…轴)": (
+        "长沙市天心区规划\n全区构建“三片两轴”的空间结构。“三片”即全区三大功能板块,包括五一商务街区、"
+        "坡子街历史文化街区和南湖新城核心区。“两轴”是城区的两条主要发展轴线,包括芙蓉路、书院路两条"
+        "南北向发展轴。",
+        [
+            ("三片两轴", "片", "五一商务街区", []),
+            ("三片两轴", "片", "坡子街历史文化街区", []),
+            ("三片两轴", "片", "南湖新城核心区", []),
+            ("三片两轴", "轴", "两轴", []),
+        ],
+    ),
     "a digit name's counts spelled out in brackets after it (1个甲区+2个乙区)": (
         "郴州市规划\n全市以郴州为核心,形成“1+2+3”(1个有色金属产业核心区+2个重点发展区+3个联动"
         "发展区)的产业发展空间布局。",
@@ -3920,7 +3931,7 @@ HELD_SCORES = {
     "setdr/794_chenghua": (3, 12, 6, 1, 5),
     "setdr/795_licang": (2, 7, 6, 0, 6),
     "setdr/796_taijiang": (3, 3, 6, 2, 6),
-    "setdr/797_qinhuai": (2, 10, 5, 2, 5),
+    "setdr/797_qinhuai": (2, 15, 5, 2, 5),
     "setdr/798_wuchang": (3, 5, 5, 2, 5),
     "setdr/799_jiaojiang": (4, 11, 6, 0, 6),
 }
@@ -4044,6 +4055,40 @@ def test_tokens_before_a_last_item_of_no_role_are_a_name_of_their_own():
     text = "浏阳市村庄规划\n以游线串联农旅载体,形成“一心两轴三区、双游线多节点”的产业布局结构。"
     x = extract_plan(read_text(text))
     assert [s.pattern for s in x.structures] == ["一心两轴三区"]
+
+
+def test_names_of_space_included_after_a_description_of_them_all_are_the_parts():
+    # “五片”即全区五大功能板块, 包括甲街区、…和戊核心区: after a description of them all, 包括
+    # lists a count's worth of names of space (街区, 新区, 核心区 end no 片 of the role)
+    text = (
+        "长沙市天心区规划\n"
+        "第三条　总体格局\n"
+        "统筹老城保护、城市更新与南部新城建设，全区构建“三轴三带五片”的空间结构，以交通走廊组织联系，以生态和景观带织补空间，以功能板块承载产业与服务。\n"
+        "\n"
+        "第四条　“三轴”\n"
+        "“三轴”指贯穿全区的三条交通走廊，分别为芙蓉路轴线、书院路轴线和三环线轴线。三条轴线承担全区对外联系和各板块之间的快速联系功能，沿线应当预留公共交通和慢行空间，引导重要公共设施沿轴布局。\n"
+        "\n"
+        "第五条　“三带”\n"
+        "“三带”由三条生态与景观带组成：\n"
+        "一是天心阁风光带，沿天心阁内外两侧布置绿地和游览步道，串联城门、城墙遗址和周边历史地段；\n"
+        "二是湘江滨水绿带，沿湘江两岸完善滨水绿地，提升岸线景观和亲水空间；\n"
+        "三是圭塘河生态绿带，依托三环线和圭塘河形成连续的生态绿化空间，兼顾防护隔离功能。\n"
+        "三条带内严格控制建筑高度和开发强度，不得擅自占用绿线范围内的用地。\n"
+        "\n"
+        "第六条　“五片”\n"
+        "“五片”即全区五大功能板块，包括五一商务街区、坡子街—天心阁历史文化街区、大托科创街区、暮云高新产业新区和南湖新城核心区。"
+    )
+    parts = {
+        s.pattern: [c.name for c in s.components if not c.members]
+        for s in extract_plan(read_text(text)).structures
+    }
+    assert parts["三轴三带五片"][-5:] == [
+        "五一商务街区",
+        "坡子街—天心阁历史文化街区",
+        "大托科创街区",
+        "暮云高新产业新区",
+        "南湖新城核心区",
+    ]
 
 
 def test_structures_named_by_counts_without_quotes():

@@ -1312,6 +1312,10 @@ def _later_listed(clauses: list[str], k: int | None, suffixes: tuple[str, ...]) 
     """
     for clause in clauses:
         namely = clause.startswith("即")
+        # (包括 a count's worth of names of space: 即全区五大功能板块, 包括甲街区、…和戊新区; not
+        # of groups each counted: 包括甲路、乙路两条东西向发展轴, 以及…; places are a group, as
+        # ever: 由五个重点镇构成, 包括甲镇、…)
+        included = clause.startswith(("包括", "主要包括")) and not _DESCRIBED_ALL.search(clause)
         clause = re.sub(
             r"^(?:主要包括|包括|分别是|分别为|主要有|即|(?:依次|分别)(?:打造|建设|形成|布局|设置|培育))",
             "",
@@ -1320,8 +1324,18 @@ def _later_listed(clauses: list[str], k: int | None, suffixes: tuple[str, ...]) 
         # 由甲、乙、丙三地组成的丁组群: what an item is made of says no part's name
         clause = re.sub(r"由[^由的,，]{2,40}?(?:组成|构成)的", "", clause)
         cands = _shared_noun(_top_split(clause, _LIST_SPLIT))
-        if (len(cands) == k or (k is None and len(cands) >= 2)) and all(
-            clean_name(c).endswith(suffixes) or (namely and k) for c in cands
+        if (
+            (len(cands) == k or (k is None and len(cands) >= 2))
+            and all(
+                clean_name(c).endswith(suffixes)
+                or (namely and k)
+                or (included and k and _SPACE_WORD.search(clean_name(c)))
+                for c in cands
+            )
+            and not (
+                included
+                and all(_is_place_item(c) or re.search("[镇乡村]$|街道$", c) for c in cands)
+            )
         ):
             return cands
     return []
