@@ -3926,7 +3926,7 @@ HELD_SCORES = {
     "setdq/788_wuhou": (2, 7, 6, 1, 6),
     "setdq/790_jimei": (3, 2, 6, 4, 6),
     # run at 2232b82: structures 23/25, components 61/76, transport 43/48 (setdr/README.md)
-    "setdr/792_yanta": (2, 1, 3, 0, 3),
+    "setdr/792_yanta": (2, 1, 4, 0, 4),
     "setdr/793_sanshui": (4, 12, 6, 1, 6),
     "setdr/794_chenghua": (3, 12, 6, 1, 5),
     "setdr/795_licang": (2, 7, 6, 0, 6),

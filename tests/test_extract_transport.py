@@ -1316,6 +1316,14 @@ LINE_FORMS = {
             ("广深第二高铁", None, "studied"),
         ],
     ),
+    # one side's ring of an area a code of places elsewhere names (西咸南环线), as of one here
+    "a side's ring of a code of places elsewhere": (
+        "长沙市综合交通规划\n加快建设长株南环线高速公路。研究西咸北环线高速公路。",
+        [
+            ("长株南环线高速公路", ["长沙市", "株洲市"], "under_construction"),
+            ("西咸北环线高速公路", None, "studied"),
+        ],
+    ),
     # 扩建 and 迁建 are verbs of works before a name, no part of it
     "an airport after 扩建 or 迁建": (
         "湖南省综合交通规划\n加快扩建长沙黄花国际机场。扩建张家界荷花国际机场。迁建邵阳武冈机场。",

@@ -1667,8 +1667,13 @@ def find_projects(text: str) -> list[RawProject]:
                 elif head is not None and ring.group().endswith("部") and len(head) >= 2:
                     # 苏锡常南部高速公路: the southern one of a code of places of elsewhere
                     whole = _stands_alone(text, start) and _of_code_chars(head)
-                elif head is not None and len(head) == 2 and ring.group() == "环线":
-                    # 潮汕环线高速: the ring line of an area its cities' code names
+                elif (
+                    head is not None
+                    and len(head) == 2
+                    and re.fullmatch(r"[东南西北]?环线?", ring.group())
+                ):
+                    # 潮汕环线高速: the ring line of an area its cities' code names; one side's
+                    # (西咸南环线高速公路, 广佛南环城际)
                     whole = (
                         not decode_code(head)[0]
                         and _code_like(head)
