@@ -4091,6 +4091,16 @@ def test_names_of_space_included_after_a_description_of_them_all_are_the_parts()
     ]
 
 
+def test_centres_and_bases_never_defined_nor_laid_out_are_titles():
+    # “五中心一基地”建设: functions to build, no parts of space; the same laid out (产业布局)
+    # is still a structure named only
+    text = (
+        "长沙市规划\n服务全市“五中心一基地”建设,推进“一中心三基地”建设。"
+        "构建“一中心两基地”的产业布局。"
+    )
+    assert [s.pattern for s in extract_plan(read_text(text)).structures] == ["一中心两基地"]
+
+
 def test_structures_named_by_counts_without_quotes():
     # web copies and OCR drop the quotes: digits at a word's edge governing a group of cities at
     # once are the name, and the counts are defined as before; a sum of figures is no name

@@ -1243,6 +1243,11 @@ def _units_as_label(
     return _as_label(comps, tokens, whole=units, gather=True)
 
 
+# Roles that name functions a place is to serve rather than parts of its space, when no part
+# is defined: a name of these alone is a list of titles to earn.
+_TITLE_ROLES = frozenset({"中心", "基地"})
+
+
 def _by_role(
     tokens: list[tuple[str, str]], grammar: list[RawComponent], nearby: list[RawComponent]
 ) -> list[RawComponent]:
@@ -1411,6 +1416,10 @@ def _structures(ctx: _Ctx) -> list[Structure]:
         span, _q = ctx.quote((s, e))
         _s, quote = ctx.quote(sent)
         kind = structure_class(pattern)
+        if not components and {r for _n, r in tokens} <= _TITLE_ROLES and not laid_out:
+            # centres and bases to build, never defined nor laid out (推进“五中心一基地”建设,
+            # “一中心三基地”): titles of function, a slogan
+            continue
         if kind == "layout" and not components:
             kind = "cited"
         out.append(
