@@ -19,6 +19,7 @@ LAYOUT_ROLES = (
     "段", "核", "心", "主", "副", "次", "圈", "廊", "带", "轴", "翼", "极", "区", "片", "块", "环",
     "线", "岸", "群", "点", "镇", "村", "脉", "屏", "楔", "城", "体", "街", "地", "新", "星", "辅",
     "团", "商圈",
+    "轴带",  # an axis and its belt as one word (两条轴带: 甲产业带、乙产业带)
     "链",  # a chain of lakes or places strung together (三链: 蓝色珠链)
     "道",  # a greenway or scenic route (三道: 蓝道、绿道和风景道); never qualified (4个街道)
 )  # fmt: skip
