@@ -2962,6 +2962,14 @@ FORMS = {
             ("一个核心、两条轴带", "轴带", "沪昆产业带", []),
         ],
     ),
+    "a label's arrangement or make-up, then a colon (“两区”的安排:一是…二是…)": (
+        "长沙市芙蓉区规划\n全区产业空间按照“两极、两区”组织。\n“两区”的安排:一是芙蓉金融中心区"
+        "(五一片区),重点集聚金融服务功能;二是湘江商务区,推动商务功能提质。",
+        [
+            ("两极、两区", "区", "芙蓉金融中心区", []),
+            ("两极、两区", "区", "湘江商务区", []),
+        ],
+    ),
     "a digit name's counts spelled out in brackets after it (1个甲区+2个乙区)": (
         "郴州市规划\n全市以郴州为核心,形成“1+2+3”(1个有色金属产业核心区+2个重点发展区+3个联动"
         "发展区)的产业发展空间布局。",
@@ -3926,7 +3934,7 @@ HELD_SCORES = {
     "setdp/779_nanan": (3, 0, 7, 5, 7),
     "setdp/780_jinjiang": (3, 9, 8, 2, 8),
     "setdp/781_huaiyin": (3, 16, 6, 4, 6),
-    "setdp/782_siming": (3, 7, 7, 4, 7),
+    "setdp/782_siming": (3, 9, 7, 4, 7),
     # run at 04e262b: structures 17/17, components 45/52, transport 42/42 (setdq/README.md)
     "setdq/784_gongshu": (3, 14, 7, 3, 5),
     "setdq/785_weiyang": (3, 12, 8, 2, 8),

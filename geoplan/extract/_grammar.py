@@ -125,6 +125,8 @@ _MARK = (
     # 五区按产业分工布置, 各区相对独立, 依次为: the label's sentence closes on its list
     r"|[^。;；:：\n“”\"]{2,30}?[,，]\s*(?:依次为|依次是|分别为|分别是)(?=\s*[:：]))"
     r"|(?:[,，]\s*)?由(?=[^。;；]{2,80}?(?:组成|构成))|[:：]|——|—|--|[(（]|\|"
+    # “两区”的安排: 一是…: what the label holds, said as its arrangement or make-up, then a colon
+    r"|的(?:具体)?(?:安排|构成|组成)(?:如下)?\s*[:：]"
     # 三园一是甲园;二是乙园;三是丙园: the label, then its parts counted as they are said
     # (三廊一是甲廊, 改善…;二是乙廊: each with what it does)
     r"|(?:呢)?[,，。]?\s*(?=一是[^,，。;；]{2,40}(?:[,，][^。;；]{0,120}?)?[;；,，。]\s*二是)"
