@@ -4118,6 +4118,22 @@ def test_centres_and_bases_never_defined_nor_laid_out_are_titles():
     assert [s.pattern for s in extract_plan(read_text(text)).structures] == ["一中心两基地"]
 
 
+def test_a_counted_label_made_up_of_its_parts_is_no_structure_of_its_own():
+    # “三大板块”由甲板块、乙板块和丙板块组成: the list's 由 is no part of the first name, so
+    # the label is the name's token defined, not a name of its own beside it
+    text = (
+        "浏阳市规划\n小镇空间按照“一环、一带、三大板块”布局。\n"
+        "“三大板块”由东部板块、中部板块和西部板块组成。"
+    )
+    x = extract_plan(read_text(text))
+    assert [s.pattern for s in x.structures] == ["一环、一带、三大板块"]
+    assert [c.name for c in x.structures[0].components if c.role == "板块"][-3:] == [
+        "东部板块",
+        "中部板块",
+        "西部板块",
+    ]
+
+
 def test_structures_named_by_counts_without_quotes():
     # web copies and OCR drop the quotes: digits at a word's edge governing a group of cities at
     # once are the name, and the counts are defined as before; a sum of figures is no name

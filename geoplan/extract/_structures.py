@@ -600,6 +600,8 @@ def clean_name(item: str) -> str:
     ('株洲中心城区', '云龙新区')
     >>> clean_name("400亩柔性机加专业生产区")  # the area it takes, before its name
     '柔性机加专业生产区'
+    >>> clean_name("由长沙信息产业园区")  # (由甲园区、乙园区…组成: the list's opening)
+    '长沙信息产业园区'
     """
     item = re.sub(r"\s+", "", item).strip("“”\"'。:：")
     item = _PICTOGRAPHS.sub("", item)  # 甲增长极⚓: a post's emoji is no part of the name
@@ -624,6 +626,8 @@ def clean_name(item: str) -> str:
         "",
         item,
     )
+    # 由甲园区、乙园区…组成: the list's 由 before its first name (not 由内向外, the order)
+    item = re.sub(r"^由(?![东西南北内外上下中]{1,2}(?:向|到|至))(?=[\u4e00-\u9fff]{4})", "", item)
     # 一条是甲轴, 另一条是乙轴: the parts counted as they are said
     item = re.sub(r"^另?[一两二三四五六七八九十]?(?:条|个|座|处|片)(?:是|为)(?=.{2})", "", item)
     # 北岸就是甲区, 南岸主要是乙区: where it lies, then what it is
