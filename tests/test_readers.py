@@ -252,6 +252,9 @@ PARTS_READ_ACROSS_WRAPS = {"257_guangxi3"}
 # ends on the first semicolon, which reads as a list item's end at a line's end (as PDF lists
 # end their lines), so the paragraph breaks there and the label keeps one part of three.
 PARTS_READ_ACROSS_WRAPS |= {"279_henan3"}
+# Set DR's 797 the same: its 一核三极 parts (甲为“主核”;乙为“…极”;…) run over a line that, at
+# width 35, ends on the second semicolon; the parts are read in the text as written.
+PARTS_READ_ACROSS_WRAPS |= {"797_qinhuai"}
 
 
 @pytest.mark.parametrize("width", [28, 35])
