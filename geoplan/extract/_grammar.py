@@ -992,10 +992,10 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
             return enum, True
     line = re.split(r"[。\n]", body.lstrip(" :：\n"), maxsplit=1)[0]
     semi = _top_split(line, re.compile(r"[;；]"))
-    opened = re.match(r"[^。;；\n:：]{0,30}[:：]\s*\n", body.lstrip(" \n"))
-    if opened and len(semi) < 2:
+    colon = re.match(r"[^。;；\n:：]{0,30}[:：]\s*\n", body.lstrip(" \n"))
+    if colon and len(semi) < 2:
         # 由三条生态带组成:\n甲生态带, 沿…;\n乙生态带, …: the same, a line each after a colon
-        listed = body.lstrip(" \n")[opened.end() :].split("。", 1)[0]
+        listed = body.lstrip(" \n")[colon.end() :].split("。", 1)[0]
         semi = [p.strip() for p in _top_split(listed, re.compile(r"[;；]"))]
         if any(re.match(r"[①-⑳(（]|[0-9]+[.、．]|[一二三四五六七八九十]是", p) for p in semi):
             semi = []  # (lines numbered are an enumeration, read as such below)
