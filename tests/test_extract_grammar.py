@@ -3951,6 +3951,15 @@ HELD_SCORES = {
     "setdr/797_qinhuai": (2, 15, 5, 2, 5),
     "setdr/798_wuchang": (3, 5, 5, 2, 5),
     "setdr/799_jiaojiang": (4, 11, 6, 0, 6),
+    # run at a2fdd72: structures 27/31, components 60/80, transport 66/76 (setds/README.md)
+    "setds/800_caidian": (2, 4, 5, 4, 3),
+    "setds/801_jinshui": (3, 7, 10, 4, 10),
+    "setds/802_shushan": (4, 7, 10, 1, 10),
+    "setds/803_jiulongpo": (4, 11, 9, 4, 9),
+    "setds/804_huadu": (2, 2, 6, 3, 5),
+    "setds/805_keqiao": (4, 11, 9, 4, 9),
+    "setds/806_jinniu": (4, 10, 7, 2, 7),
+    "setds/807_lixia": (4, 8, 10, 2, 10),
 }
 
 
