@@ -1263,11 +1263,14 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         # named by its label
         return [clauses[0]], False
     # the parts apart by semicolons on the definition's line (东西向的甲轴;南北向的乙轴), which
-    # the head stops at
+    # the head stops at; or names all of one kind, the role no word of theirs (“三纵”: 甲—乙
+    # 生态廊道; 丙生态廊道; 丁生态廊道), as counted
     line = re.split(r"[。\n]", body.lstrip(" :：\n"), maxsplit=1)[0]
     semi = _top_split(line, re.compile(r"[;；]"))
-    if k and len(semi) == k and all(clean_name(c).endswith(suffixes) for c in semi):
-        return semi, False
+    if k and len(semi) == k > 0:
+        names = [clean_name(c) for c in semi]
+        if all(n.endswith(suffixes) for n in names) or (k > 1 and _one_kind(names)):
+            return semi, False
     return [], False
 
 
