@@ -3964,7 +3964,7 @@ HELD_SCORES = {
     "setdr/799_jiaojiang": (4, 11, 6, 0, 6),
     # run at a2fdd72: structures 27/31, components 60/80, transport 66/76 (setds/README.md)
     "setds/800_caidian": (2, 4, 5, 4, 3),
-    "setds/801_jinshui": (3, 7, 10, 4, 10),
+    "setds/801_jinshui": (3, 8, 10, 4, 10),
     "setds/802_shushan": (4, 7, 10, 1, 10),
     "setds/803_jiulongpo": (4, 11, 9, 4, 9),
     "setds/804_huadu": (2, 8, 6, 3, 5),
@@ -4006,6 +4006,22 @@ def test_the_units_a_city_governs_counted_are_no_structure():
         )
     )
     assert [s.pattern for s in x.structures] == []
+
+
+def test_a_list_after_you_of_the_names_counts_restated_is_its_parts_by_kind():
+    # 由一个主城区、两个副中心…组成 after “一主、两副、三组团”: the name's counts said again with
+    # their kinds, no name of its own; the parts are read under the name it restates
+    x = extract_plan(
+        read_text(
+            "长沙市规划\n市域城镇空间按“一主、两副、三组团”组织,由一个主城区、两个副中心和三个外围"
+            "组团共同组成。“一主”即长沙主城区。“两副”指宁乡、浏阳两个副中心。\n"
+        )
+    )
+    assert [s.pattern for s in x.structures] == ["一主、两副、三组团"]
+    assert [(c.role, c.name) for c in x.structures[0].components] == [
+        ("主", "长沙主城区"),
+        ("副", "两副"),
+    ]
 
 
 def test_a_counted_label_of_parts_is_a_group():

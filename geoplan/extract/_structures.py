@@ -443,6 +443,8 @@ def find_patterns(text: str) -> list[tuple[str, int, int]]:
             continue  # qualified tokens only (三个功能区、五个特色小镇): a count of things
         if tokens_of(pattern)[-1][1] in INNER_ROLES:
             continue  # 三区两地: a slogan's count of places
+        if _restates(text, m.start(), pattern, found):
+            continue  # “一主、一城、三区”…由一个主城区、一座甲新城、三个新城区组成: its parts
         if end == m.end() and rest and rest.group(1) == "融合" and re.search(r"[、,，]", pattern):
             # the last item counts things merged (两核两翼、三链融合: 物流链、贸易链与产业链融合),
             # a slogan's item: the name is the items before it
@@ -465,6 +467,29 @@ def find_patterns(text: str) -> list[tuple[str, int, int]]:
         first = min(e for p, _s, e in found if p == pattern)
         votes[pattern] += _parts_defined(pattern, text[first : first + DEFINED_WITHIN])
     return [f for f in found if votes[f[0]] >= 0]
+
+
+def _restates(text: str, start: int, pattern: str, found: list[tuple[str, int, int]]) -> bool:
+    """Whether a list of counted kinds after 由 restates the counts of a name earlier in its
+    sentence (“一主、一城、三区”是…骨架, 由一个主城区、一座甲新城、三个新城区组成): the name's
+    parts by kind, no name of its own.
+
+    >>> t = "“一主、两城”是骨架,由一个主城区、两座新城组成。"
+    >>> _restates(t, t.index("由") + 1, "一个主城区、两座新城", [("一主、两城", 1, 6)])
+    True
+    >>> _restates(t, t.index("由") + 1, "一个主城区、两座新城", [])
+    False
+    """
+    if not text[:start].rstrip().endswith("由"):
+        return False
+    sentence = max(text.rfind(c, 0, start) for c in "。;；\n")
+    counts = [count_of(n) for n, _r in tokens_of(pattern)]
+    for earlier, s, _e in found:
+        if sentence < s < start:
+            before = [count_of(n) for n, _r in tokens_of(earlier)]
+            if len(counts) >= 2 and before[: len(counts)] == counts:
+                return True
+    return False
 
 
 # How far after a name's first mention its parts' definitions are looked for.
