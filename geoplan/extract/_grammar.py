@@ -130,6 +130,8 @@ _MARK = (
     # 三园一是甲园;二是乙园;三是丙园: the label, then its parts counted as they are said
     # (三廊一是甲廊, 改善…;二是乙廊: each with what it does)
     r"|(?:呢)?[,，。]?\s*(?=一是[^,，。;；]{2,40}(?:[,，][^。;；]{0,120}?)?[;；,，。]\s*二是)"
+    # 二大组群, 一个是甲组群, 另一个是乙组群: two parts, the one and the other, each in a clause
+    r"|[,，]\s*(?=一(?:个|条|座|处|片)(?:是|为)[^。;；,，]{2,40}[,，;；]\s*另一(?:个|条|座|处|片)(?:是|为))"
     # 由“二区二带”组成: and the list lines below it
     r"|(?:共同)?(?:组成|构成)(?=\s*[:：][ \t]*\n)"
     # the label, then what it centres on (一核, 以甲城为中心)
