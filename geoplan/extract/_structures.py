@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from geoplan.corpus import BULLETS
 
@@ -54,7 +55,7 @@ FEATURE_ROLES = (
 # 联线: of link lines (九联线), 联 and 线 as one word.
 NETWORK_ROLES = (
     "纵横", "放射", "辐射", "射线", "城际", "通道", "联线", "纵", "横", "斜", "连", "射", "联",
-    "支", "干", "轨", "向",
+    "支", "干", "轨", "向", "网",
 )  # fmt: skip
 # Words that begin like a role but are not one: a name holding one of them is a slogan or a
 # count of things (四中心三城市, 两条城镇发展轴, 一镇一主业, 一镇一区域, 三高四新, 一带一部,
@@ -404,7 +405,7 @@ def find_patterns(text: str) -> list[tuple[str, int, int]]:
             continue  # unquoted: most items must be tokens of space (not 一网统管、一端通达…)
         if sum(bool(_TOKEN_SPAN.search(i)) for i in re.split(r"[、,，]", pattern)) < 2:
             continue  # (quoted: at least two of its phrases count parts of space)
-        if not all(is_role(n, r) for n, r in tokens_of(pattern)):
+        if not all(is_role(n, r) for n, r in tokens_of(pattern)) or _system(pattern):
             continue
         compact = re.sub(r"[,，]", "、", pattern)
         votes[compact] = votes.get(compact, 0) + head_vote(text, m.end() + 1)
@@ -437,7 +438,7 @@ def find_patterns(text: str) -> list[tuple[str, int, int]]:
             and re.search(rf"[{NUMERALS}]", rest.group(1))
         ):
             continue  # the start of a longer quoted list (“一心两环两桥隧多路”)
-        if not all(is_role(n, r) for n, r in tokens_of(pattern)):
+        if not all(is_role(n, r) for n, r in tokens_of(pattern)) or _system(pattern):
             continue
         if not any(_PLAIN_RE.fullmatch(t.group()) for t in _TOKEN_SPAN.finditer(pattern)):
             continue  # qualified tokens only (三个功能区、五个特色小镇): a count of things
@@ -467,6 +468,26 @@ def find_patterns(text: str) -> list[tuple[str, int, int]]:
         first = min(e for p, _s, e in found if p == pattern)
         votes[pattern] += _parts_defined(pattern, text[first : first + DEFINED_WITHIN])
     return [f for f in found if votes[f[0]] >= 0]
+
+
+# Words that count the parts of an information system as well as of space (一库一网一平台: a
+# database, a network, a platform).
+_SYSTEM_ROLES = frozenset({"库", "网", "平台"})
+
+
+def _system(pattern: str) -> bool:
+    """Whether a name counts a system, not space: a token said twice in a row (一网统管、一网
+    通办: one network twice is no layout, two would be 两网; not 一江两岸、一江三桥, phrases
+    sharing a river), or all its tokens words of an information system (一库一网一平台).
+
+    >>> _system("一体统领、一网统管、一网通办"), _system("一库一网一平台"), _system("两山、两网")
+    (True, True, False)
+    >>> _system("一江两岸、一江三桥、一城五区")
+    False
+    """
+    tokens = [(count_of(n), r) for n, r in tokens_of(pattern)]
+    again = any(a == b for a, b in pairwise(tokens))
+    return again or all(r in _SYSTEM_ROLES for _c, r in tokens)
 
 
 def _restates(text: str, start: int, pattern: str, found: list[tuple[str, int, int]]) -> bool:
