@@ -4000,6 +4000,15 @@ HELD_SCORES = {
     "setds/805_keqiao": (4, 13, 9, 4, 9),
     "setds/806_jinniu": (4, 12, 7, 2, 7),
     "setds/807_lixia": (4, 8, 10, 2, 10),
+    # run at ac0154f: structures 27/28, components 74/93, transport 68/71 (setdt/README.md)
+    "setdt/808_changxing": (4, 6, 10, 1, 10),
+    "setdt/809_rudong": (3, 11, 9, 1, 9),
+    "setdt/810_xinzheng": (4, 14, 10, 1, 10),
+    "setdt/811_minhou": (4, 13, 7, 3, 6),
+    "setdt/812_xichang": (1, 2, 10, 3, 10),
+    "setdt/813_enping": (4, 10, 7, 0, 7),
+    "setdt/814_laixi": (3, 11, 7, 1, 7),
+    "setdt/815_qianjiang": (4, 7, 8, 4, 8),
 }
 
 
