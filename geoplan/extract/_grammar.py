@@ -1033,7 +1033,8 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         if not closing:
             rest = rest[rest.find("\n") + 1 :] if "\n" in rest else ""
         below = rest.split("\n")[:k]
-        heads = [re.split(r"[,，;；。:：]|——", x.strip())[0] for x in below]
+        # (a line may open on a dash, a list mark: ——甲组团, 依托…)
+        heads = [re.split(r"[,，;；。:：]|——", x.strip().lstrip("—–"))[0] for x in below]
         some = bool(colon) and line[: colon.start()].rstrip(" ,，").endswith("其中")
         if some:  # …四个功能组团, 其中:\n甲组团——…;\n乙组团——…: some of them, a line each
             named = list(takewhile(lambda h: clean_name(h).endswith(suffixes), heads))
