@@ -4018,6 +4018,15 @@ HELD_SCORES = {
     "setdt/813_enping": (4, 16, 7, 0, 7),
     "setdt/814_laixi": (3, 11, 7, 1, 7),
     "setdt/815_qianjiang": (4, 7, 8, 4, 8),
+    # run at 9ff28cb: structures 27/29, components 44/62, transport 57/58 (setdu/README.md)
+    "setdu/816_danyang": (2, 3, 10, 4, 10),
+    "setdu/817_xinchang": (5, 6, 7, 2, 7),
+    "setdu/818_chaohu": (4, 2, 6, 2, 6),
+    "setdu/819_zhangshu": (4, 14, 9, 5, 8),
+    "setdu/820_pingguo": (3, 6, 6, 3, 6),
+    "setdu/821_anning": (2, 1, 6, 5, 6),
+    "setdu/822_hancheng": (4, 8, 5, 2, 5),
+    "setdu/823_zhuozhou": (3, 4, 8, 3, 7),
 }
 
 
