@@ -1001,6 +1001,19 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         semi = [p.strip() for p in _top_split(listed, re.compile(r"[;；]"))]
         if any(re.match(r"[①-⑳(（]|[0-9]+[.、．]|[一二三四五六七八九十]是", p) for p in semi):
             semi = []  # (lines numbered are an enumeration, read as such below)
+    names = [clean_name(p) for p in semi]
+    if (
+        k
+        and len(semi) == k > 1
+        and all(
+            n.endswith(suffixes) and len(n) <= 24 and not re.search(r"[为是:：、]|形成|沿(?!线)", n)
+            for n in names
+        )
+        and not re.search(r"[,，]", line)
+    ):
+        # “三轴”包括: 甲发展轴; 乙发展轴; 丙发展轴: names of the role apart by semicolons, as
+        # counted
+        return names, False
     if k and k > 1 and len(semi) == k and all(re.search(r"[,，]", p) for p in semi):
         # 甲片区, 面积约…; 乙片区, 内含…; 丙片区, 位于…: the parts apart by semicolons, each
         # named first, then described
