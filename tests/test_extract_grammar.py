@@ -4046,6 +4046,15 @@ HELD_SCORES = {
     "setdu/821_anning": (2, 1, 6, 5, 6),
     "setdu/822_hancheng": (4, 11, 5, 2, 5),
     "setdu/823_zhuozhou": (3, 7, 8, 3, 7),
+    # run at 83c1c59: structures 23/27, components 47/76, transport 66/67 (setdv/README.md)
+    "setdv/824_gulou": (3, 5, 7, 1, 6),
+    "setdv/825_tinghu": (4, 4, 9, 1, 9),
+    "setdv/826_nanhu": (4, 3, 9, 4, 9),
+    "setdv/827_lucheng": (2, 8, 10, 2, 10),
+    "setdv/828_yanfeng": (2, 3, 8, 8, 8),
+    "setdv/829_hongze": (2, 2, 7, 2, 7),
+    "setdv/830_fushan": (3, 18, 8, 1, 8),
+    "setdv/831_laoshan": (3, 4, 8, 1, 8),
 }
 
 
