@@ -4055,6 +4055,15 @@ HELD_SCORES = {
     "setdv/829_hongze": (2, 2, 7, 2, 7),
     "setdv/830_fushan": (3, 18, 8, 1, 8),
     "setdv/831_laoshan": (3, 4, 8, 1, 8),
+    # run at 4802fdf: structures 24/29, components 49/73, transport 64/71 (setdw/README.md)
+    "setdw/832_jinfeng": (4, 11, 10, 5, 7),
+    "setdw/833_chengguan": (4, 7, 9, 4, 9),
+    "setdw/834_xincheng": (2, 1, 8, 1, 7),
+    "setdw/835_nanming": (2, 5, 9, 4, 9),
+    "setdw/836_jinning": (4, 4, 7, 3, 7),
+    "setdw/837_xiuying": (2, 3, 6, 4, 4),
+    "setdw/838_qingxiu": (2, 12, 7, 3, 7),
+    "setdw/839_xinghualing": (4, 6, 8, 2, 8),
 }
 
 
