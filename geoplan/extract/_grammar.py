@@ -1556,6 +1556,8 @@ _NAMED_BEFORE_JI = re.compile(rf"[,，]\s*即\s*[{_OPEN}]?$")
 
 
 # What may open a line before a label titling it: a number and quotes (1. “五核”。…).
+# An article's number and a quote, all a line holds before its label (第五条 “五副”).
+_ARTICLE_TITLE = re.compile(rf"\s*第[一二三四五六七八九十百零0-9]+条\s*(?:关于)?\s*[{_OPEN}]")
 _TITLE_LEAD = re.compile(
     r"\s*(?:[0-9]{1,2}\s*[.、．]|[(（][0-9一二三四五六七八九十]{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]"
     r"|[一二三四五六七八九十]+、|[一二三四五六七八九十]是)?\s*"
@@ -1768,6 +1770,11 @@ def _find_labels(
         if head_line is None and not mk and text[e : e + 1] == "\n" and len(tokens) == 1:
             # a token closing its line is the title of what follows (第六条 甲形态与九片区)
             head_line = (text.rfind("\n", 0, s) + 1, e + 1)
+        article = _ARTICLE_TITLE.fullmatch(text, line_start, s)
+        after = re.match(rf"[{_CLOSE}][ \t]*\n", text[e : e + 4])
+        if head_line is None and not mk and len(tokens) == 1 and article and after:
+            # a quoted label alone on its article's line titles what follows (第五条 “五副”)
+            head_line = (line_start, e + after.end())
         if not mk and head_line is not None:
             # a label in a numbered sub-heading ((一)做强一核): the section below defines it
             # its body is the rest of the heading's line ((一)一核。以甲城区为核心…) or,
