@@ -518,7 +518,9 @@ def _restates(text: str, start: int, pattern: str, found: list[tuple[str, int, i
 DEFINED_WITHIN = 600
 _DEFINES = (  # (“一主”是甲主中心; “两带”分别为甲带和乙带; “两轴”一是甲轴, 二是乙轴)
     r"(?:[”\"」』]?[:：]?(?:即|是指|指的是|指|分别为|分别是|为)|[”\"」』]是"
-    r"|[”\"」』][,，:：]?(?:一是|其一))"
+    r"|[”\"」』][,，:：]?(?:一是|其一)"
+    # or a quoted label alone at the end of its line, a heading over its definition
+    r"|[”\"」』][ \t]*\n)"
 )
 
 
