@@ -4079,6 +4079,14 @@ HELD_SCORES = {
     "setdw/837_xiuying": (2, 3, 6, 4, 4),
     "setdw/838_qingxiu": (2, 12, 7, 3, 7),
     "setdw/839_xinghualing": (4, 11, 8, 2, 8),
+    # run at 5fe59ce: structures 23/25, components 46/65, transport 52/55 (setdx/README.md)
+    "setdx/840_changge": (4, 4, 5, 4, 5),
+    "setdx/841_zaoyang": (4, 7, 9, 2, 8),
+    "setdx/842_yushan": (2, 12, 8, 5, 7),
+    "setdx/843_ningguo": (2, 3, 8, 0, 8),
+    "setdx/845_cangnan": (4, 4, 6, 0, 5),
+    "setdx/846_gaomi": (4, 13, 8, 2, 8),
+    "setdx/847_huanghua": (3, 3, 8, 2, 8),
 }
 
 
