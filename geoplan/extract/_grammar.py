@@ -1260,6 +1260,12 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         led = _sentence_leads(body[len(head) :], k, suffixes)
         if led:
             return led, False
+    if k and k > 1 and re.search(r"以[^以。;；]{1,20}为界", clauses[0]):
+        # 以甲路为界划分。乙片为老城区, …; 丙片为新区, …: a line that parts them all, then
+        # the parts leading clauses apart by semicolons
+        led = _semicolon_leads(body[len(head) :], k, suffixes)
+        if led:
+            return led, False
     line = re.split(r"[。\n]", body.lstrip(" :：\n"), maxsplit=1)[0]
     grouped = _counted_groups(line) if k and k > 1 else []
     if len(grouped) == k:
