@@ -4092,6 +4092,15 @@ HELD_SCORES = {
     "setdx/845_cangnan": (4, 6, 6, 0, 5),
     "setdx/846_gaomi": (4, 13, 8, 2, 8),
     "setdx/847_huanghua": (3, 3, 8, 2, 8),
+    # run at 04ea190: structures 26/28, components 51/61, transport 60/65 (setdy/README.md)
+    "setdy/848_daoli": (2, 4, 9, 4, 9),
+    "setdy/849_huanggu": (3, 5, 6, 3, 5),
+    "setdy/850_chaoyang": (3, 6, 7, 3, 7),
+    "setdy/851_qiaoxi": (4, 8, 10, 2, 10),
+    "setdy/852_honggutan": (4, 12, 8, 3, 8),
+    "setdy/853_guancheng": (4, 7, 7, 3, 7),
+    "setdy/854_yaohai": (3, 1, 7, 1, 7),
+    "setdy/855_qiaokou": (3, 8, 6, 1, 6),
 }
 
 
