@@ -1563,9 +1563,9 @@ _CLAUSES = re.compile(r"[;；,，、]|以及")
 _NAMED_BEFORE_JI = re.compile(rf"[,，]\s*即\s*[{_OPEN}]?$")
 
 
-# What may open a line before a label titling it: a number and quotes (1. “五核”。…).
 # An article's number and a quote, all a line holds before its label (第五条 “五副”).
 _ARTICLE_TITLE = re.compile(rf"\s*第[一二三四五六七八九十百零0-9]+条\s*(?:关于)?\s*[{_OPEN}]")
+# What may open a line before a label titling it: a number and quotes (1. “五核”。…).
 _TITLE_LEAD = re.compile(
     r"\s*(?:[0-9]{1,2}\s*[.、．]|[(（][0-9一二三四五六七八九十]{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]"
     r"|[一二三四五六七八九十]+、|[一二三四五六七八九十]是)?\s*"
