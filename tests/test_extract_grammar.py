@@ -4052,7 +4052,7 @@ HELD_SCORES = {
     "setds/801_jinshui": (3, 8, 10, 4, 10),
     "setds/802_shushan": (4, 7, 10, 1, 10),
     "setds/803_jiulongpo": (4, 11, 9, 4, 9),
-    "setds/804_huadu": (2, 8, 6, 3, 5),
+    "setds/804_huadu": (2, 8, 9, 5, 8),
     "setds/805_keqiao": (4, 13, 9, 4, 9),
     "setds/806_jinniu": (4, 12, 7, 2, 7),
     "setds/807_lixia": (4, 8, 10, 2, 10),

@@ -1324,6 +1324,15 @@ LINE_FORMS = {
             ("西咸北环线高速公路", None, "studied"),
         ],
     ),
+    # a list closed by 等 and a kind, then 线路 (the lines it names, as lines), not the use
+    # of lines in general (完善高铁线路网络)
+    "a list's lines named as lines (甲、乙等高铁线路)": (
+        "永州市综合交通规划\n规划建设广清永、永零等高铁线路。完善高铁线路网络。",
+        [
+            ("广清永高铁", ["广州市", "清远市", "永州市"], "planned"),
+            ("永零高铁", None, "planned"),
+        ],
+    ),
     # 扩建 and 迁建 are verbs of works before a name, no part of it
     "an airport after 扩建 or 迁建": (
         "湖南省综合交通规划\n加快扩建长沙黄花国际机场。扩建张家界荷花国际机场。迁建邵阳武冈机场。",

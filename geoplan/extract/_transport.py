@@ -1589,11 +1589,13 @@ def find_projects(text: str) -> list[RawProject]:
             and named is not None
             and len(decode_code(named.group())[0]) >= 2  # a code of places, not 泛亚
         )
-        if bad and not text.startswith("港区", m.start()) and not use_of_named:
+        kind = _LIST_KIND.search(text, max(0, m.start() - 8), m.start())
+        # the lines of a list, named as lines (甲、乙、丙等高铁线路): no generic use
+        lines_of_list = bad is not None and bad.group() == "线路" and kind is not None
+        if bad and not (text.startswith("港区", m.start()) or use_of_named or lines_of_list):
             continue
         if suffix == "高速" and text.startswith("铁路", m.end()):
             continue
-        kind = _LIST_KIND.search(text, max(0, m.start() - 8), m.start())
         if kind is not None:
             mode = next(md for rx, md in _MODE_OF if rx.match(suffix))
             if mode not in ("port", "airport", "waterway"):
