@@ -4051,7 +4051,7 @@ HELD_SCORES = {
     "setds/800_caidian": (2, 4, 5, 4, 3),
     "setds/801_jinshui": (3, 8, 10, 4, 10),
     "setds/802_shushan": (4, 7, 10, 1, 10),
-    "setds/803_jiulongpo": (4, 11, 9, 4, 9),
+    "setds/803_jiulongpo": (4, 11, 10, 4, 10),
     "setds/804_huadu": (2, 8, 9, 5, 8),
     "setds/805_keqiao": (4, 13, 9, 4, 9),
     "setds/806_jinniu": (4, 12, 7, 2, 7),

@@ -1333,6 +1333,16 @@ LINE_FORMS = {
             ("永零高铁", None, "planned"),
         ],
     ),
+    # a code's middle or side line before another code sharing the kind (成渝中线、渝西高铁),
+    # not before a word that is no code (长吉北线、环线高速: a road and a ring)
+    "a code's middle line sharing the kind with a code after it": (
+        "怀化市综合交通规划\n加快建设渝怀中线、张吉高铁。与长吉北线、环线高速形成转换。",
+        [
+            ("渝怀中线高铁", None, "under_construction"),
+            ("张吉高铁", ["张家界市", "吉首市"], "under_construction"),
+            ("环线高速", None),
+        ],
+    ),
     # 扩建 and 迁建 are verbs of works before a name, no part of it
     "an airport after 扩建 or 迁建": (
         "湖南省综合交通规划\n加快扩建长沙黄花国际机场。扩建张家界荷花国际机场。迁建邵阳武冈机场。",

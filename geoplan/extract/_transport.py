@@ -1196,6 +1196,10 @@ def _coordinated(text: str, start: int) -> tuple[int, int] | None:
     table = abbreviations()
     if code in corridor_codes():  # a national corridor's code (二广: 二 is no running text here)
         return s0, end
+    side = re.fullmatch(r"([\u4e00-\u9fff]{2})[东西南北中]线", code)
+    other = re.match(r"、([\u4e00-\u9fff]{2,3}?)(?=高铁|高速|铁路|城际)", text[end : end + 12])
+    if side and other and is_code(side.group(1)) and is_code(other.group(1)):
+        return s0, end  # 成渝中线、渝西高铁: a code's middle (or side) line, beside a code's
     if not 2 <= len(code) <= 4 or _FUNCTION_CHARS.search(code):
         return None
     if all(ch in table for ch in code) and is_code(code):
