@@ -4017,7 +4017,7 @@ HELD_SCORES = {
     "setdn/767_xiaodian": (3, 12, 8, 3, 7),
     # run at 1a9b051: structures 19/22, components 59/66, transport 49/54 (setdo/README.md)
     "setdo/768_jiande": (2, 11, 8, 0, 8),
-    "setdo/769_baiyun": (3, 11, 7, 4, 6),
+    "setdo/769_baiyun": (3, 11, 8, 4, 7),
     "setdo/770_huiyang": (2, 8, 7, 0, 6),
     "setdo/771_jinwan": (3, 12, 6, 1, 5),
     "setdo/772_haimen": (3, 5, 7, 2, 7),
@@ -4090,7 +4090,7 @@ HELD_SCORES = {
     "setdw/835_nanming": (2, 5, 9, 4, 9),
     "setdw/836_jinning": (4, 4, 7, 3, 7),
     "setdw/837_xiuying": (2, 3, 6, 4, 4),
-    "setdw/838_qingxiu": (2, 12, 7, 3, 7),
+    "setdw/838_qingxiu": (2, 12, 8, 3, 8),
     "setdw/839_xinghualing": (4, 11, 8, 2, 8),
     # run at 5fe59ce: structures 23/25, components 46/65, transport 52/55 (setdx/README.md)
     "setdx/840_changge": (4, 4, 5, 4, 5),
@@ -4105,7 +4105,7 @@ HELD_SCORES = {
     "setdy/849_huanggu": (3, 5, 6, 3, 5),
     "setdy/850_chaoyang": (3, 6, 7, 3, 7),
     "setdy/851_qiaoxi": (4, 10, 10, 2, 10),
-    "setdy/852_honggutan": (4, 12, 8, 3, 8),
+    "setdy/852_honggutan": (4, 12, 9, 3, 9),
     "setdy/853_guancheng": (4, 7, 7, 3, 7),
     "setdy/854_yaohai": (3, 1, 7, 1, 7),
     "setdy/855_qiaokou": (3, 8, 6, 1, 6),

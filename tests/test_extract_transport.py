@@ -1343,6 +1343,15 @@ LINE_FORMS = {
             ("环线高速", None),
         ],
     ),
+    # a ring named by its side and order alone (北二环高速公路), the plan's city's, beside one
+    # named with its city (长沙南二环高速)
+    "a ring road by its side and order alone": (
+        "长沙市综合交通规划\n规划建设西二环高速公路。建成长沙南二环高速。",
+        [
+            ("西二环高速公路", [], "planned"),
+            ("长沙南二环高速", ["长沙市"], "existing"),
+        ],
+    ),
     # 扩建 and 迁建 are verbs of works before a name, no part of it
     "an airport after 扩建 or 迁建": (
         "湖南省综合交通规划\n加快扩建长沙黄花国际机场。扩建张家界荷花国际机场。迁建邵阳武冈机场。",

@@ -1246,6 +1246,8 @@ _BRANCH = re.compile(r"[东南西北](?:移|延|扩)线|延伸线")
 _OWN_LINE_AFTER = re.compile(
     rf"{_BRANCH.pattern}|第?二通道|复线|[\u4e00-\u9fff]{{0,6}}?支线|[一二三四五]期(?:工程)?"
 )
+# A ring road named by its side and its order alone (北二环, 西南二环), ending a code.
+_SIDE_RING = re.compile(r"[东西南北]{1,2}[二三四]环")
 # A rail line's letter and number after its kind (成眉市域铁路S5线, 城际铁路F1线, 旅游铁路T1线):
 # part of its name, no road's number.
 _DESIGNATION = re.compile(r"[A-Z][0-9]{1,2}号?线")
@@ -1612,6 +1614,15 @@ def find_projects(text: str) -> list[RawProject]:
                 anchor = opening
         start = _left_boundary(text, anchor)
         code = text[start:anchor]
+        ring_side = _SIDE_RING.fullmatch(code, _after_verbs(code))
+        if ring_side is not None and suffix.startswith("高速") and (start, m.end()) not in seen:
+            # 北二环高速公路: the plan's city's ring by its side and order, no code of places
+            span = (start + ring_side.start(), m.end())
+            seen.add((start, m.end()))
+            status, rank = _status(text, *span)
+            name = text[span[0] : span[1]].replace("\n", "")
+            out.append(RawProject(name, "expressway", span, [], [], [], status, 0.6, "", rank))
+            continue
         dm = _DIRECTIONS.match(code)
         if dm and dm.group() != code:  # (西延高铁: 西安 and 延安, the code itself)
             start += len(dm.group())
