@@ -4106,7 +4106,7 @@ HELD_SCORES = {
     "setdy/850_chaoyang": (3, 6, 7, 3, 7),
     "setdy/851_qiaoxi": (4, 10, 10, 2, 10),
     "setdy/852_honggutan": (4, 12, 9, 3, 9),
-    "setdy/853_guancheng": (4, 7, 7, 3, 7),
+    "setdy/853_guancheng": (4, 7, 8, 3, 8),
     "setdy/854_yaohai": (3, 1, 7, 1, 7),
     "setdy/855_qiaokou": (3, 8, 6, 1, 6),
 }

@@ -1343,13 +1343,14 @@ LINE_FORMS = {
             ("环线高速", None),
         ],
     ),
-    # a ring named by its side and order alone (北二环高速公路), the plan's city's, beside one
-    # named with its city (长沙南二环高速)
+    # a ring named by its side and order alone (北二环高速公路, 第二绕城高速), the plan's city's,
+    # beside one named with its city (长沙南二环高速)
     "a ring road by its side and order alone": (
-        "长沙市综合交通规划\n规划建设西二环高速公路。建成长沙南二环高速。",
+        "长沙市综合交通规划\n规划建设西二环高速公路。建成长沙南二环高速。加快建设第二绕城高速。",
         [
             ("西二环高速公路", [], "planned"),
             ("长沙南二环高速", ["长沙市"], "existing"),
+            ("第二绕城高速", [], "under_construction"),
         ],
     ),
     # 扩建 and 迁建 are verbs of works before a name, no part of it

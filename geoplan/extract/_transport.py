@@ -1247,7 +1247,7 @@ _OWN_LINE_AFTER = re.compile(
     rf"{_BRANCH.pattern}|第?二通道|复线|[\u4e00-\u9fff]{{0,6}}?支线|[一二三四五]期(?:工程)?"
 )
 # A ring road named by its side and its order alone (北二环, 西南二环), ending a code.
-_SIDE_RING = re.compile(r"[东西南北]{1,2}[二三四]环")
+_SIDE_RING = re.compile(r"[东西南北]{1,2}[二三四]环|第[二三]绕城")
 # A rail line's letter and number after its kind (成眉市域铁路S5线, 城际铁路F1线, 旅游铁路T1线):
 # part of its name, no road's number.
 _DESIGNATION = re.compile(r"[A-Z][0-9]{1,2}号?线")
