@@ -3841,7 +3841,7 @@ HELD_SCORES = {
     "setcr/585_qianan": (3, 8, 8, 2, 8),
     "setcr/586_ruijin": (3, 6, 8, 2, 7),
     "setcr/587_pingxiang_gx": (3, 16, 7, 2, 6),
-    "setcr/588_tianmen": (1, 2, 6, 2, 6),
+    "setcr/588_tianmen": (1, 2, 7, 3, 7),
     "setcr/590_leizhou": (3, 4, 7, 1, 7),
     "setcr/591_xiaoyi": (3, 4, 8, 0, 6),
     # run at c4012be: structures 17/18, components 47/56, transport 35/37 (setcs/README.md)
@@ -3923,7 +3923,7 @@ HELD_SCORES = {
     "setdc/674_shangyu": (3, 14, 7, 3, 7),
     "setdc/675_luojiang": (2, 8, 6, 1, 6),
     "setdc/676_doumen": (2, 12, 8, 1, 8),
-    "setdc/677_yiling": (3, 11, 7, 6, 7),
+    "setdc/677_yiling": (3, 11, 8, 6, 8),
     "setdc/678_xiangzhou": (3, 10, 8, 4, 8),
     # run at 84a4456: structures 15/18, components 35/45, transport 46/47 (setdd/README.md)
     "setdd/680_xindu": (2, 7, 8, 2, 8),
@@ -4064,7 +4064,7 @@ HELD_SCORES = {
     "setdt/812_xichang": (1, 2, 10, 3, 10),
     "setdt/813_enping": (4, 16, 7, 0, 7),
     "setdt/814_laixi": (3, 11, 7, 1, 7),
-    "setdt/815_qianjiang": (4, 7, 8, 4, 8),
+    "setdt/815_qianjiang": (4, 7, 9, 5, 9),
     # run at 9ff28cb: structures 27/29, components 44/62, transport 57/58 (setdu/README.md)
     "setdu/816_danyang": (2, 3, 10, 4, 10),
     "setdu/817_xinchang": (5, 6, 7, 2, 7),

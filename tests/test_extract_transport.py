@@ -1353,6 +1353,12 @@ LINE_FORMS = {
             ("第二绕城高速", [], "under_construction"),
         ],
     ),
+    # a link line told by its ends before its kind (甲至乙高铁联络线), a line of its own; not
+    # link lines in general (同步推进铁路联络线)
+    "a link line by its ends, before its kind (甲至乙高铁联络线)": (
+        "吉首市综合交通规划\n研究吉首至铜仁高铁联络线。同步推进铁路联络线。",
+        [("吉首至铜仁高铁联络线", ["吉首市", "铜仁市"], "studied")],
+    ),
     # 扩建 and 迁建 are verbs of works before a name, no part of it
     "an airport after 扩建 or 迁建": (
         "湖南省综合交通规划\n加快扩建长沙黄花国际机场。扩建张家界荷花国际机场。迁建邵阳武冈机场。",

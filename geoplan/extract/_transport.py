@@ -1244,7 +1244,7 @@ _BRANCH = re.compile(r"[东南西北](?:移|延|扩)线|延伸线")
 # 甲高速乙新区支线): lines of their own, with works and stages of their own.
 # ... or a phase of it built on its own (杭绍台高速公路二期, 长浏高速二期工程).
 _OWN_LINE_AFTER = re.compile(
-    rf"{_BRANCH.pattern}|第?二通道|复线|[\u4e00-\u9fff]{{0,6}}?支线|[一二三四五]期(?:工程)?"
+    rf"{_BRANCH.pattern}|第?二通道|复线|[\u4e00-\u9fff]{{0,6}}?支线|[一二三四五]期(?:工程)?|联络线"
 )
 # A ring road named by its side and its order alone (北二环, 西南二环), ending a code.
 _SIDE_RING = re.compile(r"[东西南北]{1,2}[二三四]环|第[二三]绕城")
@@ -1598,7 +1598,15 @@ def find_projects(text: str) -> list[RawProject]:
         kind = _LIST_KIND.search(text, max(0, m.start() - 8), m.start())
         # the lines of a list, named as lines (甲、乙、丙等高铁线路): no generic use
         lines_of_list = bad is not None and bad.group() == "线路" and kind is not None
-        if bad and not (text.startswith("港区", m.start()) or use_of_named or lines_of_list):
+        # 甲至乙高铁联络线: a link line told by its ends, a line of its own
+        link = (
+            bad is not None
+            and bad.group() == "联络线"
+            and re.search(r"至[\u4e00-\u9fff]{1,8}$", text[max(0, m.start() - 12) : m.start()])
+        )
+        if bad and not (
+            text.startswith("港区", m.start()) or use_of_named or lines_of_list or link
+        ):
             continue
         if suffix == "高速" and text.startswith("铁路", m.end()):
             continue
