@@ -23,6 +23,7 @@ LAYOUT_ROLES = (
     "轴带",  # an axis and its belt as one word (两条轴带: 甲产业带、乙产业带)
     "链",  # a chain of lakes or places strung together (三链: 蓝色珠链)
     "道",  # a greenway or scenic route (三道: 蓝道、绿道和风景道); never qualified (4个街道)
+    "城市圈", "城市群",  # (两大城市圈: 城市 is a role's word here, not a count of cities)
 )  # fmt: skip
 # Roles that name a part only as the one of its kind between others (一核一地两轴); counted
 # or closing a name they count places of a slogan (三区两地, 三地四区, 四地).
