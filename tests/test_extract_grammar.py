@@ -3069,6 +3069,11 @@ FORMS = {
             ("两大城市圈", "城市圈", "洞庭湖城市圈", []),
         ],
     ),
+    "names of one kind a line each below 分别为 (——河东的甲中心区,是…;\n——河西的乙中心区)": (
+        "长沙市城市总体规划\n中心城区构建“两主、多副”的中心体系。其中,“两主”即两大城市主中心,分别为:\n"
+        "——河东的五一商圈中心区,是全市的商务中心;\n——河西的梅溪湖中心区。\n",
+        [("两主、多副", "主", "五一商圈中心区", []), ("两主、多副", "主", "梅溪湖中心区", [])],
+    ),
     "a digit name's counts spelled out in brackets after it (1个甲区+2个乙区)": (
         "郴州市规划\n全市以郴州为核心,形成“1+2+3”(1个有色金属产业核心区+2个重点发展区+3个联动"
         "发展区)的产业发展空间布局。",
@@ -4089,7 +4094,7 @@ HELD_SCORES = {
     "setdv/828_yanfeng": (2, 3, 8, 8, 8),
     "setdv/829_hongze": (2, 2, 7, 2, 7),
     "setdv/830_fushan": (3, 18, 8, 1, 8),
-    "setdv/831_laoshan": (3, 4, 8, 1, 8),
+    "setdv/831_laoshan": (3, 7, 8, 1, 8),
     # run at 4802fdf: structures 24/29, components 49/73, transport 64/71 (setdw/README.md)
     "setdw/832_jinfeng": (4, 11, 10, 5, 7),
     "setdw/833_chengguan": (4, 7, 9, 4, 9),

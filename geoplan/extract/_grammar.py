@@ -1056,7 +1056,11 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
             heads = named if len(named) >= 2 else heads
         if (
             (len(heads) == k or (some and 2 <= len(heads) < k))
-            and all(clean_name(h).endswith(suffixes) for h in heads)
+            and (
+                all(clean_name(h).endswith(suffixes) for h in heads)
+                # (or names all of one kind, the role no word of theirs: 甲中心区, 乙中心区)
+                or (len(heads) == k and _one_kind([clean_name(h) for h in heads]))
+            )
             and not any(re.match(r"[\dA-Za-z①-⑳(（第一二三四五六七八九十]", h) for h in heads)
         ):  # (numbered lines are read as such)
             return heads, False
