@@ -4121,6 +4121,15 @@ HELD_SCORES = {
     "setdy/853_guancheng": (4, 7, 8, 3, 8),
     "setdy/854_yaohai": (3, 1, 7, 1, 7),
     "setdy/855_qiaokou": (3, 8, 6, 1, 6),
+    # run at 70d9610: structures 27/31, components 58/96, transport 63/67 (setdz/README.md)
+    "setdz/856_yiwu": (4, 4, 10, 3, 10),
+    "setdz/857_banan": (3, 3, 6, 1, 6),
+    "setdz/858_jintan": (3, 3, 8, 2, 6),
+    "setdz/859_dingzhou": (3, 13, 9, 4, 9),
+    "setdz/860_changyi": (4, 5, 9, 3, 9),
+    "setdz/861_gongyi": (4, 17, 6, 2, 6),
+    "setdz/862_dangyang": (5, 9, 7, 3, 7),
+    "setdz/863_xuanwei": (1, 4, 8, 4, 8),
 }
 
 
