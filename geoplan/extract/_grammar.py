@@ -1041,15 +1041,18 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         if len(named) == k and not all(_is_place_item(x) for x in named):
             return named, False
     closing = re.match(r"[ \t]*[:：][ \t]*\n", body)  # (the colon closes the line: below it)
-    if k and k > 1 and (closing or (colon and not line[colon.end() :].strip())):
+    if (k is None or k > 1) and (closing or (colon and not line[colon.end() :].strip())):
         # …三条经济合作带, 分别为:\n甲带, 由…;\n乙带, 串联…: a line each below the colon,
         # its name before the comma that opens what it is
         rest = body[closing.end() :] if closing else body.lstrip(" :：\n")
         if not closing:
             rest = rest[rest.find("\n") + 1 :] if "\n" in rest else ""
-        below = rest.split("\n")[:k]
+        below = rest.split("\n")[: k or 30]
         # (a line may open on a dash, a list mark: ——甲组团, 依托…)
         heads = [re.split(r"[,，;；。:：]|——", x.strip().lstrip("—–"))[0] for x in below]
+        if k is None:  # 多组团, 包括:\n——甲组团;\n——乙组团: as many lines as end on the role
+            heads = list(takewhile(lambda h: clean_name(h).endswith(suffixes), heads))
+            k = len(heads) if len(heads) >= 2 else None
         some = bool(colon) and line[: colon.start()].rstrip(" ,，").endswith("其中")
         if some:  # …四个功能组团, 其中:\n甲组团——…;\n乙组团——…: some of them, a line each
             named = list(takewhile(lambda h: clean_name(h).endswith(suffixes), heads))

@@ -652,11 +652,14 @@ def clean_name(item: str) -> str:
     '柔性机加专业生产区'
     >>> clean_name("由长沙信息产业园区")  # (由甲园区、乙园区…组成: the list's opening)
     '长沙信息产业园区'
+    >>> clean_name("——城投智造产业园")  # (a list line's dash: 包括: ——甲园; ——乙园)
+    '城投智造产业园'
     """
     item = re.sub(r"\s+", "", item).strip("“”\"'。:：")
     item = _PICTOGRAPHS.sub("", item)  # 甲增长极⚓: a post's emoji is no part of the name
     item = re.sub(r"[_＿]{2,}|[(（][\s\u3000]*[)）]", "", item)  # a blank to fill in is no name
     item = _ENUMERATOR.sub("", item).lstrip(BULLETS)  # a bullet of slides or Word lists
+    item = item.lstrip("—–")  # ——甲组团: a dash leading a list line
     m = re.match(
         r"^(?:要|应|需)?以(.{2,20}?)为(?:市域|全市|县域|全县|区域)?"
         r"(?:主体|核心|中心|重点|依托|主|副城|副中心|纽带|支撑)",
