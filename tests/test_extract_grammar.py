@@ -4139,6 +4139,15 @@ HELD_SCORES = {
     "setdz/861_gongyi": (4, 17, 6, 2, 6),
     "setdz/862_dangyang": (5, 9, 7, 3, 7),
     "setdz/863_xuanwei": (1, 4, 8, 4, 8),
+    # run at 25653ef: structures 25/32, components 51/70, transport 61/70 (setea/README.md)
+    "setea/864_longkou": (3, 6, 9, 2, 9),
+    "setea/865_dongtou": (4, 6, 8, 1, 7),
+    "setea/866_tongxiang": (5, 10, 8, 2, 7),
+    "setea/867_guixi": (3, 10, 8, 5, 8),
+    "setea/868_qingzhen": (3, 7, 8, 4, 8),
+    "setea/869_shenmu": (1, 0, 7, 0, 5),
+    "setea/870_zhuanghe": (4, 12, 6, 2, 6),
+    "setea/871_tongcheng": (2, 0, 7, 3, 7),
 }
 
 
