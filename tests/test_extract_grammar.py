@@ -3083,6 +3083,19 @@ FORMS = {
             ("一心多组团", "组团", "安化生态组团", ["430923"]),
         ],
     ),
+    "an axis the verb 带动 follows, not 轴带 (“两轴带动”——两轴分别为甲轴和乙轴)": (
+        "湖南省规划\n全省形成“一核引领、两轴带动、三带支撑”的格局。\n“两轴带动”——两轴分别为京广高铁"
+        "发展轴和沪昆高铁发展轴,带动沿线发展。\n",
+        [
+            ("一核引领、两轴带动、三带支撑", "轴", "京广高铁发展轴", []),
+            ("一核引领、两轴带动、三带支撑", "轴", "沪昆高铁发展轴", []),
+        ],
+    ),
+    "verbs in a row before 组成 hold no list of parts (甲与乙并重、组成“双星”; 一是…二是…)": (
+        "益阳市规划\n规划提出中心城区与桃江城区并重、组成“双星”型城市的构想。\n“双星”包括两个城区,"
+        "具体为:\n一是赫山城区,是全市的行政中心;\n二是桃江城区,是全市的工业区。\n",
+        [("双星", "星", "赫山城区", []), ("双星", "星", "桃江城区", ["430922"])],
+    ),
     "a digit name's counts spelled out in brackets after it (1个甲区+2个乙区)": (
         "郴州市规划\n全市以郴州为核心,形成“1+2+3”(1个有色金属产业核心区+2个重点发展区+3个联动"
         "发展区)的产业发展空间布局。",
@@ -4119,7 +4132,7 @@ HELD_SCORES = {
     "setdx/842_yushan": (2, 12, 8, 5, 7),
     "setdx/843_ningguo": (2, 3, 8, 0, 8),
     "setdx/845_cangnan": (4, 6, 6, 0, 5),
-    "setdx/846_gaomi": (4, 13, 8, 2, 8),
+    "setdx/846_gaomi": (4, 15, 8, 2, 8),
     "setdx/847_huanghua": (3, 3, 8, 2, 8),
     # run at 04ea190: structures 26/28, components 51/61, transport 60/65 (setdy/README.md)
     "setdy/848_daoli": (3, 6, 9, 4, 9),
@@ -4135,7 +4148,7 @@ HELD_SCORES = {
     "setdz/857_banan": (3, 3, 6, 1, 6),
     "setdz/858_jintan": (3, 3, 8, 2, 6),
     "setdz/859_dingzhou": (3, 13, 9, 4, 9),
-    "setdz/860_changyi": (4, 5, 9, 3, 9),
+    "setdz/860_changyi": (4, 7, 9, 3, 9),
     "setdz/861_gongyi": (4, 17, 6, 2, 6),
     "setdz/862_dangyang": (5, 9, 7, 3, 7),
     "setdz/863_xuanwei": (1, 4, 8, 4, 8),
@@ -4143,7 +4156,7 @@ HELD_SCORES = {
     "setea/864_longkou": (3, 6, 9, 2, 9),
     "setea/865_dongtou": (4, 6, 8, 1, 7),
     "setea/866_tongxiang": (5, 10, 8, 2, 7),
-    "setea/867_guixi": (3, 10, 8, 5, 8),
+    "setea/867_guixi": (3, 12, 8, 5, 8),
     "setea/868_qingzhen": (3, 7, 8, 4, 8),
     "setea/869_shenmu": (1, 0, 7, 0, 5),
     "setea/870_zhuanghe": (4, 12, 6, 2, 6),

@@ -1742,6 +1742,8 @@ def _find_labels(
             )
             continue
         made = _MADE_UP_BEFORE.search(text[lo:s]) if quoted and len(tokens) == 1 else None
+        if made is not None and made.group(1).endswith("、"):
+            made = None  # 甲与乙并重、组成“双星”: verbs in a row, no list before the verb
         if made is not None:
             items = _top_split(made.group(1), _LIST_SPLIT)
             if len(items) > 1 and len(items) == count_of(tokens[0][0]):

@@ -69,7 +69,8 @@ NOT_ROLES = (
 )  # fmt: skip
 ROLES = tuple(sorted(set(LAYOUT_ROLES + FEATURE_ROLES + NETWORK_ROLES), key=lambda r: (-len(r), r)))
 _WORDS = tuple(sorted(set(ROLES + NOT_ROLES), key=lambda r: (-len(r), r)))
-_WORD_ALT = "|".join(_WORDS)
+# (两轴带动: an axis, then the verb 带动 it drives by, not 轴带, the axis and its belt)
+_WORD_ALT = "|".join(f"{w}(?!动)" if w == "轴带" else w for w in _WORDS)
 # One numeral + role word (or a word that only looks like a role).
 # A measure word may stand between numeral and role (一个中心、两条轴线、三大板块).
 _MEASURE = "(?:个|条|大|座)?"
@@ -648,6 +649,10 @@ def clean_name(item: str) -> str:
     ('甲乙经济带', '核心圈层')
     >>> clean_name("以株洲中心城区为主城"), clean_name("以云龙新区为副城")
     ('株洲中心城区', '云龙新区')
+    >>> clean_name("两轴分别为济青高铁创新发展轴")  # (the label said again, then the list)
+    '济青高铁创新发展轴'
+    >>> clean_name("以大南昌都市圈为引领"), clean_name("甲乙海洋经济发展长廊为引领")
+    ('大南昌都市圈', '甲乙海洋经济发展长廊')
     >>> clean_name("400亩柔性机加专业生产区")  # the area it takes, before its name
     '柔性机加专业生产区'
     >>> clean_name("由长沙信息产业园区")  # (由甲园区、乙园区…组成: the list's opening)
@@ -662,7 +667,7 @@ def clean_name(item: str) -> str:
     item = item.lstrip("—–")  # ——甲组团: a dash leading a list line
     m = re.match(
         r"^(?:要|应|需)?以(.{2,20}?)为(?:市域|全市|县域|全县|区域)?"
-        r"(?:主体|核心|中心|重点|依托|主|副城|副中心|纽带|支撑)",
+        r"(?:主体|核心|中心|重点|依托|主|副城|副中心|纽带|支撑|引领|龙头)",
         item,
     )
     based = re.match(r"^以.{2,20}?为[\u4e00-\u9fff]{1,4}的(.{2,20})$", item)
@@ -675,7 +680,9 @@ def clean_name(item: str) -> str:
     # (由内向外依次为甲圈层, 自北向南分别为甲片区: the order they are listed in, first)
     item = re.sub(
         r"^(?:(?:组成|构成)[,，]?)?(?:(?:由|从|自)[东西南北内外上下中]{1,2}(?:向|到|至)"
-        r"[东西南北内外上下中]{1,2})?(?:分别|依次)(?:为|是)[:：]?",
+        r"[东西南北内外上下中]{1,2})?"
+        r"(?:[一二两三四五六七八九十]{1,2}[个条大座]?[\u4e00-\u9fff]{1,2}?)?"  # 两轴分别为甲轴
+        r"(?:分别|依次)(?:为|是)[:：]?",
         "",
         item,
     )
@@ -694,7 +701,7 @@ def clean_name(item: str) -> str:
     # 甲区域为核心 (its 以 cut off before): the part is what the role rests on
     # (甲区为主城, 乙新区为副城: what the part is called, after its name)
     item = re.sub(
-        r"(?<=[\u4e00-\u9fff]{2})为(?:核心|中心|主体|重点|依托|支点|主城|副城|主中心|副中心)$",
+        r"(?<=[\u4e00-\u9fff]{2})为(?:核心|中心|主体|重点|依托|支点|主城|副城|主中心|副中心|引领|龙头)$",
         "",
         item,
     )
