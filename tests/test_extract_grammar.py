@@ -4161,6 +4161,15 @@ HELD_SCORES = {
     "setea/869_shenmu": (1, 0, 7, 0, 5),
     "setea/870_zhuanghe": (4, 12, 6, 2, 6),
     "setea/871_tongcheng": (2, 0, 7, 3, 7),
+    # run at abbc8a7: structures 28/30, components 70/77, transport 66/67 (seteb/README.md)
+    "seteb/872_qianxi": (3, 18, 8, 2, 8),
+    "seteb/873_zoucheng": (4, 13, 9, 3, 8),
+    "seteb/874_yangchun": (4, 4, 10, 1, 9),
+    "seteb/875_liuzhi": (2, 1, 10, 5, 10),
+    "seteb/876_binzhou": (4, 17, 7, 2, 6),
+    "seteb/877_jieshou": (2, 0, 9, 2, 9),
+    "seteb/878_wuxing": (5, 8, 7, 1, 7),
+    "seteb/879_xinji": (4, 9, 6, 0, 5),
 }
 
 
