@@ -221,14 +221,20 @@ def _runs(tokens: list[tuple[str, str]]) -> list[tuple[str, ...]]:
 
 
 def _top_split(text: str, sep: re.Pattern) -> list[str]:
-    """Split at ``sep`` outside brackets."""
+    """Split at ``sep`` outside brackets and quotes inside an item (实施“北跨、东扩”的战略: one
+    item; a quote opening the text holds the list: “甲镇+乙镇”).
+
+    >>> _top_split("实施“北跨、东扩”的战略、甲轴(乙、丙)", re.compile("、"))
+    ['实施“北跨、东扩”的战略', '甲轴(乙、丙)']
+    """
     out, depth, last = [], 0, 0
     i = 0
+    lead = len(text) - len(text.lstrip())
     while i < len(text):
         ch = text[i]
-        if ch in "(（":
+        if ch in "(（" or (ch in "“「『" and i > lead):
             depth += 1
-        elif ch in ")）":
+        elif ch in ")）”」』":
             depth = max(0, depth - 1)
         elif depth == 0:
             m = sep.match(text, i)
@@ -780,7 +786,7 @@ def _inner_list(body: str, k: int | None, suffixes: tuple[str, ...]) -> list[str
         if i.strip()
     ]
     filled = (k is None and len(items) >= 2) or len(items) == k
-    if filled and all(clean_name(i).endswith(suffixes) and len(i) <= 20 for i in items):
+    if filled and all(clean_name(i).endswith(suffixes) and _name_len(i) <= 20 for i in items):
         return items
     # the token's count of names of a kind of space after 分别为 and a colon (“四片”是四大区域,
     # 分别为:甲主产区,乙发展区,…): the colon opens the list, whatever the role word
@@ -788,10 +794,20 @@ def _inner_list(body: str, k: int | None, suffixes: tuple[str, ...]) -> list[str
         k
         and len(items) == k
         and m.group().endswith((":", "："))
-        and all(_SPACE_WORD.search(clean_name(i)) and len(i) <= 20 for i in items)
+        and all(_SPACE_WORD.search(clean_name(i)) and _name_len(i) <= 20 for i in items)
     ):
         return items
     return []
+
+
+def _name_len(name: str) -> int:
+    """A name's length without the bracket closing it (an alias: 甲—乙通道(京沪通道)) and the
+    dashes joining the places it runs between.
+
+    >>> _name_len("承德—北京—保定—石家庄—邢台—邯郸通道(京港澳通道)")
+    15
+    """
+    return len(re.sub(r"[(（][^()（）]*[)）]$|[—–-]", "", name))
 
 
 # Parts described by the ways they run along (沿甲路、乙路展开的两条轴线): one description.
@@ -1287,7 +1303,17 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         if most:
             return most, False
     examples = any(_SOME_OF.match(c) for c in clauses[1:])
-    if k == 1 or k is None or len(parts) > 1 or _DESCRIBED_ALL.search(clauses[0]) or examples:
+    # (“两轴”就是实施“北跨、东扩”的拓展战略: one clause naming no part of the role, what they
+    # are as a whole)
+    whole = len(parts) == 1 and "“" in parts[0] and not clean_name(parts[0]).endswith(suffixes)
+    if (
+        k == 1
+        or k is None
+        or len(parts) > 1
+        or _DESCRIBED_ALL.search(clauses[0])
+        or examples
+        or whole
+    ):
         # a list of another count than the token's (甲路、乙路、丙路和丁路形成三个交通环), a
         # description of them all (两侧沿江展开的城区, 江中的三座沙洲), or one followed by some
         # of them (…的支流港区, 包括甲港区、乙港区等) describes the parts as a whole: one part,
