@@ -2799,7 +2799,12 @@ def _list_lines(text: str, pos: int) -> list[str]:
 # A counted token closing its clause before a colon (分为四大板块: …), or before a clause that
 # introduces the numbered list below it (十大片区, 即…, 依次为: / 九片区 … 由以下…构成:).
 _COLON_TOKEN = re.compile(
-    rf"(?<![{NUMERALS}第])([{NUMERALS}](?:个|条|大|座)[\u4e00-\u9fff]{{1,3}}?)[:：]"
+    rf"(?<![{NUMERALS}第])([{NUMERALS}](?:个|条|大|座)[\u4e00-\u9fff]{{1,5}}?)[:：]"
+)
+# ... or before 分别为 (培育三条开发次轴, 分别为甲次轴、乙次轴和丙次轴)
+_LISTED_TOKEN = re.compile(
+    rf"(?<![{NUMERALS}第])([{NUMERALS}](?:个|条|大|座)[\u4e00-\u9fff]{{1,5}}?)[,，]?"
+    r"(?:分别为|分别是|依次为)[:：]?"
 )
 
 
@@ -2818,6 +2823,7 @@ def _colon_tokens(text: str, known: set[tuple[str, ...]]) -> list[tuple[str, int
     """
     out = []
     found = [(m, False) for m in _COLON_TOKEN.finditer(text)]
+    found += [(m, False) for m in _LISTED_TOKEN.finditer(text)]
     found += [(m, True) for m in _LIST_TOKEN.finditer(text)]
     for m, below in found:
         if len(out) >= MAX_LABELS:
@@ -2830,10 +2836,26 @@ def _colon_tokens(text: str, known: set[tuple[str, ...]]) -> list[tuple[str, int
         k = count_of(numeral)
         if not k or k < 2 or not is_role(numeral, role) or _token_key(toks) in known:
             continue
+        lead = text[max(text.rfind(c, 0, m.start()) + 1 for c in "。\n") : m.start()]
+        if any(count_of(n) == k for n, _r in tokens_of(lead)):
+            continue  # “四区”包括四个功能片区, 分别为…: the label's parts, said again by kind
+        if any(
+            count_of(n) == k and (role.endswith(r) or r.endswith(role))
+            for run in known
+            for key in run
+            for n, r in tokens_of(key)
+        ):
+            continue  # (“四区” … 建设四个功能片区, 分别为…: a structure's label, said by kind)
+        after = text[m.end() : m.end() + BODY_CHARS]
         if below:  # the numbered lines below the colon
             items = _list_lines(text, m.end(2) - 1)
+        elif re.match(r"\s*(?:一是|其一)", after):
+            # 打造两条发展主轴: 一是甲发展主轴, 东连…; 二是乙发展主轴…: the list counted out
+            items = [
+                re.split(r"[,，]", i, maxsplit=1)[0] for i in _enumerated(after.split("。")[0])
+            ]
         else:
-            head = _head(text[m.end() : m.end() + BODY_CHARS], bracket=False)
+            head = _head(after, bracket=False)
             items = _top_split(re.split(r"[,，]", head, maxsplit=1)[0], _LIST_SPLIT)
         suffixes = (*ROLE_SUFFIX.get(role, ()), role)
         names = [clean_name(i) for i in items]
