@@ -4216,6 +4216,15 @@ HELD_SCORES = {
     "setec/885_lingwu": (4, 4, 8, 3, 8),
     "setec/886_jingshan": (2, 7, 7, 2, 7),
     "setec/887_hejin": (4, 7, 10, 4, 9),
+    # run at 2d2cdb9: structures 25/29, components 55/102, transport 64/67 (seted/README.md)
+    "seted/888_sanhe": (4, 3, 6, 2, 6),
+    "seted/889_guan": (3, 8, 6, 0, 5),
+    "seted/890_zhaoyuan": (2, 6, 9, 1, 8),
+    "seted/891_xinmi": (3, 6, 8, 2, 7),
+    "seted/892_jiashan": (4, 12, 7, 3, 6),
+    "seted/893_lingchuan": (3, 6, 10, 7, 9),
+    "seted/894_mengzi": (1, 4, 9, 2, 9),
+    "seted/895_dongxing": (5, 10, 9, 2, 7),
 }
 
 
