@@ -786,7 +786,9 @@ def _inner_list(body: str, k: int | None, suffixes: tuple[str, ...]) -> list[str
         if i.strip()
     ]
     filled = (k is None and len(items) >= 2) or len(items) == k
-    if filled and all(clean_name(i).endswith(suffixes) and _name_len(i) <= 20 for i in items):
+    if filled and all(
+        clean_name(i).endswith(suffixes) and _name_len(clean_name(i)) <= 20 for i in items
+    ):
         return items
     # the token's count of names of a kind of space after 分别为 and a colon (“四片”是四大区域,
     # 分别为:甲主产区,乙发展区,…): the colon opens the list, whatever the role word
@@ -794,20 +796,22 @@ def _inner_list(body: str, k: int | None, suffixes: tuple[str, ...]) -> list[str
         k
         and len(items) == k
         and m.group().endswith((":", "："))
-        and all(_SPACE_WORD.search(clean_name(i)) and _name_len(i) <= 20 for i in items)
+        and all(_SPACE_WORD.search(clean_name(i)) and _name_len(clean_name(i)) <= 20 for i in items)
     ):
         return items
     return []
 
 
 def _name_len(name: str) -> int:
-    """A name's length without the bracket closing it (an alias: 甲—乙通道(京沪通道)) and the
-    dashes joining the places it runs between.
+    """A name's length without its brackets (an alias: 甲—乙通道(京沪通道); a place's other
+    name: 靖西(那坡)) and the dashes joining the places it runs between.
 
     >>> _name_len("承德—北京—保定—石家庄—邢台—邯郸通道(京港澳通道)")
     15
+    >>> _name_len("百色—靖西(那坡)—茶岭(朔江)沿边经济合作带")
+    13
     """
-    return len(re.sub(r"[(（][^()（）]*[)）]$|[—–-]", "", name))
+    return len(re.sub(r"[(（][^()（）]*[)）]|[—–-]", "", name))
 
 
 # Parts described by the ways they run along (沿甲路、乙路展开的两条轴线): one description.
@@ -1258,12 +1262,14 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         return _as_written(parts, head, body[len(head) :], k, suffixes), False
     if k is None and len(parts) >= 2:
         return parts, False
-    if k and k > 1 and len(clauses) >= k and all(c.endswith(suffixes) for c in clauses[:k]):
-        return clauses[:k], False
-    if k and k > 1 and len(clauses) == k and _one_kind(clauses):
+    # (甲合作带, 乙合作带, 以及丙合作带: the last name after 以及, joined to its clause above)
+    spread = [x for c in clauses for x in _top_split(c, _AND_THEN)]
+    if k and k > 1 and len(spread) >= k and all(c.endswith(suffixes) for c in spread[:k]):
+        return spread[:k], False
+    if k and k > 1 and len(spread) == k and _one_kind(spread):
         # “三纵”包括: 甲—乙—丙生态廊道, 丁—戊生态廊道, 己生态廊道: names too long for 、 are
         # parted by commas, all of one kind (the same last word, a word of space), as counted
-        return clauses, False
+        return spread, False
     lines = _list_lines(body, len(head))  # the numbered lines right below the head
     if len(lines) >= 2 and (k is None or len(lines) == k):
         return lines, True
@@ -1329,6 +1335,9 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         if all(n.endswith(suffixes) for n in names) or (k > 1 and _one_kind(names)):
             return semi, False
     return [], False
+
+
+_AND_THEN = re.compile(r"(?<=[\u4e00-\u9fff]{2})以及(?=[\u4e00-\u9fff]{2})")
 
 
 def _one_kind(names: list[str]) -> bool:
