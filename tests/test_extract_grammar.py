@@ -4234,6 +4234,15 @@ HELD_SCORES = {
     "seted/893_lingchuan": (3, 6, 10, 7, 9),
     "seted/894_mengzi": (1, 4, 9, 2, 9),
     "seted/895_dongxing": (5, 13, 9, 2, 7),
+    # run at e08493f: structures 23/31, components 64/96, transport 65/65 (setee/README.md)
+    "setee/896_laizhou": (3, 10, 8, 2, 8),
+    "setee/897_songming": (4, 6, 7, 5, 7),
+    "setee/898_lingui": (4, 12, 10, 4, 9),
+    "setee/899_xiuzhou": (4, 12, 8, 2, 7),
+    "setee/900_gaizhou": (2, 6, 8, 2, 7),
+    "setee/901_jianshui": (1, 4, 7, 2, 4),
+    "setee/902_helan": (2, 6, 7, 2, 7),
+    "setee/903_lushan": (3, 8, 10, 1, 9),
 }
 
 
