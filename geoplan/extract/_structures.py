@@ -52,6 +52,8 @@ FEATURE_ROLES = (
     "矶",  # a rock by a river (燕子矶, 城陵矶)
     "滩",  # a river's flood shoals (一滩: 黄河滩区)
     "淀",  # a shallow lake of the north China plain (一淀: 白洋淀)
+    "湾区",  # a bay and its coast as one area (二湾区: 甲湾和乙湾)
+    "岛群",  # a group of islands (五岛群: 甲岛群、乙岛群…)
 )
 # 城际: a count of intercity lines (三横一纵四城际); 向: of directions out of a hub (四联八向);
 # 联线: of link lines (九联线), 联 and 线 as one word.
