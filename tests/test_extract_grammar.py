@@ -3153,6 +3153,14 @@ FORMS = {
             ("二湾区三岛群", "岛群", "刘公岛岛群", []),
         ],
     ),
+    "绿洲 as a role (“一中心、一绿洲”: “一绿洲”是…的大尺度生态绿洲)": (
+        "长株潭生态规划\n区域形成“一中心、一绿洲”的空间结构。“一中心”即长沙城市中心。“一绿洲”是长沙、株洲、"
+        "湘潭三市之间的大尺度生态绿洲。\n",
+        [
+            ("一中心、一绿洲", "中心", "长沙城市中心", ["430100"]),
+            ("一中心、一绿洲", "绿洲", "大尺度生态绿洲", []),
+        ],
+    ),
     "a digit name's counts spelled out in brackets after it (1个甲区+2个乙区)": (
         "郴州市规划\n全市以郴州为核心,形成“1+2+3”(1个有色金属产业核心区+2个重点发展区+3个联动"
         "发展区)的产业发展空间布局。",
@@ -4080,7 +4088,7 @@ HELD_SCORES = {
     "setdk/739_xuanwu": (3, 3, 5, 2, 5),
     "setdk/740_jiangyin": (2, 6, 4, 3, 4),
     "setdk/741_haishu": (3, 7, 6, 1, 4),
-    "setdk/742_hongshan": (1, 6, 5, 5, 5),
+    "setdk/742_hongshan": (2, 7, 5, 5, 5),
     "setdk/743_qingbaijiang": (2, 4, 8, 2, 8),
     # run at bd550b8: structures 21/24, components 59/83, transport 54/60 (setdl/README.md)
     "setdl/744_longhua": (2, 4, 8, 3, 8),
@@ -4237,7 +4245,7 @@ HELD_SCORES = {
     "setec/886_jingshan": (2, 7, 7, 2, 7),
     "setec/887_hejin": (4, 7, 10, 4, 9),
     # run at 2d2cdb9: structures 25/29, components 55/102, transport 64/67 (seted/README.md)
-    "seted/888_sanhe": (4, 3, 6, 2, 6),
+    "seted/888_sanhe": (4, 5, 6, 2, 6),
     "seted/889_guan": (3, 8, 6, 0, 5),
     "seted/890_zhaoyuan": (2, 6, 9, 1, 8),
     "seted/891_xinmi": (3, 6, 8, 2, 7),

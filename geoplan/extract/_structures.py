@@ -54,6 +54,7 @@ FEATURE_ROLES = (
     "淀",  # a shallow lake of the north China plain (一淀: 白洋淀)
     "湾区",  # a bay and its coast as one area (二湾区: 甲湾和乙湾)
     "岛群",  # a group of islands (五岛群: 甲岛群、乙岛群…)
+    "绿洲",  # a large green area between towns (一中心、一绿洲: 甲生态绿洲)
 )
 # 城际: a count of intercity lines (三横一纵四城际); 向: of directions out of a hub (四联八向);
 # 联线: of link lines (九联线), 联 and 线 as one word.
