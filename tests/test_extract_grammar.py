@@ -4262,6 +4262,13 @@ HELD_SCORES = {
     "setee/901_jianshui": (1, 4, 7, 2, 4),
     "setee/902_helan": (2, 6, 7, 2, 7),
     "setee/903_lushan": (3, 8, 10, 1, 9),
+    # run at 8eefd2d: structures 17/21, components 42/72, transport 40/40 (setef/README.md)
+    "setef/904_yongji": (2, 4, 5, 1, 5),
+    "setef/905_duchang": (3, 9, 7, 2, 7),
+    "setef/907_yumen": (3, 2, 7, 3, 7),
+    "setef/909_laiyang": (2, 6, 7, 2, 7),
+    "setef/910_xianghe": (4, 13, 6, 4, 6),
+    "setef/911_xixia": (3, 8, 8, 2, 8),
 }
 
 
