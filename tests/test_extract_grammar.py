@@ -3161,6 +3161,11 @@ FORMS = {
             ("一中心、一绿洲", "绿洲", "大尺度生态绿洲", []),
         ],
     ),
+    "ways they run listed, closed by their count (甲向和乙向的两条轴线。\n一是…): counted out below": (
+        "湖南省城镇体系规划\n全省形成“一核两轴”格局。\n“两轴”是全省南北向和东西向的两条重要发展轴线。\n"
+        "一是京广发展轴。该轴依托京广铁路形成。\n二是沪昆发展轴。该轴串联湘中各市。\n",
+        [("一核两轴", "轴", "京广发展轴", []), ("一核两轴", "轴", "沪昆发展轴", [])],
+    ),
     "a digit name's counts spelled out in brackets after it (1个甲区+2个乙区)": (
         "郴州市规划\n全市以郴州为核心,形成“1+2+3”(1个有色金属产业核心区+2个重点发展区+3个联动"
         "发展区)的产业发展空间布局。",
@@ -4198,7 +4203,7 @@ HELD_SCORES = {
     "setdx/843_ningguo": (2, 3, 8, 0, 8),
     "setdx/845_cangnan": (4, 6, 6, 0, 5),
     "setdx/846_gaomi": (4, 15, 8, 2, 8),
-    "setdx/847_huanghua": (3, 3, 8, 2, 8),
+    "setdx/847_huanghua": (3, 5, 8, 2, 8),
     # run at 04ea190: structures 26/28, components 51/61, transport 60/65 (setdy/README.md)
     "setdy/848_daoli": (3, 6, 9, 4, 9),
     "setdy/849_huanggu": (3, 5, 6, 3, 5),

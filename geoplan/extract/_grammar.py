@@ -746,6 +746,8 @@ def _clause_leads(head: str, k: int | None, suffixes: tuple[str, ...]) -> list[s
 
 # A list closed by a count of things that in turn qualify the parts (…三大通道建设的经济发展带).
 # The count closes the last item (丙三大通道), unlike a part counted on its own (两条东西向的乙轴).
+# A list closed by its count and kind (东西向和东南向的两条发展轴线): how they all run.
+_COUNTED_ALL = re.compile(rf"的([{NUMERALS}])(?:个|条|大|座|片|处)[\u4e00-\u9fff]{{1,8}}$")
 _QUALIFYING_COUNT = re.compile(
     rf"^[\u4e00-\u9fff]{{2,8}}?[{NUMERALS}](?:个|条|大|座|片|处)[\u4e00-\u9fff]{{1,10}}?的[\u4e00-\u9fff]"
 )
@@ -1251,6 +1253,14 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     if len(parts) > 1 and _QUALIFYING_COUNT.search(parts[-1]):
         # 沿甲、乙、丙三大通道建设的经济发展带: the list qualifies the parts: one, its label
         return [clauses[0]], False
+    raw = _top_split(clauses[0], _LIST_SPLIT) if k and k > 1 and len(parts) > 1 else []
+    counted = _COUNTED_ALL.search(raw[-1]) if raw else None
+    if counted and count_of(counted.group(1)) == k:
+        # 东西向和东南向的两条重要发展轴线。\n一是甲发展轴…: the list says which ways they run,
+        # the count closes it: the parts are counted out after it
+        enum = _enumerated(body[len(head) :])
+        if len(enum) == k:
+            return enum, True
     if k and len(parts) > k:
         # 甲高速、乙通道及西延线和丙高速 for 三横: 及 joins within a part, as the count says
         not_ji = _shared_noun(_top_split(clauses[0], _LIST_SPLIT_NOT_JI))
