@@ -171,7 +171,8 @@ _COUNTED_TAIL = re.compile(
 )
 # A count and a noun closing a list, shared by its items (甲、乙两条经济带 -> 甲经济带, 乙经济带).
 _SHARED_NOUN = re.compile(
-    rf"(?:等)?(?:共计|合计|共|这)?[{NUMERALS}0-9]+(?:个|座|条|大|处)(?P<noun>[\u4e00-\u9fff]{{1,8}})$"
+    rf"(?:等)?(?:共计|合计|共|这)?[{NUMERALS}0-9]+(?:个|座|条|大|处)"
+    rf"(?P<noun>[\u4e00-\u9fff]{{1,8}}(?:和[\u4e00-\u9fff]{{2,8}})?)$"
 )
 # Words that end the name of a kind of space (a part's definition that ends with one is its
 # name; one that does not only describes, and the label stays the name).
@@ -1201,6 +1202,12 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         # 甲度假与乙体验轴、丙休闲与丁度假体验轴: names each holding a 与, as many as counted
         return whole, False
     parts = _shared_noun(_top_split(clauses[0], _LIST_SPLIT))
+    two_kinds = _SHARED_NOUN.search(clauses[0])
+    listed = _top_split(clauses[0][: two_kinds.start()], _LIST_SPLIT) if two_kinds else []
+    if "和" in (two_kinds.group("noun") if two_kinds else "") and len(listed) >= 2:
+        # 甲、乙、丙三条产业发展带和城镇聚集轴: a kind of two names (its 和 no list), the
+        # items as written (not 多个城镇和产业发展节点: no list before the count)
+        parts = listed
     if len(parts) > 1 and any(_QUOTED_TOKEN.search(p) for p in parts):
         parts = _shared_noun([clauses[0]])  # “四心”和“多廊道”的具体布局: labels, no parts
     if _is_group(parts):
