@@ -3177,6 +3177,17 @@ FORMS = {
             ("一核、三轴、多点", "点", "产业发展节点", []),
         ],
     ),
+    "a name governing a strategic pattern of space (“两横三纵”城市化战略格局), parts by 以…为": (
+        "全国主体功能区规划\n以陆桥通道、沿长江通道为两横,以沿海通道、京哈京广通道、包昆通道为三纵,构建"
+        "“两横三纵”城市化战略格局。\n",
+        [
+            ("两横三纵", "横", "陆桥通道", []),
+            ("两横三纵", "横", "沿长江通道", []),
+            ("两横三纵", "纵", "沿海通道", []),
+            ("两横三纵", "纵", "京哈京广通道", []),
+            ("两横三纵", "纵", "包昆通道", []),
+        ],
+    ),
     "a digit name's counts spelled out in brackets after it (1个甲区+2个乙区)": (
         "郴州市规划\n全市以郴州为核心,形成“1+2+3”(1个有色金属产业核心区+2个重点发展区+3个联动"
         "发展区)的产业发展空间布局。",
@@ -4239,7 +4250,7 @@ HELD_SCORES = {
     "setea/866_tongxiang": (5, 10, 8, 2, 7),
     "setea/867_guixi": (3, 12, 8, 5, 8),
     "setea/868_qingzhen": (3, 7, 8, 4, 8),
-    "setea/869_shenmu": (1, 0, 7, 0, 5),
+    "setea/869_shenmu": (2, 0, 7, 0, 5),
     "setea/870_zhuanghe": (4, 12, 6, 2, 6),
     "setea/871_tongcheng": (2, 0, 7, 3, 7),
     # run at abbc8a7: structures 28/30, components 70/77, transport 66/67 (seteb/README.md)
@@ -4275,13 +4286,13 @@ HELD_SCORES = {
     "setee/898_lingui": (4, 12, 10, 4, 9),
     "setee/899_xiuzhou": (4, 12, 8, 2, 7),
     "setee/900_gaizhou": (2, 6, 8, 2, 7),
-    "setee/901_jianshui": (1, 4, 7, 2, 4),
+    "setee/901_jianshui": (2, 4, 7, 2, 4),
     "setee/902_helan": (2, 6, 7, 2, 7),
     "setee/903_lushan": (3, 8, 10, 1, 9),
     # run at 8eefd2d: structures 17/21, components 42/72, transport 40/40 (setef/README.md)
     "setef/904_yongji": (2, 4, 5, 1, 5),
     "setef/905_duchang": (3, 9, 7, 2, 7),
-    "setef/907_yumen": (3, 2, 7, 3, 7),
+    "setef/907_yumen": (4, 13, 7, 3, 7),
     "setef/909_laiyang": (2, 6, 7, 2, 7),
     "setef/910_xianghe": (4, 16, 6, 4, 6),
     "setef/911_xixia": (3, 8, 8, 2, 8),

@@ -316,8 +316,10 @@ def head_vote(text: str, end: int) -> int:
         return -1  # 以“…”为基础: the basis of the work, a regime
     if _BUILDING_TASK.match(after):
         return 0  # the tasks of building it (四城三基地建设任务): no vote either way
-    slogan = _SLOGAN_NOUN.search(after)
-    spatial = _SPATIAL_NOUN.search(after)
+    # (城市化战略格局: a pattern of space the strategy qualifies, as the national plans name
+    # theirs; not 战略布局, a strategy's arrangement: “四个全面”战略布局)
+    slogan = _SLOGAN_NOUN.search(after.replace("战略格局", "格局"))
+    spatial = _SPATIAL_NOUN.search(after.replace("战略格局", "格局"))
     if spatial and (slogan is None or spatial.start() < slogan.start()):
         return 1
     return -1 if slogan else 0
