@@ -303,11 +303,19 @@ _BUILDING_TASK = re.compile(r"[”\"」]?(?:的)?建设(?:任务|工作)")
 
 
 def head_vote(text: str, end: int) -> int:
-    """+1 when the noun a name governs is spatial, -1 when it is a strategy or regime, else 0."""
+    """+1 when the noun a name governs is spatial, -1 when it is a strategy or regime, else 0.
+
+    >>> head_vote("“三大板块”的空间格局", 6), head_vote("“三大板块”中找准定位", 6)
+    (1, 0)
+    >>> head_vote("“两横三纵”城市化战略格局", 6), head_vote("“四个全面”战略布局", 6)
+    (1, -1)
+    """
     after = text[end : end + HEAD_CHARS]
     after = after[
         : min((i for i in (after.find("。"), after.find("\n")) if i != -1), default=len(after))
     ]
+    if re.match(r"(?:之)?中(?!心)", after):
+        return 0  # 在“三大板块”中找准定位: where something stands in it, no noun it governs
     if _GOAL_AFTER.match(after):
         return -1  # defined as what to become (“三区两城”建设, 即成为…): goals, not parts
     if _REGIME_AFTER.match(after):
