@@ -3861,7 +3861,7 @@ HELD_SCORES = {
     # run at 64d30f9: structures 11/11, components 30/35, transport 25/35 (setcc/README.md)
     "setcc/469_zhangjiagang": (1, 5, 6, 1, 6),
     "setcc/470_yuyao": (2, 4, 6, 4, 6),
-    "setcc/471_wuyishan": (3, 3, 7, 1, 7),
+    "setcc/471_wuyishan": (3, 3, 8, 1, 8),
     "setcc/473_kaiping": (2, 2, 7, 0, 7),
     "setcc/474_kunshan": (3, 17, 7, 1, 7),
     # run at ffb2fec: structures 9/12, components 29/34, transport 15/20 (setcd/README.md)
@@ -4251,7 +4251,7 @@ HELD_SCORES = {
     "setea/867_guixi": (3, 12, 8, 5, 8),
     "setea/868_qingzhen": (3, 7, 8, 4, 8),
     "setea/869_shenmu": (2, 0, 7, 0, 5),
-    "setea/870_zhuanghe": (4, 12, 6, 2, 6),
+    "setea/870_zhuanghe": (4, 12, 7, 2, 7),
     "setea/871_tongcheng": (2, 0, 7, 3, 7),
     # run at abbc8a7: structures 28/30, components 70/77, transport 66/67 (seteb/README.md)
     "seteb/872_qianxi": (3, 18, 8, 2, 8),

@@ -1359,6 +1359,13 @@ LINE_FORMS = {
         "吉首市综合交通规划\n研究吉首至铜仁高铁联络线。同步推进铁路联络线。",
         [("吉首至铜仁高铁联络线", ["吉首市", "铜仁市"], "studied")],
     ),
+    # 快速铁路 is a kind (甲乙快速铁路); a kind lacking (补齐快速铁路短板), one more of a kind
+    # (又一条高速通道) or a direction's (南北向铁路) names no line
+    "a fast railway by its code, not kinds said of needs or directions (补齐…, 南北向铁路)": (
+        "湘西州综合交通规划\n加快建设张吉快速铁路。补齐快速铁路短板,建成后成为又一条东西向高速通道,"
+        "补齐南北向铁路供给短板。",
+        [("张吉快速铁路", ["张家界市", "吉首市"], "under_construction")],
+    ),
     # 扩建 and 迁建 are verbs of works before a name, no part of it
     "an airport after 扩建 or 迁建": (
         "湖南省综合交通规划\n加快扩建长沙黄花国际机场。扩建张家界荷花国际机场。迁建邵阳武冈机场。",

@@ -81,6 +81,8 @@ _SUFFIXES = (
     # a city's suburban line (长沙至宁乡市域（郊）铁路): an intercity line of the metropolis
     (r"市域[(（]郊[)）]铁路|市域铁路|市郊铁路|市域轨道交通|市域轨道", "intercity_rail"),
     (r"磁浮(?:线|快线)?", "maglev"),
+    # a fast line between cities, of intercity standard (丹大快速铁路, 贵阳至开阳快速铁路)
+    (r"快速铁路", "intercity_rail"),
     (r"铁路", "conventional_rail"),
     (r"高速公路|高速", "expressway"),
     (r"机场", "airport"),
@@ -127,6 +129,7 @@ _GENERIC_CODES = re.compile(
     r"|^(?:城市|都市|市区|全市|全县|全区|本市|本县|我市|我县|县域|市域)$"  # 城市市域铁路: a kind
     r"|^(?:尚无|暂无|没有|尚未)$"  # (至今尚无铁路: none yet, no line's name)
     r"|^(?:[东西南北中][端侧部面边向]|向[东西南北]|确保|保障)$"  # (东至西端高速公路: where)
+    r"|(?:^|[^\u4e00-\u9fff]|[\u4e00-\u9fff]{2})[东西南北]{2}向$"  # 南北向铁路, 绵阳东西向快速铁路
 )
 # Line names sharing one suffix (浏醴和炎韶铁路 = 浏醴铁路 + 炎韶铁路).
 _COORD = "和、及与"
@@ -187,6 +190,8 @@ _VERBS = (
     "设立",
     "发挥",  # (二是发挥城际铁路的同城效应: a kind of line, no name)
     "新增",  # (至2035年新增高速公路2796公里: more of a kind, no name)
+    "补齐",  # (补齐城际铁路短板: a kind of line that is lacking, no name)
+    "又一条",  # (济南至徐州的又一条快速铁路通道: one more of a kind, no name)
     "配合",  # 积极配合深南高铁高州段建设
     "支持",  # 支持甲铁路复线改扩建工程
     "预留",  # 研究预留滕费城际铁路线位
