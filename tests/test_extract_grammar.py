@@ -4251,7 +4251,7 @@ HELD_SCORES = {
     "setea/867_guixi": (3, 12, 8, 5, 8),
     "setea/868_qingzhen": (3, 7, 8, 4, 8),
     "setea/869_shenmu": (2, 0, 7, 0, 5),
-    "setea/870_zhuanghe": (4, 12, 7, 2, 7),
+    "setea/870_zhuanghe": (4, 12, 8, 2, 8),
     "setea/871_tongcheng": (2, 0, 7, 3, 7),
     # run at abbc8a7: structures 28/30, components 70/77, transport 66/67 (seteb/README.md)
     "seteb/872_qianxi": (3, 18, 8, 2, 8),
@@ -4267,7 +4267,7 @@ HELD_SCORES = {
     "setec/881_ruichang": (4, 17, 6, 3, 6),
     "setec/882_meihekou": (2, 10, 9, 4, 9),
     "setec/883_suifenhe": (2, 10, 8, 0, 8),
-    "setec/884_dunhuang": (2, 6, 6, 1, 5),
+    "setec/884_dunhuang": (2, 6, 7, 1, 6),
     "setec/885_lingwu": (4, 4, 8, 3, 8),
     "setec/886_jingshan": (2, 7, 7, 2, 7),
     "setec/887_hejin": (4, 7, 10, 4, 9),

@@ -86,7 +86,7 @@ _SUFFIXES = (
     (r"铁路", "conventional_rail"),
     (r"高速公路|高速", "expressway"),
     (r"机场", "airport"),
-    (r"港区|港", "port"),
+    (r"港区|港(?!路|大道)", "port"),  # (疏港路: a road to the port, no port)
     (r"航道", "waterway"),
 )
 SUFFIX_RE = re.compile("|".join(f"(?:{s})" for s, _ in _SUFFIXES))
@@ -128,6 +128,7 @@ _GENERIC_CODES = re.compile(
     r"|^(?:形成|构建|打造|实现|完善|融入|接入|对接|依托|利用)"
     r"|^(?:城市|都市|市区|全市|全县|全区|本市|本县|我市|我县|县域|市域)$"  # 城市市域铁路: a kind
     r"|^(?:尚无|暂无|没有|尚未)$"  # (至今尚无铁路: none yet, no line's name)
+    r"|^国际国内"  # (毗邻国际国内主航道: the lanes of all shipping, no line's name)
     r"|^(?:[东西南北中][端侧部面边向]|向[东西南北]|确保|保障)$"  # (东至西端高速公路: where)
     r"|(?:^|[^\u4e00-\u9fff]|[\u4e00-\u9fff]{2})[东西南北]{2}向$"  # 南北向铁路, 绵阳东西向快速铁路
 )
@@ -197,6 +198,15 @@ _VERBS = (
     "预留",  # 研究预留滕费城际铁路线位
     "预控",  # 研究预控甲城际铁路线位
     "跨越",
+    "紧邻",  # (紧邻甲高速公路乙服务区: where a place lies, by the line)
+    "毗邻",
+    "邻近",
+    "北起",  # (北起甲高速公路乙互通立交, 南至…: where a road begins, on the line)
+    "南起",
+    "东起",
+    "西起",
+    "起于",
+    "止于",
     "既有",  # 跨越既有成汶铁路: the line that is there now
     "现有",
     "即可",  # (出城即可上高速: no line's name)
