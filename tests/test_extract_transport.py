@@ -1369,11 +1369,8 @@ LINE_FORMS = {
     # where a road begins or a place lies, by a line (北起甲高速公路乙互通, 紧邻甲高速公路
     # 服务区): the words of place no part of the name; a road to a port (疏港路) is no port
     "lines after words of where (北起…, 紧邻…), a port road no port (东起甲疏港路)": (
-        "益阳市交通规划\n该路北起长常高速公路沧水铺互通立交,东起桃花江疏港路,紧邻二广高速公路服务区。",
-        [
-            ("长常高速公路", ["长沙市", "常德市"], "existing"),
-            ("二广高速公路", ["二连浩特市", "广州市"], "existing"),
-        ],
+        "庄河市交通规划\n该站紧邻鹤大高速公路庄河服务区,东起太平湾疏港路。",
+        [("鹤大高速公路", [], "existing")],
     ),
     # 扩建 and 迁建 are verbs of works before a name, no part of it
     "an airport after 扩建 or 迁建": (
