@@ -2848,6 +2848,8 @@ def _colon_tokens(text: str, known: set[tuple[str, ...]]) -> list[tuple[str, int
     [('四大板块', 5, 9)]
     """
     out = []
+    # the counts and roles of the plan's labels (“四区” … 四个功能片区: that label, said by kind)
+    labelled = [(count_of(n), r) for run in known for key in run for n, r in tokens_of(key)]
     found = [(m, False) for m in _COLON_TOKEN.finditer(text)]
     found += [(m, False) for m in _LISTED_TOKEN.finditer(text)]
     found += [(m, True) for m in _LIST_TOKEN.finditer(text)]
@@ -2865,12 +2867,7 @@ def _colon_tokens(text: str, known: set[tuple[str, ...]]) -> list[tuple[str, int
         lead = text[max(text.rfind(c, 0, m.start()) + 1 for c in "。\n") : m.start()]
         if any(count_of(n) == k for n, _r in tokens_of(lead)):
             continue  # “四区”包括四个功能片区, 分别为…: the label's parts, said again by kind
-        if any(
-            count_of(n) == k and (role.endswith(r) or r.endswith(role))
-            for run in known
-            for key in run
-            for n, r in tokens_of(key)
-        ):
+        if any(c == k and (role.endswith(r) or r.endswith(role)) for c, r in labelled):
             continue  # (“四区” … 建设四个功能片区, 分别为…: a structure's label, said by kind)
         after = text[m.end() : m.end() + BODY_CHARS]
         if below:  # the numbered lines below the colon
