@@ -4296,6 +4296,15 @@ HELD_SCORES = {
     "setef/909_laiyang": (2, 6, 7, 2, 7),
     "setef/910_xianghe": (4, 16, 6, 4, 6),
     "setef/911_xixia": (3, 8, 8, 2, 8),
+    # run at faf8f82: structures 23/28, components 58/83, transport 69/70 (seteg/README.md)
+    "seteg/912_xinyi": (2, 0, 10, 3, 10),
+    "seteg/913_gongzhuling": (3, 10, 7, 1, 7),
+    "seteg/914_emeishan": (2, 3, 9, 2, 9),
+    "seteg/915_dengzhou": (2, 6, 10, 4, 9),
+    "seteg/916_wuan": (3, 8, 9, 3, 9),
+    "seteg/917_xingning": (3, 9, 9, 3, 8),
+    "seteg/918_haiyang": (4, 13, 8, 3, 8),
+    "seteg/919_zhaodong": (4, 9, 7, 3, 7),
 }
 
 
