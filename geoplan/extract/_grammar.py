@@ -1156,6 +1156,10 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         # 和丙区; 县域副中心: 甲镇、乙镇): a description, then the parts by name, as many as the
         # token counts
         lead = _NAMES_LEAD.match(clause)
+        if lead is None and _DESCRIBED_ALL.search(clauses[0]):
+            lead = _INCLUDES.match(clause)  # 五个特色组团, 包括甲、乙…: counted, then named
+            if lead and _MEASURED_IN.search(clause):
+                lead = None  # (包括甲、乙两条东西向发展轴, 以及…: counted again, in groups)
         after_colon = lead is None and colon and head[colon.end() :].startswith(clause)
         if after_colon:
             lead = re.match("", clause)
@@ -1560,6 +1564,8 @@ _COUNTED_KIND = re.compile(rf"^(?:由)?[0-9{NUMERALS}]+(?:个|座|条|处)")
 _PLACE_NAME_END = re.compile(r"(?:镇|乡|街道|县|市|区|城|园|组团|中心|基地)$")
 # What opens the parts' names after a description of them (…廊道, 即甲、乙、丙).
 _NAMES_LEAD = re.compile(r"即|分别为|分别是|依次为|依次是")
+_INCLUDES = re.compile(r"(?:主要)?包括")
+_MEASURED_IN = re.compile(rf"[{NUMERALS}](?:个|条|座|处|大)")
 # A description of several parts at once: where they lie on both sides, or their count.
 _DESCRIBED_ALL = re.compile(rf"两侧|两岸|两边|沿线|[{NUMERALS}1-9][座个条片处]")
 # The parts listed and counted as what makes the whole up (由甲、乙和丙三个片区组成).

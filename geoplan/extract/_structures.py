@@ -24,6 +24,7 @@ LAYOUT_ROLES = (
     "链",  # a chain of lakes or places strung together (三链: 蓝色珠链)
     "道",  # a greenway or scenic route (三道: 蓝道、绿道和风景道); never qualified (4个街道)
     "城市圈", "城市群",  # (两大城市圈: 城市 is a role's word here, not a count of cities)
+    "组",  # a group of towns, 组团 said short (三极五组八带, 一群两圈多组)
 )  # fmt: skip
 # Roles that name a part only as the one of its kind between others (一核一地两轴); counted
 # or closing a name they count places of a slogan (三区两地, 三地四区, 四地).
@@ -196,6 +197,7 @@ ROLE_SUFFIX = {
     "轨": ("轨道", "线", "轨"),
     "城际": ("城际铁路", "城际轨道", "城际"),
     "组团": ("组团",),
+    "组": ("组团", "组群", "组"),
     "平台": ("平台",),
     "龙头": ("龙头",),
     "集群": ("集群",),
@@ -814,6 +816,9 @@ def _token_for(role: str, tokens: list[tuple[str, str]]) -> str:
     return role
 
 
+_LABEL_ONLY = re.compile(rf"(?:{TOKEN}[、,，]?){{2,}}")
+
+
 def _recover_lost(
     window: str,
     first_label: int,
@@ -847,6 +852,8 @@ def _recover_lost(
             name = clean_name(item)
             if not name or name in taken or len(name) < 2:
                 continue
+            if _LABEL_ONLY.fullmatch(name):
+                continue  # 以“一群两圈多组”为骨架: the whole's label again, no part
             if any(name != t and name.endswith(t) and len(name) - len(t) < 2 for t in taken):
                 continue
             sent_start = max(window.rfind(ch, 0, m.start()) for ch in stops) + 1
