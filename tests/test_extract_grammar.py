@@ -4342,6 +4342,13 @@ HELD_SCORES = {
     "seteg/917_xingning": (3, 9, 9, 3, 8),
     "seteg/918_haiyang": (4, 13, 8, 3, 8),
     "seteg/919_zhaodong": (4, 9, 7, 3, 7),
+    # run at 9247d97: structures 26/27, components 81/101, transport 50/51 (seteh/README.md)
+    "seteh/920_hunchun": (3, 6, 10, 1, 9),
+    "seteh/922_gaoping": (4, 11, 8, 1, 7),
+    "seteh/923_wuchuan": (7, 27, 8, 3, 7),
+    "seteh/925_feicheng": (4, 14, 8, 1, 8),
+    "seteh/926_shangzhi": (4, 11, 6, 1, 4),
+    "seteh/927_laohekou": (4, 12, 10, 2, 10),
 }
 
 
