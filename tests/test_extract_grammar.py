@@ -4349,6 +4349,15 @@ HELD_SCORES = {
     "seteh/925_feicheng": (4, 14, 8, 1, 8),
     "seteh/926_shangzhi": (4, 11, 6, 1, 4),
     "seteh/927_laohekou": (4, 12, 10, 2, 10),
+    # run at c5d2d08: structures 23/28, components 46/60, transport 54/60 (setei/README.md)
+    "setei/928_sanmen": (2, 9, 7, 2, 6),
+    "setei/929_longyou": (2, 2, 7, 3, 7),
+    "setei/930_xuyi": (3, 9, 6, 0, 6),
+    "setei/931_sheyang": (3, 9, 8, 1, 7),
+    "setei/932_yangzhong": (1, 3, 6, 3, 6),
+    "setei/933_lianzhou": (4, 3, 5, 2, 5),
+    "setei/934_gaoyao": (4, 9, 8, 2, 7),
+    "setei/935_dehua": (4, 2, 7, 1, 7),
 }
 
 
