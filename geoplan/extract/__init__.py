@@ -1195,6 +1195,20 @@ def _as_label(
     return out
 
 
+def _written_labels(comps: list[RawComponent], pattern: str) -> list[RawComponent]:
+    """Parts named by their label, the label as the name writes it (一个核心, not 一核心).
+
+    >>> comps = [RawComponent("核心", "一核心", (0, 4)), RawComponent("带", "甲带", (5, 7))]
+    >>> [c.name for c in _written_labels(comps, "一个核心、两条带")]
+    ['一个核心', '甲带']
+    """
+    written = {}
+    for m in re.finditer(TOKEN, pattern):
+        ((numeral, role),) = tokens_of(m.group())
+        written[numeral + role] = m.group()
+    return [dataclasses.replace(c, name=written[c.name]) if c.name in written else c for c in comps]
+
+
 def _described_parts(
     comps: list[RawComponent], tokens: list[tuple[str, str]]
 ) -> list[RawComponent]:
@@ -1373,7 +1387,9 @@ def _structures(ctx: _Ctx) -> list[Structure]:
                 if comps:
                     s, e = s2, e2
                     break
-        comps = _units_as_label(text, _described_parts(comps, tokens), tokens)
+        comps = _written_labels(
+            _units_as_label(text, _described_parts(comps, tokens), tokens), pattern
+        )
         laid_out = any(head_vote(text, e2 + 1) > 0 for _s2, e2 in occs[:MAX_OCCURRENCES])
         if len(comps) >= 2 and all(_DESIGNATION.search(c.name) for c in comps) and not laid_out:
             # every part a title to earn (…示范区, …先行区, …名城): goals, a slogan; but not

@@ -881,6 +881,8 @@ def _sides_named(head: str, role: str, k: int | None) -> list[str]:
 _BASIS = re.compile(
     r"\s*(?:依托|依靠|借助|凭借|利用|以[^,，。;；以]{1,20}?为依托(?![的\u4e00-\u9fff]))"
 )
+# What the parts are drawn by (根据区域位置、资源禀赋和交通条件划定): criteria, no parts.
+_CRITERIA = re.compile(r"\s*(?:根据|依据|基于|综合考虑)[^,，。;；的]{1,30}[、和]")
 # What the parts are steered along, no names of them (两带: 引导商务空间沿甲江和乙河发展).
 _STEERED = re.compile(
     r"\s*(?:引导|推动|促进|鼓励|带动|推进)[^,，。;；]{0,12}?沿[^,，。;；]{2,40}?"
@@ -1011,9 +1013,18 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     if spanned and spanned.group(1).endswith(suffixes):
         # 北起甲、南至乙的城市发展轴: where the one part runs, its 、 no list, then its name
         return [spanned.group(1)], False
-    opened = re.search(r"[:：]\s*(?=一是|其一|第一|①|[(（]1[)）]|1[.、])", head)
+    opened = re.search(r"[:：]\s*(?=一是|其一|第一|①|[(（]1[)）]|1[.、])", body)
+    if (
+        opened
+        and (
+            "\n" in body[: opened.start()].lstrip(" \n")  # (on the definition's first line)
+            or (opened.start() >= len(head) and "、" in body[: opened.start()])
+        )
+    ):
+        opened = None  # (依次为甲区、乙区和丙区:\n①甲区以…: the names before the colon)
     if opened and k and k > 1:
-        # …由三条通道组成:一是甲;二是乙;三是丙: the list the head's colon opens
+        # …由三条通道组成:一是甲;二是乙;三是丙: the list the head's colon opens (or the lines
+        # below it: 按距离分为内外两层:\n一是甲圈层…\n二是乙圈层…)
         enum = _enumerated(body[opened.end() :])
         if len(enum) == k:
             return enum, True
@@ -1171,12 +1182,17 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
                 )  # (由五条生态带组成: 甲生态廊道、乙绿环…: all counted, then their names)
                 if after_colon and not (all(_PLACE_NAME_END.search(c) for c in cands) or described):
                     continue  # 甲发展轴: 沿甲高铁串联乙、丙: what it does, no names
+                if _INCLUDES.match(clause) and all(
+                    _is_place_item(c) or re.search("[镇乡村]$|街道$", c) for c in cands
+                ):
+                    continue  # (由五个重点镇构成, 包括甲镇、乙镇…: places, a group as ever)
                 if len(cands) == k and not _is_group(cands):
                     return cands, False
     if _RUN_ALONG.match(clauses[0]) or _STEERED.match(clauses[0]):
         # 沿甲路、乙路和丙路展开的三条发展轴线: where the parts run, not their names
         return [clauses[0]], False
-    if _BASIS.match(clauses[0]):
+    if _BASIS.match(clauses[0]) or _CRITERIA.match(clauses[0]):
+        # (根据甲、乙和丙划定的三个协作区: what they are drawn by, no names either)
         # 依托甲、乙, 形成丙: what the part rests on is no name of it; a later clause may name
         # it (…, 建设丁物流园), or list them (…形成的城镇发展轴, 包括甲轴、乙轴和丙轴), else it is
         # named by its label
