@@ -4388,6 +4388,15 @@ HELD_SCORES = {
     "setei/933_lianzhou": (4, 3, 5, 2, 5),
     "setei/934_gaoyao": (4, 9, 8, 2, 7),
     "setei/935_dehua": (4, 2, 7, 1, 7),
+    # run at 8107f23: structures 27/31, components 67/84, transport 65/69 (setej/README.md)
+    "setej/936_shucheng": (4, 9, 7, 2, 5),
+    "setej/937_guangde": (3, 6, 9, 3, 9),
+    "setej/938_wuyuan": (4, 10, 8, 4, 8),
+    "setej/939_yiyang": (4, 10, 6, 5, 6),
+    "setej/940_anlu": (4, 3, 9, 2, 8),
+    "setej/941_yingshan": (1, 6, 7, 2, 7),
+    "setej/942_jianshi": (3, 6, 9, 2, 9),
+    "setej/943_langzhong": (4, 17, 10, 2, 9),
 }
 
 
