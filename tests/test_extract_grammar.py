@@ -4397,6 +4397,13 @@ HELD_SCORES = {
     "setej/941_yingshan": (1, 6, 7, 2, 7),
     "setej/942_jianshi": (3, 6, 9, 2, 9),
     "setej/943_langzhong": (4, 17, 10, 2, 9),
+    # run at 0b1b300: structures 21/23, components 65/82, transport 47/49 (setek/README.md)
+    "setek/944_renqiu": (4, 7, 8, 0, 7),
+    "setek/945_yuanping": (3, 6, 8, 1, 7),
+    "setek/946_donggang": (3, 9, 9, 2, 9),
+    "setek/948_xingping": (4, 16, 5, 0, 5),
+    "setek/949_kuerle": (4, 17, 8, 6, 8),
+    "setek/950_shahe": (3, 10, 9, 6, 9),
 }
 
 
