@@ -244,6 +244,10 @@ STATUS_READ_ACROSS_WRAPS = {"174_wenjuan"}
 # their ends do not decode, so they are one project (the line) whose stage is its surest
 # mention, and a wrap inside a section's clause moves which mention that is.
 STATUS_READ_ACROSS_WRAPS |= {"271_shaanxi"}
+# Set EK's 948 says a road's stage in the sentence after its definition (西兴高速即…。该路段…已启动
+# 改扩建): at width 28 a line ends on the full stop between them, which reads as a paragraph's
+# end, so the stage's sentence stands in a paragraph of its own.
+STATUS_READ_ACROSS_WRAPS |= {"948_xingping"}
 # Texts with a heading of parts as long as the wrap width ((三)两带:甲经济带、乙经济带, 27
 # characters): once wrapped, it reads on into the line below, as a cut line does, and its parts
 # run into the next sentence. The structures and lines are the same (set AS's 257).
