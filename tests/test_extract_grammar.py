@@ -3255,6 +3255,17 @@ FORMS = {
             ("一江三区", "区", "昭山示范区", []),
         ],
     ),
+    "an unquoted counted kind before a colon, a dash line each below (四大产业片区:\n——甲片区:…)": (
+        "岳阳经济技术开发区发展规划\n开发区以产业集聚为导向,形成临港、新能源、新材料和总部商务四大产业片区:\n"
+        "——临港片区:集聚临港装备制造和现代物流企业;\n——新能源片区:发展绿色新型产业;\n——新材料片区:培育新材料"
+        "研发和生产企业;\n——总部商务片区:集聚企业总部和商务服务功能。\n",
+        [
+            ("四大产业片区", "片区", "临港片区", []),
+            ("四大产业片区", "片区", "新能源片区", []),
+            ("四大产业片区", "片区", "新材料片区", []),
+            ("四大产业片区", "片区", "总部商务片区", []),
+        ],
+    ),
     "a digit name's counts spelled out in brackets after it (1个甲区+2个乙区)": (
         "郴州市规划\n全市以郴州为核心,形成“1+2+3”(1个有色金属产业核心区+2个重点发展区+3个联动"
         "发展区)的产业发展空间布局。",
@@ -4384,7 +4395,7 @@ HELD_SCORES = {
     "setei/929_longyou": (2, 2, 7, 3, 7),
     "setei/930_xuyi": (3, 9, 6, 0, 6),
     "setei/931_sheyang": (3, 9, 8, 1, 7),
-    "setei/932_yangzhong": (1, 3, 6, 3, 6),
+    "setei/932_yangzhong": (2, 7, 6, 3, 6),
     "setei/933_lianzhou": (4, 3, 5, 2, 5),
     "setei/934_gaoyao": (4, 9, 8, 2, 7),
     "setei/935_dehua": (4, 2, 7, 1, 7),
@@ -4399,7 +4410,7 @@ HELD_SCORES = {
     "setej/943_langzhong": (4, 17, 10, 2, 9),
     # run at 0b1b300: structures 21/23, components 65/82, transport 47/49 (setek/README.md)
     "setek/944_renqiu": (4, 7, 8, 0, 7),
-    "setek/945_yuanping": (3, 6, 8, 1, 7),
+    "setek/945_yuanping": (3, 11, 8, 1, 7),
     "setek/946_donggang": (3, 9, 9, 2, 9),
     "setek/948_xingping": (4, 16, 5, 0, 5),
     "setek/949_kuerle": (4, 17, 8, 6, 8),

@@ -1075,6 +1075,8 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         if len(named) == k and not all(_is_place_item(x) for x in named):
             return named, False
     closing = re.match(r"[ \t]*[:：][ \t]*\n", body)  # (the colon closes the line: below it)
+    # (… or closed it before the body: a dash line each below, 四大产业片区:\n——甲片区:…)
+    closing = closing or re.match(r"[ \t]*\n(?=\s*—)", body)
     if (k is None or k > 1) and (closing or (colon and not line[colon.end() :].strip())):
         # …三条经济合作带, 分别为:\n甲带, 由…;\n乙带, 串联…: a line each below the colon,
         # its name before the comma that opens what it is
@@ -1882,8 +1884,11 @@ def _find_labels(
             cut = max(text.rfind(ch, max(0, s - 8), s) for ch in _BOUNDARY)
             divided = _DIVIDED.search(text, max(0, s - 6), s)
             colon = mk.group().strip() in (":", "：") and (
-                len(tokens) > 1 or _ENUM.match(text, mk.end()) is not None
+                len(tokens) > 1
+                or _ENUM.match(text, mk.end()) is not None
+                or _DASH_LINE.match(text, mk.end()) is not None
             )  # a whole name, or one whose parts the colon opens counted (…两条发展轴:一条是…)
+            # or a line each below it, led by a dash (…四大产业片区:\n——甲片区:…)
             # the head of its clause, then what it is (…在两心之外确定的三片, 指甲、乙和丙)
             headed = text[s - 1 : s] == "的" and mk.group().lstrip()[:1] in ",，"
             # a count of parts closing its clause, then their list (…布置五条发展轴线, 依次为…)
@@ -2844,6 +2849,10 @@ def _list_lines(text: str, pos: int) -> list[str]:
     return out
 
 
+# A list line below a colon, led by a dash (:\n——甲片区:…).
+_DASH_LINE = re.compile(r"[ \t]*\n\s*—")
+
+
 # A counted token closing its clause before a colon (分为四大板块: …), or before a clause that
 # introduces the numbered list below it (十大片区, 即…, 依次为: / 九片区 … 由以下…构成:).
 _COLON_TOKEN = re.compile(
@@ -2899,6 +2908,10 @@ def _colon_tokens(text: str, known: set[tuple[str, ...]]) -> list[tuple[str, int
             items = [
                 re.split(r"[,，]", i, maxsplit=1)[0] for i in _enumerated(after.split("。")[0])
             ]
+        elif _DASH_LINE.match(after):
+            # 形成四大产业片区:\n——甲片区:…;\n——乙片区:…: a line each below, led by a dash
+            lines = after.lstrip(" \t\n").split("\n")[:k]
+            items = [re.split(r"[,，;；。:：]|——", x.strip().lstrip("—–"))[0] for x in lines]
         else:
             head = _head(after, bracket=False)
             items = _top_split(re.split(r"[,，]", head, maxsplit=1)[0], _LIST_SPLIT)
