@@ -1169,8 +1169,9 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         # 和丙区; 县域副中心: 甲镇、乙镇): a description, then the parts by name, as many as the
         # token counts
         lead = _NAMES_LEAD.match(clause)
-        if lead is None and _DESCRIBED_ALL.search(clauses[0]):
-            lead = _INCLUDES.match(clause)  # 五个特色组团, 包括甲、乙…: counted, then named
+        if lead is None and _MEASURED_IN.search(clauses[0]):
+            # 五个特色组团 (四大功能区), 包括甲、乙…: counted, then named
+            lead = _INCLUDES.match(clause)
             if lead and _MEASURED_IN.search(clause):
                 lead = None  # (包括甲、乙两条东西向发展轴, 以及…: counted again, in groups)
         after_colon = lead is None and colon and head[colon.end() :].startswith(clause)
