@@ -4426,6 +4426,15 @@ HELD_SCORES = {
     "setek/948_xingping": (4, 20, 5, 0, 5),
     "setek/949_kuerle": (4, 17, 8, 6, 8),
     "setek/950_shahe": (3, 10, 9, 6, 9),
+    # run at 6c1b79d: structures 28/30, components 76/97, transport 63/69 (setel/README.md)
+    "setel/952_yongjia": (3, 12, 7, 3, 7),
+    "setel/953_peixian": (3, 0, 8, 3, 8),
+    "setel/954_juxian": (4, 11, 10, 2, 10),
+    "setel/955_changyuan": (4, 16, 10, 2, 10),
+    "setel/956_yangxin": (4, 6, 10, 4, 10),
+    "setel/957_lianjiang": (3, 19, 6, 1, 5),
+    "setel/958_daishan": (4, 3, 6, 5, 4),
+    "setel/959_pinggu": (3, 9, 6, 2, 6),
 }
 
 
