@@ -2897,8 +2897,12 @@ def _colon_tokens(text: str, known: set[tuple[str, ...]]) -> list[tuple[str, int
         if not k or k < 2 or not is_role(numeral, role) or _token_key(toks) in known:
             continue
         lead = text[max(text.rfind(c, 0, m.start()) + 1 for c in "。\n") : m.start()]
-        if any(count_of(n) == k for n, _r in tokens_of(lead)):
+        if any(
+            count_of(n) == k or (count_of(n) is None and (role.endswith(r) or r.endswith(role)))
+            for n, r in tokens_of(lead)
+        ):
             continue  # “四区”包括四个功能片区, 分别为…: the label's parts, said again by kind
+            # (“多区”分别为以下三个功能片区: a label of no count, its parts counted)
         if any(c == k and (role.endswith(r) or r.endswith(role)) for c, r in labelled):
             continue  # (“四区” … 建设四个功能片区, 分别为…: a structure's label, said by kind)
         after = text[m.end() : m.end() + BODY_CHARS]
