@@ -4446,6 +4446,11 @@ HELD_SCORES = {
     "setel/957_lianjiang": (3, 22, 6, 1, 5),
     "setel/958_daishan": (4, 3, 6, 5, 4),
     "setel/959_pinggu": (3, 9, 6, 2, 6),
+    # run at 2307519: structures 12/14, components 37/41, transport 29/29 (setem/README.md)
+    "setem/961_yongxin": (3, 8, 6, 2, 6),
+    "setem/962_raoping": (3, 13, 7, 2, 7),
+    "setem/965_neixiang": (3, 6, 8, 3, 8),
+    "setem/966_nanxi": (3, 10, 8, 2, 8),
 }
 
 
