@@ -98,9 +98,10 @@ TOKEN = rf"{_NUMERAL}{_BEFORE_ROLE}(?:{_WORD_ALT})"
 # (一环三湾串七岛: the ring and bays string the isles), 带 (一心带二点: the centre leads the
 # points), 联 (一核联四片: the core links the areas), 聚, 领, 连, 引 (一轴两翼聚三区: the axis
 # and wings gather the zones), 倚 and 依 (两城两湾倚两山: the cities and bays lean on the
-# hills). After a list mark each token may be led by a one-character verb of what is done to
-# it (强一核、优两轴、联三区; 协两环、汇三江), the first token too where a quote opens the name.
-_JOIN_VERB = "串带联聚领连引倚依"
+# hills), 接 (一核接一带: the core meets the belt). After a list mark each token may be led by a
+# one-character verb of what is done to it (强一核、优两轴、联三区; 协两环、汇三江), the first
+# token too where a quote opens the name.
+_JOIN_VERB = "串带联聚领连引倚依接"
 _LEAD_VERB = "强优联协汇融提促筑塑育拓兴聚护守连通串带治活壮扩"
 STRUCTURE_RE = re.compile(
     rf"(?:(?<=[“\"「『])[{_LEAD_VERB}](?={_NUMERAL}))?(?<![第{NUMERALS}]){TOKEN}"
