@@ -4451,7 +4451,7 @@ HELD_SCORES = {
     "setel/954_juxian": (4, 11, 10, 2, 10),
     "setel/955_changyuan": (4, 16, 10, 2, 10),
     "setel/956_yangxin": (4, 6, 10, 4, 10),
-    "setel/957_lianjiang": (3, 22, 6, 1, 5),
+    "setel/957_lianjiang": (3, 22, 7, 1, 5),
     "setel/958_daishan": (4, 3, 6, 5, 4),
     "setel/959_pinggu": (3, 9, 6, 2, 6),
     # run at 2307519: structures 12/14, components 37/41, transport 29/29 (setem/README.md)

@@ -1372,6 +1372,13 @@ LINE_FORMS = {
         "庄河市交通规划\n该站紧邻鹤大高速公路庄河服务区,东起太平湾疏港路。",
         [("鹤大高速公路", [], "existing")],
     ),
+    # verbs of what a plan does with a port or line (坚持, 服务, 解决, 围绕, 借助) are no part of
+    # its name, and a kind after them names none
+    "ports and lines after verbs of what is done with them (坚持甲港…, 服务乙港, 围绕铁路)": (
+        "岳阳市港口发展规划\n坚持城陵矶港对外开放的定位,服务岳阳港建设,解决港区集疏运短板,围绕铁路布局物流"
+        "园区,借助高速公路拓展腹地。",
+        [("城陵矶港", []), ("岳阳港", ["岳阳市"])],
+    ),
     # 扩建 and 迁建 are verbs of works before a name, no part of it
     "an airport after 扩建 or 迁建": (
         "湖南省综合交通规划\n加快扩建长沙黄花国际机场。扩建张家界荷花国际机场。迁建邵阳武冈机场。",

@@ -214,6 +214,15 @@ _VERBS = (
     "又称",
     "原名",
     "开行",  # trains run on a line (开行昌抚城际)
+    # verbs of what a plan does with a line or port, no part of its name (坚持甲港…, 服务乙港,
+    # 解决丙港区…, 围绕铁路, 借助高速公路, 放大铁路…效应, 也制约了港区)
+    "坚持",
+    "服务",
+    "解决",
+    "围绕",
+    "借助",
+    "放大",
+    "制约了",
     "即",
     "指",
     "属",  # 该路段今属西潼高速: the line a stretch belongs to
