@@ -906,28 +906,53 @@ _KIND_NAME = re.compile(
 )  # (四个区块: blocks, a word of its own, not 四个区)
 # What the name of an area ends with.
 _AREA_WORDS = ("区", "园", "片", "组团", "板块", "基地", "中心", "城", "带")
-# A numbered item opening its line: 1. / 1、/ ① / (1) / a keycap emoji (1️⃣).
+# A numbered item opening its line: 1. / 1、/ ① / (1) / a keycap emoji (1️⃣), or a heading
+# numbered in words ((一) / 一、).
 _ITEM_NUMBER = re.compile(
-    r"^[ \t]*(?:([0-9]{1,2})(?:\ufe0f?\u20e3|[.、．])|([①②③④⑤⑥⑦⑧⑨⑩])|[(（]([0-9]{1,2})[)）])[ \t]*",
+    r"^[ \t]*(?:([0-9]{1,2})(?:\ufe0f?\u20e3|[.、．])|([①②③④⑤⑥⑦⑧⑨⑩])|[(（]([0-9]{1,2})[)）]"
+    r"|[(（]([一二三四五六七八九十]{1,2})[)）]|([一二三四五六七八九十]{1,2})、)[ \t]*",
     re.M,
 )
-NUMBERED_RUN_REACH = 800
+# How far below its start a numbered run looks for each of its items.
+NUMBERED_ITEM_REACH = 400
 
 
-def _numbered_run(text: str, pos: int, k: int) -> list[str]:
+def _numbered_run(text: str, pos: int, k: int, *, lead: int = 0) -> list[str]:
     r"""The items of lines numbered 1 to ``k`` below ``pos``, with lines of description between
-    them (1️⃣ 甲园\n顾名思义…\n\n2️⃣ 乙园…): the first clause of each numbered line.
+    them (1️⃣ 甲园\n顾名思义…\n\n2️⃣ 乙园…): the first clause of each numbered line. The
+    first opens one of the ``lead + 1`` lines after ``pos``'s line.
 
     >>> _numbered_run("分别是:\n1. 甲园\n主打工业。\n2. 乙园\n主打物流。", 4, 2)
     ['甲园', '乙园']
+    >>> t = "第一节 三大片区\n全县建设三大片区。\n(一)甲片区\n…\n(二)乙片区\n…\n(三)丙片区\n"
+    >>> _numbered_run(t, 8, 3), _numbered_run(t, 8, 3, lead=1)
+    ([], ['甲片区', '乙片区', '丙片区'])
     """
     circled = "①②③④⑤⑥⑦⑧⑨⑩"
     out: list[str] = []
-    for m in _ITEM_NUMBER.finditer(text, pos, min(len(text), pos + NUMBERED_RUN_REACH)):
+    style = None  # the form of its numbers, the same down the run
+    reach = min(len(text), pos + NUMBERED_ITEM_REACH * max(k, 2))
+    first = text.find("\n", pos)  # the line break before the last line the run may open
+    for _ in range(lead + 1):
+        while first != -1 and text.startswith("\n", first + 1):
+            first += 1  # (blank lines count for none)
+        if _ < lead and first != -1:
+            first = text.find("\n", first + 1)
+    for m in _ITEM_NUMBER.finditer(text, pos, reach):
+        if not out and (first == -1 or m.start() > first + 1):
+            break  # (not a run further down, under another heading)
+        form = next(i for i in range(1, 6) if m.group(i))
         digit = m.group(1) or m.group(3)
-        number = int(digit) if digit else circled.index(m.group(2)) + 1
-        if number != len(out) + 1:
+        words = m.group(4) or m.group(5)
+        if digit:
+            number = int(digit)
+        elif words:
+            number = count_of(words)
+        else:
+            number = circled.index(m.group(2)) + 1
+        if number != len(out) + 1 or style not in (None, form):
             break
+        style = form
         end = text.find("\n", m.end())
         line = text[m.end() : end if end != -1 else len(text)]
         out.append(re.split(r"[,，;；。:：]|——", line.strip(), maxsplit=1)[0])
@@ -953,6 +978,12 @@ _CLAUSE_BEFORE_LIST = re.compile(r"[^。:：\n]{0,80}[:：][ \t]*\n")
 _KIND_MARK = re.compile(
     r"[”\"」』]?(?:(?:组成|构成)[,，]?)?[,，]?(?:依次为|分别为|分别是|包括|即)?[:：]?"
 )
+
+
+def _ends_of(area: str) -> tuple[str, ...]:
+    """What the names of the parts of a counted kind of area end with: the kind, or for
+    functional areas any word of an area (五个功能区: 甲园、乙园、丙组团)."""
+    return _AREA_WORDS if area == "功能区" else (area,)
 
 
 class _KindMatch:
@@ -1031,7 +1062,10 @@ def _kind_structures(ctx: _Ctx, found: list[Structure]) -> list[Structure]:
             items = _list_lines(text, pos - 1 if text.startswith("\n", pos) else pos)
             own_lines = True
             if k and len(items) < k:
-                items = _numbered_run(text, pos, k) or items
+                # a heading counting its parts, one paragraph, then their numbered headings
+                line_start = text.rfind("\n", 0, m.start()) + 1
+                heading = text.startswith("\n", m.end()) and m.end() - line_start <= 30
+                items = _numbered_run(text, pos, k, lead=int(heading)) or items
             if k and len(items) < k and re.match(r"\s*(?:一是|其一)", text[pos:]):
                 # the lines right below counted in words (一是甲区, …;\n二是乙区, …)
                 listed = _enumerated(text[pos:])
@@ -1060,14 +1094,26 @@ def _kind_structures(ctx: _Ctx, found: list[Structure]) -> list[Structure]:
                 # quoted count's parts lead the clauses of the next sentence, as many as it
                 # counts
                 items, pos = led, stop
+            line_end = text.find("\n", m.end())
+            inline = [clean_name(i) for i in items]
+            if (
+                k
+                and not (len(inline) == k and all(n and n.endswith(_ends_of(area)) for n in inline))
+                and line_end != -1
+                and _ITEM_NUMBER.match(text, line_end + 1)
+            ):
+                # 全县重点建设三大功能区, 推动…。\n(一)甲功能区\n…(二)乙功能区: the parts title
+                # the numbered lines or headings below the paragraph that counts them
+                run = _numbered_run(text, line_end, k)
+                if run:
+                    items, pos, own_lines = run, line_end, True
         spans = []
         at = pos
         for i in items:
             at = text.find(i, at)
             spans.append((at, at + len(i)))
         names = [clean_name(i + kind_after) for i in items]
-        # the parts of functional areas may be parks, zones or clusters (五个功能区: 甲园、乙园…)
-        ends = _AREA_WORDS if area == "功能区" else (area,)
+        ends = _ends_of(area)
         if not k or len(names) != k or not all(n and n.endswith(ends) for n in names):
             _name_from_heading(text, m, found)
             continue
@@ -1075,7 +1121,7 @@ def _kind_structures(ctx: _Ctx, found: list[Structure]) -> list[Structure]:
             continue
         area = area or m.group(3)
         area = "区" if area == "功能区" else area  # the parts of functional areas are areas
-        if any(set(names) <= {c.name for c in x.components} for x in found):
+        if any(set(names) <= {c.name for c in x.components} for x in [*found, *out]):
             # the parts of a structure found by its token (三大组团,即三个跨界组团), which a
             # heading may name (第三节 三大乡村游板块 / 分为三个板块: 1. …)
             _name_from_heading(text, m, found)
