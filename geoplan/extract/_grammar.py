@@ -1745,6 +1745,9 @@ _GOVERNED_THEN = re.compile(
     rf"[{_CLOSE}]?的[\u4e00-\u9fff]{{0,6}}?(?:格局|布局|结构|体系|网络|骨架|框架)[,，]\s*(?=即由)"
     # 按照“三区一体”组织, 由甲区、乙区和丙区组成: laid out by the name, then what makes it up
     rf"|[{_CLOSE}]?(?:组织|布局|展开)[,，]\s*(?=由[^。;；]{{2,80}}?(?:组成|构成))"
+    # 其基础是“一纵三横”铁路网:\n一是…: the whole the name governs, its parts on the lines below
+    rf"|[{_CLOSE}](?:(?!的)[\u4e00-\u9fff]){{0,4}}?"
+    r"(?:网络|网|格局|布局|结构|体系|骨架|框架)(?=[:：][ \t]*\n)"
 )
 # The verb after a token in a phrase of a name, up to its closing quote (“三轴并进”).
 _PHRASE_VERB = re.compile(rf"([^\W\d{NUMERALS}]{{2}})(?=[{_CLOSE}])")
