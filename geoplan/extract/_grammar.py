@@ -1352,6 +1352,16 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     # (“两轴”就是实施“北跨、东扩”的拓展战略: one clause naming no part of the role, what they
     # are as a whole)
     whole = len(parts) == 1 and "“" in parts[0] and not clean_name(parts[0]).endswith(suffixes)
+    # (“两带”为滨海滨江T型区域发展走廊: one name of another kind for the parts, the whole)
+    whole = whole or (
+        k is not None
+        and k > 1
+        and len(clauses) == 1
+        and len(parts) == 1
+        and _WHOLE_KIND.search(clean_name(parts[0])) is not None
+        and not clean_name(parts[0]).endswith(suffixes)
+        and not re.search(r"[“”\"和与及;；]", parts[0] + line.rstrip(";；"))
+    )
     if (
         k == 1
         or k is None
@@ -1375,6 +1385,10 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         if all(n.endswith(suffixes) for n in names) or (k > 1 and _one_kind(names)):
             return semi, False
     return [], False
+
+
+# What a name for several parts as a whole ends with (甲乙T型区域发展走廊).
+_WHOLE_KIND = re.compile(r"(?:走廊|廊道)$")
 
 
 _AND_THEN = re.compile(r"(?<=[\u4e00-\u9fff]{2})以及(?=[\u4e00-\u9fff]{2})")
