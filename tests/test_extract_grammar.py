@@ -4492,6 +4492,12 @@ HELD_SCORES = {
     "setem/962_raoping": (3, 13, 7, 2, 7),
     "setem/965_neixiang": (4, 8, 8, 3, 8),
     "setem/966_nanxi": (3, 10, 8, 2, 8),
+    # run at 9bdb571: structures 20/20, components 38/48, transport 42/44 (seten/README.md)
+    "seten/968_shouguang": (3, 5, 8, 0, 8),
+    "seten/969_songzi": (5, 9, 10, 4, 10),
+    "seten/970_pingtan": (4, 9, 7, 2, 7),
+    "seten/973_wenchang": (4, 9, 9, 1, 9),
+    "seten/974_jiexiu": (4, 11, 8, 3, 7),
 }
 
 
