@@ -375,6 +375,10 @@ _REGIME_BEFORE = re.compile(r"(?:严守|坚守|守住|守牢|划定)[“\"「『
 
 # The item a quoted list of names ends with, read up to the closing quote (…、一区四特”).
 _LAST_ITEM = re.compile(r"[^、,，“”\"「」『』\s]{1,8}([”\"」』])")
+# ... or items, up to four (“一核六极、十字主轴、网络辐辏”)
+_LAST_ITEMS = re.compile(
+    r"(?:[^、,，“”\"「」『』\s]{1,8}[、,，]){0,3}[^、,，“”\"「」『』\s]{1,8}([”\"」』])"
+)
 
 
 def _whole_items(text: str, m: re.Match[str]) -> tuple[str, int, int] | None:
@@ -393,7 +397,8 @@ def _whole_items(text: str, m: re.Match[str]) -> tuple[str, int, int] | None:
     if cut < 0 and text[m.end() : m.end() + 1] in ("、", ",", "，"):
         # the tokens end at the mark, the last item after it (“一心两轴三区、双游线多节点”:
         # 游线 is no role): the tokens before it are a name of their own
-        last = _LAST_ITEM.match(text, m.end() + 1)
+        # (or items: “一核六极、十字主轴、网络辐辏”)
+        last = _LAST_ITEMS.match(text, m.end() + 1)
         if last is None or len(tokens_of(m.group())) < 2:
             return None
         return m.group(), m.end(), last.end()
