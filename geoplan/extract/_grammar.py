@@ -182,7 +182,7 @@ _SPACE_WORD = re.compile(
     # a named line: the part is the road or railway (“一环”即甲乙高速)
     r"|高速|高速公路|铁路|高铁|城际|公路|快速路|国道|省道"
     # a named waterway, airport or station (“一干”就是甲水道; “一主”就是甲机场)
-    r"|水道|航道|运河|机场|车站|站"
+    r"|水道|航道|运河|机场|车站|站|绿道|碧道"
     # a courtyard (“一点”即方厅水院)
     r"|[江河湖山港湾镇区城带轴廊圈线路园谷岸院])$"
 )
@@ -1100,8 +1100,8 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
                 # (or names all of one kind, the role no word of theirs: 甲中心区, 乙中心区)
                 or (len(heads) == k and _one_kind([clean_name(h) for h in heads]))
             )
-            and not any(re.match(r"[\dA-Za-z①-⑳(（第一二三四五六七八九十]", h) for h in heads)
-        ):  # (numbered lines are read as such)
+            and not any(_NUMBERED_HEAD.match(h) for h in heads)
+        ):  # (numbered lines are read as such; not 六灶功能区域, a place's name)
             return heads, False
     if colon and k and k > 1 and _DESCRIBED_ALL.search(line[: colon.start()]):
         # 指三条发展轴线: 沿甲路形成甲轴; 沿乙路形成乙轴; …: a description of them all, then
@@ -1345,6 +1345,13 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         # kind, the counts adding up to the label's
         return grouped, False
     for c in clauses:
+        built = _BUILT_EACH.search(c) if k and k > 1 else None
+        named = [clean_name(x) for x in _top_split(built.group(1), _LIST_SPLIT)] if built else []
+        if len(named) == k and all(2 <= len(x) <= 16 and _SPACE_WORD.search(x) for x in named):
+            # 在东、南、西、北四个方向分别打造甲城、乙城、丙城和丁城: what is built at each,
+            # as many as counted, names of their own kind (the wings are towns)
+            return named, False
+    for c in clauses:
         most = _most_named(c, k, suffixes)
         if most:
             return most, False
@@ -1392,6 +1399,17 @@ _WHOLE_KIND = re.compile(r"(?:走廊|廊道)$")
 
 
 _AND_THEN = re.compile(r"(?<=[\u4e00-\u9fff]{2})以及(?=[\u4e00-\u9fff]{2})")
+
+
+# A line opened by its number (1. / ① / (一) / 第一 / 一是 / 一、), not a name with a numeral in
+# it.
+_NUMBERED_HEAD = re.compile(
+    r"[\dA-Za-z①-⑳(（]|第[一二三四五六七八九十]|[一二三四五六七八九十]+(?:是|、|[.．])"
+)
+
+
+# A list of what is built, one at each of the places the clause names (分别打造甲城、乙城).
+_BUILT_EACH = re.compile(r"分别(?:打造|建设|形成|布局|培育|设置|布置)([^,，。;；]{4,120})$")
 
 
 def _one_kind(names: list[str]) -> bool:
