@@ -1089,6 +1089,11 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         if k is None:  # 多组团, 包括:\n——甲组团;\n——乙组团: as many lines as end on the role
             heads = list(takewhile(lambda h: clean_name(h).endswith(suffixes), heads))
             k = len(heads) if len(heads) >= 2 else None
+        first = re.split(r"[。;；]", below[0])[0] if below and k else ""
+        listed = [clean_name(x) for x in _top_split(first, _LIST_SPLIT)] if "、" in first else []
+        if len(listed) == k and all(x.endswith(suffixes) and len(x) <= 16 for x in listed):
+            # …九个功能组团, 包括:\n甲组团、乙组团、…。: the list on the one line below
+            return listed, False
         some = bool(colon) and line[: colon.start()].rstrip(" ,，").endswith("其中")
         if some:  # …四个功能组团, 其中:\n甲组团——…;\n乙组团——…: some of them, a line each
             named = list(takewhile(lambda h: clean_name(h).endswith(suffixes), heads))
