@@ -4547,6 +4547,23 @@ HELD_SCORES = {
     "seten/970_pingtan": (4, 9, 7, 2, 7),
     "seten/973_wenchang": (4, 9, 9, 1, 9),
     "seten/974_jiexiu": (4, 11, 8, 3, 7),
+    # run at 7b592e5: structures 22/27, components 51/87, transport 49/58 (seteo/README.md)
+    "seteo/976_qingyang": (4, 8, 9, 2, 9),
+    "seteo/977_linping": (3, 9, 8, 3, 8),
+    "seteo/978_yantian": (2, 1, 5, 1, 5),
+    "seteo/979_liwan": (3, 8, 6, 3, 6),
+    "seteo/980_tongzhou": (4, 14, 6, 3, 4),
+    "seteo/981_pudong": (4, 24, 7, 1, 5),
+    "seteo/982_erqi": (3, 3, 8, 4, 7),
+    # run at 344c726: structures 29/32, components 51/78, transport 63/67 (setep/README.md)
+    "setep/984_futian": (4, 8, 4, 2, 4),
+    "setep/985_jianye": (4, 1, 10, 2, 6),
+    "setep/986_jianghan": (3, 6, 7, 1, 7),
+    "setep/987_beilin": (4, 5, 9, 2, 9),
+    "setep/988_yuzhong": (3, 5, 10, 5, 8),
+    "setep/989_huli": (4, 14, 6, 4, 5),
+    "setep/990_baohe": (4, 9, 9, 3, 7),
+    "setep/991_guanshanhu": (3, 3, 8, 4, 8),
 }
 
 
