@@ -4340,7 +4340,7 @@ HELD_SCORES = {
     "setdo/773_xishan": (4, 9, 7, 2, 7),
     "setdo/774_zhanggong": (3, 3, 8, 5, 8),
     # run at 25cff3b: structures 21/24, components 52/74, transport 48/54 (setdp/README.md)
-    "setdp/776_shangcheng": (3, 11, 6, 3, 6),
+    "setdp/776_shangcheng": (3, 11, 7, 4, 7),
     "setdp/777_baqiao": (3, 6, 6, 0, 6),
     "setdp/778_nansha": (3, 10, 8, 2, 8),
     "setdp/779_nanan": (3, 0, 7, 5, 7),
@@ -4551,7 +4551,7 @@ HELD_SCORES = {
     "seteo/976_qingyang": (4, 8, 9, 2, 9),
     "seteo/977_linping": (3, 9, 8, 3, 8),
     "seteo/978_yantian": (2, 1, 5, 1, 5),
-    "seteo/979_liwan": (3, 8, 6, 3, 6),
+    "seteo/979_liwan": (3, 8, 7, 4, 7),
     "seteo/980_tongzhou": (4, 14, 6, 3, 4),
     "seteo/981_pudong": (4, 24, 7, 1, 5),
     "seteo/982_erqi": (3, 3, 8, 4, 7),

@@ -1379,6 +1379,10 @@ LINE_FORMS = {
         "园区,借助高速公路拓展腹地。",
         [("城陵矶港", []), ("岳阳港", ["岳阳市"])],
     ),
+    "a link between two stations of one city (二是…甲站至甲南站联络线): the city and its side": (
+        "南昌市综合交通规划\n一是完善站城衔接;二是研究建设南昌站至南昌西站联络线,加强两站衔接。",
+        [("南昌站至南昌西站联络线", ["南昌市"])],
+    ),
     # 扩建 and 迁建 are verbs of works before a name, no part of it
     "an airport after 扩建 or 迁建": (
         "湖南省综合交通规划\n加快扩建长沙黄花国际机场。扩建张家界荷花国际机场。迁建邵阳武冈机场。",

@@ -1535,15 +1535,18 @@ def _link_lines(text: str) -> list[RawProject]:
     out = []
     kinds = _rail_station_kinds()
     for m in _LINK_LINE.finditer(text):
-        body = _LEAD_VERB.sub("", _CHAIN_LEAD.sub("", m.group(1)))
+        body = re.sub(r"^[一二三四五六七八九十]是", "", m.group(1))  # (二是加快建设…)
+        body = _LEAD_VERB.sub("", _CHAIN_LEAD.sub("", body))
         body = _CHAIN_LEAD.sub("", body)
         start = m.end(1) - len(body)
         stops = re.split(r"[—–\-－至]", body)
         units = [_stop_units(stop) for stop in stops]
         if "至" in body and None in units:
-            # 甲至乙联络线: its ends, as a line's are read, of China too (长寿至涪陵)
-            names, _adcodes, undecoded = _decode_termini(stops)
-            if len(names) == len(stops) and not undecoded:
+            # 甲至乙联络线: its ends, as a line's are read, of China too (长寿至涪陵); a station
+            # by its city's name and side (广州南站) stands for the city
+            ends = [re.sub(r"(?<=[\u4e00-\u9fff]{2})[东南西北]?站$", "", stop) for stop in stops]
+            names, _adcodes, undecoded = _decode_termini(ends)
+            if len(names) == len(set(ends)) and not undecoded:
                 units = [(n, "") for n in names]
         if len(stops) < 2 or None in units:
             continue  # every stop a place: a link between stations, not a phrase
