@@ -1417,6 +1417,32 @@ _NUMBERED_HEAD = re.compile(
 _BUILT_EACH = re.compile(r"分别(?:打造|建设|形成|布局|培育|设置|布置)([^,，。;；]{4,120})$")
 
 
+# A line counted out, a part's own label of its role's kind, then what it is (一是“主核”,即甲城区).
+_LABELLED_LINE = re.compile(
+    rf"[ \t]*[一二三四五六七八九十]是[{_OPEN}]([^{_CLOSE}\n]{{1,10}})[{_CLOSE}][,，]?\s*"
+    r"(?:即|指|为|是)([^,，。;；\n]{2,24})"
+)
+
+
+def _labelled_lines(body: str, tokens: list[tuple[str, str]]) -> list[str]:
+    r"""The parts on the lines counted out below a colon, each led by a label of its own that
+    ends in the role of the token it fills, in the name's order (“一核三极”区域,其组成为:\n一是
+    “主核”,即甲城区;\n二是“…极”,指乙新区…): what each label is said to be.
+
+    >>> body = ":\n一是“主核”,即甲城区。\n二是“北极”,指乙新区。"
+    >>> _labelled_lines(body, [("一", "核"), ("一", "极")])
+    ['甲城区', '乙新区']
+    """
+    roles = [r for n, r in tokens for _ in range(count_of(n) or 0)]
+    out = []
+    for line in body.lstrip(" :：\n").split("\n")[: len(roles)]:
+        m = _LABELLED_LINE.match(line)
+        if m is None or not m.group(1).endswith(roles[len(out)]):
+            return []
+        out.append(m.group(2))
+    return out if len(out) == len(roles) else []
+
+
 def _one_kind(names: list[str]) -> bool:
     """Whether names share their last word, a word of space, each naming more than it.
 
@@ -1785,6 +1811,8 @@ _GOVERNED_THEN = re.compile(
     # 其基础是“一纵三横”铁路网:\n一是…: the whole the name governs, its parts on the lines below
     rf"|[{_CLOSE}](?:(?!的)[\u4e00-\u9fff]){{0,4}}?"
     r"(?:网络|网|格局|布局|结构|体系|骨架|框架)(?=[:：][ \t]*\n)"
+    # “一核三极”区域, 其组成为:\n一是…: what the name covers, then what makes it up, below
+    rf"|[{_CLOSE}][\u4e00-\u9fff]{{0,4}}[,，]\s*其(?:组成|构成)(?:为|是|如下)(?=[:：][ \t]*\n)"
 )
 # The verb after a token in a phrase of a name, up to its closing quote (“三轴并进”).
 _PHRASE_VERB = re.compile(rf"([^\W\d{NUMERALS}]{{2}})(?=[{_CLOSE}])")
@@ -3204,7 +3232,7 @@ def define_components(
                 continue  # clauses of their own: read by _counted
             parts = _top_split(head, _LIST_SPLIT)
             if not head.strip(" :：\n"):  # a colon closing the line: the list lines below
-                parts = _list_lines(text, label.end)
+                parts = _list_lines(text, label.end) or _labelled_lines(body, label.tokens)
             counts = [count_of(n) for n, _r in label.tokens]
             if None not in counts and sum(counts) != len(parts) and label.form != "def":
                 continue
