@@ -1018,10 +1018,15 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         opened
         and (
             "\n" in body[: opened.start()].lstrip(" \n")  # (on the definition's first line)
-            or (opened.start() >= len(head) and "、" in body[: opened.start()])
+            or (
+                opened.start() >= len(head)
+                and "、" in re.split(r"[,，;；。]", body[: opened.start()])[-1]
+            )
         )
     ):
-        opened = None  # (依次为甲区、乙区和丙区:\n①甲区以…: the names before the colon)
+        # (依次为甲区、乙区和丙区:\n①甲区以…: the names in the clause the colon closes; not
+        # 由甲景区、乙景区构成, 各景区的发展重点如下:\n1．甲景区:…, the parts numbered below)
+        opened = None
     if opened and k and k > 1:
         # …由三条通道组成:一是甲;二是乙;三是丙: the list the head's colon opens (or the lines
         # below it: 按距离分为内外两层:\n一是甲圈层…\n二是乙圈层…)
