@@ -4582,6 +4582,12 @@ HELD_SCORES = {
     "setep/989_huli": (4, 14, 6, 4, 5),
     "setep/990_baohe": (4, 9, 9, 3, 7),
     "setep/991_guanshanhu": (3, 3, 8, 4, 8),
+    # run at 217c6d2: structures 15/18, components 40/60, transport 40/41 (seteq/README.md)
+    "seteq/992_panan": (3, 10, 6, 1, 3),
+    "seteq/993_jinhu": (3, 2, 5, 0, 5),
+    "seteq/996_huaining": (4, 18, 10, 4, 10),
+    "seteq/998_dali": (2, 9, 10, 1, 10),
+    "seteq/999_shexian": (3, 1, 9, 2, 9),
 }
 
 
