@@ -4588,6 +4588,13 @@ HELD_SCORES = {
     "seteq/996_huaining": (4, 18, 10, 4, 10),
     "seteq/998_dali": (2, 9, 10, 1, 10),
     "seteq/999_shexian": (3, 1, 9, 2, 9),
+    # run at b752085: structures 20/20, components 66/67, transport 44/45 (seter/README.md)
+    "seter/1001_botou": (2, 2, 9, 3, 8),
+    "seter/1002_huairen": (4, 6, 6, 2, 6),
+    "seter/1003_lechang": (3, 7, 6, 5, 6),
+    "seter/1005_longchang": (4, 10, 7, 1, 6),
+    "seter/1006_huayin": (3, 21, 6, 2, 6),
+    "seter/1007_qingtongxia": (4, 20, 10, 4, 9),
 }
 
 
