@@ -933,10 +933,10 @@ def _numbered_run(text: str, pos: int, k: int, *, lead: int = 0) -> list[str]:
     style = None  # the form of its numbers, the same down the run
     reach = min(len(text), pos + NUMBERED_ITEM_REACH * max(k, 2))
     first = text.find("\n", pos)  # the line break before the last line the run may open
-    for _ in range(lead + 1):
+    for step in range(lead + 1):
         while first != -1 and text.startswith("\n", first + 1):
             first += 1  # (blank lines count for none)
-        if _ < lead and first != -1:
+        if step < lead and first != -1:
             first = text.find("\n", first + 1)
     for m in _ITEM_NUMBER.finditer(text, pos, reach):
         if not out and (first == -1 or m.start() > first + 1):
