@@ -4595,6 +4595,15 @@ HELD_SCORES = {
     "seter/1005_longchang": (4, 10, 7, 1, 6),
     "seter/1006_huayin": (3, 21, 6, 2, 6),
     "seter/1007_qingtongxia": (4, 20, 10, 4, 9),
+    # run at 31b7318: structures 26/31, components 70/84, transport 65/69 (setes/README.md)
+    "setes/1008_taishun": (3, 6, 8, 3, 8),
+    "setes/1009_siyang": (4, 12, 10, 1, 8),
+    "setes/1010_anqiu": (2, 8, 8, 2, 7),
+    "setes/1011_gucheng": (9, 19, 9, 3, 9),
+    "setes/1012_yudu": (2, 6, 8, 2, 8),
+    "setes/1013_huidong": (3, 6, 7, 3, 7),
+    "setes/1014_hongya": (2, 6, 6, 0, 6),
+    "setes/1015_rongxian": (1, 7, 9, 6, 9),
 }
 
 

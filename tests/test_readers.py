@@ -248,6 +248,9 @@ STATUS_READ_ACROSS_WRAPS |= {"271_shaanxi"}
 # 改扩建): at width 28 a line ends on the full stop between them, which reads as a paragraph's
 # end, so the stage's sentence stands in a paragraph of its own.
 STATUS_READ_ACROSS_WRAPS |= {"948_xingping"}
+# Set ES's 1014 the same (雅眉乐自城际铁路西起雅安,…线路暂定在洪雅设站。该项目…列入…规划): at width
+# 28 a line ends on the full stop before the stage's sentence.
+STATUS_READ_ACROSS_WRAPS |= {"1014_hongya"}
 # Texts with a heading of parts as long as the wrap width ((三)两带:甲经济带、乙经济带, 27
 # characters): once wrapped, it reads on into the line below, as a cut line does, and its parts
 # run into the next sentence. The structures and lines are the same (set AS's 257).
