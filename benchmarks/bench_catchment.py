@@ -524,14 +524,17 @@ def _rail_rows_where(keep) -> list[int]:
 
 def _fit_and_judged(members: list[int], used_before) -> tuple:
     """The fit rows and judged rows of a group by :func:`_split`, with their real minutes;
-    rows whose ``calibration`` differs from the split are printed."""
+    rows whose ``calibration`` differs from the split are printed. A row is fit only where the
+    split and the table agree: a row the table marks ``not used`` was added after the fit
+    and stays judged."""
     table = _table()
     split = _split(members, used_before)
     for i, want in split.items():
         if table.loc[i, "calibration"] != want:
             print(f"  row {i} ({table.loc[i, 'from']}-{table.loc[i, 'to']}) should be {want}")
-    fit = table.loc[[i for i in members if split[i] == "used"]]
-    judged = table.loc[[i for i in members if split[i] != "used"]]
+    fit_rows = [i for i in members if split[i] == table.loc[i, "calibration"] == "used"]
+    fit = table.loc[fit_rows]
+    judged = table.loc[[i for i in members if i not in fit_rows]]
     return (
         fit,
         judged,
@@ -765,8 +768,9 @@ def calibrate_timetable_speeds(
     Each section's value on a 1 km/h grid that minimises the median absolute log error of its
     fit rows (:func:`timetable_groups`, split by :func:`timetable_split`); the judged rows of
     the section are printed beside and play no part in the choice. Rows whose ``calibration``
-    in the table differs from the split rule are printed first. ``only`` limits the fit to
-    some sections."""
+    in the table differs from the split rule are printed first; a row fits only where the
+    split and the table agree (one the table marks ``not used`` was added after the fit and
+    stays judged). ``only`` limits the fit to some sections."""
     from geoplan import _network_data as data
 
     table = _table()
@@ -781,8 +785,9 @@ def calibrate_timetable_speeds(
     for key, members in groups.items():
         if only is not None and key not in only:
             continue
-        fit = table.loc[[i for i in members if split[i] == "used"]]
-        judged = table.loc[[i for i in members if split[i] != "used"]]
+        fit_rows = [i for i in members if split[i] == table.loc[i, "calibration"] == "used"]
+        fit = table.loc[fit_rows]
+        judged = table.loc[[i for i in members if i not in fit_rows]]
         real_fit = fit["minutes"].astype(float).to_numpy()
         real_judged = judged["minutes"].astype(float).to_numpy()
         scores = {

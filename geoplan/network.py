@@ -42,7 +42,8 @@ than its design speed says. The track length comes from sourced chainages
 (``geodata/rail_chainages.csv``, km along the line) where the stations on both sides of the
 segment have one; a run of segments between two such stations shares their chainage difference
 in proportion to the segments' straight lines (:func:`_track_lengths`); elsewhere the straight
-line is lengthened by :data:`RAIL_ROUTE_FACTOR`. Each rail edge says which in ``track``
+line is lengthened by the factor of its kind of track measured on the chainages
+(:func:`route_factor`). Each rail edge says which in ``track``
 (``"chainage"`` or ``"route factor"``) and carries ``track_km``. Stops
 follow the *fastest scheduled service*, which is what timetables quote and what a traveller
 picks: the train stops where the journey starts and ends (:data:`STOP_OVERHEAD_MIN`, braking,
@@ -115,6 +116,7 @@ __all__ = [
     "ROAD_DETOUR",
     "ROAD_K",
     "ROAD_SPEED_KMH",
+    "ROUTE_FACTOR_MIN_SEGMENTS",
     "RUN_CRUISE_FRACTION",
     "STOP_OVERHEAD_MIN",
     "STOP_SHARE",
@@ -130,6 +132,8 @@ __all__ = [
     "rail_minutes",
     "rail_routes",
     "resolve_place",
+    "route_factor",
+    "route_factors",
     "seat_node",
     "service",
     "stand_in_offset_km",
@@ -143,11 +147,18 @@ RAIL_MODES = frozenset({"hsr", "intercity", "conventional", "maglev"})
 # --- rail ----------------------------------------------------------------------------------
 RAIL_ROUTE_FACTOR = 1.12
 """Track length over straight-line length between stations, for segments without sourced
-chainages: new lines are nearly straight (武广 is 1068.6 km Wuhan-Guangzhou against about 840 km
-great-circle, but that includes the detour via Changsha; station-to-station ratios are about
-1.05-1.2). The sourced chainages show old conventional lines winding more (沪昆铁路 娄底-怀化
-1.57, 洛湛 1.36, 焦柳 张家界-怀化 1.31: ``geodata/README.network.md``), which is why they are
-used where they exist."""
+chainages on a kind of track whose chainages are too few to measure it
+(:data:`ROUTE_FACTOR_MIN_SEGMENTS`, :func:`route_factors`): today every kind but the 350 km/h
+high-speed and the 160 km/h conventional lines. New lines are
+nearly straight (武广 is 1068.6 km Wuhan-Guangzhou against about 840 km great-circle, but that
+includes the detour via Changsha; station-to-station ratios are about 1.05-1.2). The sourced
+chainages show old conventional lines winding more (沪昆铁路 娄底-怀化 1.57, 洛湛 1.36, 焦柳
+张家界-怀化 1.31: ``geodata/README.network.md``), which is why they are used where they exist.
+Until 2026-12-06 this one value served every kind of track."""
+
+ROUTE_FACTOR_MIN_SEGMENTS = 5
+"""Fewest sourced segments of a kind of track from which :func:`route_factors` measures its
+factor; below it the kind takes :data:`RAIL_ROUTE_FACTOR`."""
 
 CRUISE_FRACTION = {"hsr": 0.88, "intercity": 0.75, "conventional": 0.7, "maglev": 0.55}
 """Average running speed between stops as a fraction of design speed. HSR trains run near line
@@ -281,7 +292,7 @@ def rail_minutes(
         The line's design speed.
     track_km : float, optional
         Track length from sourced chainages (``geodata/rail_chainages.csv``); without it the
-        track is ``length_km * RAIL_ROUTE_FACTOR``.
+        track is ``length_km`` times :func:`route_factor` of the mode and design speed.
     running_speed_kmh : float, optional
         The average running speed of the fastest scheduled trains on the segment (a
         ``timetable`` section of ``geodata/rail_section_speeds.csv``); without it,
@@ -290,17 +301,19 @@ def rail_minutes(
     Examples
     --------
     >>> round(rail_minutes(40.0, mode="hsr", design_speed_kmh=350), 1)
-    13.7
+    13.3
     >>> round(rail_minutes(40.0, mode="hsr", design_speed_kmh=350, track_km=60.0), 1)
     16.7
-    >>> rail_minutes(40.0, mode="conventional", design_speed_kmh=160, running_speed_kmh=80)
-    39.6
+    >>> m = rail_minutes(40.0, mode="conventional", design_speed_kmh=160, running_speed_kmh=80)
+    >>> round(m, 1)
+    40.2
     """
     if mode not in CRUISE_FRACTION:
         msg = f"unknown rail mode {mode!r}"
         raise DataError(msg)
     speed = running_speed_kmh or design_speed_kmh * CRUISE_FRACTION[mode]
-    track = length_km * RAIL_ROUTE_FACTOR if track_km is None else track_km
+    factor = route_factor(mode, design_speed_kmh)
+    track = length_km * factor if track_km is None else track_km
     return track / speed * 60.0 + STOP_OVERHEAD_MIN[mode]
 
 
@@ -432,6 +445,69 @@ def _proxy_unit(name: str, adcode: object, prefecture: object = None) -> str | N
 
 
 @functools.cache
+def route_factors() -> dict[tuple[str, float], float]:
+    """Return the track length over the straight line between stations, by kind of track.
+
+    A kind of track is a line's ``kind`` and ``design_speed_kmh`` in ``rail_lines.csv`` (a
+    350 km/h high-speed line, a 160 km/h conventional one). Its factor is the median over its
+    measured segments: two stations of a line with a sourced chainage (``rail_chainages.csv``)
+    and a sourced point, and no station between them with both, whose chainage difference is
+    divided by the straight lines through the located stations between them (how
+    :func:`build_graph` measures a segment). Only kinds with at least
+    :data:`ROUTE_FACTOR_MIN_SEGMENTS` such segments are returned; :func:`route_factor` gives
+    the others :data:`RAIL_ROUTE_FACTOR`.
+
+    The factors read the chainages and station points only, never a timetable. Lines built for
+    350 km/h wind least (about 1.07); the few measured segments of 200 km/h lines, which follow
+    valleys (怀邵衡, 娄邵, 衡柳), lie at 1.03-1.45, and conventional lines wind more.
+
+    Examples
+    --------
+    >>> f = route_factors()
+    >>> f[("hsr", 350.0)] < f[("conventional", 160.0)]
+    True
+    """
+    stations = data.rail_stations().set_index("name")
+    chainages = data.rail_chainages()
+    ratios: dict[tuple[str, float], list[float]] = {}
+    for line, rows in data.rail_lines().groupby("line", sort=True):
+        key = (str(rows["kind"].iloc[0]), float(rows["design_speed_kmh"].iloc[0]))
+        start: float | None = None  # the chainage of the last measured station
+        straight = 0.0
+        prev: tuple[float, float] | None = None
+        for name in rows.sort_values("seq")["station"]:
+            lon, lat = float(stations.loc[name, "lon"]), float(stations.loc[name, "lat"])
+            if math.isnan(lon) or math.isnan(lat):
+                continue
+            if prev is not None:
+                straight += geodesic_km(*prev, lon, lat)
+            prev = (lon, lat)
+            km = chainages.get((str(line), str(name)))
+            if km is None:
+                continue
+            if start is not None and straight > 0:
+                ratios.setdefault(key, []).append(abs(km - start) / straight)
+            start, straight = km, 0.0
+    return {
+        key: float(np.median(values))
+        for key, values in sorted(ratios.items())
+        if len(values) >= ROUTE_FACTOR_MIN_SEGMENTS
+    }
+
+
+def route_factor(kind: str, design_speed_kmh: float) -> float:
+    """Return the route factor of track of ``kind`` built for ``design_speed_kmh``: its
+    measured factor of :func:`route_factors`, else :data:`RAIL_ROUTE_FACTOR`.
+
+    Examples
+    --------
+    >>> route_factor("maglev", 100.0) == RAIL_ROUTE_FACTOR
+    True
+    """
+    return route_factors().get((kind, float(design_speed_kmh)), RAIL_ROUTE_FACTOR)
+
+
+@functools.cache
 def stand_in_offset_km() -> float:
     """Return the distance at which a stand-in station is taken to lie from its seat, in km.
 
@@ -511,7 +587,9 @@ RUN_CRUISE_FRACTION = 0.86
 built for 200. Fitted 2026-12-05 by ``benchmarks/bench_catchment.py``
 ``calibrate_run_cruise()``, best of a 0.01 grid on 4 of the 7 rows whose direct train runs
 on a run, judged on the other 3 (at the conventional lines' 0.7 before: fit rows 1 of 4 within
-15 %, median 20.4 %; judged 2 of 3, 9.2 %; at 0.86: fit 3, 4.2 %; judged 2, 9.0 %)."""
+15 %, median 20.4 %; judged 2 of 3, 9.2 %; at 0.86: fit 3, 4.2 %; judged 2, 9.0 %). Refitted
+2026-12-06, once track without a chainage ran on the factor of its kind (:func:`route_factor`):
+0.86 again."""
 
 
 @functools.cache
@@ -565,6 +643,11 @@ def rail_routes() -> pd.DataFrame:
 def _add_rail(graph: nx.MultiGraph, *, year: int, scenario: Scenario, proxies: bool) -> None:
     stations = _station_positions(proxies=proxies)
     chainages = data.rail_chainages()
+    lines = data.rail_lines().groupby("line")[["kind", "design_speed_kmh"]].first()
+    track_kinds = {
+        str(name): (str(row["kind"]), float(row["design_speed_kmh"]))
+        for name, row in lines.iterrows()
+    }
     for line, rows in rail_routes().groupby("line", sort=True):
         first = rows.iloc[0]
         if first["passenger"] == "no":
@@ -625,6 +708,11 @@ def _add_rail(graph: nx.MultiGraph, *, year: int, scenario: Scenario, proxies: b
         order = dict(zip(rows["station"], rows["seq"], strict=True))
         runs_on = dict(zip(rows["station"], rows["runs_on"], strict=True))
         for (u, v, length, skipped, _ka, _kb), track in zip(segments, tracks, strict=True):
+            ridden = str(runs_on[graph.nodes[v]["name"]] or line)
+            own = (mode, float(first["design_speed_kmh"]))
+            factor = route_factor(*track_kinds.get(ridden, own))
+            sourced = track is not None
+            track = length * factor if track is None else track
             # half a stop at each end (a station between two edges gets one), none at a
             # junction trains pass without stopping, one at each skipped station
             stops = len(skipped) + sum(0.5 for n in (u, v) if graph.nodes[n]["passengers"])
@@ -657,8 +745,8 @@ def _add_rail(graph: nx.MultiGraph, *, year: int, scenario: Scenario, proxies: b
                 mode=mode,
                 line=str(line),
                 length_km=length,
-                track_km=length * RAIL_ROUTE_FACTOR if track is None else track,
-                track="chainage" if track is not None else "route factor",
+                track_km=track,
+                track="chainage" if sourced else "route factor",
                 minutes=minutes,
                 speed_kmh=speed,
                 speed_kind=kind,
@@ -711,7 +799,7 @@ def _track_lengths(
     A run of segments between two stations with chainages shares the chainage difference in
     proportion to the segments' straight lines (stations without a sourced chainage between
     them); segments outside any such run get ``None`` (straight line x
-    :data:`RAIL_ROUTE_FACTOR`).
+    the factor of their kind of track, :func:`route_factor`).
 
     Examples
     --------
