@@ -3396,6 +3396,15 @@ FORMS = {
             ("三景区", "景区", "丙湖景区", []),
         ],
     ),
+    "parts counted out on lines below a colon (一是“一河”,即甲河。\n二是北岸。\n三是南岸。)": (
+        "城区延续“一河两岸”的城市格局,各组成部分如下:\n一是“一河”,即甲河。甲河穿城而过。\n"
+        "二是北岸。北岸以行政办公为主。\n三是南岸。南岸以工业为主。\n",
+        [
+            ("一河两岸", "河", "甲河", []),
+            ("一河两岸", "岸", "北岸", []),
+            ("一河两岸", "岸", "南岸", []),
+        ],
+    ),
     "a digit name's counts spelled out in brackets after it (1个甲区+2个乙区)": (
         "郴州市规划\n全市以郴州为核心,形成“1+2+3”(1个有色金属产业核心区+2个重点发展区+3个联动"
         "发展区)的产业发展空间布局。",
@@ -4551,7 +4560,7 @@ HELD_SCORES = {
     "setel/954_juxian": (4, 11, 10, 2, 10),
     "setel/955_changyuan": (4, 16, 10, 2, 10),
     "setel/956_yangxin": (4, 6, 10, 4, 10),
-    "setel/957_lianjiang": (3, 22, 7, 1, 5),
+    "setel/957_lianjiang": (4, 25, 7, 1, 5),
     "setel/958_daishan": (4, 3, 6, 5, 4),
     "setel/959_pinggu": (3, 9, 6, 2, 6),
     # run at 2307519: structures 12/14, components 37/41, transport 29/29 (setem/README.md)

@@ -2628,7 +2628,7 @@ _NUMBERED_LINE = re.compile(
 _BULLET_MARKS = frozenset(BULLETS)
 _LIST_ITEM_LINE = re.compile(
     r"\s*(?:[①②③④⑤⑥⑦⑧⑨⑩]|[(（][0-9一二三四五六七八九十]{1,2}[)）]|[0-9]{1,2}[.、．](?![0-9])"
-    rf"|[{BULLETS}])"
+    rf"|[{BULLETS}]|[一二三四五六七八九十]是(?=[\u4e00-\u9fff{_OPEN}]))"
 )
 
 
@@ -2901,6 +2901,12 @@ def _shaped(text: str, known: set[tuple[str, ...]]) -> list[_Label]:
     return out
 
 
+# A quoted label leading its line, then what it names (“一河”, 即甲河).
+_LABEL_THEN_NAME = re.compile(
+    rf"[{_OPEN}][^{_CLOSE}\n]{{1,10}}[{_CLOSE}][,，]?\s*(?:即|指|为|是)([^,，。;；\n]{{2,24}})"
+)
+
+
 def _list_lines(text: str, pos: int) -> list[str]:
     """The items of the numbered lines that follow ``pos``'s line (①甲片区;\n②乙片区;)."""
     nl = text.find("\n", pos)
@@ -2918,6 +2924,9 @@ def _list_lines(text: str, pos: int) -> list[str]:
         end = text.find("\n", m.end())
         line = text[m.end() : end if end != -1 else len(text)]
         item = re.split(r"——|[,，;；。:：]", line.strip(), maxsplit=1)[0]
+        labelled = _LABEL_THEN_NAME.match(line.strip())
+        if labelled:  # 一是“一河”, 即甲河: the label's own line, what it names
+            item = labelled.group(1)
         out.append(re.sub(r"[(（][^()（）]{1,12}[)）]$", "", item))  # 甲园(区块一): the aside goes
         nl = end
     return out
