@@ -4613,6 +4613,15 @@ HELD_SCORES = {
     "setes/1013_huidong": (3, 6, 7, 3, 7),
     "setes/1014_hongya": (2, 6, 6, 0, 6),
     "setes/1015_rongxian": (1, 7, 9, 6, 9),
+    # run at 23a797a: structures 25/27, components 38/65, transport 66/73 (setet/README.md)
+    "setet/1016_anda": (4, 10, 7, 3, 6),
+    "setet/1017_dehui": (4, 12, 8, 4, 7),
+    "setet/1018_kuerle": (4, 6, 10, 6, 10),
+    "setet/1019_kaiyuan": (3, 4, 9, 2, 7),
+    "setet/1020_fuquan": (2, 1, 8, 3, 7),
+    "setet/1021_wanning": (3, 2, 8, 2, 6),
+    "setet/1022_linxia": (2, 3, 8, 2, 6),
+    "setet/1023_luoding": (3, 2, 8, 1, 8),
 }
 
 
