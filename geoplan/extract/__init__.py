@@ -756,7 +756,7 @@ DIGIT_REACH = 400
 _ORDINALS = "一二三四五"
 # A definition that lists places only, closed by their count (甲、乙、丙三市): the count's parts
 # are those places, and it is named by its count.
-_PLACES_COUNTED = re.compile(r"[一二三四五六七八九十两]个?(?:市|县|区|县市|县市区|市州|城市)$")
+_PLACES_COUNTED = re.compile(r"[一二三四五六七八九十两]个?(?:市|县|区|县市|县市区|市州|州市|城市)$")
 
 
 # A digit name's counts spelled out in brackets right after it (“1+4”(1个核心区+4个联动区)).
@@ -793,7 +793,7 @@ def _digit_definition(window: str, part: str, nth: int) -> re.Match | None:
     """The definition of a name's ``nth`` count written ``part`` (0 the first): 第二个“1”指…,
     else the nth definition of that count."""
     quoted = rf"(?:[“\"]{re.escape(part)}[”\"]|(?<![0-9A-Za-z.+＋]){re.escape(part)}(?![0-9.]))"
-    say = r"\s*(?:是指|指|即为|即|为|是)([^。;；)）]{2,80})"
+    say = r"[,，]?\s*(?:是指|指|即为|即|为|是)([^。;；)）]{2,80})"  # (“4”,即甲、乙…)
     if nth < len(_ORDINALS):
         d = re.search(rf"第{_ORDINALS[nth]}个{quoted}{say}", window)
         if d:
@@ -824,9 +824,6 @@ def _digit_structures(ctx: _Ctx) -> list[Structure]:
     for m in _DIGIT_NAME.finditer(text):
         group = 1 if m.group(1) else 2
         pattern = m.group(group).replace("＋", "+")
-        if pattern in seen:
-            seen[pattern].mentions += 1
-            continue
         window = text[m.end() : m.end() + DIGIT_REACH]
         parts = _digit_parts(pattern)
         spelled = _DIGIT_SPELLED.match(window) if group == 1 else None
@@ -835,6 +832,11 @@ def _digit_structures(ctx: _Ctx) -> list[Structure]:
             window = window[spelled.end() :]
         defined = [_digit_definition(window, p, parts[:i].count(p)) for i, p in enumerate(parts)]
         every = all(defined) or bool(kinds)
+        earlier = seen.get(pattern)
+        if earlier is not None and (earlier.components or not every):
+            earlier.mentions += 1
+            continue
+        # (named first where nothing defines it, defined under a later heading: that mention)
         if len(seen) >= MAX_OCCURRENCES or not (_DIGIT_SPACE.match(window) or every):
             continue
         if group == 2 and not _DIGIT_SPACE.match(window[:12]):
@@ -863,6 +865,8 @@ def _digit_structures(ctx: _Ctx) -> list[Structure]:
                 )
         sspan, _q = ctx.quote((m.start(group), m.end(group)))
         _s, quote = ctx.quote(_sentence(text, m.start(group), m.end(group)))
+        if earlier is not None:
+            out.remove(earlier)
         seen[pattern] = Structure(
             pattern,
             scope,
@@ -873,6 +877,8 @@ def _digit_structures(ctx: _Ctx) -> list[Structure]:
             components,
             scope_places,
         )
+        if earlier is not None:
+            seen[pattern].mentions = earlier.mentions + 1
         out.append(seen[pattern])
     return out
 

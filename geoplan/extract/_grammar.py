@@ -334,8 +334,9 @@ def _is_group(parts: list[str]) -> bool:
     )
 
 
-# A description of a part by what it is made of (…与甲县共同组成的都市核心区域).
-_MADE_OF = re.compile(r"(?:组成|构成)的[\u4e00-\u9fff]{2,8}$")
+# A description of a part by what it is made of (…与甲县共同组成的都市核心区域) or takes in
+# (包括甲城区、乙新区在内的主区域).
+_MADE_OF = re.compile(r"(?:组成|构成|在内)的[\u4e00-\u9fff]{2,8}$")
 # A token written with a measure word and a qualifier (两条生态景观带), and a predicate that
 # says what such parts are for in the whole (是全区重要的生态屏障): a description, no names.
 _QUALIFIED_MENTION = re.compile(rf"[{NUMERALS}](?:条|个|座|处|大)[\u4e00-\u9fff]{{3,}}")
