@@ -4641,6 +4641,13 @@ HELD_SCORES = {
     "setet/1021_wanning": (3, 2, 8, 2, 6),
     "setet/1022_linxia": (2, 4, 8, 2, 6),
     "setet/1023_luoding": (3, 2, 8, 1, 8),
+    # run at cdfca20: structures 16/18, components 46/61, transport 42/46 (seteu/README.md)
+    "seteu/1025_yining": (1, 3, 7, 3, 7),
+    "seteu/1026_ruili": (3, 8, 6, 1, 6),
+    "seteu/1027_danzhou": (2, 6, 6, 3, 6),
+    "seteu/1029_huadian": (3, 6, 6, 1, 6),
+    "seteu/1030_dianbai": (3, 8, 7, 2, 7),
+    "seteu/1031_pingxiang": (4, 15, 10, 2, 7),
 }
 
 
