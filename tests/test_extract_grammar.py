@@ -3424,6 +3424,20 @@ FORMS = {
             ("4+1", "1", "甲州北部拓展区", []),
         ],
     ),
+    "a city cluster named as a part of any role (“一核”即甲中城市群)": (
+        "构建“一核三线”的空间格局。\n“一核”即甲中城市群。甲中城市群以甲城为中心。\n"
+        "“三线”即甲大通道、乙大通道和丙大通道。\n",
+        [
+            ("一核三线", "核", "甲中城市群", []),
+            ("一核三线", "线", "甲大通道", []),
+            ("一核三线", "线", "乙大通道", []),
+            ("一核三线", "线", "丙大通道", []),
+        ],
+    ),
+    "a qualifier that only looks like a role, before the role a name counts (一港六个特色镇)": (
+        "全区确立了“一港六个特色镇”的总体空间布局,其中“一港”即位于甲镇的甲国际铁路港。\n",
+        [("一港六个特色镇", "港", "甲国际铁路港", [])],
+    ),
     "a digit name's counts spelled out in brackets after it (1个甲区+2个乙区)": (
         "郴州市规划\n全市以郴州为核心,形成“1+2+3”(1个有色金属产业核心区+2个重点发展区+3个联动"
         "发展区)的产业发展空间布局。",
@@ -4180,7 +4194,7 @@ HELD_SCORES = {
     "setcn/559_renhuai": (2, 9, 7, 2, 7),
     # run at af44bf4: structures 13/18, components 31/52, transport 38/45 (setco/README.md)
     "setco/561_changle": (3, 9, 7, 1, 7),
-    "setco/563_haian": (2, 2, 6, 1, 6),
+    "setco/563_haian": (3, 2, 6, 1, 6),
     "setco/564_zhangqiu": (2, 0, 6, 2, 6),
     "setco/565_xingyang": (3, 13, 7, 2, 7),
     "setco/566_nankang": (2, 6, 8, 2, 8),
@@ -4190,7 +4204,7 @@ HELD_SCORES = {
     "setcp/570_lichuan": (2, 7, 6, 4, 6),
     "setcp/571_suining": (1, 4, 3, 1, 3),
     "setcp/572_penglai": (3, 2, 8, 1, 8),
-    "setcp/575_tengchong": (4, 15, 5, 2, 5),
+    "setcp/575_tengchong": (4, 16, 5, 2, 5),
     # run at 100007b: structures 15/16, components 50/51, transport 42/44 (setcq/README.md)
     "setcq/576_linan": (2, 5, 5, 0, 5),
     "setcq/577_shishi": (2, 9, 5, 2, 5),
@@ -4288,7 +4302,7 @@ HELD_SCORES = {
     "setdc/677_yiling": (3, 11, 8, 6, 8),
     "setdc/678_xiangzhou": (3, 10, 8, 4, 8),
     # run at 84a4456: structures 15/18, components 35/45, transport 46/47 (setdd/README.md)
-    "setdd/680_xindu": (2, 7, 8, 2, 8),
+    "setdd/680_xindu": (3, 8, 8, 2, 8),
     "setdd/681_linan": (3, 6, 7, 0, 6),
     "setdd/682_conghua": (3, 9, 7, 3, 7),
     "setdd/684_beibei": (1, 6, 6, 3, 6),
@@ -4352,7 +4366,7 @@ HELD_SCORES = {
     "setdk/740_jiangyin": (2, 6, 4, 3, 4),
     "setdk/741_haishu": (3, 7, 6, 1, 4),
     "setdk/742_hongshan": (2, 7, 5, 5, 5),
-    "setdk/743_qingbaijiang": (2, 4, 8, 2, 8),
+    "setdk/743_qingbaijiang": (3, 5, 8, 2, 8),
     # run at bd550b8: structures 21/24, components 59/83, transport 54/60 (setdl/README.md)
     "setdl/744_longhua": (2, 4, 8, 3, 8),
     "setdl/745_wujiang": (2, 8, 7, 1, 7),
@@ -4479,7 +4493,7 @@ HELD_SCORES = {
     "setdz/860_changyi": (4, 7, 9, 3, 9),
     "setdz/861_gongyi": (4, 17, 6, 2, 6),
     "setdz/862_dangyang": (5, 9, 7, 3, 7),
-    "setdz/863_xuanwei": (3, 9, 8, 4, 8),
+    "setdz/863_xuanwei": (3, 10, 8, 4, 8),
     # run at 25653ef: structures 25/32, components 51/70, transport 61/70 (setea/README.md)
     "setea/864_longkou": (4, 7, 9, 2, 9),
     "setea/865_dongtou": (4, 6, 8, 1, 7),
@@ -4514,7 +4528,7 @@ HELD_SCORES = {
     "seted/891_xinmi": (3, 6, 8, 2, 7),
     "seted/892_jiashan": (4, 12, 7, 3, 6),
     "seted/893_lingchuan": (3, 6, 10, 7, 9),
-    "seted/894_mengzi": (2, 20, 9, 2, 9),
+    "seted/894_mengzi": (2, 21, 9, 2, 9),
     "seted/895_dongxing": (5, 13, 9, 2, 7),
     # run at e08493f: structures 23/31, components 64/96, transport 65/65 (setee/README.md)
     "setee/896_laizhou": (4, 13, 8, 2, 8),
@@ -4522,7 +4536,7 @@ HELD_SCORES = {
     "setee/898_lingui": (4, 12, 10, 4, 9),
     "setee/899_xiuzhou": (4, 12, 8, 2, 7),
     "setee/900_gaizhou": (2, 6, 8, 2, 7),
-    "setee/901_jianshui": (3, 4, 7, 2, 4),
+    "setee/901_jianshui": (3, 5, 7, 2, 4),
     "setee/902_helan": (2, 6, 7, 2, 7),
     "setee/903_lushan": (3, 8, 10, 1, 9),
     # run at 8eefd2d: structures 17/21, components 42/72, transport 40/40 (setef/README.md)
@@ -4643,7 +4657,7 @@ HELD_SCORES = {
     "setet/1023_luoding": (3, 2, 8, 1, 8),
     # run at cdfca20: structures 16/18, components 46/61, transport 42/46 (seteu/README.md)
     "seteu/1025_yining": (1, 3, 7, 3, 7),
-    "seteu/1026_ruili": (3, 8, 6, 1, 6),
+    "seteu/1026_ruili": (3, 9, 6, 1, 6),
     "seteu/1027_danzhou": (2, 6, 6, 3, 6),
     "seteu/1029_huadian": (3, 6, 6, 1, 6),
     "seteu/1030_dianbai": (3, 8, 7, 2, 7),

@@ -177,7 +177,7 @@ _SHARED_NOUN = re.compile(
 # Words that end the name of a kind of space (a part's definition that ends with one is its
 # name; one that does not only describes, and the label stays the name).
 _SPACE_WORD = re.compile(
-    r"(?:城区|城镇|新区|新城|园区|开发区|经开区|高新区|片区|组团|中心|走廊|廊道|通道|公园|街道|大道"
+    r"(?:城区|城镇|新区|新城|园区|开发区|经开区|高新区|片区|组团|中心|走廊|廊道|通道|公园|街道|大道|城市群"
     r"|区域|地域"
     # a named line: the part is the road or railway (“一环”即甲乙高速)
     r"|高速|高速公路|铁路|高铁|城际|公路|快速路|国道|省道"

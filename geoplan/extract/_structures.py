@@ -92,7 +92,13 @@ _NUMERAL = (
     r"|(?<![0-9A-Za-z.+＋%])[1-9](?![0-9]))"
 )
 PLAIN_TOKEN = rf"{_NUMERAL}{_MEASURE}(?:{_WORD_ALT})"
-_BEFORE_ROLE = rf"(?:{_MEASURE[:-1]}(?=(?:{_WORD_ALT}))|{_QUALIFIED}|)"
+# (a measure word before a word that only looks like a role holds it as the token only where
+# the name ends there: 三个特色, not 六个特色小镇, a qualifier before 镇)
+_NOT_ROLE_ALT = "|".join(sorted(NOT_ROLES, key=lambda r: (-len(r), r)))
+_ROLE_ALT = "|".join(f"{w}(?!动)" if w == "轴带" else w for w in ROLES)
+_BEFORE_ROLE = (
+    rf"(?:{_MEASURE[:-1]}(?=(?:{_ROLE_ALT})|(?:{_NOT_ROLE_ALT})(?:{_BOUND}))|{_QUALIFIED}|)"
+)
 TOKEN = rf"{_NUMERAL}{_BEFORE_ROLE}(?:{_WORD_ALT})"
 # Tokens may be parted by a list mark, a plus sign (一带+七镇) or a verb that joins them: 串
 # (一环三湾串七岛: the ring and bays string the isles), 带 (一心带二点: the centre leads the
