@@ -4662,6 +4662,11 @@ HELD_SCORES = {
     "seteu/1029_huadian": (3, 6, 6, 1, 6),
     "seteu/1030_dianbai": (3, 8, 7, 2, 7),
     "seteu/1031_pingxiang": (4, 15, 10, 2, 7),
+    # run at 8bbfa01: structures 11/15, components 25/39, transport 21/31 (setev/README.md)
+    "setev/1033_dongfang": (2, 7, 6, 4, 4),
+    "setev/1034_jiaohe": (0, 0, 7, 0, 7),
+    "setev/1037_fukang": (4, 7, 4, 2, 3),
+    "setev/1039_shuangcheng": (5, 11, 4, 1, 3),
 }
 
 
