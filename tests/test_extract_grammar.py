@@ -3438,6 +3438,15 @@ FORMS = {
         "全区确立了“一港六个特色镇”的总体空间布局,其中“一港”即位于甲镇的甲国际铁路港。\n",
         [("一港六个特色镇", "港", "甲国际铁路港", [])],
     ),
+    "a quoted list name whose later item is no role (“一区、两组群、两级三轴线”)": (
+        "规划形成“一区、两组群、两级三轴线”的市域城镇空间结构。\n“一区”是甲都市区。"
+        "“两组群”即甲—乙城镇组群和丙—丁城镇组群。\n",
+        [
+            ("一区、两组群", "区", "甲都市区", []),
+            ("一区、两组群", "组群", "甲—乙城镇组群", []),
+            ("一区、两组群", "组群", "丙—丁城镇组群", []),
+        ],
+    ),
     "a digit name's counts spelled out in brackets after it (1个甲区+2个乙区)": (
         "郴州市规划\n全市以郴州为核心,形成“1+2+3”(1个有色金属产业核心区+2个重点发展区+3个联动"
         "发展区)的产业发展空间布局。",
@@ -3889,7 +3898,7 @@ HELD_SCORES = {
     "setas/260_guizhou3": (3, 4, 3, 2, 3),
     # run at 353fe12: structures 16/20, components 33/42, transport 42/46 (setat/README.md)
     "setat/261_liaoning": (3, 4, 10, 2, 10),
-    "setat/262_jilin": (0, 0, 6, 2, 6),
+    "setat/262_jilin": (1, 2, 6, 2, 6),
     "setat/263_heilongjiang": (5, 15, 8, 3, 8),
     "setat/264_neimenggu": (3, 6, 9, 7, 9),
     "setat/265_hainan": (3, 9, 8, 3, 8),
@@ -4043,7 +4052,7 @@ HELD_SCORES = {
     "setbq/402_yuxi": (1, 2, 12, 1, 12),
     # run at b76b095: structures 19/22, components 21/28, transport 58/69 (setbr/README.md)
     "setbr/403_yancheng": (4, 2, 12, 2, 12),
-    "setbr/404_sanmenxia": (4, 0, 7, 3, 7),
+    "setbr/404_sanmenxia": (4, 2, 7, 3, 7),
     "setbr/405_maanshan": (4, 2, 5, 1, 5),
     "setbr/406_ningbo": (4, 11, 15, 7, 11),
     "setbr/407_hezhou": (1, 1, 7, 4, 7),
@@ -4144,7 +4153,7 @@ HELD_SCORES = {
     "setch/506_yongchun": (1, 2, 4, 1, 4),
     "setch/507_dayi": (1, 9, 5, 2, 5),
     "setch/508_lufeng": (2, 4, 5, 1, 5),
-    "setch/510_chibi": (1, 0, 4, 4, 4),
+    "setch/510_chibi": (1, 2, 4, 4, 4),
     # run at c32d4e5: structures 6/8, components 17/22, transport 16/19 (setci/README.md)
     "setci/512_shuyang": (1, 4, 5, 1, 4),
     "setci/515_pujiang": (3, 10, 5, 1, 4),
@@ -4173,7 +4182,7 @@ HELD_SCORES = {
     "setcl/538_xiantao": (1, 2, 7, 3, 6),
     "setcl/539_pizhou": (2, 0, 6, 0, 6),
     "setcl/540_qufu": (3, 9, 7, 2, 7),
-    "setcl/541_dengfeng": (2, 6, 5, 0, 5),
+    "setcl/541_dengfeng": (3, 6, 5, 0, 5),
     "setcl/542_yizhou": (2, 3, 6, 1, 6),
     "setcl/543_mianzhu": (1, 2, 8, 5, 8),
     # run at 4697b15: structures 21/24, components 58/73, transport 57/59 (setcm/README.md)
@@ -4343,7 +4352,7 @@ HELD_SCORES = {
     # run at 0b56fa5: structures 19/23, components 55/76, transport 53/61 (setdi/README.md)
     "setdi/720_huangpu": (3, 7, 8, 4, 8),
     "setdi/721_guangming": (4, 7, 7, 2, 6),
-    "setdi/722_hechuan": (1, 0, 8, 4, 8),
+    "setdi/722_hechuan": (2, 1, 8, 4, 8),
     "setdi/723_lishui": (3, 7, 8, 0, 8),
     "setdi/724_xinwu": (3, 14, 7, 0, 6),
     "setdi/725_yichuan": (2, 6, 7, 1, 7),
@@ -4363,7 +4372,7 @@ HELD_SCORES = {
     "setdk/738_changshou": (4, 9, 8, 3, 8),
     # (first run (3, 4, 4, 2, 4): since 338766d 一核 is 主核, no longer 江南主城区为“主核)
     "setdk/739_xuanwu": (3, 3, 5, 2, 5),
-    "setdk/740_jiangyin": (2, 6, 4, 3, 4),
+    "setdk/740_jiangyin": (3, 6, 4, 3, 4),
     "setdk/741_haishu": (3, 7, 6, 1, 4),
     "setdk/742_hongshan": (2, 7, 5, 5, 5),
     "setdk/743_qingbaijiang": (3, 5, 8, 2, 8),
@@ -4556,7 +4565,7 @@ HELD_SCORES = {
     "seteg/918_haiyang": (4, 13, 8, 3, 8),
     "seteg/919_zhaodong": (4, 9, 7, 3, 7),
     # run at 9247d97: structures 26/27, components 81/101, transport 50/51 (seteh/README.md)
-    "seteh/920_hunchun": (3, 6, 10, 1, 9),
+    "seteh/920_hunchun": (3, 10, 10, 1, 9),
     "seteh/922_gaoping": (4, 11, 8, 1, 7),
     "seteh/923_wuchuan": (7, 27, 8, 3, 7),
     "seteh/925_feicheng": (4, 20, 8, 1, 8),
@@ -4614,7 +4623,7 @@ HELD_SCORES = {
     "seteo/979_liwan": (3, 8, 7, 4, 7),
     "seteo/980_tongzhou": (4, 14, 6, 3, 4),
     "seteo/981_pudong": (4, 24, 7, 1, 5),
-    "seteo/982_erqi": (3, 3, 8, 4, 7),
+    "seteo/982_erqi": (3, 4, 8, 4, 7),
     # run at 344c726: structures 29/32, components 51/78, transport 63/67 (setep/README.md)
     "setep/984_futian": (4, 8, 4, 2, 4),
     "setep/985_jianye": (4, 5, 10, 2, 6),
@@ -4657,14 +4666,14 @@ HELD_SCORES = {
     "setet/1023_luoding": (3, 2, 8, 1, 8),
     # run at cdfca20: structures 16/18, components 46/61, transport 42/46 (seteu/README.md)
     "seteu/1025_yining": (1, 3, 7, 3, 7),
-    "seteu/1026_ruili": (3, 9, 6, 1, 6),
+    "seteu/1026_ruili": (3, 12, 6, 1, 6),
     "seteu/1027_danzhou": (2, 6, 6, 3, 6),
-    "seteu/1029_huadian": (3, 6, 6, 1, 6),
+    "seteu/1029_huadian": (4, 7, 6, 1, 6),
     "seteu/1030_dianbai": (3, 8, 7, 2, 7),
     "seteu/1031_pingxiang": (4, 15, 10, 2, 7),
     # run at 8bbfa01: structures 11/15, components 25/39, transport 21/31 (setev/README.md)
     "setev/1033_dongfang": (2, 7, 6, 4, 4),
-    "setev/1034_jiaohe": (0, 0, 7, 0, 7),
+    "setev/1034_jiaohe": (1, 1, 7, 0, 7),
     "setev/1037_fukang": (4, 7, 4, 2, 3),
     "setev/1039_shuangcheng": (5, 11, 4, 1, 3),
 }

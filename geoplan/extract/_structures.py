@@ -388,7 +388,7 @@ _LAST_ITEMS = re.compile(
 
 
 def _whole_items(text: str, m: re.Match[str]) -> tuple[str, int, int] | None:
-    """The names before the last list mark of a quoted list whose last item is no name of space.
+    """The names before the list mark of a quoted list whose later items are no name of space.
 
     In “一主两副、两带两廊、一区四特” the tokens run into 四特, a word that is no role; the items
     before it are whole names and stay one (``(pattern, end, after the closing quote)``).
@@ -400,10 +400,11 @@ def _whole_items(text: str, m: re.Match[str]) -> tuple[str, int, int] | None:
     if not m.start() or text[m.start() - 1] not in '“"「『':
         return None
     cut = max(m.group().rfind(c) for c in "、,，")
-    if cut < 0 and text[m.end() : m.end() + 1] in ("、", ",", "，"):
+    if text[m.end() : m.end() + 1] in ("、", ",", "，"):
         # the tokens end at the mark, the last item after it (“一心两轴三区、双游线多节点”:
         # 游线 is no role): the tokens before it are a name of their own
-        # (or items: “一核六极、十字主轴、网络辐辏”)
+        # (or items: “一核六极、十字主轴、网络辐辏”; “一区、六组群、两级三轴线”: 两级 counts
+        # levels, no role)
         last = _LAST_ITEMS.match(text, m.end() + 1)
         if last is None or len(tokens_of(m.group())) < 2:
             return None
