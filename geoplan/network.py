@@ -458,7 +458,7 @@ def route_factors() -> dict[tuple[str, float], float]:
     the others :data:`RAIL_ROUTE_FACTOR`.
 
     The factors read the chainages and station points only, never a timetable. Lines built for
-    350 km/h wind least (about 1.07); the few measured segments of 200 km/h lines, which follow
+    350 km/h wind least (about 1.06); the few measured segments of 200 km/h lines, which follow
     valleys (怀邵衡, 娄邵, 衡柳), lie at 1.03-1.45, and conventional lines wind more.
 
     Examples
