@@ -4682,6 +4682,13 @@ HELD_SCORES = {
     "setew/1044_yucheng": (3, 9, 8, 5, 8),
     "setew/1045_linqing": (3, 9, 8, 1, 8),
     "setew/1047_qingzhou": (4, 17, 8, 0, 8),
+    # run at ebd6163: structures 16/21, components 34/53, transport 46/48 (setex/README.md)
+    "setex/1048_dongtai": (4, 9, 8, 0, 6),
+    "setex/1049_anji": (3, 3, 7, 1, 6),
+    "setex/1051_huazhou": (3, 3, 8, 3, 8),
+    "setex/1052_danjiangkou": (0, 0, 5, 2, 4),
+    "setex/1053_leping": (4, 8, 10, 1, 7),
+    "setex/1054_mingguang": (2, 11, 8, 3, 7),
 }
 
 
