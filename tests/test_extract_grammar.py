@@ -4689,6 +4689,11 @@ HELD_SCORES = {
     "setex/1052_danjiangkou": (0, 0, 5, 2, 4),
     "setex/1053_leping": (4, 8, 10, 1, 7),
     "setex/1054_mingguang": (2, 11, 8, 3, 7),
+    # run at fb7e389: structures 16/22, components 10/36, transport 34/35 (setey/README.md)
+    "setey/1057_shigu": (4, 4, 10, 9, 10),
+    "setey/1058_zhengxiang": (5, 3, 8, 6, 6),
+    "setey/1060_shigu": (4, 0, 8, 7, 8),
+    "setey/1061_baoying": (3, 3, 8, 1, 7),
 }
 
 
