@@ -3447,6 +3447,63 @@ FORMS = {
             ("一区、两组群", "组群", "丙—丁城镇组群", []),
         ],
     ),
+    "a name's items parted by middle dots (“一核引领·两带协同”, “一核·两轴”)": (
+        "中心城区按照“一核引领·两带协同·三区联动”的结构组织空间。\n“一核”即甲历史文化核。"
+        "“两带”分别为甲大道发展带和乙江活力带。\n全区构建“一核·两轴”的产业格局,"
+        "“一核”即乙开发区,“两轴”为丙发展轴、丁发展轴。\n",
+        [
+            ("一核引领·两带协同·三区联动", "核", "甲历史文化核", []),
+            ("一核引领·两带协同·三区联动", "带", "甲大道发展带", []),
+            ("一核引领·两带协同·三区联动", "带", "乙江活力带", []),
+            ("一核·两轴", "核", "乙开发区", []),
+            ("一核·两轴", "轴", "丙发展轴", []),
+            ("一核·两轴", "轴", "丁发展轴", []),
+        ],
+    ),
+    "a quoted name whose first item is two tokens, its others phrases (“一核六心、圈层发散”)": (
+        "城区形成“一核六心、圈层发散、多廊穿插、拥河环湖”的空间布局结构。\n“一核”即甲湖。"
+        "“多廊”指乙河和丙河。\n",
+        [
+            ("一核六心、圈层发散、多廊穿插、拥河环湖", "核", "甲湖", []),
+            ("一核六心、圈层发散、多廊穿插、拥河环湖", "廊", "乙河", []),
+            ("一核六心、圈层发散、多廊穿插、拥河环湖", "廊", "丙河", []),
+        ],
+    ),
+    "a full stop between a counted line's label and its defining word (一是“一核”。即…)": (
+        "构建“一核三极”的格局,其组成如下:\n一是“一核”。即甲城区。\n"
+        "二是“三极”。指乙新区、丙新区、丁新区三个新增长极。\n",
+        [
+            ("一核三极", "核", "甲城区", []),
+            ("一核三极", "极", "乙新区", []),
+            ("一核三极", "极", "丙新区", []),
+            ("一核三极", "极", "丁新区", []),
+        ],
+    ),
+    "a counted kind written with a digit, its parts on dash lines (9个功能片区分别为:\n——…)": (
+        "中心城区由3个功能片区组成。3个功能片区分别为:\n——甲片区:位于江西岸;\n"
+        "——乙—丙片区;\n——丁片区。\n",
+        [
+            ("3个功能片区", "片区", "甲片区", []),
+            ("3个功能片区", "片区", "乙—丙片区", []),
+            ("3个功能片区", "片区", "丁片区", []),
+        ],
+    ),
+    "a counted kind's parts parted by commas after 分别为 (三个功能片区…分别为:甲片区,乙—丙片区)": (
+        "中心城区由三个功能片区组成,分别为:甲片区,乙—丙片区,丁片区。\n",
+        [
+            ("三个功能片区", "片区", "甲片区", []),
+            ("三个功能片区", "片区", "乙—丙片区", []),
+            ("三个功能片区", "片区", "丁片区", []),
+        ],
+    ),
+    "the province's structure, the plan's own unit said in the clause after it (,本区作为…)": (
+        "衡阳市蒸湘区规划\n全省区域经济格局为“一核两副”,本区作为副中心城市的中心城区,"
+        "要找准位置。\n一是“一核”,即长株潭。\n二是“两副”,指岳阳、衡阳两个省域副中心城市。\n",
+        [
+            ("一核两副", "核", "一核", ["430100", "430200", "430300"]),
+            ("一核两副", "副", "两副", ["430400", "430600"]),
+        ],
+    ),
     "a digit name's counts spelled out in brackets after it (1个甲区+2个乙区)": (
         "郴州市规划\n全市以郴州为核心,形成“1+2+3”(1个有色金属产业核心区+2个重点发展区+3个联动"
         "发展区)的产业发展空间布局。",
@@ -3816,7 +3873,7 @@ HELD_SCORES = {
     "setag/174_wenjuan": (1, 9, 8, 7, 8),
     "setag/175_daoyou": (4, 6, 6, 4, 6),
     "setag/176_nianbao": (2, 2, 9, 4, 8),
-    "setag/177_jiaocai": (3, 1, 6, 6, 5),
+    "setag/177_jiaocai": (5, 3, 6, 6, 5),
     "setag/178_qunliao": (1, 0, 5, 4, 5),
     "setag/179_fu": (0, 0, 4, 4, 4),
     "setah/180_shuzhi": (1, 0, 3, 3, 3),
@@ -4169,7 +4226,7 @@ HELD_SCORES = {
     "setcj/526_pengzhou": (3, 5, 7, 2, 7),
     "setcj/527_gaozhou": (2, 3, 8, 4, 8),
     # run at 52243de: structures 20/22, components 34/41, transport 46/53 (setck/README.md)
-    "setck/528_jiangshan": (2, 2, 8, 2, 7),
+    "setck/528_jiangshan": (2, 4, 8, 2, 7),
     "setck/529_huian": (3, 5, 7, 3, 7),
     "setck/530_macheng": (3, 5, 8, 2, 8),
     "setck/531_xinghua": (5, 11, 8, 1, 8),
@@ -4193,7 +4250,7 @@ HELD_SCORES = {
     "setcm/548_rongcheng": (3, 10, 8, 2, 8),
     "setcm/549_yongcheng": (3, 13, 8, 1, 8),
     "setcm/550_jinggangshan": (4, 4, 7, 3, 7),
-    "setcm/551_tianchang": (3, 9, 7, 2, 7),
+    "setcm/551_tianchang": (3, 10, 7, 2, 7),
     # run at 8bf99d6: structures 14/15, components 40/44, transport 43/46 (setcn/README.md)
     "setcn/552_pingyang": (1, 6, 7, 1, 7),
     "setcn/553_zhangpu": (3, 11, 4, 1, 3),
@@ -4265,7 +4322,7 @@ HELD_SCORES = {
     "setcx/634_jiangxia": (3, 6, 5, 3, 5),
     "setcx/635_wuzhong": (4, 16, 6, 2, 6),
     "setcx/636_yinzhou": (5, 20, 9, 6, 7),
-    "setcx/637_wenjiang": (3, 7, 7, 3, 7),
+    "setcx/637_wenjiang": (3, 8, 7, 3, 7),
     "setcx/638_yongchuan": (2, 9, 8, 4, 8),
     "setcx/639_luhe": (3, 9, 7, 2, 7),
     # run at d32db09: structures 23/25, components 65/74, transport 55/62 (setcy/README.md)
@@ -4412,7 +4469,7 @@ HELD_SCORES = {
     "setdp/776_shangcheng": (3, 11, 7, 4, 7),
     "setdp/777_baqiao": (3, 6, 6, 0, 6),
     "setdp/778_nansha": (3, 10, 8, 2, 8),
-    "setdp/779_nanan": (3, 0, 7, 5, 7),
+    "setdp/779_nanan": (6, 5, 7, 5, 7),
     "setdp/780_jinjiang": (3, 9, 8, 2, 8),
     "setdp/781_huaiyin": (3, 16, 6, 4, 6),
     "setdp/782_siming": (3, 9, 7, 4, 7),
@@ -4433,7 +4490,7 @@ HELD_SCORES = {
     "setdr/798_wuchang": (3, 5, 5, 2, 5),
     "setdr/799_jiaojiang": (4, 11, 6, 0, 6),
     # run at a2fdd72: structures 27/31, components 60/80, transport 66/76 (setds/README.md)
-    "setds/800_caidian": (2, 4, 5, 4, 3),
+    "setds/800_caidian": (3, 4, 5, 4, 3),
     "setds/801_jinshui": (3, 8, 10, 4, 10),
     "setds/802_shushan": (4, 7, 10, 1, 10),
     "setds/803_jiulongpo": (4, 11, 10, 4, 10),
@@ -4504,7 +4561,7 @@ HELD_SCORES = {
     "setdz/862_dangyang": (5, 9, 7, 3, 7),
     "setdz/863_xuanwei": (3, 10, 8, 4, 8),
     # run at 25653ef: structures 25/32, components 51/70, transport 61/70 (setea/README.md)
-    "setea/864_longkou": (4, 7, 9, 2, 9),
+    "setea/864_longkou": (4, 9, 9, 2, 9),
     "setea/865_dongtou": (4, 6, 8, 1, 7),
     "setea/866_tongxiang": (5, 10, 8, 2, 7),
     "setea/867_guixi": (3, 12, 8, 5, 8),
@@ -4527,7 +4584,7 @@ HELD_SCORES = {
     "setec/882_meihekou": (2, 10, 9, 4, 9),
     "setec/883_suifenhe": (2, 10, 8, 0, 8),
     "setec/884_dunhuang": (2, 6, 7, 1, 6),
-    "setec/885_lingwu": (4, 4, 8, 3, 8),
+    "setec/885_lingwu": (4, 6, 8, 3, 8),
     "setec/886_jingshan": (2, 7, 7, 2, 7),
     "setec/887_hejin": (4, 7, 10, 4, 9),
     # run at 2d2cdb9: structures 25/29, components 55/102, transport 64/67 (seted/README.md)
@@ -4573,7 +4630,7 @@ HELD_SCORES = {
     "seteh/927_laohekou": (4, 12, 10, 2, 10),
     # run at c5d2d08: structures 23/28, components 46/60, transport 54/60 (setei/README.md)
     "setei/928_sanmen": (3, 12, 7, 2, 6),
-    "setei/929_longyou": (2, 2, 7, 3, 7),
+    "setei/929_longyou": (3, 4, 7, 3, 7),
     "setei/930_xuyi": (3, 9, 6, 0, 6),
     "setei/931_sheyang": (3, 9, 8, 1, 7),
     "setei/932_yangzhong": (2, 7, 6, 3, 6),
@@ -4627,7 +4684,7 @@ HELD_SCORES = {
     # run at 344c726: structures 29/32, components 51/78, transport 63/67 (setep/README.md)
     "setep/984_futian": (4, 8, 4, 2, 4),
     "setep/985_jianye": (4, 5, 10, 2, 6),
-    "setep/986_jianghan": (3, 6, 7, 1, 7),
+    "setep/986_jianghan": (4, 6, 7, 1, 7),
     "setep/987_beilin": (4, 5, 9, 2, 9),
     "setep/988_yuzhong": (3, 5, 10, 5, 8),
     "setep/989_huli": (4, 14, 6, 4, 5),
@@ -4685,14 +4742,14 @@ HELD_SCORES = {
     # run at ebd6163: structures 16/21, components 34/53, transport 46/48 (setex/README.md)
     "setex/1048_dongtai": (4, 9, 8, 0, 6),
     "setex/1049_anji": (3, 3, 7, 1, 6),
-    "setex/1051_huazhou": (3, 3, 8, 3, 8),
+    "setex/1051_huazhou": (3, 5, 8, 3, 8),
     "setex/1052_danjiangkou": (0, 0, 5, 2, 4),
     "setex/1053_leping": (4, 8, 10, 1, 7),
-    "setex/1054_mingguang": (2, 11, 8, 3, 7),
+    "setex/1054_mingguang": (2, 12, 8, 3, 7),
     # run at fb7e389: structures 16/22, components 10/36, transport 34/35 (setey/README.md)
-    "setey/1057_shigu": (4, 4, 10, 9, 10),
+    "setey/1057_shigu": (5, 15, 10, 9, 10),
     "setey/1058_zhengxiang": (5, 3, 8, 6, 6),
-    "setey/1060_shigu": (4, 0, 8, 7, 8),
+    "setey/1060_shigu": (5, 9, 8, 7, 8),
     "setey/1061_baoying": (3, 3, 8, 1, 7),
 }
 

@@ -430,8 +430,10 @@ def _scope(
         if not own_city:
             pref = unit_ref(j.adcode[:4] + "00")
             return pref.name, [pref]
-    # the plan's own territory said in words (组织全区开发建设, 本县, 县域)
-    if j and j.adcode and _OWN_TERRITORY.search(before[-12:] + "|" + after[:20]):
+    # the plan's own territory said in words (组织全区开发建设, 本县, 县域), after the name in
+    # its own clause only (…的全域格局; not …“甲”,本区作为…, a new clause on the plan's unit)
+    clause = re.match(r"[^,，。;；\n]*", after[:20]).group()
+    if j and j.adcode and _OWN_TERRITORY.search(before[-12:] + "|" + clause):
         return j.name, [unit_ref(j.adcode)]
 
     def in_chunk(chunk: str, reach: int) -> tuple[str, list[PlaceRef]] | None:
@@ -904,8 +906,9 @@ def _digit_named(head: str) -> list[str]:
 # A counted noun of a kind of area (七个功能区, 三大乡村游板块): numeral, measure word, what
 # kind, and the area word its parts end in.
 _KIND_NAME = re.compile(
-    r"(?<![一二三四五六七八九十两\d第])([二三四五六七八九十两])(?:个|大)([\u4e00-\u9fff]{0,5}?)"
-    r"(功能区|片区|板块|组团|园区|景区|节点|区域|区(?!块)|园)(?![\u4e00-\u9fff]{0,2}(?:之一|中的))"
+    r"(?<![一二三四五六七八九十两\d第.])([二三四五六七八九十两]|[2-9](?![0-9]))(?:个|大)"
+    r"([\u4e00-\u9fff]{0,5}?)"
+    r"(功能区|片区|板块|组团|园区|景区|节点|区域|区(?!块|的?市)|园)(?![\u4e00-\u9fff]{0,2}(?:之一|中的))"
     # in quotes, the whole quoted name, its kind longer (“六大沟域旅游产业聚集区”)
     r"|(?<=[“\"「])([二三四五六七八九十两])(?:个|大)([\u4e00-\u9fff]{6,10}?)"
     r"(功能区|片区|板块|组团|园区|景区|区(?!块)|园)(?=[”\"」])"
@@ -1093,6 +1096,18 @@ def _kind_structures(ctx: _Ctx, found: list[Structure]) -> list[Structure]:
                 if "、" in first:
                     segment = first  # 甲片区、乙片区和丙片区, 引导…: the list is the first clause
                 items = [i.strip() for i in re.split(r"[、;；]|和(?=[^、]*$)", segment)]
+                commas = [i.strip() for i in re.split(r"[,，]", segment)]
+                if (
+                    "、" not in segment
+                    and mark is not None
+                    and mark.group()
+                    and len(commas) == k
+                    and all(len(c) <= 16 for c in commas)
+                ):
+                    # 分别为:甲片区,乙—丙片区,丁片区: names parted by commas, as many as counted,
+                    # after the words that introduce them (a list mark within a name, 乙—丙,
+                    # leaves the comma to part them)
+                    items = commas
             quoted = text[m.start() - 1 : m.start()] in ("“", '"', "「")
             led = _semicolon_leads(text[stop:], k, (m.group(3),)) if k and quoted else []
             if led and not all(clean_name(i).endswith(m.group(3)) for i in items):

@@ -116,8 +116,12 @@ HEADING_CHARS = 24
 
 _OPEN = "“\"「『‘'"
 _CLOSE = "”\"」』’'"
+# A full stop between a label and the word that defines it, where the label closes a short
+# line of its own (一是“一核”。即甲城区; “三极”。指乙、丙、丁三市), not before a new sentence's
+# verb (即将, 指导).
+_STOP_THEN_DEFINED = r"。\s*(?=是指|即为|指的是|指|即)(?!即将|即使|指导|指出|指引)"
 _MARK = (
-    r"(?:呢)?(?:[,，]\s*)?(?:就|也|则|具体|同样|仍然|仍)?"
+    rf"(?:呢)?(?:[,，]\s*|{_STOP_THEN_DEFINED})?(?:就|也|则|具体|同样|仍然|仍)?"
     r"(?:分别(?:是|指|为)|依次(?:是|为)|主要(?:是|指|为|包括)|是指|即为|指的是|指|即|是|分为|为|包括"
     r"|按[^,，。;；:：]{1,10}?(?:划分为|分为)"  # 五组团按主导功能分为…
     # 三圈由内向外分为三个层次: the order the parts are listed in, then the verb
@@ -1425,8 +1429,8 @@ _BUILT_EACH = re.compile(r"分别(?:打造|建设|形成|布局|培育|设置|�
 
 # A line counted out, a part's own label of its role's kind, then what it is (一是“主核”,即甲城区).
 _LABELLED_LINE = re.compile(
-    rf"[ \t]*[一二三四五六七八九十]是[{_OPEN}]([^{_CLOSE}\n]{{1,10}})[{_CLOSE}][,，]?\s*"
-    r"(?:即|指|为|是)([^,，。;；\n]{2,24})"
+    rf"[ \t]*[一二三四五六七八九十]是[{_OPEN}]([^{_CLOSE}\n]{{1,10}})[{_CLOSE}]"
+    rf"(?:[,，]|{_STOP_THEN_DEFINED})?\s*(?:即|指|为|是)([^,，。;；\n]{{2,24}})"
 )
 
 
@@ -2629,7 +2633,9 @@ _NUMBERED_LINE = re.compile(
 _BULLET_MARKS = frozenset(BULLETS)
 _LIST_ITEM_LINE = re.compile(
     r"\s*(?:[①②③④⑤⑥⑦⑧⑨⑩]|[(（][0-9一二三四五六七八九十]{1,2}[)）]|[0-9]{1,2}[.、．](?![0-9])"
-    rf"|[{BULLETS}]|[一二三四五六七八九十]是(?=[\u4e00-\u9fff{_OPEN}]))"
+    rf"|[{BULLETS}]|[一二三四五六七八九十]是(?=[\u4e00-\u9fff{_OPEN}])"
+    # or led by a dash (——甲片区:位于…), the way plans set out a list line by line
+    r"|——?(?=[\u4e00-\u9fff]))"
 )
 
 
@@ -2904,7 +2910,8 @@ def _shaped(text: str, known: set[tuple[str, ...]]) -> list[_Label]:
 
 # A quoted label leading its line, then what it names (“一河”, 即甲河).
 _LABEL_THEN_NAME = re.compile(
-    rf"[{_OPEN}][^{_CLOSE}\n]{{1,10}}[{_CLOSE}][,，]?\s*(?:即|指|为|是)([^,，。;；\n]{{2,24}})"
+    rf"[{_OPEN}][^{_CLOSE}\n]{{1,10}}[{_CLOSE}](?:[,，]|{_STOP_THEN_DEFINED})?\s*"
+    r"(?:即|指|为|是)([^,，。;；\n]{2,24})"
 )
 
 

@@ -108,10 +108,14 @@ TOKEN = rf"{_NUMERAL}{_BEFORE_ROLE}(?:{_WORD_ALT})"
 # one-character verb of what is done to it (强一核、优两轴、联三区; 协两环、汇三江), the first
 # token too where a quote opens the name.
 _JOIN_VERB = "串带联聚领连引倚依接"
+# The marks that part a name's items: the list marks, and the middle dots some plans write
+# between them instead (“一核引领·两带协同”, “一核·两轴·三片”).
+_MARKS = "、,，·•・"
+_MARK_RE = re.compile(f"[{_MARKS}]")
 _LEAD_VERB = "强优联协汇融提促筑塑育拓兴聚护守连通串带治活壮扩"
 STRUCTURE_RE = re.compile(
     rf"(?:(?<=[“\"「『])[{_LEAD_VERB}](?={_NUMERAL}))?(?<![第{NUMERALS}]){TOKEN}"
-    rf"(?:(?:[、,，][{_LEAD_VERB}]?|[+＋]|[{_JOIN_VERB}])?{TOKEN})+"
+    rf"(?:(?:[{_MARKS}][{_LEAD_VERB}]?|[+＋]|[{_JOIN_VERB}])?{TOKEN})+"
 )
 # A numeral + any word right after a match: the match is part of a longer, non-spatial name;
 # not a length in li after a list mark (一江四区、十里画廊: a second, descriptive name).
@@ -231,7 +235,7 @@ ROLE_SUFFIX = {
 }
 _LEAD_WORDS = re.compile(
     r"^(?:(?:全域|全县|全市|全区|全园|园区|景区|规划区)?(?:划分为|分为|分成)|即|是指|指|是|为|主要包括|包括|立足|(?:主动)?对接|重点打造|着力打造|打造|做大做强|做强做优|做强|做优|做大|大做强|"
-    r"建设|构建|形成|尽快形成|加快建设|推进|共同建设|共建|依托|重点建设|培育|提升|新建|改建|扩建)+"
+    r"(?:目前|现)?已建成|建设|构建|形成|尽快形成|加快建设|推进|共同建设|共建|依托|重点建设|培育|提升|新建|改建|扩建)+"
 )
 
 
@@ -352,19 +356,21 @@ BRACKETED_RE = re.compile(
     rf"(?:[、,，]?{TOKEN})?)(?=[”\"」』])"
 )
 # An item of such a name: a token and its verb, a token after two words (主副双心), two tokens
-# a verb joins (一核领三区), or a phrase of four words without one (板块协同), so long as two
-# items hold tokens.
+# a verb joins (一核领三区) or none (一核六心, in a name of three items or more: “一核六心、
+# 圈层发散、多廊穿插”), or a phrase of four words without one (板块协同), so long as two items
+# hold tokens.
 _PHRASE = (
-    rf"(?:{TOKEN}[领系连带串引]{TOKEN}|{TOKEN}{_VERB2}|[^\W\d{NUMERALS}]{{2}}{TOKEN}"
+    rf"(?:{TOKEN}[领系连带串引]{TOKEN}|{TOKEN}{_VERB2}|[^\W\d{NUMERALS}]{{2}}{TOKEN}|{TOKEN}{TOKEN}"
     rf"|[^\W\d{NUMERALS}、,，]{{4}})"
 )
+_TWO_TOKENS = re.compile(rf"{TOKEN}{TOKEN}[{_MARKS}]")
 INTERLEAVED_RE = re.compile(
-    rf"(?<=[“\"「『])({_PHRASE}(?:[、,，]{_PHRASE})+"
+    rf"(?<=[“\"「『])({_PHRASE}(?:[{_MARKS}]{_PHRASE})+"
     # or tokens each with its verb, the last item a count of no role and its verb (一核引领、
     # 两带协同、三区联动、四象生长), kept as written
-    rf"|{TOKEN}{_VERB2}(?:[、,，]{TOKEN}{_VERB2})+[、,，][{NUMERALS}][^\W\d{NUMERALS}、,，]{{3}}"
+    rf"|{TOKEN}{_VERB2}(?:[{_MARKS}]{TOKEN}{_VERB2})+[{_MARKS}][{NUMERALS}][^\W\d{NUMERALS}{_MARKS}]{{3}}"
     # or two tokens, then tokens each with its verb (一湖两屏，两轴支撑，三心驱动，多片协同)
-    rf"|{TOKEN}{TOKEN}(?:[、,，]{TOKEN}{_VERB2}){{2,}})"
+    rf"|{TOKEN}{TOKEN}(?:[{_MARKS}]{TOKEN}{_VERB2}){{2,}})"
     rf"(?=[”\"」』])"
     # unquoted, three tokens or more (按照一核引领、两翼支撑、四心鼎力的思路)
     # (its later items may be no role: 六产拉动; the name is kept whole, as written)
@@ -399,7 +405,7 @@ def _whole_items(text: str, m: re.Match[str]) -> tuple[str, int, int] | None:
     """
     if not m.start() or text[m.start() - 1] not in '“"「『':
         return None
-    cut = max(m.group().rfind(c) for c in "、,，")
+    cut = max(m.group().rfind(c) for c in _MARKS)
     if text[m.end() : m.end() + 1] in ("、", ",", "，"):
         # the tokens end at the mark, the last item after it (“一心两轴三区、双游线多节点”:
         # 游线 is no role): the tokens before it are a name of their own
@@ -434,8 +440,10 @@ def find_patterns(text: str) -> list[tuple[str, int, int]]:
         items = pattern.split("、")
         if m.group(2) and len(tokens_of(pattern)) < max(3, 0.6 * len(items)):
             continue  # unquoted: most items must be tokens of space (not 一网统管、一端通达…)
-        if sum(bool(_TOKEN_SPAN.search(i)) for i in re.split(r"[、,，]", pattern)) < 2:
+        if sum(bool(_TOKEN_SPAN.search(i)) for i in _MARK_RE.split(pattern)) < 2:
             continue  # (quoted: at least two of its phrases count parts of space)
+        if len(_MARK_RE.split(pattern)) < 3 and _TWO_TOKENS.match(pattern):
+            continue  # two tokens and one phrase (两核两翼、三链融合): read as a token name
         if not all(is_role(n, r) for n, r in tokens_of(pattern)) or _system(pattern):
             continue
         compact = re.sub(r"[,，]", "、", pattern)
@@ -477,17 +485,17 @@ def find_patterns(text: str) -> list[tuple[str, int, int]]:
             continue  # 三区两地: a slogan's count of places
         if _restates(text, m.start(), pattern, found):
             continue  # “一主、一城、三区”…由一个主城区、一座甲新城、三个新城区组成: its parts
-        if end == m.end() and rest and rest.group(1) == "融合" and re.search(r"[、,，]", pattern):
+        if end == m.end() and rest and rest.group(1) == "融合" and _MARK_RE.search(pattern):
             # the last item counts things merged (两核两翼、三链融合: 物流链、贸易链与产业链融合),
             # a slogan's item: the name is the items before it
-            cut = max(pattern.rfind(c) for c in "、,，")
+            cut = max(pattern.rfind(c) for c in _MARKS)
             pattern, end = pattern[:cut], m.start() + cut
-        elif end == m.end() and rest and len(rest.group(1)) == 2 and re.search(r"[、,，]", pattern):
+        elif end == m.end() and rest and len(rest.group(1)) == 2 and _MARK_RE.search(pattern):
             # a list of phrases whose last is its token and a verb (一心三片、一城临江): whole
             pattern, end = pattern + rest.group(1), end + 2
         compact = re.sub(r"[,，]", "、", pattern)
         # one name, however its tokens are separated (一核两区 and 一核、两区): its first form
-        compact = same.setdefault(compact.replace("、", ""), compact)
+        compact = same.setdefault(_MARK_RE.sub("", compact), compact)
         regime = _REGIME_BEFORE.search(text, max(0, m.start() - 5), m.start())
         # a regime of lines or zones (划定“三区三线”), unless what is drawn is a layout
         # (划定“一脉一心两环”的生态空间格局)
