@@ -4751,6 +4751,13 @@ HELD_SCORES = {
     "setey/1058_zhengxiang": (5, 3, 8, 6, 6),
     "setey/1060_shigu": (5, 9, 8, 7, 8),
     "setey/1061_baoying": (3, 3, 8, 1, 7),
+    # run at 720bc51: structures 24/24, components 65/66, transport 51/52 (setez/README.md)
+    "setez/1064_yueyang": (4, 15, 8, 7, 7),
+    "setez/1065_zhangjiajie": (4, 13, 7, 6, 6),
+    "setez/1068_yiyang": (4, 14, 7, 6, 6),
+    "setez/1069_xiangtan": (4, 9, 9, 8, 7),
+    "setez/1070_dongtinghu": (4, 4, 10, 10, 7),
+    "setez/1071_shaoyang": (4, 10, 10, 8, 9),
 }
 
 
