@@ -3504,6 +3504,16 @@ FORMS = {
             ("一核两副", "副", "两副", ["430400", "430600"]),
         ],
     ),
+    "a quoted name with a count of no role among its phrases (“四角青山,三水穿城,一轴三带”)": (
+        "绿地系统结构为“四角青山,三水穿城,一轴三带,均衡分布”。\n“三水”即甲江、乙水和丙水。"
+        "“一轴”即丁大道绿轴。\n",
+        [
+            ("四角青山、三水穿城、一轴三带、均衡分布", "水", "甲江", []),
+            ("四角青山、三水穿城、一轴三带、均衡分布", "水", "乙水", []),
+            ("四角青山、三水穿城、一轴三带、均衡分布", "水", "丙水", []),
+            ("四角青山、三水穿城、一轴三带、均衡分布", "轴", "丁大道绿轴", []),
+        ],
+    ),
     "a digit name's counts spelled out in brackets after it (1个甲区+2个乙区)": (
         "郴州市规划\n全市以郴州为核心,形成“1+2+3”(1个有色金属产业核心区+2个重点发展区+3个联动"
         "发展区)的产业发展空间布局。",
@@ -3913,7 +3923,7 @@ HELD_SCORES = {
     "setam/220_daoxian": (1, 0, 5, 4, 5),
     "setam/222_baojing": (2, 1, 6, 5, 6),
     "setam/223_zhijiang": (1, 4, 6, 6, 6),
-    "setam/225_shigu": (1, 0, 5, 4, 5),
+    "setam/225_shigu": (3, 2, 5, 4, 5),
     # run at a81e84b: structures 11/14, components 24/41, transport 32/34 (setan/README.md)
     "setan/226_ganzhou": (5, 13, 2, 2, 2),
     "setan/227_yichang": (3, 7, 9, 7, 7),
@@ -4748,8 +4758,8 @@ HELD_SCORES = {
     "setex/1054_mingguang": (2, 12, 8, 3, 7),
     # run at fb7e389: structures 16/22, components 10/36, transport 34/35 (setey/README.md)
     "setey/1057_shigu": (5, 15, 10, 9, 10),
-    "setey/1058_zhengxiang": (5, 3, 8, 6, 6),
-    "setey/1060_shigu": (5, 9, 8, 7, 8),
+    "setey/1058_zhengxiang": (7, 4, 8, 6, 6),
+    "setey/1060_shigu": (7, 10, 8, 7, 8),
     "setey/1061_baoying": (3, 3, 8, 1, 7),
     # run at 720bc51: structures 24/24, components 65/66, transport 51/52 (setez/README.md)
     "setez/1064_yueyang": (4, 15, 8, 7, 7),

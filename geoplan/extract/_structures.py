@@ -357,11 +357,11 @@ BRACKETED_RE = re.compile(
 )
 # An item of such a name: a token and its verb, a token after two words (主副双心), two tokens
 # a verb joins (一核领三区) or none (一核六心, in a name of three items or more: “一核六心、
-# 圈层发散、多廊穿插”), or a phrase of four words without one (板块协同), so long as two items
-# hold tokens.
+# 圈层发散、多廊穿插”), or a phrase of four words without one (板块协同), or a count of no
+# role in four words (四角青山, beside 三水穿城, 一轴三带), so long as two items hold tokens.
 _PHRASE = (
     rf"(?:{TOKEN}[领系连带串引]{TOKEN}|{TOKEN}{_VERB2}|[^\W\d{NUMERALS}]{{2}}{TOKEN}|{TOKEN}{TOKEN}"
-    rf"|[^\W\d{NUMERALS}、,，]{{4}})"
+    rf"|[^\W\d{NUMERALS}、,，]{{4}}|[{NUMERALS}][^\W\d{NUMERALS}、,，]{{3}})"
 )
 _TWO_TOKENS = re.compile(rf"{TOKEN}{TOKEN}[{_MARKS}]")
 INTERLEAVED_RE = re.compile(
@@ -695,6 +695,8 @@ def clean_name(item: str) -> str:
     '长沙信息产业园区'
     >>> clean_name("——城投智造产业园")  # (a list line's dash: 包括: ——甲园; ——乙园)
     '城投智造产业园'
+    >>> clean_name("以甲大道"), clean_name("丁线为四条城镇发展轴线")  # 以甲大道、…、丁线为四条…轴线
+    ('甲大道', '丁线')
     """
     item = re.sub(r"\s+", "", item).strip("“”\"'。:：")
     item = _PICTOGRAPHS.sub("", item)  # 甲增长极⚓: a post's emoji is no part of the name
@@ -738,6 +740,15 @@ def clean_name(item: str) -> str:
     # (甲区为主城, 乙新区为副城: what the part is called, after its name)
     item = re.sub(
         r"(?<=[\u4e00-\u9fff]{2})为(?:核心|中心|主体|重点|依托|支点|主城|副城|主中心|副中心|引领|龙头)$",
+        "",
+        item,
+    )
+    # 以甲路、乙路为两条发展轴线: the list's 以 before its first name, and what the last is
+    # made (为…轴线) after it
+    item = re.sub(r"^(?:要|应)?以(?![东西南北内外上下])(?=[\u4e00-\u9fff]{2,}$)", "", item)
+    item = re.sub(
+        r"(?<=[\u4e00-\u9fff]{2})为(?:[一二两三四五六七八九十]{1,2}[条个大座])?[\u4e00-\u9fff]{0,8}?"
+        r"(?:轴线|发展轴|轴|发展带|走廊|廊道)$",
         "",
         item,
     )
