@@ -4768,6 +4768,14 @@ HELD_SCORES = {
     "setez/1069_xiangtan": (4, 9, 9, 8, 7),
     "setez/1070_dongtinghu": (4, 4, 10, 10, 7),
     "setez/1071_shaoyang": (4, 10, 10, 8, 9),
+    # run at 8c5b737: structures 24/24, components 60/68, transport 70/70 (setfa/README.md)
+    "setfa/1072_yiyang": (4, 2, 10, 9, 7),
+    "setfa/1073_zhuzhou": (4, 13, 10, 10, 10),
+    "setfa/1074_chenzhou": (2, 6, 10, 8, 10),
+    "setfa/1075_shaoyang": (4, 3, 10, 10, 9),
+    "setfa/1076_zhuzhou": (4, 13, 10, 10, 9),
+    "setfa/1078_changsha": (2, 12, 9, 9, 8),
+    "setfa/1079_shaoyang": (4, 11, 11, 11, 9),
 }
 
 
