@@ -3558,6 +3558,9 @@ def test_definition_forms(form):
         "湘潭市规划\n以“一库一网一平台”为依托,完善信用信息共享交换平台。",
         # counted places of a slogan: 地 names a part only as 一地 between others
         "湘西州规划\n建设“三地四区”,打造“四区三地一中心”,具体落实为四地,依次为:甲地、乙地。",
+        # a quoted name with an item counting what is no part of space (十字交叉), no layout
+        # governing it: a slogan
+        "常州市规划\n区位特点被概括为“一点居中、两带联动、十字交叉、米字交汇”。",
     ],
 )
 def test_slogans_are_judged_by_what_they_govern(text):

@@ -364,6 +364,10 @@ _PHRASE = (
     rf"|[^\W\d{NUMERALS}、,，]{{4}}|[{NUMERALS}][^\W\d{NUMERALS}、,，]{{3}})"
 )
 _TWO_TOKENS = re.compile(rf"{TOKEN}{TOKEN}[{_MARKS}]")
+# An item that counts no role (四角青山), and a layout named right before a quoted name
+# (…结构为“…”).
+_COUNT_NO_ROLE = re.compile(rf"[{NUMERALS}][^\W\d{NUMERALS}、,，]{{3}}")
+_LAYOUT_BEFORE = re.compile(r"(?:结构|格局|布局|体系|骨架|框架)(?:为|是)?[“\"「『]$")
 INTERLEAVED_RE = re.compile(
     rf"(?<=[“\"「『])({_PHRASE}(?:[{_MARKS}]{_PHRASE})+"
     # or tokens each with its verb, the last item a count of no role and its verb (一核引领、
@@ -446,8 +450,17 @@ def find_patterns(text: str) -> list[tuple[str, int, int]]:
             continue  # two tokens and one phrase (两核两翼、三链融合): read as a token name
         if not all(is_role(n, r) for n, r in tokens_of(pattern)) or _system(pattern):
             continue
+        vote = head_vote(text, m.end() + 1)
+        counts_no_role = any(
+            _COUNT_NO_ROLE.fullmatch(i) and not _TOKEN_SPAN.search(i)
+            for i in _MARK_RE.split(pattern)
+        )
+        if counts_no_role and vote <= 0 and not _LAYOUT_BEFORE.search(text, 0, m.start()):
+            # an item counting what is no part of space (三泰同城, 十字交叉) makes a slogan, unless
+            # a layout governs the name (绿地系统结构为“四角青山,三水穿城…”)
+            continue
         compact = re.sub(r"[,，]", "、", pattern)
-        votes[compact] = votes.get(compact, 0) + head_vote(text, m.end() + 1)
+        votes[compact] = votes.get(compact, 0) + vote
         found.append((compact, m.start(), m.end()))
     for m in BRACKETED_RE.finditer(text):
         pattern = "".join(
