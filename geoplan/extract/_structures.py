@@ -749,19 +749,15 @@ def clean_name(item: str) -> str:
     item = re.sub(r"^[东西南北中]{1,2}(?:侧|部|岸|端|面)?(?:为|是)(?=[\u4e00-\u9fff]{2})", "", item)
     # 第一组团为甲组团: the ordinal the list numbers it by
     item = re.sub(r"^第[一二三四五六七八九十]{1,3}[\u4e00-\u9fff]{0,3}?(?:为|是)(?=.{2})", "", item)
-    # 甲区域为核心 (its 以 cut off before): the part is what the role rests on
-    # (甲区为主城, 乙新区为副城: what the part is called, after its name)
-    item = re.sub(
-        r"(?<=[\u4e00-\u9fff]{2})为(?:核心|中心|主体|重点|依托|支点|主城|副城|主中心|副中心|引领|龙头)$",
-        "",
-        item,
-    )
-    # 以甲路、乙路为两条发展轴线: the list's 以 before its first name, and what the last is
-    # made (为…轴线) after it
+    # 以甲路、乙路为两条发展轴线: the list's 以 before its first name
     item = re.sub(r"^(?:要|应)?以(?![东西南北内外上下])(?=[\u4e00-\u9fff]{2,}$)", "", item)
+    # 甲区域为核心 (its 以 cut off before): the part is what the role rests on
+    # (甲区为主城, 乙新区为副城: what the part is called, after its name; …丁路为两条发展轴线:
+    # what the last of a list is made)
     item = re.sub(
-        r"(?<=[\u4e00-\u9fff]{2})为(?:[一二两三四五六七八九十]{1,2}[条个大座])?[\u4e00-\u9fff]{0,8}?"
-        r"(?:轴线|发展轴|轴|发展带|走廊|廊道)$",
+        r"(?<=[\u4e00-\u9fff]{2})为(?:核心|中心|主体|重点|依托|支点|主城|副城|主中心|副中心|引领|龙头"
+        r"|(?:[一二两三四五六七八九十]{1,2}[条个大座])?[\u4e00-\u9fff]{0,8}?"
+        r"(?:轴线|发展轴|轴|发展带|走廊|廊道))$",
         "",
         item,
     )
