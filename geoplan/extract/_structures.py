@@ -359,20 +359,21 @@ BRACKETED_RE = re.compile(
 # a verb joins (一核领三区) or none (一核六心, in a name of three items or more: “一核六心、
 # 圈层发散、多廊穿插”), or a phrase of four words without one (板块协同), or a count of no
 # role in four words (四角青山, beside 三水穿城, 一轴三带), so long as two items hold tokens.
+# An item that counts no role in four words (四角青山, 四象生长).
+_NO_ROLE_COUNT = rf"[{NUMERALS}][^\W\d{NUMERALS}{_MARKS}]{{3}}"
 _PHRASE = (
     rf"(?:{TOKEN}[领系连带串引]{TOKEN}|{TOKEN}{_VERB2}|[^\W\d{NUMERALS}]{{2}}{TOKEN}|{TOKEN}{TOKEN}"
-    rf"|[^\W\d{NUMERALS}、,，]{{4}}|[{NUMERALS}][^\W\d{NUMERALS}、,，]{{3}})"
+    rf"|[^\W\d{NUMERALS}、,，]{{4}}|{_NO_ROLE_COUNT})"
 )
 _TWO_TOKENS = re.compile(rf"{TOKEN}{TOKEN}[{_MARKS}]")
-# An item that counts no role (四角青山), and a layout named right before a quoted name
-# (…结构为“…”).
-_COUNT_NO_ROLE = re.compile(rf"[{NUMERALS}][^\W\d{NUMERALS}、,，]{{3}}")
+# (and a layout named right before a quoted name: …结构为“…”)
+_COUNT_NO_ROLE = re.compile(_NO_ROLE_COUNT)
 _LAYOUT_BEFORE = re.compile(r"(?:结构|格局|布局|体系|骨架|框架)(?:为|是)?[“\"「『]$")
 INTERLEAVED_RE = re.compile(
     rf"(?<=[“\"「『])({_PHRASE}(?:[{_MARKS}]{_PHRASE})+"
     # or tokens each with its verb, the last item a count of no role and its verb (一核引领、
     # 两带协同、三区联动、四象生长), kept as written
-    rf"|{TOKEN}{_VERB2}(?:[{_MARKS}]{TOKEN}{_VERB2})+[{_MARKS}][{NUMERALS}][^\W\d{NUMERALS}{_MARKS}]{{3}}"
+    rf"|{TOKEN}{_VERB2}(?:[{_MARKS}]{TOKEN}{_VERB2})+[{_MARKS}]{_NO_ROLE_COUNT}"
     # or two tokens, then tokens each with its verb (一湖两屏，两轴支撑，三心驱动，多片协同)
     rf"|{TOKEN}{TOKEN}(?:[{_MARKS}]{TOKEN}{_VERB2}){{2,}})"
     rf"(?=[”\"」』])"
