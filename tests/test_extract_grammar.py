@@ -4779,6 +4779,13 @@ HELD_SCORES = {
     "setfa/1076_zhuzhou": (4, 13, 10, 10, 9),
     "setfa/1078_changsha": (2, 12, 9, 9, 8),
     "setfa/1079_shaoyang": (4, 11, 11, 11, 9),
+    # run at f54972a: structures 19/22, components 41/63, transport 66/67 (setfb/README.md)
+    "setfb/1080_changsha": (4, 4, 9, 9, 9),
+    "setfb/1081_hengyang": (5, 2, 10, 8, 10),
+    "setfb/1082_changde": (4, 12, 10, 10, 10),
+    "setfb/1083_yueyang": (3, 7, 11, 10, 10),
+    "setfb/1085_xiangxi": (2, 12, 16, 15, 16),
+    "setfb/1087_yongzhou": (1, 4, 10, 9, 10),
 }
 
 
