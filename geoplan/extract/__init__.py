@@ -510,6 +510,10 @@ def _component_places(
     gazetteer holds them without boundaries: layers draw the Hunan part.
     """
     units, feats = _hunan_places(ctx, name, text, scope_places)
+    if ctx.jurisdiction is None:
+        # a plan of no Hunan unit: a town's name (西塘镇, 新市镇) recurs across the country and
+        # names no Hunan county there
+        units = [u for u in units if u.via != "township"]
     codes = [u.adcode for u in units if u.adcode]
     # a part named by its label (一湾: 环甲湾的乙、丙两区) has the places of its definition
     label = "".join(n + r for n, r in tokens_of(name)) == name
@@ -653,15 +657,29 @@ def _name_code_units(name: str) -> list[str]:
 
 def _item_text(name: str, body: str, siblings: list[str]) -> str:
     """The sentences of a shared definition body that speak of one item (its name alone
-    when the sentences name its siblings too)."""
+    when the sentences name its siblings too), and the sentences after one of them on its
+    line that name no sibling: plans name an item, then say where it lies (——甲副中心。位于
+    乙区,由…组成).
+
+    Examples
+    --------
+    >>> body = "——甲副中心。位于乙区,沿江布局。\\n——丙副中心。位于丁县。"
+    >>> _item_text("甲副中心", body, ["丙副中心"])
+    '——甲副中心。位于乙区,沿江布局。\\n'
+    """
     if not siblings:
         return body
     keys = _item_keys(name)
     others = {k for o in siblings for k in _item_keys(o)} - keys
     picked = []
-    for sent in re.split(r"(?<=[。;；])", body):
-        if any(k in sent for k in keys) and not any(o in sent for o in others):
+    on = False
+    for sent in re.split(r"(?<=[。;；\n])", body):
+        if any(o in sent for o in others):
+            on = False
+        elif on or any(k in sent for k in keys):
             picked.append(sent)
+            on = True
+        on = on and not sent.endswith("\n")
     return "".join(picked)
 
 
