@@ -4805,6 +4805,15 @@ HELD_SCORES = {
     "setfb/1083_yueyang": (3, 7, 11, 10, 10),
     "setfb/1085_xiangxi": (2, 12, 16, 15, 16),
     "setfb/1087_yongzhou": (1, 4, 10, 9, 10),
+    # run at 1e22595: structures 29/33, components 84/116, transport 76/77 (setfc/README.md)
+    "setfc/1088_xiangtan": (4, 15, 10, 10, 8),
+    "setfc/1089_zhuzhou": (4, 7, 10, 10, 10),
+    "setfc/1090_yiyang": (2, 8, 8, 8, 8),
+    "setfc/1091_changde": (3, 0, 10, 10, 10),
+    "setfc/1092_huaihua": (2, 8, 10, 10, 8),
+    "setfc/1093_hengyang": (4, 15, 9, 8, 9),
+    "setfc/1094_xiangnanxiangxi": (3, 10, 10, 10, 10),
+    "setfc/1095_zhangjiajie": (7, 21, 9, 9, 9),
 }
 
 
