@@ -810,6 +810,26 @@ def _inner_list(body: str, k: int | None, suffixes: tuple[str, ...]) -> list[str
     return []
 
 
+def _semicolon_names(body: str, k: int | None, suffixes: tuple[str, ...]) -> list[str]:
+    """The names of a definition's first sentence when it is its count of names of space apart
+    by semicolons and nothing else (“三线”分别为:甲线路;乙观光线;丙精品线。).
+
+    >>> _semicolon_names(":甲乡村旅游线路;乙生态观光线;丙精品线。其余", 3, ("线",))
+    ['甲乡村旅游线路', '乙生态观光线', '丙精品线']
+    >>> _semicolon_names(":甲线,串联乙镇;丙线;丁线。", 3, ("线",))
+    []
+    """
+    sent = re.split(r"[。\n]", body.lstrip(" :："), maxsplit=1)[0]
+    names = [clean_name(c) for c in _top_split(sent, re.compile(r"[;；]"))]
+    if k is None or k < 2 or len(names) != k or re.search(r"[,，、]", sent):
+        return []
+    if all(
+        (n.endswith(suffixes) or _SPACE_WORD.search(n)) and 2 < _name_len(n) <= 20 for n in names
+    ):
+        return names
+    return []
+
+
 def _name_len(name: str) -> int:
     """A name's length without its brackets (an alias: 甲—乙通道(京沪通道); a place's other
     name: 靖西(那坡)) and the dashes joining the places it runs between.
@@ -1135,6 +1155,9 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
             enum = enum[:k] if _bullet_run(body) == k else enum  # the run of bullets below
         if len(enum) >= 2 and (k is None or len(enum) <= k):
             return enum, True
+    semi = _semicolon_names(body, k, suffixes)
+    if semi:
+        return semi, False
     listed = (
         _counted_colon_items(body, k, suffixes)
         or _inner_list(body, k, suffixes)
@@ -2635,7 +2658,9 @@ _LIST_ITEM_LINE = re.compile(
     r"\s*(?:[①②③④⑤⑥⑦⑧⑨⑩]|[(（][0-9一二三四五六七八九十]{1,2}[)）]|[0-9]{1,2}[.、．](?![0-9])"
     rf"|[{BULLETS}]|[一二三四五六七八九十]是(?=[\u4e00-\u9fff{_OPEN}])"
     # or led by a dash (——甲片区:位于…), the way plans set out a list line by line
-    r"|——?(?=[\u4e00-\u9fff]))"
+    r"|——?(?=[\u4e00-\u9fff])"
+    # or by its name and a dash before what it is (甲长廊——以乙高速为轴…)
+    r"|(?=[\u4e00-\u9fff]{2,20}——[\u4e00-\u9fff]))"
 )
 
 
@@ -2932,6 +2957,9 @@ def _list_lines(text: str, pos: int) -> list[str]:
         end = text.find("\n", m.end())
         line = text[m.end() : end if end != -1 else len(text)]
         item = re.split(r"——|[,，;；。:：]", line.strip(), maxsplit=1)[0]
+        if not mark and _TOKEN_SPAN.search(item):
+            # 产业一带——甲产业带: a label before the dash, the name after it
+            item = re.split(r"[,，;；。:：]", line.strip().split("——", 1)[1], maxsplit=1)[0]
         labelled = _LABEL_THEN_NAME.match(line.strip())
         if labelled:  # 一是“一河”, 即甲河: the label's own line, what it names
             item = labelled.group(1)

@@ -709,6 +709,8 @@ def clean_name(item: str) -> str:
     '长沙信息产业园区'
     >>> clean_name("——城投智造产业园")  # (a list line's dash: 包括: ——甲园; ——乙园)
     '城投智造产业园'
+    >>> clean_name("将全区旅游整合为三大板块——零陵古城板块"), clean_name("核心为零陵古城城区")
+    ('零陵古城板块', '零陵古城城区')
     >>> clean_name("以甲大道"), clean_name("丁线为四条城镇发展轴线")  # 以甲大道、…、丁线为四条…轴线
     ('甲大道', '丁线')
     """
@@ -717,6 +719,10 @@ def clean_name(item: str) -> str:
     item = re.sub(r"[_＿]{2,}|[(（][\s\u3000]*[)）]", "", item)  # a blank to fill in is no name
     item = _ENUMERATOR.sub("", item).lstrip(BULLETS)  # a bullet of slides or Word lists
     item = item.lstrip("—–")  # ——甲组团: a dash leading a list line
+    # 整合为三大板块——甲板块: the count said, then after a dash the list's first name
+    before, dash, after = item.rpartition("——")
+    if dash and len(after) >= 2 and _TOKEN_SPAN.search(before):
+        item = after
     m = re.match(
         r"^(?:要|应|需)?以(.{2,20}?)为(?:市域|全市|县域|全县|区域)?"
         r"(?:主体|核心|中心|重点|依托|主|副城|副中心|纽带|支撑|引领|龙头)",
@@ -746,6 +752,10 @@ def clean_name(item: str) -> str:
     item = re.sub(r"^[\u4e00-\u9fff]{1,6}?(?:也就是|就是|主要是)(?=[\u4e00-\u9fff]{2})", "", item)
     # 沿甲路、乙路形成丙生长轴: where it runs, then the part it makes
     item = re.sub(r"^沿.{1,24}?(?:形成|打造|构建|培育)(?=[\u4e00-\u9fff]{3})", "", item)
+    # 核心为甲古城城区, 主中心是乙新城: the role said as a word, then the part's name
+    item = re.sub(
+        r"^(?:核心|[主副次]?中心|主城|副城|龙头)(?:为|是)(?=[\u4e00-\u9fff]{2})", "", item
+    )
     # 东侧为甲河, 北岸是乙区: where it lies, then its name
     item = re.sub(r"^[东西南北中]{1,2}(?:侧|部|岸|端|面)?(?:为|是)(?=[\u4e00-\u9fff]{2})", "", item)
     # 第一组团为甲组团: the ordinal the list numbers it by
