@@ -4844,6 +4844,15 @@ HELD_SCORES = {
     "setfc/1093_hengyang": (4, 15, 9, 8, 9),
     "setfc/1094_xiangnanxiangxi": (3, 10, 10, 10, 10),
     "setfc/1095_zhangjiajie": (7, 21, 9, 9, 9),
+    # run at a8699c3: structures 30/30, components 103/110, transport 76/76 (setfd/README.md)
+    "setfd/1096_changsha": (2, 5, 9, 9, 8),
+    "setfd/1097_xiangtan": (4, 33, 10, 9, 9),
+    "setfd/1098_yueyang": (5, 7, 10, 10, 8),
+    "setfd/1099_shaoyang": (4, 13, 10, 10, 10),
+    "setfd/1100_yiyang": (4, 7, 10, 10, 7),
+    "setfd/1101_changzhutan": (4, 13, 10, 8, 10),
+    "setfd/1102_liuyang": (3, 8, 9, 9, 9),
+    "setfd/1103_shaoshan": (4, 17, 8, 8, 8),
 }
 
 
