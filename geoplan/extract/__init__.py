@@ -433,7 +433,13 @@ def _scope(
     # the plan's own territory said in words (组织全区开发建设, 本县, 县域), after the name in
     # its own clause only (…的全域格局; not …“甲”,本区作为…, a new clause on the plan's unit)
     clause = re.match(r"[^,，。;；\n]*", after[:20]).group()
-    if j and j.adcode and _OWN_TERRITORY.search(before[-12:] + "|" + clause):
+    own_m = _OWN_TERRITORY.search(before[-12:] + "|" + clause)
+    if j and j.adcode and own_m:
+        # (湘潭全域, 株洲市域: the territory of the unit named before the word, not the plan's)
+        lead = before[-12:][: own_m.start()] if own_m.start() < len(before[-12:]) else ""
+        refs = [r for r in admin_refs(lead) if r[1] == len(lead) and r[3] != "township"]
+        if refs and refs[-1][4] != (j.adcode,):
+            return refs[-1][2], [unit_ref(a) for a in refs[-1][4]]
         return j.name, [unit_ref(j.adcode)]
 
     def in_chunk(chunk: str, reach: int) -> tuple[str, list[PlaceRef]] | None:
@@ -1481,6 +1487,14 @@ def _structures(ctx: _Ctx) -> list[Structure]:
             # when the name lays out space (按照“一核两翼”进行空间布局: 甲产业集聚区 a zone)
             continue
         scope, scope_places = _scope(ctx, s, tokens=tokens)
+        line_end = text.find("\n", s) if "\n" in text[s:] else len(text)
+        heading = text[text.rfind("\n", 0, s) + 1 : line_end]
+        if len(heading) <= 40 and not re.search(r"[。;；]", heading):
+            # a heading naming it (第一节 对接“甲”): where it applies is said by the sentence
+            # naming it right below (全省提出构建“甲”格局)
+            below = [s2 for s2, _e2 in occs[:MAX_OCCURRENCES] if line_end < s2 < line_end + 300]
+            if below:
+                scope, scope_places = _scope(ctx, below[0], tokens=tokens)
         components: list[Component] = []
         for c in comps:
             cs, ce = c.span
