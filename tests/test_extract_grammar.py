@@ -4871,6 +4871,12 @@ HELD_SCORES = {
     "setfd/1101_changzhutan": (4, 13, 10, 8, 10),
     "setfd/1102_liuyang": (3, 8, 9, 9, 9),
     "setfd/1103_shaoshan": (4, 17, 8, 8, 8),
+    # run at 8bf87b2: structures 17/17, components 70/75, transport 45/45 (setfe/README.md)
+    "setfe/1104_yongzhou": (2, 2, 10, 9, 10),
+    "setfe/1107_hengyang": (4, 11, 9, 8, 9),
+    "setfe/1108_zixing": (3, 20, 8, 7, 7),
+    "setfe/1109_liling": (4, 16, 10, 10, 10),
+    "setfe/1110_ningxiang": (4, 21, 8, 8, 8),
 }
 
 
