@@ -451,6 +451,12 @@ def _scope(
         if refs:
             r = refs[-1]
             return r[2], [unit_ref(a, via="group" if r[3] == "group" else "admin") for a in r[4]]
+        # a named area right before it (湘江新区“一主、三副、多点”, 宁乡经开区的“一体两翼”):
+        # the counties the area lies in
+        areas = [f for f in feature_refs(chunk) if len(chunk) - f[1] <= 2 and f[2].within]
+        if areas:
+            ref = areas[-1][2]
+            return ref.name, [unit_ref(a) for a in ref.within]
         return None
 
     def in_section() -> tuple[str, list[PlaceRef]] | None:
