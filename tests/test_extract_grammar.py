@@ -4886,6 +4886,14 @@ HELD_SCORES = {
     "setfe/1108_zixing": (3, 20, 8, 7, 7),
     "setfe/1109_liling": (4, 16, 10, 10, 10),
     "setfe/1110_ningxiang": (4, 21, 8, 8, 8),
+    # run at 8bf87b2: structures 25/26, components 71/78, transport 68/68 (setff/README.md)
+    "setff/1112_zhangjiajie": (4, 13, 10, 10, 10),
+    "setff/1113_zhuzhou": (3, 13, 10, 9, 10),
+    "setff/1114_xiangtan": (3, 4, 9, 8, 9),
+    "setff/1115_changsha": (4, 5, 10, 10, 10),
+    "setff/1116_yueyang": (3, 20, 9, 8, 8),
+    "setff/1117_shaodong": (4, 4, 10, 10, 10),
+    "setff/1119_chenzhou": (4, 12, 10, 7, 9),
 }
 
 
