@@ -3590,6 +3590,16 @@ FORMS = {
             ("一主两副", "副", "西部宁乡副中心", ["430182"]),
         ],
     ),
+    "items counting how many of each (三个甲片区、一个乙区,以及丙片区), adding up to the count": (
+        "资兴市规划\n景区按照“一带、五片”的功能布局结构组织建设。“一带”即东江风光带。“五片”包括三个甲居住"
+        "片区、一个乙酒店区,以及东侧的丙保护片区。",
+        [
+            ("一带、五片", "带", "东江风光带", []),
+            ("一带、五片", "片", "甲居住片区", []),
+            ("一带、五片", "片", "乙酒店区", []),
+            ("一带、五片", "片", "丙保护片区", []),
+        ],
+    ),
     "a digit name's counts spelled out in brackets after it (1个甲区+2个乙区)": (
         "郴州市规划\n全市以郴州为核心,形成“1+2+3”(1个有色金属产业核心区+2个重点发展区+3个联动"
         "发展区)的产业发展空间布局。",
@@ -4883,7 +4893,7 @@ HELD_SCORES = {
     # run at 8bf87b2: structures 17/17, components 70/75, transport 45/45 (setfe/README.md)
     "setfe/1104_yongzhou": (2, 2, 10, 9, 10),
     "setfe/1107_hengyang": (4, 11, 9, 8, 9),
-    "setfe/1108_zixing": (3, 20, 8, 7, 7),
+    "setfe/1108_zixing": (3, 23, 8, 7, 7),
     "setfe/1109_liling": (4, 16, 10, 10, 10),
     "setfe/1110_ningxiang": (4, 21, 8, 8, 8),
     # run at 8bf87b2: structures 25/26, components 71/78, transport 68/68 (setff/README.md)

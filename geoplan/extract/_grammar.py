@@ -810,6 +810,30 @@ def _inner_list(body: str, k: int | None, suffixes: tuple[str, ...]) -> list[str
     return []
 
 
+def _counted_names(parts: list[str], k: int | None) -> list[str]:
+    """The names of a list whose items count how many of each there are, the counts adding up
+    to the token's (“五片”包括三个甲居住片区、一个乙酒店区,以及丙保护片区: 3 + 1 + 1): each name
+    once, as the plan gives it.
+
+    >>> _counted_names(["三个甲居住片区", "一个乙酒店区", "以及东侧的丙保护片区"], 5)
+    ['甲居住片区', '乙酒店区', '丙保护片区']
+    """
+    if not k or len(parts) < 2 or len(parts) >= k:
+        return []
+    names, total, counted = [], 0, False
+    for part in parts:
+        name = clean_name(part)
+        m = re.match(rf"^([{NUMERALS}]{{1,2}})(?:个|条|处|座|片)(?=[\u4e00-\u9fff]{{2}})", name)
+        if m and count_of(m.group(1)):
+            total, counted, name = total + count_of(m.group(1)), True, name[m.end() :]
+        else:
+            total += 1
+        names.append(name)
+    if counted and total == k and all(_SPACE_WORD.search(n) and len(n) <= 16 for n in names):
+        return names
+    return []
+
+
 def _semicolon_names(body: str, k: int | None, suffixes: tuple[str, ...]) -> list[str]:
     """The names of a definition's first sentence when it is its count of names of space apart
     by semicolons and nothing else (“三线”分别为:甲线路;乙观光线;丙精品线。).
@@ -1338,6 +1362,9 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
             parts = _modifier_lists_joined(parts, k, suffixes, source=clauses[0])
     if k and len(parts) == k:
         return _as_written(parts, head, body[len(head) :], k, suffixes), False
+    counted_names = _counted_names(parts, k)
+    if counted_names:
+        return counted_names, False
     if k is None and len(parts) >= 2:
         return parts, False
     # (甲合作带, 乙合作带, 以及丙合作带: the last name after 以及, joined to its clause above)
