@@ -1493,7 +1493,8 @@ def _structures(ctx: _Ctx) -> list[Structure]:
             # when the name lays out space (按照“一核两翼”进行空间布局: 甲产业集聚区 a zone)
             continue
         scope, scope_places = _scope(ctx, s, tokens=tokens)
-        line_end = text.find("\n", s) if "\n" in text[s:] else len(text)
+        line_end = text.find("\n", s)
+        line_end = len(text) if line_end == -1 else line_end
         heading = text[text.rfind("\n", 0, s) + 1 : line_end]
         if len(heading) <= 40 and not re.search(r"[。;；]", heading):
             # a heading naming it (第一节 对接“甲”): where it applies is said by the sentence
