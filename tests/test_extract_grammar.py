@@ -4904,6 +4904,11 @@ HELD_SCORES = {
     "setff/1116_yueyang": (3, 20, 9, 8, 8),
     "setff/1117_shaodong": (4, 4, 10, 10, 10),
     "setff/1119_chenzhou": (4, 12, 10, 7, 9),
+    # run at 6e86750: structures 14/14, components 46/52, transport 32/33 (setfg/README.md)
+    "setfg/1122_yuanjiang": (4, 14, 10, 10, 10),
+    "setfg/1124_wugang": (3, 16, 7, 6, 7),
+    "setfg/1126_anhua": (3, 2, 5, 5, 5),
+    "setfg/1127_youxian": (4, 14, 10, 9, 8),
 }
 
 
