@@ -39,6 +39,7 @@ from geoplan.extract._common import (
     _initial_candidates,
     abbreviations,
     admin_refs,
+    corridor_codes,
     decode_code,
     feature_refs,
     places_in,
@@ -521,6 +522,10 @@ def _component_places(
     (``via="outside"``: the Jiangxi members of a 湘赣边 group, 荆州 beside 岳阳、常德、益阳). The
     gazetteer holds them without boundaries: layers draw the Hunan part.
     """
+    if name in corridor_codes():
+        # a national corridor by its code (沪昆, 渝长厦): it runs far past the plan, and the
+        # places a text names beside it are where it passes, not what it is made of
+        return [], []
     units, feats = _hunan_places(ctx, name, text, scope_places)
     if ctx.jurisdiction is None:
         # a plan of no Hunan unit: a town's name (西塘镇, 新市镇) recurs across the country and

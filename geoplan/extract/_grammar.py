@@ -84,7 +84,7 @@ from itertools import pairwise, takewhile
 from geoplan import gazetteer
 from geoplan.corpus import BULLETS
 from geoplan.errors import GeoplanError
-from geoplan.extract._common import admin_refs, corridor_codes
+from geoplan.extract._common import admin_refs
 from geoplan.extract._structures import (
     FEATURE_ROLES,
     NUMERALS,
@@ -316,15 +316,13 @@ _GROUP_QUALIFIER = re.compile(r"^[^、,，的]{2,16}的(?=[\u4e00-\u9fff]{2})")
 
 def _is_group(parts: list[str]) -> bool:
     """Whether a list names one group of places rather than parts of their own: units
-    (甲县、乙县两市), the built-up areas of several units (甲城区、乙城区两个副中心), kinds
-    of place (国家级新区、特色园区), or national corridors by their codes (沪昆、杭瑞两大横向
-    通道: the plan names no part of its own). Such a part is named by its label. A
-    qualifier before the first (南部山区的甲县、乙县) qualifies them all."""
+    (甲县、乙县两市), the built-up areas of several units (甲城区、乙城区两个副中心) or kinds
+    of place (国家级新区、特色园区). Such a part is named by its label. A qualifier before the
+    first (南部山区的甲县、乙县) qualifies them all. National corridors by their codes (沪昆、
+    杭瑞两大横向通道) are parts, each a line."""
     urban = len(parts) > 1
     if urban:
         parts = [_GROUP_QUALIFIER.sub("", parts[0]), *parts[1:]]
-    if urban and all(p.strip() in corridor_codes() for p in parts):
-        return True
     if len(parts) > 1 and _TOWNS_ETC.search(parts[-1]):
         return True  # 甲、乙、丙等城郊镇: towns named as examples of a kind
     if len(parts) >= 4:
@@ -569,6 +567,10 @@ def _shared_noun(parts: list[str]) -> list[str]:
         # 沿甲、乙、丙通道的三大经济带: the items are the corridors the parts run along
         items = [re.sub(r"^沿", "", p) for p in items[:-1]] + [_ALONG.sub("", items[-1])]
     noun = m.group("noun")
+    if _ORIENTED.match(noun) and not any(_DIRECTION.fullmatch(p.strip()) for p in items):
+        # 甲、乙两条南北向线路: the noun tells which way named lines run (北部、南部两条横向
+        # 通道 are named by it)
+        return items
     # the noun names the items that carry none of their own (甲、乙两条发展轴); an item that
     # carries a word of space keeps its name (甲经济区, 乙居住区三个居住区 -> 乙居住区)
     own = [len(p) >= 3 and bool(_SPACE_WORD.search(p)) for p in items]
@@ -583,6 +585,9 @@ def _shared_noun(parts: list[str]) -> list[str]:
         for p, o in zip(items, own, strict=True)
     ]
 
+
+# A shared noun that tells which way the items run (两条南北向线路, 两大横向通道).
+_ORIENTED = re.compile(r"(?:纵向|横向|南北向|东西向|南北走向|东西走向|放射状?)")
 
 # What closes the last of a list of corridors the parts run along (…丙通道的, …丁沿线的).
 _ALONG = re.compile(r"(?:通道|走廊|沿线|铁路|高铁|高速)的$")
