@@ -1501,9 +1501,10 @@ def _structures(ctx: _Ctx) -> list[Structure]:
         line_end = text.find("\n", s)
         line_end = len(text) if line_end == -1 else line_end
         heading = text[text.rfind("\n", 0, s) + 1 : line_end]
-        if len(heading) <= 40 and not re.search(r"[。;；]", heading):
-            # a heading naming it (第一节 对接“甲”): where it applies is said by the sentence
-            # naming it right below (全省提出构建“甲”格局)
+        named = admin_refs(text[text.rfind("\n", 0, s) + 1 : s])
+        if len(heading) <= 40 and not re.search(r"[。;；]", heading) and not named:
+            # a heading naming it (第一节 对接“甲”) and no place before it (not 第一节 甲市域“乙”):
+            # where it applies is said by the sentence naming it right below (全省提出构建“甲”)
             below = [s2 for s2, _e2 in occs[:MAX_OCCURRENCES] if line_end < s2 < line_end + 300]
             if below:
                 scope, scope_places = _scope(ctx, below[0], tokens=tokens)
