@@ -4947,6 +4947,12 @@ HELD_SCORES = {
     "setfg/1124_wugang": (3, 16, 7, 6, 7),
     "setfg/1126_anhua": (3, 2, 5, 5, 5),
     "setfg/1127_youxian": (4, 14, 10, 9, 8),
+    # run at 1c8c028: structures 17/18, components 40/73, transport 47/48 (setfh/README.md)
+    "setfh/1128_luxi": (3, 6, 10, 9, 10),
+    "setfh/1131_jingzhou": (3, 3, 9, 8, 9),
+    "setfh/1133_hengnan": (3, 14, 10, 8, 9),
+    "setfh/1134_xiangtanxian": (4, 12, 9, 8, 9),
+    "setfh/1135_changshaxian": (4, 5, 9, 8, 8),
 }
 
 
