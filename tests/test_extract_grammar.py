@@ -4153,7 +4153,7 @@ HELD_SCORES = {
     "setbb/313_shaanxi3": (3, 8, 14, 6, 14),
     "setbb/314_sichuan5": (3, 3, 11, 5, 11),
     # run at 9de40ef: structures 17/20, components 17/33, transport 55/63 (setbc/README.md)
-    "setbc/315_hubei9": (5, 9, 14, 5, 14),
+    "setbc/315_hubei9": (5, 9, 14, 5, 13),
     "setbc/316_jiangsu4": (3, 3, 9, 2, 9),
     "setbc/317_guangxi6": (2, 3, 12, 8, 11),
     "setbc/318_yunnan3": (5, 5, 9, 6, 9),
@@ -4769,7 +4769,7 @@ HELD_SCORES = {
     "setei/928_sanmen": (3, 12, 7, 2, 6),
     "setei/929_longyou": (3, 4, 7, 3, 7),
     "setei/930_xuyi": (3, 9, 6, 0, 6),
-    "setei/931_sheyang": (3, 9, 8, 1, 7),
+    "setei/931_sheyang": (3, 9, 9, 1, 8),
     "setei/932_yangzhong": (2, 7, 6, 3, 6),
     "setei/933_lianzhou": (4, 3, 5, 2, 5),
     "setei/934_gaoyao": (4, 9, 8, 2, 7),
@@ -4779,7 +4779,7 @@ HELD_SCORES = {
     "setej/937_guangde": (3, 6, 9, 3, 9),
     "setej/938_wuyuan": (4, 10, 8, 4, 8),
     "setej/939_yiyang": (4, 10, 6, 5, 6),
-    "setej/940_anlu": (4, 3, 9, 2, 8),
+    "setej/940_anlu": (4, 3, 9, 2, 9),
     "setej/941_yingshan": (1, 6, 7, 2, 7),
     "setej/942_jianshi": (3, 6, 9, 2, 9),
     "setej/943_langzhong": (4, 17, 10, 2, 9),
@@ -4838,7 +4838,7 @@ HELD_SCORES = {
     "seter/1002_huairen": (4, 6, 6, 2, 6),
     "seter/1003_lechang": (3, 7, 6, 5, 6),
     "seter/1005_longchang": (4, 10, 7, 1, 6),
-    "seter/1006_huayin": (3, 21, 6, 2, 6),
+    "seter/1006_huayin": (3, 21, 7, 2, 7),
     "seter/1007_qingtongxia": (4, 20, 10, 4, 9),
     # run at 31b7318: structures 26/31, components 70/84, transport 65/69 (setes/README.md)
     "setes/1008_taishun": (3, 6, 8, 3, 8),
@@ -4945,7 +4945,7 @@ HELD_SCORES = {
     # run at 6e86750: structures 14/14, components 46/52, transport 32/33 (setfg/README.md)
     "setfg/1122_yuanjiang": (4, 17, 10, 10, 10),
     "setfg/1124_wugang": (3, 16, 7, 6, 7),
-    "setfg/1126_anhua": (3, 2, 5, 5, 5),
+    "setfg/1126_anhua": (3, 2, 6, 6, 6),
     "setfg/1127_youxian": (4, 14, 10, 9, 8),
     # run at 1c8c028: structures 17/18, components 40/73, transport 47/48 (setfh/README.md)
     "setfh/1128_luxi": (3, 6, 10, 9, 10),

@@ -1423,6 +1423,12 @@ LINE_FORMS = {
         "该路段今属杭瑞高速,已建成通车。",
         [("苏锡常泰城际铁路", None, "under_construction"), ("杭瑞高速", None, "existing")],
     ),
+    # 其中 ("among them") before a line opens its name, as a verb does: not part of a code,
+    # even where a character of the code is not decoded (安 of 常安: 安化, 安乡 or 安仁)
+    "其中 before a line's name (其中常安高速)": (
+        "安化县旅游规划\n境内高速由五段组成。其中常安高速起于常德石门桥,已建成通车。",
+        [("常安高速", ["常德市"], "existing")],
+    ),
 }
 
 

@@ -226,6 +226,7 @@ _VERBS = (
     "即",
     "指",
     "属",  # 该路段今属西潼高速: the line a stretch belongs to
+    "其中",  # (…五段组成。其中甲乙高速起于…: "among them", then the line)
     "沿",
     "以",
     "把",
