@@ -1014,6 +1014,73 @@ _MADE_UP_OF = re.compile(
 _QUOTES_IN_A_ROW = re.compile(r"(?<=[”」』])(?=[“「『])")
 
 
+# What opens a list of names after a token (七横分别为:, 十纵包括).
+_LIST_LEAD = re.compile(r"^\s*(?:分别为|分别是|依次为|主要包括|包括|为|是|即)?\s*[:：]?")
+
+
+def _comma_names(sent: str, k: int, suffixes: tuple[str, ...]) -> list[str]:
+    """Names listed by commas after a token, as many as it counts, each a name of space
+    (七横分别为: 甲路—乙路, 丙路, 丁大道; plans list so where the items hold dashes or 、), the
+    last maybe after 以及 or 和; else none.
+
+    >>> _comma_names("分别为:甲路—乙路,丙大道,以及丁线。", 3, ("横",))
+    ['甲路—乙路', '丙大道', '丁线']
+    >>> _comma_names("分别为:甲路,依托乙区发展。", 2, ("横",))
+    []
+    """
+    lead = _LIST_LEAD.match(sent)
+    pieces = [p.strip() for p in re.split(r"[,，]", sent[lead.end() :].rstrip("。"))]
+    if pieces:
+        pieces[-1] = re.sub(r"^(?:以及|和|及)", "", pieces[-1])
+    ok = len(pieces) == k and all(_bare_name(p, suffixes) for p in pieces)
+    return pieces if ok else []
+
+
+# Words that make a clause more than a name: a list inside it, a verb, a predicate.
+_NOT_BARE = re.compile(r"[和与及、的]|构成|组成|形成|涉及|共同|包括|作为|位于|依托|一带$")
+
+
+def _bare_name(item: str, suffixes: tuple[str, ...]) -> bool:
+    """Whether an item of a list is a name of space and nothing more (甲路—乙路, 丙大道), not
+    a list of names (甲新城和乙新城) or a clause about them (二者共同构成新中心)."""
+    return (
+        2 <= len(item) <= 24
+        and _NOT_BARE.search(item) is None
+        and clean_name(item) == item
+        and (_SPACE_WORD.search(item) is not None or item.endswith(suffixes))
+    )
+
+
+# A mark opening a line of a list (——甲路; 1. 甲路; (1) 甲路; ①甲路; · 甲路).
+_LINE_MARK = re.compile(
+    r"^\s*(?:——|—|-|·|•|[0-9]{1,2}[.、．](?![0-9])|[(（][0-9一二三四五六七八九十]{1,2}[)）]|[①-⑳])\s*"
+)
+
+
+def _lines_below(body: str, k: int, suffixes: tuple[str, ...]) -> list[str]:
+    r"""Names on the lines below a colon that ends the definition's line (“三纵”为三条南北向干线,
+    即:\n——甲路;\n——乙线;\n——丙线。), each line a mark and a name of space, as many as the token
+    counts and no more; else none.
+
+    >>> _lines_below("为三条干线,即:\n——甲路;\n——乙线—丙线;\n——丁线。\n其余…", 3, ("纵",))
+    ['甲路', '乙线—丙线', '丁线']
+    """
+    first, _, rest = body.partition("\n")
+    if not first.rstrip().endswith((":", "：")) or not rest:
+        return []
+    lines = rest.split("\n")
+    names = []
+    for line in lines[: k + 1]:
+        mark = _LINE_MARK.match(line)
+        if mark is None:
+            break
+        name = line[mark.end() :].strip().rstrip(";；。,，")
+        if not _bare_name(name, suffixes):
+            break
+        names.append(name)
+    return names if len(names) == k else []
+
+
 def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bool]:
     """Names defined for one token, and whether they came from an enumeration."""
     k = count_of(numeral)
@@ -1210,6 +1277,9 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         joined = _places_joined(pieces, suffixes)
         if len(joined) == k < len(pieces):
             return joined, False
+        by_commas = _comma_names(sent, k, suffixes) or _lines_below(body, k, suffixes)
+        if by_commas:
+            return by_commas, False
     if body[:1] in ",，":  # 四区中, 甲片区以…, 乙片区以…, 其余片区…: the parts it names
         return _clause_leads(head, k, suffixes), False
     # a colon inside the head opens what the parts are (甲廊和乙廊: 前者…, 后者…)
