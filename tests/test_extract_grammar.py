@@ -4979,6 +4979,15 @@ HELD_SCORES = {
     "setfh/1133_hengnan": (3, 14, 10, 8, 9),
     "setfh/1134_xiangtanxian": (4, 15, 9, 8, 9),
     "setfh/1135_changshaxian": (4, 22, 9, 8, 8),
+    # run at 20723ed: structures 24/24, components 67/101, transport 64/65 (setfi/README.md)
+    "setfi/1136_fenghuang": (2, 9, 9, 8, 9),
+    "setfi/1137_pingjiang": (4, 2, 8, 8, 7),
+    "setfi/1138_guiyang": (3, 9, 7, 6, 7),
+    "setfi/1139_lixian": (3, 16, 8, 8, 8),
+    "setfi/1140_ningyuan": (2, 2, 9, 8, 9),
+    "setfi/1141_xupu": (3, 2, 10, 9, 9),
+    "setfi/1142_xinning": (2, 13, 7, 7, 7),
+    "setfi/1143_chaling": (5, 14, 6, 5, 6),
 }
 
 
