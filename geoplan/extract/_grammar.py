@@ -847,10 +847,18 @@ def _semicolon_names(body: str, k: int | None, suffixes: tuple[str, ...]) -> lis
     ['甲乡村旅游线路', '乙生态观光线', '丙精品线']
     >>> _semicolon_names(":甲线,串联乙镇;丙线;丁线。", 3, ("线",))
     []
+    >>> _semicolon_names("为两条经济带,包括:甲经济带;乙经济带,后者串联丙、丁。", 2, ("带",))
+    ['甲经济带', '乙经济带']
     """
     sent = re.split(r"[。\n]", body.lstrip(" :："), maxsplit=1)[0]
-    names = [clean_name(c) for c in _top_split(sent, re.compile(r"[;；]"))]
-    if k is None or k < 2 or len(names) != k or re.search(r"[,，、]", sent):
+    # (为四条经济带,包括: 甲带;乙带;丙带;丁带,后者串联…: a description of them all before a
+    # colon, a clause on the last after a comma)
+    led = re.match(r"[^:：;；]{2,20}[:：]", sent)
+    items = _top_split(sent[led.end() :] if led else sent, re.compile(r"[;；]"))
+    if led and items:
+        items[-1] = re.split(r"[,，]", items[-1], maxsplit=1)[0]
+    names = [clean_name(c) for c in items]
+    if k is None or k < 2 or len(names) != k or any(re.search(r"[,，、]", c) for c in items):
         return []
     if all(
         (n.endswith(suffixes) or _SPACE_WORD.search(n)) and 2 < _name_len(n) <= 20 for n in names
@@ -1188,9 +1196,13 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     # 按照不同功能划分若干功能组团, 一是甲组团, 二是乙组团…: a description of them all, then
     # the parts counted as they are said (两条…发展轴, 其一为甲轴, 其二为乙轴)
     counted = re.search(r"[,，]\s*(?=一是|其一[是为])", line) if k is None or k > 1 else None
-    if counted and (_PLURAL.search(line[: counted.start()]) or _DESCRIBED_ALL.search(head)):
+    if counted:
         enum = _enumerated(line[counted.end() :])
-        if len(enum) >= 2 and (k is None or len(enum) == k):
+        # (…, 一是甲中心, 依托…; 二是乙中心…: after what they are for, as many as counted, each
+        # a name of the role's kind)
+        named = k is not None and all(clean_name(e).endswith(suffixes) for e in enum)
+        described = _PLURAL.search(line[: counted.start()]) or _DESCRIBED_ALL.search(head)
+        if len(enum) >= 2 and (k is None or len(enum) == k) and (described or named):
             return enum, True
     colon = re.search(r"[:：]", line)
     made = _MADE_OF_COUNTED.search(line[: colon.start()]) if colon and k and k > 1 else None
