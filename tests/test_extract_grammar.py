@@ -5018,6 +5018,12 @@ HELD_SCORES = {
     "setfi/1141_xupu": (3, 6, 10, 9, 9),
     "setfi/1142_xinning": (2, 13, 7, 7, 7),
     "setfi/1143_chaling": (5, 14, 6, 5, 6),
+    # run at 9585c27: structures 11/13, components 29/37, transport 41/41 (setfj/README.md)
+    "setfj/1144_cili": (3, 9, 8, 7, 8),
+    "setfj/1146_yuanling": (2, 9, 9, 9, 9),
+    "setfj/1149_hengshan": (3, 5, 7, 5, 6),
+    "setfj/1150_xinhua": (2, 3, 10, 9, 10),
+    "setfj/1151_longshan": (1, 3, 7, 6, 7),
 }
 
 
