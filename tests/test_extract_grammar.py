@@ -5024,6 +5024,14 @@ HELD_SCORES = {
     "setfj/1149_hengshan": (3, 5, 7, 5, 6),
     "setfj/1150_xinhua": (2, 3, 10, 9, 10),
     "setfj/1151_longshan": (1, 3, 7, 6, 7),
+    # run at 9c0ed53: structures 27/27, components 69/80, transport 61/62 (setfk/README.md)
+    "setfk/1152_yueyang": (4, 12, 10, 9, 9),
+    "setfk/1153_hengyang": (4, 18, 9, 8, 9),
+    "setfk/1154_chenzhou": (3, 10, 8, 8, 7),
+    "setfk/1156_zhangjiajie": (3, 0, 7, 7, 7),
+    "setfk/1157_zhuzhou": (4, 12, 10, 10, 10),
+    "setfk/1158_yiyang": (6, 13, 9, 9, 8),
+    "setfk/1159_changsha": (3, 4, 8, 8, 8),
 }
 
 
