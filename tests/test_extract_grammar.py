@@ -2900,7 +2900,8 @@ FORMS = {
         "“三链”即串联湖荡水网的蓝色珠链。",
         [("一心三链", "链", "蓝色珠链", [])],
     ),
-    "a list left open naming most of the parts (“六组团”包括甲组团…戊组团等); fewer are examples": (
+    "a list left open naming most of the parts (“六组团”包括甲组团…戊组团等), or fewer (五支包括"
+    "甲支、乙支等): the parts named": (
         "岳阳市城市规划\n中心城区按照“一带、六组团”的框架组织。“一带”即沿湘江城市发展带。“六组团”包括"
         "岳阳楼组团、君山组团、云溪组团、南湖组团、经开区组团等。\n港口形成“七干五支”的港区格局。"
         "“五支”是分布在县区的五个支港,包括华容支、湘阴支等。",
@@ -2911,7 +2912,8 @@ FORMS = {
             ("一带、六组团", "组团", "云溪组团", ["430603"]),
             ("一带、六组团", "组团", "南湖组团", []),
             ("一带、六组团", "组团", "经开区组团", []),
-            ("七干五支", "支", "五支", ["430623", "430624"]),
+            ("七干五支", "支", "华容支", ["430623"]),
+            ("七干五支", "支", "湘阴支", ["430624"]),
         ],
     ),
     "parts apart by semicolons, each named first and then described (甲片区,面积…;乙片区,…)": (
@@ -3694,6 +3696,70 @@ FORMS = {
             ("一核四带", "带", "戊旅游经济带", ["430800", "431200", "433101"]),
         ],
     ),
+    "parts given as examples, of the kind a description of them all names (四条…景观长廊, 包括"
+    "甲景观长廊、乙景观长廊等)": (
+        "某市旅游规划\n全省构建“一环四横”的旅游格局。“一环”即甲乙全景环线。“四横”指四条东西向的景观"
+        "长廊，包括丙丁景观长廊、戊己景观长廊等。",
+        [
+            ("一环四横", "环", "甲乙全景环线", []),
+            ("一环四横", "横", "丙丁景观长廊", []),
+            ("一环四横", "横", "戊己景观长廊", []),
+        ],
+    ),
+    "parts given as examples, fewer than half of those counted, of the role's kind (五群包括甲群、"
+    "乙群等)": (
+        "某区规划\n全区形成“一城五群”格局。“一城”即甲古城。“五群”包括乙博物馆群、丙艺术馆群等，串联"
+        "城区文化设施。",
+        [
+            ("一城五群", "城", "甲古城", []),
+            ("一城五群", "群", "乙博物馆群", []),
+            ("一城五群", "群", "丙艺术馆群", []),
+        ],
+    ),
+    "some of the parts after 其中 in the description's sentence, apart by semicolons, each leading "
+    "what it strings (为四条景观长廊, 其中: 甲景观长廊串联…; 乙景观长廊串联…)": (
+        "某县旅游规划\n全省构建“一环四横”的旅游格局。“一环”即甲乙全景环线。“四横”为四条横向景观长廊，"
+        "其中：丙丁景观长廊串联甲县、乙县等景区；戊己景观长廊串联丙县等景区。",
+        [
+            ("一环四横", "环", "甲乙全景环线", []),
+            ("一环四横", "横", "丙丁景观长廊", []),
+            ("一环四横", "横", "戊己景观长廊", []),
+        ],
+    ),
+    "some of the parts counted (主要有两条), on the lines below, led by 其一, 其二": (
+        "某县旅游规划\n全省构建“一环四横”的旅游格局。“一环”即甲乙全景环线。\n“四横”为四条横向景观"
+        "长廊，与本县关系密切的主要有两条。\n其一，丙丁景观长廊——依托甲县、乙县等景区构建；\n其二，"
+        "戊己景观长廊——依托丙县等景区构建。\n",
+        [
+            ("一环四横", "环", "甲乙全景环线", []),
+            ("一环四横", "横", "丙丁景观长廊", []),
+            ("一环四横", "横", "戊己景观长廊", []),
+        ],
+    ),
+    "a part defined by the role it plays (一核: 充分发挥甲城市群的核心引擎和辐射带动作用): its "
+    "label": (
+        "某市规划\n全市构建“一核两副三带”的发展格局。其中——\n一核：充分发挥甲城市群的核心引擎和辐射"
+        "带动作用，打造全市的核心增长极；\n两副：乙县、丙县两个副中心。\n",
+        [
+            ("一核两副三带", "核", "一核", []),
+            ("一核两副三带", "副", "乙县副中心", []),
+            ("一核两副三带", "副", "丙县副中心", []),
+        ],
+    ),
+    "a name's tokens gone through again, each with what it does (形成一核集聚引领、两圈协同联动、"
+    "三板块多点支撑): no name 三板块多点": (
+        "某市规划\n全省构建文化产业“一核两圈三板块”的总体布局，形成一核集聚引领、两圈协同联动、三板块"
+        "多点支撑的整体格局。\n“一核”是甲文化产业核心区。“两圈”分别为乙协同圈和丙联动圈。\n（三）"
+        "“三板块”：三个区域板块\n“三板块”分别为丁板块、戊板块和己板块。\n",
+        [
+            ("一核两圈三板块", "核", "甲文化产业核心区", []),
+            ("一核两圈三板块", "圈", "乙协同圈", []),
+            ("一核两圈三板块", "圈", "丙联动圈", []),
+            ("一核两圈三板块", "板块", "丁板块", []),
+            ("一核两圈三板块", "板块", "戊板块", []),
+            ("一核两圈三板块", "板块", "己板块", []),
+        ],
+    ),
     "a digit name's counts spelled out in brackets after it (1个甲区+2个乙区)": (
         "郴州市规划\n全市以郴州为核心,形成“1+2+3”(1个有色金属产业核心区+2个重点发展区+3个联动"
         "发展区)的产业发展空间布局。",
@@ -4313,7 +4379,7 @@ HELD_SCORES = {
     "setbs/412_quzhou": (4, 3, 12, 1, 12),
     "setbs/413_chongzuo": (2, 5, 5, 1, 3),
     # run at f625b5d: structures 18/19, components 18/25, transport 45/46 (setbt/README.md)
-    "setbt/415_weifang": (1, 7, 6, 0, 6),
+    "setbt/415_weifang": (1, 9, 6, 0, 6),
     "setbt/416_baoding": (1, 4, 9, 3, 9),
     "setbt/417_jinzhong": (6, 2, 5, 2, 5),
     "setbt/418_xinyu": (3, 4, 5, 0, 5),
@@ -4964,7 +5030,7 @@ HELD_SCORES = {
     "setfb/1081_hengyang": (5, 2, 10, 8, 10),
     "setfb/1082_changde": (4, 12, 10, 10, 10),
     "setfb/1083_yueyang": (3, 7, 11, 10, 10),
-    "setfb/1085_xiangxi": (2, 12, 16, 15, 16),
+    "setfb/1085_xiangxi": (2, 14, 16, 15, 16),
     "setfb/1087_yongzhou": (1, 7, 10, 9, 10),
     # run at 1e22595: structures 29/33, components 84/116, transport 76/77 (setfc/README.md)
     "setfc/1088_xiangtan": (4, 15, 10, 10, 8),
@@ -5010,28 +5076,28 @@ HELD_SCORES = {
     "setfh/1134_xiangtanxian": (4, 15, 9, 8, 9),
     "setfh/1135_changshaxian": (4, 22, 9, 8, 8),
     # run at 20723ed: structures 24/24, components 67/101, transport 64/65 (setfi/README.md)
-    "setfi/1136_fenghuang": (2, 9, 9, 8, 9),
+    "setfi/1136_fenghuang": (2, 11, 9, 8, 9),
     "setfi/1137_pingjiang": (4, 2, 8, 8, 7),
     "setfi/1138_guiyang": (3, 9, 7, 6, 7),
     "setfi/1139_lixian": (3, 16, 8, 8, 8),
     "setfi/1140_ningyuan": (2, 2, 9, 8, 9),
     "setfi/1141_xupu": (3, 6, 10, 9, 9),
-    "setfi/1142_xinning": (2, 13, 7, 7, 7),
+    "setfi/1142_xinning": (2, 15, 7, 7, 7),
     "setfi/1143_chaling": (5, 14, 6, 5, 6),
     # run at 9585c27: structures 11/13, components 29/37, transport 41/41 (setfj/README.md)
     "setfj/1144_cili": (3, 9, 8, 7, 8),
-    "setfj/1146_yuanling": (2, 9, 9, 9, 9),
+    "setfj/1146_yuanling": (2, 11, 9, 9, 9),
     "setfj/1149_hengshan": (3, 5, 7, 5, 6),
-    "setfj/1150_xinhua": (2, 3, 10, 9, 10),
-    "setfj/1151_longshan": (1, 3, 7, 6, 7),
+    "setfj/1150_xinhua": (2, 5, 10, 9, 10),
+    "setfj/1151_longshan": (1, 5, 7, 6, 7),
     # run at 9c0ed53: structures 27/27, components 69/80, transport 61/62 (setfk/README.md)
     "setfk/1152_yueyang": (4, 12, 10, 9, 9),
     "setfk/1153_hengyang": (4, 18, 9, 8, 9),
-    "setfk/1154_chenzhou": (3, 10, 8, 8, 7),
+    "setfk/1154_chenzhou": (3, 11, 8, 8, 7),
     "setfk/1156_zhangjiajie": (3, 0, 7, 7, 7),
     "setfk/1157_zhuzhou": (4, 12, 10, 10, 10),
     "setfk/1158_yiyang": (6, 13, 9, 9, 8),
-    "setfk/1159_changsha": (3, 4, 8, 8, 8),
+    "setfk/1159_changsha": (3, 7, 8, 8, 8),
 }
 
 

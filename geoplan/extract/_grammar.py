@@ -362,6 +362,13 @@ _ACTION_LEAD = re.compile(
 )
 
 
+# What a place is to do or be for the whole (充分发挥甲城市群的核心引擎和辐射带动作用): a role
+# played, said of the part, not its name.
+_PLAYS_ROLE = re.compile(
+    r"(?:充分|更好|积极|全面)?发挥[^。;；]{2,40}?(?:作用|功能|效应|优势)(?:[,，]|$)"
+)
+
+
 # A route told by its ends before a 的 (甲至乙的…通道), or by the places it strings (甲—乙—丙一线):
 # a description, no name.
 _ENDS_TOLD = re.compile(r"[至到][\u4e00-\u9fff]{1,12}的|[—–－-][^—–－-]{1,24}一(?:线|带)$")
@@ -1477,12 +1484,26 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         # parts of its role, counted apart (一条甲轴和两条乙轴); not what one is made of
         # (由甲城区和乙区共同构成的城市副中心: one part, of the places listed)
         return parts, False
+    # names of the kind a description of them all says (“四横”指四条东西向的景观长廊, 包括甲
+    # 景观长廊、乙景观长廊等; 四条横向景观长廊。其中, 甲景观长廊依托…)
+    described = _DESCRIBED_KIND.search(clauses[0].strip())
+    kinds = (*suffixes, described.group(1)) if described else suffixes
     if k and k > 1 and _DESCRIBED_ALL.search(clauses[0]):
         # 为三个城镇发展片区。甲片区包括…。此外, 乙片区由…组成。另外, 丙片区…: the sentences
         # after a description of them all, each led by one part's name
-        led = _sentence_leads(body[len(head) :], k, suffixes)
+        led = _sentence_leads(body[len(head) :], k, kinds)
+        at = body.find(clauses[0])
+        if not led and at != -1:  # (四条横向景观长廊, 其中: 甲景观长廊串联…; 乙…: in its sentence)
+            led = _sentence_leads(body[at + len(clauses[0]) :], k, kinds)
         if led:
             return led, False
+        some = _SOME_COUNTED.search(body.split("\n", 1)[0])
+        if some and 2 <= count_of(some.group(1)) < k:
+            # 为四条横向景观长廊, 其中与本县关系最密切的有两条:\n——甲景观长廊…\n——乙景观长廊…:
+            # those of them the plan is about, counted, on the lines below, of the kind said
+            lines = [clean_name(x) for x in _list_lines(body, 0)]
+            if len(lines) == count_of(some.group(1)) and all(x.endswith(kinds) for x in lines):
+                return lines, False
     if k and k > 1 and re.search(r"以[^以。;；]{1,20}为界", clauses[0]):
         # 以甲路为界划分。乙片为老城区, …; 丙片为新区, …: a line that parts them all, then
         # the parts leading clauses apart by semicolons
@@ -1504,7 +1525,7 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
             # as many as counted, names of their own kind (the wings are towns)
             return named, False
     for c in clauses:
-        most = _most_named(c, k, suffixes)
+        most = _most_named(c, k, kinds)
         if most:
             return most, False
     examples = any(_SOME_OF.match(c) for c in clauses[1:])
@@ -1530,9 +1551,9 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         or whole
     ):
         # a list of another count than the token's (甲路、乙路、丙路和丁路形成三个交通环), a
-        # description of them all (两侧沿江展开的城区, 江中的三座沙洲), or one followed by some
-        # of them (…的支流港区, 包括甲港区、乙港区等) describes the parts as a whole: one part,
-        # named by its label
+        # description of them all (两侧沿江展开的城区, 江中的三座沙洲), or one followed by things
+        # of another kind (…的支流港区, 包括甲镇、乙镇等) describes the parts as a whole: one
+        # part, named by its label
         return [clauses[0]], False
     # the parts apart by semicolons on the definition's line (东西向的甲轴;南北向的乙轴), which
     # the head stops at; or names all of one kind, the role no word of theirs (“三纵”: 甲—乙
@@ -1738,9 +1759,9 @@ def _sentence_leads(after: str, k: int, suffixes: tuple[str, ...]) -> list[str]:
     """
     ends = "|".join(map(re.escape, sorted(suffixes, key=len, reverse=True)))
     lead = re.compile(
-        rf"([\u4e00-\u9fff]{{1,12}}?(?:{ends}))(?=包括|包含|涵盖|由|位于|以|是|为|作为|[,，])"
+        rf"([\u4e00-\u9fff]{{1,12}}?(?:{ends}))(?=包括|包含|涵盖|由|位于|以|是|为|作为|串联|依托|[,，])"
     )
-    some = re.match(r"[。\s]*其中[,，:：]?", after)
+    some = re.match(r"[。,，\s]*其中[,，:：]?", after)
     if some:
         # …四个功能组团。其中, 甲组团是…; 乙组团是…: some of them, apart by semicolons
         named = []
@@ -1761,6 +1782,9 @@ def _sentence_leads(after: str, k: int, suffixes: tuple[str, ...]) -> list[str]:
     return out if len(out) == k else []
 
 
+# Some of the parts counted, closing the definition's line (其中与本县关系最密切的有两条:).
+_SOME_COUNTED = re.compile(rf"(?:有|为)([{NUMERALS}])(?:条|个|处|座|片|大)\s*[:：。]?\s*$")
+
 # Some of the parts given as examples, the list left open (包括甲港区、乙港区等).
 _SOME_OF = re.compile(r"(?:主要|其中)?(?:包括|包含|有)[^。;；]{2,60}等$")
 
@@ -1768,21 +1792,30 @@ _SOME_OF = re.compile(r"(?:主要|其中)?(?:包括|包含|有)[^。;；]{2,60}�
 _OPEN_LIST = re.compile(r"(?:(?:主要|其中)?(?:包括|包含|有))?([^。;；]{2,60})等")
 
 
+# The kind a description of all the parts names, at its end (四条东西向的景观长廊 -> 长廊).
+_DESCRIBED_KIND = re.compile(
+    rf"^[{NUMERALS}1-9](?:个|条|座|处|大|片)[^,，。;；]*?([\u4e00-\u9fff]{{2}})$"
+)
+
+
 def _most_named(clause: str, k: int | None, suffixes: tuple[str, ...]) -> list[str]:
-    """The parts a list left open names, when they are most of those counted: more than half,
-    each a name of the role's kind (“六组团”包括甲组团、乙组团、丙组团、丁组团、戊组团等);
-    fewer (包括甲港区、乙港区等 of 五支) are examples, the parts read as one by their label.
+    """The parts a list left open names, two or more of those counted, each a name of the
+    role's kind or of the kind a description of them all says (“六组团”包括甲组团、乙组团…等;
+    四条景观长廊, 包括甲景观长廊、乙景观长廊等): the parts the plan names, as keys take them; a
+    list of other things (包括甲镇、乙镇等) leaves the parts to their label.
 
     >>> _most_named("包括甲组团、乙组团、丙组团、丁组团等", 5, ("组团",))
     ['甲组团', '乙组团', '丙组团', '丁组团']
     >>> _most_named("包括甲港区、乙港区等", 5, ("港区",))
+    ['甲港区', '乙港区']
+    >>> _most_named("包括甲镇、乙镇等", 5, ("港区",))
     []
     """
     m = _OPEN_LIST.fullmatch(clause)
     if m is None or not k or k < 3:
         return []
     items = [clean_name(i) for i in _top_split(m.group(1), _LIST_SPLIT)]
-    if not k / 2 < len(items) < k or not all(i and i.endswith(suffixes) for i in items):
+    if not 2 <= len(items) < k or not all(i and i.endswith(suffixes) for i in items):
         return []
     return items
 
@@ -2770,7 +2803,7 @@ _NUMBERED_LINE = re.compile(
 _BULLET_MARKS = frozenset(BULLETS)
 _LIST_ITEM_LINE = re.compile(
     r"\s*(?:[①②③④⑤⑥⑦⑧⑨⑩]|[(（][0-9一二三四五六七八九十]{1,2}[)）]|[0-9]{1,2}[.、．](?![0-9])"
-    rf"|[{BULLETS}]|[一二三四五六七八九十]是(?=[\u4e00-\u9fff{_OPEN}])"
+    rf"|[{BULLETS}]|[一二三四五六七八九十]是(?=[\u4e00-\u9fff{_OPEN}])|其[一二三四五六七八九十][,，、]"
     # or led by a dash (——甲片区:位于…), the way plans set out a list line by line
     r"|——?(?=[\u4e00-\u9fff])"
     # or by its name and a dash before what it is (甲长廊——以乙高速为轴…)
@@ -3459,6 +3492,7 @@ def define_components(
                 or bool(_PLURAL.match(name))  # 多个新增长点: many, none named
                 or bool(_ENDS_TOLD.search(item))  # 甲至乙的旅游通道: told by its ends
                 or _joined_spaces(item, numeral, role)  # 一主即甲区域和乙新城: two areas
+                or bool(_PLAYS_ROLE.match(item))  # 发挥甲城市群的核心引擎作用: what it does
             )
             if as_label:  # its places are those its sentence names, not the section's
                 comps.append(RawComponent(role, label.text, span, confidence=0.8, places_text=head))

@@ -409,7 +409,7 @@ def _whole_items(text: str, m: re.Match[str]) -> tuple[str, int, int] | None:
     >>> _whole_items(t, STRUCTURE_RE.search(t))
     ('一主两副、两带两廊', 12, 18)
     """
-    if not m.start() or text[m.start() - 1] not in '“"「『':
+    if not m.start() or text[m.start() - 1] not in _OPEN_QUOTES:
         return None
     cut = max(m.group().rfind(c) for c in _MARKS)
     if text[m.end() : m.end() + 1] in ("、", ",", "，"):
@@ -487,7 +487,7 @@ def find_patterns(text: str) -> list[tuple[str, int, int]]:
         if (
             end == m.end()
             and m.start()
-            and text[m.start() - 1] in '“"「『'
+            and text[m.start() - 1] in _OPEN_QUOTES
             and rest
             and re.search(rf"[{NUMERALS}]", rest.group(1))
         ):
@@ -500,6 +500,8 @@ def find_patterns(text: str) -> list[tuple[str, int, int]]:
             continue  # 三区两地: a slogan's count of places
         if _restates(text, m.start(), pattern, found):
             continue  # “一主、一城、三区”…由一个主城区、一座甲新城、三个新城区组成: its parts
+        if _echoes(text, m.start(), pattern, found):
+            continue  # “一核两圈三板块”…, 形成一核集聚引领、…、三板块多点支撑: its tokens again
         if end == m.end() and rest and rest.group(1) == "融合" and _MARK_RE.search(pattern):
             # the last item counts things merged (两核两翼、三链融合: 物流链、贸易链与产业链融合),
             # a slogan's item: the name is the items before it
@@ -564,6 +566,39 @@ def _restates(text: str, start: int, pattern: str, found: list[tuple[str, int, i
             before = [count_of(n) for n, _r in tokens_of(earlier)]
             if len(counts) >= 2 and before[: len(counts)] == counts:
                 return True
+    return False
+
+
+# Marks that open a quoted name.
+_OPEN_QUOTES = '“"「『'
+# How many names found last are looked at for a run going through one's tokens again.
+ECHO_NAMES = 20
+
+
+def _echoes(text: str, start: int, pattern: str, found: list[tuple[str, int, int]]) -> bool:
+    """Whether a run opens with a token of a name earlier in its sentence that the sentence has
+    been going through token by token, each with what it does (构建“一核两圈三板块”布局, 形成一核
+    集聚引领、两圈协同联动、三板块多点支撑的格局): the run is that token and words saying what it
+    does (多点支撑), no name of its own.
+
+    >>> t = "构建“一核两圈三板块”布局,形成一核引领、两圈联动、三板块多点支撑的格局。"
+    >>> _echoes(t, t.index("三板块多点"), "三板块多点", [("一核两圈三板块", 3, 10)])
+    True
+    >>> t = "构建“一核两圈”布局,形成一核三片的格局。"
+    >>> _echoes(t, t.index("一核三片"), "一核三片", [("一核两圈", 3, 7)])
+    False
+    """
+    if start and text[start - 1] in _OPEN_QUOTES:
+        return False  # a quoted name is a name, said again or not
+    sentence = max(text.rfind(c, 0, start) for c in "。;；\n")
+    first = tokens_of(pattern)[0]
+    for earlier, s, e in found[-ECHO_NAMES:]:  # the names just before, bounded on hostile input
+        if not sentence < s < e <= start or earlier == pattern:
+            continue
+        own = tokens_of(earlier)
+        between = text[e:start]
+        if first in own and any(n + r in between for n, r in own if (n, r) != first):
+            return True
     return False
 
 
