@@ -5098,6 +5098,14 @@ HELD_SCORES = {
     "setfk/1157_zhuzhou": (4, 12, 10, 10, 10),
     "setfk/1158_yiyang": (6, 13, 9, 9, 8),
     "setfk/1159_changsha": (3, 7, 8, 8, 8),
+    # run at 2a205e6: structures 24/25, components 67/83, transport 63/64 (setfl/README.md)
+    "setfl/1160_yiyang": (5, 8, 8, 8, 7),
+    "setfl/1161_chenzhou": (3, 12, 8, 6, 7),
+    "setfl/1162_huaihua": (1, 6, 10, 9, 10),
+    "setfl/1163_xiangtan": (4, 12, 8, 7, 8),
+    "setfl/1164_shaoyang": (3, 8, 10, 10, 10),
+    "setfl/1165_yueyang": (4, 5, 9, 7, 8),
+    "setfl/1166_hengyang": (4, 16, 10, 8, 9),
 }
 
 
