@@ -5106,6 +5106,15 @@ HELD_SCORES = {
     "setfl/1164_shaoyang": (3, 8, 10, 10, 10),
     "setfl/1165_yueyang": (4, 5, 9, 7, 8),
     "setfl/1166_hengyang": (4, 16, 10, 8, 9),
+    # run at cc9f09e: structures 31/31, components 72/81, transport 75/77 (setfm/README.md)
+    "setfm/1168_changde": (4, 18, 10, 10, 10),
+    "setfm/1169_shaoyang": (4, 4, 9, 9, 9),
+    "setfm/1170_chenzhou": (3, 11, 9, 8, 9),
+    "setfm/1171_zhangjiajie": (4, 8, 8, 8, 8),
+    "setfm/1172_zhuzhou": (4, 13, 10, 10, 10),
+    "setfm/1173_changsha": (4, 6, 10, 10, 10),
+    "setfm/1174_yueyang": (4, 7, 11, 10, 10),
+    "setfm/1175_huaihua": (4, 5, 8, 8, 6),
 }
 
 
