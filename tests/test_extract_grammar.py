@@ -5115,6 +5115,15 @@ HELD_SCORES = {
     "setfm/1173_changsha": (4, 6, 10, 10, 10),
     "setfm/1174_yueyang": (4, 7, 11, 10, 10),
     "setfm/1175_huaihua": (4, 5, 8, 8, 6),
+    # run at cc2cba4: structures 30/30, components 86/110, transport 69/73 (setfn/README.md)
+    "setfn/1176_yiyang": (3, 5, 9, 9, 8),
+    "setfn/1177_shaoyang": (3, 2, 8, 8, 7),
+    "setfn/1178_xiangtan": (4, 9, 7, 7, 7),
+    "setfn/1179_chenzhou": (4, 19, 10, 9, 10),
+    "setfn/1180_changde": (4, 21, 9, 9, 8),
+    "setfn/1181_changsha": (5, 11, 8, 7, 8),
+    "setfn/1182_hengyang": (4, 10, 10, 10, 9),
+    "setfn/1183_zhangjiajie": (3, 9, 8, 8, 7),
 }
 
 
