@@ -5124,6 +5124,14 @@ HELD_SCORES = {
     "setfn/1181_changsha": (5, 11, 8, 7, 8),
     "setfn/1182_hengyang": (4, 10, 10, 10, 9),
     "setfn/1183_zhangjiajie": (3, 9, 8, 8, 7),
+    # run at 8aa0315: structures 27/30, components 61/80, transport 61/63 (setfo/README.md)
+    "setfo/1184_changshajingkaiqu": (5, 5, 8, 7, 8),
+    "setfo/1185_jiuhua": (4, 12, 8, 8, 8),
+    "setfo/1186_zhuzhougaoxinqu": (3, 15, 10, 10, 8),
+    "setfo/1187_yueyangjingkaiqu": (4, 7, 8, 8, 5),
+    "setfo/1188_zixing": (4, 11, 11, 8, 9),
+    "setfo/1189_yiyang_gaoxinqu": (4, 8, 6, 6, 4),
+    "setfo/1191_shaoyangjingkaiqu": (3, 3, 10, 10, 10),
 }
 
 
