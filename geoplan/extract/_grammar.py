@@ -369,6 +369,12 @@ _PLAYS_ROLE = re.compile(
 )
 
 
+# A road's or railway's name, or its section's (甲高速, 乙铁路湖南段), and the route number
+# that may lead it (G4, S31).
+_LINE_NAME = re.compile(r"(?:高速|高速公路|铁路|高铁|国道|省道|快速路)(?:[\u4e00-\u9fff]{1,4}段)?$")
+_LINE_CODE = re.compile(r"^[GS]\d{1,4}")
+
+
 # A route told by its ends before a 的 (甲至乙的…通道), or by the places it strings (甲—乙—丙一线):
 # a description, no name.
 _ENDS_TOLD = re.compile(r"[至到][\u4e00-\u9fff]{1,12}的|[—–－-][^—–－-]{1,24}一(?:线|带)$")
@@ -1169,6 +1175,14 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         enum = _enumerated(body[opened.end() :])
         if len(enum) == k:
             return enum, True
+        if (
+            re.search(r"包括\s*$", body[: opened.start()])
+            and 2 <= len(enum) < k
+            and all(clean_name(e).endswith(suffixes) for e in enum)
+        ):
+            # 三带为…生态廊道, 主要包括: 一是甲景观带, …; 二是乙隔离带, …: some of them, as
+            # 包括甲、乙等 gives them, each a name of the role's kind
+            return enum, True
     line = re.split(r"[。\n]", body.lstrip(" :：\n"), maxsplit=1)[0]
     semi = _top_split(line, re.compile(r"[;；]"))
     colon = re.match(r"[^。;；\n:：]{0,30}[:：]\s*\n", body.lstrip(" \n"))
@@ -1196,10 +1210,15 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         # named first, then described
         firsts = [clean_name(re.split(r"[,，]", p, maxsplit=1)[0]) for p in semi]
         if all(
-            f and f.endswith(suffixes) and len(f) <= 16 and not re.search("[为是]", f)
+            f
+            and (f.endswith(suffixes) or _LINE_NAME.search(f))
+            and len(f) <= 16
+            and not re.search("[为是]", f)
             for f in firsts
         ):
-            return firsts, False
+            # (甲高速郴州段, 自北向南途经…; 乙高速郴州段, 在丙县设有互通: a line's name, or
+            # its section's, for a token of a network)
+            return [_LINE_CODE.sub("", f) for f in firsts], False
     # 按照不同功能划分若干功能组团, 一是甲组团, 二是乙组团…: a description of them all, then
     # the parts counted as they are said (两条…发展轴, 其一为甲轴, 其二为乙轴)
     counted = re.search(r"[,，]\s*(?=一是|其一[是为])", line) if k is None or k > 1 else None
