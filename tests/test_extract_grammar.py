@@ -5156,6 +5156,14 @@ HELD_SCORES = {
     "setfo/1188_zixing": (4, 11, 11, 8, 9),
     "setfo/1189_yiyang_gaoxinqu": (4, 8, 6, 6, 4),
     "setfo/1191_shaoyangjingkaiqu": (3, 3, 10, 10, 10),
+    # run at a9e3db2: structures 25/26, components 70/84, transport 61/61 (setfp/README.md)
+    "setfp/1192_ningxiang": (3, 14, 9, 9, 6),
+    "setfp/1193_changshagaoxinqu": (4, 12, 10, 10, 10),
+    "setfp/1194_liuyangjingkaiqu": (4, 2, 8, 6, 8),
+    "setfp/1195_chenglingji": (3, 2, 10, 8, 8),
+    "setfp/1196_zhangjiajiejingkaiqu": (4, 14, 7, 7, 7),
+    "setfp/1197_hongjiang": (3, 9, 8, 7, 8),
+    "setfp/1198_xiangjiangxinqu": (4, 17, 9, 9, 9),
 }
 
 
