@@ -551,3 +551,14 @@ def test_a_code_of_hunan_cities_heading_a_name_gives_its_counties_too():
     text = "廊坊市规划\n对接“一轴两带”,“一轴”即京津发展轴,“两带”即甲经济带和乙经济带。\n"
     axis = _structure(extract_plan(read_text(text)), "一轴两带").components[0]
     assert (axis.name, _codes(axis)) == ("京津发展轴", [])
+
+
+def test_a_part_defined_again_takes_the_places_of_both_definitions():
+    # a heading names the part (（一）一核: 城市发展核), the sentence below defines it again with
+    # the districts it covers
+    text = (
+        "湘潭市规划\n全市构筑“一核两翼”的空间布局。\n（一）一核：城市发展核\n“一核”是城市发展核，"
+        "范围为雨湖区、岳塘区。\n（二）两翼：东翼新城和西翼新城\n"
+    )
+    core = _structure(extract_plan(read_text(text)), "一核两翼").components[0]
+    assert (core.name, _codes(core)) == ("城市发展核", ["430302", "430304"])

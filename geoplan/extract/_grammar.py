@@ -78,7 +78,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise, takewhile
 
 from geoplan import gazetteer
@@ -3370,8 +3370,14 @@ def define_components(
     def put(pattern: str, key: tuple[str, ...], comps: list[RawComponent]) -> None:
         comps = [c for c in comps if c.name]  # (a blank to fill in names nothing)
         have = per.setdefault(pattern, {})
-        if comps and len(comps) > len(have.get(key, [])):
+        old = have.get(key, [])
+        if comps and len(comps) > len(old):
             have[key] = comps
+        elif len(comps) == 1 and [c.name for c in comps] == [c.name for c in old]:
+            # one part defined again by the same name (一核:甲发展核, then “一核”是甲发展核, 范围
+            # 为乙区、丙区): its places from both definitions
+            texts = [c.places_text or text[c.span[0] : c.span[1]] for c in (old[0], comps[0])]
+            have[key] = [replace(old[0], places_text="\n".join(texts))]
 
     owners = _owners_in_order(labels, mention_starts)
     for label in labels:
