@@ -5164,6 +5164,13 @@ HELD_SCORES = {
     "setfp/1196_zhangjiajiejingkaiqu": (4, 14, 7, 7, 7),
     "setfp/1197_hongjiang": (3, 9, 8, 7, 8),
     "setfp/1198_xiangjiangxinqu": (4, 17, 9, 9, 9),
+    # run at 91af1ab: structures 24/24, components 73/81, transport 51/52 (setfq/README.md)
+    "setfq/1200_wangchengjingkaiqu": (4, 17, 8, 8, 6),
+    "setfq/1201_lilingjingjikaifaqu": (4, 6, 10, 9, 9),
+    "setfq/1202_xiangyin": (3, 15, 9, 8, 6),
+    "setfq/1205_tianyi": (4, 12, 7, 6, 7),
+    "setfq/1206_yiyangdongbuxinqu": (4, 8, 8, 8, 8),
+    "setfq/1207_yuelushandaxuekejicheng": (5, 15, 9, 9, 8),
 }
 
 
