@@ -2163,11 +2163,16 @@ def _find_labels(
             listed = re.match(
                 r"[,，]\s*(?:依次|分别)(?:为|是)", mk.group().strip()
             ) is not None and not _PLAIN_SPAN.fullmatch(text, s, e)
+            # the token picked out of its quoted name (“一心六组团”中的六组团是…, 分别为:)
+            picked = re.search(
+                rf"[{_OPEN}]([^{_CLOSE}]{{2,30}})[{_CLOSE}]中的$", text[max(0, s - 34) : s]
+            )
+            picked = picked is not None and label_text in picked.group(1)
             if (
                 s > 0
                 and (cut == -1 or s - cut - 1 > 6)
                 and s > 8
-                and not (divided or colon or headed or listed)
+                and not (divided or colon or headed or listed or picked)
             ):
                 # a token inside a longer clause, unless it is what is divided, or a whole
                 # name a colon opens (…概括起来就是一廊三带: 中部是…)
