@@ -106,6 +106,67 @@ def web_ready(gdf: gpd.GeoDataFrame, *, tolerance_m: float = WEB_TOLERANCE_M) ->
     return out.set_geometry(round_coordinates(out.geometry))
 
 
+HIDDEN_SHOWN_MIN = 0.1
+"""An area of which less than this share shows past the areas stacked over it is drawn as a band
+inside its edge, on top (a circle whose core and zone cover it whole, 株醴都市圈 under 株洲's
+core and 醴陵's zone, would else be drawn and never seen)."""
+BAND_WIDTH_SHARE = 0.06
+"""Width of such a band, as a share of the square root of its area (a 3,000 km2 circle: 3.3 km,
+about six pixels at the zoom a prefecture map opens), and at least :data:`BAND_WIDTH_MIN_M`."""
+BAND_WIDTH_MIN_M = 1500.0
+
+
+def stacked(gdf: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, np.ndarray]:
+    """Return ``gdf`` as drawn with opaque fills, and each feature's drawing rank (0 at the bottom).
+
+    Areas are stacked largest first, so none covers a smaller one, then lines, then points. An
+    area the areas above it hide all but :data:`HIDDEN_SHOWN_MIN` of is drawn instead as a band
+    inside its own edge, :data:`BAND_WIDTH_SHARE` of the root of its area wide, stacked above
+    the areas: what a planner draws for a ring around parts drawn in full. Only the geometry
+    drawn changes; every other column stays. Web and static maps both stack by this.
+
+    Examples
+    --------
+    >>> from shapely.geometry import box
+    >>> from geoplan.crs import HUNAN_CRS
+    >>> g = gpd.GeoDataFrame(geometry=[box(0, 0, 2e4, 1e4), box(0, 0, 1e4, 1e4),
+    ...     box(1e4, 0, 2e4, 1e4)], crs=HUNAN_CRS)
+    >>> drawn, z = stacked(g)
+    >>> z.tolist(), round(drawn.to_crs(HUNAN_CRS).area.iloc[0] / 1e6)
+    ([2, 0, 1], 81)
+    """
+    require_crs(gdf)
+    metric = gdf.to_crs(HUNAN_CRS)
+    geoms = np.asarray(metric.geometry.values, dtype=object)
+    kind = metric.geometry.geom_type.fillna("").to_numpy()
+    areal = np.isin(kind, ["Polygon", "MultiPolygon"])
+    order = np.where(areal, 0, np.where(np.isin(kind, ["LineString", "MultiLineString"]), 2, 3))
+    area = metric.area.fillna(0.0).to_numpy()
+    ranked = np.lexsort((-area, order))
+    banded = np.zeros(len(gdf), dtype=bool)
+    areas = [i for i in ranked if areal[i] and area[i] > 0]
+    for n, i in enumerate(areas):
+        above = [geoms[j] for j in areas[n + 1 :]]
+        if not above:
+            break
+        shown = shapely.difference(geoms[i], shapely.union_all(above)).area
+        if shown < HIDDEN_SHOWN_MIN * area[i]:
+            width = max(BAND_WIDTH_MIN_M, BAND_WIDTH_SHARE * math.sqrt(area[i]))
+            inner = shapely.buffer(geoms[i], -width)
+            geoms[i] = shapely.difference(geoms[i], inner) if not inner.is_empty else geoms[i]
+            banded[i] = True
+    if not banded.any():
+        z = np.empty(len(gdf), dtype=int)
+        z[ranked] = np.arange(len(gdf))
+        return gdf, z
+    order = np.where(banded, 1, order)
+    ranked = np.lexsort((-area, order))
+    z = np.empty(len(gdf), dtype=int)
+    z[ranked] = np.arange(len(gdf))
+    drawn = metric.set_geometry(gpd.GeoSeries(geoms, index=gdf.index, crs=HUNAN_CRS))
+    return drawn.to_crs(gdf.crs), z
+
+
 def is_missing(value: Any) -> bool:
     """Return whether a cell is empty (None, NaN, NA, empty string)."""
     if value is None:

@@ -166,6 +166,7 @@ def draw(
     context: bool = True,
     markers: gpd.GeoDataFrame | None = None,
     markers_label: str | None = None,
+    order: np.ndarray | None = None,
 ) -> tuple[Figure, Axes]:
     """Draw ``gdf`` with scale bar, north arrow and legend.
 
@@ -174,7 +175,9 @@ def draw(
     a dashed outline; without them features are drawn plainly. Polygons where ``outlined`` is
     true are drawn as dashed outlines of their colour, not filled. With ``context`` the
     province and prefecture borders, the rivers and the prefecture seats (county seats on a
-    small map) are drawn and named; ``markers`` (e.g. stations) are marked on top. Labels (seats,
+    small map) are drawn and named; ``order`` ranks the areas drawn (lowest at the bottom; by
+    default largest first, so nested areas stay visible); ``markers`` (e.g. stations) are
+    marked on top. Labels (seats,
     ``label_column`` once per distinct text, rivers, counties, in that order) are placed without
     overlapping each other or the legend.
     """
@@ -208,7 +211,8 @@ def draw(
             rows = np.flatnonzero(mask)
             if mask is polys:
                 # largest first, so nested areas (isochrones, a core in its circle) stay visible
-                rows = rows[np.argsort(-shapes.geometry.iloc[rows].area.to_numpy(), kind="stable")]
+                rank = -shapes.geometry.iloc[rows].area.to_numpy() if order is None else order[rows]
+                rows = rows[np.argsort(rank, kind="stable")]
             part = shapes.iloc[rows]
             color = [colors[i] for i in rows] if colors is not None else [plain] * len(rows)
             if mask is polys:

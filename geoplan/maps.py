@@ -28,7 +28,6 @@ from geoplan import _maps_geom, _maps_labels, _maps_leaflet, _maps_rivers, _maps
 from geoplan._html import escape
 from geoplan._io import atomic_path, write_text
 from geoplan._maps_classes import DEFAULT_CMAP, NO_DATA_COLOR, NO_DATA_LABEL, SCHEMES, classify
-from geoplan.crs import HUNAN_CRS
 from geoplan.errors import DataError, GeoplanError
 
 __all__ = [
@@ -496,21 +495,6 @@ def _values(gdf: gpd.GeoDataFrame, column: str) -> list[Any]:
     return list(gdf[column]) if column in gdf.columns else [None] * len(gdf)
 
 
-def _stacking(gdf: gpd.GeoDataFrame) -> np.ndarray:
-    """Return each feature's drawing rank: areas largest first, then lines, then points."""
-    kind = gdf.geometry.geom_type.fillna("")
-    order = np.select(
-        [kind.isin(["Polygon", "MultiPolygon"]), kind.isin(["LineString", "MultiLineString"])],
-        [0, 1],
-        2,
-    )
-    area = gdf.to_crs(HUNAN_CRS).area.fillna(0.0).to_numpy()
-    ranked = np.lexsort((-area, order))  # by kind, then by area descending
-    z = np.empty(len(gdf), dtype=int)
-    z[ranked] = np.arange(len(gdf))
-    return z
-
-
 def _swatch(color: str, opacity: float) -> str:
     """Return the CSS of a legend swatch painted as a layer fill of ``color`` at ``opacity``."""
     r, g, b = (round(c * 255) for c in to_rgb(color))
@@ -535,10 +519,11 @@ def structure_map(
     with more than one structure, one toggle per value of ``color_column`` (all cores, all
     corridors ... of every structure at once; a feature shows while both are on), features
     coloured by ``color_column`` (the component's kind) at :data:`FILL_OPACITY`, areas stacked
-    largest first so none covers a smaller one, tooltips with name, role, section, character
-    span and quote, a popup on a click with the whole quote and its place. Structures
-    named without parts (empty ``role_column``) are dashed outlines. The legend's swatches are
-    the fills drawn (same colour, same opacity).
+    largest first so none covers a smaller one (one that those above hide is drawn as a band
+    inside its edge, on top: :func:`geoplan._maps_geom.stacked`), tooltips with name, role,
+    section, character span and quote, a popup on a click with the whole quote and its place.
+    Structures named without parts (empty ``role_column``) are dashed outlines. The legend's
+    swatches are the fills drawn (same colour, same opacity).
 
     Examples
     --------
@@ -552,7 +537,7 @@ def structure_map(
     colors, whole, palette = _structure_styles(
         layers_gdf, color_column=color_column, role_column=role_column
     )
-    z = _stacking(layers_gdf)
+    layers_gdf, z = _maps_geom.stacked(layers_gdf)
     popup = _popup_columns(layers_gdf, [("name", "名称"), ("pattern", "结构")], quote_column)
     pairs = _tooltip_columns(
         layers_gdf,
@@ -1006,8 +991,9 @@ def structure_static_map(
     """Draw a static map of spatial structures, styled as :func:`structure_map`, as ``(fig, ax)``.
 
     Components are filled with their kind's colour, areas largest first so none covers a
-    smaller one; structures named without parts are dashed outlines; the legend's swatches are
-    exactly the colours drawn.
+    smaller one, one that those above hide drawn as a band inside its edge, on top; structures
+    named without parts are dashed outlines; the legend's swatches are exactly the colours
+    drawn.
 
     Examples
     --------
@@ -1022,8 +1008,9 @@ def structure_static_map(
     if whole.any():
         legend.append((WHOLE_COLOR, WHOLE_LABEL, "outline"))
     labels = label_column if label_column in layers_gdf.columns else None
+    drawn, z = _maps_geom.stacked(layers_gdf)
     return _maps_static.draw(
-        layers_gdf,
+        drawn,
         colors=colors,
         legend=legend,
         ax=ax,
@@ -1035,6 +1022,7 @@ def structure_static_map(
         tolerance_m=_maps_geom.STATIC_TOLERANCE_M,
         outlined=whole,
         context=context,
+        order=z,
     )
 
 

@@ -684,3 +684,47 @@ def test_structure_tooltip_and_popup_say_where_the_quote_stands(units) -> None:
     assert "bindPopup" in page
     assert json.dumps("原文位置 (字符)") in page  # the popup's label, as folium writes it
     assert external_assets(page) == []
+
+
+def test_an_area_the_areas_over_it_hide_is_drawn_as_a_band_on_top(units, tmp_path) -> None:
+    """A circle over two districts, under a core over one and a zone over the other: stacked
+    largest first and filled it would never be seen; it is drawn as a band inside its edge,
+    above them, on the web map and on the static map alike."""
+    from PIL import Image
+    from shapely.geometry import shape
+
+    by_name = units.set_index("name").geometry
+    lukou, liling = by_name["渌口区"], by_name["醴陵市"]
+    layer = gpd.GeoDataFrame(
+        {
+            "pattern": ["一核一圈一区"] * 3,
+            "role": ["核", "圈", "区"],
+            "kind": ["core", "circle", "zone"],
+            "name": ["中心城区", "株醴都市圈", "休闲农业区"],
+        },
+        geometry=[lukou, lukou.union(liling), liling],
+        crs=4326,
+    )
+    page = maps.to_html(maps.structure_map(layer, boundaries=units))
+    categories = [r["category"] for r in _legend_rows(page)]
+    assert categories == ["core", "circle", "zone"]
+    drawn = {
+        categories[f["properties"]["r"]]: f
+        for d in _geojson_layers(page)
+        for f in d["features"]
+        if "z" in f["properties"]
+    }
+    z = {k: f["properties"]["z"] for k, f in drawn.items()}
+    assert z["circle"] > max(z["core"], z["zone"])  # on top of what hides it
+    whole = to_metric(layer).area.iloc[1]
+    band = to_metric(gpd.GeoSeries([shape(drawn["circle"]["geometry"])], crs=4326)).area.iloc[0]
+    assert 0.05 < band / whole < 0.4  # a band, not the whole circle again
+    for kind, row in (("core", 0), ("zone", 2)):  # the others are drawn whole
+        area = to_metric(gpd.GeoSeries([shape(drawn[kind]["geometry"])], crs=4326)).area.iloc[0]
+        assert area > 0.9 * to_metric(layer).area.iloc[row]
+    fig, _ax = maps.structure_static_map(layer, boundaries=None, context=False)
+    png = maps.save_figure(fig, tmp_path / "band.png")
+    counts = {rgb: n for n, rgb in Image.open(png).convert("RGB").getcolors(1 << 20)}
+    circle = drawn["circle"]["properties"]["c"]
+    rgb = tuple(int(circle[i : i + 2], 16) for i in (1, 3, 5))
+    assert counts.get(rgb, 0) > 2000  # far more than its legend swatch: the band is seen
