@@ -537,6 +537,22 @@ def test_figures_of_an_indicator_table():
     ]
 
 
+def test_a_code_of_hunan_cities_heading_a_name_gives_its_counties_too():
+    # 株醴, 张吉怀: a prefecture's one character and a county's (醴陵, 吉首) or a prefecture's;
+    # 京津: 津 is 津市's character too, but the code is of no Hunan city
+    text = (
+        "湖南省城镇体系规划\n全省构建“一核两轴”格局。“一核”即长株潭都市圈。“两轴”为株醴城镇发展轴"
+        "和张吉怀城镇发展轴。\n"
+    )
+    s = _structure(extract_plan(read_text(text)), "一核两轴")
+    axes = {c.name: _codes(c) for c in s.components}
+    assert axes["株醴城镇发展轴"] == ["430200", "430281"]
+    assert axes["张吉怀城镇发展轴"] == ["430800", "431200", "433101"]
+    text = "廊坊市规划\n对接“一轴两带”,“一轴”即京津发展轴,“两带”即甲经济带和乙经济带。\n"
+    axis = _structure(extract_plan(read_text(text)), "一轴两带").components[0]
+    assert (axis.name, _codes(axis)) == ("京津发展轴", [])
+
+
 def test_a_part_defined_again_takes_the_places_of_both_definitions():
     # a heading names the part (（一）一核: 城市发展核), the sentence below defines it again with
     # the districts it covers

@@ -596,11 +596,15 @@ def _hunan_places(
     # a name made of several units written out (甲—乙—丙组团, not one group or a line's code)
     spelled = sum(p.via == "admin" for p in named) + len(gazetteer.listed_outside(name)) >= 2
     units, feats = places_in(name + "\n" + text, context=context)
-    # a line code heading the name (渝长厦城镇发展带) names its Hunan cities; it ranks with
-    # prefectures (醴炎 of a county corridor is its two ends, the text names its counties)
+    # a line code heading the name (渝长厦城镇发展带, 株醴城镇发展轴) names its Hunan cities,
+    # unless the text names counties first (醴炎 of a county corridor: the text names them all)
     if not units or units[0].precision == "prefecture":
-        for ref in map(unit_ref, _name_code_units(bare)):
-            if ref.precision == "prefecture" and ref not in units:
+        decoded = [unit_ref(c) for c in _name_code_units(bare)]
+        # its counties too, where the code is of Hunan's cities (株醴, 张吉怀: 醴陵, 吉首), not
+        # a county's one character in another province's code (京津)
+        hunan = any(ref.precision == "prefecture" for ref in decoded)
+        for ref in decoded:
+            if (hunan or ref.precision == "prefecture") and ref not in units:
                 units.append(ref)
                 named.append(ref)
     named_codes = {p.adcode for p in named}
