@@ -5181,6 +5181,18 @@ HELD_SCORES = {
     "setfq/1205_tianyi": (4, 12, 7, 6, 7),
     "setfq/1206_yiyangdongbuxinqu": (4, 8, 8, 8, 8),
     "setfq/1207_yuelushandaxuekejicheng": (5, 15, 9, 9, 8),
+    # run at 3d2929b: structures 12/12, components 24/32, transport 39/41 (setfr/README.md)
+    "setfr/1208_liuyang": (4, 5, 10, 7, 9),
+    "setfr/1210_shaoshan": (3, 12, 6, 5, 6),
+    "setfr/1211_changshaxian": (2, 2, 6, 5, 6),
+    "setfr/1212_xinhua": (2, 3, 7, 4, 7),
+    "setfr/1215_guiyang": (1, 2, 10, 8, 9),
+    # run at 8ccae32: structures 12/12, components 23/27, transport 38/41 (setfs/README.md)
+    "setfs/1216_youxian": (6, 6, 8, 7, 8),
+    "setfs/1217_qiyang": (2, 0, 10, 9, 9),
+    "setfs/1218_yuanling": (2, 2, 6, 6, 6),
+    "setfs/1219_shimen": (1, 9, 7, 6, 7),
+    "setfs/1220_longhui": (1, 6, 7, 7, 7),
 }
 
 
