@@ -1429,6 +1429,24 @@ LINE_FORMS = {
         "安化县旅游规划\n境内高速由五段组成。其中常安高速起于常德石门桥,已建成通车。",
         [("常安高速", ["常德市"], "existing")],
     ),
+    # a subject and its verbs before the first code of a list (配合甲市加快建设 | 永新、零道等高速):
+    # the code begins after the verbs, the subject is no part of it
+    "a list's first code after its subject and verbs (配合永州市加快建设永新、零道等高速公路)": (
+        "祁阳市规划\n配合永州市加快建设永新、零道等高速公路，进一步完善高速路网。",
+        [
+            ("永新高速公路", None, "under_construction"),
+            ("零道高速公路", None, "under_construction"),
+        ],
+    ),
+    # airports named by their cities and sharing 机场 (铜仁、常德机场): each city has one
+    "airports named by their cities, listed before the word they share (铜仁、常德机场)": (
+        "辰溪县规划\n县城至芷江机场约1.5小时，至铜仁、常德机场约2小时。",
+        [
+            ("芷江机场", ["芷江侗族自治县"], "existing"),
+            ("铜仁机场", ["铜仁市"], "existing"),
+            ("常德机场", ["常德市"], "existing"),
+        ],
+    ),
 }
 
 

@@ -735,9 +735,22 @@ def _full_name(section: str, name: str) -> str:
 
 
 def _heading_components(ctx: _Ctx, pos: int, tokens: list[tuple[str, str]]) -> list[tuple]:
-    """Components recovered from headings following a chapter intro that names the structure."""
+    """Components recovered from headings following a chapter intro that names the structure.
+
+    The headings are those of the chapter (第X章) the name stands in, never those of the next
+    chapter: a plan that names the province's structure at the end of 第一章 does not title
+    its parts in 第二章 (a later section of its own chapter may: 第一节 总体格局 names
+    “四区”, 第二节 功能分区 titles them).
+    """
     limit = pos + HEADING_WINDOW_CHARS
     heads = [s for s in ctx.sections if pos < s.span[0] < limit and 3 <= s.level <= 5]
+    holder = max(
+        (s for s in ctx.sections if s.span[0] <= pos < s.span[1] and s.level <= 2),
+        key=lambda s: s.level,
+        default=None,
+    )
+    if holder is not None:
+        heads = [h for h in heads if h.level > holder.level and h.span[0] < holder.span[1]]
     out = []
     used: set[int] = set()
     for numeral, role in tokens:

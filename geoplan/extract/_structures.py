@@ -57,6 +57,7 @@ FEATURE_ROLES = (
     "湾区",  # a bay and its coast as one area (二湾区: 甲湾和乙湾)
     "岛群",  # a group of islands (五岛群: 甲岛群、乙岛群…)
     "绿洲",  # a large green area between towns (一中心、一绿洲: 甲生态绿洲)
+    "寨",  # a walled hill village, a scenic spot of its own (三山一寨: 甲山、乙山、丙山和丁寨)
 )
 # 城际: a count of intercity lines (三横一纵四城际); 向: of directions out of a hub (四联八向);
 # 联线: of link lines (九联线), 联 and 线 as one word.
@@ -81,8 +82,9 @@ _WORD_ALT = "|".join(f"{w}(?!动)" if w == "轴带" else w for w in _WORDS)
 _MEASURE = "(?:个|条|大|座)?"
 # After a measure word, a qualifier may stand before the role (三个功能区、多个景观节点、
 # 三条精品线): the token then ends where the name does (a list mark, a quote, a space, a
-# defining word), so that a qualifier never swallows the start of the next word.
-_BOUND = r"[、,，。;；:：”\"」』\s和与及]|分为|分别|依次|即|是|为|指|包括|由|$"
+# defining word, a dash before what it is: 两条精品线路——即…), so that a qualifier never
+# swallows the start of the next word.
+_BOUND = r"[、,，。;；:：”\"」』\s和与及—]|分为|分别|依次|即|是|为|指|包括|由|$"
 # Not a corridor: a qualified 通道 (三大纵向通道, 两条出省通道) describes lines, it names no token;
 # nor a qualified 道 a street (4个街道).
 _QUALIFIED = rf"[个条大座处][^\W\d{NUMERALS}、,，]{{1,4}}?(?=(?!通?道)(?:{_WORD_ALT})(?:{_BOUND}))"
@@ -518,12 +520,34 @@ def find_patterns(text: str) -> list[tuple[str, int, int]]:
         # (划定“一脉一心两环”的生态空间格局)
         layout = regime and _LAYOUT_GOVERNED.match(text, close)
         vote = -2 if regime and not layout else head_vote(text, max(end, close))
+        if _describes_one(text, max(end, close), pattern):
+            vote = -2  # 『一桥连三寨』的凉亭桥: a byname of the one thing it governs
         votes[compact] = votes.get(compact, 0) + vote
         found.append((compact, m.start(), end))
     for pattern in {p for p, _s, _e in found if votes[p] < 0}:
         first = min(e for p, _s, e in found if p == pattern)
         votes[pattern] += _parts_defined(pattern, text[first : first + DEFINED_WITHIN])
     return [f for f in found if votes[f[0]] >= 0]
+
+
+# A name, then 的 and the one thing it governs, closing its clause (『一桥连三寨』的土家凉亭桥).
+_GOVERNS_ONE = re.compile(r"[”\"」』]?的([\u4e00-\u9fff]{1,8})(?=[,，。;；\s]|$)")
+
+
+def _describes_one(text: str, close: int, pattern: str) -> bool:
+    """Whether a name is the byname of the one thing it governs: what follows its 的 is of the
+    kind the name counts one of (『一桥连三寨』的土家凉亭桥: the bridge is its 一桥), a thing that
+    is described, not a layout.
+
+    >>> _describes_one("『一桥连三寨』的土家凉亭桥；", 7, "一桥连三寨")
+    True
+    >>> _describes_one("“一江两岸”的景观格局。", 6, "一江两岸")
+    False
+    """
+    m = _GOVERNS_ONE.match(text, close)
+    if m is None:
+        return False
+    return any(count_of(n) == 1 and m.group(1).endswith(r) for n, r in tokens_of(pattern))
 
 
 # Words that count the parts of an information system as well as of space (一库一网一平台: a

@@ -1349,8 +1349,11 @@ def _after_verbs(clause: str) -> int:
 
 def _item_code(item: str) -> int:
     """Where the code of a list item begins: after what describes it (已建成的 | 沪昆) and
-    the verbs heading it (规划建设 | 邵永)."""
+    the verbs heading it (规划建设 | 邵永), and a subject before them (永州市加快建设 | 永新)."""
     cut = item.rfind("的") + 1
+    verbs = [item.rfind(v) + len(v) for v in _VERBS if len(v) > 1 and v in item[cut:]]
+    if verbs and max(verbs) <= len(item) - 2:
+        cut = max(cut, max(verbs))
     while True:
         m = _STATUS_RE.match(item, cut) or _CHAIN_LEAD.match(item[cut:])  # 远期规划 | 湘韶宁
         step = len(m.group()) if m else 0
@@ -1879,13 +1882,18 @@ def find_projects(text: str) -> list[RawProject]:
         section = _section(text, start, end, mode, note)
         if section is not None:
             out.append(section)
-        if kind is not None:  # 吉首、古丈、龙山通用机场: each unit listed before it has one
+        # 吉首、古丈、龙山通用机场: each unit listed before it has one; so has each before an
+        # airport named by its unit alone (铜仁、常德机场)
+        shared = kind is not None or (mode == "airport" and anchor == m.start() and _place(code))
+        if shared:
             out.extend(
                 RawProject(
-                    text[s0:e0] + kind.group() + suffix,
+                    text[s0:e0] + (kind.group() if kind else "") + suffix,
                     mode,
                     (s0, m.end()),
-                    [unit[0]] if unit[1] else [],  # (no city of another province's own)
+                    # (a general airport of another province's county: no city of its own;
+                    # an airport named by its city: that city, 铜仁机场 -> 铜仁市)
+                    [unit[0]] if unit[1] or kind is None else [],
                     [unit[1]] if unit[1] else [],
                     [],
                     status,
