@@ -5226,6 +5226,8 @@ HELD_SCORES = {
     "setfs/1218_yuanling": (2, 2, 7, 7, 7),
     "setfs/1219_shimen": (1, 9, 7, 6, 7),
     "setfs/1220_longhui": (1, 6, 7, 7, 7),
+    # run at 7ff9add: structures 1/1, components 2/2, transport 6/8 (setft/README.md)
+    "setft/1224_aershan": (1, 2, 6, 1, 4),
 }
 
 
