@@ -1438,6 +1438,20 @@ LINE_FORMS = {
             ("零道高速公路", None, "under_construction"),
         ],
     ),
+    # a terminus that is a unit of China by its whole name holds no shorter one (齐齐哈尔, not
+    # 哈尔 of 哈尔滨; 老河口, not 河口; 牡丹江, not 丹江)
+    "termini named whole by units of China (齐齐哈尔—乌兰浩特—通辽高铁, 老河口至南漳高速)": (
+        "阿尔山市规划\n争取规划建设的齐齐哈尔—乌兰浩特—通辽高铁尽早实施。加快建设老河口至南漳高速公路。",
+        [
+            ("齐齐哈尔—乌兰浩特—通辽高铁", ["齐齐哈尔市", "乌兰浩特市", "通辽市"], "planned"),
+            ("老河口至南漳高速公路", ["老河口市", "南漳县"], "under_construction"),
+        ],
+    ),
+    # brackets glossing a line's name (its ends) close no clause: the words after them govern it
+    "the stage said after brackets that gloss the name (长九高铁(长沙至九江)前期研究)": (
+        "平江县规划\n积极推动长九高铁（长沙至九江）前期研究，争取早日开工。",
+        [("长九高铁", ["长沙市", "九江市"], "studied")],
+    ),
     # airports named by their cities and sharing 机场 (铜仁、常德机场): each city has one
     "airports named by their cities, listed before the word they share (铜仁、常德机场)": (
         "辰溪县规划\n县城至芷江机场约1.5小时，至铜仁、常德机场约2小时。",

@@ -1102,6 +1102,36 @@ def _lines_below(body: str, k: int, suffixes: tuple[str, ...]) -> list[str]:
     return names if len(names) == k else []
 
 
+# A line of a box or table that wraps: what is left of a cell, indented below it.
+_WRAPPED_LINE = re.compile(r"[ \t\u3000]{2,}([^\s,，;；。:：、]{2,20})[;；。]?[ \t\u3000]*$")
+
+
+def _wrapped_cell(body: str, k: int | None, suffixes: tuple[str, ...]) -> list[str]:
+    r"""The names of a box's cell whose list wraps onto indented lines below it (两区：甲园区,
+    then 乙园区 indented on the next line), one a line, as many as the token counts, each of the
+    role's kind.
+
+    >>> _wrapped_cell("甲食品园区\n   乙科技园区\n\n其中…", 2, ("园区", "区"))
+    ['甲食品园区', '乙科技园区']
+    >>> _wrapped_cell("甲食品园区\n乙科技园区\n", 2, ("园区", "区"))
+    []
+    """
+    if not k or k < 2:
+        return []
+    lines = body.split("\n")
+    first = lines[0].strip(" \t\u3000;；。")
+    if len(lines) < k or not re.fullmatch(r"[^\s,，;；。:：、]{2,20}", first):
+        return []
+    names = [first]
+    for line in lines[1:k]:
+        m = _WRAPPED_LINE.fullmatch(line)
+        if m is None:
+            return []
+        names.append(m.group(1))
+    names = [clean_name(n) for n in names]
+    return names if all(n.endswith(suffixes) for n in names) else []
+
+
 def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bool]:
     """Names defined for one token, and whether they came from an enumeration."""
     k = count_of(numeral)
@@ -1110,6 +1140,9 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     head = re.sub(r"[,，]\s*(?=以及)", "", head).rstrip(" :：")  # 甲区、乙区, 以及丙区: one list
     head = re.sub(r"^\s*(?:分为|划分为|包括|主要包括)(?=[\u4e00-\u9fff]{2})", "", head)
     suffixes = (*ROLE_SUFFIX.get(role, ()), role)
+    wrapped = _wrapped_cell(body, k, suffixes)
+    if wrapped:
+        return wrapped, False
     # 以甲区、乙区为代表的六个保护区: the parts it gives as examples (some of its count)
     examples = re.match(r"^(?:是指|指)?以([^以为。;；]{2,60}?)为代表的", head)
     if examples and k and k > 1:

@@ -315,6 +315,9 @@ _SECTION_WITH_ASIDE = re.compile(
     r"[\u4e00-\u9fff]{1,6}?[(（][^()（）\n]{1,8}[)）]"
     r"(?:[至—–-][\u4e00-\u9fff]{1,6}?(?:[(（][^()（）\n]{1,8}[)）])?)?段"
 )
+# Brackets right after a line's name that gloss it (长九高铁(长沙至九江)): its ends or its other
+# name, said in passing; the clause goes on after them.
+_GLOSS_AFTER = re.compile(r"[(（][^()（）\n,，。;；]{1,20}[)）]")
 # A pronoun taking up the subject of the previous sentence: 规划将其改扩建为军民两用机场.
 _ANAPHOR = re.compile(r"(?:将|对|把|使)其")
 # A sentence that takes its subject up again by a noun (该项目于…开工; 该线目前处于规划研究阶段).
@@ -668,7 +671,9 @@ def _termini(text: str, start: int, code: str) -> tuple[int, list[str]] | None:
         number = _ROUTE_LEAD.match(token)
         if number is not None and number.end() < len(token):  # G5515桑植 | 至龙山
             s0, token = s0 + number.end(), token[number.end() :]
-        if _place(token) is None:  # 规划贯通韶山 | 至井冈山: the unit's name ending the token
+        # 规划贯通韶山 | 至井冈山: the unit's name ending the token (not inside a unit of China
+        # named whole: 齐齐哈尔, not 哈尔 of 哈尔滨)
+        if _place(token) is None and not _whole_unit_of_china(token):
             k = next(
                 (k for k in range(1, len(token) - 1) if _place(token[k:]) or unit_named(token[k:])),
                 None,
@@ -691,6 +696,16 @@ def _termini(text: str, start: int, code: str) -> tuple[int, list[str]] | None:
         ):
             return None
         return s0, parts
+
+
+def _whole_unit_of_china(token: str) -> bool:
+    """Whether ``token`` is a unit of China by its whole name or short name (齐齐哈尔).
+
+    >>> _whole_unit_of_china("齐齐哈尔"), _whole_unit_of_china("贯通韶山")
+    (True, False)
+    """
+    unit = unit_named(token)
+    return unit is not None and token in (unit.name, unit.short_name)
 
 
 @cache
@@ -971,6 +986,9 @@ def _status(text: str, start: int, end: int) -> tuple[str | None, float]:
         clause_start = max(text.rfind(ch, lo, start - 1) for ch in _CLAUSE_STOPS) + 1
     aside = _SECTION_WITH_ASIDE.match(text, end)
     scan = aside.end() if aside else end  # (the brackets of a section's name close no clause)
+    gloss = _GLOSS_AFTER.match(text, end) if aside is None else None
+    if gloss is not None:  # 长九高铁(长沙至九江)前期研究: nor do brackets glossing the name
+        scan = gloss.end()
     hi = min(len(text), scan + 24)
     if text.startswith("、", end):
         hi = min(len(text), end + LIST_REACH)  # an item of a list: its end is what governs it
