@@ -2,7 +2,7 @@
 
 Run: ``python benchmarks/bench_extract.py [-v]``. Prints, per text and in total, for the five
 seeds (``tests/data/answers_*.json``), for the development texts no rule was written from
-(``tests/data/devtexts``) and for sets C to FT (``tests/data/setc`` ... ``setft``, each held out
+(``tests/data/devtexts``) and for sets C to FU (``tests/data/setc`` ... ``setfu``, each held out
 until its first score, see their READMEs), in one run: recall of structures and components,
 component places precision/recall/F1, transport names found, cities decoded and status right,
 and slogans taken for structures (``geoplan.evaluate``); ``-v`` lists every miss. Then
@@ -216,6 +216,7 @@ def _keyed() -> dict[str, list[tuple[str, Path, dict]]]:
         "setfr": folder("setfr"),
         "setfs": folder("setfs"),
         "setft": folder("setft"),
+        "setfu": folder("setfu"),
     }
 
 
