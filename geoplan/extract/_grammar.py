@@ -1102,6 +1102,34 @@ def _lines_below(body: str, k: int, suffixes: tuple[str, ...]) -> list[str]:
     return names if len(names) == k else []
 
 
+# A line opened by a quoted name and the word defining it (“甲、乙产业集聚区”即…).
+_QUOTED_LINE = re.compile(
+    rf"\s*(?:[0-9]{{1,2}}[.、．]|[(（][一二三四五六七八九十0-9]{{1,2}}[)）])?\s*[{_OPEN}]"
+    rf"([^{_OPEN}{_CLOSE}\n]{{2,24}})[{_CLOSE}]\s*(?:即|是指|是|指|为|[:：]|——)"
+)
+
+
+def _quoted_lines_below(body: str, k: int, suffixes: tuple[str, ...]) -> list[str]:
+    r"""The quoted names opening the lines below a definition's sentence (“三区”指三个产业集聚区,
+    分工如下。\n“甲、乙产业集聚区”即…\n…), each defined in its turn and of the role's kind, as
+    many as the token counts; else none.
+
+    >>> _quoted_lines_below("三个集聚区,分工如下。\n“甲、乙产业集聚区”即…。\n“丙产业集聚区”即…。",
+    ...     2, ("区",))
+    ['甲、乙产业集聚区', '丙产业集聚区']
+    """
+    _first, _, rest = body.partition("\n")
+    if not rest:
+        return []
+    names = []
+    for line in rest.split("\n")[:k]:
+        m = _QUOTED_LINE.match(line)
+        if m is None or not m.group(1).endswith(suffixes):
+            return []
+        names.append(m.group(1))
+    return names
+
+
 # A line of a box or table that wraps: what is left of a cell, indented below it.
 _WRAPPED_LINE = re.compile(r"[ \t\u3000]{2,}([^\s,，;；。:：、]{2,20})[;；。]?[ \t\u3000]*$")
 
@@ -1348,7 +1376,11 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         joined = _places_joined(pieces, suffixes)
         if len(joined) == k < len(pieces):
             return joined, False
-        by_commas = _comma_names(sent, k, suffixes) or _lines_below(body, k, suffixes)
+        by_commas = (
+            _comma_names(sent, k, suffixes)
+            or _lines_below(body, k, suffixes)
+            or _quoted_lines_below(body, k, suffixes)
+        )
         if by_commas:
             return by_commas, False
     if body[:1] in ",，":  # 四区中, 甲片区以…, 乙片区以…, 其余片区…: the parts it names
