@@ -794,6 +794,42 @@ def _heading_components(ctx: _Ctx, pos: int, tokens: list[tuple[str, str]]) -> l
     return out
 
 
+# A box's title line (专栏1 新区城市组团) and a line of it led by a name and a colon (甲组团: …).
+_BOX_TITLE = re.compile(r"\s*(?:专栏|表)\s*[0-9一二三四五六七八九十]{0,3}[^\n]{0,30}\n")
+_BOX_LINE = re.compile(r"[ \t]*([^\s:：,，。;；、“”]{2,16})[:：][^\n]*(?:\n|$)")
+
+
+def _box_components(text: str, pos: int, tokens: list[tuple[str, str]]) -> list[tuple]:
+    r"""Parts listed in the box (or the lines) right after the paragraph naming a structure, a
+    line each led by its name and a colon, the name of a token's kind, as many lines as that
+    token counts (“一山、两区、三组团”…\n专栏1 城市组团\n甲组团:位于…\n乙组团:…\n丙组团:…).
+
+    >>> t = "构建“一山、三组团”结构。\n专栏1 城市组团\n甲组团:位于甲镇\n乙组团:隶属乙区\n丙组团:…\n"
+    >>> [(r, n) for r, n, _s in _box_components(t, 9, [("一", "山"), ("三", "组团")])]
+    [('组团', '甲组团'), ('组团', '乙组团'), ('组团', '丙组团')]
+    """
+    nl = text.find("\n", pos)
+    if nl == -1:
+        return []
+    at = nl + 1
+    title = _BOX_TITLE.match(text, at)
+    if title is not None:
+        at = title.end()
+    lines = []
+    while len(lines) <= 12:
+        m = _BOX_LINE.match(text, at)
+        if m is None:
+            break
+        lines.append((m.group(1), (m.start(), m.end())))
+        at = m.end()
+    for numeral, role in tokens:
+        k = count_of(numeral) or 0
+        suffixes = (*ROLE_SUFFIX.get(role, ()), role)
+        if k >= 2 and len(lines) == k and all(n.endswith(suffixes) for n, _s in lines):
+            return [(role, n, span) for n, span in lines]
+    return []
+
+
 # A structure named by counts in quotes (“3+5”城市群, “1+4+2”城市圈, “1147”), and the
 # definition of one of its counts (“3”指甲、乙、丙三市; 第二个“1”指乙景区).
 _DIGIT_NAME = re.compile(
@@ -1504,6 +1540,12 @@ def _structures(ctx: _Ctx) -> list[Structure]:
             for s2, e2 in occs[:MAX_OCCURRENCES]:
                 comps = components_inline(text, e2, tokens)
                 if comps:
+                    s, e = s2, e2
+                    break
+        if not comps and not recovered:
+            for s2, e2 in occs[:MAX_OCCURRENCES]:
+                recovered = _box_components(text, e2, tokens)
+                if recovered:
                     s, e = s2, e2
                     break
         comps = _written_labels(
