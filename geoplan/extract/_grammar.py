@@ -142,8 +142,9 @@ _MARK = (
     r"|(?:共同)?(?:组成|构成)(?=\s*[:：][ \t]*\n)"
     # the label, then what it centres on (一核, 以甲城为中心)
     r"|[,，]?\s*(?=以[^。;；,，]{2,30}?为(?:重要)?(?:中心|核心|主体|龙头|依托|枢纽|节点))"
-    # the label, then some of its parts (四区中, 甲片区以…为特色, 乙片区以…; 两翼之中, 左翼为…)
-    r"|(?:之)?中(?=[,，])"
+    # the label, then some of its parts (四区中, 甲片区以…为特色, 乙片区以…; 两翼之中, 左翼为…;
+    # 四组团中与本县相关的, 一是…: those that bear on the plan)
+    r"|(?:之)?中(?:[^。;；,，:：“”\"\n]{1,12}的)?(?=[,，])"
 )
 _BOUNDARY = set("\n。;；:：,，、!！?？()（）|")
 _ENUM = re.compile(
