@@ -794,6 +794,28 @@ def _heading_components(ctx: _Ctx, pos: int, tokens: list[tuple[str, str]]) -> l
     return out
 
 
+def _at_first(
+    occs: list[tuple[int, int]],
+    find: Callable[[Any, int, list[tuple[str, str]]], list],
+    source: Any,
+    tokens: list[tuple[str, str]],
+) -> tuple[list, tuple[int, int] | None]:
+    """What ``find(source, end, tokens)`` finds after the first mention of a name where it finds
+    anything, and that mention's span (``([], None)`` where it finds nothing)."""
+    for s2, e2 in occs[:MAX_OCCURRENCES]:
+        found = find(source, e2, tokens)
+        if found:
+            return found, (s2, e2)
+    return [], None
+
+
+def _headings_below(ctx: _Ctx, pos: int, tokens: list[tuple[str, str]]) -> list[tuple]:
+    """Parts titled by the headings right below a mention (the next within 200 characters)."""
+    if ctx.next_heading(pos, 5) - pos >= 200:
+        return []
+    return _heading_components(ctx, pos, tokens)
+
+
 # A box's title line (专栏1 新区城市组团) and a line of it led by a name and a colon (甲组团: …).
 _BOX_TITLE = re.compile(r"\s*(?:专栏|表)\s*[0-9一二三四五六七八九十]{0,3}[^\n]{0,30}\n")
 _BOX_LINE = re.compile(r"[ \t]*([^\s:：,，。;；、“”]{2,16})[:：][^\n]*(?:\n|$)")
@@ -1527,27 +1549,16 @@ def _structures(ctx: _Ctx) -> list[Structure]:
             comps = grammar
         elif grammar:
             comps = _by_role(tokens, grammar, comps)
-        recovered = []
-        if not comps:
-            for s2, e2 in occs[:MAX_OCCURRENCES]:
-                nxt = ctx.next_heading(e2, 5)
-                if nxt - e2 < 200:
-                    recovered = _heading_components(ctx, e2, tokens)
-                    if recovered:
-                        s, e = s2, e2
-                        break
+        recovered: list[tuple] = []
+        at = None
+        if not comps:  # the headings right below a mention title its parts
+            recovered, at = _at_first(occs, _headings_below, ctx, tokens)
         if not comps and not recovered:
-            for s2, e2 in occs[:MAX_OCCURRENCES]:
-                comps = components_inline(text, e2, tokens)
-                if comps:
-                    s, e = s2, e2
-                    break
+            comps, at = _at_first(occs, components_inline, text, tokens)
         if not comps and not recovered:
-            for s2, e2 in occs[:MAX_OCCURRENCES]:
-                recovered = _box_components(text, e2, tokens)
-                if recovered:
-                    s, e = s2, e2
-                    break
+            recovered, at = _at_first(occs, _box_components, text, tokens)
+        if at is not None:
+            s, e = at
         comps = _written_labels(
             _units_as_label(text, _described_parts(comps, tokens), tokens), pattern
         )
