@@ -155,14 +155,11 @@ def stacked(gdf: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, np.ndarray]:
             inner = shapely.buffer(geoms[i], -width)
             geoms[i] = shapely.difference(geoms[i], inner) if not inner.is_empty else geoms[i]
             banded[i] = True
-    if not banded.any():
-        z = np.empty(len(gdf), dtype=int)
-        z[ranked] = np.arange(len(gdf))
-        return gdf, z
-    order = np.where(banded, 1, order)
-    ranked = np.lexsort((-area, order))
+    ranked = np.lexsort((-area, np.where(banded, 1, order)))  # bands above the areas
     z = np.empty(len(gdf), dtype=int)
     z[ranked] = np.arange(len(gdf))
+    if not banded.any():
+        return gdf, z
     drawn = metric.set_geometry(gpd.GeoSeries(geoms, index=gdf.index, crs=HUNAN_CRS))
     return drawn.to_crs(gdf.crs), z
 
