@@ -13,7 +13,7 @@ import pytest
 from geoplan._data import geodata_path
 from geoplan.corpus import read_text
 from geoplan.extract import extract_plan
-from geoplan.extract._common import corridor_codes, decode_code
+from geoplan.extract._common import corridor_codes, decode_code, decode_near, unit_of_title
 from geoplan.extract._transport import find_projects
 
 
@@ -63,6 +63,55 @@ def test_decode_code_names_that_are_not_codes():
     # a waterway's or road's name is not a code: no unit of China is sought for its characters
     assert decode_code("长江", china=False) == (["长沙市"], ["430100"], ["江"])
     assert decode_code("长江")[0] != ["长沙市"]
+
+
+@pytest.mark.parametrize(
+    ("title", "home"),
+    [
+        ("常州市武进区国土空间总体规划（2021—2035年）", "武进区"),  # the finer of two full names
+        ("惠州大亚湾经济技术开发区国土空间总体规划", "惠州市"),  # a short name opening the title
+        ("新沂市“十四五”国土空间格局", "新沂市"),
+        ("鼓楼区发展规划", None),  # four 鼓楼区 in China and no city named
+        ("关于推进城乡一体化的实施意见", None),
+    ],
+)
+def test_unit_of_title(title, home):
+    unit = unit_of_title(title)
+    assert (unit.name if unit is not None else None) == home
+
+
+@pytest.mark.parametrize(
+    ("code", "home", "names", "undecoded"),
+    [
+        ("杭黄", "330111", ["杭州市", "黄山市"], []),  # 富阳: 黄山市, not 黄浦区 (a district)
+        ("长吉", "220183", ["长春市", "吉林市"], []),  # 德惠: no Hunan prior for 长
+        ("常宜", "320412", ["常州市", "宜兴市"], []),  # 武进: a county far nearer than 宜春市
+        ("京哈", "230113", ["北京市", "哈尔滨市"], []),  # a municipality's short name
+        ("青银", "370281", ["青岛市", "银川市"], []),  # 银川: the one city 银 begins
+        ("周凤", "610124", ["周至县", "凤县"], []),  # the plan's own county
+        ("沪昆", "330111", ["上海市", "昆明市"], []),  # a corridor keeps its curated ends
+    ],
+)
+def test_decode_near_reads_a_code_by_where_the_plan_lies(code, home, names, undecoded):
+    got, adcodes, left = decode_near(code, home)
+    assert (got, left) == (names, undecoded)
+    assert adcodes == []  # no end in Hunan
+
+
+def test_codes_of_a_plan_outside_hunan_are_read_where_it_lies():
+    body = "第一章 对外交通\n加快建设长吉城际铁路北延段，杭黄高铁已建成通车。\n"
+
+    def cities(title):
+        x = extract_plan(read_text(f"{title}\n{body}")).to_dict()
+        return {t["name"]: t["cities"] for t in x["transport"]}
+
+    assert cities("德惠市综合交通规划要点") == {
+        "长吉城际铁路": ["长春市", "吉林市"],
+        "杭黄高铁": [],  # 2,000 km from 德惠: no candidate near enough to be sure of
+    }
+    assert cities("杭州市富阳区综合交通规划要点")["杭黄高铁"] == ["杭州市", "黄山市"]
+    # a Hunan plan keeps the table's Hunan reading (长 = 长沙)
+    assert cities("浏阳市综合交通规划要点")["长吉城际铁路"] == ["长沙市"]
 
 
 def test_corridor_codes_are_sourced_and_resolve():
@@ -1370,7 +1419,7 @@ LINE_FORMS = {
     # 服务区): the words of place no part of the name; a road to a port (疏港路) is no port
     "lines after words of where (北起…, 紧邻…), a port road no port (东起甲疏港路)": (
         "庄河市交通规划\n该站紧邻鹤大高速公路庄河服务区,东起太平湾疏港路。",
-        [("鹤大高速公路", [], "existing")],
+        [("鹤大高速公路", ["大连市"], "existing")],  # 大 by 庄河 (of 大连); 鹤 not sure
     ),
     # verbs of what a plan does with a port or line (坚持, 服务, 解决, 围绕, 借助) are no part of
     # its name, and a kind after them names none

@@ -41,9 +41,11 @@ from geoplan.extract._common import (
     admin_refs,
     corridor_codes,
     decode_code,
+    decode_near,
     feature_refs,
     places_in,
     township_ref,
+    unit_of_title,
     unit_ref,
 )
 from geoplan.extract._figures import find_figures, find_table_figures, find_tables
@@ -328,6 +330,9 @@ class _Ctx:
         self.heading_starts = [s.span[0] for s in self.sections]
         self.title = plan.title  # computed once: Plan.title scans the whole text
         self.jurisdiction = _jurisdiction(plan)
+        # the plan's unit when it lies outside Hunan (武进区), for the codes of its lines
+        home = unit_of_title(self.title) if self.jurisdiction is None else None
+        self.home_outside = home.adcode if home is not None and not home.in_hunan else None
 
     def orig(self, span: tuple[int, int]) -> tuple[int, int]:
         return self.plan.to_original(span)
@@ -2102,6 +2107,25 @@ def _decode_in_context(ctx: _Ctx, p: RawProject) -> None:
     p.note = (p.note + "; " if p.note else "") + "code read by the places named after it"
 
 
+def _decode_at_home(ctx: _Ctx, p: RawProject) -> None:
+    """Decode a line's code again by where the plan lies, for a plan of a unit outside Hunan
+    (``decode_near``): 常宜高速 in 武进's plan is 常州–宜兴, not 常德–宜昌."""
+    m = _LINE_CODE.match(p.name)
+    if ctx.home_outside is None or m is None or p.mode in ("airport", "port", "waterway"):
+        return
+    if "至" in m.group(1):
+        return  # 襄阳至南阳高速公路: its ends are written whole
+    names, adcodes, undecoded = decode_near(m.group(1), ctx.home_outside)
+    more = len(undecoded) < len(p.undecoded)
+    # every end read in Hunan, for a plan outside it (常宜 in 武进: not 常德, 宜昌); a line
+    # with one end outside Hunan keeps its reading (杭长 = 杭州–长沙 in 诸暨's plan)
+    hunan_only = bool(p.cities) and len(p.adcodes) == len(p.cities)
+    if not (more or (hunan_only and len(undecoded) <= len(p.undecoded))):
+        return
+    p.cities, p.adcodes, p.undecoded = names, adcodes, undecoded
+    p.note = (p.note + "; " if p.note else "") + "code read by where the plan lies"
+
+
 def _one_line_one_stage(
     out: dict[tuple[str, str], TransportProject], ranks: dict[tuple[str, str], float]
 ) -> None:
@@ -2155,6 +2179,7 @@ def _transport(ctx: _Ctx) -> list[TransportProject]:
     heads = _lost_heads(projects, ctx.text)
     for p in projects:
         _decode_in_context(ctx, p)
+        _decode_at_home(ctx, p)
     for i, p in enumerate(projects):
         full = heads.get(i)
         key = _project_key(full.name if full else p.name, p.mode)

@@ -284,6 +284,8 @@ def abbreviations() -> dict[str, Abbreviation]:
 # (3) the curated abbreviation table (Hunan prior: 长 = 长沙), (4) the prefecture- and county-level
 # units of China whose name begins with it, chosen by where the code's other, already decoded ends
 # lie: a line joins places near each other. A character none of these settle stays undecoded.
+# A plan outside Hunan has no Hunan prior: ``decode_near`` reads its codes by where the plan's
+# own unit lies (the unit its title names) and the ends read so far.
 
 # Candidates farther than this from every decoded end of the code are not its ends (km; the
 # longest Hunan-scale line codes join places 400-500 km apart: 岳汝 = 岳阳–汝城 is 425 km).
@@ -291,6 +293,10 @@ CODE_END_MAX_KM = 700.0
 # A candidate wins only when the next one is at least this many times farther from the decoded
 # ends (韶 of 炎韶: 韶关 190 km, 韶山 200 km from 炎陵: too close to call, left undecoded).
 CODE_END_RATIO = 1.5
+# Outside Hunan (decode_near), a county-level candidate counts as this many times farther than
+# it lies: line codes name prefecture-level cities unless a county is far nearer (杭黄: 黄山市
+# 168 km from 富阳, not 黄浦区, 213 km; 常宜 from 武进: 宜兴市, 50 km, not 宜春市).
+CODE_COUNTY_WEIGHT = 6.0
 _EARTH_KM = 6371.0
 
 
@@ -584,6 +590,180 @@ def _decode_code(code: str, china: bool) -> tuple[tuple[str, ...], ...]:
             names.append(f[0])
             if f[1]:
                 adcodes.append(f[1])
+    return tuple(names), tuple(adcodes), tuple(undecoded)
+
+
+# The short names (简称) of the four municipalities, which stand for the city in a line's code
+# (京哈 = 北京–哈尔滨, 津石 = 天津–石家庄, 沪宁 = 上海–南京, 渝湘 = 重庆–长沙; the list of
+# zh.wikipedia.org/wiki/中华人民共和国省级行政区). Other provinces' short names (苏, 赣, 黔) stand
+# for a province or one of several cities, and are left to the candidates.
+_MUNICIPALITY_SHORT = {"京": "北京市", "津": "天津市", "沪": "上海市", "渝": "重庆市"}
+
+
+@cache
+def _china_name_index() -> dict[str, tuple[gazetteer.Unit, ...]]:
+    """Units of China by full name and by short name of two characters or more."""
+    out: dict[str, list[gazetteer.Unit]] = {}
+    for u in gazetteer.units(scope="china"):
+        for name in {u.name, u.short_name}:
+            if isinstance(name, str) and len(name) >= 2:
+                out.setdefault(name, []).append(u)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def unit_of_title(title: str) -> gazetteer.Unit | None:
+    """The finest unit of China a plan's title names: the plan's home, anywhere in China.
+
+    A full name counts anywhere in the title (常州市武进区: 武进区, of 常州市, the finer); a short
+    name only at the title's start or right after a full name (惠州大亚湾经济技术开发区: 惠州市),
+    where plans put their unit. A name several units share is taken only where the title also
+    names the prefecture or province of one of them.
+
+    Examples
+    --------
+    >>> unit_of_title("常州市武进区国土空间总体规划（2021—2035年）").name
+    '武进区'
+    >>> unit_of_title("惠州大亚湾经济技术开发区国土空间总体规划").name
+    '惠州市'
+    >>> unit_of_title("鼓楼区发展规划") is None  # four 鼓楼区 in China, no city named
+    True
+    """
+    index = _china_name_index()
+    found: list[tuple[int, int, tuple[gazetteer.Unit, ...], bool]] = []
+    i = 0
+    while i < len(title):
+        hit = None
+        for n in range(min(12, len(title) - i), 1, -1):
+            units = index.get(title[i : i + n])
+            if units:
+                hit = (i, i + n, units)
+                break
+        if hit is None:
+            i += 1
+            continue
+        s, e, units = hit
+        full = any(u.name == title[s:e] for u in units)
+        after_full = bool(found) and found[-1][1] == s and found[-1][3]
+        if full or s == 0 or after_full:
+            found.append((s, e, units, full))
+        i = e
+    named = {u.adcode for _s, _e, units, _f in found for u in units}
+    rank = {"county": 0, "prefecture": 1, "province": 2}
+    best: tuple[int, int, gazetteer.Unit] | None = None
+    for s, _e, units, _full in found:
+        pick = [u for u in units if u.parent_adcode in named] if len(units) > 1 else list(units)
+        if len(pick) != 1:
+            continue
+        u = pick[0]
+        key = (rank.get(u.level, 3), s)
+        if best is None or key < best[:2]:
+            best = (*key, u)
+    return best[2] if best is not None else None
+
+
+def decode_near(code: str, home: str) -> tuple[list[str], list[str], list[str]]:
+    """Decode a line's code in a plan whose home unit (adcode ``home``) lies outside Hunan:
+    ``(names, adcodes, undecoded chars)`` as :func:`decode_code` gives them.
+
+    Plans name the lines that reach them, so a code's ends lie near the plan's unit or near
+    each other: the Hunan prior of the abbreviation table (长 = 长沙) does not hold. A national
+    corridor's code gives its curated ends, a municipality's short name its city (京 = 北京);
+    every other character is read, surest first, as the unit of China its name begins with
+    that lies clearly nearest (CODE_END_RATIO) the plan's home and the ends read so far, within
+    CODE_END_MAX_KM, or as the one prefecture-level city of China whose name begins with it
+    (银 = 银川). What stays unsettled is left undecoded.
+
+    Examples
+    --------
+    >>> hz = "330111"  # 杭州市富阳区
+    >>> decode_near("杭黄", hz)[0]
+    ['杭州市', '黄山市']
+    >>> decode_near("长吉", "220183")[0]  # 德惠市, of 长春: not 长沙
+    ['长春市', '吉林市']
+    """
+    code = _ROUTE_NUMBER.sub("", code)
+    names, adcodes, undecoded = _decode_near(code, home)
+    return list(names), list(adcodes), list(undecoded)
+
+
+@cache
+def _decode_near(code: str, home: str) -> tuple[tuple[str, ...], ...]:
+    corridor = corridor_codes().get(code) or corridor_codes().get(code[::-1])
+    if corridor is not None:
+        return _decode_code(code, True)
+    home_pt = _unit_point(home)
+    by_name = _china_by_name()
+    # the plan's own county or city, where no city over it shares its initial (阳春 of 阳江,
+    # 成华区 of 成都: the line code's character stands for the city)
+    own = next((u for u in gazetteer.units(scope="china") if u.adcode == home), None)
+    parent = next(
+        (u for u in gazetteer.units(scope="china") if own and u.adcode == own.parent_adcode), None
+    )
+    if own is None or own.level == "province" or (parent and parent.name[0] == own.name[0]):
+        own = None
+    found: list[gazetteer.Unit | None] = [None] * len(code)
+    for i, ch in enumerate(code):
+        if ch in _MUNICIPALITY_SHORT:
+            found[i] = by_name[_MUNICIPALITY_SHORT[ch]]
+    far: set[int] = set()  # ends read as the one city of their initial: no anchors
+    while True:
+        anchors = [home_pt] if home_pt is not None else []
+        anchors += [
+            p
+            for i, u in enumerate(found)
+            if u is not None and i not in far
+            for p in [_unit_point(u.adcode)]
+            if p
+        ]
+        taken = {u.adcode for u in found if u is not None}
+        best: tuple[float, int, gazetteer.Unit] | None = None
+        for i, ch in enumerate(code):
+            if found[i] is not None or not "\u4e00" <= ch <= "\u9fff":
+                continue
+            cands = [u for u in _initial_candidates().get(ch, ()) if u.adcode not in taken]
+            if (
+                own is not None
+                and own.name[0] == ch
+                and own.adcode not in taken
+                and all(u.adcode != own.adcode for u in cands)
+            ):
+                cands.append(own)  # the plan's own unit (英黄 in 黄梅's plan: 黄梅县)
+            cities = [u for u in cands if u.level != "county"]
+            if len(cands) == 1 and cities:
+                pick = (0.0, i, cities[0])  # the one city of its initial (银 = 银川), last
+            else:
+                scored = sorted(
+                    (d * (1.0 if u.level != "county" else CODE_COUNTY_WEIGHT), d, u.adcode, u)
+                    for u in cands
+                    for pt in [_unit_point(u.adcode)]
+                    if pt is not None and anchors
+                    for d in [min(_km(pt, a) for a in anchors)]
+                )
+                scored = [x for x in scored if x[1] <= CODE_END_MAX_KM]
+                if not scored:
+                    continue
+                ratio = scored[1][0] / max(scored[0][0], 1.0) if len(scored) > 1 else 1e9
+                if ratio < CODE_END_RATIO:
+                    continue
+                pick = (ratio, i, scored[0][3])
+            if best is None or pick[0] > best[0]:
+                best = pick
+        if best is None:
+            break
+        found[best[1]] = best[2]
+        if best[0] == 0.0:
+            far.add(best[1])
+    names: list[str] = []
+    adcodes: list[str] = []
+    for u in found:
+        if u is not None and u.name not in names:
+            names.append(u.name)
+            if u.in_hunan:
+                adcodes.append(u.adcode)
+    undecoded = [
+        ch for ch, u in zip(code, found, strict=True) if u is None and "\u4e00" <= ch <= "\u9fff"
+    ]
     return tuple(names), tuple(adcodes), tuple(undecoded)
 
 

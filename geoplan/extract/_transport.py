@@ -34,6 +34,9 @@ Codes (``decode_code`` in ``geoplan.extract._common``)
     (长 = 长沙), else the prefecture- or county-level unit of China whose name begins with the
     character and that lies clearly nearest the code's other ends (莲株 -> 莲花县, 江西); a
     reversed code decodes the same (长益常 = 常益长). What stays unclear is left undecoded.
+    In a plan of a unit outside Hunan (the unit its title names, ``unit_of_title``) a code read
+    as no end, or as Hunan ends only, is read again by where the plan lies (``decode_near``:
+    常宜 in 武进's plan = 常州市, 宜兴市, not 常德, 宜昌).
 
 Status (``_status``), from the words that govern the name, surest first
     - the 建设性质 cell of a 专栏 table row: "2 | 甲乙高速 | 续建 | …" -> under_construction.
