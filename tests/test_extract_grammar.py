@@ -5277,6 +5277,11 @@ HELD_SCORES = {
     "setfu/1237_lushan": (3, 11, 9, 7, 9),
     "setfu/1238_xishui": (1, 2, 8, 2, 8),
     "setfu/1239_jianyang": (1, 3, 8, 7, 6),
+    # run at 91da57f: structures 11/12, components 26/40, transport 40/40 (setfv/README.md)
+    "setfv/1243_weining": (1, 5, 8, 8, 8),
+    "setfv/1245_zhouzhi": (4, 16, 10, 4, 9),
+    "setfv/1246_huangmei": (2, 1, 11, 5, 10),
+    "setfv/1247_yangqu": (4, 4, 11, 8, 11),
 }
 
 
