@@ -1131,6 +1131,37 @@ def _quoted_lines_below(body: str, k: int, suffixes: tuple[str, ...]) -> list[st
     return names
 
 
+# A line led by a name and a colon, after a list mark or none (——甲保护区：以…; 甲核心：依托…).
+_NAME_COLON_LINE = re.compile(
+    r"[ \t\u3000]*(?:——|—|[0-9]{1,2}[.、．]|[(（][0-9一二三四五六七八九十]{1,2}[)）]|[①-⑳])?"
+    r"[ \t\u3000]*([^\s:：,，。;；、“”\"「」]{2,16})[:：]"
+)
+
+
+def _name_colon_lines(body: str, k: int | None, suffixes: tuple[str, ...]) -> list[str]:
+    r"""The names leading the lines that open a label's body, each a name of the role's kind
+    and a colon, as many as the token counts: the lines below a heading that is the label
+    (1. 两区\n——甲保护区：以…\n——乙发展区：以…; 2. 三带\n甲景观带：沿…).
+
+    >>> _name_colon_lines("——甲保护区：以山地为主体。\n——乙发展区：以川塬为主体。\n", 2, ("区",))
+    ['甲保护区', '乙发展区']
+    >>> _name_colon_lines("甲核心：依托县城。\n其余：…\n", 2, ("核心",))
+    []
+    >>> _name_colon_lines("包括以下两条功能带：\n——甲带：沿甲河。\n——乙带：沿乙河。", 2, ("带",))
+    []
+    """
+    if not k or k < 2:
+        return []
+    lines = body.lstrip(" \t:：\n").split("\n")
+    names = []
+    for line in lines[:k]:
+        m = _NAME_COLON_LINE.match(line)
+        if m is None or not m.group(1).endswith(suffixes) or len(line[m.end() :].strip()) < 2:
+            return []  # (a line the colon closes opens a list: 包括以下三条功能带：)
+        names.append(m.group(1))
+    return names if len(names) == k else []
+
+
 # A line of a box or table that wraps: what is left of a cell, indented below it.
 _WRAPPED_LINE = re.compile(r"[ \t\u3000]{2,}([^\s,，;；。:：、]{2,20})[;；。]?[ \t\u3000]*$")
 
@@ -1169,7 +1200,7 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     head = re.sub(r"[,，]\s*(?=以及)", "", head).rstrip(" :：")  # 甲区、乙区, 以及丙区: one list
     head = re.sub(r"^\s*(?:分为|划分为|包括|主要包括)(?=[\u4e00-\u9fff]{2})", "", head)
     suffixes = (*ROLE_SUFFIX.get(role, ()), role)
-    wrapped = _wrapped_cell(body, k, suffixes)
+    wrapped = _wrapped_cell(body, k, suffixes) or _name_colon_lines(body, k, suffixes)
     if wrapped:
         return wrapped, False
     # 以甲区、乙区为代表的六个保护区: the parts it gives as examples (some of its count)
@@ -3402,6 +3433,26 @@ def _bracket_close(text: str, start: int, end: int) -> int:
     return end
 
 
+# Verbs of what a plan will do, opening a heading's goal (融入…, 打造…, 培育…).
+_GOAL_VERB = re.compile(
+    r"(?:融入|打造|培育|建设|推动|做强|做大|做优|提升|构建|构筑|优化|加快|促进|壮大|强化|完善"
+    r"|激活|拓展|塑造|筑牢|增强|推进|引领|服务)"
+)
+
+
+def _heading_goal(text: str, comp: RawComponent, heads: set[int]) -> bool:
+    """Whether a part was read from a heading that titles it by a goal: on a heading's line,
+    after the label's dash or colon, a verb of what the plan will do (第三节 “一极”——培育旅游
+    服务增长极; 第二节 “一区”——做强县域经济核心)."""
+    start = text.rfind("\n", 0, comp.span[0]) + 1
+    if start not in heads:
+        return False
+    end = text.find("\n", start)
+    line = text[start : end if end != -1 else len(text)]
+    parts = re.split(r"——|—|[:：]", line, maxsplit=1)
+    return len(parts) == 2 and _GOAL_VERB.match(parts[1].strip()) is not None
+
+
 def define_components(
     text: str,
     patterns: dict[str, list[tuple[int, int]]],
@@ -3438,11 +3489,22 @@ def define_components(
     mention_starts = {p: sorted(s for s, _e in spans) for p, spans in patterns.items()}
     per: dict[str, dict[tuple[str, ...], list[RawComponent]]] = {}
 
+    heads = set(heading_starts)
+
     def put(pattern: str, key: tuple[str, ...], comps: list[RawComponent]) -> None:
         comps = [c for c in comps if c.name]  # (a blank to fill in names nothing)
         have = per.setdefault(pattern, {})
         old = have.get(key, [])
         if comps and len(comps) > len(old):
+            have[key] = comps
+        elif (
+            comps
+            and len(comps) == len(old)
+            and all(_heading_goal(text, c, heads) for c in old)
+            and not any(_heading_goal(text, c, heads) for c in comps)
+        ):
+            # a heading titling the part by a goal (第一节 “一轴”——融入区域发展主轴), then the
+            # section defining it (“一轴”是甲乙经济轴线): the definition names it
             have[key] = comps
         elif len(comps) == 1 and [c.name for c in comps] == [c.name for c in old]:
             # one part defined again by the same name (一核:甲发展核, then “一核”是甲发展核, 范围
