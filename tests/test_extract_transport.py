@@ -448,6 +448,15 @@ ADDED_LINES = {
     "城龙高速": ["城步苗族自治县", "龙胜各族自治县"],
     "茶常高速": ["茶陵县", "常宁市"],
     "凤大高速": ["凤凰县", "松桃苗族自治县"],
+    # national expressways and rail trunk lines (added 2026-12-07), for plans outside Hunan
+    "沈海高速": ["沈阳市", "海口市"],
+    "大广高速": ["大庆市", "广州市"],
+    "连霍高速": ["连云港市", "霍尔果斯市"],
+    "福银高速": ["福州市", "银川市"],
+    "长深高速": ["长春市", "深圳市"],  # not 长沙: a corridor's ends are never guessed
+    "京九铁路": ["北京市", "香港特别行政区"],
+    "郑万高铁": ["郑州市", "万州区"],
+    "沪汉蓉铁路": ["上海市", "武汉市", "成都市"],
 }
 
 
@@ -1072,6 +1081,12 @@ def test_the_ring_of_a_metropolitan_area_of_another_province_is_a_line():
 # Lines named in ways a plan writes them, each with the names (and where given, the cities)
 # the extract must read, in order: a made-up text about a Hunan place each.
 LINE_FORMS = {
+    # a link a line is one end of (甲高速乙联络线) is the link's work: the stage said of it is
+    # not the line's, which another sentence gives
+    "a line named as the end of a link (规划建设甲高速乙联络线) keeps its own stage": (
+        "赣州市交通规划\n厦蓉高速瑞金至赣州段已建成通车。\n规划建设厦蓉高速会昌联络线。\n",
+        [("厦蓉高速", ["厦门市", "成都市"], "existing"), ("厦蓉高速瑞金至赣州段", None)],
+    ),
     # 经 in 经济区, 经济圈 is no "by way of" (成都经济区环线高速公路); before a place it is
     # (沪昆高铁途经株洲: the line is 沪昆高铁, not a code running on to 株洲)
     "the ring of an economic area; by way of still ends a code": (

@@ -311,6 +311,8 @@ _STATUS_CELL = re.compile(
 # less about the whole line, and the words after the part may govern something else.
 _SECTION_AFTER = re.compile(
     r"^[\u4e00-\u9fff]{0,6}?(?:[至—–-][\u4e00-\u9fff]{1,6}?)?(?:段|互通|立交|枢纽|[东南西北]?站)"
+    # a link the line is one end of (甲高速会昌联络线; 甲与乙高速丙联络线): the link's work
+    r"|^(?:[与和][\u4e00-\u9fff]{2,8}?)?[\u4e00-\u9fff]{0,6}?(?:联络线|连接线)"
 )
 # The same with a bracketed aside after an end (京藏高速石嘴山(蒙宁界)至中宁段): the brackets
 # are part of the section's name, not the end of its clause.
