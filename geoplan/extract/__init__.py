@@ -602,8 +602,9 @@ def _hunan_places(
     spelled = sum(p.via == "admin" for p in named) + len(gazetteer.listed_outside(name)) >= 2
     units, feats = places_in(name + "\n" + text, context=context)
     # a line code heading the name (渝长厦城镇发展带, 株醴城镇发展轴) names its Hunan cities,
-    # unless the text names counties first (醴炎 of a county corridor: the text names them all)
-    if not units or units[0].precision == "prefecture":
+    # unless the text names counties first (醴炎 of a county corridor: the text names them all);
+    # not in a plan of a unit outside Hunan, whose codes are not Hunan's (长吉图: 长春, 吉林)
+    if ctx.home_outside is None and (not units or units[0].precision == "prefecture"):
         decoded = [unit_ref(c) for c in _name_code_units(bare)]
         # its counties too, where the code is of Hunan's cities (株醴, 张吉怀: 醴陵, 吉首), not
         # a county's one character in another province's code (京津)
