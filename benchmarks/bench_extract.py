@@ -2,7 +2,7 @@
 
 Run: ``python benchmarks/bench_extract.py [-v]``. Prints, per text and in total, for the five
 seeds (``tests/data/answers_*.json``), for the development texts no rule was written from
-(``tests/data/devtexts``) and for sets C to FV (``tests/data/setc`` ... ``setfv``, each held out
+(``tests/data/devtexts``) and for sets C to FW (``tests/data/setc`` ... ``setfw``, each held out
 until its first score, see their READMEs), in one run: recall of structures and components,
 component places precision/recall/F1, transport names found, cities decoded and status right,
 and slogans taken for structures (``geoplan.evaluate``); ``-v`` lists every miss. Then
@@ -218,6 +218,7 @@ def _keyed() -> dict[str, list[tuple[str, Path, dict]]]:
         "setft": folder("setft"),
         "setfu": folder("setfu"),
         "setfv": folder("setfv"),
+        "setfw": folder("setfw"),
     }
 
 

@@ -5314,6 +5314,9 @@ HELD_SCORES = {
     "setfv/1245_zhouzhi": (4, 21, 10, 5, 9),
     "setfv/1246_huangmei": (2, 1, 11, 6, 10),
     "setfv/1247_yangqu": (4, 4, 11, 9, 11),
+    # run at afec1fc: structures 4/4, components 8/13, transport 16/19 (setfw/README.md)
+    "setfw/1248_antu": (1, 3, 9, 5, 9),
+    "setfw/1249_jinshan": (3, 8, 7, 3, 7),
 }
 
 
