@@ -90,6 +90,9 @@ def test_unit_of_title(title, home):
         ("青银", "370281", ["青岛市", "银川市"], []),  # 银川: the one city 银 begins
         ("周凤", "610124", ["周至县", "凤县"], []),  # the plan's own county
         ("沪昆", "330111", ["上海市", "昆明市"], []),  # a corridor keeps its curated ends
+        ("宁杭", "330502", ["南京市", "杭州市"], []),  # 宁 = 南京 (city_short_names.csv)
+        ("昌九", "360481", ["南昌市", "九江市"], []),
+        ("宁象", "330225", ["宁波市", "象山县"], []),  # 象山: 宁波 far nearer than 南京
     ],
 )
 def test_decode_near_reads_a_code_by_where_the_plan_lies(code, home, names, undecoded):

@@ -662,6 +662,49 @@ def unit_of_title(title: str) -> gazetteer.Unit | None:
     return best[2] if best is not None else None
 
 
+@cache
+def city_short_names() -> dict[str, gazetteer.Unit]:
+    """Cities whose short name in line codes is not their first character (宁 = 南京市, 甬 =
+    宁波市, 昌 = 南昌市), from the curated ``city_short_names.csv``.
+
+    Examples
+    --------
+    >>> city_short_names()["甬"].name
+    '宁波市'
+    """
+    units = _china_by_name()
+    out: dict[str, gazetteer.Unit] = {}
+    with open(geodata_path("city_short_names.csv"), encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            city = row["city"].strip()
+            if city not in units:
+                raise DataError(f"city_short_names.csv: {city} is no unit of China")
+            out[row["char"].strip()] = units[city]
+    return out
+
+
+def _alias_holds(
+    alias: gazetteer.Unit, cands: list[gazetteer.Unit], anchors: list[tuple[float, float]]
+) -> bool:
+    """Whether a code character stands for the city it is the short name of (宁 = 南京), within
+    CODE_END_MAX_KM of the code's anchors, unless a unit its name begins lies CODE_END_RATIO
+    times nearer (counties weighted as in decode_near): 宁 in 宁海's plan is 宁波."""
+    pt = _unit_point(alias.adcode)
+    if pt is None or not anchors:
+        return False
+    dist = min(_km(pt, a) for a in anchors)
+    if dist > CODE_END_MAX_KM:
+        return False
+    for u in cands:
+        upt = _unit_point(u.adcode)
+        if upt is None:
+            continue
+        d = min(_km(upt, a) for a in anchors) * (1.0 if u.level != "county" else CODE_COUNTY_WEIGHT)
+        if d * CODE_END_RATIO <= dist:
+            return False
+    return True
+
+
 def decode_near(code: str, home: str) -> tuple[list[str], list[str], list[str]]:
     """Decode a line's code in a plan whose home unit (adcode ``home``) lies outside Hunan:
     ``(names, adcodes, undecoded chars)`` as :func:`decode_code` gives them.
@@ -729,8 +772,18 @@ def _decode_near(code: str, home: str) -> tuple[tuple[str, ...], ...]:
                 and all(u.adcode != own.adcode for u in cands)
             ):
                 cands.append(own)  # the plan's own unit (英黄 in 黄梅's plan: 黄梅县)
+            alias = city_short_names().get(ch)
+            if (
+                alias is not None
+                and alias.adcode not in taken
+                and _alias_holds(alias, cands, anchors)
+            ):
+                pick = (CODE_END_RATIO, i, alias)  # 宁 = 南京 (沪宁, 宁杭), not 宁国
+                if best is None or pick[0] > best[0]:
+                    best = pick
+                continue
             cities = [u for u in cands if u.level != "county"]
-            if len(cands) == 1 and cities:
+            if len(cands) == 1 and cities and alias is None:
                 pick = (0.0, i, cities[0])  # the one city of its initial (银 = 银川), last
             else:
                 scored = sorted(
