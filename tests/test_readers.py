@@ -262,6 +262,10 @@ PARTS_READ_ACROSS_WRAPS |= {"279_henan3"}
 # Set DR's 797 the same: its 一核三极 parts (甲为“主核”;乙为“…极”;…) run over a line that, at
 # width 35, ends on the second semicolon; the parts are read in the text as written.
 PARTS_READ_ACROSS_WRAPS |= {"797_qinhuai"}
+# Set FV's 1243 defines 两群 in a numbered heading that lists both (（三）"两群"：甲—乙—丙—丁、
+# 戊—己—庚); at widths 28 and 35 the heading is cut after the first, and a heading is not joined
+# to the line below as a paragraph is: the wrapped text keeps one part of two.
+PARTS_READ_ACROSS_WRAPS |= {"1243_weining"}
 # Texts whose structure takes another name once wrapped: set FI's 1142 names it (构建十大文旅
 # 融合区域,…。十大区域分别为:) in one line; at width 28 a line ends on the full stop before
 # 十大区域分别为:, which then stands on a line of its own, a counted kind heading its list, and

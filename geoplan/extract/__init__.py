@@ -331,7 +331,12 @@ class _Ctx:
         self.title = plan.title  # computed once: Plan.title scans the whole text
         self.jurisdiction = _jurisdiction(plan)
         # the plan's unit when it lies outside Hunan (武进区), for the codes of its lines
-        home = unit_of_title(self.title) if self.jurisdiction is None else None
+        # (or the text's first line, where a title hard-wrapped by PDF extraction is not taken
+        # for one: 新丰县融湾产业平台…布局（)
+        first = self.text.lstrip().split("\n", 1)[0][:60]
+        home = None
+        if self.jurisdiction is None:
+            home = unit_of_title(self.title) or unit_of_title(first)
         self.home_outside = home.adcode if home is not None and not home.in_hunan else None
 
     def orig(self, span: tuple[int, int]) -> tuple[int, int]:
