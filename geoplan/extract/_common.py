@@ -295,7 +295,8 @@ CODE_END_MAX_KM = 700.0
 CODE_END_RATIO = 1.5
 # Outside Hunan (decode_near), a county-level candidate counts as this many times farther than
 # it lies: line codes name prefecture-level cities unless a county is far nearer (杭黄: 黄山市
-# 168 km from 富阳, not 黄浦区, 213 km; 常宜 from 武进: 宜兴市, 50 km, not 宜春市).
+# 168 km from 富阳, not 黄浦区, 213 km; 常宜 from 武进: 宜兴市, 50 km, not 宜春市). Chosen on the
+# keyed texts of the sets before D, judged on sets D to F (README, "Extraction").
 CODE_COUNTY_WEIGHT = 6.0
 _EARTH_KM = 6371.0
 
@@ -695,14 +696,22 @@ def _alias_holds(
     dist = min(_km(pt, a) for a in anchors)
     if dist > CODE_END_MAX_KM:
         return False
-    for u in cands:
-        upt = _unit_point(u.adcode)
-        if upt is None:
-            continue
-        d = min(_km(upt, a) for a in anchors) * (1.0 if u.level != "county" else CODE_COUNTY_WEIGHT)
-        if d * CODE_END_RATIO <= dist:
-            return False
-    return True
+    return all(
+        w * CODE_END_RATIO > dist
+        for w, _d in filter(None, (_weighted_km(u, anchors) for u in cands))
+    )
+
+
+def _weighted_km(
+    u: gazetteer.Unit, anchors: list[tuple[float, float]]
+) -> tuple[float, float] | None:
+    """A candidate's distance to the nearest anchor, weighted (CODE_COUNTY_WEIGHT for a county)
+    and as it lies: ``(weighted, km)``, or None for a unit without a point."""
+    pt = _unit_point(u.adcode)
+    if pt is None or not anchors:
+        return None
+    d = min(_km(pt, a) for a in anchors)
+    return d * (1.0 if u.level != "county" else CODE_COUNTY_WEIGHT), d
 
 
 def decode_near(code: str, home: str) -> tuple[list[str], list[str], list[str]]:
@@ -787,11 +796,7 @@ def _decode_near(code: str, home: str) -> tuple[tuple[str, ...], ...]:
                 pick = (0.0, i, cities[0])  # the one city of its initial (银 = 银川), last
             else:
                 scored = sorted(
-                    (d * (1.0 if u.level != "county" else CODE_COUNTY_WEIGHT), d, u.adcode, u)
-                    for u in cands
-                    for pt in [_unit_point(u.adcode)]
-                    if pt is not None and anchors
-                    for d in [min(_km(pt, a) for a in anchors)]
+                    (*wd, u.adcode, u) for u in cands for wd in [_weighted_km(u, anchors)] if wd
                 )
                 scored = [x for x in scored if x[1] <= CODE_END_MAX_KM]
                 if not scored:
