@@ -11,6 +11,7 @@ import bisect
 import difflib
 import re
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -328,7 +329,8 @@ def expand_group(name: str, *, within: str | None = None) -> list[str]:
             for u in _unit_index().values()
             if u.level == "county" and u.parent_adcode == pref and u.name.endswith("区")
         )
-        return list(_contiguous(districts))
+        # (boundaries are Hunan's alone: elsewhere the districts are kept as they are)
+        return list(_contiguous(districts) if pref.startswith("43") else districts)
     df = _groups()
     members = df.loc[df["group"] == name, "member_adcode"].tolist()
     if not members:
@@ -395,9 +397,53 @@ def _china_names() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     return table
 
 
+# Units whose names are also common words of plans (阳泉市城区, 铜陵市郊区, 攀枝花市东区, 香港
+# 南区, 济南市市中区: 中心城区, 城市郊区, 园区东区): never read as units in a province's scope.
+_COMMON_WORD_UNITS = frozenset(
+    ("城区", "郊区", "矿区", "东区", "西区", "南区", "北区", "城中区", "城关区", "新城区", "市中区")
+)
+
+
+@cache
+def _province_names(province: str) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """The names of a province outside Hunan as :func:`_names` gives Hunan's: its units by
+    full and short name (a county's short name that is a prefecture's is left to the
+    prefecture; a stop-listed one guarded), then every other unit of China by full name. A
+    name two units bear (鼓楼区 of 南京 and of 徐州) says neither and is left out."""
+    table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    stop = _stop_names() | _COMMON_WORD_UNITS
+    china = units(scope="china")
+    own = [u for u in china if u.adcode[:2] == province[:2]]
+    own_count = Counter(u.name for u in own)
+    china_count = Counter(u.name for u in china)
+    prefecture_shorts = {u.short_name for u in own if u.level == "prefecture"}
+    for u in own:
+        if own_count[u.name] == 1 and u.name not in stop:
+            table[u.name] = [((u.adcode,), "full")]
+    shorts = Counter(u.short_name for u in own)
+    for u in own:
+        s = u.short_name
+        if len(s) >= 2 and s != u.name and s not in table and shorts[s] == 1:
+            if u.level == "county" and s in prefecture_shorts:
+                continue
+            table[s] = [((u.adcode,), "guarded" if s in stop else "short")]
+    for u in china:
+        if china_count[u.name] == 1 and u.name not in stop and u.name not in table:
+            table[u.name] = [((u.adcode,), "full")]
+    return table
+
+
+def _scope_names(scope: str) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    if scope in ("hunan", HUNAN_ADCODE):
+        return _names()
+    if scope == "china":
+        return _china_names()
+    return _province_names(scope)
+
+
 @cache
 def _automaton(scope: str) -> ahocorasick.Automaton:
-    names = _names() if scope == "hunan" else _china_names()
+    names = _scope_names(scope)
     auto = ahocorasick.Automaton()
     for name, entries in names.items():
         auto.add_word(name, (name, entries[0]))
@@ -556,7 +602,10 @@ def match(
         Normalised (simplified) text, e.g. ``Plan.text``.
     scope
         ``"hunan"`` (default) matches Hunan's units only; ``"china"`` adds every county- and
-        prefecture-level unit of China by full name.
+        prefecture-level unit of China by full name; a province's adcode (``"330000"``)
+        matches that province's units as Hunan's are matched, by full and short name (no
+        former or group names: those are curated for Hunan), and every other unit of China
+        by full name; townships are Hunan's alone.
     townships
         Also find Hunan's townships (乡、镇、街道), as :func:`match_townships` does; a unit
         name inside a township's name (浏阳 in 浏阳河街道) then gives way to the township.
@@ -573,11 +622,13 @@ def match(
     >>> [(m.surface, m.adcodes) for m in match("望城区靖港镇", townships=True)]
     [('望城区', ('430112',)), ('靖港镇', ('430112',))]
     """
-    if scope not in ("hunan", "china"):
-        msg = f"unknown scope {scope!r}; use 'hunan' or 'china'"
+    if scope not in ("hunan", "china") and not (
+        scope in _unit_index() and _unit_index()[scope].level == "province"
+    ):
+        msg = f"unknown scope {scope!r}; use 'hunan', 'china' or a province's adcode"
         raise ValueError(msg)
     mentions = _match_units(text, scope)
-    if not townships:
+    if not townships or scope not in ("hunan", HUNAN_ADCODE):
         return mentions
     towns = _match_townships(text, mentions, _within_codes(within))
     ends = [t.end for t in towns]

@@ -149,11 +149,17 @@ def _kind(role: str) -> str:
     return ROLE_KIND.get(role, ROLE_KIND.get(role[-1:], "zone")) if role else "zone"
 
 
+def _outside_hunan(place: Mapping[str, Any]) -> bool:
+    """Whether a component's place lies in another province (``via="outside"``, or a unit of
+    the province a plan outside Hunan is read in): the gazetteer holds no boundary of it."""
+    code = str(place.get("adcode") or "")
+    return place.get("via") == "outside" or (bool(code) and not code.startswith("43"))
+
+
 def _hunan_adcodes(comp: Mapping[str, Any]) -> list[str]:
-    """Adcodes of a component's Hunan places: those of other provinces (``via="outside"``)
-    have no boundary here."""
+    """Adcodes of a component's Hunan places (see :func:`_outside_hunan`)."""
     return [
-        p["adcode"] for p in comp.get("places", []) if p.get("adcode") and p.get("via") != "outside"
+        p["adcode"] for p in comp.get("places", []) if p.get("adcode") and not _outside_hunan(p)
     ]
 
 
@@ -469,7 +475,7 @@ def structure_layers(
             geom, method, precision, centreline = _component_geometry(comp, kind, geoms, core)
             if comp.get("whole"):
                 method = f"structure named without components, drawn whole: {method}"
-            outside = [p["name"] for p in comp.get("places", []) if p.get("via") == "outside"]
+            outside = [p["name"] for p in comp.get("places", []) if _outside_hunan(p)]
             if outside:
                 method += f"; places outside Hunan not drawn: {', '.join(outside)}"
             if clip and geom is not None and scope is not None:

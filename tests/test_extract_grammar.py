@@ -3899,6 +3899,36 @@ FORMS = {
             ("一心两组团", "组团", "卡伦组团", []),
         ],
     ),
+    "a label defined as one unit called by its rank (一主, 指都市圈的中心城市甲市) keeps its "
+    "label and holds the unit": (
+        "某市规划\n构建“一主三副”格局。一主,指都市圈的中心城市长沙市。三副,指浏阳市、宁乡市和"
+        "醴陵市三个副中心。\n",
+        [
+            ("一主三副", "主", "一主", ["430100"]),
+            ("一主三副", "副", "三副", ["430181", "430182", "430281"]),
+        ],
+    ),
+    "a label defined as a chain of units a corridor runs through (“一纵”: 甲—乙—丙—丁)": (
+        "某市规划\n构建“一纵三横”的铁路格局。“一纵”:岳阳—长沙—株洲—衡阳,构建南北通道。\n",
+        [("一纵三横", "纵", "一纵", ["430100", "430200", "430400", "430600"])],
+    ),
+    "a code heading a part's name in a plan outside Hunan names the units it stands for there, "
+    "when the plan names them (烟威都市区 in 海阳: 烟台, 威海)": (
+        "山东省海阳市国土空间总体规划\n构建“一圈一带”的格局。“一圈”即烟威都市区,推动烟台、威海"
+        "同城发展。“一带”即滨海旅游带。\n",
+        [
+            ("一圈一带", "圈", "烟威都市区", ["370600", "371000"]),
+            ("一圈一带", "带", "滨海旅游带", []),
+        ],
+    ),
+    "a plan outside Hunan ties a part to its province's units by short name (义乌经开区)": (
+        "浙江省金华市磐安县国土空间总体规划\n构建“一核一带”的格局。“一核”即县城。“一带”即"
+        "沿江发展带,串联义乌经开区和东阳城区。\n",
+        [
+            ("一核一带", "核", "县城", []),
+            ("一核一带", "带", "沿江发展带", ["330782", "330783"]),
+        ],
+    ),
     "a digit name's counts spelled out in brackets after it (1个甲区+2个乙区)": (
         "郴州市规划\n全市以郴州为核心,形成“1+2+3”(1个有色金属产业核心区+2个重点发展区+3个联动"
         "发展区)的产业发展空间布局。",
@@ -4325,7 +4355,7 @@ HELD_SCORES = {
     "setao/232_anhui": (2, 4, 11, 9, 11),
     "setao/233_zhejiang": (1, 7, 10, 2, 10),
     "setao/234_henan": (2, 6, 13, 13, 13),
-    "setao/235_fujian": (3, 8, 8, 3, 7),
+    "setao/235_fujian": (3, 7, 8, 3, 7),
     "setao/236_shaanxi": (2, 7, 11, 6, 11),
     # run at 8142c16: structures 16/23, components 18/53, transport 45/50 (setap/README.md)
     "setap/237_jiangsu": (1, 1, 5, 3, 5),
@@ -4373,14 +4403,14 @@ HELD_SCORES = {
     "setav/275_guangxi4": (3, 8, 8, 5, 8),
     "setav/276_hubei5": (4, 13, 8, 6, 8),
     "setav/277_sichuan3": (3, 7, 7, 4, 7),
-    "setav/278_yunnan2": (2, 1, 10, 9, 10),
+    "setav/278_yunnan2": (2, 2, 10, 9, 10),
     # run at cf935ca: structures 17/19, components 42/68, transport 39/44 (setaw/README.md)
     "setaw/279_henan3": (4, 8, 9, 9, 8),
     "setaw/280_gansu2": (4, 4, 7, 5, 7),
     "setaw/281_shanxi2": (4, 17, 8, 3, 8),
     "setaw/282_anhui4": (0, 0, 8, 6, 8),
     "setaw/283_jiangsu3": (3, 10, 6, 1, 6),
-    "setaw/284_hubei6": (3, 6, 6, 5, 6),
+    "setaw/284_hubei6": (3, 6, 6, 6, 6),
     # run at fa55fcd: structures 16/17, components 22/31, transport 35/42 (setax/README.md)
     "setax/285_guizhou4": (2, 3, 4, 3, 4),
     "setax/286_jiangxi5": (4, 8, 5, 4, 5),
@@ -4469,7 +4499,7 @@ HELD_SCORES = {
     "setbj/360_meishan": (6, 3, 11, 9, 11),
     "setbj/361_yangjiang": (4, 10, 12, 9, 12),
     # run at b66f696: structures 8/11, components 8/14, transport 29/32 (setbk/README.md)
-    "setbk/363_zhoushan": (3, 7, 7, 6, 6),
+    "setbk/363_zhoushan": (3, 7, 7, 7, 6),
     "setbk/365_ziyang": (2, 0, 13, 9, 13),
     "setbk/366_zhanjiang": (3, 4, 10, 6, 10),
     # run at b6cd93e: structures 13/16, components 17/26, transport 51/62 (setbl/README.md)
@@ -4493,7 +4523,7 @@ HELD_SCORES = {
     "setbn/384_huizhou": (3, 5, 9, 5, 9),
     # run at 91155d6: structures 18/18, components 38/40, transport 54/60 (setbo/README.md)
     "setbo/385_yibin": (4, 6, 10, 8, 9),
-    "setbo/386_ezhou": (3, 8, 10, 6, 9),
+    "setbo/386_ezhou": (3, 8, 11, 7, 10),
     "setbo/387_nanchang": (7, 11, 12, 12, 12),
     "setbo/388_liupanshui": (1, 9, 10, 8, 9),
     "setbo/389_nanping": (2, 3, 8, 8, 8),
@@ -4537,7 +4567,7 @@ HELD_SCORES = {
     "setbv/428_qianxinan": (1, 3, 7, 6, 7),
     "setbv/429_suzhou_js": (3, 9, 13, 8, 12),
     "setbv/431_sanya": (4, 4, 6, 4, 5),
-    "setbv/432_yanan": (4, 6, 7, 6, 6),
+    "setbv/432_yanan": (4, 7, 7, 6, 6),
     # run at 5abf3d5: structures 12/13, components 30/41, transport 42/46 (setbw/README.md)
     "setbw/433_xuchang": (1, 5, 9, 8, 8),
     "setbw/434_zhongshan": (5, 24, 7, 4, 7),
@@ -4564,7 +4594,7 @@ HELD_SCORES = {
     "setbz/455_guiping": (1, 3, 4, 3, 4),
     "setbz/456_zaozhuang": (3, 4, 10, 6, 10),
     # run at f6b99fd: structures 10/12, components 16/26, transport 23/28 (setca/README.md)
-    "setca/457_yueqing": (2, 4, 5, 0, 5),
+    "setca/457_yueqing": (2, 4, 5, 1, 5),
     "setca/458_yongkang": (2, 2, 4, 3, 4),
     "setca/460_guanghan": (1, 3, 3, 3, 3),
     "setca/461_beiliu": (2, 7, 7, 6, 6),
@@ -4593,7 +4623,7 @@ HELD_SCORES = {
     "setce/487_pinghu": (2, 7, 7, 4, 7),
     # run at ff6b80b: structures 10/10, components 16/26, transport 23/24 (setcf/README.md)
     "setcf/489_longquan": (3, 3, 6, 4, 6),
-    "setcf/490_fuqing": (1, 7, 4, 3, 4),
+    "setcf/490_fuqing": (1, 7, 4, 4, 4),
     "setcf/492_lianjiang": (2, 7, 5, 3, 5),
     "setcf/493_gaoan": (1, 5, 3, 3, 3),
     "setcf/494_hanchuan": (3, 2, 6, 3, 5),
@@ -4652,7 +4682,7 @@ HELD_SCORES = {
     "setcm/550_jinggangshan": (4, 4, 7, 3, 7),
     "setcm/551_tianchang": (3, 10, 7, 6, 7),
     # run at 8bf99d6: structures 14/15, components 40/44, transport 43/46 (setcn/README.md)
-    "setcn/552_pingyang": (1, 6, 7, 2, 7),
+    "setcn/552_pingyang": (1, 6, 7, 3, 7),
     "setcn/553_zhangpu": (3, 11, 4, 3, 3),
     "setcn/554_yingcheng": (3, 4, 8, 4, 8),
     "setcn/555_jurong": (2, 3, 7, 4, 7),
@@ -4813,7 +4843,7 @@ HELD_SCORES = {
     "setdi/723_lishui": (3, 7, 8, 4, 8),
     "setdi/724_xinwu": (3, 14, 7, 3, 6),
     "setdi/725_yichuan": (2, 6, 7, 3, 7),
-    "setdi/726_xiangshan": (1, 4, 4, 1, 4),
+    "setdi/726_xiangshan": (1, 4, 5, 2, 5),
     "setdi/727_cangshan": (2, 12, 6, 5, 6),
     # run at 5c0afc7: structures 20/22, components 48/55, transport 44/50 (setdj/README.md)
     "setdj/728_haizhu": (3, 4, 6, 4, 6),
@@ -4844,11 +4874,11 @@ HELD_SCORES = {
     "setdl/751_dadukou": (3, 9, 4, 2, 4),
     # run at c02695e: structures 24/25, components 71/74, transport 59/63 (setdm/README.md)
     "setdm/752_binjiang": (3, 8, 8, 6, 8),
-    "setdm/753_longwan": (3, 12, 7, 2, 7),
+    "setdm/753_longwan": (3, 12, 7, 3, 7),
     "setdm/754_chancheng": (3, 14, 7, 5, 7),
     "setdm/755_minhang": (3, 5, 7, 5, 7),
     "setdm/756_daxing": (4, 12, 8, 1, 7),
-    "setdm/757_huyi": (2, 1, 7, 4, 7),
+    "setdm/757_huyi": (2, 1, 8, 4, 8),
     "setdm/758_wuqing": (3, 14, 7, 3, 7),
     "setdm/759_shapingba": (3, 5, 8, 5, 8),
     # run at 9d1060f: structures 14/15, components 31/39, transport 33/34 (setdn/README.md)
@@ -4888,7 +4918,7 @@ HELD_SCORES = {
     "setdr/796_taijiang": (3, 3, 6, 5, 6),
     "setdr/797_qinhuai": (2, 15, 5, 3, 5),
     "setdr/798_wuchang": (3, 5, 5, 4, 5),
-    "setdr/799_jiaojiang": (4, 11, 6, 1, 6),
+    "setdr/799_jiaojiang": (4, 11, 6, 3, 6),
     # run at a2fdd72: structures 27/31, components 60/80, transport 66/76 (setds/README.md)
     "setds/800_caidian": (3, 4, 5, 4, 3),
     "setds/801_jinshui": (3, 8, 10, 8, 10),
@@ -4939,7 +4969,7 @@ HELD_SCORES = {
     "setdx/841_zaoyang": (4, 7, 9, 8, 8),
     "setdx/842_yushan": (2, 12, 8, 7, 7),
     "setdx/843_ningguo": (2, 3, 8, 5, 8),
-    "setdx/845_cangnan": (4, 6, 6, 1, 5),
+    "setdx/845_cangnan": (4, 6, 7, 2, 6),
     "setdx/846_gaomi": (4, 15, 8, 4, 8),
     "setdx/847_huanghua": (3, 5, 8, 5, 8),
     # run at 04ea190: structures 26/28, components 51/61, transport 60/65 (setdy/README.md)
@@ -4963,18 +4993,18 @@ HELD_SCORES = {
     # run at 25653ef: structures 25/32, components 51/70, transport 61/70 (setea/README.md)
     "setea/864_longkou": (4, 9, 9, 6, 9),
     "setea/865_dongtou": (4, 6, 8, 4, 7),
-    "setea/866_tongxiang": (5, 10, 8, 5, 7),
+    "setea/866_tongxiang": (5, 11, 8, 5, 7),
     "setea/867_guixi": (3, 12, 8, 5, 8),
     "setea/868_qingzhen": (3, 8, 8, 5, 8),
     "setea/869_shenmu": (2, 0, 7, 6, 5),
     "setea/870_zhuanghe": (4, 12, 8, 6, 8),
     "setea/871_tongcheng": (2, 0, 7, 7, 7),
     # run at abbc8a7: structures 28/30, components 70/77, transport 66/67 (seteb/README.md)
-    "seteb/872_qianxi": (3, 18, 8, 6, 8),
+    "seteb/872_qianxi": (3, 18, 8, 5, 8),
     "seteb/873_zoucheng": (4, 13, 9, 6, 9),
     "seteb/874_yangchun": (4, 4, 10, 6, 9),
     "seteb/875_liuzhi": (2, 1, 10, 7, 10),
-    "seteb/876_binzhou": (4, 17, 7, 6, 6),
+    "seteb/876_binzhou": (4, 18, 7, 6, 6),
     "seteb/877_jieshou": (2, 0, 9, 5, 9),
     "seteb/878_wuxing": (5, 8, 7, 6, 7),
     "seteb/879_xinji": (4, 9, 6, 4, 5),
@@ -5026,13 +5056,13 @@ HELD_SCORES = {
     "seteh/922_gaoping": (4, 11, 8, 6, 7),
     "seteh/923_wuchuan": (7, 27, 8, 6, 7),
     "seteh/925_feicheng": (4, 20, 8, 4, 8),
-    "seteh/926_shangzhi": (4, 11, 6, 3, 4),
+    "seteh/926_shangzhi": (4, 11, 7, 4, 5),
     "seteh/927_laohekou": (4, 12, 10, 8, 10),
     # run at c5d2d08: structures 23/28, components 46/60, transport 54/60 (setei/README.md)
     "setei/928_sanmen": (3, 12, 7, 2, 6),
     "setei/929_longyou": (3, 4, 7, 6, 7),
     "setei/930_xuyi": (3, 9, 6, 3, 6),
-    "setei/931_sheyang": (3, 9, 9, 6, 8),
+    "setei/931_sheyang": (3, 10, 9, 6, 8),
     "setei/932_yangzhong": (2, 7, 6, 5, 6),
     "setei/933_lianzhou": (4, 3, 5, 2, 5),
     "setei/934_gaoyao": (4, 9, 8, 6, 7),
@@ -5042,7 +5072,7 @@ HELD_SCORES = {
     "setej/937_guangde": (3, 6, 9, 7, 9),
     "setej/938_wuyuan": (4, 10, 8, 8, 8),
     "setej/939_yiyang": (4, 10, 6, 5, 6),
-    "setej/940_anlu": (4, 3, 9, 4, 9),
+    "setej/940_anlu": (4, 4, 9, 4, 9),
     "setej/941_yingshan": (1, 6, 7, 3, 7),
     "setej/942_jianshi": (3, 6, 9, 6, 9),
     "setej/943_langzhong": (4, 17, 10, 8, 9),
@@ -5050,7 +5080,7 @@ HELD_SCORES = {
     "setek/944_renqiu": (4, 7, 8, 4, 7),
     "setek/945_yuanping": (3, 11, 8, 3, 7),
     "setek/946_donggang": (3, 9, 9, 7, 9),
-    "setek/948_xingping": (4, 20, 5, 4, 5),
+    "setek/948_xingping": (4, 21, 5, 4, 5),
     "setek/949_kuerle": (4, 17, 8, 6, 8),
     "setek/950_shahe": (3, 10, 9, 7, 9),
     # run at 6c1b79d: structures 28/30, components 76/97, transport 63/69 (setel/README.md)
@@ -5060,7 +5090,7 @@ HELD_SCORES = {
     "setel/955_changyuan": (4, 16, 10, 6, 10),
     "setel/956_yangxin": (4, 6, 10, 8, 10),
     "setel/957_lianjiang": (4, 25, 7, 4, 5),
-    "setel/958_daishan": (4, 3, 6, 5, 4),
+    "setel/958_daishan": (4, 3, 6, 6, 4),
     "setel/959_pinggu": (3, 9, 6, 3, 6),
     # run at 2307519: structures 12/14, components 37/41, transport 29/29 (setem/README.md)
     "setem/961_yongxin": (3, 8, 6, 2, 6),
@@ -5070,7 +5100,7 @@ HELD_SCORES = {
     # run at 9bdb571: structures 20/20, components 38/48, transport 42/44 (seten/README.md)
     "seten/968_shouguang": (3, 5, 8, 5, 8),
     "seten/969_songzi": (5, 9, 10, 5, 10),
-    "seten/970_pingtan": (4, 9, 7, 3, 7),
+    "seten/970_pingtan": (4, 8, 7, 3, 7),
     "seten/973_wenchang": (4, 9, 9, 4, 9),
     "seten/974_jiexiu": (4, 11, 8, 4, 7),
     # run at 7b592e5: structures 22/27, components 51/87, transport 49/58 (seteo/README.md)

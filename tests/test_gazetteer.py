@@ -109,6 +109,25 @@ def test_match_longest_and_stop_list():
     ]  # fmt: skip
 
 
+def test_match_in_a_province_reads_its_short_names_as_hunans_are_read():
+    # a list of three short names of Zhejiang's counties vouches for them in Zhejiang only
+    text = "推动义乌、东阳、浦江协同发展,融入长沙"
+    found = [(m.surface, m.adcodes[0], m.how) for m in gazetteer.match(text, scope="330000")]
+    assert found == [
+        ("义乌", "330782", "short"), ("东阳", "330783", "short"), ("浦江", "330726", "short"),
+    ]  # fmt: skip
+    assert [m.surface for m in gazetteer.match(text)] == ["长沙"]
+    # a unit's full name elsewhere in China, not its short name; no Hunan township
+    assert [m.surface for m in gazetteer.match("长沙市与杭州市", scope="330000")] == [
+        "长沙市", "杭州市",
+    ]  # fmt: skip
+    assert gazetteer.match("望城区靖港镇", scope="330000", townships=True)[-1].surface == "望城区"
+    # names that are common words (阳泉市城区, 铜陵市郊区) or that two units bear (鼓楼区)
+    assert gazetteer.match("优化中心城区与城市郊区布局,鼓楼区", scope="320000") == []
+    with pytest.raises(ValueError, match="province"):
+        gazetteer.match("义乌", scope="330100")
+
+
 def test_stop_listed_short_names_match_only_before_a_place_word():
     assert [(m.surface, m.adcodes) for m in gazetteer.match("长沙市雨花经开区")][1] == (
         "雨花", ("430111",),

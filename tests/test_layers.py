@@ -11,8 +11,10 @@ import shapely
 
 from geoplan import _features
 from geoplan.cli import main
+from geoplan.corpus import read_text
 from geoplan.crs import HUNAN_CRS
 from geoplan.errors import GeoplanError, OutputExistsError
+from geoplan.extract import extract_plan
 from geoplan.layers import COLUMNS, RING_WIDTH_M, structure_layers, write_layers
 
 ZHUZHOU_CORE = ["430202", "430203", "430204", "430211", "430212"]
@@ -200,6 +202,21 @@ def test_places_outside_hunan_are_recorded_not_drawn(units):
     )
     pingjiang = units.loc[units["adcode"] == "430626"].geometry.iloc[0]
     assert gdf.geometry.iloc[0].equals(pingjiang)
+
+
+def test_a_plan_outside_hunan_keeps_its_parts_places_and_draws_none(units):
+    """A plan of 海阳市 (Shandong): its 烟威都市区 holds 烟台 and 威海, read in Shandong, which
+    the gazetteer has no boundary of: recorded, named in the method, not drawn."""
+    text = (
+        "山东省海阳市国土空间总体规划\n构建“一圈一带”的格局。“一圈”即烟威都市区,推动烟台、"
+        "威海同城发展。“一带”即滨海旅游带。\n"
+    )
+    d = extract_plan(read_text(text)).to_dict()
+    gdf = structure_layers(d, clip=False, units=units)
+    row = gdf[gdf["name"] == "烟威都市区"].iloc[0]
+    assert row["adcodes"] == "370600;371000"
+    assert row["method"].endswith("places outside Hunan not drawn: 烟台市, 威海市")
+    assert row.geometry is None or row.geometry.is_empty
 
 
 def test_node_curated_point_and_missing(units):

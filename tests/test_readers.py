@@ -236,6 +236,14 @@ PLACES_READ_ACROSS_WRAPS |= {"157_renda"}
 # by its label (2026-12-05); at width 28 and 35 a wrap falls inside the list, the definition's
 # head stops at the line's end and the part has none of them. The parts are the same.
 PLACES_READ_ACROSS_WRAPS |= {"261_liaoning"}
+# Since places of plans outside Hunan are read in their own province by short name too
+# (2026-12-07), texts whose parts take places from words a wrap cuts or from a sentence whose
+# end a line's end moves: 252's 三心 (a clause on a train to 兰州 two lines on), 361's 汕头主中心,
+# 642's 两核 (龙岗 and 深圳 inside the names of a centre and a town cut at a line's end), 333's
+# 四区 (a list of short names cut by a wrap), 309, 661, 795 and 991 the same. The parts and
+# lines are the same.
+PLACES_READ_ACROSS_WRAPS |= {"252_tianshui", "361_yangjiang", "642_longgang", "333_jiangsu6"}
+PLACES_READ_ACROSS_WRAPS |= {"309_shandong3", "661_guandu", "795_licang", "991_guanshanhu"}
 # Texts where one line's stage is read differently once wrapped: 174's questionnaire options
 # (A. 甲高速公路 B. … D. 乙高速公路) say no stage; at width 28 a wrap inside them gives the
 # option line's road another stage than the list above it (规划新建…). The names are the same.

@@ -44,7 +44,10 @@ from geoplan.extract._common import (
     decode_near,
     feature_refs,
     places_in,
+    reading_region,
+    region,
     township_ref,
+    unit_named,
     unit_of_title,
     unit_ref,
 )
@@ -56,6 +59,7 @@ from geoplan.extract._grammar import (
     _semicolon_leads,
     define_components,
     defined_tokens,
+    unit_chain,
 )
 from geoplan.extract._structures import (
     _TOKEN_SPAN,
@@ -338,6 +342,13 @@ class _Ctx:
         if self.jurisdiction is None:
             home = unit_of_title(self.title) or unit_of_title(first)
         self.home_outside = home.adcode if home is not None and not home.in_hunan else None
+        # the province whose units its place names are read as: Hunan, or the province of
+        # a plan of a unit outside Hunan (义乌 and 东阳 in 磐安's plan), whose units it names
+        self.province = (
+            self.home_outside[:2] + "0000" if self.home_outside else gazetteer.HUNAN_ADCODE
+        )
+        self.province_name = unit_ref(self.province).name
+        self.region = "hunan" if self.province == gazetteer.HUNAN_ADCODE else self.province
 
     def orig(self, span: tuple[int, int]) -> tuple[int, int]:
         return self.plan.to_original(span)
@@ -362,7 +373,7 @@ class _Ctx:
 
     def urban_prefecture(self) -> str | None:
         j = self.jurisdiction
-        if j is None or j.adcode is None or j.adcode == gazetteer.HUNAN_ADCODE:
+        if j is None or j.adcode is None or j.precision == "province":
             return None
         return j.adcode[:4] + "00"
 
@@ -456,9 +467,10 @@ def _scope(
     def in_chunk(chunk: str, reach: int) -> tuple[str, list[PlaceRef]] | None:
         refs = [r for r in admin_refs(chunk) if r[1] > len(chunk) - reach]
         # the province by name, or the province of a provincial plan cited (全省构建…, 省域)
-        province = max(chunk.rfind(w, max(0, len(chunk) - reach)) for w in ("湖南", "全省", "省域"))
+        words = (ctx.province_name[:2], "全省", "省域")
+        province = max(chunk.rfind(w, max(0, len(chunk) - reach)) for w in words)
         if province != -1 and (not refs or refs[-1][0] < province):
-            return "湖南省", [unit_ref(gazetteer.HUNAN_ADCODE)]
+            return ctx.province_name, [unit_ref(ctx.province)]
         if refs:
             r = refs[-1]
             return r[2], [unit_ref(a, via="group" if r[3] == "group" else "admin") for a in r[4]]
@@ -489,11 +501,11 @@ def _scope(
     # a sentence whose subject is the province or its plan (《湖南省国土规划》以…为…, 构建“…”):
     # the province, unless a unit is named after it outside the chain of 以…为 clauses
     bare = re.sub(r"以[^以。;；]{1,80}?为[^,，。;；]{1,6}", "", before)
-    prov = max(bare.rfind(w) for w in ("湖南省", "全省", "省域", "省级", "省委", "省政府"))
+    prov = max(bare.rfind(w) for w in (ctx.province_name, "全省", "省域", "省级", "省委", "省政府"))
     plan = [m.start() for m in _PROVINCE_PLAN.finditer(bare)]  # 省国土规划确定了…
     prov = max(prov, plan[-1] if plan else -1)
     if prov != -1 and not defines_part and not any(r[0] > prov for r in admin_refs(bare)):
-        return "湖南省", [unit_ref(gazetteer.HUNAN_ADCODE)]
+        return ctx.province_name, [unit_ref(ctx.province)]
     # a sentence whose subject is another plan (《甲湖生态经济区规划》提出构建…): the units its
     # title names, else (a region no unit names) the province
     cited = _CITED_PLAN.search(bare)
@@ -502,7 +514,7 @@ def _scope(
         if refs:
             r = refs[-1]
             return r[2], [unit_ref(a, via="group" if r[3] == "group" else "admin") for a in r[4]]
-        return "湖南省", [unit_ref(gazetteer.HUNAN_ADCODE)]
+        return ctx.province_name, [unit_ref(ctx.province)]
     chunks = (
         (in_section,)
         if defines_part
@@ -548,9 +560,11 @@ def _component_places(
         *gazetteer.listed_outside(text if label else name),
         *(gazetteer.listed_outside(text, beside=codes) if codes else []),
     ]
+    have = {u.adcode for u in units}
     outside = [
         PlaceRef(u.name, u.adcode, u.level, via="outside")
         for u in {u.adcode: u for u in found}.values()
+        if u.adcode not in have
     ]
     return units + outside, feats
 
@@ -558,7 +572,9 @@ def _component_places(
 def _hunan_places(
     ctx: _Ctx, name: str, text: str, scope_places: list[PlaceRef]
 ) -> tuple[list[PlaceRef], list[PlaceRef]]:
-    """Hunan places of a component: the units its name and its text tie it to, within its scope.
+    """Places of a component: the units its name and its text tie it to, within its scope;
+    Hunan's, or in a plan of a unit outside Hunan those of its own province by full and short
+    name and of China by full name (:func:`~geoplan.extract._common.reading_region`).
 
     An urban group name (主城区) is its districts (the scope's own county, when the scope is
     one county). The plan's own jurisdiction is never a component's place, nor is the scope
@@ -609,6 +625,13 @@ def _hunan_places(
     # a line code heading the name (渝长厦城镇发展带, 株醴城镇发展轴) names its Hunan cities,
     # unless the text names counties first (醴炎 of a county corridor: the text names them all);
     # not in a plan of a unit outside Hunan, whose codes are not Hunan's (长吉图: 长春, 吉林)
+    if ctx.home_outside is not None and (not units or units[0].precision == "prefecture"):
+        # in a plan of a unit outside Hunan, a code read by where the plan lies (烟威都市区 in
+        # 海阳's plan: 烟台, 威海)
+        for ref in (unit_ref(c) for c in _name_code_near(bare, ctx.home_outside, ctx.text)):
+            if ref not in units:
+                units.append(ref)
+                named.append(ref)
     if ctx.home_outside is None and (not units or units[0].precision == "prefecture"):
         decoded = [unit_ref(c) for c in _name_code_units(bare)]
         # its counties too, where the code is of Hunan's cities (株醴, 张吉怀: 醴陵, 吉首), not
@@ -619,9 +642,14 @@ def _hunan_places(
                 units.append(ref)
                 named.append(ref)
     named_codes = {p.adcode for p in named}
+    clause = re.split(r"[,，。;；\n]", text, maxsplit=1)[0]
     if _BARE_LABEL.match(bare) and _lists_units(text, context):
         # a label defined by the units it lists (“五极”即甲、乙、丙…): it holds them all
         spelled, named_codes = True, named_codes | {u.adcode for u in units if u.via == "admin"}
+    elif _BARE_LABEL.match(bare) and clause and (_is_place_item(clause) or unit_chain(clause)):
+        # a label defined as one unit or a chain of units (一主, 指中心城市甲市; “一纵”: 甲—乙—丙)
+        spelled = True
+        named_codes |= {u.adcode for u in places_in(clause, context=context)[0]}
     j = ctx.jurisdiction
     if j is not None and j.adcode is None:
         # a plan of a group of cities (长株潭): the group read in a name is the plan's own
@@ -667,7 +695,13 @@ def _held(ctx: _Ctx, unit: PlaceRef, scope_codes: list[str], *, named: bool) -> 
     code = unit.adcode or ""
     if j is not None and code == j.adcode and all(s == code for s in scope_codes):
         return False  # the plan's own unit, where the structure lies within it
-    if not scope_codes or gazetteer.HUNAN_ADCODE in scope_codes:
+    if ctx.home_outside:
+        # a plan of a unit outside Hunan: every unit its part's name and text name is the
+        # part's (the scope, read from the places named before a structure, keeps a Hunan
+        # plan's parts to its jurisdiction; elsewhere it cut more places right than wrong:
+        # places F1 0.570 -> 0.586 on the sets before D, 0.577 -> 0.598 on sets D to FW)
+        return True
+    if not scope_codes or ctx.province in scope_codes:
         return True
     if code in scope_codes:
         return named
@@ -687,6 +721,43 @@ def _name_code_units(name: str) -> list[str]:
     return adcodes
 
 
+# What follows a code of places heading a part's name (甲乙城镇发展轴, 甲乙丙都市区): the
+# kind of area or corridor the places make together.
+_AFTER_NAME_CODE = re.compile(
+    r"(?:城镇|都市|城市|发展|经济|产业|一体化|同城|协同|生态|文化|旅游|走廊|通道|组团|片区|轴|带|廊)"
+)
+
+
+def _name_code_near(name: str, home: str, text: str) -> list[str]:
+    """Adcodes of a code of places heading a name (烟威都市区, 哈大齐牡发展带) in a plan of a
+    unit outside Hunan (adcode ``home``), read by :func:`decode_near`: the first head of two to
+    five characters followed by the kind of area the places make (:data:`_AFTER_NAME_CODE`),
+    when it names no place itself and decodes whole into as many units, each of which the
+    plan's ``text`` names (by full or short name): words are no code (古都文化轴, 大黑山).
+
+    Examples
+    --------
+    >>> text = "烟台、威海两市"
+    >>> [unit_ref(a).name for a in _name_code_near("烟威都市区", "370687", text)]  # 海阳市
+    ['烟台市', '威海市']
+    >>> _name_code_near("古都文化发展轴", "610112", "古浪县")
+    []
+    """
+    for n in range(2, min(len(name) - 1, 5) + 1):
+        code = name[:n]
+        if not _AFTER_NAME_CODE.match(name, n):
+            continue
+        if admin_refs(code):
+            return []
+        names, _hunan, undecoded = decode_near(code, home)
+        units = [u for u in map(unit_named, names) if u is not None]
+        if not undecoded and len({u.adcode for u in units}) == n:
+            if all(u.short_name in text for u in units):
+                return [u.adcode for u in units]
+            return []
+    return []
+
+
 def _item_text(name: str, body: str, siblings: list[str]) -> str:
     """The sentences of a shared definition body that speak of one item (its name alone
     when the sentences name its siblings too), and the sentences after one of them on its
@@ -701,8 +772,8 @@ def _item_text(name: str, body: str, siblings: list[str]) -> str:
     """
     if not siblings:
         return body
-    keys = _item_keys(name)
-    others = {k for o in siblings for k in _item_keys(o)} - keys
+    keys = _item_keys(name, region())
+    others = {k for o in siblings for k in _item_keys(o, region())} - keys
     picked = []
     on = False
     for sent in re.split(r"(?<=[。;；\n])", body):
@@ -716,10 +787,11 @@ def _item_text(name: str, body: str, siblings: list[str]) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _item_keys(name: str) -> frozenset[str]:
+def _item_keys(name: str, _region: str) -> frozenset[str]:
     """Ways the text refers back to an item: its name without asides, its last six
     characters, its name without the leading place (长株潭中部发展带 -> 中部发展带) and that
-    place (a list sharing a noun names its items by their places: 甲、乙产业板块)."""
+    place (a list sharing a noun names its items by their places: 甲、乙产业板块).
+    ``_region`` is the region names are read in (:func:`reading_region`), a key of the cache."""
     key = re.sub(r"[(（][^()（）]*[)）]", "", strip_long_parens(name))
     keys = {key, key[-6:]} if len(key) > 6 else {key}
     refs = admin_refs(key)
@@ -2062,7 +2134,7 @@ def _decode_in_context(ctx: _Ctx, p: RawProject) -> None:
     town named there (坪上镇) stands for its county when no unit begins with the character."""
     m = _LINE_CODE.match(p.name)
     table = abbreviations()
-    if m is None or p.mode in ("airport", "port", "waterway"):
+    if m is None or p.mode in ("airport", "port", "waterway") or ctx.home_outside:
         return
     code = m.group(1)
     open_chars = [c for c in code if c in p.undecoded or (c in table and table[c].ambiguous)]
@@ -2385,13 +2457,14 @@ def extract_plan(plan: Plan) -> PlanExtract:
     """
     ctx = _Ctx(plan)
     tables = [Table(t.title, tuple(ctx.orig(t.span)), t.rows) for t in find_tables(ctx.text)]
-    return PlanExtract(
-        source=plan.name,
-        title=ctx.title,
-        jurisdiction=ctx.jurisdiction,
-        structures=_structures(ctx),
-        transport=_transport(ctx),
-        figures=_figures(ctx),
-        tables=tables,
-        places=_places(ctx),
-    )
+    with reading_region(ctx.region):
+        return PlanExtract(
+            source=plan.name,
+            title=ctx.title,
+            jurisdiction=ctx.jurisdiction,
+            structures=_structures(ctx),
+            transport=_transport(ctx),
+            figures=_figures(ctx),
+            tables=tables,
+            places=_places(ctx),
+        )

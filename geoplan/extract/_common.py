@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 
@@ -39,13 +42,43 @@ class PlaceRef:
 
 @cache
 def _unit_names() -> dict[str, tuple[str, str]]:
-    return {u.adcode: (u.name, u.level) for u in gazetteer.units()}
+    return {u.adcode: (u.name, u.level) for u in gazetteer.units(scope="china")}
 
 
 def unit_ref(adcode: str, *, via: str = "admin") -> PlaceRef:
-    """Return the ``PlaceRef`` of a Hunan unit."""
+    """Return the ``PlaceRef`` of a unit (of Hunan, or of the province a plan is read in)."""
     name, level = _unit_names().get(adcode, (adcode, "county"))
     return PlaceRef(name, adcode, level, via)
+
+
+# The region a plan's place names are read in (the ``scope`` of :func:`gazetteer.match`):
+# Hunan, or the province of a plan of a unit outside Hunan, whose short names (义乌, 东阳) are
+# its own province's. Set for one plan by :func:`reading_region`.
+_REGION: ContextVar[str] = ContextVar("region", default="hunan")
+
+
+@contextmanager
+def reading_region(scope: str) -> Iterator[None]:
+    """Read place names in ``scope`` ("hunan" or a province's adcode) within the block.
+
+    Examples
+    --------
+    >>> with reading_region("330000"):
+    ...     [r[2] for r in admin_refs("义乌、东阳、浦江三地")]
+    ['义乌', '东阳', '浦江']
+    >>> admin_refs("义乌、东阳、浦江三地")
+    []
+    """
+    token = _REGION.set(scope)
+    try:
+        yield
+    finally:
+        _REGION.reset(token)
+
+
+def region() -> str:
+    """The region place names are read in now (see :func:`reading_region`)."""
+    return _REGION.get()
 
 
 def admin_refs(
@@ -55,9 +88,10 @@ def admin_refs(
 
     With ``townships=True`` townships come too (``how="township"``, ``surface`` their full
     name, ``adcodes`` their county, or several counties when ``within`` does not decide).
+    Names are read in the current region (:func:`reading_region`).
     """
     try:
-        found = gazetteer.match(text, townships=townships, within=within)
+        found = gazetteer.match(text, scope=_REGION.get(), townships=townships, within=within)
     except (GeoplanError, DataError):
         return []
     return [
@@ -157,10 +191,14 @@ def _outward(text: str, start: int, *, group: bool) -> bool:
     return bool(_OUTWARD.search(before) or (group and _OUTWARD_GROUP.search(before)))
 
 
-@cache
 def _context_codes(context: str) -> tuple[str, ...]:
     """Adcodes of the units a context string names (a component's scope places)."""
-    return tuple(c for r in admin_refs(context) for c in r[4]) if context else ()
+    return _codes_named(context, _REGION.get()) if context else ()
+
+
+@cache
+def _codes_named(context: str, _region: str) -> tuple[str, ...]:
+    return tuple(c for r in admin_refs(context) for c in r[4])
 
 
 def places_in(
@@ -502,7 +540,7 @@ def decode_code(code: str, *, china: bool = True) -> tuple[list[str], list[str],
     (['澧县'], ['430723'], ['水'])
     """
     code = _ROUTE_NUMBER.sub("", code)
-    names, adcodes, undecoded = _decode_code(code, china)
+    names, adcodes, undecoded = _decode_code(code, china, _REGION.get())
     return list(names), list(adcodes), list(undecoded)
 
 
@@ -518,8 +556,9 @@ def _hunan_short_names() -> dict[str, str]:
 
 
 @cache
-def _decode_code(code: str, china: bool) -> tuple[tuple[str, ...], ...]:
-    """The work of :func:`decode_code`, cached (a plan names a line many times)."""
+def _decode_code(code: str, china: bool, _region: str) -> tuple[tuple[str, ...], ...]:
+    """The work of :func:`decode_code`, cached (a plan names a line many times) for each
+    region names are read in (``_region``, see :func:`reading_region`)."""
     names: list[str] = []
     adcodes: list[str] = []
     undecoded: list[str] = []
@@ -743,7 +782,7 @@ def decode_near(code: str, home: str) -> tuple[list[str], list[str], list[str]]:
 def _decode_near(code: str, home: str) -> tuple[tuple[str, ...], ...]:
     corridor = corridor_codes().get(code) or corridor_codes().get(code[::-1])
     if corridor is not None:
-        return _decode_code(code, True)
+        return _decode_code(code, True, _REGION.get())
     home_pt = _unit_point(home)
     by_name = _china_by_name()
     # the plan's own county or city, where no city over it shares its initial (阳春 of 阳江,

@@ -272,7 +272,10 @@ def _head(body: str, *, bracket: bool) -> str:
 _URBAN_AREA = re.compile(r"(?:主城区|中心城区|老城区|城区中心|城区|县城|市区)")
 
 
-_SEAT_TITLE = re.compile(r"^(?:州府|省会|首府|市府|县府|地府)")
+# (also by its rank in a region: 都市圈的中心城市甲市, 中心城市乙市)
+_SEAT_TITLE = re.compile(
+    r"^(?:州府|省会|首府|市府|县府|地府|(?:[\u4e00-\u9fff]{2,4}的)?(?:副)?中心城市)"
+)
 
 
 def _is_place_item(item: str, *, urban: bool = False) -> bool:
@@ -290,6 +293,17 @@ def _is_place_item(item: str, *, urban: bool = False) -> bool:
         if _COUNTED_TAIL.fullmatch(rest) and _unit_name(item[:cut]):
             return True
     return False
+
+
+def unit_chain(item: str) -> bool:
+    """Whether an item is a chain of units a corridor runs through (甲—乙—丙—丁), which
+    defines one part as the units it holds; chains listed (甲—乙、丙—丁) are parts each.
+
+    >>> unit_chain("岳阳—长沙—株洲—衡阳"), unit_chain("岳阳—长沙发展轴"), unit_chain("岳阳")
+    (True, False, False)
+    """
+    chain = re.split("[—–]+", strip_long_parens(item).strip())
+    return len(chain) > 1 and all(_unit_name(c) for c in chain)
 
 
 def _unit_name(name: str) -> bool:
@@ -332,6 +346,8 @@ def _is_group(parts: list[str]) -> bool:
         others = [p for p in cleaned if not _is_place_item(p)]
         if len(others) == 1 and others[0].endswith(("新城", "新区", "城区")):
             return True
+    if len(parts) == 1 and unit_chain(parts[0]):
+        return True  # “一纵”: 甲—乙—丙—丁
     return bool(parts) and (
         all(_is_place_item(p, urban=urban) for p in parts) or _generic_list(parts)
     )
