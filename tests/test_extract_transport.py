@@ -1084,6 +1084,11 @@ def test_the_ring_of_a_metropolitan_area_of_another_province_is_a_line():
 # Lines named in ways a plan writes them, each with the names (and where given, the cities)
 # the extract must read, in order: a made-up text about a Hunan place each.
 LINE_FORMS = {
+    # a unit's full name glued before a corridor's code says where the line passes
+    "a unit's full name before a corridor's code (起自醴陵市沪昆高速与…交叉处) is no part of it": (
+        "某县规划\n加快建设渝长厦高速公路。该段起自醴陵市沪昆高速与渝长厦高速交叉的枢纽。\n",
+        [("渝长厦高速公路", None), ("沪昆高速", ["上海市", "昆明市"], "existing")],
+    ),
     # a link a line is one end of (甲高速乙联络线) is the link's work: the stage said of it is
     # not the line's, which another sentence gives
     "a line named as the end of a link (规划建设甲高速乙联络线) keeps its own stage": (

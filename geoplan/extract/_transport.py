@@ -616,6 +616,12 @@ def _trim_code(code: str) -> str | None:
     while i > 0 and covered[i - 1]:
         i -= 1
     tail = code[i:]
+    corridors = corridor_codes()
+    for s, e, _surface, how, _codes in admin_refs(code):
+        rest = code[e:]
+        if s == i and how == "full" and (rest in corridors or rest[::-1] in corridors):
+            # a unit's full name before a corridor's code (遵化市长深高速): where it passes
+            return rest
     if len(tail) < 2 and len(code) >= 3:
         # the longest tail that decodes wholly to places, after a verb of where or of stage
         # (北临 | 长石, 既有 | 石长, 做好 | 怀芷, a code with a character the table lacks); not the
