@@ -26,8 +26,11 @@ def place_counts(plan: Plan, *, within: str | None = None) -> dict[str, Any]:
     {'adcode': '430281', 'name': '醴陵市', 'level': 'county', 'count': 2}
     >>> place_counts(read_text("汨罗市规划:新市镇、白水镇"))["townships"][0]
     {'name': '新市镇', 'adcode': '430681', 'county': '汨罗市', 'count': 1}
+    >>> x = place_counts(read_text("磐安县规划\\n串联义乌经开区和东阳城区,冷水镇"))
+    >>> [u["name"] for u in x["units"]], x["townships"]
+    (['磐安县', '义乌市', '东阳市'], [])
     """
-    from geoplan.extract import _jurisdiction
+    from geoplan.extract import _jurisdiction, plan_region
     from geoplan.extract._common import township_ref
 
     if within is None:
@@ -35,7 +38,10 @@ def place_counts(plan: Plan, *, within: str | None = None) -> dict[str, Any]:
         codes = (j.adcode,) if j is not None and j.adcode else (j.within if j else ())
     else:
         codes = (within,)
-    mentions = gazetteer.match(plan.text, townships=True, within=codes)
+    # read in the plan's region: a plan of a unit outside Hunan names its own province's units
+    # (义乌, 东阳 in 磐安's plan) and no Hunan township
+    scope = plan_region(plan)
+    mentions = gazetteer.match(plan.text, scope=scope, townships=True, within=codes)
     unit_counts: Counter[str] = Counter()
     group_counts: Counter[str] = Counter()
     town_counts: Counter[tuple[str, tuple[str, ...]]] = Counter()

@@ -90,6 +90,7 @@ __all__ = [
     "Table",
     "TransportProject",
     "extract_plan",
+    "plan_region",
 ]
 
 # Characters of a component's defining text searched after a structure name (a section
@@ -2430,6 +2431,22 @@ def _places(ctx: _Ctx) -> list[PlaceCount]:
         ref = town_refs[name]
         out.append(PlaceCount(name, ref.adcode, n, ref.precision, ref.within, "township"))
     return out
+
+
+def plan_region(plan: Plan) -> str:
+    """The region a plan's place names are read in: ``"hunan"``, or the adcode of the province
+    of the unit outside Hunan its title (or first line) names (see
+    :func:`~geoplan.extract._common.reading_region`).
+
+    Examples
+    --------
+    >>> from geoplan.corpus import read_text
+    >>> plan_region(read_text("浙江省磐安县国土空间总体规划\\n"))
+    '330000'
+    >>> plan_region(read_text("醴陵市规划\\n"))
+    'hunan'
+    """
+    return _Ctx(plan).region
 
 
 def extract_plan(plan: Plan) -> PlanExtract:
