@@ -402,6 +402,12 @@ def _china_names() -> dict[str, list[tuple[tuple[str, ...], str]]]:
 _COMMON_WORD_UNITS = frozenset(
     ("城区", "郊区", "矿区", "东区", "西区", "南区", "北区", "城中区", "城关区", "新城区", "市中区")
 )
+# Units of one province whose names plans elsewhere use as common words: 老城区 (the old town,
+# 洛阳's district in Henan), 城东区 (西宁), 山城区 (鹤壁; 山城区域), 江城区 (阳江): read in their
+# own province, not by full name across China; so 滨海新区 (天津's; a coastal new area).
+_COMMON_WORD_ELSEWHERE = frozenset(
+    ("老城区", "城东区", "城西区", "城北区", "山城区", "江城区", "滨海新区")
+)
 
 
 @cache
@@ -427,8 +433,9 @@ def _province_names(province: str) -> dict[str, list[tuple[tuple[str, ...], str]
             if u.level == "county" and s in prefecture_shorts:
                 continue
             table[s] = [((u.adcode,), "guarded" if s in stop else "short")]
+    elsewhere = stop | _COMMON_WORD_ELSEWHERE
     for u in china:
-        if china_count[u.name] == 1 and u.name not in stop and u.name not in table:
+        if china_count[u.name] == 1 and u.name not in elsewhere and u.name not in table:
             table[u.name] = [((u.adcode,), "full")]
     return table
 

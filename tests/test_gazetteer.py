@@ -124,6 +124,10 @@ def test_match_in_a_province_reads_its_short_names_as_hunans_are_read():
     assert gazetteer.match("望城区靖港镇", scope="330000", townships=True)[-1].surface == "望城区"
     # names that are common words (阳泉市城区, 铜陵市郊区) or that two units bear (鼓楼区)
     assert gazetteer.match("优化中心城区与城市郊区布局,鼓楼区", scope="320000") == []
+    # a unit named by a common word (洛阳's 老城区) is read in its own province only
+    text = "推进县城新、老城区更新"
+    assert gazetteer.match(text, scope="610000") == []
+    assert [m.adcodes for m in gazetteer.match(text, scope="410000")] == [("410302",)]
     with pytest.raises(ValueError, match="province"):
         gazetteer.match("义乌", scope="330100")
 
