@@ -107,9 +107,12 @@ _PAGE_MARK_LINE = re.compile(
 )
 # A line shorter than the page's width that still breaks inside a sentence: clause punctuation
 # in it and no full stop at its end (…的双线电气化铁路，现已建 | 成通车), as a PDF line is cut short
-# by half-width digits or an author's line break; not a heading, list item or table row.
+# by half-width digits or an author's line break; not a heading, list item or table row. So
+# also a line that opens a definition, a quoted label and its verb (“两核”分别为甲核和乙 | 丙核):
+# a heading names, it defines nothing.
 _BROKEN_SENTENCE = re.compile(
-    r"^(?!\s*(?:第[一二三四五六七八九十百零〇0-9]+[篇章节条]|专栏|\|)).{4,}[,，、]"
+    r"^(?!\s*(?:第[一二三四五六七八九十百零〇0-9]+[篇章节条]|专栏|\|))"
+    r"(?:.{4,}[,，、]|\s*[“\"「『][^”\"」』\n]{2,12}[”\"」』](?:分别为|分别是|分别指|是指|即为|指|即|为|是).{2,})"
 )
 # A line of a table of contents: a title, a leader of dots (…… ...... ·····) and a page number.
 # It names the plan's parts without saying them (一圈:甲都市圈……8): dropped, as page furniture.
@@ -332,6 +335,50 @@ def _page_furniture(text: str) -> list[tuple[int, int]]:
     return [(lines[i][0], min(lines[i][1] + 1, len(text))) for i in sorted(mark)]
 
 
+# The shortest line cut by a page break that is taken to go on after it (a heading is short).
+PAGE_BREAK_LINE_MIN = 12
+
+
+def _page_breaks(text: str, furniture: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    r"""The line breaks before page furniture that cut a sentence: the line before ends inside
+    it (no stop, at least :data:`PAGE_BREAK_LINE_MIN` characters or a comma; no heading, list
+    item or table row) and the line after the furniture goes on with it. Deleted with the
+    furniture, the sentence is whole again, in a text that is not hard-wrapped as well
+    (:func:`_wraps` joins those).
+
+    >>> t = "甲市规划\n“两翼”即北部的彭州市和南部的邛\n甲市规划\n— 4 —\n崃市。北翼以乙为引领。\n"
+    >>> t += "— 5 —\n甲市规划\n第二章 交通\n— 6 —\n甲市规划\n一、铁路\n"
+    >>> [t[s:e] for s, e in _page_breaks(t, _page_furniture(t))]
+    ['\n']
+    """
+    spans = dict(furniture)
+    ends = set(spans.values())
+    out = []
+    for s in spans:
+        if s in ends or s == 0 or text[s - 1] != "\n":
+            continue  # (a later line of a run of furniture lines)
+        line_start = text.rfind("\n", 0, s - 1) + 1
+        line = text[line_start : s - 1].rstrip()
+        if (
+            not line.strip()
+            or line.rstrip("”」』’)）】\"'")[-1:] in _PARAGRAPH_END
+            or _LINE_HEAD.match(line)
+            or "|" in line
+            or (len(line.strip()) < PAGE_BREAK_LINE_MIN and not re.search(r"[,，、]", line))
+        ):
+            continue
+        after = s
+        while after in spans:  # past the run of furniture lines
+            after = spans[after]
+        stop = text.find("\n", after)
+        nxt = text[after : stop if stop != -1 else len(text)]
+        if _ROW_START.match(nxt) or _CSV_ROW_START.match(nxt) or _CSV_ROW_START.match(line):
+            continue  # (rows of a table end at a page's end)
+        if nxt.strip() and not _LINE_HEAD.match(nxt) and _WRAP_GOES_ON.match(nxt):
+            out.append((s - 1, s))
+    return out
+
+
 _CUE_HEAD = re.compile(
     r"^[ \t]*\d{1,5}[ \t]*\n[ \t]*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->[ \t]*"
     r"\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[^\n]*\n",
@@ -471,7 +518,11 @@ def normalise(text: str) -> tuple[str, NDArray[np.int64], float]:
     for pattern in (_DELETE, _STRAY_SPACE, _CONTENTS_LINE):
         for m in pattern.finditer(mapped):
             keep[m.start() : m.end()] = False
-    for s, e in [*_page_furniture(mapped), *_wraps(mapped), *_subtitle_cues(mapped)]:
+    furniture = _page_furniture(mapped)
+    wraps = _wraps(mapped)  # (a hard-wrapped text's page breaks are among its wraps)
+    for s, e in [*furniture, *wraps, *([] if wraps else _page_breaks(mapped, furniture))]:
+        keep[s:e] = False
+    for s, e in _subtitle_cues(mapped):
         keep[s:e] = False
     index = np.flatnonzero(keep).astype(np.int64)
     if keep.all():

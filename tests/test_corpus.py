@@ -307,3 +307,41 @@ def test_table_of_contents_lines_are_dropped():
         len(contents) + body.index("“一圈”"),
         len(contents) + body.index("“一圈”") + 4,
     )
+
+
+def test_a_short_line_that_opens_a_definition_and_ends_no_sentence_goes_on():
+    # a heading names, it defines nothing: a short line with a quoted label and its verb, cut
+    # inside a name, goes on (陶溪 | 川—工业遗产核); a heading line below stays a line
+    line = "片区对外交通以城市主干道和滨水步道为骨架组织形成网络并与老城街巷路网相互衔接形成整体\n"
+    text = (
+        "甲市片区规划\n" + line * 6 + "第7条  两核\n“两核”分别为御窑厂—陶阳里文化核和陶溪\n"
+        "川—工业遗产核。前者以遗址保护为重点。\n第8条  两组团\n"
+    )
+    read = read_text(text).text
+    assert "\n第7条两核\n“两核”分别为御窑厂—陶阳里文化核和陶溪川—工业遗产核。前者" in read
+    assert read.endswith("为重点。\n第8条两组团\n")
+
+
+def test_a_page_break_inside_a_sentence_is_joined_in_a_text_not_hard_wrapped():
+    # a running header and a page number inside a paragraph, cutting a name (邛 | 崃市): the
+    # sentence is whole again; a heading before a page break stays a line of its own
+    head, page = "甲市空间发展布局规划\n", "— {} —\n"
+    para = (
+        "全市坚持生态优先、绿色发展,统筹山水林田湖草沙系统治理,推动城市空间由外延扩张转向内涵。\n"
+    )
+    text = (
+        "甲市空间发展布局规划\n第三章 空间格局\n"
+        + para * 6
+        + "构建“一心两翼”格局。\n“两翼”即北部的彭州市和南部的邛\n"
+        + head
+        + page.format(4)
+        + "崃市。北翼以天府中药城为引领。\n第四章 交通\n"
+        + head
+        + page.format(5)
+        + "一、铁路\n成自宜高铁已建成。\n"
+        + head
+        + page.format(6)
+    )
+    read = read_text(text).text
+    assert "“两翼”即北部的彭州市和南部的邛崃市。北翼" in read
+    assert "\n第四章交通\n一、铁路\n" in read
