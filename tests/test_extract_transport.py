@@ -1084,6 +1084,43 @@ def test_the_ring_of_a_metropolitan_area_of_another_province_is_a_line():
 # Lines named in ways a plan writes them, each with the names (and where given, the cities)
 # the extract must read, in order: a made-up text about a Hunan place each.
 LINE_FORMS = {
+    # in a plan of a unit outside Hunan, a code read with no Hunan end is read again by where
+    # the plan lies (广巴 in 旺苍's plan: 广元, 巴中, not 广州 and 巴马)
+    "a code of a plan outside Hunan read by where it lies, when no end is Hunan's (广巴)": (
+        "广元市旺苍县新型城镇化规划\n县域对外联系以广巴铁路和广巴高速为主通道,两者均已建成投用。\n",
+        [
+            ("广巴铁路", ["广元市", "巴中市"], "existing"),
+            ("广巴高速", ["广元市", "巴中市"], "existing"),
+        ],
+    ),
+    # a plan whose title names a unit outside Hunan, and whose first lines name Hunan (a
+    # neighbour), is that unit's: its codes are read where it lies
+    "a plan of a unit outside Hunan whose first lines name Hunan (连州: 北与湖南省接壤)": (
+        "连州市“十四五”综合交通规划要点\n连州市位于广东省西北部,北与湖南省接壤,是粤湘桂三省区交界的"
+        "重要节点城市。\n推进清连高速扩容,研究广连高速延伸。\n",
+        [
+            ("清连高速", ["清远市", "连州市"], "upgrade"),
+            ("广连高速", ["广州市", "连州市"], "studied"),
+        ],
+    ),
+    # a direction and a verb of where a line runs glued to a code the table cannot decode (北接
+    # 合凤高速: 合阳, 凤县 of another province) end before it
+    "a code after a direction and a verb (北接合凤高速) is a line of its own": (
+        "某县规划\n麟法高速已全线建成通车,北接合凤高速,南连连霍高速。\n",
+        [("麟法高速", None), ("合凤高速", None, "existing"), ("连霍高速", None)],
+    ),
+    # a table whose first column is the stage (| 状态 | 项目 |): the cell right before the
+    # name, not a stage of another row's line named in a later cell
+    "a 专栏 table whose stage column comes before the project's": (
+        "某县规划\n专栏 重点交通项目\n| 状态 | 项目 | 主要内容 |\n| --- | --- | --- |\n"
+        "| 已建成 | 怀邵衡铁路 | 邵永高铁邵阳以北区段利用怀邵衡铁路 |\n"
+        "| 加快建设 | 邵永高铁 | 正线140公里 |\n| 规划建设 | 长赣高铁 | 尚未开工 |\n",
+        [
+            ("怀邵衡铁路", None, "existing"),
+            ("邵永高铁", None, "under_construction"),
+            ("长赣高铁", None, "planned"),
+        ],
+    ),
     # a unit's full name glued before a corridor's code says where the line passes
     "a unit's full name before a corridor's code (起自醴陵市沪昆高速与…交叉处) is no part of it": (
         "某县规划\n加快建设渝长厦高速公路。该段起自醴陵市沪昆高速与渝长厦高速交叉的枢纽。\n",

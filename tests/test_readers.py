@@ -224,6 +224,9 @@ ALREADY_WRAPPED = {"38_taoyuan", "40_cili_cs", "104_chengbu", "142_linli", "149_
 ALREADY_WRAPPED |= {"168_srt"}
 # Sets AM and AN: two more written as hard-wrapped PDF pages (30 characters a line).
 ALREADY_WRAPPED |= {"220_daoxian", "228_guilin"}
+# Sets FX's 1255 and FY's 1265 are written with PDF noise of their own (running headers and
+# page numbers inside paragraphs, names cut at a line's end: 昌景 | 黄高铁, 邛 | 崃市).
+ALREADY_WRAPPED |= {"1255_jingdezhen", "1265_chengdu"}
 # Texts whose parts' places are read from a scope that a line break moves: sentences end at
 # line ends, so in the wrapped text the structure's scope is the prefecture named one line up
 # (衡阳市), in the text the district; the parts and lines are the same.
@@ -274,6 +277,10 @@ PARTS_READ_ACROSS_WRAPS |= {"797_qinhuai"}
 # 戊—己—庚); at widths 28 and 35 the heading is cut after the first, and a heading is not joined
 # to the line below as a paragraph is: the wrapped text keeps one part of two.
 PARTS_READ_ACROSS_WRAPS |= {"1243_weining"}
+# Set FY's 1261 names its three 片区 one a clause apart by semicolons ((三)三片区。甲片区突出…;
+# 乙片区推动…;丙片区加快…); at width 35 a line ends on the second semicolon, which ends the
+# paragraph there, as in 279, and the first sentence holds two clauses of three.
+PARTS_READ_ACROSS_WRAPS |= {"1261_jingan"}
 # Texts whose structure takes another name once wrapped: set FI's 1142 names it (构建十大文旅
 # 融合区域,…。十大区域分别为:) in one line; at width 28 a line ends on the full stop before
 # 十大区域分别为:, which then stands on a line of its own, a counted kind heading its list, and

@@ -340,6 +340,11 @@ class _Ctx:
         # for one: 新丰县融湾产业平台…布局（)
         first = self.text.lstrip().split("\n", 1)[0][:60]
         home = None
+        titled = unit_of_title(self.title)
+        if titled is not None and not titled.in_hunan and not admin_refs(self.title):
+            # a title naming a unit outside Hunan and none of Hunan's (连州市…规划): a Hunan
+            # unit its first lines name (湖南省, a neighbour) is not the plan's
+            self.jurisdiction = None
         if self.jurisdiction is None:
             home = unit_of_title(self.title) or unit_of_title(first)
         self.home_outside = home.adcode if home is not None and not home.in_hunan else None
@@ -2196,10 +2201,11 @@ def _decode_at_home(ctx: _Ctx, p: RawProject) -> None:
         return  # 襄阳至南阳高速公路: its ends are written whole
     names, adcodes, undecoded = decode_near(m.group(1), ctx.home_outside)
     more = len(undecoded) < len(p.undecoded)
-    # every end read in Hunan, for a plan outside it (常宜 in 武进: not 常德, 宜昌); a line
-    # with one end outside Hunan keeps its reading (杭长 = 杭州–长沙 in 诸暨's plan)
-    hunan_only = bool(p.cities) and len(p.adcodes) == len(p.cities)
-    if not (more or (hunan_only and len(undecoded) <= len(p.undecoded))):
+    # every end read in Hunan, for a plan outside it (常宜 in 武进: not 常德, 宜昌), or none
+    # (广巴 in 旺苍's plan: 广元, 巴中, not 广州, 巴马); a line with one end in Hunan and one
+    # outside keeps its reading (杭长 = 杭州–长沙 in 诸暨's plan)
+    some_hunan = 0 < len(p.adcodes) < len(p.cities)
+    if not (more or (not some_hunan and len(undecoded) <= len(p.undecoded))):
         return
     p.cities, p.adcodes, p.undecoded = names, adcodes, undecoded
     p.note = (p.note + "; " if p.note else "") + "code read by where the plan lies"

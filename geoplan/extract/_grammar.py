@@ -170,13 +170,15 @@ _LIST_SPLIT_NOT_JI = re.compile(
 # A list's marks alone, no conjunction (和/与/及 may join the halves of one name).
 _MARK_SPLIT = re.compile(r"以及|、|\+|＋")
 # A counted noun closing a list of places (两个县级市, 等内六区, 两市).
+# A count: Chinese numerals, or digits that are no route number's (S209四条: 四).
+_COUNT = rf"(?:[{NUMERALS}]+|(?<![A-Za-z0-9])[0-9]+)"
 _COUNTED_TAIL = re.compile(
-    rf"(?:等)?(?:共计|合计|共|这)?(?:[{NUMERALS}0-9]+(?:个|座|条|大|处)?[\u4e00-\u9fff]{{0,8}}?"
+    rf"(?:等)?(?:共计|合计|共|这)?(?:{_COUNT}(?:个|座|条|大|处)?[\u4e00-\u9fff]{{0,8}}?"
     r"|县级市|县市区|县市|城市|市|县|区)?(?:[(（][^()（）]{1,4}[)）])?(?:共同组成|组成|构成)?$"
 )
 # A count and a noun closing a list, shared by its items (甲、乙两条经济带 -> 甲经济带, 乙经济带).
 _SHARED_NOUN = re.compile(
-    rf"(?:等)?(?:共计|合计|共|这)?[{NUMERALS}0-9]+(?:个|座|条|大|处)"
+    rf"(?:等)?(?:共计|合计|共|这)?{_COUNT}(?:个|座|条|大|处)"
     rf"(?P<noun>[\u4e00-\u9fff]{{1,8}}(?:和[\u4e00-\u9fff]{{2,8}})?)$"
 )
 # Words that end the name of a kind of space (a part's definition that ends with one is its
@@ -398,16 +400,23 @@ _ENDS_TOLD = re.compile(r"[至到][\u4e00-\u9fff]{1,12}的|[—–－-][^—–�
 
 
 def _joined_spaces(item: str, numeral: str, role: str) -> bool:
-    """Whether one counted part is defined as two or more areas joined (“一主”即甲区域和乙新城):
-    a group, named by its label (not 沿甲江和乙江的城镇发展轴: one name of the role)."""
+    """Whether one counted part is defined as two or more areas joined (“一主”即甲区域和乙新城;
+    “一核”——县城新、老城区与甲镇): a group, named by its label (not 沿甲江和乙江的城镇发展轴:
+    one name of the role). An item sharing the next one's noun (新、老城区) is an area too."""
     if count_of(numeral) != 1 or "的" in item:
         return False
     if clean_name(item).endswith((*ROLE_SUFFIX.get(role, ()), role)):
         return False
     pieces = [clean_name(p) for p in _top_split(strip_long_parens(item), _LIST_SPLIT)]
     return len(pieces) > 1 and all(
-        p.endswith(("区域", "城区", "新城", "新区", "古城", "县城", "片区")) for p in pieces
+        p.endswith(_AREA_ENDS)
+        or (i + 1 < len(pieces) and (p + pieces[i + 1][1:]).endswith(_AREA_ENDS))
+        for i, p in enumerate(pieces)
     )
+
+
+# What names an area a part may be made of: a built-up area, a new town, a town.
+_AREA_ENDS = ("区域", "城区", "新城", "新区", "古城", "县城", "片区", "镇", "乡", "街道")
 
 
 def _name_like(item: str, role: str) -> bool:
@@ -897,6 +906,58 @@ def _semicolon_names(body: str, k: int | None, suffixes: tuple[str, ...]) -> lis
     return []
 
 
+# A verb of making a place, before the name of what it makes (依托甲路打造乙发展轴).
+_MAKING = re.compile(r"(?:打造|建设|构建|形成|培育|建成|做强|壮大)")
+# A verb after the name opening a clause, saying what the place does (甲片区突出…, 乙片区推动…).
+_CLAUSE_VERB = re.compile(
+    r"(?:突出|推动|推进|加快|重点|依托|着力|主要|围绕|承担|集聚|聚焦|强化|提升|发挥|定位|位于|以"
+    r"|建设|打造|发展|布局)"
+)
+
+
+def _clause_names(body: str, k: int | None, suffixes: tuple[str, ...]) -> list[str]:
+    """The names of a definition's first sentence when it is its count of clauses apart by
+    semicolons, each naming one part of the role's kind: the name opening the clause (甲片区
+    突出…; 乙片区推动…), else the one a verb of making governs (东西方向上, 依托甲路打造乙发展轴,
+    …; 南北方向上, 建设丙发展轴).
+
+    >>> _clause_names("甲功能片区突出国际化;乙功能片区推动创新;丙功能片区加快转型。", 3, ("片区",))
+    ['甲功能片区', '乙功能片区', '丙功能片区']
+    >>> _clause_names("东西向上,依托甲路打造乙发展轴,集聚要素;南北向上,建设丙发展轴。", 2, ("轴",))
+    ['乙发展轴', '丙发展轴']
+    >>> _clause_names("甲片区位于北部;乙片区和丙片区位于南部。", 3, ("片区",))
+    []
+    """
+    sent = re.split(r"[。\n]", body.lstrip(" :："), maxsplit=1)[0]
+    if re.search(r"[:：]", sent):
+        return []  # (即三个新城副中心: 甲副中心…; …: what they are, then the list: read elsewhere)
+    parts = _top_split(sent, re.compile(r"[;；]"))
+    if k is None or k < 2 or len(parts) != k:
+        return []
+    ends = "|".join(map(re.escape, suffixes))
+    names = []
+    for part in parts:
+        clauses = _top_split(part, re.compile(r"[,，]"))
+        found = None
+        head = re.match(
+            rf"([^、,，:：为是和与及]{{2,18}}?(?:{ends}))(?=$|{_CLAUSE_VERB.pattern})",
+            clauses[0].strip(),
+        )
+        if head is not None and not _MAKING.search(head.group(1)):
+            found = head.group(1)
+        for clause in clauses if found is None else ():
+            made = re.search(
+                rf"{_MAKING.pattern}([^、,，:：为是和与及]{{2,18}}?(?:{ends}))$", clause.strip()
+            )
+            if made is not None:
+                found = made.group(1)
+                break
+        if found is None or _name_len(found) <= 2:
+            return []
+        names.append(found)
+    return names
+
+
 def _name_len(name: str) -> int:
     """A name's length without its brackets (an alias: 甲—乙通道(京沪通道); a place's other
     name: 靖西(那坡)) and the dashes joining the places it runs between.
@@ -1228,9 +1289,11 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     # 以甲路和乙路为主体、纵贯南北的城市发展轴, 以甲城区为主的旅游中心: the part is what is
     # said to rest on them
     rests = re.match(
-        r"^以[^以为。;；]{2,30}?为(?:中心|核心|主体|主|龙头|依托|骨架|轴线)"
+        r"^以[^以为。;；]{2,30}?为(?:中心|核心|核|主体|主|龙头|依托|骨架|轴线)"
         r"(?:建设|打造|形成|布局)?"  # 以甲寺及其周边公园为依托建设的文化休闲核
-        r"(?:[、,，][^的。;；]{1,12})?"
+        # (以甲城为核, 打造以乙为引领的丙中心: what is made on it, told by what leads it)
+        r"(?:[、,，](?:(?:打造|建设|形成|培育)以[^以为的。;；]{2,16}?为[^的。;；]{1,6}"
+        r"|[^的。;；]{1,12}))?"
         r"的([^的、,，。;；]{2,16})$",
         head,
     )
@@ -1405,6 +1468,7 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         _counted_colon_items(body, k, suffixes)
         or _inner_list(body, k, suffixes)
         or _direction_parts(head, body, k, suffixes)
+        or _clause_names(body, k, suffixes)
     )
     if listed:
         return listed, False
@@ -2480,7 +2544,12 @@ def _counted(text: str, patterns: dict[str, list[tuple[int, int]]]) -> dict[str,
             rest = text[e : e + 400]
             stop = min((p for p in (rest.find(ch) for ch in "。\n") if p != -1), default=len(rest))
             rest = rest[:stop]
-            bracket = re.match(rf"[{_CLOSE}]?\s*[(（]([^()（）]{{4,200}})[)）]", rest)
+            # (or after the layout the name governs: “一轴三带”布局(即甲轴, 以及乙带、丙带))
+            bracket = re.match(
+                rf"[{_CLOSE}]?(?:[\u4e00-\u9fff]{{0,4}}?(?:格局|布局|结构|框架))?\s*"
+                rf"[(（](?:即|是指|指)?([^()（）]{{4,200}})[)）]",
+                rest,
+            )
             intro = re.match(rf"[{_CLOSE}]?[^,，:：;；]{{0,16}}?(?:[,，]\s*即|即|[:：])", rest)
             # “三城一岛”由甲城、乙城、丙城和丁岛组成: the whole's parts, in its tokens' order
             made = re.match(rf"[{_CLOSE}]?\s*由([^由;；]{{4,200}}?)(?:共同)?(?:组成|构成)", rest)
@@ -2886,6 +2955,12 @@ def _listed(label: _Label, role: str) -> list[RawComponent]:
     return [RawComponent(role, clean_name(i), span, confidence=0.8) for i in items]
 
 
+# A part counted one and described before its 的, in a list of parts (一条贯通南北、…的甲轴).
+_COUNTED_DESCRIBED = re.compile(
+    r"(?:(?<=[,，;；])|^)\s*一(?:条|个|座)[^,，;；。的]{2,24}的(?=[\u4e00-\u9fff])"
+)
+
+
 def _flattened(body: str, base: int, tokens: list[tuple[str, str]]) -> list[_Label]:
     """Items listed in token order after a name (“两轴两带”, 即: 甲发展轴、乙发展轴; 丙生态带、
     丁生态带): taken when every token's count is filled by names of its role's kind."""
@@ -2893,8 +2968,10 @@ def _flattened(body: str, base: int, tokens: list[tuple[str, str]]) -> list[_Lab
     if None in counts:
         return []
     sent = re.split(r"[。\n]", body, maxsplit=1)[0]
+    # (一条贯通南北、共享互融的复合发展轴: a part counted and described, named after its 的)
+    sent = _COUNTED_DESCRIBED.sub("", sent)
     items = [
-        i
+        re.sub(r"^(?:以及|及|和)", "", i)
         for part in _top_split(sent, re.compile(r"[,，;；]"))
         for i in _top_split(part, _LIST_SPLIT)
         if i
@@ -3075,6 +3152,38 @@ def _owners_in_order(labels: list[_Label], starts: dict[str, list[int]]) -> dict
         holders.sort(key=lambda p: starts[p][0])
         for lb, p in zip(sorted(same, key=lambda lb: lb.start), holders, strict=True):
             owners[id(lb)] = p
+    # a plan defines one structure's parts in a run: a label between two of one structure's
+    # labels is that structure's, where its name holds the label's token too (一轴, 一带, 两核
+    # of 一轴一带两核, though 一带三廊 was named nearer before 一带)
+    # (its neighbours: the nearest labels of other tokens, a heading and its definition one);
+    # so the first label of a run (the parts defined in a table, the name written after it),
+    # where no mention of that structure lies between it and its neighbour
+    ordered = sorted(labels, key=lambda lb: lb.start)
+    keys = [_token_key(lb.tokens) for lb in ordered]
+    moved = {}
+    for i, lb in enumerate(ordered):
+        before = [j for j in range(i - 1, -1, -1) if keys[j] != keys[i]]
+        after = [j for j in range(i + 1, len(ordered)) if keys[j] != keys[i]]
+        if not after:
+            continue
+        nxt = ordered[after[0]]
+        mine = owners[id(nxt)]
+        if before:
+            prev = owners[id(ordered[before[0]])]
+            between = any(lb.start < x < nxt.start for x in starts.get(mine or "", []))
+        else:  # the first label: no mention of the run's structure inside the run
+            run = list(takewhile(lambda j, m=mine: owners[id(ordered[j])] == m, after))
+            last = ordered[run[-1]].start
+            prev, between = mine, any(lb.start < x < last for x in starts.get(mine or "", []))
+        if (
+            mine is not None
+            and prev == mine
+            and not between
+            and owners[id(lb)] not in (None, mine)
+            and keys[i] in _runs(tokens_of(mine))
+        ):
+            moved[id(lb)] = mine
+    owners.update(moved)
     return owners
 
 
@@ -3529,6 +3638,7 @@ def define_components(
             have[key] = [replace(old[0], places_text="\n".join(texts))]
 
     owners = _owners_in_order(labels, mention_starts)
+    row_parts: dict[tuple[str, tuple[str, ...]], list[RawComponent]] = {}
     for label in labels:
         pattern = owners[id(label)]
         if pattern is None:
@@ -3646,6 +3756,25 @@ def define_components(
             continue
         numeral, role = label.tokens[0]
         items, enumerated = _items(head, body, numeral, role)
+        k = count_of(numeral)
+        cell = clean_name(head)
+        if (
+            text[row_start : row_start + 1] == "|"
+            and not items
+            and k is not None
+            and k > 1
+            and 2 < len(cell) <= 20
+            and _name_like(cell, role)
+            and not re.search(r"[、,，;；]", cell)
+        ):
+            # a table naming a counted token's parts a row each, the label on every row
+            # (| 两核 | 甲新城 | …, then | 两核 | 乙新区 | …): together they are its parts
+            key = _token_key(label.tokens)
+            rows = row_parts.setdefault((pattern, key), [])
+            if len(rows) < k and cell not in [c.name for c in rows]:
+                rows.append(RawComponent(role, cell, span, places_text=body.split("\n")[0]))
+                put(pattern, key, list(rows))
+            continue
         comps = []
         for item in items:
             name = clean_name(strip_long_parens(item))

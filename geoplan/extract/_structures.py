@@ -775,6 +775,7 @@ def clean_name(item: str) -> str:
     ('甲大道', '丁线')
     """
     item = re.sub(r"\s+", "", item).strip("“”\"'。:：")
+    item = re.sub(r"(?<=[^|])\|.*$", "", item).strip("|")  # 甲带|沿甲江展开: a table's next cell
     item = _PICTOGRAPHS.sub("", item)  # 甲增长极⚓: a post's emoji is no part of the name
     item = re.sub(r"[_＿]{2,}|[(（][\s\u3000]*[)）]", "", item)  # a blank to fill in is no name
     item = _ENUMERATOR.sub("", item).lstrip(BULLETS)  # a bullet of slides or Word lists

@@ -633,6 +633,8 @@ def _trim_code(code: str) -> str | None:
                 names, _a, undecoded = decode_code(code[-n:])
                 if len(names) >= 2 and not undecoded:
                     return code[-n:]
+                if _DIRECTED_VERB.fullmatch(code[-n - 2 : -n]) and _code_like(code[-n:]):
+                    return code[-n:]  # 北接 | 合凤: a direction and a verb, then a code
         return None
     return tail if len(tail) >= 2 else None
 
@@ -897,7 +899,7 @@ def _checked_stage(text: str, line_start: int, column: int) -> str | None:
 def _table_cell(text: str, start: int, end: int) -> str | None:
     """The status of a 专栏 table row naming the project: a later cell of the row that is
     wholly a status word (its 建设性质 column: "2 | 平益高速 | 续建 | ...", cells apart by
-    pipes, full-width pipes or tabs), or the line after
+    pipes, full-width pipes or tabs), else such a cell before the name, or the line after
     a name alone on its line, when that line is wholly a status word (cells one to a line)."""
     lo = max(0, start - TABLE_ROW_CHARS)
     line_start = text.rfind("\n", lo, start) + 1 or lo
@@ -919,7 +921,10 @@ def _table_cell(text: str, start: int, end: int) -> str | None:
     if len(marked) == 1:
         # a stage marked in its column (甲高速 |  | √ |): the header's word over that column
         return _checked_stage(text, line_start, len(before.split("|")) - 1 + marked[0])
-    for cell in cells[1:]:
+    # its stage in a later cell, else in the cell right before its own (| 加快建设 | 甲城际 |:
+    # a table whose first column is the stage; not | 已建成 | 乙高铁 | 甲城际利用… |)
+    prior = re.split(r"[|｜\t]", before)
+    for cell in [*cells[1:], *([prior[-2]] if len(prior) >= 2 and not prior[-1].strip() else [])]:
         if cell.strip() in _STAGE_CELL:
             return _STAGE_CELL[cell.strip()]
         if _STATUS_CELL.match(cell):
