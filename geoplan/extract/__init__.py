@@ -325,6 +325,11 @@ class PlanExtract:
 # ------------------------------------------------------------------------------------ helpers
 
 
+# How much of a plan's title names its unit: titles are a line, rarely over a hundred
+# characters; a text with no title gives its first line, which may be the whole text.
+TITLE_CHARS = 120
+
+
 class _Ctx:
     """Per-plan context: text, headings, jurisdiction."""
 
@@ -340,13 +345,14 @@ class _Ctx:
         # for one: 新丰县融湾产业平台…布局（)
         first = self.text.lstrip().split("\n", 1)[0][:60]
         home = None
-        titled = unit_of_title(self.title)
-        if titled is not None and not titled.in_hunan and not admin_refs(self.title):
+        head = self.title[:TITLE_CHARS]  # (a "title" of a million characters is text)
+        titled = unit_of_title(head)
+        if titled is not None and not titled.in_hunan and not admin_refs(head):
             # a title naming a unit outside Hunan and none of Hunan's (连州市…规划): a Hunan
             # unit its first lines name (湖南省, a neighbour) is not the plan's
             self.jurisdiction = None
         if self.jurisdiction is None:
-            home = unit_of_title(self.title) or unit_of_title(first)
+            home = titled or unit_of_title(first)
         self.home_outside = home.adcode if home is not None and not home.in_hunan else None
         # the province whose units its place names are read as: Hunan, or the province of
         # a plan of a unit outside Hunan (义乌 and 东阳 in 磐安's plan), whose units it names

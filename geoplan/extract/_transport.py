@@ -57,6 +57,7 @@ Status (``_status``), from the words that govern the name, surest first
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -2023,11 +2024,19 @@ def _one_per_mention(projects: list[RawProject]) -> list[RawProject]:
     inside G55二广高速; a stop that is an airport stays beside its chain of stops); the longer
     keeps the cities the shorter decoded when it has none."""
     out: list[RawProject] = []
+    # a reading that holds p starts no earlier than p's end less the longest span: look there
+    # only (a text of a million characters names tens of thousands of lines)
+    longest = max((q.span[1] - q.span[0] for q in projects), default=0)
+    by_start = sorted(range(len(projects)), key=lambda i: projects[i].span[0])
+    starts = [projects[i].span[0] for i in by_start]
     for p in projects:
+        lo = bisect.bisect_left(starts, p.span[1] - longest)
+        hi = bisect.bisect_right(starts, p.span[0])
+        near = [projects[i] for i in sorted(by_start[lo:hi])]  # in the list's order
         outer = next(
             (
                 q
-                for q in projects
+                for q in near
                 if q is not p
                 and q.mode == p.mode
                 and q.span != p.span
