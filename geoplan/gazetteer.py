@@ -458,10 +458,15 @@ def _automaton(scope: str) -> ahocorasick.Automaton:
     return auto
 
 
+# A short name that says a side of a river, lake or town (河东 of 临沂's 河东区, 江北, 城西): a
+# place word after it is a common word's (河东新城, the new town east of the river), no support.
+_SIDE_OF = re.compile(r"[河江湖城溪海][东西南北]|[东西南北][河江湖城]")
+
+
 def _short_supported(text: str, start: int, end: int, adcode: str, context: set[str]) -> bool:
     """Whether a county short name has support: its prefecture or a sibling is mentioned,
     a place word follows it (醴陵经开区), or it is an item of a list of places."""
-    if _PLACE_FOLLOWERS.match(text, end):
+    if _PLACE_FOLLOWERS.match(text, end) and not _SIDE_OF.fullmatch(text, start, end):
         return True
     parent = _unit_index()[adcode].parent_adcode
     return parent in context or _in_place_list(text, start, end)

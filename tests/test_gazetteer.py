@@ -128,6 +128,12 @@ def test_match_in_a_province_reads_its_short_names_as_hunans_are_read():
     text = "推进县城新、老城区更新"
     assert gazetteer.match(text, scope="610000") == []
     assert [m.adcodes for m in gazetteer.match(text, scope="410000")] == [("410302",)]
+    # a short name that says a side of a river (临沂's 河东区) before a place word is a common
+    # word's (河东新城, the new town east of the river), read with its prefecture named
+    assert gazetteer.match("建设河东新城公共服务核心", scope="370000") == []
+    assert [m.surface for m in gazetteer.match("临沂市河东新城", scope="370000")] == [
+        "临沂市", "河东",
+    ]  # fmt: skip
     with pytest.raises(ValueError, match="province"):
         gazetteer.match("义乌", scope="330100")
 
