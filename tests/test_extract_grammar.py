@@ -4000,6 +4000,69 @@ FORMS = {
             ("一心一带", "带", "湘江生态带", []),
         ],
     ),
+    "a chain that says its 以 once, right after a strategy's name (“一主两副”…战略中, 即以甲为"
+    "主中心城市, 乙、丙为副中心城市)": (
+        "某县规划\n在全市“一主两副”城镇发展战略中，即以长沙为主中心城市，株洲、湘潭为副中心城市，"
+        "本县是重要节点。\n",
+        [
+            ("一主两副", "主", "长沙", []),
+            ("一主两副", "副", "两副", ["430200", "430300"]),
+        ],
+    ),
+    "a counted part whose colon opens what it rests on, no names "
+    "(即两条甲带：依托乙高速、丙高速)": (
+        "某市城市总体规划\n市域构建“一区、一轴、两带”的发展格局。“一区”，即都市发展核心区。“一轴”，"
+        "即区域发展轴。“两带”，即两条市域城镇发展经济带：依托长张高速、长韶娄高速，以中心城区为中心"
+        "分别向东、向西展开。\n",
+        [
+            ("一区、一轴、两带", "区", "都市发展核心区", []),
+            ("一区、一轴、两带", "轴", "区域发展轴", []),
+            ("一区、一轴、两带", "带", "两带", []),
+        ],
+    ),
+    "tokens joined by the verb 夹 (两山夹一城: two ranges flank the city)": (
+        "某市规划\n城市格局由“两山夹一城”转向多中心。“两山”即龙泉山和龙门山,“一城”即中心城区。\n",
+        [
+            ("两山夹一城", "山", "龙泉山", []),
+            ("两山夹一城", "山", "龙门山", []),
+            ("两山夹一城", "城", "中心城区", []),
+        ],
+    ),
+    "areas a label's body counts, then names one a line with what each covers (五大板块: "
+    "划分为五个功能板块, then 甲区，包括乙、丙两镇)": (
+        "某县规划\n按照“一心一廊三大板块”组织全县开发保护格局。\n一心：即县城中心区域，范围为以县城为中心的"
+        "地区。\n一廊：即洛河沿线经济走廊，西起洛源，东至灵口。\n三大板块：按资源禀赋和发展方向，将全县镇域"
+        "划分为三个功能板块，各板块以镇为基本单元组织建设。\n城区商贸工业区，包括城关、谢湾两个镇以及柏峪寺镇"
+        "的一部分，重点发展商贸物流和工业。\n华山南区旅游区，包括寺耳、巡检、石坡三个镇，突出秦岭山地观光和"
+        "休闲旅游。\n灵口工矿电力区，即灵口镇，以矿产开发利用和电力产业为主。\n",
+        [
+            ("一心一廊三大板块", "心", "县城中心区域", []),
+            ("一心一廊三大板块", "廊", "洛河沿线经济走廊", []),
+            ("一心一廊三大板块", "板块", "城区商贸工业区", []),
+            ("一心一廊三大板块", "板块", "华山南区旅游区", []),
+            ("一心一廊三大板块", "板块", "灵口工矿电力区", []),
+        ],
+    ),
+    "labels defined with a comma before 即, after a strategy named (以“一带五星”战略统领; "
+    "一是“一带”，即甲带)": (
+        "某县规划\n以“一带五星”战略统领县域空间布局。\n一是“一带”，即产城隆起带，以马义线为主轴。\n"
+        "二是“五星”，即产城隆起带以外的5个卫星乡镇。\n",
+        [
+            ("一带五星", "带", "产城隆起带", []),
+            ("一带五星", "星", "五星", []),
+        ],
+    ),
+    "a label's parts by ordinal, each name after a space and before its colon "
+    "(“两城”之一　甲新城：范围为…)": (
+        "某县规划\n构建“一园两城”县域空间结构。\n“一园”　龙泉山城市森林公园金堂片区："
+        "范围为龙泉山。\n"
+        "“两城”之一　淮州新城：范围为县域中部。\n“两城”之二　天府水城：范围为县城赵镇及其周边。\n",
+        [
+            ("一园两城", "园", "龙泉山城市森林公园金堂片区", []),
+            ("一园两城", "城", "淮州新城", []),
+            ("一园两城", "城", "天府水城", []),
+        ],
+    ),
     "a digit name's counts spelled out in brackets after it (1个甲区+2个乙区)": (
         "郴州市规划\n全市以郴州为核心,形成“1+2+3”(1个有色金属产业核心区+2个重点发展区+3个联动"
         "发展区)的产业发展空间布局。",
@@ -4331,7 +4394,7 @@ HELD_SCORES = {
     "setaa/132_shimen": (2, 0, 9, 9, 9),
     "setaa/133_yuanling": (0, 0, 4, 4, 4),
     "setaa/134_lengshuijiang": (4, 7, 7, 6, 7),
-    "setaa/135_jiangyong": (2, 2, 7, 7, 7),
+    "setaa/135_jiangyong": (2, 2, 8, 8, 8),
     "setaa/136_sangzhi": (3, 6, 7, 7, 6),
     "setaa/137_linwu": (6, 17, 9, 8, 7),
     "setaa/138_tongdao": (2, 14, 7, 7, 7),
@@ -4445,7 +4508,7 @@ HELD_SCORES = {
     # run at c86cb5f: structures 11/14, components 16/38, transport 36/42 (setar/README.md)
     "setar/249_kaifeng": (1, 5, 5, 3, 5),
     "setar/250_yibin": (2, 4, 4, 1, 4),
-    "setar/251_changzhi": (1, 1, 11, 8, 11),
+    "setar/251_changzhi": (1, 1, 11, 9, 11),
     "setar/252_tianshui": (2, 2, 5, 4, 5),
     "setar/253_fuzhou_jx": (1, 4, 5, 2, 4),
     "setar/254_jiangmen": (4, 13, 9, 5, 9),
@@ -4493,7 +4556,7 @@ HELD_SCORES = {
     "setax/289_zhejiang2": (2, 3, 5, 0, 5),
     "setax/290_shandong2": (5, 7, 9, 6, 9),
     # run at af672ab: structures 23/24, components 29/47, transport 52/64 (setay/README.md)
-    "setay/291_hebei2": (3, 4, 7, 4, 6),
+    "setay/291_hebei2": (3, 4, 7, 5, 6),
     "setay/292_fujian2": (4, 15, 6, 3, 6),
     "setay/293_hubei7": (3, 9, 7, 2, 6),
     "setay/294_shaanxi2": (3, 7, 14, 10, 14),
@@ -4531,7 +4594,7 @@ HELD_SCORES = {
     # run at 1aad6d1: structures 15/15, components 33/46, transport 49/63 (setbe/README.md)
     "setbe/327_hebei4": (2, 2, 12, 7, 12),
     "setbe/328_shandong4": (5, 17, 9, 5, 8),
-    "setbe/329_zhejiang4": (3, 7, 12, 9, 11),
+    "setbe/329_zhejiang4": (3, 7, 12, 10, 11),
     "setbe/330_guangdong8": (2, 9, 8, 7, 8),
     "setbe/331_gansu3": (1, 2, 5, 5, 5),
     "setbe/332_hubei10": (2, 5, 13, 10, 9),
@@ -4680,7 +4743,7 @@ HELD_SCORES = {
     "setcc/470_yuyao": (2, 4, 6, 4, 6),
     "setcc/471_wuyishan": (3, 3, 8, 5, 8),
     "setcc/473_kaiping": (2, 2, 7, 5, 7),
-    "setcc/474_kunshan": (3, 17, 7, 5, 7),
+    "setcc/474_kunshan": (3, 17, 7, 6, 7),
     # run at ffb2fec: structures 9/12, components 29/34, transport 15/20 (setcd/README.md)
     "setcd/475_changshu": (2, 10, 6, 5, 5),
     "setcd/476_linhai": (2, 5, 4, 2, 3),
@@ -4765,7 +4828,7 @@ HELD_SCORES = {
     "setco/564_zhangqiu": (2, 0, 6, 4, 6),
     "setco/565_xingyang": (3, 13, 7, 7, 7),
     "setco/566_nankang": (2, 6, 8, 8, 8),
-    "setco/567_taishan": (2, 3, 7, 3, 7),
+    "setco/567_taishan": (2, 3, 7, 4, 7),
     # run at bda2bd5: structures 12/12, components 29/46, transport 28/29 (setcp/README.md)
     "setcp/568_jinyun": (2, 9, 7, 7, 7),
     "setcp/570_lichuan": (2, 7, 6, 4, 6),
@@ -4776,7 +4839,7 @@ HELD_SCORES = {
     "setcq/576_linan": (2, 5, 5, 4, 5),
     "setcq/577_shishi": (2, 9, 5, 4, 5),
     "setcq/578_zhijiang_hb": (3, 7, 8, 7, 8),
-    "setcq/579_yixing": (3, 15, 8, 4, 8),
+    "setcq/579_yixing": (3, 15, 8, 6, 8),
     "setcq/582_jianyang": (3, 8, 8, 6, 8),
     "setcq/583_kaili": (2, 6, 8, 7, 8),
     # run at f5012ec: structures 18/18, components 43/46, transport 50/55 (setcr/README.md)
@@ -4870,7 +4933,7 @@ HELD_SCORES = {
     "setdc/678_xiangzhou": (3, 10, 8, 8, 8),
     # run at 84a4456: structures 15/18, components 35/45, transport 46/47 (setdd/README.md)
     "setdd/680_xindu": (3, 8, 8, 6, 8),
-    "setdd/681_linan": (3, 6, 7, 6, 6),
+    "setdd/681_linan": (3, 7, 7, 6, 6),
     "setdd/682_conghua": (3, 9, 7, 5, 7),
     "setdd/684_beibei": (1, 6, 6, 5, 6),
     "setdd/685_yanliang": (3, 4, 5, 2, 5),
@@ -4904,7 +4967,7 @@ HELD_SCORES = {
     "setdg/711_huangzhong": (3, 10, 8, 4, 8),
     # run at 9fff6a8: structures 8/9, components 18/18, transport 24/28 (setdh/README.md)
     "setdh/712_qingpu": (1, 4, 7, 4, 7),
-    "setdh/713_jinnan": (3, 5, 6, 3, 6),
+    "setdh/713_jinnan": (3, 5, 6, 4, 6),
     "setdh/715_wafangdian": (2, 3, 3, 2, 3),
     "setdh/717_yiliang": (2, 6, 8, 6, 7),
     # run at 0b56fa5: structures 19/23, components 55/76, transport 53/61 (setdi/README.md)
@@ -4927,7 +4990,7 @@ HELD_SCORES = {
     # run at 0e871bf: structures 19/23, components 44/58, transport 41/47 (setdk/README.md)
     "setdk/736_tianhe": (3, 2, 3, 2, 2),
     "setdk/737_nanshan": (2, 8, 6, 3, 6),
-    "setdk/738_changshou": (4, 9, 8, 3, 8),
+    "setdk/738_changshou": (4, 9, 8, 4, 8),
     # (first run (3, 4, 4, 2, 4): since 338766d 一核 is 主核, no longer 江南主城区为“主核)
     "setdk/739_xuanwu": (3, 3, 5, 4, 5),
     "setdk/740_jiangyin": (3, 6, 4, 3, 4),
@@ -4945,12 +5008,12 @@ HELD_SCORES = {
     "setdl/751_dadukou": (3, 9, 4, 2, 4),
     # run at c02695e: structures 24/25, components 71/74, transport 59/63 (setdm/README.md)
     "setdm/752_binjiang": (3, 8, 8, 6, 8),
-    "setdm/753_longwan": (3, 12, 7, 3, 7),
+    "setdm/753_longwan": (3, 12, 7, 4, 7),
     "setdm/754_chancheng": (3, 14, 7, 5, 7),
     "setdm/755_minhang": (3, 5, 7, 5, 7),
     "setdm/756_daxing": (4, 12, 8, 1, 7),
     "setdm/757_huyi": (2, 1, 8, 4, 8),
-    "setdm/758_wuqing": (3, 14, 7, 2, 7),
+    "setdm/758_wuqing": (3, 14, 7, 4, 7),
     "setdm/759_shapingba": (3, 5, 8, 6, 8),
     # run at 9d1060f: structures 14/15, components 31/39, transport 33/34 (setdn/README.md)
     "setdn/761_anxi": (3, 3, 7, 2, 6),
@@ -5000,7 +5063,7 @@ HELD_SCORES = {
     "setds/806_jinniu": (4, 12, 7, 6, 7),
     "setds/807_lixia": (4, 8, 10, 7, 10),
     # run at ac0154f: structures 27/28, components 74/93, transport 68/71 (setdt/README.md)
-    "setdt/808_changxing": (4, 6, 10, 5, 10),
+    "setdt/808_changxing": (4, 6, 10, 6, 10),
     "setdt/809_rudong": (3, 11, 9, 6, 9),
     "setdt/810_xinzheng": (4, 14, 10, 5, 10),
     "setdt/811_minhou": (4, 13, 7, 6, 6),
@@ -5124,7 +5187,7 @@ HELD_SCORES = {
     "seteg/919_zhaodong": (4, 9, 7, 5, 7),
     # run at 9247d97: structures 26/27, components 81/101, transport 50/51 (seteh/README.md)
     "seteh/920_hunchun": (3, 10, 10, 4, 9),
-    "seteh/922_gaoping": (4, 11, 8, 6, 7),
+    "seteh/922_gaoping": (4, 11, 8, 7, 7),
     "seteh/923_wuchuan": (7, 27, 8, 6, 7),
     "seteh/925_feicheng": (4, 20, 8, 4, 8),
     "seteh/926_shangzhi": (4, 11, 7, 4, 5),
@@ -5423,10 +5486,27 @@ HELD_SCORES = {
     "setfx/1258_fufeng": (2, 3, 8, 3, 8),
     "setfy/1261_jingan": (1, 6, 5, 5, 5),
     "setfy/1262_xinhui": (1, 6, 8, 7, 8),
-    "setfy/1265_chengdu": (6, 22, 6, 3, 6),
+    "setfy/1265_chengdu": (7, 22, 6, 3, 6),
     "setfz/1267_zhuhai": (3, 9, 8, 5, 7),
     "setfz/1268_wangcang": (2, 0, 6, 6, 6),
     "setfz/1269_shashi": (3, 7, 9, 8, 8),
+    # run at c23080c: structures 18/20, components 23/33, transport 41/47 (setga/README.md)
+    "setga/1273_hefei": (7, 1, 9, 6, 9),
+    "setga/1274_dezhou": (2, 9, 9, 7, 8),
+    "setga/1276_wujiagang": (5, 10, 10, 6, 10),
+    "setga/1278_rongchang": (5, 4, 8, 4, 7),
+    "setga/1279_wuhan": (0, 0, 6, 2, 6),
+    # run at c23080c: structures 9/11, components 17/27, transport 41/46 (setgb/README.md)
+    "setgb/1280_luonan": (2, 9, 5, 3, 5),
+    "setgb/1281_lezhi": (2, 1, 10, 8, 10),
+    "setgb/1283_cixian": (2, 6, 10, 8, 10),
+    "setgb/1284_linzhang": (2, 4, 10, 9, 10),
+    "setgb/1285_jintang": (3, 5, 9, 8, 9),
+    # run at c23080c: structures 6/8, components 12/16, transport 37/37 (setgc/README.md)
+    "setgc/1286_binhaixinqu": (2, 5, 9, 7, 9),
+    "setgc/1288_yinchuan": (1, 5, 8, 6, 7),
+    "setgc/1289_jianxian": (3, 2, 10, 8, 10),
+    "setgc/1290_dalizhou": (0, 0, 10, 1, 10),
 }
 
 

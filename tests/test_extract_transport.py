@@ -1084,6 +1084,52 @@ def test_the_ring_of_a_metropolitan_area_of_another_province_is_a_line():
 # Lines named in ways a plan writes them, each with the names (and where given, the cities)
 # the extract must read, in order: a made-up text about a Hunan place each.
 LINE_FORMS = {
+    # a verb before 机场 is no airport's name (强化机场与…衔接)
+    "a verb before 机场 names no airport (强化机场与高铁站的衔接)": (
+        "宜昌市伍家岗区规划\n本区毗邻宜昌三峡国际机场,强化机场与宜昌东站的快速衔接。\n",
+        [("宜昌三峡国际机场", ["宜昌市"])],
+    ),
+    # a verb before the first code of a list sharing one suffix (做好成南、成绵高速), a ring's
+    # section before a code (其东段德简高速), 发展 after an airport's name (淮州机场发展通用航空)
+    "a verb before a list's first code; a section before a code; an airport, then 发展": (
+        "成都市金堂县规划\n其东段德简高速金堂段已于2020年底建成通车。积极做好成南、成绵高速公路扩容的"
+        "地方保障工作。依托已建成的淮州机场发展通用航空。\n",
+        [
+            ("德简高速", ["德阳市", "简阳市"], "existing"),
+            ("成南高速公路", ["成都市", "南充市"], "upgrade"),
+            ("成绵高速公路", ["成都市", "绵阳市"], "upgrade"),
+            ("淮州机场", [], "existing"),
+        ],
+    ),
+    # waterways of a kind (内河航道) are no one's name
+    "inland waterways of a kind name no waterway (强化内河航道整治)": (
+        "某市规划\n第四节　强化内河航道整治\n推进湘江衡阳以上河段航道建设。\n",
+        [("上河段航道", None)],
+    ),
+    # in a plan outside Hunan, a municipality's own character is that municipality, not a Hunan
+    # unit it begins (津: 天津, not 津市); a reading with an end in Hunan is kept only when its
+    # other ends are read so where the plan lies too (大永 in 大理: not 大余 and 永州)
+    "a municipality's character in a plan outside Hunan (京津, 津保: 天津, not 津市)": (
+        "天津市滨海新区综合交通规划\n京津城际延伸线已建成通车，津保高铁已通车，京津塘高速公路加快改造。\n",
+        [
+            ("京津城际延伸线", ["北京市", "天津市"], "existing"),
+            ("津保高铁", ["天津市", "保定市"], "existing"),
+            ("京津塘高速公路", ["北京市", "天津市"], "upgrade"),
+        ],
+    ),
+    "a reading with one end in Hunan dropped where its other end is not read so near the plan "
+    "(大永 in 大理)": (
+        "大理白族自治州综合交通规划\n大永高速已建成通车，大漾云高速加快建设。\n",
+        [
+            ("大永高速", ["大理白族自治州", "永平县"], "existing"),
+            ("大漾云高速", ["大理白族自治州", "漾濞彝族自治县", "云龙县"], "under_construction"),
+        ],
+    ),
+    # a kind of airport between its place and 机场, after a verb of study (研究论证)
+    "a cargo hub airport after 研究论证 (研究论证荣昌货运枢纽机场)": (
+        "重庆市荣昌区综合交通规划\n研究论证荣昌货运枢纽机场,争取项目早日落地。\n",
+        [("荣昌货运枢纽机场", None, "studied")],
+    ),
     # in a plan of a unit outside Hunan, a code read with no Hunan end is read again by where
     # the plan lies (广巴 in 旺苍's plan: 广元, 巴中, not 广州 and 巴马)
     "a code of a plan outside Hunan read by where it lies, when no end is Hunan's (广巴)": (

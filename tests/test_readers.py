@@ -227,6 +227,9 @@ ALREADY_WRAPPED |= {"220_daoxian", "228_guilin"}
 # Sets FX's 1255 and FY's 1265 are written with PDF noise of their own (running headers and
 # page numbers inside paragraphs, names cut at a line's end: 昌景 | 黄高铁, 邛 | 崃市).
 ALREADY_WRAPPED |= {"1255_jingdezhen", "1265_chengdu"}
+# Set GA's 1276 is written as PDF extraction gives it (lines of 38 characters, a running header
+# and page numbers between them, 宜昌火车 | 东站 cut at a line's end).
+ALREADY_WRAPPED |= {"1276_wujiagang"}
 # Texts whose parts' places are read from a scope that a line break moves: sentences end at
 # line ends, so in the wrapped text the structure's scope is the prefecture named one line up
 # (衡阳市), in the text the district; the parts and lines are the same.
@@ -247,6 +250,11 @@ PLACES_READ_ACROSS_WRAPS |= {"261_liaoning"}
 # lines are the same.
 PLACES_READ_ACROSS_WRAPS |= {"252_tianshui", "361_yangjiang", "642_longgang", "333_jiangsu6"}
 PLACES_READ_ACROSS_WRAPS |= {"309_shandong3", "661_guandu", "795_licang", "991_guanshanhu"}
+# Set GB's 1280 defines 两翼 in a paragraph opened by its label and a colon (两翼：即丹凤、洛南两县
+# 县城，…); at width 28 the line holding the group ends inside the paragraph, and the group's
+# places are read from the names alone (丹凤, 洛南两县县城), not from the label. The parts and
+# lines are the same.
+PLACES_READ_ACROSS_WRAPS |= {"1280_luonan"}
 # Texts where one line's stage is read differently once wrapped: 174's questionnaire options
 # (A. 甲高速公路 B. … D. 乙高速公路) say no stage; at width 28 a wrap inside them gives the
 # option line's road another stage than the list above it (规划新建…). The names are the same.

@@ -35,6 +35,7 @@ from geoplan import gazetteer
 from geoplan.corpus import Plan
 from geoplan.extract._common import (
     _ROUTE_NUMBER,
+    MUNICIPALITY_SHORT,
     PlaceRef,
     _initial_candidates,
     abbreviations,
@@ -2132,7 +2133,8 @@ def _project_key(name: str, mode: str) -> tuple[str, str]:
 
 # A line's name that is a code of one-character abbreviations (安资乐高速公路 -> 安资乐).
 _LINE_CODE = re.compile(
-    r"^(?:[GS][0-9]{1,4})?([\u4e00-\u9fff]{2,5}?)(?:高速公路|高速铁路|高速|高铁|城际铁路|城际|铁路)$"
+    r"^(?:[GS][0-9]{1,4})?([\u4e00-\u9fff]{2,5}?)(?:高速公路|高速铁路|高速|高铁|城际铁路|城际|铁路)"
+    r"(?:延伸线|延长线|引入线|联络线|[东南西北]延线?)?$"  # (京津城际延伸线: the line's own code)
 )
 # How far after a line's name the places that spell out its code are looked for.
 CODE_CONTEXT_CHARS = 160
@@ -2209,8 +2211,13 @@ def _decode_at_home(ctx: _Ctx, p: RawProject) -> None:
     more = len(undecoded) < len(p.undecoded)
     # every end read in Hunan, for a plan outside it (常宜 in 武进: not 常德, 宜昌), or none
     # (广巴 in 旺苍's plan: 广元, 巴中, not 广州, 巴马); a line with one end in Hunan and one
-    # outside keeps its reading (杭长 = 杭州–长沙 in 诸暨's plan)
-    some_hunan = 0 < len(p.adcodes) < len(p.cities)
+    # outside keeps its reading (杭长 = 杭州–长沙 in 诸暨's plan) when its ends outside Hunan
+    # are read so where the plan lies too (大永 in 大理's plan: 大理, 永平, not 大余, 永州); an
+    # end read in Hunan for a municipality's own character is none (京津: 天津, not 津市)
+    read_in_hunan = {unit_ref(a).name for a in p.adcodes}
+    hunan = {n for n in read_in_hunan if not (n[0] in MUNICIPALITY_SHORT and n[0] in m.group(1))}
+    outside = set(p.cities) - read_in_hunan
+    some_hunan = bool(hunan) and bool(outside) and outside <= set(names)
     if not (more or (not some_hunan and len(undecoded) <= len(p.undecoded))):
         return
     p.cities, p.adcodes, p.undecoded = names, adcodes, undecoded

@@ -637,7 +637,7 @@ def _decode_code(code: str, china: bool, _region: str) -> tuple[tuple[str, ...],
 # (京哈 = 北京–哈尔滨, 津石 = 天津–石家庄, 沪宁 = 上海–南京, 渝湘 = 重庆–长沙; the list of
 # zh.wikipedia.org/wiki/中华人民共和国省级行政区). Other provinces' short names (苏, 赣, 黔) stand
 # for a province or one of several cities, and are left to the candidates.
-_MUNICIPALITY_SHORT = {"京": "北京市", "津": "天津市", "沪": "上海市", "渝": "重庆市"}
+MUNICIPALITY_SHORT = {"京": "北京市", "津": "天津市", "沪": "上海市", "渝": "重庆市"}
 
 
 @cache
@@ -795,8 +795,8 @@ def _decode_near(code: str, home: str) -> tuple[tuple[str, ...], ...]:
         own = None
     found: list[gazetteer.Unit | None] = [None] * len(code)
     for i, ch in enumerate(code):
-        if ch in _MUNICIPALITY_SHORT:
-            found[i] = by_name[_MUNICIPALITY_SHORT[ch]]
+        if ch in MUNICIPALITY_SHORT:
+            found[i] = by_name[MUNICIPALITY_SHORT[ch]]
     far: set[int] = set()  # ends read as the one city of their initial: no anchors
     while True:
         anchors = [home_pt] if home_pt is not None else []

@@ -1239,6 +1239,41 @@ def _name_colon_lines(body: str, k: int | None, suffixes: tuple[str, ...]) -> li
     return names if len(names) == k else []
 
 
+# A line led by an area's name and what it covers (甲旅游区，包括乙、丙三个镇; 丁区，即戊镇).
+_NAME_COVERS_LINE = re.compile(
+    r"[ \t\u3000]*(?:——|—|[0-9]{1,2}[.、．]|[(（][0-9一二三四五六七八九十]{1,2}[)）]|[①-⑳])?"
+    r"[ \t\u3000]*([^\s:：,，。;；、“”\"「」]{2,16}?(?:区|片区|板块|组团|园区|园|片))"
+    r"(?:[:：]|[,，]\s*(?:包括|即|范围包括|范围为|涵盖|含))"
+)
+# Roles of areas, whose parts may be named by any word for an area (五大板块: 甲旅游区 …).
+_AREA_ROLES = ("区", "片", "片区", "板块", "版块", "组团", "块")
+
+
+def _counted_then_lines(body: str, k: int | None, role: str) -> list[str]:
+    r"""The areas a label's body counts in its first line and then names one a line, each by
+    its name and what it covers, as many as counted (五大板块：…划分为五个功能板块…。\n甲区，包括
+    乙、丙两个镇…\n丁区，即戊镇…).
+
+    >>> body = "将全县划分为两个功能板块。\n甲工业区，包括乙、丙两镇。\n丁旅游区，即戊镇。\n"
+    >>> _counted_then_lines(body, 2, "板块")
+    ['甲工业区', '丁旅游区']
+    >>> _counted_then_lines(body.rsplit("丁", 1)[0], 2, "板块")
+    []
+    """
+    if not k or k < 2 or role not in _AREA_ROLES:
+        return []
+    lines = [ln for ln in body.lstrip(" \t:：").split("\n") if ln.strip()]
+    if len(lines) <= k or not re.search(rf"[{NUMERALS}](?:个|大|类)", lines[0]):
+        return []
+    names = []
+    for line in lines[1 : k + 1]:
+        m = _NAME_COVERS_LINE.match(line)
+        if m is None:
+            return []
+        names.append(m.group(1))
+    return names
+
+
 # A line of a box or table that wraps: what is left of a cell, indented below it.
 _WRAPPED_LINE = re.compile(r"[ \t\u3000]{2,}([^\s,，;；。:：、]{2,20})[;；。]?[ \t\u3000]*$")
 
@@ -1277,7 +1312,11 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     head = re.sub(r"[,，]\s*(?=以及)", "", head).rstrip(" :：")  # 甲区、乙区, 以及丙区: one list
     head = re.sub(r"^\s*(?:分为|划分为|包括|主要包括)(?=[\u4e00-\u9fff]{2})", "", head)
     suffixes = (*ROLE_SUFFIX.get(role, ()), role)
-    wrapped = _wrapped_cell(body, k, suffixes) or _name_colon_lines(body, k, suffixes)
+    wrapped = (
+        _wrapped_cell(body, k, suffixes)
+        or _name_colon_lines(body, k, suffixes)
+        or _counted_then_lines(body, k, role)
+    )
     if wrapped:
         return wrapped, False
     # 以甲区、乙区为代表的六个保护区: the parts it gives as examples (some of its count)
@@ -1527,6 +1566,9 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
             if lead and _MEASURED_IN.search(clause):
                 lead = None  # (包括甲、乙两条东西向发展轴, 以及…: counted again, in groups)
         after_colon = lead is None and colon and head[colon.end() :].startswith(clause)
+        if after_colon and _BASIS.match(clause):
+            # 即两条城镇发展带: 依托甲高速、乙高速…: what they rest on, no names of them
+            after_colon = False
         if after_colon:
             lead = re.match("", clause)
         if lead:
@@ -2365,6 +2407,37 @@ _CHAIN_AFTER = re.compile(
 _CHAIN_LEAD = re.compile(rf"[{_CLOSE}]?[^。;；:：以\n]{{0,20}}[。:：,，;；]\s*(?:其中[,，]?|即)?")
 
 
+# A clause of a chain that says its 以 no more (以甲为主中心城市, 乙、丙为副中心城市): short
+# names apart by 、, and the role after 为.
+_CHAIN_ELIDED = re.compile(
+    r"([^以为,，。;；:：\n]{2,30}?)为(?:[^以,，。;；\n]{0,24}?的)?([\u4e00-\u9fff]{1,8}?)"
+    r"(?=[,，、;；。\n]|$)"
+)
+
+
+_ELIDED_NOT_NAME = re.compile(r"建设|发展|打造|推进|加快|形成|构建|提升|作为|成为|全面|目标|的")
+
+
+def _chain_elided(text: str, pos: int) -> re.Match | None:
+    """A clause of a chain after its first that leaves out 以, when what it names is one to
+    four short names apart by 、 (乙城、丙城为省域副中心城市), not a clause of its own.
+
+    >>> _chain_elided("乙城、丙城为省域副中心城市。", 0).groups()
+    ('乙城、丙城', '省域副中心城市')
+    >>> _chain_elided("全面建设为目标。", 0) is None
+    True
+    """
+    c = _CHAIN_ELIDED.match(text, pos)
+    if c is None:
+        return None
+    items = c.group(1).split("、")
+    if not 1 <= len(items) <= 4 or not all(2 <= len(it) <= 6 for it in items):
+        return None
+    if any(_ELIDED_NOT_NAME.search(it) for it in items):
+        return None
+    return c
+
+
 def _agrees(role: str, word: str) -> bool:
     """Whether ``word`` (核心, 两条发展轴, 多点) names the role ``role`` (核, 轴, 点)."""
     return role in word or word.endswith(ROLE_SUFFIX.get(role, ()))
@@ -2415,6 +2488,8 @@ def _chain_after(text: str, e: int, tokens: list[tuple[str, str]]) -> list[_Labe
             c = _CHAIN_AFTER.match(text, pos)
             if c is None and run:
                 c = _CHAIN_VERB.match(text, pos)  # a part grown between two of the chain
+            if c is None and run:
+                c = _chain_elided(text, pos)  # 以甲为主中心, 乙、丙为副中心: 以 said once
             if c is None:
                 break
             run.append(c)
@@ -2722,7 +2797,9 @@ _RECORD_UNITS = re.compile(
     r"所在(?:区县|县市区|县区|县市|区域|地区|行政区)\s*[:：]([^;；|\n]{2,40})"
 )
 _ORDINAL_PART = re.compile(
-    rf"(?<![{NUMERALS}])[{_OPEN}]?({TOKEN})[{_CLOSE}]?之[一二三四五六七八九十]+\s*[:：]\s*"
+    rf"(?<![{NUMERALS}])[{_OPEN}]?({TOKEN})[{_CLOSE}]?之[一二三四五六七八九十]+"
+    # (or the name after a space, its colon after it: “两城”之一　甲新城：范围为…)
+    r"(?:\s*[:：]|[ \t\u3000]*(?=[^\s,，。;；:：、]{2,30}[:：]))\s*"
     r"([^\s,，。;；:：、]{2,30})"
 )
 
@@ -2945,7 +3022,9 @@ def _listed(label: _Label, role: str) -> list[RawComponent]:
     if items and all(_is_place_item(i, urban=len(items) > 1) for i in items):
         text = "、".join(items)
         # one unit or group is the part's name (以长株潭为核心); several are named by the label
-        name = clean_name(items[0]) if len(items) == 1 else label.text
+        # (a chain's role phrase is no name: 乙、丙为省域副中心城市 -> 两副, its token)
+        group = "".join(label.tokens[0]) if label.form == "chain" and label.tokens else label.text
+        name = clean_name(items[0]) if len(items) == 1 else group
         return [RawComponent(role, name or label.text, span, confidence=0.8, places_text=text)]
     if len(items) == 1 and label.tokens:
         numeral, tok_role = label.tokens[0]

@@ -107,10 +107,11 @@ TOKEN = rf"{_NUMERAL}{_BEFORE_ROLE}(?:{_WORD_ALT})"
 # (一环三湾串七岛: the ring and bays string the isles), 带 (一心带二点: the centre leads the
 # points), 联 (一核联四片: the core links the areas), 聚, 领, 连, 引 (一轴两翼聚三区: the axis
 # and wings gather the zones), 倚 and 依 (两城两湾倚两山: the cities and bays lean on the
-# hills), 接 (一核接一带: the core meets the belt). After a list mark each token may be led by a
+# hills), 接 (一核接一带: the core meets the belt), 夹 (两山夹一城: two ranges flank the city).
+# After a list mark each token may be led by a
 # one-character verb of what is done to it (强一核、优两轴、联三区; 协两环、汇三江), the first
 # token too where a quote opens the name.
-_JOIN_VERB = "串带联聚领连引倚依接"
+_JOIN_VERB = "串带联聚领连引倚依接夹"
 # The marks that part a name's items: the list marks, and the middle dots some plans write
 # between them instead (“一核引领·两带协同”, “一核·两轴·三片”).
 _MARKS = "、,，·•・"
@@ -244,7 +245,7 @@ _LEAD_WORDS = re.compile(
 
 # A list item's number, written before it: 一是, 其一, 第一, (1).
 _ENUMERATOR = re.compile(
-    r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十][是为]?|第[一二三四五六七八九十]+(?:[,，、]|(?![\u4e00-\u9fff]))"
+    r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十][是为]?|之[一二三四五六七八九十](?=..)|第[一二三四五六七八九十]+(?:[,，、]|(?![\u4e00-\u9fff]))"
     r"|[(（][一二三四五六七八九十0-9]{1,2}[)）])"
 )
 
@@ -365,7 +366,7 @@ BRACKETED_RE = re.compile(
 # An item that counts no role in four words (四角青山, 四象生长).
 _NO_ROLE_COUNT = rf"[{NUMERALS}][^\W\d{NUMERALS}{_MARKS}]{{3}}"
 _PHRASE = (
-    rf"(?:{TOKEN}[领系连带串引]{TOKEN}|{TOKEN}{_VERB2}|[^\W\d{NUMERALS}]{{2}}{TOKEN}|{TOKEN}{TOKEN}"
+    rf"(?:{TOKEN}[领系连带串引夹]{TOKEN}|{TOKEN}{_VERB2}|[^\W\d{NUMERALS}]{{2}}{TOKEN}|{TOKEN}{TOKEN}"
     rf"|[^\W\d{NUMERALS}、,，]{{4}}|{_NO_ROLE_COUNT})"
 )
 _TWO_TOKENS = re.compile(rf"{TOKEN}{TOKEN}[{_MARKS}]")
@@ -526,7 +527,8 @@ def find_patterns(text: str) -> list[tuple[str, int, int]]:
         found.append((compact, m.start(), end))
     for pattern in {p for p, _s, _e in found if votes[p] < 0}:
         first = min(e for p, _s, e in found if p == pattern)
-        votes[pattern] += _parts_defined(pattern, text[first : first + DEFINED_WITHIN])
+        after = text[first : first + DEFINED_WITHIN]
+        votes[pattern] += _parts_defined(pattern, after) or _chain_defines(pattern, after)
     return [f for f in found if votes[f[0]] >= 0]
 
 
@@ -628,8 +630,8 @@ def _echoes(text: str, start: int, pattern: str, found: list[tuple[str, int, int
 
 # How far after a name's first mention its parts' definitions are looked for.
 DEFINED_WITHIN = 600
-_DEFINES = (  # (“一主”是甲主中心; “两带”分别为甲带和乙带; “两轴”一是甲轴, 二是乙轴)
-    r"(?:[”\"」』]?[:：]?(?:即|是指|指的是|指|分别为|分别是|为)|[”\"」』]是"
+_DEFINES = (  # (“一主”是甲主中心; “两带”分别为甲带和乙带; “两轴”一是甲轴, 二是乙轴; “一带”，即甲带)
+    r"(?:[”\"」』]?[,，:：]?(?:即|是指|指的是|指|分别为|分别是|为)|[”\"」』]是"
     r"|[”\"」』][,，:：]?(?:一是|其一)"
     # or a quoted label alone at the end of its line, a heading over its definition
     r"|[”\"」』][ \t]*\n)"
@@ -648,6 +650,37 @@ def _parts_defined(pattern: str, after: str) -> int:
     toks = [n + r for n, r in tokens_of(pattern)]
     defined = all(re.search(rf"(?<![\u4e00-\u9fff]){t}{_DEFINES}", after) for t in toks)
     return int(len(toks) >= 2 and defined)
+
+
+# A chain of 以X为Y right after a name's clause (…城市发展战略中, 即以甲为主中心城市, 乙、丙为
+# 副中心城市), and the roles its clauses give.
+_CHAIN_OPENS = re.compile(r"[”\"」』]?[^。;；:：以\n]{0,20}[,，:：]\s*(?:即|其中[,，]?)?(?=以)")
+_CHAIN_ROLE = re.compile(
+    r"为(?:[^以,，。;；\n]{0,24}?的)?([\u4e00-\u9fff]{1,8}?)(?=[,，、;；。\n]|$)"
+)
+
+
+def _chain_defines(pattern: str, after: str) -> int:
+    """+1 when a chain of 以X为Y opening right after a name of two tokens or more gives each
+    token's role in turn (“一主两副”城市发展战略中, 即以甲为主中心城市, 乙、丙为副中心城市):
+    whatever noun the name governs (a strategy), its parts are places.
+
+    >>> _chain_defines("一主两副", "”战略中，即以甲为全省主中心城市，乙、丙为省域副中心城市。")
+    1
+    >>> _chain_defines("一主两副", "”战略中，即以甲为全省主中心城市。")
+    0
+    """
+    opens = _CHAIN_OPENS.match(after)
+    if opens is None:
+        return 0
+    sentence = re.split(r"[。\n]", after[opens.end() :], maxsplit=1)[0]
+    roles = [m.group(1) for m in _CHAIN_ROLE.finditer(sentence)]
+    toks = tokens_of(pattern)
+    return int(
+        len(toks) >= 2
+        and len(roles) >= len(toks)
+        and all(r in w for (_n, r), w in zip(toks, roles, strict=False))
+    )
 
 
 def find_travel_circles(text: str) -> list[tuple[str, int, int, int, str | None, str | None]]:

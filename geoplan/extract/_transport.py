@@ -133,6 +133,7 @@ _GENERIC_CODES = re.compile(
     r"|^(?:城市|都市|市区|全市|全县|全区|本市|本县|我市|我县|县域|市域)$"  # 城市市域铁路: a kind
     r"|^(?:尚无|暂无|没有|尚未)$"  # (至今尚无铁路: none yet, no line's name)
     r"|^国际国内"  # (毗邻国际国内主航道: the lanes of all shipping, no line's name)
+    r"|^(?:内河|内陆)$"  # (强化内河航道整治: waterways of a kind, no one's name)
     r"|^(?:[东西南北中][端侧部面边向]|向[东西南北]|确保|保障)$"  # (东至西端高速公路: where)
     r"|(?:^|[^\u4e00-\u9fff]|[\u4e00-\u9fff]{2})[东西南北]{2}向$"  # 南北向铁路, 绵阳东西向快速铁路
 )
@@ -154,6 +155,8 @@ _VERBS = (
     "迁建",  # 迁建甲机场: rebuild it elsewhere
     "建设完善",
     "谋划",
+    "研究论证",  # 研究论证甲机场: a study
+    "论证",
     "研究",
     "争取",
     "启动",
@@ -404,7 +407,7 @@ def _left_boundary(text: str, end: int, *, max_len: int = 10) -> int:
 
 
 _LEAD_VERB = re.compile(
-    r"^(?:加强|整合|积极|承接|发展壮大|发展|壮大|内陆|一步|疏浚|提升|依托|建设|推进|加快|打造|支持|完善"
+    r"^(?:加强|强化|整合|积极|承接|发展壮大|发展|壮大|内陆|一步|疏浚|提升|依托|建设|推进|加快|打造|支持|完善"
     r"|增强|培育|优化|认真|做好|可达|直达|抵达|到达|通达|连接|对接|联系)+"
 )
 _ANY_LEAD_VERB = re.compile(_LEAD_VERB.pattern[4:-2])
@@ -1165,7 +1168,7 @@ _ITEM_TITLE = re.compile(r"\s*(?:[(（][^()（）\n]{0,30}[)）])?\s*。")
 
 
 # The kind of an airport written between its place and 机场 (吉首通用机场, 龙山支线机场).
-_AIRPORT_KIND = re.compile(r"(?:通用航空|通用|支线|民用)$")
+_AIRPORT_KIND = re.compile(r"(?:通用航空|通用|支线|民用|货运枢纽|货运)$")
 
 
 # What closes a list of units before the kind they share (五河、固镇两个 | 通用机场; …等).
@@ -1251,6 +1254,7 @@ def _coordinated(text: str, start: int) -> tuple[int, int] | None:
     s0 = _left_boundary(text, end, max_len=4)
     code = text[s0:end]
     lead = re.match(r"(?:既有|现有|已建|在建)(?=..)", code)  # 与既有石长、枝柳铁路相连
+    lead = lead or re.match(rf"(?:{_LEAD_VERB.pattern[4:-2]})(?=..$)", code)  # 做好成南、成绵高速
     if lead is not None:
         s0, code = s0 + lead.end(), code[lead.end() :]
     table = abbreviations()
@@ -1653,6 +1657,8 @@ def find_projects(text: str) -> list[RawProject]:
     for m in _SUFFIX_BROKEN_RE.finditer(text):
         suffix = m.group().replace("\n", "")
         bad = _BAD_NEXT.match(text, m.end())
+        if bad is not None and bad.group() == "发展" and suffix == "机场":
+            bad = None  # 依托甲机场发展通用航空: the airport, then what grows on it
         # the use of a named line (娄邵铁路运输能力) is no reason to drop it
         named = _NAMED_BEFORE.search(text, max(0, m.start() - 12), m.start()) if bad else None
         use_of_named = (
@@ -1701,6 +1707,10 @@ def find_projects(text: str) -> list[RawProject]:
         if dm and dm.group() != code:  # (西延高铁: 西安 and 延安, the code itself)
             start += len(dm.group())
             code = code[len(dm.group()) :]
+        part = re.match(r"(?:其|该)?[东南西北中]段(?=..)", code)
+        if part is not None:  # 其东段德简高速: the section of a ring the line is, then its code
+            start += part.end()
+            code = code[part.end() :]
         use, whole = None, False
         short = len(code) < 2 and suffix not in ("港", "港区")
         if (not code or short) and not (code and is_code(code)):
