@@ -2415,6 +2415,7 @@ _CHAIN_ELIDED = re.compile(
 )
 
 
+# Words that make what stands before 为 a clause of its own, no names (全面建设…为目标).
 _ELIDED_NOT_NAME = re.compile(r"建设|发展|打造|推进|加快|形成|构建|提升|作为|成为|全面|目标|的")
 
 
