@@ -1125,6 +1125,11 @@ LINE_FORMS = {
             ("大漾云高速", ["大理白族自治州", "漾濞彝族自治县", "云龙县"], "under_construction"),
         ],
     ),
+    # what is done to a port, where it faces, what a place holds, glued before its name
+    "a verb or 有 before a port's name is no part of it (明确甲港, 区内有乙港, 面向丙港)": (
+        "某市规划\n明确黄骅港的功能定位，区内有黄埔港，面向南沙港建设疏港公路。\n",
+        [("黄骅港", None), ("黄埔港", None), ("南沙港", None)],
+    ),
     # a kind of airport between its place and 机场, after a verb of study (研究论证)
     "a cargo hub airport after 研究论证 (研究论证荣昌货运枢纽机场)": (
         "重庆市荣昌区综合交通规划\n研究论证荣昌货运枢纽机场,争取项目早日落地。\n",

@@ -408,11 +408,16 @@ def _left_boundary(text: str, end: int, *, max_len: int = 10) -> int:
 
 _LEAD_VERB = re.compile(
     r"^(?:加强|强化|整合|积极|承接|发展壮大|发展|壮大|内陆|一步|疏浚|提升|依托|建设|推进|加快|打造|支持|完善"
-    r"|增强|培育|优化|认真|做好|可达|直达|抵达|到达|通达|连接|对接|联系)+"
+    r"|增强|培育|优化|认真|做好|可达|直达|抵达|到达|通达|连接|对接|联系"
+    # (明确甲港, 面向乙港, 拥有丙港: what is done to it, where it faces, who holds it)
+    r"|明确|提高|面向|拥有|搬迁)+"
 )
 _ANY_LEAD_VERB = re.compile(_LEAD_VERB.pattern[4:-2])
 # A copula or modal glued before a port's or airport's name (就是甲机场, 要支持机场).
-_COPULA_LEAD = re.compile(r"^(?:也|就|即|则)?(?:是|为)|^(?:还|也|更)?要")
+# (or what a place holds: 区内有甲港)
+_COPULA_LEAD = re.compile(
+    r"^(?:也|就|即|则)?(?:是|为)|^(?:还|也|更)?要|^(?:区内|境内|市内|县内)?有"
+)
 # A verb of stage right before a code (做好 | 怀芷, 推进 | 怀芷): where the code begins.
 _LEAD_VERB_END = re.compile(f"(?:{_LEAD_VERB.pattern[4:-2]})$")
 _BAD_PORT_END = ("临", "空", "粤", "地", "般", "运", "型", "的", "等", "各", "新建", "直升")
