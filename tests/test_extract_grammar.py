@@ -5058,7 +5058,7 @@ HELD_SCORES = {
     "setds/801_jinshui": (3, 8, 10, 8, 10),
     "setds/802_shushan": (4, 7, 10, 7, 10),
     "setds/803_jiulongpo": (4, 11, 10, 8, 10),
-    "setds/804_huadu": (2, 8, 9, 6, 8),
+    "setds/804_huadu": (2, 8, 9, 7, 9),
     "setds/805_keqiao": (4, 13, 9, 9, 9),
     "setds/806_jinniu": (4, 12, 7, 6, 7),
     "setds/807_lixia": (4, 8, 10, 7, 10),
