@@ -227,7 +227,8 @@ def test_transport_decoding_and_status():
     assert got == [
         ("常益长高铁", "hsr", ["常德市", "益阳市", "长沙市"], [], "under_construction"),
         ("炎韶铁路", "conventional_rail", ["炎陵县"], ["韶"], "planned"),
-        ("长株潭城际铁路", "intercity_rail", ["长沙市", "株洲市", "湘潭市"], [], "studied"),
+        # (the line's southward extension is what is studied: a project of its own)
+        ("长株潭城际铁路南延", "intercity_rail", ["长沙市", "株洲市", "湘潭市"], [], "studied"),
     ]
 
 

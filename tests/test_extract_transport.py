@@ -33,7 +33,11 @@ def _got(text: str) -> list[tuple]:
         ("上瑞", ["上海市", "瑞丽市"], []),
         ("二广", ["二连浩特市", "广州市"], []),
         ("武深", ["武汉市", "深圳市"], []),  # not 武冈, the Hunan unit beginning with 武
-        ("浙赣", ["杭州市", "株洲市"], []),  # a code of provinces: the line's termini, not 赣州
+        ("浙赣", ["浙江省", "江西省"], []),  # a code of provinces: the provinces, not 赣州
+        # a character that can only be a province's short name makes a code of provinces
+        ("皖赣", ["安徽省", "江西省"], []),  # not 赣州
+        ("晋豫鲁", ["山西省", "河南省", "山东省"], []),  # not 鲁山县
+        ("川藏", ["四川省", "西藏自治区"], []),
         # a character beginning one unit's name in all China stands for it, and anchors the
         # others (宜 = 宜章, near 耒阳, not 宜昌 or 宜春)
         ("耒宜", ["耒阳市", "宜章县"], []),
@@ -109,12 +113,12 @@ def test_codes_of_a_plan_outside_hunan_are_read_where_it_lies():
         return {t["name"]: t["cities"] for t in x["transport"]}
 
     assert cities("德惠市综合交通规划要点") == {
-        "长吉城际铁路": ["长春市", "吉林市"],
+        "长吉城际铁路北延段": ["长春市", "吉林市"],  # (an extension: a project of its own)
         "杭黄高铁": [],  # 2,000 km from 德惠: no candidate near enough to be sure of
     }
     assert cities("杭州市富阳区综合交通规划要点")["杭黄高铁"] == ["杭州市", "黄山市"]
     # a Hunan plan keeps the table's Hunan reading (长 = 长沙)
-    assert cities("浏阳市综合交通规划要点")["长吉城际铁路"] == ["长沙市"]
+    assert cities("浏阳市综合交通规划要点")["长吉城际铁路北延段"] == ["长沙市"]
 
 
 def test_corridor_codes_are_sourced_and_resolve():
@@ -460,6 +464,13 @@ ADDED_LINES = {
     "京九铁路": ["北京市", "香港特别行政区"],
     "郑万高铁": ["郑州市", "万州区"],
     "沪汉蓉铁路": ["上海市", "武汉市", "成都市"],
+    # lines outside Hunan whose codes the character rule read wrongly (second batch, 2026-12-07)
+    "济青高铁": ["济南市", "青岛市"],  # not 青州
+    "贵广高铁": ["贵阳市", "广州市"],  # not 贵港
+    "南广高铁": ["南宁市", "广州市"],  # not 南雄
+    "吉衡铁路": ["吉安市", "衡阳市"],  # 吉 had been left open
+    "张海高铁": ["张家界市", "海口市"],
+    "甬台温高速": ["宁波市", "台州市", "温州市"],  # not 温岭
 }
 
 
@@ -498,7 +509,7 @@ OLD_CORRIDORS = {
     "渝长厦": ["重庆市", "长沙市", "厦门市"],
     "长九": ["长沙市", "九江市"],
     "岳临": ["岳阳市", "临武县"],
-    "浙赣": ["杭州市", "株洲市"],
+    "浙赣": ["浙江省", "江西省"],
 }
 
 
@@ -1130,6 +1141,57 @@ LINE_FORMS = {
         "某市规划\n明确黄骅港的功能定位，区内有黄埔港，面向南沙港建设疏港公路。\n",
         [("黄骅港", None), ("黄埔港", None), ("南沙港", None)],
     ),
+    # a province's border noted after a terminus is part of the name, and the ends are read
+    "a border noted after a terminus (临武至连州（湘粤界）高速公路, 桂东（湘赣界）至新田高速)": (
+        "郴州市综合交通规划\n临武至连州（湘粤界）高速公路建成通车，加快建设桂东（湘赣界）至新田高速。\n",
+        [
+            ("临武至连州(湘粤界)高速公路", ["临武县", "连州市"], "existing"),
+            ("桂东(湘赣界)至新田高速", ["桂东县", "新田县"], "under_construction"),
+        ],
+    ),
+    # a county whose name begins with its prefecture's first character is read by its name
+    "a terminus named by a county under a prefecture of its first character (宜都, 柳城)": (
+        "宜昌市综合交通规划\n宜都至来凤高速公路正在加快建设，桂林至柳城高速公路已建成通车。\n",
+        [
+            ("宜都至来凤高速公路", ["宜都市", "来凤县"], "under_construction"),
+            ("桂林至柳城高速公路", ["桂林市", "柳城县"], "existing"),
+        ],
+    ),
+    "a code of provinces (晋豫鲁铁路: 山西, 河南, 山东)": (
+        "濮阳市综合交通规划\n晋豫鲁铁路已建成通车，皖赣铁路扩能改造。\n",
+        [
+            ("晋豫鲁铁路", ["山西省", "河南省", "山东省"], "existing"),
+            ("皖赣铁路", ["安徽省", "江西省"], "upgrade"),
+        ],
+    ),
+    # an airport named by its city and the unit it lies in: both (杭州萧山: 杭州市, 萧山区)
+    "an airport named by its city and a unit of the same province (杭州萧山, 西安咸阳)": (
+        "杭州市临平区综合交通规划\n杭州萧山国际机场三期建成投用，西安咸阳国际机场航线加密，"
+        "长沙黄花国际机场。\n",
+        [
+            ("杭州萧山国际机场", ["杭州市", "萧山区"], "existing"),
+            ("西安咸阳国际机场", ["西安市", "咸阳市"], "existing"),
+            ("长沙黄花国际机场", ["长沙市"], "existing"),  # 黄花 is a town, no unit
+        ],
+    ),
+    "a kind of airport after a unit of another province is that unit's (庆元通用机场: 庆元县)": (
+        "丽水市综合交通规划\n规划建设庆元通用机场、龙泉通用机场。\n",
+        [("庆元通用机场", ["庆元县"], "planned"), ("龙泉通用机场", ["龙泉市"], "planned")],
+    ),
+    # an extension named by its direction after the line is a project of its own
+    "an extension by direction after the line's name (甲高速东延, 乙高铁南延)": (
+        "某市规划\n加快建设甲乙高速，新建濮卫高速东延，研究荆荆高铁南延。\n",
+        [
+            ("甲乙高速", None, "under_construction"),
+            ("濮卫高速东延", None, "planned"),
+            ("荆荆高铁南延", None, "studied"),
+        ],
+    ),
+    # a corridor's code ending a longer code of places is no code of its own (甬台 | 温福)
+    "a longer code ending with a corridor's code (甬台温福: not 温福)": (
+        "温州市综合交通规划\n加快建设甬台温福高铁。\n",
+        [("甬台温福高铁", ["宁波市", "台州市", "温州市", "福州市"], "under_construction")],
+    ),
     # a kind of airport between its place and 机场, after a verb of study (研究论证)
     "a cargo hub airport after 研究论证 (研究论证荣昌货运枢纽机场)": (
         "重庆市荣昌区综合交通规划\n研究论证荣昌货运枢纽机场,争取项目早日落地。\n",
@@ -1286,8 +1348,8 @@ LINE_FORMS = {
     ),
     # a general airport after a Hunan unit and its town (炎陵九龙) or a Hunan town alone (坪塘,
     # 崀山: the town's county); after a unit of China written in full (黟县), by an autonomous
-    # county's short name (北川, 张家川县) or opening with a numeral (五河), with no Hunan city
-    # read into its characters (张家川: no 张家界); a count of airports names none
+    # county's short name (北川, 张家川县) or opening with a numeral (五河), that county, with no
+    # Hunan city read into its characters (张家川: no 张家界); a count of airports names none
     "general airports of towns, of full and autonomous names, of names with numerals": (
         "邵阳市综合交通规划\n加快推进炎陵九龙通用机场、坪塘通用机场和崀山通用机场前期工作;对接北川通用"
         "机场、黟县通用机场、五河通用机场和张家川县通用机场;规划建设三个通用机场。",
@@ -1295,10 +1357,10 @@ LINE_FORMS = {
             ("炎陵九龙通用机场", ["炎陵县"]),
             ("坪塘通用机场", ["岳麓区"]),
             ("崀山通用机场", ["新宁县"]),
-            ("北川通用机场", []),
-            ("黟县通用机场", []),
-            ("五河通用机场", []),
-            ("张家川县通用机场", []),
+            ("北川通用机场", ["北川羌族自治县"]),
+            ("黟县通用机场", ["黟县"]),
+            ("五河通用机场", ["五河县"]),
+            ("张家川县通用机场", ["张家川回族自治县"]),
         ],
     ),
     # units of another province listed before the kind of airport they share (利川、宣恩通用
@@ -1308,13 +1370,13 @@ LINE_FORMS = {
         "湘西州综合交通规划\n对接利川、宣恩通用机场;对接五河、固镇两个通用机场和镇巴、留坝、略阳等通用"
         "机场;规划建设三个通用机场,对接吉首、古丈通用机场。",
         [
-            ("利川通用机场", []),
-            ("宣恩通用机场", []),
-            ("五河通用机场", []),
-            ("固镇通用机场", []),
-            ("镇巴通用机场", []),
-            ("留坝通用机场", []),
-            ("略阳通用机场", []),
+            ("利川通用机场", ["利川市"]),
+            ("宣恩通用机场", ["宣恩县"]),
+            ("五河通用机场", ["五河县"]),
+            ("固镇通用机场", ["固镇县"]),
+            ("镇巴通用机场", ["镇巴县"]),
+            ("留坝通用机场", ["留坝县"]),
+            ("略阳通用机场", ["略阳县"]),
             ("吉首通用机场", ["吉首市"]),
             ("古丈通用机场", ["古丈县"]),
         ],
@@ -1366,7 +1428,7 @@ LINE_FORMS = {
             ("京港澳高速公路", None, "existing"),
             ("衡昆高速", ["衡阳市", "昆明市"], "existing"),
             ("苏锡常泰城际铁路", []),
-            ("徐宿淮盐铁路", [], "existing"),
+            ("徐宿淮盐铁路", ["徐州市", "宿迁市", "淮安市", "盐城市"], "existing"),  # curated
             ("泉南高速", None, "existing"),
             ("衡永高速", ["衡阳市", "永州市"], "existing"),
         ],
@@ -1530,7 +1592,7 @@ LINE_FORMS = {
     # 服务区): the words of place no part of the name; a road to a port (疏港路) is no port
     "lines after words of where (北起…, 紧邻…), a port road no port (东起甲疏港路)": (
         "庄河市交通规划\n该站紧邻鹤大高速公路庄河服务区,东起太平湾疏港路。",
-        [("鹤大高速公路", ["大连市"], "existing")],  # 大 by 庄河 (of 大连); 鹤 not sure
+        [("鹤大高速公路", ["鹤岗市", "大连市"], "existing")],  # a curated corridor (G11)
     ),
     # verbs of what a plan does with a port or line (坚持, 服务, 解决, 围绕, 借助) are no part of
     # its name, and a kind after them names none
@@ -1549,7 +1611,7 @@ LINE_FORMS = {
         [
             ("长沙黄花国际机场", ["长沙市"], "upgrade"),
             ("张家界荷花国际机场", ["张家界市"], "upgrade"),
-            ("邵阳武冈机场", ["邵阳市"]),
+            ("邵阳武冈机场", ["邵阳市", "武冈市"]),
         ],
     ),
     # 新 in a code is a place's (合新六: 合肥, 新乡, 六安) or which of two lines (新楚大), while
@@ -1560,7 +1622,7 @@ LINE_FORMS = {
         "加快建设京港澳复线高速公路。已建成的新楚大高速公路在县境西北通过。",
         [
             ("合新六城际铁路", [], "planned"),
-            ("济青中线高速公路", [], "under_construction"),
+            ("济青中线高速公路", ["济南市", "青岛市"], "under_construction"),  # curated
             ("京港澳复线高速公路", None, "under_construction"),
             ("新楚大高速公路", None, "existing"),
         ],

@@ -2134,7 +2134,7 @@ def _project_key(name: str, mode: str) -> tuple[str, str]:
 # A line's name that is a code of one-character abbreviations (安资乐高速公路 -> 安资乐).
 _LINE_CODE = re.compile(
     r"^(?:[GS][0-9]{1,4})?([\u4e00-\u9fff]{2,5}?)(?:高速公路|高速铁路|高速|高铁|城际铁路|城际|铁路)"
-    r"(?:延伸线|延长线|引入线|联络线|[东南西北]延线?)?$"  # (京津城际延伸线: the line's own code)
+    r"(?:延伸线|延长线|引入线|联络线|[东南西北]延(?:线|段)?)?$"  # (京津城际延伸线: its own code)
 )
 # How far after a line's name the places that spell out its code are looked for.
 CODE_CONTEXT_CHARS = 160

@@ -455,8 +455,28 @@ def unit_named(token: str) -> gazetteer.Unit | None:
     """
     if len(token) < 2:
         return None
-    found = [u for u in _initial_candidates().get(token[0], ()) if u.name.startswith(token)]
+    found = [u for u in _named_candidates().get(token[0], ()) if u.name.startswith(token)]
     return found[0] if len(found) == 1 else None
+
+
+@cache
+def _named_candidates() -> dict[str, tuple[gazetteer.Unit, ...]]:
+    """The units :func:`unit_named` reads a name of two characters or more as: those of
+    :func:`_initial_candidates`, and the counties it drops whose name does not begin with their
+    prefecture's short name (宜都市 under 宜昌市, 柳城县 under 柳州市: a code's one character 宜
+    means the prefecture, but 宜都 names the county; 吉安县 and 大理市 stay dropped, 吉安 and 大理
+    being their prefectures first)."""
+    everywhere = gazetteer.units(scope="china")
+    stems = {u.adcode: u.short_name or u.name for u in everywhere if u.level == "prefecture"}
+    out = {ch: list(us) for ch, us in _initial_candidates().items()}
+    kept = {u.adcode for us in out.values() for u in us}
+    for u in everywhere:
+        stem = stems.get(u.parent_adcode or "")
+        if u.level != "county" or u.adcode in kept or _city_district(u) or stem is None:
+            continue
+        if not u.name.startswith(stem):
+            out.setdefault(u.name[0], []).append(u)
+    return {ch: tuple(us) for ch, us in out.items()}
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -588,6 +608,8 @@ def _decode_code(code: str, china: bool, _region: str) -> tuple[tuple[str, ...],
             covered[i] = True
     if any(covered):
         return tuple(names), tuple(adcodes), tuple(undecoded)
+    if china and (provinces := _province_code(code)) is not None:
+        return provinces
     # first pass: the curated table; second: the others, by where the first pass lies
     found: list[tuple[str, str | None] | None] = []
     for ch in code:
@@ -638,6 +660,57 @@ def _decode_code(code: str, china: bool, _region: str) -> tuple[tuple[str, ...],
 # zh.wikipedia.org/wiki/中华人民共和国省级行政区). Other provinces' short names (苏, 赣, 黔) stand
 # for a province or one of several cities, and are left to the candidates.
 MUNICIPALITY_SHORT = {"京": "北京市", "津": "天津市", "沪": "上海市", "渝": "重庆市"}
+
+# The short names (简称) of the provinces and regions (same list; the second short names 蜀, 贵,
+# 云, 秦 and 陇 too): a code one of whose characters is no unit's beginning but a province's
+# short name (浙, 皖, 豫, 粤, 滇, 藏; 冀, 川, 蜀, 陕 begin only city districts) names provinces
+# (浙赣, 皖赣, 晋豫鲁, 川藏, 沪苏浙), see :func:`_province_code`.
+PROVINCE_SHORT = {
+    **MUNICIPALITY_SHORT,
+    "冀": "河北省", "晋": "山西省", "蒙": "内蒙古自治区", "辽": "辽宁省", "吉": "吉林省",
+    "黑": "黑龙江省", "苏": "江苏省", "浙": "浙江省", "皖": "安徽省", "闽": "福建省",
+    "赣": "江西省", "鲁": "山东省", "豫": "河南省", "鄂": "湖北省", "湘": "湖南省",
+    "粤": "广东省", "桂": "广西壮族自治区", "琼": "海南省", "川": "四川省", "蜀": "四川省",
+    "黔": "贵州省", "贵": "贵州省", "滇": "云南省", "云": "云南省", "藏": "西藏自治区",
+    "陕": "陕西省", "秦": "陕西省", "甘": "甘肃省", "陇": "甘肃省", "青": "青海省",
+    "宁": "宁夏回族自治区", "新": "新疆维吾尔自治区", "港": "香港特别行政区",
+    "澳": "澳门特别行政区",
+}  # fmt: skip
+
+
+@cache
+def _province_only() -> frozenset[str]:
+    """Provinces' short names that begin no prefecture- or county-level unit's name (a city's
+    districts aside): 浙, 皖, 豫, 粤, 滇, 藏, 冀, 川, 蜀, 陕 (not the municipalities' 沪, nor
+    港 and 澳, which stand beside cities: 沪宁 is 上海–南京)."""
+    starts = {
+        u.name[0]
+        for u in gazetteer.units(scope="china")
+        if u.level in ("prefecture", "county") and not _city_district(u)
+    }
+    return frozenset(ch for ch in PROVINCE_SHORT if ch not in starts and ch not in _NOT_PROVINCES)
+
+
+_NOT_PROVINCES = frozenset((*MUNICIPALITY_SHORT, "港", "澳"))  # cities: 沪宁 is 上海–南京
+
+
+def _province_code(code: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] | None:
+    """A code naming provinces, read as them: every character is a province's short name and
+    one can only be that (晋豫鲁: 山西, 河南, 山东, not 鲁山县; 川藏, 沪苏浙); None for any other
+    code.
+
+    >>> _province_code("皖赣")[0]
+    ('安徽省', '江西省')
+    >>> _province_code("常益长") is None
+    True
+    """
+    if not any(ch in _province_only() for ch in code):
+        return None
+    if not all(ch in PROVINCE_SHORT for ch in code):
+        return None  # (粤东城际, 合川西环线: a region or a unit, no code of provinces)
+    names = tuple(dict.fromkeys(PROVINCE_SHORT[ch] for ch in code))  # (川蜀: one province)
+    adcodes = tuple(u.adcode for n in names if (u := _china_by_name()[n]).in_hunan)
+    return names, adcodes, ()
 
 
 @cache

@@ -66,6 +66,8 @@ from geoplan.corpus import BULLETS
 from geoplan.extract._common import (
     _ROUTE_NUMBER,
     CODE_END_RATIO,
+    _china_by_name,
+    _china_name_index,
     _km,
     _unit_point,
     abbreviations,
@@ -620,6 +622,10 @@ def _trim_code(code: str) -> str | None:
             covered[i] = True
     for corridor in corridor_codes():  # 是呼南: the corridor's code, whatever its characters
         if code.endswith((corridor, corridor[::-1])):  # either way round (长石 = 石长)
+            head = code[: len(code) - len(corridor)]
+            names, _a, undecoded = decode_code(head) if head else ([], [], [])
+            if names and not undecoded and not admin_refs(head):
+                continue  # 甬台 | 温福: the corridor ends a longer code of places
             covered[len(code) - len(corridor) :] = [True] * len(corridor)
     i = len(code)
     while i > 0 and covered[i - 1]:
@@ -659,6 +665,11 @@ def _place(token: str) -> tuple[str, str] | None:
     return None
 
 
+# A province's border noted after a terminus, part of a line's official name, no aside
+# (临武至连州（湘粤界）高速公路, 桂东（湘赣界）至新田高速).
+_BORDER_NOTE = re.compile(r"[(（][\u4e00-\u9fff]{1,6}界[)）]")
+_BORDER_NOTE_END = re.compile(r"[(（][\u4e00-\u9fff]{1,6}界[)）]$")
+
 # A route number (or the tail of one cut by the left boundary) before a terminus.
 _ROUTE_LEAD = re.compile(r"[GS]?[0-9]{1,4}")
 
@@ -684,6 +695,9 @@ def _termini(text: str, start: int, code: str) -> tuple[int, list[str]] | None:
     parts = [code]
     end = start - 1
     while True:
+        note = _BORDER_NOTE_END.search(text, max(0, end - 10), end)
+        if note is not None:  # 桂东（湘赣界） | 至新田: the terminus before its border
+            end = note.start()
         s0 = _left_boundary(text, end, max_len=6)
         # a place ending the token is the terminus (同步开展长沙 | 至衡阳)
         tail = [r for r in admin_refs(text[s0:end]) if r[1] == end - s0 and r[0] > 0]
@@ -822,6 +836,30 @@ def _airport_place(bare: str, code: str) -> tuple[list[str], list[str]] | None:
         return [place[0]], [place[1]]
     hit = _airport(code)
     return (list(hit[0]), list(hit[1])) if hit is not None else None
+
+
+def _airport_second_unit(bare: str, first: str):
+    """The unit an airport's name gives after its city's (杭州萧山 -> 萧山区, 西安咸阳 -> 咸阳市,
+    永州零陵 -> 零陵区): the rest of the name after ``first``'s short or full name, when it is
+    the whole name of one unit of the same province; else None (长沙黄花: 黄花 is a town).
+
+    >>> _airport_second_unit("杭州萧山", "杭州市").name
+    '萧山区'
+    >>> _airport_second_unit("长沙黄花", "长沙市") is None
+    True
+    """
+    unit = _china_by_name().get(first)
+    if unit is None:
+        return None
+    lead = next((n for n in (unit.name, unit.short_name) if n and bare.startswith(n)), None)
+    rest = bare[len(lead) :] if lead else ""
+    found = [
+        u
+        for u in _china_name_index().get(rest, ())
+        if len(rest) >= 2
+        if u.adcode[:2] == unit.adcode[:2] and u.adcode != unit.adcode and u.level != "province"
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 @cache
@@ -1306,9 +1344,9 @@ _LIST_KIND = re.compile(
     r"(?:既有|现有|已建成的|已建|在建)?"
     r"(?:普速|干线)?$"
 )
-_QUALIFIER = re.compile(r"(扩容|扩能|改扩建|提质|[东南西北]延线?|延伸线)$")
+_QUALIFIER = re.compile(r"(扩容|扩能|改扩建|提质|[东南西北]延(?:线|段)?|延伸线|延长线)$")
 # A line of its own named after the one it branches from or relieves (甲高速东移线, 乙高铁南延线).
-_BRANCH = re.compile(r"[东南西北](?:移|延|扩)线|延伸线")
+_BRANCH = re.compile(r"[东南西北](?:移|扩)线|[东南西北]延(?:线|段)?|延伸线|延长线")
 # ... and after a full name, its second channel or a branch line to a place (甲高速二通道,
 # 甲高速乙新区支线): lines of their own, with works and stages of their own.
 # ... or a phase of it built on its own (杭绍台高速公路二期, 长浏高速二期工程).
@@ -1697,6 +1735,7 @@ def find_projects(text: str) -> list[RawProject]:
             opening = max(text.rfind(ch, max(0, anchor - ASIDE_CHARS), anchor) for ch in "(（")
             if opening > 0:
                 anchor = opening
+        border = anchor != m.start() and _BORDER_NOTE.fullmatch(text, anchor, m.start())
         start = _left_boundary(text, anchor)
         code = text[start:anchor]
         ring_side = _SIDE_RING.fullmatch(code, _after_verbs(code))
@@ -1843,7 +1882,9 @@ def find_projects(text: str) -> list[RawProject]:
             names, adcodes, undecoded = (*hit, []) if hit else ([], [], [code])
         termini = (
             None
-            if mode in ("port", "airport", "waterway") or anchor != m.start() or airport_road
+            if mode in ("port", "airport", "waterway")
+            or (anchor != m.start() and not border)
+            or airport_road
             else _termini(text, start, code)
         )
         if termini is not None:
@@ -1879,8 +1920,8 @@ def find_projects(text: str) -> list[RawProject]:
             # after a unit of another province (张家川县通用机场: no 张家界)
             outside = lead is not None and not getattr(unit_named(lead), "in_hunan", False)
             hit = _airport_place(bare, code) if mode == "airport" and not outside else None
-            if outside:
-                names, adcodes = [], []
+            if outside:  # the unit of China it is named by (略阳通用机场: 略阳县)
+                names, adcodes = [lead], []
             elif hit is None and len(town) == 1:
                 (county,) = town
                 hit = [unit_ref(county).name], [county]
@@ -1894,6 +1935,11 @@ def find_projects(text: str) -> list[RawProject]:
                 again = _airport_place(plain, plain) if plain != bare else None
                 unit = _china_unit_lead(plain) if again is None else None
                 names, adcodes = again or (([unit], []) if unit else ([], []))
+            if mode == "airport" and len(names) == 1:
+                second = _airport_second_unit(bare, names[0])
+                if second is not None:  # 杭州萧山: 杭州市 and 萧山区
+                    names = [names[0], second.name]
+                    adcodes = [*adcodes, *([second.adcode] if second.in_hunan else [])]
         elif (
             not names
             and not airport_road
@@ -1917,7 +1963,7 @@ def find_projects(text: str) -> list[RawProject]:
         conf = _confidence(names, undecoded)
         name = text[start:end].replace("\n", "")
         note = f"written {text[start : m.end()]!r}" if "\n" in text[start : m.end()] else ""
-        if anchor != m.start():
+        if anchor != m.start() and not border:
             name = code + suffix
             note = f"written {text[start : m.end()]} (the bracketed aside is not its name)"
         if use is not None and mode == "airport":
@@ -1941,9 +1987,9 @@ def find_projects(text: str) -> list[RawProject]:
                     text[s0:e0] + (kind.group() if kind else "") + suffix,
                     mode,
                     (s0, m.end()),
-                    # (a general airport of another province's county: no city of its own;
-                    # an airport named by its city: that city, 铜仁机场 -> 铜仁市)
-                    [unit[0]] if unit[1] or kind is None else [],
+                    # (a general airport of another province's county: that county, 利川 ->
+                    # 利川市; an airport named by its city: that city, 铜仁机场 -> 铜仁市)
+                    [unit[0]],
                     [unit[1]] if unit[1] else [],
                     [],
                     status,
