@@ -230,6 +230,9 @@ ALREADY_WRAPPED |= {"1255_jingdezhen", "1265_chengdu"}
 # Set GA's 1276 is written as PDF extraction gives it (lines of 38 characters, a running header
 # and page numbers between them, 宜昌火车 | 东站 cut at a line's end).
 ALREADY_WRAPPED |= {"1276_wujiagang"}
+# Set GD's 1296 likewise (lines of 30-40 characters cut inside names and numbers, a running
+# header and page numbers, stray spaces: 长 辽组团).
+ALREADY_WRAPPED |= {"1296_changchun"}
 # Texts whose parts' places are read from a scope that a line break moves: sentences end at
 # line ends, so in the wrapped text the structure's scope is the prefecture named one line up
 # (衡阳市), in the text the district; the parts and lines are the same.

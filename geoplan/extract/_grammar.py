@@ -3623,6 +3623,62 @@ def _ordinal_named(
     return out
 
 
+# A member of a network named by its place in the count, then the road or railway it is
+# (第一纵：甲高速，…; 一纵是乙至丙国家高速公路湖南段; 是第三横，即丁至戊高速公路).
+_ORDINAL_LINE = re.compile(
+    rf"(?<![{NUMERALS}])(第)?([一二三四五六七八九十]+)(纵|横|射|联|环)(?:线)?\s*"
+    r"(?:[:：]|是|为|[,，]?即)\s*"
+    # the name, a bracket inside it kept (甲（湘鄂界）至乙高速公路), ending with its kind
+    r"((?:[^,，。;；:：\n(（]|[(（][^)）\n]{1,12}[)）]){1,40}?"
+    r"(?:高速公路|高速|铁路|高铁|国道|省道|快速路)(?:[\u4e00-\u9fff]{1,4}段)?)"
+    r"(?![\u4e00-\u9fff])"
+)
+
+
+def _ordinal_lines(
+    text: str, mention_starts: dict[str, list[int]]
+) -> dict[str, dict[tuple[str, ...], list[RawComponent]]]:
+    """Members of a network named by ordinal, each the road or railway it is, by the name
+    the ordinals follow nearest whose count holds them (“三纵两横”…第一纵：甲高速，纵贯…;
+    第三纵：乙至丙高速（简称乙丙高速）). A member told by the places it runs through (第一纵：
+    甲—乙—丙) keeps its label.
+
+    >>> t = "形成“三纵两横”路网。第一纵：甲乙高速，纵贯南北。第三纵：丙至丁高速（简称丙丁高速）。"
+    >>> [[c.name for c in cs] for cs in _ordinal_lines(t, {"三纵两横": [3]})["三纵两横"].values()]
+    [['甲乙高速', '丙至丁高速']]
+    """
+    out: dict[str, dict[tuple[str, ...], list[RawComponent]]] = {}
+    for m in _ORDINAL_LINE.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if not m.group(1) and text[line_start : m.start()].strip(" \t\u3000—-"):
+            continue  # 一纵 without 第 only opening a line (一纵是甲高速)
+        name = clean_name(m.group(4))
+        nth = count_of(m.group(2))
+        if not nth or not name or "—" in name:
+            continue
+        owners = [
+            (max(w for w in where if w < m.start()), p, t)
+            for p, where in mention_starts.items()
+            if any(w < m.start() for w in where)
+            for t in tokens_of(p)
+            if t[1] == m.group(3) and (count_of(t[0]) or 0) >= nth
+        ]
+        if not owners:
+            continue
+        _at, pattern, token = max(owners)
+        stops = (text.find(c, m.end()) for c in "。\n")
+        end = min((i for i in stops if i != -1), default=len(text))
+        have = out.setdefault(pattern, {}).setdefault(_token_key([token]), [])
+        if name not in {c.name for c in have}:
+            span = (m.start(), m.end())
+            told = text[m.start(4) : end]
+            have.append(RawComponent(token[1], name, span, confidence=0.85, places_text=told))
+    return out
+
+
+_ORDINAL_LABEL = re.compile(r"第?[一二三四五六七八九十]+[纵横射联环](?:线)?")
+
+
 def _bracket_close(text: str, start: int, end: int) -> int:
     """Where a body from ``start`` meets a bracket it did not open (…格局(一核:甲; 两翼:乙、丙),
     主动…: the definitions end at the bracket), else ``end``."""
@@ -3897,6 +3953,13 @@ def define_components(
         put(pattern, _token_key(label.tokens), comps)
     for pattern, (key, comps) in _ordinal_named(text, mention_starts).items():
         per.setdefault(pattern, {})[key] = comps  # (named by ordinal: over any other reading)
+    for pattern, by_key in _ordinal_lines(text, mention_starts).items():
+        for key, comps in by_key.items():  # roads and railways named by ordinal, then the rest
+            names = {c.name for c in comps}
+            have = per.setdefault(pattern, {}).get(key, [])
+            per[pattern][key] = comps + [
+                c for c in have if c.name not in names and not _ORDINAL_LABEL.fullmatch(c.name)
+            ]
     chains = _chains(text, patterns)
     for pattern, labels_ in _counted(text, patterns).items():
         chains.setdefault(pattern, labels_)
