@@ -4521,14 +4521,14 @@ HELD_SCORES = {
     "setap/242_guangdong": (5, 7, 6, 3, 6),
     # run at f2b4688: structures 18/23, components 27/43, transport 54/67 (setaq/README.md)
     "setaq/243_jiangxi": (2, 8, 11, 11, 11),
-    "setaq/244_guangxi": (7, 6, 11, 10, 11),
+    "setaq/244_guangxi": (7, 6, 11, 11, 11),
     "setaq/245_chongqing": (4, 1, 14, 13, 14),
     "setaq/246_guizhou": (2, 7, 9, 9, 9),
     "setaq/247_huangshi": (2, 2, 8, 6, 8),
     "setaq/248_jiangsu2": (4, 8, 13, 9, 11),
     # run at c86cb5f: structures 11/14, components 16/38, transport 36/42 (setar/README.md)
     "setar/249_kaifeng": (1, 5, 5, 3, 5),
-    "setar/250_yibin": (2, 4, 4, 1, 4),
+    "setar/250_yibin": (2, 4, 4, 2, 4),
     "setar/251_changzhi": (1, 1, 12, 10, 12),
     "setar/252_tianshui": (2, 2, 5, 5, 5),
     "setar/253_fuzhou_jx": (1, 4, 6, 3, 5),
@@ -4974,7 +4974,7 @@ HELD_SCORES = {
     "setdf/697_xiqing": (2, 8, 6, 4, 6),
     "setdf/698_qiantang": (3, 11, 7, 7, 6),
     "setdf/699_zhongmou": (3, 8, 8, 7, 7),
-    "setdf/700_feixi": (3, 9, 8, 7, 7),
+    "setdf/700_feixi": (3, 9, 8, 8, 7),
     "setdf/701_chengyang": (3, 3, 8, 8, 8),
     "setdf/702_haicang": (3, 4, 7, 4, 6),
     "setdf/703_zhengding": (3, 12, 8, 7, 8),
@@ -5015,7 +5015,7 @@ HELD_SCORES = {
     # (first run (3, 4, 4, 2, 4): since 338766d 一核 is 主核, no longer 江南主城区为“主核)
     "setdk/739_xuanwu": (3, 3, 5, 4, 5),
     "setdk/740_jiangyin": (3, 6, 4, 3, 4),
-    "setdk/741_haishu": (3, 7, 6, 4, 4),
+    "setdk/741_haishu": (3, 7, 6, 5, 4),
     "setdk/742_hongshan": (2, 7, 5, 5, 5),
     "setdk/743_qingbaijiang": (3, 5, 8, 8, 8),
     # run at bd550b8: structures 21/24, components 59/83, transport 54/60 (setdl/README.md)
@@ -5077,7 +5077,7 @@ HELD_SCORES = {
     # run at a2fdd72: structures 27/31, components 60/80, transport 66/76 (setds/README.md)
     "setds/800_caidian": (3, 4, 5, 4, 3),
     "setds/801_jinshui": (3, 8, 10, 10, 10),
-    "setds/802_shushan": (4, 7, 10, 8, 10),
+    "setds/802_shushan": (4, 7, 10, 9, 10),
     "setds/803_jiulongpo": (4, 11, 10, 9, 10),
     "setds/804_huadu": (2, 8, 9, 8, 9),
     "setds/805_keqiao": (4, 13, 9, 9, 9),
@@ -5114,7 +5114,7 @@ HELD_SCORES = {
     "setdw/832_jinfeng": (4, 11, 10, 10, 7),
     "setdw/833_chengguan": (4, 7, 9, 9, 9),
     "setdw/834_xincheng": (2, 1, 8, 4, 7),
-    "setdw/835_nanming": (2, 5, 10, 8, 10),
+    "setdw/835_nanming": (2, 5, 10, 9, 10),
     "setdw/836_jinning": (4, 4, 7, 5, 7),
     "setdw/837_xiuying": (2, 3, 6, 5, 4),
     "setdw/838_qingxiu": (2, 12, 8, 5, 8),
@@ -5184,7 +5184,7 @@ HELD_SCORES = {
     # run at e08493f: structures 23/31, components 64/96, transport 65/65 (setee/README.md)
     "setee/896_laizhou": (4, 13, 8, 7, 8),
     "setee/897_songming": (4, 6, 7, 6, 7),
-    "setee/898_lingui": (4, 12, 10, 8, 9),
+    "setee/898_lingui": (4, 12, 10, 9, 9),
     "setee/899_xiuzhou": (4, 12, 8, 6, 7),
     "setee/900_gaizhou": (2, 6, 8, 3, 7),
     "setee/901_jianshui": (3, 5, 7, 4, 4),
@@ -5256,7 +5256,7 @@ HELD_SCORES = {
     "seten/968_shouguang": (3, 5, 8, 6, 8),
     "seten/969_songzi": (5, 9, 10, 8, 10),
     "seten/970_pingtan": (4, 8, 7, 4, 7),
-    "seten/973_wenchang": (4, 9, 9, 5, 9),
+    "seten/973_wenchang": (4, 9, 9, 6, 9),
     "seten/974_jiexiu": (4, 11, 8, 5, 7),
     # run at 7b592e5: structures 22/27, components 51/87, transport 49/58 (seteo/README.md)
     "seteo/976_qingyang": (4, 8, 9, 7, 9),
@@ -5532,6 +5532,10 @@ HELD_SCORES = {
     "setgd/1293_puyang": (1, 5, 10, 7, 9),
     "setgd/1294_lianshan": (2, 6, 5, 4, 5),
     "setgd/1296_changchun": (1, 6, 8, 7, 8),
+    # run at 6236c11: structures 7/7, components 9/17, transport 14/23 (setge/README.md)
+    "setge/1299_yangpu": (2, 1, 2, 1, 2),
+    "setge/1300_longcheng": (3, 3, 6, 4, 6),
+    "setge/1301_tongchuan": (2, 5, 7, 7, 7),
 }
 
 

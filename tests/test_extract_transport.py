@@ -1192,6 +1192,16 @@ LINE_FORMS = {
         "温州市综合交通规划\n加快建设甬台温福高铁。\n",
         [("甬台温福高铁", ["宁波市", "台州市", "温州市", "福州市"], "under_construction")],
     ),
+    # an airport named by its own name alone takes the places of its full name elsewhere
+    "an airport named alone and in full (五粮液机场, 宜宾五粮液机场: both 宜宾市)": (
+        "宜宾市综合交通规划\n提升五粮液机场服务能力，宜宾五粮液机场已建成投运。\n",
+        [("五粮液机场", ["宜宾市"]), ("宜宾五粮液机场", ["宜宾市"], "existing")],
+    ),
+    # a list counted and then qualified before its kind (甲、乙两条支线铁路): each a line
+    "codes listed, counted and qualified before their kind (咸铜、梅七两条支线铁路)": (
+        "铜川市综合交通规划\n咸铜、梅七两条支线铁路已建成运营。\n",
+        [("咸铜铁路", ["咸阳市", "铜川市"], "existing"), ("梅七铁路", None, "existing")],
+    ),
     # a kind of airport between its place and 机场, after a verb of study (研究论证)
     "a cargo hub airport after 研究论证 (研究论证荣昌货运枢纽机场)": (
         "重庆市荣昌区综合交通规划\n研究论证荣昌货运枢纽机场,争取项目早日落地。\n",

@@ -2270,6 +2270,22 @@ def _width_as_written(ctx: _Ctx, name: str, span: tuple[int, int]) -> str:
     )
 
 
+def _airports_named_in_full(out: dict[tuple[str, str], TransportProject]) -> None:
+    """An airport named by its own name alone (五粮液机场, 两江国际机场) takes the places of the
+    one airport the plan names in full with that name at its end (宜宾五粮液机场, 桂林两江国际
+    机场): plans name their airport once with its city and then without."""
+    airports = [r for r in out.values() if r.mode == "airport"]
+    for rec in airports:
+        if rec.cities or len(rec.name) < 4:
+            continue
+        full = {r.name: r for r in airports if r.cities and r.name.endswith(rec.name)}
+        if len({tuple(r.cities) for r in full.values()}) != 1:
+            continue
+        named = next(iter(full.values()))
+        rec.cities, rec.adcodes, rec.undecoded = named.cities, named.adcodes, []
+        rec.note = (rec.note + "; " if rec.note else "") + f"named in full as {named.name}"
+
+
 def _transport(ctx: _Ctx) -> list[TransportProject]:
     out: dict[tuple[str, str], TransportProject] = {}
     ranks: dict[tuple[str, str], float] = {}
@@ -2317,6 +2333,7 @@ def _transport(ctx: _Ctx) -> list[TransportProject]:
             )
         out[key] = rec
     _one_line_one_stage(out, ranks)
+    _airports_named_in_full(out)
     for rec in out.values():
         if rec.status is None:
             # no word of a stage at any mention: plans name work to come with a verb of

@@ -1342,7 +1342,7 @@ _LIST_KIND = re.compile(
     r"(?:等(?:[0-9]{1,2}|[两二三四五六七八九十]{1,2})?(?:条|个|项)?"  # (…、丙等3条高速公路)
     rf"|{_LIST_COUNT})"  # (…、丁至戊2条高速)
     r"(?:既有|现有|已建成的|已建|在建)?"
-    r"(?:普速|干线)?$"
+    r"(?:普速|干线|支线)?$"
 )
 _QUALIFIER = re.compile(r"(扩容|扩能|改扩建|提质|[东南西北]延(?:线|段)?|延伸线|延长线)$")
 # A line of its own named after the one it branches from or relieves (甲高速东移线, 乙高铁南延线).
