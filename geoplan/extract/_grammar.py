@@ -3562,6 +3562,24 @@ _PART_OF_WHOLE = re.compile(
 )
 
 
+def _ordinal_owner(
+    mention_starts: dict[str, list[int]], at: int, role: str, nth: int
+) -> tuple[str, tuple[str, str]] | None:
+    """The name mentioned nearest before ``at`` with a token of ``role`` counting ``nth`` or
+    more (第三区 is of “四区联动”, not of a later or a smaller count), and that token."""
+    owners = [
+        (max(w for w in where if w < at), p, t)
+        for p, where in mention_starts.items()
+        if any(w < at for w in where)
+        for t in tokens_of(p)
+        if t[1] == role and (count_of(t[0]) or 0) >= nth
+    ]
+    if not owners:
+        return None
+    _at, pattern, token = max(owners)
+    return pattern, token
+
+
 # A part named by its place in the count, a sentence each (第一区为甲旅游区, …; 第二区为乙度假区):
 # the ordinal, then its name.
 _ORDINAL_IS = re.compile(
@@ -3590,16 +3608,9 @@ def _ordinal_named(
         nth = count_of(numeral)
         if rest or not nth:
             continue
-        owners = [
-            (max(w for w in where if w < m.start()), p, t)
-            for p, where in mention_starts.items()
-            if any(w < m.start() for w in where)
-            for t in tokens_of(p)
-            if t[1] == role and (count_of(t[0]) or 0) >= nth
-        ]
-        if owners:
-            _at, pattern, token = max(owners)
-            runs.setdefault((pattern, token), []).append(m)
+        owner = _ordinal_owner(mention_starts, m.start(), role, nth)
+        if owner is not None:
+            runs.setdefault(owner, []).append(m)
     out: dict[str, tuple[tuple[str, ...], list[RawComponent]]] = {}
     for (pattern, (numeral, role)), found in runs.items():
         suffixes = (*ROLE_SUFFIX.get(role, ()), role)
@@ -3656,16 +3667,10 @@ def _ordinal_lines(
         nth = count_of(m.group(2))
         if not nth or not name or "—" in name:
             continue
-        owners = [
-            (max(w for w in where if w < m.start()), p, t)
-            for p, where in mention_starts.items()
-            if any(w < m.start() for w in where)
-            for t in tokens_of(p)
-            if t[1] == m.group(3) and (count_of(t[0]) or 0) >= nth
-        ]
-        if not owners:
+        owner = _ordinal_owner(mention_starts, m.start(), m.group(3), nth)
+        if owner is None:
             continue
-        _at, pattern, token = max(owners)
+        pattern, token = owner
         stops = (text.find(c, m.end()) for c in "。\n")
         end = min((i for i in stops if i != -1), default=len(text))
         have = out.setdefault(pattern, {}).setdefault(_token_key([token]), [])
