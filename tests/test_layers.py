@@ -545,6 +545,9 @@ _SEED_NAMES_NOT_IN_THE_DATA = {
     ("株衡城际", "intercity_rail"),
     ("江干东延线高速公路", "expressway"),
     ("石长铁路东延线", "conventional_rail"),  # a corridor seed 004 reserves (预留…通道)
+    # the southward extension of 长株潭城际 to 渌口 that seed 000 names for study (启动…南延至
+    # 渌口区前期研究), read as a project of its own since 2026-12-07: no route published
+    ("长株潭城际南延", "intercity_rail"),
     ("浏醴铁路", "conventional_rail"),
     ("炎韶铁路", "conventional_rail"),
     ("长沙北外环高速", "expressway"),
