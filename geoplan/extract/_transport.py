@@ -61,6 +61,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from geoplan.corpus import BULLETS
 from geoplan.extract._common import (
@@ -79,6 +80,9 @@ from geoplan.extract._common import (
     unit_named,
     unit_ref,
 )
+
+if TYPE_CHECKING:
+    from geoplan.gazetteer import Unit
 
 # (suffix regex, mode), tried in this order at each position.
 _SUFFIXES = (
@@ -838,7 +842,7 @@ def _airport_place(bare: str, code: str) -> tuple[list[str], list[str]] | None:
     return (list(hit[0]), list(hit[1])) if hit is not None else None
 
 
-def _airport_second_unit(bare: str, first: str):
+def _airport_second_unit(bare: str, first: str) -> Unit | None:
     """The unit an airport's name gives after its city's (杭州萧山 -> 萧山区, 西安咸阳 -> 咸阳市,
     永州零陵 -> 零陵区): the rest of the name after ``first``'s short or full name, when it is
     the whole name of one unit of the same province; else None (长沙黄花: 黄花 is a town).
