@@ -458,9 +458,10 @@ def _automaton(scope: str) -> ahocorasick.Automaton:
     return auto
 
 
-# A short name that says a side of a river, lake or town (河东 of 临沂's 河东区, 江北, 城西): a
-# place word after it is a common word's (河东新城, the new town east of the river), no support.
-_SIDE_OF = re.compile(r"[河江湖城溪海][东西南北]|[东西南北][河江湖城]")
+# A short name that says a side of a river, lake or town (河东 of 临沂's 河东区, 江北, 城西), or
+# a part of the plan's area by its side (南部 of 南充's 南部县): a place word after it is a common
+# word's (河东新城, the new town east of the river; 南部片区, the southern part), no support.
+_SIDE_OF = re.compile(r"[河江湖城溪海][东西南北]|[东西南北][河江湖城]|[东西南北中]部")
 
 
 def _short_supported(text: str, start: int, end: int, adcode: str, context: set[str]) -> bool:

@@ -134,6 +134,11 @@ def test_match_in_a_province_reads_its_short_names_as_hunans_are_read():
     assert [m.surface for m in gazetteer.match("临沂市河东新城", scope="370000")] == [
         "临沂市", "河东",
     ]  # fmt: skip
+    # ... and one that says a part of the plan's area (南充's 南部县): 旺苍's 南部片区
+    assert gazetteer.match("南部片区：边贸集镇群", scope="510000") == []
+    assert [m.surface for m in gazetteer.match("南充市南部片区", scope="510000")] == [
+        "南充市", "南部",
+    ]  # fmt: skip
     with pytest.raises(ValueError, match="province"):
         gazetteer.match("义乌", scope="330100")
 
