@@ -233,6 +233,8 @@ ALREADY_WRAPPED |= {"1276_wujiagang"}
 # Set GD's 1296 likewise (lines of 30-40 characters cut inside names and numbers, a running
 # header and page numbers, stray spaces: 长 辽组团).
 ALREADY_WRAPPED |= {"1296_changchun"}
+# Set GF's 1302 likewise (lines cut inside sentences and words, page numbers - 3 - between them).
+ALREADY_WRAPPED |= {"1302_huludao"}
 # Texts whose parts' places are read from a scope that a line break moves: sentences end at
 # line ends, so in the wrapped text the structure's scope is the prefecture named one line up
 # (衡阳市), in the text the district; the parts and lines are the same.
