@@ -1333,11 +1333,16 @@ def _wrapped_cell(body: str, k: int | None, suffixes: tuple[str, ...]) -> list[s
     return names if all(n.endswith(suffixes) for n in names) else []
 
 
+# A word of a kind of part between a label and its colon (一纵轴：, 三横线：, 两片区：).
+_KIND_AFTER_LABEL = re.compile(r"^(?:轴线?|线|带|廊道?|片区?|组团)\s*(?=[:：])")
+
+
 def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bool]:
     """Names defined for one token, and whether they came from an enumeration."""
     k = count_of(numeral)
-    # quoted names one after another (由“甲”“乙”“丙”三个区段组成) are a list
-    head, body = (_QUOTES_IN_A_ROW.sub("、", x) for x in (head, body))
+    # quoted names one after another (由“甲”“乙”“丙”三个区段组成) are a list; a word of the
+    # token's kind written after it before the colon is the label's (一纵轴：甲走廊, 两横轴：即…)
+    head, body = (_KIND_AFTER_LABEL.sub("", _QUOTES_IN_A_ROW.sub("、", x)) for x in (head, body))
     head = re.sub(r"[,，]\s*(?=以及)", "", head).rstrip(" :：")  # 甲区、乙区, 以及丙区: one list
     head = re.sub(r"^\s*(?:分为|划分为|包括|主要包括)(?=[\u4e00-\u9fff]{2})", "", head)
     suffixes = (*ROLE_SUFFIX.get(role, ()), role)
