@@ -1233,6 +1233,41 @@ LINE_FORMS = {
             ("广安机场", ["广安市"], "planned"),
         ],
     ),
+    # in a plan outside Hunan, a code's end read in Hunan gives way where the plan's own ground
+    # reads it as a city of a prefecture's rank too (京张: 张家口, not 张家界); a province's short
+    # name and a side is a region of it, no code (川南: southern Sichuan, not 南充)
+    "a code's Hunan end against a city of its rank near the plan (京张, 沪常), a province's side "
+    "(川南城际)": (
+        "北京市昌平区综合交通规划\n京张高铁已建成通车，川南城际铁路已建成通车。\n",
+        [("京张高铁", ["北京市", "张家口市"], "existing"), ("川南城际铁路", [], "existing")],
+    ),
+    "a code's Hunan end against a city of its rank near the plan (沪常 in 青浦's plan)": (
+        "上海市青浦区综合交通规划\n加快建设S26沪常高速。\n",
+        [("S26沪常高速", ["上海市", "常州市"], "under_construction")],
+    ),
+    # in a plan outside Hunan, a reading whose every end is Hunan's gives way to what is read
+    # where the plan lies, an end left open (泸永: 泸州, not 泸溪–永州); a section named by a
+    # code of three stops is read there too (内自泸段)
+    "a code all of whose ends were read in Hunan, in a plan far from it (泸永); a section by a "
+    "code of its stops (内自泸段)": (
+        "泸州市综合交通规划\n泸永、古金高速公路加快建设，川南城际铁路内自泸段已建成通车。\n",
+        [
+            ("泸永高速公路", ["泸州市"], "under_construction"),
+            ("古金高速公路", ["古蔺县", "金沙县"], "under_construction"),
+            ("川南城际铁路", [], "existing"),
+            ("川南城际铁路内自泸段", ["内江市", "自贡市", "泸州市"], "existing"),
+        ],
+    ),
+    # a corridor's code is looked up reversed only where it is no unit's name (西宁: the city,
+    # or 西昌–宁南, not 宁西 = 南京–西安)
+    "a corridor code written reversed, unless it is a unit's name (宁西, 西宁; 西武)": (
+        "凉山彝族自治州西昌市综合交通规划\n西宁高速加快建设，宁西铁路已建成，西武高铁已建成通车。\n",
+        [
+            ("西宁高速", ["西昌市"], "under_construction"),
+            ("宁西铁路", ["南京市", "西安市"], "existing"),
+            ("西武高铁", ["西安市", "武汉市"], "existing"),
+        ],
+    ),
     # a line named by what it runs along is no code of places (沿 begins 沿河县, 江 江口县)
     "a line named by what it runs along (沿江高铁, 北沿江高铁, 沿太行高速)": (
         "武汉市汉阳区综合交通规划\n加快沿江高铁武汉至宜昌段建设,规划建设沿太行高速,研究北沿江高铁。\n",

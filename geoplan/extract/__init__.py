@@ -37,6 +37,7 @@ from geoplan.extract._common import (
     _ROUTE_NUMBER,
     MUNICIPALITY_SHORT,
     PlaceRef,
+    _china_by_name,
     _initial_candidates,
     abbreviations,
     admin_refs,
@@ -2176,6 +2177,11 @@ _LINE_CODE = re.compile(
     # (京津城际延伸线, 渝广高速支线: its own code)
     r"(?:延伸线|延长线|引入线|联络线|支线|[东南西北]?复线|[东南西北]延(?:线|段)?)?$"
 )
+# A section of a line named by a code of its stops (川南城际铁路内自泸段): that code.
+_SECTION_CODE = re.compile(
+    r"^(?:[GS][0-9]{1,4})?[\u4e00-\u9fff]{2,5}?(?:高速公路|高速铁路|高速|高铁|城际铁路|城际|铁路)"
+    r"([\u4e00-\u9fff]{3})段$"
+)
 # How far after a line's name the places that spell out its code are looked for.
 CODE_CONTEXT_CHARS = 160
 
@@ -2242,7 +2248,7 @@ def _decode_in_context(ctx: _Ctx, p: RawProject) -> None:
 def _decode_at_home(ctx: _Ctx, p: RawProject) -> None:
     """Decode a line's code again by where the plan lies, for a plan of a unit outside Hunan
     (``decode_near``): 常宜高速 in 武进's plan is 常州–宜兴, not 常德–宜昌."""
-    m = _LINE_CODE.match(p.name)
+    m = _LINE_CODE.match(p.name) or _SECTION_CODE.match(p.name)
     if ctx.home_outside is None or m is None or p.mode in ("airport", "port", "waterway"):
         return
     if "至" in m.group(1):
@@ -2257,8 +2263,19 @@ def _decode_at_home(ctx: _Ctx, p: RawProject) -> None:
     read_in_hunan = {unit_ref(a).name for a in p.adcodes}
     hunan = {n for n in read_in_hunan if not (n[0] in MUNICIPALITY_SHORT and n[0] in m.group(1))}
     outside = set(p.cities) - read_in_hunan
-    some_hunan = bool(hunan) and bool(outside) and outside <= set(names)
-    if not (more or (not some_hunan and len(undecoded) <= len(p.undecoded))):
+    # ... unless the plan's own ground reads that end as a city of a prefecture's rank too: a
+    # code names cities of one rank (京张 in 海淀's plan: 张家口, not 张家界; 芜常 in 湾沚's:
+    # 常州, not 常德), where a county near the plan gives way to the Hunan city (杭长: 长沙, not
+    # 长兴)
+    instead = [n for n in names if n not in p.cities]
+    ranked = any(_china_by_name()[n].level == "prefecture" for n in instead)
+    some_hunan = bool(hunan) and bool(outside) and outside <= set(names) and not ranked
+    # a reading whose every end lies in Hunan is the table's Hunan prior: where the plan lies
+    # reads other ends, none of them Hunan's, it is that, the rest left open (泸永 in 泸州's
+    # plan: 泸州 and an open 永, not 泸溪–永州; but 张吉怀 in 铜仁's: 张家界 and 怀化 agree)
+    all_hunan = bool(hunan) and not outside and hunan == read_in_hunan
+    all_hunan = all_hunan and bool(names) and not set(names) & read_in_hunan
+    if not (more or all_hunan or (not some_hunan and len(undecoded) <= len(p.undecoded))):
         return
     p.cities, p.adcodes, p.undecoded = names, adcodes, undecoded
     p.note = (p.note + "; " if p.note else "") + "code read by where the plan lies"

@@ -615,7 +615,8 @@ def _hunan_short_names() -> dict[str, str]:
 def _region_short_names(region: str) -> dict[str, str]:
     """The counties and prefecture-level cities of a province (adcode ``region``) by short name,
     where one of them has that name: 广安 -> 广安市 in 四川. A city's districts do not count (a
-    line ends at a city, as in :func:`unit_named`; 防城 of 防城区 begins 防城港市)."""
+    line ends at a city, as in :func:`unit_named`; 防城 of 防城区 begins 防城港市; 莱芜 of 济南's
+    莱芜区 in 济泰莱协作区（济南、泰安、莱芜）: a city's part, no unit a part is made of)."""
     found: dict[str, list[str]] = {}
     for u in gazetteer.units(scope="china"):
         if u.adcode[:2] != region[:2] or u.level not in ("county", "prefecture"):
@@ -625,6 +626,30 @@ def _region_short_names(region: str) -> dict[str, str]:
     return {short: names[0] for short, names in found.items() if len(names) == 1}
 
 
+def region_short_name(name: str) -> str | None:
+    """The full name of the one county or prefecture-level city (no city district) that
+    ``name`` is the short name of in the province a plan outside Hunan is read in (安宁 ->
+    安宁市 in 云南); None in Hunan's reading or where no one unit bears it.
+
+    >>> with reading_region("530000"):
+    ...     region_short_name("富民")
+    '富民县'
+    >>> region_short_name("富民") is None
+    True
+    """
+    scope = _REGION.get()
+    return None if scope == "hunan" else _region_short_names(scope).get(name)
+
+
+def _corridor_of(code: str) -> Corridor | None:
+    """The curated corridor a code names, written either way round (昆沪 as 沪昆); reversed only
+    where the code is no unit's name (西宁 is the city, or 西昌–宁南, not 宁西 = 南京–西安)."""
+    found = corridor_codes().get(code)
+    if found is None and code not in _china_name_index():
+        found = corridor_codes().get(code[::-1])
+    return found
+
+
 @cache
 def _decode_code(code: str, china: bool, _region: str) -> tuple[tuple[str, ...], ...]:
     """The work of :func:`decode_code`, cached (a plan names a line many times) for each
@@ -632,7 +657,7 @@ def _decode_code(code: str, china: bool, _region: str) -> tuple[tuple[str, ...],
     names: list[str] = []
     adcodes: list[str] = []
     undecoded: list[str] = []
-    corridor = corridor_codes().get(code) or corridor_codes().get(code[::-1])
+    corridor = _corridor_of(code)
     if corridor is not None:
         ends = corridor.ends if corridor.code == code else corridor.ends[::-1]
         for name in ends:
@@ -662,6 +687,8 @@ def _decode_code(code: str, china: bool, _region: str) -> tuple[tuple[str, ...],
             covered[i] = True
     if any(covered):
         return tuple(names), tuple(adcodes), tuple(undecoded)
+    if _province_side(code):
+        return (), (), tuple(code)
     if china and (provinces := _province_code(code)) is not None:
         return provinces
     # first pass: the curated table; second: the others, by where the first pass lies
@@ -730,6 +757,17 @@ PROVINCE_SHORT = {
     "宁": "宁夏回族自治区", "新": "新疆维吾尔自治区", "港": "香港特别行政区",
     "澳": "澳门特别行政区",
 }  # fmt: skip
+
+
+def _province_side(code: str) -> bool:
+    """Whether ``code`` is a province's short name that begins no unit's name, then a side: a
+    region of the province, no pair of ends (川南城际铁路: southern Sichuan, not 南充; 粤东, 浙西;
+    not 渝西 or 宁西, 重庆–西安 and 南京–西安, whose first character stands for a city).
+
+    >>> _province_side("川南"), _province_side("南川"), _province_side("宁西")
+    (True, False, False)
+    """
+    return len(code) == 2 and code[0] in _province_only() and code[1] in _DIRECTIONS
 
 
 @cache
@@ -918,9 +956,11 @@ def decode_near(code: str, home: str) -> tuple[list[str], list[str], list[str]]:
 
 @cache
 def _decode_near(code: str, home: str) -> tuple[tuple[str, ...], ...]:
-    corridor = corridor_codes().get(code) or corridor_codes().get(code[::-1])
+    corridor = _corridor_of(code)
     if corridor is not None:
         return _decode_code(code, True, _REGION.get())
+    if _province_side(code) and code not in _china_name_index():
+        return (), (), tuple(code)
     home_pt = _unit_point(home)
     by_name = _china_by_name()
     # the plan's own county or city, where no city over it shares its initial (阳春 of 阳江,

@@ -70,6 +70,7 @@ from geoplan.extract._common import (
     CODE_END_RATIO,
     _china_by_name,
     _china_name_index,
+    _initial_candidates,
     _km,
     _unit_point,
     abbreviations,
@@ -2065,9 +2066,9 @@ def find_projects(text: str) -> list[RawProject]:
 
 
 # A section of a line named right after it, by its ends (沪昆高速醴陵至娄底段, 呼北高速官庄至新化段)
-# or by a code of them (京港澳高速长株段).
+# or by a code of them (京港澳高速长株段, 川南城际铁路内自泸段).
 _SECTION_NAME = re.compile(
-    rf"(?:(?P<a>[\u4e00-\u9fff]{{2,5}}?)[{_LINK}](?P<b>[\u4e00-\u9fff]{{2,5}}?)|(?P<code>[\u4e00-\u9fff]{{2}}))段"
+    rf"(?:(?P<a>[\u4e00-\u9fff]{{2,5}}?)[{_LINK}](?P<b>[\u4e00-\u9fff]{{2,5}}?)|(?P<code>[\u4e00-\u9fff]{{2,3}}))段"
 )
 
 
@@ -2085,12 +2086,21 @@ def _section(text: str, start: int, end: int, mode: str, note: str) -> RawProjec
         names, adcodes, undecoded = decode_code(m.group("code"))
     else:
         names, adcodes, undecoded = _decode_termini([m.group("a"), m.group("b")])
-    if len(names) != 2 or undecoded:
+    code = m.group("code")
+    if (
+        code
+        and len(code) == 3
+        and all(ch in _initial_candidates() for ch in code)
+        and code not in _china_name_index()
+    ):
+        pass  # 内自泸段: a code of three stops, read again where the plan lies (not 其他区段, nor
+        # a place's own name, 冷水江段)
+    elif len(names) != len(code or "ab") or undecoded:
         return None
     span = (start, m.end())
     status, rank = _status(text, *span)
     name = text[start : m.end()].replace("\n", "")
-    return RawProject(name, mode, span, names, adcodes, [], status, 0.75, note, rank)
+    return RawProject(name, mode, span, names, adcodes, undecoded, status, 0.75, note, rank)
 
 
 def _one_per_mention(projects: list[RawProject]) -> list[RawProject]:
