@@ -4116,6 +4116,86 @@ FORMS = {
             ("两横一纵", "纵", "中关村大街创新集聚发展走廊", []),
         ],
     ),
+    "a label's clause closing on 如下, its parts a line each below "
+    "(“三区”按…划分如下：\n甲地区：…)": (
+        "某区分区规划\n产业空间依托“一城三区”展开。\n“一城”即覆盖全域的科学城。“三区”按区位条件和产业特色"
+        "划分如下：\n北部地区：包括大上地地区以及温泉镇的平原地区，是科技创新的主要承载地。\n南部地区：包括五环"
+        "以南建成区，重点发展科技服务。\n西部地区：以历史文化景区为主，重点发展文化旅游。\n",
+        [
+            ("一城三区", "城", "覆盖全域的科学城", []),
+            ("一城三区", "区", "北部地区", []),
+            ("一城三区", "区", "南部地区", []),
+            ("一城三区", "区", "西部地区", []),
+        ],
+    ),
+    "parts by ordinal after the label's full stop (“两轴”。第一条为…；第二条为…), and parts placed "
+    "in zones (在甲区布置乙节点；在丙区布置丁节点和戊节点)": (
+        "某临空经济区规划\n核心片区按照“两轴、三节点”的空间结构组织建设。\n一是“两轴”。第一条为贯穿物流园的"
+        "主要发展轴线；第二条为货站区、物流园与维修基地三者围合而成的辐射发展轴线。\n二是“三节点”：在货站区"
+        "布置货运形象节点；在物流园布置枢纽形象节点和转运功能节点。\n",
+        [
+            ("两轴、三节点", "轴", "主要发展轴线", []),
+            ("两轴、三节点", "轴", "辐射发展轴线", []),
+            ("两轴、三节点", "节点", "货运形象节点", []),
+            ("两轴、三节点", "节点", "枢纽形象节点", []),
+            ("两轴、三节点", "节点", "转运功能节点", []),
+        ],
+    ),
+    "wings named by their sides, each defined (“东翼”即甲县、乙县; 其中，“东翼”为…; 北翼：即…)": (
+        "泸州市综合交通规划\n构建“一体两翼”发展格局。\n第一节 “一体”\n“一体”即江阳区、龙马潭区、"
+        "纳溪区。\n第二节 “东翼”：畅通川渝融合通道\n“东翼”即泸县、合江县。东翼交通以对接重庆为主攻"
+        "方向。\n第三节 “南翼”：打通旅游交通\n“南翼”即叙永县、古蔺县，定位为做特南翼。\n"
+        "某市另一规划中，做大做强“一核两翼”城市带。其中，“东翼”为临港产业新城，重在对接上海。北翼：即北部"
+        "生态康养片区，以山地度假为主。\n",
+        [
+            ("一体两翼", "体", "一体", ["510502", "510503", "510504"]),
+            ("一体两翼", "翼", "东翼", ["510521", "510522"]),
+            ("一体两翼", "翼", "南翼", ["510524", "510525"]),
+            ("一核两翼", "翼", "东翼", []),
+            ("一核两翼", "翼", "北翼", []),
+        ],
+    ),
+    "in a plan outside Hunan, a part defined by the short names of its province's counties is "
+    "their group (“四辅”即安宁、富民、宜良、嵩明四个卫星城); 层 counts rings (一心三层)": (
+        "昆明市城镇空间规划\n构建“一主四辅”的都市区总体格局。“一主”即主城区。“四辅”即安宁、富民、宜良、"
+        "嵩明四个卫星城。市域按“一心三层”组织，“三层”即核心层、中间层和外围层。\n",
+        [
+            ("一主四辅", "主", "主城区", []),
+            ("一主四辅", "辅", "四辅", ["530124", "530125", "530127", "530181"]),
+            ("一心三层", "层", "核心层", []),
+            ("一心三层", "层", "中间层", []),
+            ("一心三层", "层", "外围层", []),
+        ],
+    ),
+    "parts described together by count and kind, then each named at the head of a clause of the "
+    "next sentence (…伸展的两条拓展带。北向拓展带自甲…；南向拓展带自乙…)": (
+        "苏州市昆山市规划\n形成“一核两带”功能布局。“一核”即虹桥商务区。“两带”，即以虹桥商务区为起点向北、"
+        "向南伸展的两条拓展带。北向拓展带自虹桥出发，经长宁、嘉定，串起昆山、太仓、相城；南向拓展带自虹桥经"
+        "闵行、松江，延伸到平湖、海宁。\n",
+        [
+            ("一核两带", "核", "虹桥商务区", []),
+            ("一核两带", "带", "北向拓展带", ["320507", "320583", "320585"]),
+            ("一核两带", "带", "南向拓展带", []),
+        ],
+    ),
+    "parts as records under a heading's label, a line each opening on its name's field "
+    "(第一节 “三园”\n名称：甲产业园；…); a wing made up of places (“西翼”由丙镇、丁镇组成)": (
+        "某县产业规划\n全县产业空间按照“三园一城”组织，各园的名称与功能在第二章逐项列出。\n"
+        "第二章 产业空间布局\n第一节 “三园”\n名称：新材料产业园；主攻方向：新材料。\n"
+        "名称：食品产业园；范围：城东片区。\n名称：物流产业园；依托：高铁站。\n第二节 “一城”\n"
+        "名称：科教新城；范围：城南片区。\n"
+        "另一规划构建“一体两翼”格局。“一体”即中心城区。“东翼”即甲镇、乙镇。“西翼”由丙镇、丁镇组成，与东翼"
+        "共同构成两翼。\n",
+        [
+            ("三园一城", "园", "新材料产业园", []),
+            ("三园一城", "园", "食品产业园", []),
+            ("三园一城", "园", "物流产业园", []),
+            ("三园一城", "城", "科教新城", []),
+            ("一体两翼", "体", "中心城区", []),
+            ("一体两翼", "翼", "东翼", []),
+            ("一体两翼", "翼", "西翼", []),
+        ],
+    ),
     "a digit name's counts spelled out in brackets after it (1个甲区+2个乙区)": (
         "郴州市规划\n全市以郴州为核心,形成“1+2+3”(1个有色金属产业核心区+2个重点发展区+3个联动"
         "发展区)的产业发展空间布局。",
@@ -4580,7 +4660,7 @@ HELD_SCORES = {
     # run at b35b546: structures 18/21, components 24/55, transport 51/61 (setau/README.md)
     "setau/267_hebei": (2, 12, 9, 7, 9),
     "setau/268_shandong": (2, 1, 10, 7, 10),
-    "setau/269_zhejiang": (4, 11, 9, 7, 8),
+    "setau/269_zhejiang": (4, 6, 9, 7, 8),
     "setau/270_fujian": (5, 7, 6, 3, 5),
     "setau/271_shaanxi": (5, 1, 12, 6, 8),
     "setau/272_jiangsu": (3, 14, 11, 9, 11),
@@ -4621,7 +4701,7 @@ HELD_SCORES = {
     # run at c2ce1d7: structures 18/23, components 12/31, transport 52/61 (setba/README.md)
     "setba/303_hubei8": (2, 3, 11, 8, 10),
     "setba/304_henan5": (2, 7, 8, 7, 8),
-    "setba/305_anhui5": (7, 6, 10, 8, 10),
+    "setba/305_anhui5": (7, 6, 10, 9, 10),
     "setba/306_jiangxi6": (2, 0, 11, 9, 11),
     "setba/307_guangdong7": (3, 5, 5, 5, 5),
     "setba/308_chongqing3": (5, 4, 15, 12, 14),
@@ -4746,7 +4826,7 @@ HELD_SCORES = {
     # run at b7fedf1: structures 13/15, components 34/46, transport 46/54 (setbu/README.md)
     "setbu/421_jinhua": (2, 14, 12, 11, 9),
     "setbu/423_fuzhou_fj": (3, 11, 11, 9, 9),
-    "setbu/424_luzhou": (3, 4, 17, 13, 16),
+    "setbu/424_luzhou": (3, 6, 17, 13, 16),
     "setbu/425_zhuhai": (4, 8, 6, 4, 6),
     "setbu/426_xianyang": (2, 3, 6, 5, 6),
     # run at 17ea5be: structures 15/16, components 35/40, transport 35/48 (setbv/README.md)
@@ -4996,7 +5076,7 @@ HELD_SCORES = {
     "setde/688_baoan": (2, 5, 8, 7, 8),
     "setde/689_qixia": (2, 9, 8, 5, 8),
     "setde/690_zhenhai": (1, 6, 6, 6, 4),
-    "setde/691_changping": (5, 10, 7, 4, 7),
+    "setde/691_changping": (5, 10, 7, 5, 7),
     "setde/692_xinzhou": (3, 5, 7, 5, 7),
     "setde/693_longquanyi": (3, 9, 8, 7, 7),
     "setde/694_jiyang": (4, 15, 7, 6, 7),
@@ -5019,7 +5099,7 @@ HELD_SCORES = {
     "setdg/709_xinjin": (4, 12, 7, 7, 7),
     "setdg/711_huangzhong": (3, 10, 8, 5, 8),
     # run at 9fff6a8: structures 8/9, components 18/18, transport 24/28 (setdh/README.md)
-    "setdh/712_qingpu": (1, 4, 7, 4, 7),
+    "setdh/712_qingpu": (1, 4, 7, 5, 7),
     "setdh/713_jinnan": (3, 5, 6, 4, 6),
     "setdh/715_wafangdian": (2, 3, 3, 2, 3),
     "setdh/717_yiliang": (2, 6, 8, 7, 7),
@@ -5092,7 +5172,7 @@ HELD_SCORES = {
     "setdp/782_siming": (3, 9, 7, 4, 7),
     # run at 04e262b: structures 17/17, components 45/52, transport 42/42 (setdq/README.md)
     "setdq/784_gongshu": (3, 14, 7, 5, 5),
-    "setdq/785_weiyang": (3, 12, 8, 5, 8),
+    "setdq/785_weiyang": (3, 12, 8, 6, 8),
     "setdq/786_yuexiu": (3, 6, 7, 6, 7),
     "setdq/787_bishan": (3, 7, 8, 6, 8),
     "setdq/788_wuhou": (2, 7, 6, 4, 6),
@@ -5116,7 +5196,7 @@ HELD_SCORES = {
     "setds/806_jinniu": (4, 12, 7, 7, 7),
     "setds/807_lixia": (4, 8, 10, 8, 10),
     # run at ac0154f: structures 27/28, components 74/93, transport 68/71 (setdt/README.md)
-    "setdt/808_changxing": (4, 6, 10, 7, 10),
+    "setdt/808_changxing": (4, 7, 10, 7, 10),
     "setdt/809_rudong": (3, 11, 9, 6, 9),
     "setdt/810_xinzheng": (4, 14, 10, 6, 10),
     "setdt/811_minhou": (4, 13, 7, 6, 6),
@@ -5130,7 +5210,7 @@ HELD_SCORES = {
     "setdu/818_chaohu": (4, 2, 6, 6, 6),
     "setdu/819_zhangshu": (4, 14, 9, 8, 8),
     "setdu/820_pingguo": (3, 6, 6, 6, 6),
-    "setdu/821_anning": (2, 1, 6, 4, 6),
+    "setdu/821_anning": (3, 1, 6, 4, 6),
     "setdu/822_hancheng": (4, 16, 5, 4, 5),
     "setdu/823_zhuozhou": (3, 7, 8, 7, 7),
     # run at 83c1c59: structures 23/27, components 47/76, transport 66/67 (setdv/README.md)
@@ -5193,7 +5273,7 @@ HELD_SCORES = {
     "seteb/875_liuzhi": (2, 1, 10, 8, 10),
     "seteb/876_binzhou": (4, 18, 7, 7, 6),
     "seteb/877_jieshou": (2, 0, 9, 6, 9),
-    "seteb/878_wuxing": (5, 8, 7, 7, 7),
+    "seteb/878_wuxing": (5, 9, 7, 7, 7),
     "seteb/879_xinji": (4, 9, 6, 6, 5),
     # run at debdc3e: structures 22/28, components 66/90, transport 60/62 (setec/README.md)
     "setec/880_pingyao": (3, 8, 6, 5, 6),
@@ -5244,7 +5324,7 @@ HELD_SCORES = {
     "seteh/923_wuchuan": (7, 27, 8, 7, 7),
     "seteh/925_feicheng": (4, 20, 8, 4, 8),
     "seteh/926_shangzhi": (4, 11, 7, 5, 5),
-    "seteh/927_laohekou": (4, 12, 10, 9, 10),
+    "seteh/927_laohekou": (4, 13, 10, 9, 10),
     # run at c5d2d08: structures 23/28, components 46/60, transport 54/60 (setei/README.md)
     "setei/928_sanmen": (3, 12, 7, 7, 6),
     "setei/929_longyou": (3, 4, 7, 7, 7),
@@ -5282,7 +5362,7 @@ HELD_SCORES = {
     # run at 2307519: structures 12/14, components 37/41, transport 29/29 (setem/README.md)
     "setem/961_yongxin": (3, 8, 6, 5, 6),
     "setem/962_raoping": (3, 13, 7, 6, 7),
-    "setem/965_neixiang": (4, 8, 8, 5, 8),
+    "setem/965_neixiang": (4, 8, 8, 6, 8),
     "setem/966_nanxi": (3, 10, 8, 7, 8),
     # run at 9bdb571: structures 20/20, components 38/48, transport 42/44 (seten/README.md)
     "seten/968_shouguang": (3, 5, 8, 6, 8),
@@ -5550,7 +5630,7 @@ HELD_SCORES = {
     "setga/1278_rongchang": (5, 4, 8, 5, 7),
     "setga/1279_wuhan": (0, 0, 6, 3, 6),
     # run at c23080c: structures 9/11, components 17/27, transport 41/46 (setgb/README.md)
-    "setgb/1280_luonan": (2, 9, 5, 3, 5),
+    "setgb/1280_luonan": (2, 9, 5, 4, 5),
     "setgb/1281_lezhi": (2, 1, 10, 8, 10),
     "setgb/1283_cixian": (2, 6, 10, 9, 10),
     "setgb/1284_linzhang": (2, 4, 10, 10, 10),
@@ -5566,7 +5646,7 @@ HELD_SCORES = {
     "setgd/1296_changchun": (1, 6, 8, 7, 8),
     # run at 6236c11: structures 7/7, components 9/17, transport 14/23 (setge/README.md)
     "setge/1299_yangpu": (2, 1, 2, 1, 2),
-    "setge/1300_longcheng": (3, 3, 6, 4, 6),
+    "setge/1300_longcheng": (3, 4, 6, 4, 6),
     "setge/1301_tongchuan": (2, 5, 7, 7, 7),
     # run at ecd95d6: structures 10/10, components 18/20, transport 17/17 (setgf/README.md)
     "setgf/1302_huludao": (4, 5, 6, 5, 5),
@@ -5578,9 +5658,20 @@ HELD_SCORES = {
     "setgg/1311_guangan": (2, 3, 10, 8, 10),
     # run at 392fce0 (and at ecd95d6, the same): structures 13/13, components 19/29, transport
     # 23/25 (setgh/README.md)
-    "setgh/1312_haidian": (3, 6, 5, 2, 4),
-    "setgh/1314_xian": (5, 8, 9, 8, 8),
-    "setgh/1315_wanzhi": (5, 6, 9, 7, 8),
+    "setgh/1312_haidian": (3, 9, 5, 3, 4),
+    "setgh/1314_xian": (5, 8, 9, 9, 8),
+    "setgh/1315_wanzhi": (5, 12, 9, 8, 8),
+    # run at 0cd48eb: structures 11/15, components 23/38, transport 42/45 (setgi/README.md)
+    "setgi/1318_kunshan": (1, 3, 7, 5, 7),
+    "setgi/1319_zaozhuang": (1, 5, 7, 5, 6),
+    "setgi/1320_luzhou": (4, 9, 10, 8, 10),
+    "setgi/1321_chengde": (2, 3, 9, 8, 9),
+    "setgi/1322_kunming": (4, 7, 9, 5, 8),
+    # run at 0cd48eb: structures 8/10, components 15/29, transport 30/32 (setgj/README.md)
+    "setgj/1323_maanshan": (1, 5, 5, 5, 4),
+    "setgj/1324_xinyang": (4, 9, 10, 5, 10),
+    "setgj/1325_hejiang": (1, 3, 7, 7, 6),
+    "setgj/1326_changshu": (2, 6, 8, 5, 7),
 }
 
 

@@ -84,7 +84,7 @@ from itertools import pairwise, takewhile
 from geoplan import gazetteer
 from geoplan.corpus import BULLETS
 from geoplan.errors import GeoplanError
-from geoplan.extract._common import admin_refs
+from geoplan.extract._common import admin_refs, region_short_name
 from geoplan.extract._structures import (
     FEATURE_ROLES,
     NUMERALS,
@@ -131,6 +131,8 @@ _MARK = (
     r"|(?:[,，]\s*)?由(?=[^。;；]{2,80}?(?:组成|构成))|[:：]|——|—|--|[(（]|\|"
     # “两区”的安排: 一是…: what the label holds, said as its arrangement or make-up, then a colon
     r"|的(?:具体)?(?:安排|构成|组成)(?:如下)?\s*[:：]"
+    # “四区”按区位条件划分如下:\n甲地区:…: a clause closing on 如下, the parts on the lines below
+    r"|[^。;；:：\n“”\"]{0,30}?如下\s*[:：](?=[ \t]*\n)"
     # 三园一是甲园;二是乙园;三是丙园: the label, then its parts counted as they are said
     # (三廊一是甲廊, 改善…;二是乙廊: each with what it does)
     r"|(?:呢)?[,，。]?\s*(?=一是[^,，。;；]{2,40}(?:[,，][^。;；]{0,120}?)?[;；,，。]\s*二是)"
@@ -140,6 +142,8 @@ _MARK = (
     r"另一(?:个|条|座|处|片)(?:是|为))"
     # 由“二区二带”组成: and the list lines below it
     r"|(?:共同)?(?:组成|构成)(?=\s*[:：][ \t]*\n)"
+    # “两轴”。第一条为甲轴; 第二条为乙轴: the label closing its line, its parts by ordinal
+    r"|。\s*(?=第一(?:条|个|座|处|片)(?:为|是))"
     # the label, then what it centres on (一核, 以甲城为中心)
     r"|[,，]?\s*(?=以[^。;；,，]{2,30}?为(?:重要)?(?:中心|核心|主体|龙头|依托|枢纽|节点))"
     # the label, then some of its parts (四区中, 甲片区以…为特色, 乙片区以…; 两翼之中, 左翼为…;
@@ -310,8 +314,9 @@ def unit_chain(item: str) -> bool:
 
 def _unit_name(name: str) -> bool:
     """Whether a name is an administrative unit's, in Hunan or, in full or without its 市,
-    elsewhere in China (荆州)."""
-    if gazetteer.lookup(name):
+    elsewhere in China (荆州), or by its short name in the province a plan outside Hunan is
+    read in (富民 in 昆明's plan)."""
+    if gazetteer.lookup(name) or region_short_name(name):
         return True
     for full in dict.fromkeys((name, name + "市")):
         try:
@@ -1337,6 +1342,18 @@ def _wrapped_cell(body: str, k: int | None, suffixes: tuple[str, ...]) -> list[s
 _KIND_AFTER_LABEL = re.compile(r"^(?:轴线?|线|带|廊道?|片区?|组团)\s*(?=[:：])")
 
 
+# Lines of records, each opening on the field of its name (名称：甲产业园；范围：…).
+_NAME_RECORD = re.compile(r"(?:[ \t]*名称\s*[:：][^\n]*(?:\n|$))+")
+# A sentence closing on the parts' count and kind (…伸展的两条拓展带): the count, the kind.
+_CLOSING_COUNT = re.compile(
+    rf"的([{NUMERALS}])(?:条|个|大|座|片|处)([\u4e00-\u9fff]{{1,6}}?(?:带|轴|廊|区|组团|中心|走廊|廊道))$"
+)
+# A part placed in a zone of the area, a clause each (在甲区布置乙节点): what is placed.
+_PLACED_IN = re.compile(
+    r"^在[^,，;；。:：]{2,30}?(?:布置|布局|设置|设立|规划建设|建设|打造|培育)([^,，;；。:：]{2,40})$"
+)
+
+
 def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bool]:
     """Names defined for one token, and whether they came from an enumeration."""
     k = count_of(numeral)
@@ -1346,6 +1363,13 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
     head = re.sub(r"[,，]\s*(?=以及)", "", head).rstrip(" :：")  # 甲区、乙区, 以及丙区: one list
     head = re.sub(r"^\s*(?:分为|划分为|包括|主要包括)(?=[\u4e00-\u9fff]{2})", "", head)
     suffixes = (*ROLE_SUFFIX.get(role, ()), role)
+    records = _NAME_RECORD.match(body.lstrip(" :：\n"))
+    if records and k:
+        # 第一节 “四园”\n名称：甲产业园；主攻方向：…\n名称：乙产业园；…: a record a line, each
+        # naming its part in a field of its name, as many as counted
+        names = re.findall(r"(?m)^[ \t]*名称\s*[:：]\s*([^;；|,，。\n]{2,30})", records.group())
+        if len(names) == k:
+            return [n.strip() for n in names], False
     wrapped = (
         _wrapped_cell(body, k, suffixes)
         or _name_colon_lines(body, k, suffixes)
@@ -1444,6 +1468,25 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         if any(re.match(r"[①-⑳(（]|[0-9]+[.、．]|[一二三四五六七八九十]是", p) for p in semi):
             semi = []  # (lines numbered are an enumeration, read as such below)
     names = [clean_name(p) for p in semi]
+    placed = [_PLACED_IN.match(p.strip()) for p in semi]
+    if k and k > 1 and len(semi) >= 2 and all(placed):
+        # 在甲区布置乙节点; 在丙区布置丁节点和戊节点: the parts placed in the zones, as many
+        # as counted
+        put = [clean_name(x) for m in placed for x in _top_split(m.group(1), _LIST_SPLIT)]
+        if len(put) == k and all(x.endswith(suffixes) and len(x) <= 16 for x in put):
+            return put, False
+    kind = _CLOSING_COUNT.search(line) if k and k > 1 else None
+    if kind and count_of(kind.group(1)) == k:
+        # “两带”, 即以甲为起点向北、向南伸展的两条拓展带。北向拓展带自甲…; 南向拓展带自甲…: all
+        # described, then each named at the head of a clause of the next sentence
+        after = body.lstrip(" :：\n")[len(line) + 1 :]
+        nxt = re.split(r"[。\n]", after, maxsplit=1)[0]
+        heads = [
+            re.match(rf"\s*([^\W\d{NUMERALS}]{{1,10}}?{kind.group(2)})", c)
+            for c in _top_split(nxt, re.compile(r"[;；]"))
+        ]
+        if len(heads) == k and all(heads):
+            return [h.group(1) for h in heads], False
     if (
         k
         and len(semi) == k > 1
@@ -2837,6 +2880,13 @@ _RECORD = re.compile(
 _RECORD_UNITS = re.compile(
     r"所在(?:区县|县市区|县区|县市|区域|地区|行政区)\s*[:：]([^;；|\n]{2,40})"
 )
+# A wing named by its side, then what it is (“东翼”即甲县、乙县; 其中, “东翼”为甲区; 北翼:即乙
+# 产业区): a part of the counted wings (两翼) the plan named before.
+_SIDE_WING = re.compile(
+    rf"(?:^|(?<=[\n。;；,，]))[ \t]*[{_OPEN}]?([东西南北左右]翼)[{_CLOSE}]?[ \t]*"
+    r"(?:[:：][ \t]*(?:即为|即|为|是)?|即为|即|为|是|由(?=[^。;；\n]{2,80}?(?:组成|构成)))"
+    r"[ \t]*([^。;；\n]{2,80})"
+)
 _ORDINAL_PART = re.compile(
     rf"(?<![{NUMERALS}])[{_OPEN}]?({TOKEN})[{_CLOSE}]?之[一二三四五六七八九十]+"
     # (or the name after a space, its colon after it: “两城”之一　甲新城：范围为…)
@@ -4030,6 +4080,23 @@ def define_components(
         if name and name not in {c.name for c in have}:
             role = tokens_of(m.group(1))[0][1]
             have.append(RawComponent(role, name, (m.start(), m.end()), confidence=0.8))
+    for m in _SIDE_WING.finditer(text):  # 两翼: “东翼”即甲县、乙县, each wing by its side
+        owners = [
+            (max(w for w in where if w < m.start()), p, key)
+            for p, where in mention_starts.items()
+            if any(w < m.start() for w in where)
+            for key in [_token_key([t]) for t in tokens_of(p) if t[1] == "翼"]
+            if (count_of(key[0][: -len("翼")] or "") or 0) >= 2
+        ]
+        if not owners or len(per) > MAX_LABELS:
+            continue
+        _at, pattern, key = max(owners)
+        have = per.setdefault(pattern, {}).setdefault(key, [])
+        k = count_of(key[0][: -len("翼")]) or 0
+        if len(have) < k and m.group(1) not in {c.name for c in have}:
+            have.append(
+                RawComponent("翼", m.group(1), m.span(), confidence=0.8, places_text=m.group(2))
+            )
     for m in _SIDEWAYS_HEAD.finditer(text):  # 层次 | 两翼 | 两翼, then 名称 | 甲带 | 乙带
         if len(per) > MAX_LABELS:
             break

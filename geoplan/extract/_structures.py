@@ -26,6 +26,7 @@ LAYOUT_ROLES = (
     "城市圈", "城市群",  # (两大城市圈: 城市 is a role's word here, not a count of cities)
     "组",  # a group of towns, 组团 said short (三极五组八带, 一群两圈多组)
     "镇区",  # a town's built-up area (一镇区、两中心、三基地: the town area of a 特色小镇)
+    "层",  # a ring of a city region, 圈层 said short (三层多心: 中心城区, then the outer rings)
 )  # fmt: skip
 # Roles that name a part only as the one of its kind between others (一核一地两轴); counted
 # or closing a name they count places of a slogan (三区两地, 三地四区, 四地).
