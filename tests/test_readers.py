@@ -238,8 +238,8 @@ ALREADY_WRAPPED |= {"1302_huludao"}
 # Set GK's 1335 likewise (lines cut inside names, 一山两片's “两\n片”, page numbers - 11 - and a
 # running header between them).
 ALREADY_WRAPPED |= {"1335_kaizhou"}
-# Set GL's 1338 likewise (lines cut inside words and numbers, 金 | 三角, a full stop alone at the top
-# of a page, page numbers - 7 -).
+# Set GL's 1338 likewise (lines cut inside words and numbers, 金 | 三角, a full stop alone at the
+# top of a page, page numbers - 7 -).
 ALREADY_WRAPPED |= {"1338_anxian"}
 # Texts whose parts' places are read from a scope that a line break moves: sentences end at
 # line ends, so in the wrapped text the structure's scope is the prefecture named one line up

@@ -1691,7 +1691,7 @@ _RING_AFTER_KIND = re.compile(
 
 def _rings_after_kind(text: str) -> list[RawProject]:
     """Ring lines named by their place, then their kind, then the ring (the kind before the
-    ring, where :data:`SUFFIXES` lines end with the kind): a railway hub's ring is a
+    ring, where the lines of :data:`SUFFIX_RE` end with the kind): a railway hub's ring is a
     conventional line, else the kind written says the mode.
 
     >>> [(p.name, p.mode, p.cities) for p in _rings_after_kind("规划建设荆州城区高速公路外环。")]
