@@ -8,7 +8,14 @@ from pathlib import Path
 
 from geoplan._io import atomic_path
 from geoplan.errors import GeoplanError
-from geoplan.network import PLACE_RULE, build_graph, graph_to_gdfs, resolve_place, travel_time
+from geoplan.network import (
+    PLACE_RULE,
+    TRAIN_CLASSES,
+    build_graph,
+    graph_to_gdfs,
+    resolve_place,
+    travel_time,
+)
 
 
 def _network(args: argparse.Namespace) -> int:
@@ -27,10 +34,13 @@ def _network(args: argparse.Namespace) -> int:
 def _traveltime(args: argparse.Namespace) -> int:
     graph = build_graph(year=args.year, scenario=args.scenario)
     ends = [resolve_place(graph, args.origin), resolve_place(graph, args.destination)]
+    if args.train_class and not args.direct_train:
+        msg = "--train-class goes with --direct-train: it is the class of that one train"
+        raise GeoplanError(msg)
     if args.direct_train:
         from geoplan.catchment import direct_train
 
-        journey = direct_train(graph, args.origin, args.destination)
+        journey = direct_train(graph, args.origin, args.destination, train_class=args.train_class)
     else:
         journey = travel_time(graph, args.origin, args.destination)
     if args.json:
@@ -83,5 +93,10 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
         "--direct-train",
         action="store_true",
         help="between two stations: the quickest ride on one train, with no change",
+    )
+    tt.add_argument(
+        "--train-class",
+        choices=TRAIN_CLASSES,
+        help="with --direct-train: the train's class (K, T and Z ride as conventional trains)",
     )
     tt.set_defaults(func=_traveltime)

@@ -882,11 +882,23 @@ def journey(
     return journeys(graph, [(origin, destination)], modes=modes, params=params)[0]
 
 
+_CLASS_GRAPHS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _class_graph(graph: nx.Graph, train_class: str) -> nx.Graph:
+    """:func:`geoplan.network.train_class_graph`, kept beside its graph while it lives."""
+    per_graph = _CLASS_GRAPHS.setdefault(graph, {})
+    if train_class not in per_graph:
+        per_graph[train_class] = network.train_class_graph(graph, train_class)
+    return per_graph[train_class]
+
+
 def direct_train(
     graph: nx.Graph,
     origin: object,
     destination: object,
     *,
+    train_class: str | None = None,
     params: DoorToDoor = DEFAULT,
 ) -> network.Journey:
     """The quickest ride between two stations on one train, with no change: what a timetable
@@ -898,12 +910,27 @@ def direct_train(
     ``in_vehicle_minutes`` compare with a timetable's time between the two stations, where
     :func:`journey` may change trains.
 
+    Parameters
+    ----------
+    graph : networkx.MultiGraph
+        A graph of :func:`geoplan.network.build_graph`.
+    origin, destination : str
+        Stations, by name (长沙站) or node id (``station:长沙``).
+    train_class : str, optional
+        The class of the train, a letter of :data:`geoplan.network.TRAIN_CLASSES`: a K, T or Z
+        train rides the graph of :func:`geoplan.network.train_class_graph` (no EMU-only lines,
+        200 km/h lines at its class's speed). By default, and for G, D and C, the fastest
+        service of each line.
+    params : DoorToDoor
+        Penalties of the search (only alighting plays a part in a ride).
+
     Raises
     ------
     GeoplanError
-        If a place is not a station of the graph.
+        If a place is not a station of the graph, or the class is unknown.
     DataError
-        If no train of the network runs between the two stations without a change.
+        If no train of the network (of the class) runs between the two stations without a
+        change.
 
     Examples
     --------
@@ -912,7 +939,12 @@ def direct_train(
     >>> ride = direct_train(g, "station:常德", "station:长沙")
     >>> [leg.line for leg in ride.legs], round(ride.in_vehicle_minutes)
     (['常益长高铁', '长株潭城际'], 55)
+    >>> k = direct_train(g, "station:邵东", "station:娄底", train_class="K")
+    >>> [leg.line for leg in k.legs], round(k.in_vehicle_minutes)
+    (['娄邵铁路'], 48)
     """
+    if train_class is not None:
+        graph = _class_graph(graph, train_class)
     ends = [network.resolve_place(graph, p) for p in (origin, destination)]
     for place in ends:
         if place.node is None or graph.nodes[place.node].get("kind") != "station":

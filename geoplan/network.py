@@ -86,6 +86,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -590,6 +591,108 @@ on a run, judged on the other 3 (at the conventional lines' 0.7 before: fit rows
 15 %, median 20.4 %; judged 2 of 3, 9.2 %; at 0.86: fit 3, 4.2 %; judged 2, 9.0 %). Refitted
 2026-12-06, once track without a chainage ran on the factor of its kind (:func:`route_factor`):
 0.86 again."""
+
+
+PASSENGER_DEDICATED_MIN_KMH = 250.0
+"""Design speed from which a line built for faster trains carries EMUs alone. China's
+railway administration counts as high-speed railway the passenger-dedicated lines designed
+for 250 km/h or more (http://m.ljsggw.cn/lvyou/5191.html, 2022-04-14:
+"中国国家铁路局将中国高铁定义为设计开行时速250公里以上(含预留)、
+初期运营时速200公里以上的客运列车专线铁路"), while Hunan's 200 km/h lines
+(黔张常, 怀邵衡, 衡柳, 娄邵) are mixed lines that conventional trains run too: rows
+of ``tests/data/scheduled_times.csv`` time K576 on 娄邵 (邵东-娄底), Z295 onto
+黔张常 (长沙-张家界西) and K809 on 怀邵衡 (邵阳西-邵东). Used by
+:func:`train_class_graph`."""
+
+
+TRAIN_CLASSES = ("G", "D", "C", "S", *CONVENTIONAL_TOP_SPEED_KMH)
+"""Classes of passenger train by the letter of their number: G, D, C and S (EMUs, S the
+市域 trains of 长株潭城际: the model's fastest service, the graph as built) and the
+conventional K, T and Z (:data:`CONVENTIONAL_TOP_SPEED_KMH`)."""
+
+_TRAIN_NUMBER = re.compile(r"(?<![A-Za-z0-9])([A-Z])(\d{1,5})(?!\d)")
+
+
+def train_class_of(text: str) -> str | None:
+    """Return the class of the first train number in ``text`` (K576 -> ``"K"``), or None
+    where it names none of :data:`TRAIN_CLASSES`.
+
+    Examples
+    --------
+    >>> train_class_of("Z295 (长沙 -> 张家界西, 199 min)"), train_class_of("过K1562 南宁 合肥")
+    ('Z', 'K')
+    >>> train_class_of("fastest C train (2h40)") is None
+    True
+    """
+    match = _TRAIN_NUMBER.search(str(text))
+    if match is None or match.group(1) not in TRAIN_CLASSES:
+        return None
+    return match.group(1)
+
+
+def train_class_graph(graph: nx.MultiGraph, train_class: str) -> nx.MultiGraph:
+    """Return the graph as a train of one class rides it.
+
+    The graph as built times the fastest service a line carries. A timetable's row, though,
+    times one train, and on a line that carries EMUs a K train runs slower, or not at all. For
+    an EMU class (G, D, C) this is ``graph`` itself. For a conventional class (K, T, Z) it is a
+    copy in which: intercity and maglev lines and lines designed for
+    :data:`PASSENGER_DEDICATED_MIN_KMH` or more are gone (EMUs only); the other lines built
+    for faster trains run as a conventional run does (``geodata/rail_conventional_runs.csv``):
+    at :data:`RUN_CRUISE_FRACTION` of the class's top speed, or of the line's design speed
+    where that is lower, with the conventional stop constants; conventional lines keep their
+    times, whose sourced and timetable speeds are those of conventional trains. Road, access
+    and expressway edges are untouched. No constant is fitted here.
+
+    Parameters
+    ----------
+    graph : networkx.MultiGraph
+        A graph of :func:`build_graph`.
+    train_class : str
+        A letter of :data:`TRAIN_CLASSES`.
+
+    Raises
+    ------
+    GeoplanError
+        If ``train_class`` is not one of :data:`TRAIN_CLASSES`.
+
+    Examples
+    --------
+    >>> g = build_graph(year=2023)
+    >>> k = train_class_graph(g, "K")
+    >>> sorted({d["mode"] for *_, d in k.edges(data=True)} & {"hsr", "intercity", "maglev"})
+    []
+    >>> train_class_graph(g, "G") is g
+    True
+    """
+    if train_class not in TRAIN_CLASSES:
+        msg = f"unknown train class {train_class!r}: one of {', '.join(TRAIN_CLASSES)}"
+        raise GeoplanError(msg)
+    if train_class not in CONVENTIONAL_TOP_SPEED_KMH:
+        return graph
+    top = CONVENTIONAL_TOP_SPEED_KMH[train_class]
+    out = graph.copy()
+    gone = []
+    for u, v, key, d in out.edges(keys=True, data=True):
+        mode = d.get("mode")
+        if mode in ("intercity", "maglev"):
+            gone.append((u, v, key))
+        elif mode == "hsr":
+            if float(d["speed_kmh"]) >= PASSENGER_DEDICATED_MIN_KMH:
+                gone.append((u, v, key))
+                continue
+            speed = min(top, float(d["speed_kmh"]))
+            stops = d["stop_minutes"] / (STOP_OVERHEAD_MIN["hsr"] * STOP_SHARE["hsr"])
+            stop_minutes = STOP_OVERHEAD_MIN["conventional"] * STOP_SHARE["conventional"] * stops
+            d["minutes"] = d["track_km"] / (speed * RUN_CRUISE_FRACTION) * 60.0 + stop_minutes
+            d.update(
+                mode="conventional",
+                speed_kmh=speed,
+                speed_kind="train class",
+                stop_minutes=stop_minutes,
+            )
+    out.remove_edges_from(gone)
+    return out
 
 
 @functools.cache
