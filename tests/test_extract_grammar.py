@@ -4238,6 +4238,16 @@ FORMS = {
             ("一心两翼", "翼", "江西城区", []),
         ],
     ),
+    "parts counted in a description after the label's colon, then each named by its role at the "
+    "head of a clause of the next sentence (两环：…两条…林地。内环为…；外环为…)": (
+        "扬州市规划\n中心城区构建“两环、一心”的绿地结构。\n两环：在城区外围布设两条宽50至200米的"
+        "环城防护林地。内环为仪扬河防护林地；外环为古运河防护林地。\n一心：瘦西湖公园。\n",
+        [
+            ("两环、一心", "环", "内环", []),
+            ("两环、一心", "环", "外环", []),
+            ("两环、一心", "心", "瘦西湖公园", []),
+        ],
+    ),
     "a digit name's counts spelled out in brackets after it (1个甲区+2个乙区)": (
         "郴州市规划\n全市以郴州为核心,形成“1+2+3”(1个有色金属产业核心区+2个重点发展区+3个联动"
         "发展区)的产业发展空间布局。",
@@ -5293,7 +5303,7 @@ HELD_SCORES = {
     # run at 70d9610: structures 27/31, components 58/96, transport 63/67 (setdz/README.md)
     "setdz/856_yiwu": (4, 8, 10, 9, 10),
     "setdz/857_banan": (3, 3, 6, 1, 6),
-    "setdz/858_jintan": (3, 3, 8, 7, 6),
+    "setdz/858_jintan": (3, 3, 8, 7, 7),
     "setdz/859_dingzhou": (3, 19, 9, 8, 9),
     "setdz/860_changyi": (4, 7, 9, 9, 9),
     "setdz/861_gongyi": (4, 17, 6, 6, 6),
@@ -5322,7 +5332,7 @@ HELD_SCORES = {
     "setec/881_ruichang": (4, 17, 6, 5, 6),
     "setec/882_meihekou": (2, 10, 9, 8, 9),
     "setec/883_suifenhe": (2, 10, 8, 7, 8),
-    "setec/884_dunhuang": (2, 6, 7, 5, 6),
+    "setec/884_dunhuang": (2, 6, 7, 5, 7),
     "setec/885_lingwu": (4, 6, 8, 8, 8),
     "setec/886_jingshan": (2, 7, 7, 6, 7),
     "setec/887_hejin": (4, 7, 10, 8, 9),
@@ -5498,7 +5508,7 @@ HELD_SCORES = {
     "setez/1070_dongtinghu": (4, 4, 10, 10, 7),
     "setez/1071_shaoyang": (4, 10, 10, 9, 9),
     # run at 8c5b737: structures 24/24, components 60/68, transport 70/70 (setfa/README.md)
-    "setfa/1072_yiyang": (4, 3, 10, 9, 7),
+    "setfa/1072_yiyang": (4, 3, 10, 9, 9),
     "setfa/1073_zhuzhou": (4, 13, 10, 10, 10),
     "setfa/1074_chenzhou": (2, 6, 10, 8, 10),
     "setfa/1075_shaoyang": (4, 3, 10, 10, 9),
@@ -5524,7 +5534,7 @@ HELD_SCORES = {
     # run at a8699c3: structures 30/30, components 103/110, transport 76/76 (setfd/README.md)
     "setfd/1096_changsha": (2, 5, 9, 9, 8),
     "setfd/1097_xiangtan": (4, 33, 10, 9, 9),
-    "setfd/1098_yueyang": (5, 7, 10, 10, 8),
+    "setfd/1098_yueyang": (5, 7, 10, 10, 9),
     "setfd/1099_shaoyang": (4, 13, 10, 10, 10),
     "setfd/1100_yiyang": (4, 7, 10, 10, 7),
     "setfd/1101_changzhutan": (4, 13, 10, 8, 10),
@@ -5548,7 +5558,7 @@ HELD_SCORES = {
     "setfg/1122_yuanjiang": (4, 17, 10, 10, 10),
     "setfg/1124_wugang": (3, 16, 7, 6, 7),
     "setfg/1126_anhua": (3, 2, 6, 6, 6),
-    "setfg/1127_youxian": (4, 14, 10, 10, 8),
+    "setfg/1127_youxian": (4, 14, 10, 10, 10),
     # run at 1c8c028: structures 17/18, components 40/73, transport 47/48 (setfh/README.md)
     "setfh/1128_luxi": (3, 6, 10, 9, 10),
     "setfh/1131_jingzhou": (3, 6, 9, 9, 9),
@@ -5605,7 +5615,7 @@ HELD_SCORES = {
     "setfn/1182_hengyang": (4, 10, 10, 10, 9),
     "setfn/1183_zhangjiajie": (3, 9, 8, 8, 7),
     # run at 8aa0315: structures 27/30, components 61/80, transport 61/63 (setfo/README.md)
-    "setfo/1184_changshajingkaiqu": (5, 5, 8, 7, 8),
+    "setfo/1184_changshajingkaiqu": (5, 5, 8, 8, 8),
     "setfo/1185_jiuhua": (4, 12, 8, 8, 8),
     "setfo/1186_zhuzhougaoxinqu": (3, 15, 10, 10, 8),
     "setfo/1187_yueyangjingkaiqu": (4, 7, 8, 8, 5),
@@ -5710,7 +5720,7 @@ HELD_SCORES = {
     "setgi/1321_chengde": (2, 3, 9, 8, 9),
     "setgi/1322_kunming": (4, 7, 9, 5, 8),
     # run at 0cd48eb: structures 8/10, components 15/29, transport 30/32 (setgj/README.md)
-    "setgj/1323_maanshan": (1, 5, 5, 5, 4),
+    "setgj/1323_maanshan": (1, 5, 5, 5, 5),
     "setgj/1324_xinyang": (4, 9, 10, 5, 10),
     "setgj/1325_hejiang": (1, 3, 7, 7, 6),
     "setgj/1326_changshu": (2, 6, 8, 5, 7),
@@ -5727,6 +5737,14 @@ HELD_SCORES = {
     "setgl/1339_xuzhou": (2, 2, 9, 9, 9),
     "setgl/1340_xinan": (2, 6, 7, 7, 7),
     "setgl/1341_dongping": (1, 5, 6, 0, 6),
+    # run at 8f5cddd: structures 9/10, components 36/43, transport 23/23 (setgm/README.md)
+    "setgm/1344_dongying": (4, 32, 9, 6, 9),
+    "setgm/1345_huangping": (1, 4, 4, 4, 4),
+    "setgm/1346_hengshui": (4, 2, 10, 9, 10),
+    # run at 8f5cddd and with set GM's rules: structures 8/9, components 11/23 (setgn/README.md)
+    "setgn/1347_yunlong": (0, 0, 5, 5, 5),
+    "setgn/1349_jiaozuo": (5, 3, 6, 6, 4),
+    "setgn/1350_huizhou": (3, 8, 9, 8, 9),
 }
 
 

@@ -1312,6 +1312,17 @@ LINE_FORMS = {
         "崇左市宁明县文旅规划\n借力南宁吴圩国际机场改扩建工程，拓展远程客源。\n",
         [("南宁吴圩国际机场", ["南宁市"], "upgrade")],
     ),
+    # in a plan outside Hunan a section's code of two stops is read where the plan lies, as a
+    # line's (京石段 in 保定's plan: 石家庄, not 石景山); 发挥 the role of lines: lines there now
+    "a two-stop section's code read where the plan lies; lines whose role is 发挥ed exist": (
+        "保定市综合交通规划\n推进京港澳高速京石段改扩建。发挥京港澳、荣乌等高速公路的骨架作用，"
+        "优化互通立交布局。\n",
+        [
+            ("京港澳高速", ["北京市", "香港特别行政区", "澳门特别行政区"], "upgrade"),
+            ("京港澳高速京石段", ["北京市", "石家庄市"], "upgrade"),
+            ("荣乌高速公路", ["荣成市", "乌海市"], "existing"),
+        ],
+    ),
     # a line named by what it runs along is no code of places (沿 begins 沿河县, 江 江口县)
     "a line named by what it runs along (沿江高铁, 北沿江高铁, 沿太行高速)": (
         "武汉市汉阳区综合交通规划\n加快沿江高铁武汉至宜昌段建设,规划建设沿太行高速,研究北沿江高铁。\n",

@@ -241,6 +241,9 @@ ALREADY_WRAPPED |= {"1335_kaizhou"}
 # Set GL's 1338 likewise (lines cut inside words and numbers, 金 | 三角, a full stop alone at the
 # top of a page, page numbers - 7 -).
 ALREADY_WRAPPED |= {"1338_anxian"}
+# Set GM's 1345 likewise (lines of 30-40 characters cut inside names, 沪昆 | 高铁, 凯 | 里黄平机场,
+# a page number - 7 - and a running header between them).
+ALREADY_WRAPPED |= {"1345_huangping"}
 # Texts whose parts' places are read from a scope that a line break moves: sentences end at
 # line ends, so in the wrapped text the structure's scope is the prefecture named one line up
 # (衡阳市), in the text the district; the parts and lines are the same.

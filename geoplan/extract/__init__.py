@@ -2189,10 +2189,11 @@ _LINE_CODE = re.compile(
     # (京津城际延伸线, 渝广高速支线: its own code)
     r"(?:延伸线|延长线|引入线|联络线|支线|[东南西北]?复线|[东南西北]延(?:线|段)?)?$"
 )
-# A section of a line named by a code of its stops (川南城际铁路内自泸段): that code.
+# A section of a line named by a code of its stops (川南城际铁路内自泸段, 大广高速京衡段): that
+# code.
 _SECTION_CODE = re.compile(
     r"^(?:[GS][0-9]{1,4})?[\u4e00-\u9fff]{2,5}?"
-    r"(?:高速公路|高速铁路|高速|高铁|客运专线|客专|城际铁路|城际|铁路)([\u4e00-\u9fff]{3})段$"
+    r"(?:高速公路|高速铁路|高速|高铁|客运专线|客专|城际铁路|城际|铁路)([\u4e00-\u9fff]{2,3})段$"
 )
 # How far after a line's name the places that spell out its code are looked for.
 CODE_CONTEXT_CHARS = 160

@@ -1515,6 +1515,19 @@ def _items(head: str, body: str, numeral: str, role: str) -> tuple[list[str], bo
         ]
         if len(heads) == k and all(heads):
             return [h.group(1) for h in heads], False
+    counted = re.search(rf"([{NUMERALS}])(?:条|个|座|片|处)", line) if k and k > 1 else None
+    if counted and count_of(counted.group(1)) == k:
+        # 两环：在中心城外围布设两条…防护林带。内环为甲；外环为乙: the parts counted in a
+        # description, then each named by its role at the head of a clause of the next sentence
+        after = body.lstrip(" :：\n")[len(line) + 1 :]
+        nxt = re.split(r"[。\n]", after, maxsplit=1)[0]
+        kinds = "|".join(map(re.escape, suffixes))
+        role_heads = [
+            re.match(rf"\s*([^\W\d{NUMERALS}]{{0,4}}(?:{kinds}))(?:为|是|即|指)", c)
+            for c in _top_split(nxt, re.compile(r"[;；]"))
+        ]
+        if len(role_heads) == k and all(role_heads):
+            return [h.group(1) for h in role_heads], False
     if (
         k
         and len(semi) == k > 1

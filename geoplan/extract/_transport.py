@@ -142,6 +142,7 @@ _GENERIC_CODES = re.compile(
     r"|^(?:尚无|暂无|没有|尚未)$"  # (至今尚无铁路: none yet, no line's name)
     r"|(?:无|没有)$"  # (全市无机场: there is none, no airport's name)
     r"|^国际国内"  # (毗邻国际国内主航道: the lanes of all shipping, no line's name)
+    r"|^(?:重点|重要|主要|重大)"  # (重点铁路项目, 重要疏港通道: lines of a rank, no name)
     r"|^(?:内河|内陆)$"  # (强化内河航道整治: waterways of a kind, no one's name)
     r"|^(?:[东西南北中][端侧部面边向]|向[东西南北]|确保|保障)$"  # (东至西端高速公路: where)
     r"|(?:^|[^\u4e00-\u9fff]|[\u4e00-\u9fff]{2})[东西南北]{2}向$"  # 南北向铁路, 绵阳东西向快速铁路
@@ -175,6 +176,9 @@ _VERBS = (
     "改造",
     "加快",
     "推动",
+    "建成后",  # (建成后甲港的…能力将大幅提升: once it is built, no part of the name)
+    "通车后",
+    "开通后",
     "建成",
     "开工",
     "完成",
@@ -275,7 +279,10 @@ _STATUS_WORDS: tuple[tuple[str, str, int], ...] = (
         "existing",
         r"依托|利用|纵贯|横贯|贯穿|交汇|构成|穿境而过|从旁经过|穿城而过|过境"
         r"|经过(?:市域|县域|全市|全县|境内|我市|我县)"
-        r"|[0-9]+分钟(?:可达|直达|到达)",  # 约40分钟可达甲机场: a journey made today
+        r"|[0-9]+分钟(?:可达|直达|到达)"  # 约40分钟可达甲机场: a journey made today
+        # 发挥甲、乙等高速公路的骨架作用: a role only a line that is there plays (its clause is
+        # read up to the name: the 作用 after it is not seen)
+        r"|发挥",
         1,
     ),
     (
