@@ -11,7 +11,7 @@ rail cruise fraction (``calibrate_rail_cruise``, printed beside the constant, wh
 move: see ``geodata/README.network.md``) and of the timetable speeds of conventional sections
 (``calibrate_timetable_speeds``, printed beside ``rail_section_speeds.csv``'s values, with any
 row whose ``calibration`` breaks its split rule) and of the intercity stop constants
-(``calibrate_intercity_stops``). Split rule of the driving
+(``calibrate_intercity``). Split rule of the driving
 rows, which looks at no error: of the compared driving rows in table order, the first, third,
 fifth ... are fit rows (``calibration=used``), the others judge the fit (``not used``).
 """
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import re
 import time
 
 import networkx as nx
@@ -188,7 +189,7 @@ def main() -> None:
     calibrate_expressway_speed()
     calibrate_rail_cruise()
     calibrate_timetable_speeds()
-    calibrate_intercity_stops()
+    calibrate_intercity()
     calibrate_run_cruise()
 
 
@@ -223,7 +224,7 @@ def scheduled(scenario: str = "built") -> None:
             if a not in g or b not in g:
                 continue
             train_class = network.train_class_of(r.train)
-            journey, direct = ride(g, a, b, train_class)
+            journey, direct = ride(g, a, b, train_class, r.Index in nonstop_rows())
             model = journey.in_vehicle_minutes
             fastest = ride(g, a, b)[0].in_vehicle_minutes
         else:  # driving between city centres: the seats, by road and expressway only
@@ -357,19 +358,21 @@ def _slower_trains(frame, table) -> None:
         )
 
 
-def ride(g, a: str, b: str, train_class: str | None = None):
+def ride(g, a: str, b: str, train_class: str | None = None, nonstop: bool = False):
     """The model's counterpart of a timetable's time between stations ``a`` and ``b``: the
     direct train (:func:`geoplan.catchment.direct_train`, no change, through runs included),
     and where no train of the model runs through, the quickest rail journey, which changes.
     With ``train_class`` (a K, T or Z row's train), both on the graph as that class rides it
     (:func:`geoplan.network.train_class_graph`); the fits of the constants ride without one,
-    the fastest service, as they did when they were made. Returns the journey and whether it
-    is a direct train."""
+    the fastest service, as they did when they were made. With ``nonstop`` (a row that times a
+    run with no call between, :func:`times_a_nonstop_run`), the direct train calls nowhere on
+    the way; a journey that changes stops as the fastest service does. Returns the journey
+    and whether it is a direct train."""
     try:
-        return c.direct_train(g, a, b, train_class=train_class), True
+        return c.direct_train(g, a, b, train_class=train_class, nonstop=nonstop), True
     except DataError:
         if train_class is not None:
-            g = c._class_graph(g, train_class)
+            g = network.train_class_graph(g, train_class)
         return network.travel_time(g, a, b, modes=network.RAIL_MODES), False
 
 
@@ -571,32 +574,70 @@ def _fit_and_judged(members: list[int], used_before) -> tuple:
     )
 
 
-def _intercity_minutes(rows, overhead: float, share: float) -> np.ndarray:
-    """In-vehicle minutes of the rail ``rows`` with the intercity stop constants set to
-    ``overhead`` (:data:`geoplan.network.STOP_OVERHEAD_MIN`) and ``share``
-    (:data:`geoplan.network.STOP_SHARE`): each intercity edge keeps its running minutes and
-    counts its stops again, and the alighting part of a leg's last stop follows the constants.
-    """
-    old = network.STOP_OVERHEAD_MIN["intercity"], network.STOP_SHARE["intercity"]
-    per_stop = old[0] * old[1]
+_NONSTOP = re.compile(r"non-stop|no stop between")
+"""How a row says that its train runs between its two stations without a call (the 2023
+12306 stop lists: "fastest non-stop run", "no stop between")."""
 
-    def rescale(data: dict) -> None:
-        if data["mode"] == "intercity":
-            stops = data["stop_minutes"] / per_stop
-            data["minutes"] += overhead * share * stops - data["stop_minutes"]
-            data["stop_minutes"] = overhead * share * stops
 
-    graphs = _rescaled_graphs(rows, rescale)
-    network.STOP_OVERHEAD_MIN["intercity"], network.STOP_SHARE["intercity"] = overhead, share
-    try:
-        return np.array(
-            [
-                ride(graphs[_year(r)], f"station:{r._1}", f"station:{r.to}")[0].in_vehicle_minutes
-                for r in rows.itertuples()
-            ]
-        )
-    finally:
-        network.STOP_OVERHEAD_MIN["intercity"], network.STOP_SHARE["intercity"] = old
+@functools.cache
+def nonstop_rows() -> frozenset[int]:
+    """Rows compared with a train that calls at no station between theirs (:func:`ride` with
+    ``nonstop``): the rows of :func:`intercity_group` whose train, by the row's own words
+    (:data:`_NONSTOP`), runs between the two stations without a call. The rule reads the
+    row's words and its route, never an error.
+
+    Only the intercity group, whose constants are fitted on this comparison
+    (:func:`calibrate_intercity`). The HSR rows that say so are all judged rows (none could
+    refit the HSR stop constants on it), and the conventional ones include K runs of 300 min
+    that other runs of their own source beat (:func:`beaten_by_own_source`): there the model
+    keeps the fastest service's stops (``geodata/README.network.md``, 2026-12-08)."""
+    table = _table()
+    return frozenset(i for i in intercity_group() if _NONSTOP.search(str(table.loc[i, "train"])))
+
+
+def _intercity_parts(rows) -> dict[str, np.ndarray]:
+    """What the intercity constants do to each rail row's ride (:func:`ride`, with the row's
+    class, non-stop where :func:`nonstop_rows` says), on the built graph of its year.
+
+    A ride on intercity lines alone is its running minutes at
+    :data:`geoplan.network.CRUISE_FRACTION` (``running``), one whole stop of
+    :data:`geoplan.network.STOP_OVERHEAD_MIN`, and, unless non-stop, the share
+    :data:`geoplan.network.STOP_SHARE` of a stop at each station it passes (``passed``); both
+    are read from the ride with and without its stops. Any other ride keeps its minutes
+    (``fixed``; NaN for the intercity ones)."""
+    overhead, share = network.STOP_OVERHEAD_MIN["intercity"], network.STOP_SHARE["intercity"]
+    nonstop = nonstop_rows()
+    parts: dict[str, list] = {"running": [], "passed": [], "nonstop": [], "fixed": []}
+    for r in rows.itertuples():
+        g = _graph(_year(r))
+        a, b = f"station:{r._1}", f"station:{r.to}"
+        train_class = network.train_class_of(r.train if isinstance(r.train, str) else "")
+        stopping, direct = ride(g, a, b, train_class)
+        modes = {leg.mode for leg in stopping.legs}
+        parts["nonstop"].append(r.Index in nonstop)
+        if direct and modes == {"intercity"}:
+            running = ride(g, a, b, train_class, nonstop=True)[0].in_vehicle_minutes - overhead
+            passed = (stopping.in_vehicle_minutes - running - overhead) / (overhead * share)
+            parts["running"].append(running)
+            parts["passed"].append(passed)
+            parts["fixed"].append(np.nan)
+        else:
+            minutes = ride(g, a, b, train_class, r.Index in nonstop)[0].in_vehicle_minutes
+            parts["running"].append(np.nan)
+            parts["passed"].append(np.nan)
+            parts["fixed"].append(minutes)
+    return {k: np.array(v, dtype=float) for k, v in parts.items()}
+
+
+def _intercity_minutes(parts, fraction: float, overhead: float, share: float) -> np.ndarray:
+    """In-vehicle minutes of rows split by :func:`_intercity_parts` with the intercity
+    constants set to ``fraction`` (:data:`geoplan.network.CRUISE_FRACTION`), ``overhead``
+    (:data:`geoplan.network.STOP_OVERHEAD_MIN`) and ``share``
+    (:data:`geoplan.network.STOP_SHARE`): running minutes scale with 1 / fraction, a ride
+    makes one whole stop, and a stopping ride ``share`` of one at each station it passes."""
+    running = parts["running"] * network.CRUISE_FRACTION["intercity"] / fraction
+    stops = overhead * (1.0 + np.where(parts["nonstop"] > 0, 0.0, share * parts["passed"]))
+    return np.where(np.isnan(parts["fixed"]), running + stops, parts["fixed"])
 
 
 _INTERCITY_USED_BEFORE = frozenset({12, 40, 42})
@@ -604,37 +645,49 @@ _INTERCITY_USED_BEFORE = frozenset({12, 40, 42})
 (2026-12-04): they stay ``used``."""
 
 
-def calibrate_intercity_stops(overheads=None, shares=None) -> tuple[float, float]:
-    """Fit the intercity :data:`geoplan.network.STOP_OVERHEAD_MIN` and
-    :data:`geoplan.network.STOP_SHARE` on the fit rows of the intercity group.
+def calibrate_intercity(fractions=None, overheads=None, shares=None) -> tuple[float, ...]:
+    """Fit the intercity :data:`geoplan.network.CRUISE_FRACTION`,
+    :data:`geoplan.network.STOP_OVERHEAD_MIN` and :data:`geoplan.network.STOP_SHARE` on the
+    fit rows of the intercity group.
 
     The group is :func:`intercity_group`; the rows that had set the constants before
     (:data:`_INTERCITY_USED_BEFORE`) stay fit rows, and of the others in table order the
     first, third, fifth ... are fit rows and the rest judge (:func:`timetable_split`'s rule).
-    The pair on a 0.25 min x 0.1 grid that minimises the median absolute log error of the fit
-    rows is chosen; the judged rows are printed beside, before and after, and play no part in
-    the choice. Rows whose ``calibration`` differs from the split are printed first."""
+    A row that times a run without a call (:func:`nonstop_rows`) compares with a train that
+    makes none; the others, with the fastest service, which stops at ``share`` of the halts.
+    The triple on a 0.01 x 0.25 min x 0.1 grid that minimises the median absolute log error
+    of the fit rows is chosen; the judged rows are printed beside, before and after, and
+    play no part in the choice. Rows whose ``calibration`` differs from the split are printed
+    first."""
     fit, judged, real_fit, real_judged = _fit_and_judged(intercity_group(), _INTERCITY_USED_BEFORE)
-    # 1-3 min x 0.5-1.0: the wider grid (0.25-3 min x 0-1) was run once, 2026-12-04, and its
-    # best lies inside this one
-    overheads = overheads or [0.25 * k for k in range(4, 13)]
-    shares = shares or [round(0.1 * k, 1) for k in range(5, 11)]
+    fractions = fractions or [round(0.5 + 0.01 * k, 2) for k in range(41)]
+    overheads = overheads or [0.25 * k for k in range(1, 17)]
+    shares = shares or [round(0.1 * k, 1) for k in range(11)]
+    parts_fit, parts_judged = _intercity_parts(fit), _intercity_parts(judged)
     scores = {
-        (o, s): float(np.median(np.abs(np.log(_intercity_minutes(fit, o, s) / real_fit))))
+        (f, o, s): float(
+            np.median(np.abs(np.log(_intercity_minutes(parts_fit, f, o, s) / real_fit)))
+        )
+        for f in fractions
         for o in overheads
         for s in shares
     }
     best = min(scores, key=lambda k: (scores[k], k))
     print(
         f"intercity group: {len(fit)} fit rows {list(fit.index)}, {len(judged)} judged "
-        f"{list(judged.index)}; best overhead {best[0]:g} min, share {best[1]:g} (median "
-        f"|log error| {scores[best]:.3f})"
+        f"{list(judged.index)}, {len(nonstop_rows())} of them non-stop runs; best cruise "
+        f"fraction {best[0]:g}, stop {best[1]:g} min, share {best[2]:g} (median |log error| "
+        f"{scores[best]:.3f})"
     )
-    stated = (network.STOP_OVERHEAD_MIN["intercity"], network.STOP_SHARE["intercity"])
-    for o, s in dict.fromkeys([stated, best]):
-        print(f"intercity stop {o:g} min at a share {s:g} of the halts:")
-        _summary("fit rows (used)", _intercity_minutes(fit, o, s), real_fit)
-        _summary("judged rows (not used)", _intercity_minutes(judged, o, s), real_judged)
+    stated = (
+        network.CRUISE_FRACTION["intercity"],
+        network.STOP_OVERHEAD_MIN["intercity"],
+        network.STOP_SHARE["intercity"],
+    )
+    for f, o, s in dict.fromkeys([stated, best]):
+        print(f"intercity cruise fraction {f:g}, stop {o:g} min at a share {s:g} of the halts:")
+        _summary("fit rows (used)", _intercity_minutes(parts_fit, f, o, s), real_fit)
+        _summary("judged rows (not used)", _intercity_minutes(parts_judged, f, o, s), real_judged)
     return best
 
 

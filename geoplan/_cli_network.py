@@ -37,10 +37,19 @@ def _traveltime(args: argparse.Namespace) -> int:
     if args.train_class and not args.direct_train:
         msg = "--train-class goes with --direct-train: it is the class of that one train"
         raise GeoplanError(msg)
+    if args.nonstop and not args.direct_train:
+        msg = "--nonstop goes with --direct-train: a train that calls nowhere on the way"
+        raise GeoplanError(msg)
     if args.direct_train:
         from geoplan.catchment import direct_train
 
-        journey = direct_train(graph, args.origin, args.destination, train_class=args.train_class)
+        journey = direct_train(
+            graph,
+            args.origin,
+            args.destination,
+            train_class=args.train_class,
+            nonstop=args.nonstop,
+        )
     else:
         journey = travel_time(graph, args.origin, args.destination)
     if args.json:
@@ -98,5 +107,10 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
         "--train-class",
         choices=TRAIN_CLASSES,
         help="with --direct-train: the train's class (K, T and Z ride as conventional trains)",
+    )
+    tt.add_argument(
+        "--nonstop",
+        action="store_true",
+        help="with --direct-train: a train that calls at no station between the two",
     )
     tt.set_defaults(func=_traveltime)

@@ -35,7 +35,7 @@ from __future__ import annotations
 import math
 import weakref
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from types import MappingProxyType
 
@@ -882,15 +882,18 @@ def journey(
     return journeys(graph, [(origin, destination)], modes=modes, params=params)[0]
 
 
-_CLASS_GRAPHS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_RIDDEN_GRAPHS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def _class_graph(graph: nx.Graph, train_class: str) -> nx.Graph:
-    """:func:`geoplan.network.train_class_graph`, kept beside its graph while it lives."""
-    per_graph = _CLASS_GRAPHS.setdefault(graph, {})
-    if train_class not in per_graph:
-        per_graph[train_class] = network.train_class_graph(graph, train_class)
-    return per_graph[train_class]
+def _ridden_graph(graph: nx.Graph, train_class: str | None, nonstop: bool) -> nx.Graph:
+    """The graph as one train rides it (:func:`geoplan.network.train_class_graph`, then
+    :func:`geoplan.network.nonstop_graph`), kept beside its graph while it lives."""
+    per_graph = _RIDDEN_GRAPHS.setdefault(graph, {})
+    key = (train_class, nonstop)
+    if key not in per_graph:
+        out = graph if train_class is None else network.train_class_graph(graph, train_class)
+        per_graph[key] = network.nonstop_graph(out) if nonstop else out
+    return per_graph[key]
 
 
 def direct_train(
@@ -899,6 +902,7 @@ def direct_train(
     destination: object,
     *,
     train_class: str | None = None,
+    nonstop: bool = False,
     params: DoorToDoor = DEFAULT,
 ) -> network.Journey:
     """The quickest ride between two stations on one train, with no change: what a timetable
@@ -921,6 +925,13 @@ def direct_train(
         train rides the graph of :func:`geoplan.network.train_class_graph` (no EMU-only lines,
         200 km/h lines at its class's speed). By default, and for G, D and C, the fastest
         service of each line.
+    nonstop : bool, default False
+        A train that calls at no station between ``origin`` and ``destination``, as a
+        timetable's time between two consecutive calls of one train: the stations passed cost
+        no stop (:func:`geoplan.network.nonstop_graph`) and the ride one whole
+        :data:`geoplan.network.STOP_OVERHEAD_MIN` of its last leg's mode, its start and its
+        end. By default the train stops as the fastest service does
+        (:data:`geoplan.network.STOP_SHARE` of the stations it passes).
     params : DoorToDoor
         Penalties of the search (only alighting plays a part in a ride).
 
@@ -938,13 +949,15 @@ def direct_train(
     >>> g = build_graph(year=2023)
     >>> ride = direct_train(g, "station:常德", "station:长沙")
     >>> [leg.line for leg in ride.legs], round(ride.in_vehicle_minutes)
-    (['常益长高铁', '长株潭城际'], 55)
+    (['常益长高铁', '长株潭城际'], 53)
     >>> k = direct_train(g, "station:邵东", "station:娄底", train_class="K")
     >>> [leg.line for leg in k.legs], round(k.in_vehicle_minutes)
     (['娄邵铁路'], 48)
+    >>> round(direct_train(g, "station:观沙岭", "station:麓谷", nonstop=True).in_vehicle_minutes)
+    6
     """
-    if train_class is not None:
-        graph = _class_graph(graph, train_class)
+    if train_class is not None or nonstop:
+        graph = _ridden_graph(graph, train_class, nonstop)
     ends = [network.resolve_place(graph, p) for p in (origin, destination)]
     for place in ends:
         if place.node is None or graph.nodes[place.node].get("kind") != "station":
@@ -971,9 +984,15 @@ def direct_train(
         network.Leg(**leg)
         for leg in _read_path(compiled, pred.tolist(), dist.tolist(), b, op.node, params)
     ]
+    total = float(dist[b])
+    if nonstop:  # alighting carried 1 - STOP_SHARE of the ride's one whole stop
+        mode = legs[-1].mode
+        ends = network.STOP_OVERHEAD_MIN[mode] * network.STOP_SHARE[mode]
+        legs[-1] = replace(legs[-1], minutes=legs[-1].minutes + ends)
+        total += ends
     moving = sum(leg.minutes for leg in legs)
     penalty = sum(leg.penalty_minutes for leg in legs)
-    return network.Journey(op.node, dp.node, float(dist[b]), moving, penalty, legs)
+    return network.Journey(op.node, dp.node, total, moving, penalty, legs)
 
 
 # --------------------------------------------------------------------------------------------

@@ -130,6 +130,7 @@ __all__ = [
     "geodesic_km",
     "graph_to_gdfs",
     "network_years",
+    "nonstop_graph",
     "rail_minutes",
     "rail_routes",
     "resolve_place",
@@ -161,26 +162,39 @@ ROUTE_FACTOR_MIN_SEGMENTS = 5
 """Fewest sourced segments of a kind of track from which :func:`route_factors` measures its
 factor; below it the kind takes :data:`RAIL_ROUTE_FACTOR`."""
 
-CRUISE_FRACTION = {"hsr": 0.88, "intercity": 0.75, "conventional": 0.7, "maglev": 0.55}
+CRUISE_FRACTION = {"hsr": 0.88, "intercity": 0.62, "conventional": 0.7, "maglev": 0.55}
 """Average running speed between stops as a fraction of design speed. HSR trains run near line
 speed (300-310 km/h on 350 km/h lines); intercity stops are close together; conventional lines
-carry speed restrictions and freight paths; the 长沙磁浮 runs well below 100 km/h on curves."""
+carry speed restrictions and freight paths; the 长沙磁浮 runs well below 100 km/h on curves.
+The intercity value was fitted with the intercity :data:`STOP_OVERHEAD_MIN` and
+:data:`STOP_SHARE` (``benchmarks/bench_catchment.py`` ``calibrate_intercity()``, 2026-12-08:
+0.75 -> 0.62, best of a 0.01 x 0.25 min x 0.1 grid on 33 fit rows, judged on 30 others), once
+the rows that time a run without a call compared with a train that makes none: 124 km/h
+between calls 2-4 km apart on a 200 km/h line, where a train accelerates or brakes most of
+the way."""
 
 STOP_OVERHEAD_MIN = {"hsr": 5.0, "intercity": 1.75, "conventional": 6.0, "maglev": 2.0}
 """Minutes per served stop for braking, dwell and accelerating: about 2.5 min lost braking
 from and accelerating back to 300 km/h plus a 2 min dwell on HSR; conventional trains dwell
 longer at the larger stations the data lists (3-5 min). The intercity value was fitted with its
 share in :data:`STOP_SHARE` on the intercity rows of ``tests/data/scheduled_times.csv``
-(``benchmarks/bench_catchment.py`` ``calibrate_intercity_stops()``, 2026-12-04: best of a
-0.25 min x 0.1 grid on 33 fit rows, judged on 30 others; see the table's README)."""
+(``benchmarks/bench_catchment.py`` ``calibrate_intercity_stops()``, now
+``calibrate_intercity()``, 2026-12-04: best of a 0.25 min x 0.1 grid on 33 fit rows, judged on
+30 others; see the table's README), and
+refitted with the intercity :data:`CRUISE_FRACTION` (``calibrate_intercity()``, 2026-12-08):
+1.75 min again."""
 
-STOP_SHARE = {"hsr": 0.3, "intercity": 0.8, "conventional": 0.5, "maglev": 1.0}
+STOP_SHARE = {"hsr": 0.3, "intercity": 0.4, "conventional": 0.5, "maglev": 1.0}
 """Share of the listed intermediate stations at which the fastest scheduled train stops. The
 fastest G trains 长沙南-怀化南 run non-stop in 82 min while 张家界西-怀化南 trains call at most
 stations; maglev trains stop everywhere; the listed stations of conventional lines are the
 larger ones, where about half of the fastest trains call. Most 长株潭城际 trains stop at every
 halt (about 50 min 长沙-株洲南), but the fastest skip some (39 min, one a day in 2017-01); the
-fit of 2026-12-04 kept 0.8 (:data:`STOP_OVERHEAD_MIN`).
+fit of 2026-12-04 kept 0.8 (:data:`STOP_OVERHEAD_MIN`). The refit of 2026-12-08, in which
+the 2023 runs without a call no longer stand in for trains that stop (they compare with a
+ride that passes the halts, ``catchment.direct_train(..., nonstop=True)``), chose 0.4 with a
+slower :data:`CRUISE_FRACTION`: before it, the share of stops also carried running time that
+0.75 x 200 km/h left out.
 
 The HSR and conventional values of :data:`CRUISE_FRACTION`, :data:`STOP_OVERHEAD_MIN` and
 this table were chosen on a small grid against the 31 compared rows of
@@ -692,6 +706,39 @@ def train_class_graph(graph: nx.MultiGraph, train_class: str) -> nx.MultiGraph:
                 stop_minutes=stop_minutes,
             )
     out.remove_edges_from(gone)
+    return out
+
+
+def nonstop_graph(graph: nx.MultiGraph) -> nx.MultiGraph:
+    """Return the graph as a train that calls at no station between its ends rides it.
+
+    The graph as built charges each rail edge the stops of the fastest service:
+    :data:`STOP_SHARE` of a :data:`STOP_OVERHEAD_MIN` at each station it passes. A train that
+    runs between two of its calls without another passes them all; in this copy each rail
+    edge keeps its running minutes and drops its stops (``stop_minutes`` 0). A ride on it is
+    still owed its two ends, one whole stop, which
+    :func:`geoplan.catchment.direct_train` with ``nonstop=True`` charges. Road, access and
+    expressway edges are untouched; no constant is fitted here.
+
+    Parameters
+    ----------
+    graph : networkx.MultiGraph
+        A graph of :func:`build_graph` (or of :func:`train_class_graph`).
+
+    Examples
+    --------
+    >>> g = build_graph(year=2023)
+    >>> n = nonstop_graph(g)
+    >>> edge = n.edges["station:观沙岭", "station:八方山", "长株潭城际"]
+    >>> edge["stop_minutes"], edge["minutes"] < g.edges[
+    ...     "station:观沙岭", "station:八方山", "长株潭城际"]["minutes"]
+    (0.0, True)
+    """
+    out = graph.copy()
+    for *_, d in out.edges(data=True):
+        if d.get("mode") in RAIL_MODES:
+            d["minutes"] -= d["stop_minutes"]
+            d["stop_minutes"] = 0.0
     return out
 
 
