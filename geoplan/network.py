@@ -649,7 +649,7 @@ def train_class_graph(graph: nx.MultiGraph, train_class: str) -> nx.MultiGraph:
 
     The graph as built times the fastest service a line carries. A timetable's row, though,
     times one train, and on a line that carries EMUs a K train runs slower, or not at all. For
-    an EMU class (G, D, C) this is ``graph`` itself. For a conventional class (K, T, Z) it is a
+    an EMU class (G, D, C, S) this is ``graph`` itself. For a conventional class (K, T, Z) it is a
     copy in which: intercity and maglev lines and lines designed for
     :data:`PASSENGER_DEDICATED_MIN_KMH` or more are gone (EMUs only); the other lines built
     for faster trains run as a conventional run does (``geodata/rail_conventional_runs.csv``):
