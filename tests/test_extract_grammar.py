@@ -4455,7 +4455,7 @@ HELD_SCORES = {
     "setc/08_chenzhou": (3, 7, 8, 8, 8),
     "setc/09_yueyang": (2, 5, 12, 12, 12),
     "setc/10_huaihua": (4, 6, 7, 7, 7),
-    "setc/11_xiangxi": (2, 13, 8, 7, 4),
+    "setc/11_xiangxi": (2, 13, 8, 8, 4),
     "setc/12_yongzhou": (4, 15, 10, 10, 9),
     "setd/13_changde": (3, 14, 8, 8, 8),
     "setd/14_zhangjiajie": (6, 3, 8, 8, 8),
@@ -4532,7 +4532,7 @@ HELD_SCORES = {
     "setu/87_mayang": (0, 0, 5, 4, 5),
     "setu/88_zhongfang": (0, 0, 7, 7, 7),
     "setu/89_dingcheng": (2, 0, 5, 5, 5),
-    "setu/90_louxing": (2, 3, 6, 5, 5),
+    "setu/90_louxing": (2, 3, 6, 6, 5),
     "setv/91_hengdong": (0, 0, 5, 5, 5),
     "setv/92_kaifu": (0, 0, 0, 0, 0),
     "setv/93_shuangpai": (3, 10, 5, 5, 5),
@@ -4594,7 +4594,7 @@ HELD_SCORES = {
     "setac/147_zhen": (1, 9, 4, 4, 4),
     "setac/148_cun": (1, 2, 4, 4, 4),
     "setac/149_yanling": (2, 8, 7, 6, 6),
-    "setac/150_lanshan": (1, 6, 10, 8, 10),
+    "setac/150_lanshan": (1, 6, 10, 10, 10),
     "setac/151_chenxi": (1, 2, 7, 7, 6),
     "setac/152_lianyuan": (1, 2, 5, 4, 5),
     "setac/153_yuetang": (1, 2, 9, 9, 8),
@@ -4660,12 +4660,12 @@ HELD_SCORES = {
     "setal/215_yongzhou_jingkai": (1, 3, 9, 9, 9),
     # run at 3aa4b2d and 3ede1a1: structures 4/7, components 0/8, transport 21/22 (setam/README.md)
     "setam/220_daoxian": (1, 0, 5, 4, 5),
-    "setam/222_baojing": (2, 1, 6, 5, 6),
+    "setam/222_baojing": (2, 1, 6, 6, 6),
     "setam/223_zhijiang": (1, 4, 6, 6, 6),
     "setam/225_shigu": (3, 2, 5, 4, 5),
     # run at a81e84b: structures 11/14, components 24/41, transport 32/34 (setan/README.md)
     "setan/226_ganzhou": (5, 13, 2, 2, 2),
-    "setan/227_yichang": (3, 7, 9, 8, 7),
+    "setan/227_yichang": (3, 7, 9, 9, 7),
     "setan/228_guilin": (2, 7, 8, 6, 8),
     "setan/229_tongren": (2, 1, 10, 8, 10),
     "setan/230_shaoguan": (2, 11, 5, 3, 5),
@@ -4691,7 +4691,7 @@ HELD_SCORES = {
     "setaq/247_huangshi": (2, 2, 8, 7, 8),
     "setaq/248_jiangsu2": (4, 8, 13, 9, 11),
     # run at c86cb5f: structures 11/14, components 16/38, transport 36/42 (setar/README.md)
-    "setar/249_kaifeng": (1, 5, 5, 3, 5),
+    "setar/249_kaifeng": (1, 5, 5, 4, 5),
     "setar/250_yibin": (2, 4, 4, 2, 4),
     "setar/251_changzhi": (1, 1, 12, 10, 12),
     "setar/252_tianshui": (2, 2, 5, 5, 5),
@@ -4719,7 +4719,7 @@ HELD_SCORES = {
     # run at 79d0810: structures 15/16, components 19/43, transport 41/49 (setav/README.md)
     "setav/273_jiangxi4": (1, 8, 7, 7, 7),
     "setav/274_guangdong4": (2, 3, 8, 7, 8),
-    "setav/275_guangxi4": (3, 8, 8, 6, 8),
+    "setav/275_guangxi4": (3, 8, 8, 8, 8),
     "setav/276_hubei5": (4, 13, 9, 8, 9),
     "setav/277_sichuan3": (3, 7, 7, 7, 7),
     "setav/278_yunnan2": (2, 2, 10, 9, 10),
@@ -4733,7 +4733,7 @@ HELD_SCORES = {
     # run at fa55fcd: structures 16/17, components 22/31, transport 35/42 (setax/README.md)
     "setax/285_guizhou4": (2, 3, 4, 3, 4),
     "setax/286_jiangxi5": (4, 8, 5, 4, 5),
-    "setax/287_chongqing2": (2, 4, 3, 2, 3),
+    "setax/287_chongqing2": (2, 4, 3, 3, 3),
     # 288: 续建肇庆至高明高速公路一期工程 is read as its phase, 高明高速公路一期工程 (a phase is a
     # project of its own); its termini outside Hunan were never read, so the key's
     # 肇庆至高明高速公路 no longer holds the name
@@ -4746,7 +4746,7 @@ HELD_SCORES = {
     "setay/293_hubei7": (3, 9, 7, 2, 6),
     "setay/294_shaanxi2": (3, 7, 14, 14, 14),
     "setay/295_guangxi5": (3, 5, 6, 6, 6),
-    "setay/296_henan4": (8, 5, 19, 16, 19),
+    "setay/296_henan4": (8, 5, 19, 17, 19),
     # run at b1b330b: structures 6/6, components 3/10, transport 20/20 (setaz/README.md)
     "setaz/299_sichuan4": (2, 3, 8, 6, 8),
     "setaz/302_guangdong6": (4, 3, 12, 11, 12),
@@ -4785,20 +4785,20 @@ HELD_SCORES = {
     "setbe/332_hubei10": (2, 5, 13, 12, 9),
     # run at b35b86b: structures 15/16, components 16/42, transport 34/43 (setbf/README.md)
     "setbf/333_jiangsu6": (5, 4, 8, 8, 8),
-    "setbf/334_anhui7": (2, 9, 8, 6, 8),
+    "setbf/334_anhui7": (2, 9, 8, 7, 8),
     "setbf/335_guangxi7": (2, 3, 7, 5, 6),
     "setbf/336_henan7": (3, 18, 10, 7, 10),
-    "setbf/337_shanxi4": (3, 6, 7, 5, 6),
+    "setbf/337_shanxi4": (3, 6, 7, 7, 6),
     # run at 897d51c: structures 21/22, components 56/61, transport 66/75 (setbg/README.md)
     "setbg/338_ganzhou": (5, 8, 15, 14, 15),
     "setbg/339_quzhou": (5, 12, 13, 12, 13),
-    "setbg/340_xinyang": (3, 7, 6, 5, 6),
+    "setbg/340_xinyang": (3, 7, 6, 6, 6),
     "setbg/341_xiaogan": (4, 17, 16, 9, 13),
     "setbg/342_nanchong": (2, 10, 12, 11, 12),
     "setbg/343_shaoguan": (3, 6, 13, 10, 13),
     # run at a079cbf: structures 15/16, components 24/34, transport 45/54 (setbh/README.md)
     "setbh/344_luan": (3, 4, 9, 6, 8),
-    "setbh/345_lianyungang": (2, 5, 10, 9, 10),
+    "setbh/345_lianyungang": (2, 5, 10, 10, 10),
     "setbh/346_longyan": (4, 6, 9, 8, 9),
     "setbh/347_yulin": (2, 6, 4, 4, 4),
     "setbh/348_tongren": (1, 3, 9, 7, 9),
@@ -4813,8 +4813,8 @@ HELD_SCORES = {
     # run at d019a15: structures 18/21, components 23/37, transport 61/64 (setbj/README.md)
     "setbj/356_fuzhou": (1, 6, 7, 6, 7),
     "setbj/357_taizhou": (4, 10, 18, 16, 17),
-    "setbj/358_luohe": (1, 1, 4, 2, 3),
-    "setbj/359_huanggang": (4, 4, 11, 9, 11),
+    "setbj/358_luohe": (1, 1, 4, 3, 3),
+    "setbj/359_huanggang": (4, 4, 11, 10, 11),
     "setbj/360_meishan": (6, 3, 11, 9, 11),
     "setbj/361_yangjiang": (4, 10, 12, 11, 12),
     # run at b66f696: structures 8/11, components 8/14, transport 29/32 (setbk/README.md)
@@ -4831,13 +4831,13 @@ HELD_SCORES = {
     # run at 72d6cdb: structures 19/22, components 18/32, transport 47/56 (setbm/README.md)
     "setbm/374_hechi": (2, 3, 8, 6, 7),
     "setbm/375_anshun": (1, 0, 7, 7, 7),
-    "setbm/376_kaifeng": (5, 3, 11, 7, 11),
+    "setbm/376_kaifeng": (5, 3, 11, 11, 11),
     "setbm/377_suining": (7, 7, 12, 10, 12),
-    "setbm/378_chuzhou": (6, 6, 17, 13, 17),
+    "setbm/378_chuzhou": (6, 6, 17, 14, 17),
     # run at 1646527: structures 12/12, components 29/35, transport 43/49 (setbn/README.md)
     "setbn/379_anqing": (2, 10, 5, 4, 4),
     "setbn/381_suizhou": (3, 8, 8, 8, 8),
-    "setbn/382_zigong": (3, 3, 13, 9, 13),
+    "setbn/382_zigong": (3, 3, 13, 11, 13),
     "setbn/383_baise": (1, 4, 12, 10, 12),
     "setbn/384_huizhou": (3, 5, 9, 6, 9),
     # run at 91155d6: structures 18/18, components 38/40, transport 54/60 (setbo/README.md)
@@ -4850,7 +4850,7 @@ HELD_SCORES = {
     # run at f28ea43: structures 1/1, components 8/9, transport 4/4 (setbp/README.md)
     "setbp/395_yiyang_town": (1, 9, 4, 4, 4),
     # run at b063c06: structures 20/21, components 15/32, transport 62/73 (setbq/README.md)
-    "setbq/397_taizhou_js": (3, 2, 17, 14, 16),
+    "setbq/397_taizhou_js": (3, 2, 17, 15, 16),
     "setbq/398_pingdingshan": (2, 6, 13, 13, 13),
     "setbq/399_putian": (7, 11, 6, 6, 6),
     "setbq/400_tongling": (4, 0, 14, 11, 14),
@@ -4865,7 +4865,7 @@ HELD_SCORES = {
     "setbr/408_enshi": (2, 5, 21, 18, 21),
     # run at e2882f6: structures 7/9, components 10/15, transport 30/34 (setbs/README.md)
     "setbs/409_huaian": (1, 2, 6, 6, 6),
-    "setbs/411_fuyang": (2, 4, 11, 10, 11),
+    "setbs/411_fuyang": (2, 4, 11, 11, 11),
     "setbs/412_quzhou": (4, 3, 12, 10, 12),
     "setbs/413_chongzuo": (2, 5, 5, 1, 3),
     # run at f625b5d: structures 18/19, components 18/25, transport 45/46 (setbt/README.md)
@@ -4878,7 +4878,7 @@ HELD_SCORES = {
     # run at b7fedf1: structures 13/15, components 34/46, transport 46/54 (setbu/README.md)
     "setbu/421_jinhua": (2, 14, 12, 11, 9),
     "setbu/423_fuzhou_fj": (3, 11, 11, 9, 9),
-    "setbu/424_luzhou": (3, 6, 17, 13, 16),
+    "setbu/424_luzhou": (3, 6, 17, 14, 16),
     "setbu/425_zhuhai": (4, 8, 6, 4, 6),
     "setbu/426_xianyang": (2, 3, 6, 5, 6),
     # run at 17ea5be: structures 15/16, components 35/40, transport 35/48 (setbv/README.md)
@@ -4949,7 +4949,7 @@ HELD_SCORES = {
     # run at 53d900d: structures 11/11, components 23/33, transport 30/35 (setcg/README.md)
     "setcg/496_taixing": (3, 6, 6, 4, 6),
     "setcg/498_jianou": (1, 3, 5, 2, 5),
-    "setcg/499_shehong": (2, 0, 4, 4, 3),
+    "setcg/499_shehong": (2, 0, 4, 4, 4),
     "setcg/500_puning": (3, 7, 6, 4, 5),
     "setcg/501_jingxi": (1, 5, 7, 7, 7),
     "setcg/502_zhongxiang": (1, 2, 6, 5, 6),
@@ -4977,7 +4977,7 @@ HELD_SCORES = {
     # run at 52243de: structures 20/22, components 34/41, transport 46/53 (setck/README.md)
     "setck/528_jiangshan": (2, 4, 8, 6, 8),
     "setck/529_huian": (3, 5, 7, 6, 7),
-    "setck/530_macheng": (3, 5, 8, 7, 7),
+    "setck/530_macheng": (3, 5, 8, 8, 8),
     "setck/531_xinghua": (5, 11, 8, 5, 8),
     "setck/532_xintai": (3, 7, 7, 2, 6),
     "setck/533_yuzhou": (2, 5, 6, 5, 6),
@@ -5031,7 +5031,7 @@ HELD_SCORES = {
     "setcr/584_deqing": (2, 3, 7, 6, 7),
     "setcr/585_qianan": (3, 8, 8, 7, 8),
     "setcr/586_ruijin": (3, 6, 8, 7, 6),
-    "setcr/587_pingxiang_gx": (3, 16, 7, 3, 6),
+    "setcr/587_pingxiang_gx": (3, 16, 7, 4, 6),
     "setcr/588_tianmen": (1, 2, 7, 6, 7),
     "setcr/590_leizhou": (3, 4, 7, 5, 7),
     "setcr/591_xiaoyi": (3, 4, 8, 2, 6),
@@ -5095,7 +5095,7 @@ HELD_SCORES = {
     "setda/656_pukou": (3, 9, 4, 4, 4),
     "setda/657_huishan": (2, 10, 7, 7, 7),
     "setda/658_xinbei": (2, 2, 6, 6, 6),
-    "setda/659_luyang": (3, 4, 7, 6, 7),
+    "setda/659_luyang": (3, 4, 7, 7, 7),
     "setda/660_hunnan": (2, 6, 8, 7, 6),
     "setda/661_guandu": (2, 6, 7, 6, 7),
     "setda/662_wuming": (2, 16, 8, 7, 8),
@@ -5161,17 +5161,17 @@ HELD_SCORES = {
     "setdi/722_hechuan": (2, 1, 8, 6, 8),
     "setdi/723_lishui": (3, 7, 8, 5, 8),
     "setdi/724_xinwu": (3, 14, 7, 4, 6),
-    "setdi/725_yichuan": (2, 6, 7, 4, 7),
+    "setdi/725_yichuan": (2, 6, 7, 5, 7),
     "setdi/726_xiangshan": (1, 4, 5, 5, 5),
     "setdi/727_cangshan": (2, 12, 6, 5, 6),
     # run at 5c0afc7: structures 20/22, components 48/55, transport 44/50 (setdj/README.md)
     "setdj/728_haizhu": (3, 4, 6, 5, 6),
     "setdj/729_luohu": (3, 11, 6, 1, 6),
-    "setdj/730_fuling": (3, 5, 7, 4, 7),
+    "setdj/730_fuling": (3, 5, 7, 5, 7),
     "setdj/731_gaochun": (1, 0, 8, 6, 8),  # cities 0 at the first run; 1 since 531f85c
     "setdj/732_gusu": (4, 11, 8, 7, 8),
     "setdj/733_ninghai": (3, 9, 5, 5, 5),
-    "setdj/735_hanyang": (3, 8, 6, 1, 6),
+    "setdj/735_hanyang": (3, 8, 6, 2, 6),
     # run at 0e871bf: structures 19/23, components 44/58, transport 41/47 (setdk/README.md)
     "setdk/736_tianhe": (3, 2, 3, 2, 2),
     "setdk/737_nanshan": (2, 8, 6, 3, 6),
@@ -5236,12 +5236,12 @@ HELD_SCORES = {
     "setdr/795_licang": (2, 7, 6, 4, 6),
     "setdr/796_taijiang": (3, 3, 6, 5, 6),
     "setdr/797_qinhuai": (2, 15, 5, 4, 5),
-    "setdr/798_wuchang": (3, 5, 5, 4, 5),
+    "setdr/798_wuchang": (3, 5, 5, 5, 5),
     "setdr/799_jiaojiang": (4, 11, 6, 6, 6),
     # run at a2fdd72: structures 27/31, components 60/80, transport 66/76 (setds/README.md)
     "setds/800_caidian": (3, 4, 5, 4, 3),
     "setds/801_jinshui": (3, 8, 10, 10, 10),
-    "setds/802_shushan": (4, 7, 10, 9, 10),
+    "setds/802_shushan": (4, 7, 10, 10, 10),
     "setds/803_jiulongpo": (4, 11, 10, 9, 10),
     "setds/804_huadu": (2, 8, 9, 8, 9),
     "setds/805_keqiao": (4, 13, 9, 9, 9),
@@ -5299,7 +5299,7 @@ HELD_SCORES = {
     "setdy/852_honggutan": (4, 12, 9, 6, 9),
     "setdy/853_guancheng": (4, 7, 8, 6, 8),
     "setdy/854_yaohai": (3, 1, 7, 6, 7),
-    "setdy/855_qiaokou": (3, 8, 6, 3, 6),
+    "setdy/855_qiaokou": (3, 8, 6, 4, 6),
     # run at 70d9610: structures 27/31, components 58/96, transport 63/67 (setdz/README.md)
     "setdz/856_yiwu": (4, 8, 10, 9, 10),
     "setdz/857_banan": (3, 3, 6, 1, 6),
@@ -5307,7 +5307,7 @@ HELD_SCORES = {
     "setdz/859_dingzhou": (3, 19, 9, 8, 9),
     "setdz/860_changyi": (4, 7, 9, 9, 9),
     "setdz/861_gongyi": (4, 17, 6, 6, 6),
-    "setdz/862_dangyang": (5, 10, 7, 4, 7),
+    "setdz/862_dangyang": (5, 10, 7, 5, 7),
     "setdz/863_xuanwei": (3, 10, 8, 5, 8),
     # run at 25653ef: structures 25/32, components 51/70, transport 61/70 (setea/README.md)
     "setea/864_longkou": (4, 9, 9, 6, 9),
@@ -5334,13 +5334,13 @@ HELD_SCORES = {
     "setec/883_suifenhe": (2, 10, 8, 7, 8),
     "setec/884_dunhuang": (2, 6, 7, 5, 7),
     "setec/885_lingwu": (4, 6, 8, 8, 8),
-    "setec/886_jingshan": (2, 7, 7, 6, 7),
+    "setec/886_jingshan": (2, 7, 7, 7, 7),
     "setec/887_hejin": (4, 7, 10, 8, 9),
     # run at 2d2cdb9: structures 25/29, components 55/102, transport 64/67 (seted/README.md)
     "seted/888_sanhe": (4, 5, 6, 5, 6),
     "seted/889_guan": (3, 11, 6, 6, 5),
     "seted/890_zhaoyuan": (2, 6, 9, 9, 8),
-    "seted/891_xinmi": (3, 6, 8, 6, 7),
+    "seted/891_xinmi": (3, 6, 8, 6, 6),
     "seted/892_jiashan": (4, 12, 7, 6, 6),
     "seted/893_lingchuan": (3, 6, 10, 9, 9),
     "seted/894_mengzi": (2, 21, 9, 7, 9),
@@ -5376,23 +5376,23 @@ HELD_SCORES = {
     "seteh/923_wuchuan": (7, 27, 8, 7, 7),
     "seteh/925_feicheng": (4, 20, 8, 4, 8),
     "seteh/926_shangzhi": (4, 11, 7, 5, 5),
-    "seteh/927_laohekou": (4, 13, 10, 9, 10),
+    "seteh/927_laohekou": (4, 13, 10, 10, 10),
     # run at c5d2d08: structures 23/28, components 46/60, transport 54/60 (setei/README.md)
     "setei/928_sanmen": (3, 12, 7, 7, 6),
     "setei/929_longyou": (3, 4, 7, 7, 7),
     "setei/930_xuyi": (3, 9, 7, 4, 7),
-    "setei/931_sheyang": (3, 10, 9, 6, 9),
+    "setei/931_sheyang": (3, 10, 9, 8, 9),
     "setei/932_yangzhong": (2, 7, 7, 6, 7),
     "setei/933_lianzhou": (4, 4, 5, 5, 5),
     "setei/934_gaoyao": (4, 9, 8, 6, 7),
     "setei/935_dehua": (4, 2, 7, 6, 7),
     # run at 8107f23: structures 27/31, components 67/84, transport 65/69 (setej/README.md)
-    "setej/936_shucheng": (4, 9, 7, 6, 5),
+    "setej/936_shucheng": (4, 9, 7, 6, 6),
     "setej/937_guangde": (3, 6, 9, 8, 9),
     "setej/938_wuyuan": (4, 10, 8, 8, 8),
     "setej/939_yiyang": (4, 10, 6, 6, 6),
     "setej/940_anlu": (4, 4, 9, 5, 9),
-    "setej/941_yingshan": (1, 6, 7, 5, 7),
+    "setej/941_yingshan": (1, 6, 7, 6, 7),
     "setej/942_jianshi": (3, 6, 9, 9, 9),
     "setej/943_langzhong": (4, 17, 10, 8, 9),
     # run at 0b1b300: structures 21/23, components 65/82, transport 47/49 (setek/README.md)
@@ -5414,14 +5414,14 @@ HELD_SCORES = {
     # run at 2307519: structures 12/14, components 37/41, transport 29/29 (setem/README.md)
     "setem/961_yongxin": (3, 8, 6, 5, 6),
     "setem/962_raoping": (3, 13, 7, 6, 7),
-    "setem/965_neixiang": (4, 8, 8, 6, 8),
+    "setem/965_neixiang": (4, 8, 8, 7, 8),
     "setem/966_nanxi": (3, 10, 8, 7, 8),
     # run at 9bdb571: structures 20/20, components 38/48, transport 42/44 (seten/README.md)
     "seten/968_shouguang": (3, 5, 8, 6, 8),
     "seten/969_songzi": (5, 9, 10, 8, 10),
     "seten/970_pingtan": (4, 8, 7, 5, 7),
     "seten/973_wenchang": (4, 9, 9, 6, 9),
-    "seten/974_jiexiu": (4, 11, 8, 6, 7),
+    "seten/974_jiexiu": (4, 11, 8, 6, 8),
     # run at 7b592e5: structures 22/27, components 51/87, transport 49/58 (seteo/README.md)
     "seteo/976_qingyang": (4, 8, 10, 8, 9),
     "seteo/977_linping": (3, 9, 8, 7, 8),
@@ -5442,7 +5442,7 @@ HELD_SCORES = {
     # run at 217c6d2: structures 15/18, components 40/60, transport 40/41 (seteq/README.md)
     "seteq/992_panan": (3, 10, 6, 6, 3),
     "seteq/993_jinhu": (3, 2, 6, 5, 6),
-    "seteq/996_huaining": (4, 18, 10, 8, 10),
+    "seteq/996_huaining": (4, 18, 10, 9, 10),
     "seteq/998_dali": (2, 9, 10, 8, 10),
     "seteq/999_shexian": (3, 1, 9, 9, 9),
     # run at b752085: structures 20/20, components 66/67, transport 44/45 (seter/README.md)
@@ -5451,7 +5451,7 @@ HELD_SCORES = {
     "seter/1003_lechang": (3, 7, 6, 5, 6),
     "seter/1005_longchang": (4, 10, 7, 6, 6),
     "seter/1006_huayin": (3, 21, 7, 6, 7),
-    "seter/1007_qingtongxia": (4, 20, 10, 7, 9),
+    "seter/1007_qingtongxia": (4, 20, 10, 8, 9),
     # run at 31b7318: structures 26/31, components 70/84, transport 65/69 (setes/README.md)
     "setes/1008_taishun": (3, 6, 9, 8, 9),
     "setes/1009_siyang": (4, 12, 10, 7, 8),
@@ -5460,7 +5460,7 @@ HELD_SCORES = {
     "setes/1012_yudu": (2, 6, 8, 8, 8),
     "setes/1013_huidong": (3, 6, 7, 4, 7),
     "setes/1014_hongya": (2, 6, 6, 6, 6),
-    "setes/1015_rongxian": (1, 7, 10, 10, 10),
+    "setes/1015_rongxian": (1, 7, 10, 10, 9),
     # run at 23a797a: structures 25/27, components 38/65, transport 66/73 (setet/README.md)
     "setet/1016_anda": (4, 10, 7, 6, 6),
     "setet/1017_dehui": (4, 12, 8, 6, 7),
@@ -5478,13 +5478,13 @@ HELD_SCORES = {
     "seteu/1030_dianbai": (3, 8, 7, 6, 7),
     "seteu/1031_pingxiang": (4, 15, 10, 4, 8),
     # run at 8bbfa01: structures 11/15, components 25/39, transport 21/31 (setev/README.md)
-    "setev/1033_dongfang": (2, 7, 6, 5, 4),
+    "setev/1033_dongfang": (2, 7, 6, 6, 5),
     "setev/1034_jiaohe": (1, 1, 7, 5, 7),
     "setev/1037_fukang": (4, 7, 4, 3, 3),
     "setev/1039_shuangcheng": (5, 11, 4, 4, 3),
     # run at 8f7b63d: structures 16/18, components 44/56, transport 38/38 (setew/README.md)
     "setew/1040_ruzhou": (3, 6, 8, 5, 8),
-    "setew/1042_qinyang": (3, 3, 6, 3, 6),
+    "setew/1042_qinyang": (3, 3, 6, 4, 6),
     "setew/1044_yucheng": (3, 10, 8, 6, 8),
     "setew/1045_linqing": (3, 9, 8, 6, 8),
     "setew/1047_qingzhou": (4, 17, 8, 7, 8),
@@ -5506,7 +5506,7 @@ HELD_SCORES = {
     "setez/1068_yiyang": (4, 14, 7, 6, 6),
     "setez/1069_xiangtan": (4, 9, 9, 8, 7),
     "setez/1070_dongtinghu": (4, 4, 10, 10, 7),
-    "setez/1071_shaoyang": (4, 10, 10, 9, 9),
+    "setez/1071_shaoyang": (4, 10, 10, 10, 9),
     # run at 8c5b737: structures 24/24, components 60/68, transport 70/70 (setfa/README.md)
     "setfa/1072_yiyang": (4, 3, 10, 9, 9),
     "setfa/1073_zhuzhou": (4, 13, 10, 10, 10),
@@ -5553,7 +5553,7 @@ HELD_SCORES = {
     "setff/1115_changsha": (4, 5, 10, 10, 10),
     "setff/1116_yueyang": (3, 20, 9, 8, 8),
     "setff/1117_shaodong": (4, 4, 10, 10, 10),
-    "setff/1119_chenzhou": (4, 12, 10, 8, 9),
+    "setff/1119_chenzhou": (4, 12, 10, 9, 9),
     # run at 6e86750: structures 14/14, components 46/52, transport 32/33 (setfg/README.md)
     "setfg/1122_yuanjiang": (4, 17, 10, 10, 10),
     "setfg/1124_wugang": (3, 16, 7, 6, 7),
@@ -5642,7 +5642,7 @@ HELD_SCORES = {
     "setfr/1210_shaoshan": (3, 14, 6, 5, 6),
     "setfr/1211_changshaxian": (2, 2, 6, 5, 6),
     "setfr/1212_xinhua": (2, 3, 7, 4, 7),
-    "setfr/1215_guiyang": (1, 3, 10, 8, 9),
+    "setfr/1215_guiyang": (1, 3, 10, 9, 10),
     # run at 8ccae32: structures 12/12, components 23/27, transport 38/41 (setfs/README.md)
     "setfs/1216_youxian": (6, 6, 8, 8, 8),
     "setfs/1217_qiyang": (2, 0, 11, 11, 11),
@@ -5656,7 +5656,7 @@ HELD_SCORES = {
     "setfu/1235_gaotang": (1, 1, 7, 5, 7),
     "setfu/1236_weiyuan": (2, 2, 9, 9, 9),
     "setfu/1237_lushan": (3, 11, 9, 7, 9),
-    "setfu/1238_xishui": (1, 2, 8, 5, 8),
+    "setfu/1238_xishui": (1, 2, 8, 6, 8),
     "setfu/1239_jianyang": (1, 3, 8, 7, 6),
     # run at 91da57f: structures 11/12, components 26/40, transport 40/40 (setfv/README.md)
     "setfv/1243_weining": (1, 5, 8, 8, 8),
@@ -5676,7 +5676,7 @@ HELD_SCORES = {
     "setfz/1268_wangcang": (2, 0, 6, 6, 6),
     "setfz/1269_shashi": (3, 7, 9, 8, 8),
     # run at c23080c: structures 18/20, components 23/33, transport 41/47 (setga/README.md)
-    "setga/1273_hefei": (7, 1, 9, 7, 9),
+    "setga/1273_hefei": (7, 1, 9, 8, 9),
     "setga/1274_dezhou": (2, 9, 9, 7, 8),
     "setga/1276_wujiagang": (5, 10, 10, 6, 10),
     "setga/1278_rongchang": (5, 4, 8, 5, 7),
@@ -5716,21 +5716,21 @@ HELD_SCORES = {
     # run at 0cd48eb: structures 11/15, components 23/38, transport 42/45 (setgi/README.md)
     "setgi/1318_kunshan": (1, 3, 7, 5, 7),
     "setgi/1319_zaozhuang": (1, 5, 7, 5, 6),
-    "setgi/1320_luzhou": (4, 9, 10, 8, 10),
+    "setgi/1320_luzhou": (4, 9, 10, 9, 10),
     "setgi/1321_chengde": (2, 3, 9, 8, 9),
     "setgi/1322_kunming": (4, 7, 9, 5, 8),
     # run at 0cd48eb: structures 8/10, components 15/29, transport 30/32 (setgj/README.md)
     "setgj/1323_maanshan": (1, 5, 5, 5, 5),
     "setgj/1324_xinyang": (4, 9, 10, 5, 10),
     "setgj/1325_hejiang": (1, 3, 7, 7, 6),
-    "setgj/1326_changshu": (2, 6, 8, 5, 7),
+    "setgj/1326_changshu": (2, 6, 8, 6, 6),
     # run at fcf4581: structures 13/17, components 23/33, transport 46/51 (setgk/README.md)
     "setgk/1328_quangang": (2, 4, 5, 4, 5),
     "setgk/1330_shashi": (2, 6, 9, 9, 9),
     "setgk/1332_heze": (3, 2, 10, 8, 10),
     "setgk/1333_ningming": (1, 7, 7, 4, 7),
     "setgk/1335_kaizhou": (4, 5, 8, 7, 8),
-    "setgk/1336_guannan": (2, 3, 9, 8, 9),
+    "setgk/1336_guannan": (2, 3, 9, 9, 9),
     # run at fcf4581 and again with the session's rules from set GK: structures 6/6, components
     # 17/19, transport 27/28 (setgl/README.md)
     "setgl/1338_anxian": (1, 4, 5, 2, 5),

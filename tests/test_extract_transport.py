@@ -1254,8 +1254,8 @@ LINE_FORMS = {
         [
             ("泸永高速公路", ["泸州市"], "under_construction"),
             ("古金高速公路", ["古蔺县", "金沙县"], "under_construction"),
-            ("川南城际铁路", [], "existing"),
             ("川南城际铁路内自泸段", ["内江市", "自贡市", "泸州市"], "existing"),
+            ("川南城际铁路", [], "existing"),
         ],
     ),
     # a corridor's code is looked up reversed only where it is no unit's name (西宁: the city,
@@ -1318,8 +1318,13 @@ LINE_FORMS = {
         "保定市综合交通规划\n推进京港澳高速京石段改扩建。发挥京港澳、荣乌等高速公路的骨架作用，"
         "优化互通立交布局。\n",
         [
+            # a section comes before its line, and its name spells the line's places too
+            (
+                "京港澳高速京石段",
+                ["北京市", "石家庄市", "香港特别行政区", "澳门特别行政区"],
+                "upgrade",
+            ),
             ("京港澳高速", ["北京市", "香港特别行政区", "澳门特别行政区"], "upgrade"),
-            ("京港澳高速京石段", ["北京市", "石家庄市"], "upgrade"),
             ("荣乌高速公路", ["荣成市", "乌海市"], "existing"),
         ],
     ),
@@ -1327,8 +1332,8 @@ LINE_FORMS = {
     "a line named by what it runs along (沿江高铁, 北沿江高铁, 沿太行高速)": (
         "武汉市汉阳区综合交通规划\n加快沿江高铁武汉至宜昌段建设,规划建设沿太行高速,研究北沿江高铁。\n",
         [
-            ("沿江高铁", [], "under_construction"),
             ("沿江高铁武汉至宜昌段", ["武汉市", "宜昌市"], "under_construction"),
+            ("沿江高铁", [], "under_construction"),
             ("沿太行高速", [], "planned"),
             ("北沿江高铁", [], "studied"),
         ],
@@ -1384,7 +1389,10 @@ LINE_FORMS = {
     # not the line's, which another sentence gives
     "a line named as the end of a link (规划建设甲高速乙联络线) keeps its own stage": (
         "赣州市交通规划\n厦蓉高速瑞金至赣州段已建成通车。\n规划建设厦蓉高速会昌联络线。\n",
-        [("厦蓉高速", ["厦门市", "成都市"], "existing"), ("厦蓉高速瑞金至赣州段", None)],
+        [
+            ("厦蓉高速瑞金至赣州段", ["瑞金市", "赣州市", "厦门市", "成都市"], "existing"),
+            ("厦蓉高速", ["厦门市", "成都市"], "existing"),
+        ],
     ),
     # 经 in 经济区, 经济圈 is no "by way of" (成都经济区环线高速公路); before a place it is
     # (沪昆高铁途经株洲: the line is 沪昆高铁, not a code running on to 株洲)

@@ -84,7 +84,13 @@ from geoplan.extract._structures import (
     structure_class,
     tokens_of,
 )
-from geoplan.extract._transport import SUFFIX_RE, RawProject, _decode_termini, find_projects
+from geoplan.extract._transport import (
+    _SECTION_NAME,
+    SUFFIX_RE,
+    RawProject,
+    _decode_termini,
+    find_projects,
+)
 
 __all__ = [
     "Component",
@@ -2356,6 +2362,31 @@ def _airports_named_in_full(out: dict[tuple[str, str], TransportProject]) -> Non
         rec.note = (rec.note + "; " if rec.note else "") + f"named in full as {named.name}"
 
 
+def _sections_before_their_lines(projects: list[RawProject]) -> list[RawProject]:
+    """Put a section named after its line (京港澳高速耒阳至宜章段, 呼南高铁焦洛平段) right before
+    the line's reading of the same mention, and give it the line's places after its own: its
+    name spells both, its ends first. The section is the longer, more particular record of
+    that mention, so it comes first where both begin."""
+    out = list(projects)
+    by_start: dict[tuple[int, str], list[RawProject]] = {}
+    for p in projects:
+        by_start.setdefault((p.span[0], p.mode), []).append(p)
+    for p in projects:
+        for line in by_start[(p.span[0], p.mode)]:
+            rest = p.name[len(line.name) :]
+            if line is p or not rest or not p.name.startswith(line.name):
+                continue
+            if _SECTION_NAME.fullmatch(rest) is None:
+                continue
+            p.cities += [c for c in line.cities if c not in p.cities]
+            p.adcodes += [a for a in line.adcodes if a not in p.adcodes]
+            at, mine = out.index(line), out.index(p)
+            if mine > at:
+                out.insert(at, out.pop(mine))
+            break
+    return out
+
+
 def _transport(ctx: _Ctx) -> list[TransportProject]:
     out: dict[tuple[str, str], TransportProject] = {}
     ranks: dict[tuple[str, str], float] = {}
@@ -2364,8 +2395,10 @@ def _transport(ctx: _Ctx) -> list[TransportProject]:
     for p in projects:
         _decode_in_context(ctx, p)
         _decode_at_home(ctx, p)
-    for i, p in enumerate(projects):
-        full = heads.get(i)
+    lost = {id(projects[i]): full for i, full in heads.items()}
+    projects = _sections_before_their_lines(projects)
+    for p in projects:
+        full = lost.get(id(p))
         key = _project_key(full.name if full else p.name, p.mode)
         if key in out:
             rec = out[key]
