@@ -4882,7 +4882,7 @@ HELD_SCORES = {
     "setbu/425_zhuhai": (4, 8, 6, 4, 6),
     "setbu/426_xianyang": (2, 3, 6, 5, 6),
     # run at 17ea5be: structures 15/16, components 35/40, transport 35/48 (setbv/README.md)
-    "setbv/427_dongguan": (3, 15, 11, 8, 11),
+    "setbv/427_dongguan": (3, 15, 11, 9, 11),
     "setbv/428_qianxinan": (1, 3, 7, 6, 7),
     "setbv/429_suzhou_js": (3, 9, 13, 11, 12),
     "setbv/431_sanya": (4, 4, 6, 4, 5),
@@ -4994,7 +4994,7 @@ HELD_SCORES = {
     # run at 4697b15: structures 21/24, components 58/73, transport 57/59 (setcm/README.md)
     "setcm/544_shengzhou": (2, 8, 7, 6, 7),
     "setcm/545_changting": (1, 3, 6, 5, 6),
-    "setcm/546_yicheng": (2, 6, 8, 6, 8),
+    "setcm/546_yicheng": (2, 6, 8, 6, 7),
     "setcm/547_gaoyou": (3, 10, 7, 7, 7),
     "setcm/548_rongcheng": (3, 10, 8, 6, 8),
     "setcm/549_yongcheng": (3, 13, 8, 6, 8),
@@ -5022,7 +5022,7 @@ HELD_SCORES = {
     "setcp/575_tengchong": (4, 16, 5, 5, 5),
     # run at 100007b: structures 15/16, components 50/51, transport 42/44 (setcq/README.md)
     "setcq/576_linan": (2, 5, 5, 5, 5),
-    "setcq/577_shishi": (2, 9, 5, 4, 5),
+    "setcq/577_shishi": (2, 9, 5, 5, 5),
     "setcq/578_zhijiang_hb": (3, 7, 8, 7, 8),
     "setcq/579_yixing": (3, 15, 8, 6, 8),
     "setcq/582_jianyang": (3, 8, 8, 8, 8),
@@ -5067,7 +5067,7 @@ HELD_SCORES = {
     "setcw/626_shuangliu": (2, 9, 6, 5, 6),
     # run at 1e854f1: structures 26/27, components 76/83, transport 54/59 (setcx/README.md)
     "setcx/632_yuhang": (3, 4, 8, 7, 8),
-    "setcx/633_panyu": (3, 10, 6, 5, 6),
+    "setcx/633_panyu": (3, 10, 6, 6, 6),
     "setcx/634_jiangxia": (3, 6, 5, 5, 5),
     "setcx/635_wuzhong": (4, 16, 6, 6, 6),
     "setcx/636_yinzhou": (5, 20, 9, 9, 7),
@@ -5157,7 +5157,7 @@ HELD_SCORES = {
     "setdh/717_yiliang": (2, 6, 8, 7, 7),
     # run at 0b56fa5: structures 19/23, components 55/76, transport 53/61 (setdi/README.md)
     "setdi/720_huangpu": (3, 7, 8, 6, 8),
-    "setdi/721_guangming": (4, 7, 7, 2, 6),
+    "setdi/721_guangming": (4, 7, 7, 3, 6),
     "setdi/722_hechuan": (2, 1, 8, 6, 8),
     "setdi/723_lishui": (3, 7, 8, 5, 8),
     "setdi/724_xinwu": (3, 14, 7, 4, 6),
@@ -5183,7 +5183,7 @@ HELD_SCORES = {
     "setdk/742_hongshan": (2, 7, 5, 5, 5),
     "setdk/743_qingbaijiang": (3, 5, 8, 8, 8),
     # run at bd550b8: structures 21/24, components 59/83, transport 54/60 (setdl/README.md)
-    "setdl/744_longhua": (2, 4, 8, 4, 8),
+    "setdl/744_longhua": (2, 4, 8, 5, 8),
     "setdl/745_wujiang": (2, 8, 7, 6, 7),
     "setdl/746_wujin": (3, 11, 7, 5, 7),
     "setdl/747_yuecheng": (3, 12, 8, 7, 7),
@@ -5217,7 +5217,7 @@ HELD_SCORES = {
     # run at 25cff3b: structures 21/24, components 52/74, transport 48/54 (setdp/README.md)
     "setdp/776_shangcheng": (3, 11, 7, 7, 7),
     "setdp/777_baqiao": (3, 6, 6, 5, 6),
-    "setdp/778_nansha": (3, 10, 8, 2, 8),
+    "setdp/778_nansha": (3, 10, 8, 3, 8),
     "setdp/779_nanan": (6, 5, 8, 8, 8),
     "setdp/780_jinjiang": (3, 9, 8, 8, 8),
     "setdp/781_huaiyin": (3, 16, 6, 6, 6),
@@ -5225,7 +5225,7 @@ HELD_SCORES = {
     # run at 04e262b: structures 17/17, components 45/52, transport 42/42 (setdq/README.md)
     "setdq/784_gongshu": (3, 14, 7, 5, 5),
     "setdq/785_weiyang": (3, 12, 8, 7, 8),
-    "setdq/786_yuexiu": (3, 6, 7, 6, 7),
+    "setdq/786_yuexiu": (3, 6, 7, 7, 7),
     "setdq/787_bishan": (3, 7, 8, 6, 8),
     "setdq/788_wuhou": (2, 7, 6, 5, 6),
     "setdq/790_jimei": (3, 2, 6, 6, 6),
@@ -5426,7 +5426,7 @@ HELD_SCORES = {
     "seteo/976_qingyang": (4, 8, 10, 8, 9),
     "seteo/977_linping": (3, 9, 8, 7, 8),
     "seteo/978_yantian": (2, 1, 5, 2, 5),
-    "seteo/979_liwan": (3, 8, 7, 5, 7),
+    "seteo/979_liwan": (3, 8, 7, 6, 7),
     "seteo/980_tongzhou": (4, 14, 6, 5, 4),
     "seteo/981_pudong": (4, 24, 7, 4, 5),
     "seteo/982_erqi": (3, 4, 9, 8, 8),

@@ -1328,6 +1328,19 @@ LINE_FORMS = {
             ("荣乌高速公路", ["荣成市", "乌海市"], "existing"),
         ],
     ),
+    # a port or airport at the start of a line named after it lends the line its name and is
+    # no record of its own (广深港 is no port); one end of a line named by its ends stays
+    "a terminal that lends a line its name (南沙港铁路, 广深港高铁) is no record of its own": (
+        "东莞市综合交通规划\n建成南沙港铁路，广深港高铁已通车，规划建设石湖港铁路支线。\n"
+        "加快建设郑州机场至西华高速公路。\n",
+        [
+            ("南沙港铁路", [], "existing"),
+            ("广深港高铁", ["广州市", "深圳市", "香港特别行政区"], "existing"),
+            ("石湖港铁路支线", [], "planned"),
+            ("郑州机场", ["郑州市"], "under_construction"),
+            ("郑州机场至西华高速公路", ["郑州市", "西华县"], "under_construction"),
+        ],
+    ),
     # a line named by what it runs along is no code of places (沿 begins 沿河县, 江 江口县)
     "a line named by what it runs along (沿江高铁, 北沿江高铁, 沿太行高速)": (
         "武汉市汉阳区综合交通规划\n加快沿江高铁武汉至宜昌段建设,规划建设沿太行高速,研究北沿江高铁。\n",

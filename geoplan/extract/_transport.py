@@ -2140,7 +2140,28 @@ def find_projects(text: str) -> list[RawProject]:
         status, rank = _status(text, *span)
         out.append(RawProject(m.group(), "national_road", span, [], [], [], status, 0.9, "", rank))
     out.sort(key=lambda p: p.span)
-    return _one_per_mention(out)
+    return _no_terminal_in_a_line_name(_one_per_mention(out))
+
+
+def _no_terminal_in_a_line_name(projects: list[RawProject]) -> list[RawProject]:
+    """Drop a port or airport read at the start of a line named after it (广深港 in 广深港高铁,
+    南沙港 in 南沙港铁路, 石湖港 in 石湖港铁路支线): the mention names the line, to which the
+    terminal only lends its name. A terminal that is one end of a line named by its ends stays
+    (郑州机场 in 郑州机场至西华高速公路)."""
+    lines: dict[int, list[RawProject]] = {}
+    for q in projects:
+        if q.mode not in ("port", "airport", "waterway"):
+            lines.setdefault(q.span[0], []).append(q)
+
+    def lends_its_name(p: RawProject) -> bool:
+        return any(
+            q.span[1] > p.span[1]
+            and q.name.startswith(p.name)
+            and not re.match(f"[{_LINK}]", q.name[len(p.name) :])
+            for q in lines.get(p.span[0], [])
+        )
+
+    return [p for p in projects if p.mode not in ("port", "airport") or not lends_its_name(p)]
 
 
 # A section of a line named right after it, by its ends (沪昆高速醴陵至娄底段, 呼北高速官庄至新化段)
