@@ -1109,7 +1109,8 @@ LINE_FORMS = {
             ("德简高速", ["德阳市", "简阳市"], "existing"),
             ("成南高速公路", ["成都市", "南充市"], "upgrade"),
             ("成绵高速公路", ["成都市", "绵阳市"], "upgrade"),
-            ("淮州机场", [], "existing"),
+            # named by no place: the plan's own unit and its prefecture
+            ("淮州机场", ["金堂县", "成都市"], "existing"),
         ],
     ),
     # waterways of a kind (内河航道) are no one's name
@@ -1552,7 +1553,7 @@ LINE_FORMS = {
         "S2线。",
         [
             ("长株城际Ｓ９线", ["长沙市", "株洲市"]),
-            ("城际铁路F1线", []),
+            ("城际铁路F1线", ["长沙市"]),  # named by no place: the plan's own unit
             ("温州市域铁路S2线", None),
             ("锡宜城际轨道S2线", None),
         ],
@@ -1732,9 +1733,9 @@ LINE_FORMS = {
     "a ring road by its side and order alone": (
         "长沙市综合交通规划\n规划建设西二环高速公路。建成长沙南二环高速。加快建设第二绕城高速。",
         [
-            ("西二环高速公路", [], "planned"),
+            ("西二环高速公路", ["长沙市"], "planned"),  # (named by no place: the plan's)
             ("长沙南二环高速", ["长沙市"], "existing"),
-            ("第二绕城高速", [], "under_construction"),
+            ("第二绕城高速", ["长沙市"], "under_construction"),
         ],
     ),
     # a link line told by its ends before its kind (甲至乙高铁联络线), a line of its own; not
@@ -1761,7 +1762,7 @@ LINE_FORMS = {
     "ports and lines after verbs of what is done with them (坚持甲港…, 服务乙港, 围绕铁路)": (
         "岳阳市港口发展规划\n坚持城陵矶港对外开放的定位,服务岳阳港建设,解决港区集疏运短板,围绕铁路布局物流"
         "园区,借助高速公路拓展腹地。",
-        [("城陵矶港", []), ("岳阳港", ["岳阳市"])],
+        [("城陵矶港", ["岳阳市"]), ("岳阳港", ["岳阳市"])],  # (城陵矶港: the plan's own unit)
     ),
     "a link between two stations of one city (二是…甲站至甲南站联络线): the city and its side": (
         "南昌市综合交通规划\n一是完善站城衔接;二是研究建设南昌站至南昌西站联络线,加强两站衔接。",

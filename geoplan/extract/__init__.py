@@ -2362,6 +2362,30 @@ def _airports_named_in_full(out: dict[tuple[str, str], TransportProject]) -> Non
         rec.note = (rec.note + "; " if rec.note else "") + f"named in full as {named.name}"
 
 
+def _named_as_local(p: RawProject | TransportProject) -> bool:
+    """Whether a project named by no place is the plan's own: not a road or waterway known by
+    its number or river (G106, S206, 资江航道 run far beyond the plan), a national route's
+    number (G56), or a line named by what it runs along (沿江高铁, 北沿江高铁: a corridor)."""
+    return p.mode not in ("national_road", "provincial_road", "waterway") and not re.match(
+        r"[GS]\d|[东南西北]?沿", p.name
+    )
+
+
+def _own_units(ctx: _Ctx) -> list[PlaceRef]:
+    """The plan's own unit and, for a county-level unit, its prefecture (栖霞区, 南京市): where a
+    line or terminal named by no place lies (the plan's 绕城高速, its 机场高速)."""
+    home = ctx.home_outside
+    if home is None and ctx.jurisdiction is not None:
+        if ctx.jurisdiction.precision not in ("county", "prefecture"):
+            return []
+        home = ctx.jurisdiction.adcode
+    if not home:
+        return []
+    units = [unit_ref(home), unit_ref(home[:4] + "00")]
+    # (no prefecture for a county under its province, 省直辖: 文昌市's 469000 has no name)
+    return [u for u in dict.fromkeys(units) if u.name != u.adcode]
+
+
 def _sections_before_their_lines(projects: list[RawProject]) -> list[RawProject]:
     """Put a section named after its line (京港澳高速耒阳至宜章段, 呼南高铁焦洛平段) right before
     the line's reading of the same mention, and give it the line's places after its own: its
@@ -2437,6 +2461,16 @@ def _transport(ctx: _Ctx) -> list[TransportProject]:
         out[key] = rec
     _one_line_one_stage(out, ranks)
     _airports_named_in_full(out)
+    own = _own_units(ctx)
+    for rec in out.values():
+        if own and not rec.cities and not rec.undecoded and _named_as_local(rec):
+            # a line or terminal whose name names no place (绕城高速, 机场高速, S1线, 禄口国际机场)
+            rec.cities = [u.name for u in own]
+            rec.adcodes = [u.adcode for u in own if u.adcode and u.adcode.startswith("43")]
+            rec.confidence = min(rec.confidence, 0.5)
+            rec.note = (rec.note + "; " if rec.note else "") + (
+                "its name names no place: read as the plan's own unit"
+            )
     for rec in out.values():
         rec.cities = list(dict.fromkeys(area_of_code(city_of(c), rec.name) for c in rec.cities))
         if rec.status is None:
