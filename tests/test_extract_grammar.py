@@ -4674,11 +4674,11 @@ HELD_SCORES = {
     "setao/232_anhui": (2, 4, 11, 10, 11),
     "setao/233_zhejiang": (1, 7, 10, 4, 10),
     "setao/234_henan": (2, 6, 13, 13, 13),
-    "setao/235_fujian": (3, 7, 8, 6, 7),
+    "setao/235_fujian": (3, 7, 8, 7, 7),
     "setao/236_shaanxi": (2, 7, 12, 8, 12),
     # run at 8142c16: structures 16/23, components 18/53, transport 45/50 (setap/README.md)
     "setap/237_jiangsu": (1, 1, 5, 4, 5),
-    "setap/238_shandong": (4, 4, 9, 8, 9),
+    "setap/238_shandong": (4, 4, 9, 9, 9),
     "setap/239_hebei": (3, 8, 8, 8, 7),
     "setap/240_yunnan": (1, 0, 7, 5, 7),
     "setap/241_hubei": (4, 5, 14, 14, 14),
@@ -4689,7 +4689,7 @@ HELD_SCORES = {
     "setaq/245_chongqing": (4, 1, 14, 13, 14),
     "setaq/246_guizhou": (2, 7, 9, 9, 9),
     "setaq/247_huangshi": (2, 2, 8, 7, 8),
-    "setaq/248_jiangsu2": (4, 8, 13, 9, 11),
+    "setaq/248_jiangsu2": (4, 8, 13, 10, 11),
     # run at c86cb5f: structures 11/14, components 16/38, transport 36/42 (setar/README.md)
     "setar/249_kaifeng": (1, 5, 5, 4, 5),
     "setar/250_yibin": (2, 4, 4, 2, 4),
@@ -4710,7 +4710,7 @@ HELD_SCORES = {
     "setat/265_hainan": (3, 9, 8, 7, 8),
     "setat/266_ningxia": (3, 3, 5, 5, 5),
     # run at b35b546: structures 18/21, components 24/55, transport 51/61 (setau/README.md)
-    "setau/267_hebei": (2, 12, 9, 7, 9),
+    "setau/267_hebei": (2, 12, 9, 8, 9),
     "setau/268_shandong": (2, 1, 10, 8, 10),
     "setau/269_zhejiang": (4, 6, 9, 7, 8),
     "setau/270_fujian": (5, 7, 6, 3, 5),
@@ -4731,13 +4731,13 @@ HELD_SCORES = {
     "setaw/283_jiangsu3": (3, 10, 6, 3, 6),
     "setaw/284_hubei6": (3, 6, 6, 6, 6),
     # run at fa55fcd: structures 16/17, components 22/31, transport 35/42 (setax/README.md)
-    "setax/285_guizhou4": (2, 3, 4, 3, 4),
+    "setax/285_guizhou4": (2, 3, 4, 4, 4),
     "setax/286_jiangxi5": (4, 8, 5, 4, 5),
     "setax/287_chongqing2": (2, 4, 3, 3, 3),
     # 288: 续建肇庆至高明高速公路一期工程 is read as its phase, 高明高速公路一期工程 (a phase is a
     # project of its own); its termini outside Hunan were never read, so the key's
     # 肇庆至高明高速公路 no longer holds the name
-    "setax/288_guangdong5": (2, 2, 14, 10, 14),
+    "setax/288_guangdong5": (2, 2, 14, 11, 14),
     "setax/289_zhejiang2": (2, 3, 5, 1, 5),
     "setax/290_shandong2": (5, 7, 9, 8, 9),
     # run at af672ab: structures 23/24, components 29/47, transport 52/64 (setay/README.md)
@@ -4768,7 +4768,7 @@ HELD_SCORES = {
     "setbc/315_hubei9": (5, 9, 14, 14, 13),
     "setbc/316_jiangsu4": (3, 3, 9, 9, 9),
     "setbc/317_guangxi6": (2, 3, 12, 12, 11),
-    "setbc/318_yunnan3": (5, 5, 9, 7, 9),
+    "setbc/318_yunnan3": (5, 5, 9, 8, 9),
     "setbc/319_liaoning2": (2, 4, 11, 11, 11),
     "setbc/320_henan6": (1, 0, 6, 2, 4),
     # run at d785f1b: structures 11/12, components 14/28, transport 34/39 (setbd/README.md)
@@ -4790,7 +4790,7 @@ HELD_SCORES = {
     "setbf/336_henan7": (3, 18, 10, 7, 10),
     "setbf/337_shanxi4": (3, 6, 7, 7, 6),
     # run at 897d51c: structures 21/22, components 56/61, transport 66/75 (setbg/README.md)
-    "setbg/338_ganzhou": (5, 8, 15, 14, 15),
+    "setbg/338_ganzhou": (5, 8, 15, 15, 15),
     "setbg/339_quzhou": (5, 12, 13, 12, 13),
     "setbg/340_xinyang": (3, 7, 6, 6, 6),
     "setbg/341_xiaogan": (4, 17, 16, 9, 13),
@@ -4823,7 +4823,7 @@ HELD_SCORES = {
     "setbk/366_zhanjiang": (3, 4, 10, 8, 10),
     # run at b6cd93e: structures 13/16, components 17/26, transport 51/62 (setbl/README.md)
     "setbl/368_bengbu": (3, 3, 16, 12, 16),
-    "setbl/369_shaoxing": (2, 6, 11, 9, 11),
+    "setbl/369_shaoxing": (2, 6, 11, 11, 11),
     "setbl/370_yichang2": (1, 5, 5, 5, 5),
     "setbl/371_yaan": (1, 3, 9, 6, 9),
     "setbl/372_shanwei": (3, 4, 8, 7, 8),
@@ -4837,11 +4837,11 @@ HELD_SCORES = {
     # run at 1646527: structures 12/12, components 29/35, transport 43/49 (setbn/README.md)
     "setbn/379_anqing": (2, 10, 5, 4, 4),
     "setbn/381_suizhou": (3, 8, 8, 8, 8),
-    "setbn/382_zigong": (3, 3, 13, 11, 13),
+    "setbn/382_zigong": (3, 3, 13, 12, 13),
     "setbn/383_baise": (1, 4, 12, 10, 12),
     "setbn/384_huizhou": (3, 5, 9, 6, 9),
     # run at 91155d6: structures 18/18, components 38/40, transport 54/60 (setbo/README.md)
-    "setbo/385_yibin": (4, 6, 10, 8, 9),
+    "setbo/385_yibin": (4, 6, 10, 9, 9),
     "setbo/386_ezhou": (3, 8, 11, 9, 10),
     "setbo/387_nanchang": (7, 11, 12, 12, 12),
     "setbo/388_liupanshui": (1, 9, 10, 10, 9),
@@ -4891,10 +4891,10 @@ HELD_SCORES = {
     "setbw/433_xuchang": (1, 5, 9, 9, 8),
     "setbw/434_zhongshan": (5, 24, 7, 4, 7),
     "setbw/435_panzhihua": (1, 2, 9, 7, 9),
-    "setbw/437_zibo": (4, 5, 11, 7, 11),
+    "setbw/437_zibo": (4, 5, 11, 9, 11),
     "setbw/438_baotou": (1, 0, 8, 5, 8),
     # run at 44741fc: structures 12/14, components 10/21, transport 51/57 (setbx/README.md)
-    "setbx/439_weihai": (4, 1, 8, 6, 7),
+    "setbx/439_weihai": (4, 1, 8, 7, 7),
     "setbx/440_linfen": (1, 3, 18, 14, 18),
     "setbx/441_anyang": (2, 1, 13, 11, 13),
     "setbx/442_liangshan": (2, 1, 8, 7, 8),
@@ -4906,7 +4906,7 @@ HELD_SCORES = {
     "setby/449_shantou": (3, 8, 10, 9, 10),
     "setby/450_beihai": (1, 2, 5, 1, 5),
     # run at 8d09489: structures 18/21, components 20/26, transport 36/44 (setbz/README.md)
-    "setbz/451_zhuji": (4, 0, 12, 9, 12),
+    "setbz/451_zhuji": (4, 0, 12, 10, 12),
     "setbz/452_wenling": (1, 3, 5, 4, 4),
     "setbz/453_nanan": (6, 3, 4, 4, 4),
     "setbz/454_jianyang": (3, 8, 6, 6, 6),
@@ -4916,7 +4916,7 @@ HELD_SCORES = {
     "setca/457_yueqing": (2, 4, 5, 5, 5),
     "setca/458_yongkang": (2, 2, 4, 4, 4),
     "setca/460_guanghan": (1, 3, 3, 3, 3),
-    "setca/461_beiliu": (2, 7, 7, 6, 6),
+    "setca/461_beiliu": (2, 7, 7, 7, 6),
     "setca/462_fengcheng": (3, 5, 5, 4, 5),
     # run at f4985a8: structures 7/8, components 16/24, transport 18/20 (setcb/README.md)
     "setcb/463_ruian": (2, 7, 7, 6, 7),
@@ -4996,7 +4996,7 @@ HELD_SCORES = {
     "setcm/545_changting": (1, 3, 6, 5, 6),
     "setcm/546_yicheng": (2, 6, 8, 7, 7),
     "setcm/547_gaoyou": (3, 10, 7, 7, 7),
-    "setcm/548_rongcheng": (3, 10, 8, 6, 8),
+    "setcm/548_rongcheng": (3, 10, 8, 7, 8),
     "setcm/549_yongcheng": (3, 13, 8, 6, 8),
     "setcm/550_jinggangshan": (4, 4, 7, 7, 7),
     "setcm/551_tianchang": (3, 10, 7, 7, 7),
@@ -5099,7 +5099,7 @@ HELD_SCORES = {
     "setda/660_hunnan": (2, 6, 8, 7, 6),
     "setda/661_guandu": (2, 6, 7, 6, 7),
     "setda/662_wuming": (2, 16, 8, 7, 8),
-    "setda/663_huaxi": (3, 8, 8, 7, 8),
+    "setda/663_huaxi": (3, 8, 8, 8, 8),
     # run at 73ad275: structures 19/19, components 57/66, transport 50/52 (setdb/README.md)
     "setdb/664_jiutai": (3, 8, 6, 6, 5),
     "setdb/665_acheng": (3, 11, 7, 5, 6),
@@ -5168,7 +5168,7 @@ HELD_SCORES = {
     "setdj/728_haizhu": (3, 4, 6, 5, 6),
     "setdj/729_luohu": (3, 11, 6, 1, 6),
     "setdj/730_fuling": (3, 5, 7, 5, 7),
-    "setdj/731_gaochun": (1, 0, 8, 6, 8),  # cities 0 at the first run; 1 since 531f85c
+    "setdj/731_gaochun": (1, 0, 8, 7, 8),  # cities 0 at the first run; 1 since 531f85c
     "setdj/732_gusu": (4, 11, 8, 7, 8),
     "setdj/733_ninghai": (3, 9, 5, 5, 5),
     "setdj/735_hanyang": (3, 8, 6, 2, 6),
@@ -5248,7 +5248,7 @@ HELD_SCORES = {
     "setds/806_jinniu": (4, 12, 8, 8, 8),
     "setds/807_lixia": (4, 8, 10, 8, 10),
     # run at ac0154f: structures 27/28, components 74/93, transport 68/71 (setdt/README.md)
-    "setdt/808_changxing": (4, 7, 10, 7, 10),
+    "setdt/808_changxing": (4, 7, 10, 8, 10),
     "setdt/809_rudong": (3, 11, 9, 6, 9),
     "setdt/810_xinzheng": (4, 14, 10, 6, 10),
     "setdt/811_minhou": (4, 13, 7, 6, 6),
@@ -5308,7 +5308,7 @@ HELD_SCORES = {
     "setdz/860_changyi": (4, 7, 9, 9, 9),
     "setdz/861_gongyi": (4, 17, 6, 6, 6),
     "setdz/862_dangyang": (5, 10, 7, 6, 7),
-    "setdz/863_xuanwei": (3, 10, 8, 5, 8),
+    "setdz/863_xuanwei": (3, 10, 8, 6, 8),
     # run at 25653ef: structures 25/32, components 51/70, transport 61/70 (setea/README.md)
     "setea/864_longkou": (4, 9, 9, 6, 9),
     "setea/865_dongtou": (4, 6, 8, 7, 7),
@@ -5650,7 +5650,7 @@ HELD_SCORES = {
     "setfs/1219_shimen": (1, 9, 7, 6, 7),
     "setfs/1220_longhui": (1, 6, 7, 7, 7),
     # run at 7ff9add: structures 1/1, components 2/2, transport 6/8 (setft/README.md)
-    "setft/1224_aershan": (1, 2, 6, 3, 4),
+    "setft/1224_aershan": (1, 2, 6, 4, 4),
     # run at 1d362b6: structures 9/11, components 17/27, transport 49/51 (setfu/README.md)
     "setfu/1232_fengxian": (1, 4, 8, 8, 8),
     "setfu/1235_gaotang": (1, 1, 7, 5, 7),
@@ -5660,7 +5660,7 @@ HELD_SCORES = {
     "setfu/1239_jianyang": (1, 3, 8, 7, 6),
     # run at 91da57f: structures 11/12, components 26/40, transport 40/40 (setfv/README.md)
     "setfv/1243_weining": (1, 5, 8, 8, 8),
-    "setfv/1245_zhouzhi": (4, 21, 10, 5, 9),
+    "setfv/1245_zhouzhi": (4, 21, 10, 6, 9),
     "setfv/1246_huangmei": (2, 1, 11, 6, 10),
     "setfv/1247_yangqu": (4, 4, 11, 10, 11),
     # run at afec1fc: structures 4/4, components 8/13, transport 16/19 (setfw/README.md)

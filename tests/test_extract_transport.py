@@ -1342,6 +1342,15 @@ LINE_FORMS = {
             ("郑州机场至西华高速公路", ["郑州市", "西华县"], "under_construction"),
         ],
     ),
+    # an end named in full that is a city's district (临淄区 of 淄博, 牟平区 of 烟台): a code's
+    # character never means a district, a terminus written out may
+    "a district named in full as a line's end (临淄至临沂, 荣成至牟平)": (
+        "山东省淄博市综合交通规划\n临淄至临沂高速公路已建成通车，荣成至牟平高速公路加快建设。\n",
+        [
+            ("临淄至临沂高速公路", ["临淄区", "临沂市"], "existing"),
+            ("荣成至牟平高速公路", ["荣成市", "牟平区"], "under_construction"),
+        ],
+    ),
     # a line named by what it runs along is no code of places (沿 begins 沿河县, 江 江口县)
     "a line named by what it runs along (沿江高铁, 北沿江高铁, 沿太行高速)": (
         "武汉市汉阳区综合交通规划\n加快沿江高铁武汉至宜昌段建设,规划建设沿太行高速,研究北沿江高铁。\n",

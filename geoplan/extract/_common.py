@@ -509,6 +509,37 @@ def unit_named(token: str) -> gazetteer.Unit | None:
     return found[0] if len(found) == 1 else None
 
 
+def district_named(token: str) -> gazetteer.Unit | None:
+    """The one district of a prefecture-level city of China whose name begins with ``token``
+    (two characters or more), or None: an end of a line named in full by its termini, where a
+    district is named as such (临淄至临沂 -> 临淄区, 南溪至内江 -> 南溪区), while a code's
+    character never means one (:func:`unit_named`).
+
+    Examples
+    --------
+    >>> district_named("临淄").name
+    '临淄区'
+    >>> district_named("城区") is None, district_named("兴安") is None
+    (True, True)
+    """
+    if len(token) < 2:
+        return None
+    if any(u.name.startswith(token) for u in _named_candidates().get(token[0], ())):
+        return None  # a county or city of that name comes first (兴安: 兴安县, 兴安盟)
+    found = [u for u in _districts().get(token[:2], ()) if u.name.startswith(token)]
+    return found[0] if len(found) == 1 else None
+
+
+@cache
+def _districts() -> dict[str, tuple[gazetteer.Unit, ...]]:
+    """The districts of prefecture-level cities of China by their first two characters."""
+    out: dict[str, list[gazetteer.Unit]] = {}
+    for u in gazetteer.units(scope="china"):
+        if u.level == "county" and _city_district(u):
+            out.setdefault(u.name[:2], []).append(u)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 @cache
 def _named_candidates() -> dict[str, tuple[gazetteer.Unit, ...]]:
     """The units :func:`unit_named` reads a name of two characters or more as: those of

@@ -78,6 +78,7 @@ from geoplan.extract._common import (
     china_unit_names,
     corridor_codes,
     decode_code,
+    district_named,
     is_code,
     unit_named,
     unit_ref,
@@ -816,7 +817,8 @@ def _decode_termini(
         hit = _place(token)
         if hit is not None:
             found = [hit]
-        elif (unit := unit_named(token)) is not None:  # 龙胜 of 城步至龙胜 (Guangxi)
+        elif (unit := unit_named(token) or district_named(token)) is not None:
+            # 龙胜 of 城步至龙胜 (Guangxi); a district named in full, 临淄 of 临淄至临沂
             found = [(unit.name, unit.adcode if unit.in_hunan else None)]
             outside = outside or not unit.in_hunan
         elif towns_too and _town_counties().get(token):  # 张家界至官庄: by the other ends
